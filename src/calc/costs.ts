@@ -1,0 +1,254 @@
+/**
+ * What a mined BTC costs, where a miner breaks even, and when a machine pays back.
+ *
+ * All costs are carried per installed TH/s per calendar day ("per TH-day") and divided by the
+ * BTC one installed TH-day earns after uptime and pool fee. Power is "at the wall": pass an
+ * efficiency that includes cooling overhead (J/TH × PUE) if the site has one.
+ *
+ *   kWh per TH-day (running)  = efficiency [J/TH] × 24 h / 1000
+ *   power per TH-day          = kWh × uptime × power_price
+ *   energy tax per TH-day     = kWh × uptime × energy_tax      (e.g. New York's proposed S8518)
+ *   depreciation per TH-day   = machine_cost_per_TH / (machine_life_years × 365)
+ *   BTC per TH-day earned     = BTC per TH-day × uptime × (1 − pool_fee)
+ *   cost per BTC (component)  = component per TH-day / BTC per TH-day earned
+ *
+ * "Cash cost" = power + energy tax + other opex + SG&A; "all-in" adds depreciation and
+ * stock-based compensation (CoinShares' definitions: ../shared/reference/mining-costs.md).
+ */
+import { Decimal, Num } from "./decimal";
+import { NoAnswerError } from "./errors";
+import { btcPerThDay, CURRENT_SUBSIDY_BTC } from "./revenue";
+import { fraction, nonNegative, positive, rateAboveMinusOne } from "./validate";
+
+export const DAYS_PER_YEAR = 365;
+/** Months are 365/12 days so that 12 of them make a year. */
+export const DAYS_PER_MONTH = new Decimal(DAYS_PER_YEAR).div(12);
+/** Straight-line depreciation life used when none is given, in years. */
+export const DEFAULT_MACHINE_LIFE_YEARS = 4;
+/** Payback is searched month by month up to this horizon (100 years), then declared never. */
+export const MAX_PAYBACK_MONTHS = 1200;
+
+const KWH_PER_JOULE_DAY = new Decimal(24).div(1000); // J/TH × 24 h / 1000 = kWh per TH-day
+const DAYS_PER_YEAR_DEC = new Decimal(DAYS_PER_YEAR);
+const TH_PER_PH = new Decimal(1000);
+
+/** Inputs of the cost functions, keyed by their public parameter names. Units in the names. */
+export interface MiningCostInputs {
+  power_price_kwh: Num;
+  efficiency_j_th: Num;
+  difficulty: Num;
+  fees_btc_per_block?: Num;
+  pool_fee?: Num;
+  opex_usd_per_th_day?: Num;
+  machine_cost_usd_per_th?: Num;
+  machine_life_years?: Num;
+  sga_usd_per_th_day?: Num;
+  stock_comp_usd_per_th_day?: Num;
+  energy_tax_usd_per_kwh?: Num;
+  uptime?: Num;
+  subsidy?: Num;
+}
+
+/** Cost per BTC earned, by component, in USD per BTC. */
+export interface CostPerBtc {
+  power: Decimal;
+  energyTax: Decimal;
+  opex: Decimal;
+  sga: Decimal;
+  depreciation: Decimal;
+  stockComp: Decimal;
+  /** power + energy tax + opex + SG&A */
+  cash: Decimal;
+  /** cash + depreciation + stock-based compensation */
+  allIn: Decimal;
+}
+
+/** Per-TH-day overheads that do not depend on the BTC price or difficulty, in USD. */
+interface OverheadsPerThDay {
+  kwhPerThDay: Decimal;
+  uptime: Decimal;
+  poolFee: Decimal;
+  power: Decimal;
+  energyTax: Decimal;
+  opex: Decimal;
+  sga: Decimal;
+  depreciation: Decimal;
+  stockComp: Decimal;
+}
+
+function overheadsPerThDay(i: Omit<MiningCostInputs, "difficulty">): OverheadsPerThDay {
+  const powerPrice = nonNegative("power_price_kwh", i.power_price_kwh);
+  const efficiency = positive("efficiency_j_th", i.efficiency_j_th);
+  const poolFee = fraction("pool_fee", i.pool_fee ?? 0);
+  const opex = nonNegative("opex_usd_per_th_day", i.opex_usd_per_th_day ?? 0);
+  const machineCost = nonNegative("machine_cost_usd_per_th", i.machine_cost_usd_per_th ?? 0);
+  const life = positive("machine_life_years", i.machine_life_years ?? DEFAULT_MACHINE_LIFE_YEARS);
+  const sga = nonNegative("sga_usd_per_th_day", i.sga_usd_per_th_day ?? 0);
+  const stockComp = nonNegative("stock_comp_usd_per_th_day", i.stock_comp_usd_per_th_day ?? 0);
+  const tax = nonNegative("energy_tax_usd_per_kwh", i.energy_tax_usd_per_kwh ?? 0);
+  const uptime = fraction("uptime", i.uptime ?? 1);
+
+  const kwhPerThDay = efficiency.mul(KWH_PER_JOULE_DAY);
+  const kwhUsed = kwhPerThDay.mul(uptime);
+  return {
+    kwhPerThDay,
+    uptime,
+    poolFee,
+    power: kwhUsed.mul(powerPrice),
+    energyTax: kwhUsed.mul(tax),
+    opex,
+    sga,
+    depreciation: machineCost.isZero() ? machineCost : machineCost.div(life.mul(DAYS_PER_YEAR_DEC)),
+    stockComp,
+  };
+}
+
+/** BTC earned per installed TH-day after uptime and pool fee; #NUM! when nothing is earned. */
+function earnedBtcPerThDay(i: MiningCostInputs, uptime: Decimal, poolFee: Decimal): Decimal {
+  const gross = btcPerThDay(i.difficulty, i.fees_btc_per_block ?? 0, i.subsidy ?? CURRENT_SUBSIDY_BTC);
+  const earned = gross.mul(uptime).mul(new Decimal(1).sub(poolFee));
+  if (earned.isZero()) {
+    throw new NoAnswerError("no BTC is earned (reward, uptime or 1 − pool_fee is 0), so there is no cost per BTC");
+  }
+  return earned;
+}
+
+/**
+ * Cost per BTC earned, split by component (USD per BTC). The parts sum exactly to `cash` and
+ * `allIn`, so a breakdown's total row equals the sum of its lines.
+ */
+export function costPerBtcBreakdown(i: MiningCostInputs): CostPerBtc {
+  const o = overheadsPerThDay(i);
+  const perBtc = new Decimal(1).div(earnedBtcPerThDay(i, o.uptime, o.poolFee));
+  const power = o.power.mul(perBtc);
+  const energyTax = o.energyTax.mul(perBtc);
+  const opex = o.opex.mul(perBtc);
+  const sga = o.sga.mul(perBtc);
+  const depreciation = o.depreciation.mul(perBtc);
+  const stockComp = o.stockComp.mul(perBtc);
+  const cash = power.add(energyTax).add(opex).add(sga);
+  return { power, energyTax, opex, sga, depreciation, stockComp, cash, allIn: cash.add(depreciation).add(stockComp) };
+}
+
+/**
+ * Cash cost per BTC (the COSTPERBTC contract):
+ * (power per TH-day + opex per TH-day) / (BTC per TH-day × (1 − pool_fee)), full uptime.
+ * @returns USD per BTC
+ */
+export function cashCostPerBtc(
+  power_price_kwh: Num,
+  efficiency_j_th: Num,
+  difficulty: Num,
+  fees_btc_per_block: Num = 0,
+  pool_fee: Num = 0,
+  opex_usd_per_th_day: Num = 0,
+  subsidy: Num = CURRENT_SUBSIDY_BTC,
+): Decimal {
+  return costPerBtcBreakdown({
+    power_price_kwh, efficiency_j_th, difficulty, fees_btc_per_block, pool_fee, opex_usd_per_th_day, subsidy,
+  }).cash;
+}
+
+/** All-in cost per BTC: cash cost + depreciation + stock-based compensation. USD per BTC. */
+export function allInCostPerBtc(i: MiningCostInputs): Decimal {
+  return costPerBtcBreakdown(i).allIn;
+}
+
+/**
+ * Power price at which the cash margin is zero (full uptime):
+ * (BTC per TH-day × (1 − pool_fee) × btc_price − opex per TH-day) / kWh per TH-day.
+ * @returns USD per kWh; NoAnswerError when opex alone exceeds revenue (it would be negative)
+ */
+export function breakevenPowerPrice(
+  btc_price: Num,
+  efficiency_j_th: Num,
+  difficulty: Num,
+  fees_btc_per_block: Num = 0,
+  pool_fee: Num = 0,
+  opex_usd_per_th_day: Num = 0,
+  subsidy: Num = CURRENT_SUBSIDY_BTC,
+): Decimal {
+  const price = positive("btc_price", btc_price);
+  const kwhPerThDay = positive("efficiency_j_th", efficiency_j_th).mul(KWH_PER_JOULE_DAY);
+  const net = new Decimal(1).sub(fraction("pool_fee", pool_fee));
+  const opex = nonNegative("opex_usd_per_th_day", opex_usd_per_th_day);
+  const revenue = btcPerThDay(difficulty, fees_btc_per_block, subsidy).mul(net).mul(price);
+  const room = revenue.sub(opex);
+  if (room.isNeg()) {
+    throw new NoAnswerError("opex alone exceeds mining revenue: no power price breaks even");
+  }
+  return room.div(kwhPerThDay);
+}
+
+/**
+ * Hashprice at which the margin on the given costs is zero. It does not depend on difficulty or
+ * price: costs per TH-day / ((1 − pool_fee) × uptime), quoted per PH/s like hashprice.
+ * @returns USD per (PH/s · day)
+ */
+export function breakevenHashprice(i: Omit<MiningCostInputs, "difficulty">): Decimal {
+  const o = overheadsPerThDay(i);
+  const earnedShare = o.uptime.mul(new Decimal(1).sub(o.poolFee));
+  if (earnedShare.isZero()) {
+    throw new NoAnswerError("uptime or 1 − pool_fee is 0: no hashprice covers costs");
+  }
+  const costs = o.power.add(o.energyTax).add(o.opex).add(o.sga).add(o.depreciation).add(o.stockComp);
+  return costs.div(earnedShare).mul(TH_PER_PH);
+}
+
+/** Inputs of a machine's payback. */
+export interface PaybackInputs {
+  machine_cost_usd: Num;
+  hashrate_ths: Num;
+  efficiency_j_th: Num;
+  power_price_kwh: Num;
+  btc_price: Num;
+  difficulty: Num;
+  fees_btc_per_block?: Num;
+  pool_fee?: Num;
+  opex_usd_per_th_day?: Num;
+  uptime?: Num;
+  difficulty_growth_monthly?: Num;
+  subsidy?: Num;
+}
+
+/**
+ * Months until a machine's cumulative cash margin repays its price. Month k (k = 1, 2, ...)
+ * earns at difficulty × (1 + growth)^(k−1); a month is 365/12 days; the payback month is
+ * interpolated linearly. Price, fees and subsidy are held flat (use a schedule for halvings).
+ * @returns months; NoAnswerError when the margin is not positive or payback takes > 100 years
+ */
+export function paybackMonths(i: PaybackInputs): Decimal {
+  const cost = nonNegative("machine_cost_usd", i.machine_cost_usd);
+  const hashrate = positive("hashrate_ths", i.hashrate_ths);
+  const growth = rateAboveMinusOne("difficulty_growth_monthly", i.difficulty_growth_monthly ?? 0);
+  const o = overheadsPerThDay(i);
+  const price = positive("btc_price", i.btc_price);
+  const revenuePerMonth = btcPerThDay(i.difficulty, i.fees_btc_per_block ?? 0, i.subsidy ?? CURRENT_SUBSIDY_BTC)
+    .mul(o.uptime).mul(new Decimal(1).sub(o.poolFee)).mul(price).mul(hashrate).mul(DAYS_PER_MONTH);
+  const costPerMonth = o.power.add(o.opex).mul(hashrate).mul(DAYS_PER_MONTH);
+  if (cost.isZero()) return new Decimal(0);
+
+  if (growth.isZero()) {
+    const margin = revenuePerMonth.sub(costPerMonth);
+    if (!margin.gt(0)) throw new NoAnswerError("the monthly cash margin is not positive: the machine never pays back");
+    const months = cost.div(margin);
+    if (months.gt(MAX_PAYBACK_MONTHS)) throw new NoAnswerError("payback would take more than 100 years");
+    return months;
+  }
+
+  // Revenue falls (or rises) with difficulty month by month; costs stay flat.
+  const decay = new Decimal(1).div(new Decimal(1).add(growth));
+  let revenue = revenuePerMonth;
+  let remaining = cost;
+  for (let month = 1; month <= MAX_PAYBACK_MONTHS; month++) {
+    const margin = revenue.sub(costPerMonth);
+    if (!margin.gt(0) && growth.gt(0)) {
+      throw new NoAnswerError(`the cash margin turns non-positive in month ${month} before the machine pays back`);
+    }
+    if (margin.gt(0) && margin.gte(remaining)) return remaining.div(margin).add(month - 1);
+    remaining = remaining.sub(margin);
+    revenue = revenue.mul(decay);
+  }
+  throw new NoAnswerError("payback would take more than 100 years");
+}
+

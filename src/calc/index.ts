@@ -1,0 +1,6 @@
+/** The calculation module: pure, deterministic, decimal arithmetic; no Office, network or clock. */
+export * from "./decimal";
+export * from "./errors";
+export * from "./protocol";
+export * from "./revenue";
+export * from "./costs";

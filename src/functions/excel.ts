@@ -1,0 +1,99 @@
+/**
+ * The boundary between Excel and the calc module: reading Excel's argument values and turning
+ * calc errors into Excel errors. No finance here.
+ *
+ * What Excel passes to a parameter declared as `any`: a number, a string (text, or "" from a
+ * formula), a boolean, null (omitted argument or blank cell) or, from a range, a 2-D array.
+ */
+import { InvalidArgumentError, NoAnswerError } from "../calc/errors";
+
+/** One Excel argument as the runtime hands it over. */
+export type ExcelArg = unknown;
+
+function describe(v: unknown): string {
+  if (typeof v === "string") return `text "${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (Array.isArray(v)) {
+    const rows = v.length;
+    const cols = Array.isArray(v[0]) ? v[0].length : 1;
+    return `a ${rows}×${cols} range`;
+  }
+  return String(v);
+}
+
+/** The single value of an argument, or null when it is omitted, blank or "". */
+function single(name: string, v: ExcelArg): unknown {
+  if (Array.isArray(v)) {
+    // A 1×1 range is a single cell; anything larger is ambiguous for a scalar parameter.
+    if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) v = v[0][0];
+    else throw new InvalidArgumentError(name, "a single cell or number", describe(v));
+  }
+  if (v === null || v === undefined || v === "") return null;
+  return v;
+}
+
+/** A finite number, or null when the argument is omitted or blank. */
+function numberOrNull(name: string, v: ExcelArg): number | null {
+  const x = single(name, v);
+  if (x === null) return null;
+  if (typeof x === "number") {
+    if (Number.isFinite(x)) return x;
+    throw new InvalidArgumentError(name, "a finite number", describe(x));
+  }
+  throw new InvalidArgumentError(name, "a number", describe(x));
+}
+
+/** A required numeric argument. Blank is refused rather than read as 0: a model missing an input should say so. */
+export function requiredNumber(name: string, v: ExcelArg): number {
+  const x = numberOrNull(name, v);
+  if (x === null) throw new InvalidArgumentError(name, "a number (it is required, and the argument is blank)");
+  return x;
+}
+
+/** An optional numeric argument: omitted or blank gives the documented default. */
+export function optionalNumber(name: string, v: ExcelArg, dflt: number): number {
+  const x = numberOrNull(name, v);
+  return x === null ? dflt : x;
+}
+
+/** The Excel error for anything a calculation threw, with a message naming the function. */
+export function toExcelError(fn: string, e: unknown): CustomFunctions.Error {
+  if (e instanceof InvalidArgumentError) {
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `${fn}: ${e.message}`);
+  }
+  if (e instanceof NoAnswerError) {
+    // Excel shows messages only on #VALUE! and #N/A; the message still helps in logs and tests.
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, `${fn}: ${e.message}`);
+  }
+  if (e instanceof CustomFunctions.Error) return e;
+  const detail = e instanceof Error ? e.message : String(e);
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `${fn}: unexpected error (${detail})`);
+}
+
+/** A calc result as an Excel number; beyond a double's range is #NUM!. */
+export function toExcelNumber(x: { toNumber(): number }): number {
+  const n = x.toNumber();
+  if (!Number.isFinite(n)) throw new NoAnswerError("the result is beyond Excel's number range");
+  return n === 0 ? 0 : n; // never hand Excel a -0
+}
+
+/**
+ * Runs a calculation for function `fn` and returns its number, or throws the Excel error.
+ * Every custom function goes through here, so nothing a calculation throws escapes as a crash.
+ */
+export function excelNumber(fn: string, calc: () => { toNumber(): number }): number {
+  try {
+    return toExcelNumber(calc());
+  } catch (e) {
+    throw toExcelError(fn, e);
+  }
+}
+
+/** Like `excelNumber` for a dynamic array result. */
+export function excelMatrix(fn: string, calc: () => (string | number)[][]): (string | number)[][] {
+  try {
+    return calc();
+  } catch (e) {
+    throw toExcelError(fn, e);
+  }
+}

@@ -1,0 +1,8 @@
+/*
+ * Entry of the custom-functions bundle. Each topic file declares its functions with JSDoc;
+ * custom-functions-metadata-plugin reads them into functions.json and appends the
+ * CustomFunctions.associate(...) calls to those files at build time.
+ */
+import "./protocol";
+import "./revenue";
+import "./costs";
