@@ -53,7 +53,7 @@ function allInArgs(args: unknown[]): MiningCostInputs {
  * @customfunction COSTPERBTC
  * @param power_price_kwh Power price in USD per kWh (0 or more). Example: 0.045.
  * @param efficiency_j_th Fleet efficiency at the wall in J/TH (greater than 0; include cooling overhead). Example: 17.5.
- * @param difficulty Network difficulty (greater than 0). Example: 1.5e14.
+ * @param difficulty Network difficulty, dimensionless (greater than 0). Example: 1.5e14.
  * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
  * @param [pool_fee] Pool fee as a fraction (0 to 1; 0.02 = 2%). Default 0.
  * @param [opex_usd_per_th_day] Other cash operating cost in USD per TH/s per day (0 or more). Default 0.
@@ -88,7 +88,7 @@ export function costPerBtc(
  * @customfunction ALLINCOSTPERBTC
  * @param power_price_kwh Power price in USD per kWh (0 or more). Example: 0.05.
  * @param efficiency_j_th Fleet efficiency at the wall in J/TH (greater than 0). Example: 20.
- * @param difficulty Network difficulty (greater than 0). Example: 1.5e14.
+ * @param difficulty Network difficulty, dimensionless (greater than 0). Example: 1.5e14.
  * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
  * @param [pool_fee] Pool fee as a fraction (0 to 1). Default 0.
  * @param [opex_usd_per_th_day] Other cash operating cost in USD per TH/s per day (0 or more). Default 0.
@@ -128,7 +128,7 @@ export function allInCost(
  * @customfunction COSTBREAKDOWN
  * @param power_price_kwh Power price in USD per kWh (0 or more). Example: 0.05.
  * @param efficiency_j_th Fleet efficiency at the wall in J/TH (greater than 0). Example: 20.
- * @param difficulty Network difficulty (greater than 0). Example: 1.5e14.
+ * @param difficulty Network difficulty, dimensionless (greater than 0). Example: 1.5e14.
  * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
  * @param [pool_fee] Pool fee as a fraction (0 to 1). Default 0.
  * @param [opex_usd_per_th_day] Other cash operating cost in USD per TH/s per day (0 or more). Default 0.
@@ -182,7 +182,7 @@ export function costBreakdown(
  * @customfunction BREAKEVENPRICE
  * @param power_price_kwh Power price in USD per kWh (0 or more). Example: 0.05.
  * @param efficiency_j_th Fleet efficiency at the wall in J/TH (greater than 0). Example: 20.
- * @param difficulty Network difficulty (greater than 0). Example: 1.5e14.
+ * @param difficulty Network difficulty, dimensionless (greater than 0). Example: 1.5e14.
  * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
  * @param [pool_fee] Pool fee as a fraction (0 to 1). Default 0.
  * @param [opex_usd_per_th_day] Other cash operating cost in USD per TH/s per day (0 or more). Default 0.
@@ -222,7 +222,7 @@ export function breakevenPrice(
  * @customfunction BREAKEVENPOWER
  * @param btc_price BTC price in USD (greater than 0). Example: 91000.
  * @param efficiency_j_th Fleet efficiency at the wall in J/TH (greater than 0). Example: 17.5.
- * @param difficulty Network difficulty (greater than 0). Example: 1.5e14.
+ * @param difficulty Network difficulty, dimensionless (greater than 0). Example: 1.5e14.
  * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
  * @param [pool_fee] Pool fee as a fraction (0 to 1). Default 0.
  * @param [opex_usd_per_th_day] Other cash operating cost in USD per TH/s per day (0 or more). Default 0.
@@ -298,7 +298,7 @@ export function breakevenHashprice(
  * @param efficiency_j_th Machine efficiency at the wall in J/TH (greater than 0). Example: 17.5.
  * @param power_price_kwh Power price in USD per kWh (0 or more). Example: 0.05.
  * @param btc_price BTC price in USD (greater than 0). Example: 91000.
- * @param difficulty Network difficulty now (greater than 0). Example: 1.5e14.
+ * @param difficulty Network difficulty now, dimensionless (greater than 0). Example: 1.5e14.
  * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
  * @param [pool_fee] Pool fee as a fraction (0 to 1). Default 0.
  * @param [opex_usd_per_th_day] Other cash operating cost in USD per TH/s per day (0 or more). Default 0.

@@ -6,7 +6,7 @@ import { excelNumber, optionalNumber, requiredNumber } from "./excel";
  * Expected BTC mined per day: hashrate × 1e12 × 86,400 × (subsidy + fees) / (difficulty × 2^32), before pool fee.
  * @customfunction BTCPERDAY
  * @param hashrate_ths Hashrate in TH/s (0 or more). Example: 200 for one Antminer S21.
- * @param difficulty Network difficulty (greater than 0). Example: 1.5e14.
+ * @param difficulty Network difficulty, dimensionless (greater than 0). Example: 1.5e14.
  * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
  * @param [subsidy] Block subsidy in BTC (0 to 50). Default 3.125, the subsidy since the April 2024 halving.
  * @returns BTC per day.
@@ -27,7 +27,7 @@ export function btcPerDay(hashrate_ths: unknown, difficulty: unknown, fees_btc_p
  * Hashprice: expected USD earned by 1 PH/s in one day = (subsidy + fees) × price × 86,400 × 1e15 / (difficulty × 2^32).
  * @customfunction HASHPRICE
  * @param btc_price BTC price in USD (greater than 0). Example: 91000.
- * @param difficulty Network difficulty (greater than 0). Example: 1.52e14.
+ * @param difficulty Network difficulty, dimensionless (greater than 0). Example: 1.52e14.
  * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
  * @param [subsidy] Block subsidy in BTC (0 to 50). Default 3.125.
  * @returns Hashprice in USD per PH/s per day.

@@ -1,0 +1,91 @@
+/*
+ * The public contract: names, argument order and documentation of every MINER function, read
+ * from the same metadata generator the build uses. Workbooks depend on these; a change here
+ * must be deliberate.
+ */
+import { CALLS } from "../support/calls";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { checkMetadata, DEFAULT_FILES } = require("../../scripts/check-metadata.js");
+
+interface Param { name: string; description?: string; optional?: boolean }
+interface FunctionMeta { id: string; name: string; description?: string; helpUrl?: string; parameters: Param[] }
+
+let functions: FunctionMeta[] = [];
+beforeAll(async () => {
+  const { problems, metadata } = await checkMetadata(DEFAULT_FILES);
+  expect(problems).toEqual([]);
+  functions = metadata.functions;
+});
+
+const byId = (id: string) => {
+  const f = functions.find((x) => x.id === id);
+  if (!f) throw new Error(`${id} is missing from functions.json`);
+  return f;
+};
+const signature = (f: FunctionMeta) => f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
+
+test("the contracted functions keep their names and argument order (issue #3)", () => {
+  expect(signature(byId("SUBSIDY"))).toBe("height");
+  expect(signature(byId("NEXTHALVING"))).toBe("height");
+  expect(signature(byId("NETWORKHASHRATE"))).toBe("difficulty");
+  expect(signature(byId("BTCPERDAY"))).toBe("hashrate_ths, difficulty, [fees_btc_per_block], [subsidy]");
+  expect(signature(byId("HASHPRICE"))).toBe("btc_price, difficulty, [fees_btc_per_block], [subsidy]");
+  expect(signature(byId("COSTPERBTC"))).toBe("power_price_kwh, efficiency_j_th, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [subsidy]");
+  expect(signature(byId("BREAKEVENPOWER"))).toBe("btc_price, efficiency_j_th, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [subsidy]");
+});
+
+test("the designed functions keep their signatures", () => {
+  const allIn = "power_price_kwh, efficiency_j_th, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [machine_cost_usd_per_th], [machine_life_years], [sga_usd_per_th_day], [stock_comp_usd_per_th_day], [energy_tax_usd_per_kwh], [uptime], [subsidy]";
+  expect(signature(byId("ALLINCOSTPERBTC"))).toBe(allIn);
+  expect(signature(byId("COSTBREAKDOWN"))).toBe(allIn);
+  expect(signature(byId("BREAKEVENPRICE"))).toBe(allIn);
+  expect(signature(byId("BREAKEVENHASHPRICE"))).toBe("power_price_kwh, efficiency_j_th, [pool_fee], [opex_usd_per_th_day], [machine_cost_usd_per_th], [machine_life_years], [sga_usd_per_th_day], [stock_comp_usd_per_th_day], [energy_tax_usd_per_kwh], [uptime]");
+  expect(signature(byId("PAYBACKMONTHS"))).toBe("machine_cost_usd, hashrate_ths, efficiency_j_th, power_price_kwh, btc_price, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [uptime], [difficulty_growth_monthly], [subsidy]");
+  expect(signature(byId("DIFFICULTYFORHASHRATE"))).toBe("hashrate_ehs");
+  expect(functions.map((f) => f.id).sort()).toEqual([
+    "ALLINCOSTPERBTC", "BREAKEVENHASHPRICE", "BREAKEVENPOWER", "BREAKEVENPRICE", "BTCPERDAY", "COSTBREAKDOWN", "COSTPERBTC",
+    "DIFFICULTYFORHASHRATE", "HASHPRICE", "NETWORKHASHRATE", "NEXTHALVING", "PAYBACKMONTHS", "SUBSIDY",
+  ]);
+});
+
+test("every function has a description and a help URL to its own reference page", () => {
+  for (const f of functions) {
+    expect(f.description && f.description.length > 30).toBe(true);
+    expect(f.helpUrl).toBe(`https://localhost:3000/help/${f.id}.html`);
+  }
+});
+
+test("every parameter documents its unit or kind, and optional ones their default", () => {
+  const unit = /USD|BTC|J\/TH|TH\/s|EH\/s|kWh|fraction|rate|dimensionless|whole number|years|months/;
+  for (const f of functions) {
+    for (const p of f.parameters) {
+      expect([f.id, p.name, unit.test(p.description ?? "")]).toEqual([f.id, p.name, true]);
+      if (p.optional) expect([f.id, p.name, /Default /.test(p.description ?? "")]).toEqual([f.id, p.name, true]);
+    }
+  }
+});
+
+test("a wrong argument's message names that argument, as Excel shows it, for every position", () => {
+  for (const f of functions) {
+    const { fn, valid, required } = CALLS[f.id];
+    expect(valid).toHaveLength(f.parameters.length);
+    expect(required).toBe(f.parameters.filter((p) => !p.optional).length);
+    f.parameters.forEach((p, i) => {
+      const args = [...valid];
+      args[i] = "oops";
+      let message = "";
+      try {
+        fn(...args);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toBe(`${f.id}: ${p.name} must be a number; got text "oops"`);
+    });
+  }
+});
+
+test("the metadata check fails on a broken functions file (the CLI alone would exit 0)", async () => {
+  const { problems } = await checkMetadata(["test/functions/fixtures/bad-functions.ts"]);
+  expect(problems.join("\n")).toMatch(/does not support type "Money"/);
+});

@@ -1,0 +1,24 @@
+/* Every public function with a valid argument list: the fixture the adapter, metadata and bundle tests share. */
+import * as protocol from "../../src/functions/protocol";
+import * as revenue from "../../src/functions/revenue";
+import * as costs from "../../src/functions/costs";
+
+export type Fn = (...args: unknown[]) => unknown;
+
+/** Every public function with a valid argument list (required arguments only, then all). */
+export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] }> = {
+  SUBSIDY: { fn: protocol.subsidy as Fn, required: 1, valid: [840_000] },
+  NEXTHALVING: { fn: protocol.nextHalving as Fn, required: 1, valid: [925_000] },
+  NETWORKHASHRATE: { fn: protocol.networkHashrate as Fn, required: 1, valid: [1.5e14] },
+  DIFFICULTYFORHASHRATE: { fn: protocol.difficultyForHashrate as Fn, required: 1, valid: [1100] },
+  BTCPERDAY: { fn: revenue.btcPerDay as Fn, required: 2, valid: [200, 1.5e14, 0.03, 3.125] },
+  HASHPRICE: { fn: revenue.hashprice as Fn, required: 2, valid: [91_000, 1.52e14, 0.036, 3.125] },
+  COSTPERBTC: { fn: costs.costPerBtc as Fn, required: 3, valid: [0.05, 17.5, 1.5e14, 0.03, 0.02, 0.001, 3.125] },
+  ALLINCOSTPERBTC: { fn: costs.allInCost as Fn, required: 3, valid: [0.05, 20, 1.5e14, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093, 0, 1, 3.125] },
+  COSTBREAKDOWN: { fn: costs.costBreakdown as Fn, required: 3, valid: [0.05, 20, 1.5e14, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093, 0, 1, 3.125] },
+  BREAKEVENPRICE: { fn: costs.breakevenPrice as Fn, required: 3, valid: [0.05, 20, 1.5e14, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093, 0, 1, 3.125] },
+  BREAKEVENPOWER: { fn: costs.breakevenPower as Fn, required: 3, valid: [91_000, 17.5, 1.5e14, 0.03, 0.02, 0.001, 3.125] },
+  BREAKEVENHASHPRICE: { fn: costs.breakevenHashprice as Fn, required: 2, valid: [0.05, 17.5, 0.02, 0.001, 20, 4, 0.004, 0.009, 0, 0.95] },
+  PAYBACKMONTHS: { fn: costs.paybackMonths as Fn, required: 6, valid: [3500, 200, 17.5, 0.035, 91_000, 1.52e14, 0.036, 0.02, 0, 1, 0.01, 3.125] },
+};
+
