@@ -145,7 +145,13 @@ export function cashCostPerBtc(
   subsidy: Num = CURRENT_SUBSIDY_BTC,
 ): Decimal {
   return costPerBtcBreakdown({
-    power_price_kwh, efficiency_j_th, difficulty, fees_btc_per_block, pool_fee, opex_usd_per_th_day, subsidy,
+    power_price_kwh,
+    efficiency_j_th,
+    difficulty,
+    fees_btc_per_block,
+    pool_fee,
+    opex_usd_per_th_day,
+    subsidy,
   }).cash;
 }
 
@@ -224,7 +230,11 @@ export function paybackMonths(i: PaybackInputs): Decimal {
   const o = overheadsPerThDay(i);
   const price = positive("btc_price", i.btc_price);
   const revenuePerMonth = btcPerThDay(i.difficulty, i.fees_btc_per_block ?? 0, i.subsidy ?? CURRENT_SUBSIDY_BTC)
-    .mul(o.uptime).mul(new Decimal(1).sub(o.poolFee)).mul(price).mul(hashrate).mul(DAYS_PER_MONTH);
+    .mul(o.uptime)
+    .mul(new Decimal(1).sub(o.poolFee))
+    .mul(price)
+    .mul(hashrate)
+    .mul(DAYS_PER_MONTH);
   const costPerMonth = o.power.add(o.opex).mul(hashrate).mul(DAYS_PER_MONTH);
   if (cost.isZero()) return new Decimal(0);
 
@@ -251,4 +261,3 @@ export function paybackMonths(i: PaybackInputs): Decimal {
   }
   throw new NoAnswerError("payback would take more than 100 years");
 }
-

@@ -22,7 +22,8 @@ const TH_DAY_HASHES_OVER_2_32 = HASHES_PER_TH.mul(SECONDS_PER_DAY).div(HASHES_PE
 /** Validated reward per block in BTC: subsidy (0..50) + fees (>= 0). */
 export function rewardPerBlockBtc(feesBtcPerBlock: Num, subsidy: Num): Decimal {
   const s = nonNegative("subsidy", subsidy);
-  if (s.gt(MAX_SUBSIDY)) throw new InvalidArgumentError("subsidy", "a number from 0 to 50 (BTC per block)", s.toString());
+  if (s.gt(MAX_SUBSIDY))
+    throw new InvalidArgumentError("subsidy", "a number from 0 to 50 (BTC per block)", s.toString());
   return s.add(nonNegative("fees_btc_per_block", feesBtcPerBlock));
 }
 
@@ -43,7 +44,12 @@ export function btcPerThDay(difficulty: Num, feesBtcPerBlock: Num = 0, subsidy: 
  * @param hashrateThs hashrate in TH/s (>= 0)
  * @returns BTC per day
  */
-export function btcPerDay(hashrateThs: Num, difficulty: Num, feesBtcPerBlock: Num = 0, subsidy: Num = CURRENT_SUBSIDY_BTC): Decimal {
+export function btcPerDay(
+  hashrateThs: Num,
+  difficulty: Num,
+  feesBtcPerBlock: Num = 0,
+  subsidy: Num = CURRENT_SUBSIDY_BTC,
+): Decimal {
   const h = nonNegative("hashrate_ths", hashrateThs);
   return h.mul(btcPerThDay(difficulty, feesBtcPerBlock, subsidy));
 }
@@ -53,7 +59,12 @@ export function btcPerDay(hashrateThs: Num, difficulty: Num, feesBtcPerBlock: Nu
  * @param btcPrice USD per BTC (> 0)
  * @returns USD per (PH/s · day)
  */
-export function hashpriceUsdPerPhDay(btcPrice: Num, difficulty: Num, feesBtcPerBlock: Num = 0, subsidy: Num = CURRENT_SUBSIDY_BTC): Decimal {
+export function hashpriceUsdPerPhDay(
+  btcPrice: Num,
+  difficulty: Num,
+  feesBtcPerBlock: Num = 0,
+  subsidy: Num = CURRENT_SUBSIDY_BTC,
+): Decimal {
   const p = positive("btc_price", btcPrice);
   return btcPerThDay(difficulty, feesBtcPerBlock, subsidy).mul(TH_PER_PH).mul(p);
 }

@@ -59,7 +59,7 @@ export function rateAboveMinusOne(name: string, x: Num): Decimal {
 export function wholeNonNegative(name: string, x: Num): number {
   const allowed = "a whole number of 0 or more";
   const d = finite(name, x, allowed);
-  if (!d.isInteger() || d.isNeg() && !d.isZero()) throw new InvalidArgumentError(name, allowed, show(x));
+  if (!d.isInteger() || (d.isNeg() && !d.isZero())) throw new InvalidArgumentError(name, allowed, show(x));
   if (d.gt(Number.MAX_SAFE_INTEGER)) {
     throw new InvalidArgumentError(name, `${allowed} up to ${Number.MAX_SAFE_INTEGER}`, show(x));
   }

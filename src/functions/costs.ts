@@ -37,7 +37,8 @@ function overheadArgs(
 
 /** The thirteen arguments of ALLINCOSTPERBTC, COSTBREAKDOWN and BREAKEVENPRICE, in their public order. */
 function allInArgs(args: unknown[]): MiningCostInputs {
-  const [power, efficiency, difficulty, fees, poolFee, opex, machineCost, life, sga, stockComp, tax, uptime, subsidy] = args;
+  const [power, efficiency, difficulty, fees, poolFee, opex, machineCost, life, sga, stockComp, tax, uptime, subsidy] =
+    args;
   return {
     power_price_kwh: requiredNumber("power_price_kwh", power),
     efficiency_j_th: requiredNumber("efficiency_j_th", efficiency),
@@ -117,9 +118,21 @@ export function allInCost(
   uptime?: unknown,
   subsidy?: unknown,
 ): number {
-  const args = [power_price_kwh, efficiency_j_th, difficulty, fees_btc_per_block, pool_fee, opex_usd_per_th_day,
-    machine_cost_usd_per_th, machine_life_years, sga_usd_per_th_day, stock_comp_usd_per_th_day, energy_tax_usd_per_kwh,
-    uptime, subsidy];
+  const args = [
+    power_price_kwh,
+    efficiency_j_th,
+    difficulty,
+    fees_btc_per_block,
+    pool_fee,
+    opex_usd_per_th_day,
+    machine_cost_usd_per_th,
+    machine_life_years,
+    sga_usd_per_th_day,
+    stock_comp_usd_per_th_day,
+    energy_tax_usd_per_kwh,
+    uptime,
+    subsidy,
+  ];
   return excelNumber("ALLINCOSTPERBTC", () => allInCostPerBtc(allInArgs(args)));
 }
 
@@ -156,11 +169,22 @@ export function costBreakdown(
   energy_tax_usd_per_kwh?: unknown,
   uptime?: unknown,
   subsidy?: unknown,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the metadata generator maps only any[][] to a mixed text/number matrix
 ): any[][] {
-  const args = [power_price_kwh, efficiency_j_th, difficulty, fees_btc_per_block, pool_fee, opex_usd_per_th_day,
-    machine_cost_usd_per_th, machine_life_years, sga_usd_per_th_day, stock_comp_usd_per_th_day, energy_tax_usd_per_kwh,
-    uptime, subsidy];
+  const args = [
+    power_price_kwh,
+    efficiency_j_th,
+    difficulty,
+    fees_btc_per_block,
+    pool_fee,
+    opex_usd_per_th_day,
+    machine_cost_usd_per_th,
+    machine_life_years,
+    sga_usd_per_th_day,
+    stock_comp_usd_per_th_day,
+    energy_tax_usd_per_kwh,
+    uptime,
+    subsidy,
+  ];
   return excelMatrix("COSTBREAKDOWN", () => {
     const c = costPerBtcBreakdown(allInArgs(args));
     return [
@@ -211,9 +235,21 @@ export function breakevenPrice(
   uptime?: unknown,
   subsidy?: unknown,
 ): number {
-  const args = [power_price_kwh, efficiency_j_th, difficulty, fees_btc_per_block, pool_fee, opex_usd_per_th_day,
-    machine_cost_usd_per_th, machine_life_years, sga_usd_per_th_day, stock_comp_usd_per_th_day, energy_tax_usd_per_kwh,
-    uptime, subsidy];
+  const args = [
+    power_price_kwh,
+    efficiency_j_th,
+    difficulty,
+    fees_btc_per_block,
+    pool_fee,
+    opex_usd_per_th_day,
+    machine_cost_usd_per_th,
+    machine_life_years,
+    sga_usd_per_th_day,
+    stock_comp_usd_per_th_day,
+    energy_tax_usd_per_kwh,
+    uptime,
+    subsidy,
+  ];
   return excelNumber("BREAKEVENPRICE", () => allInCostPerBtc(allInArgs(args)));
 }
 
@@ -284,8 +320,16 @@ export function breakevenHashprice(
     calcBreakevenHashprice({
       power_price_kwh: requiredNumber("power_price_kwh", power_price_kwh),
       efficiency_j_th: requiredNumber("efficiency_j_th", efficiency_j_th),
-      ...overheadArgs(pool_fee, opex_usd_per_th_day, machine_cost_usd_per_th, machine_life_years,
-        sga_usd_per_th_day, stock_comp_usd_per_th_day, energy_tax_usd_per_kwh, uptime),
+      ...overheadArgs(
+        pool_fee,
+        opex_usd_per_th_day,
+        machine_cost_usd_per_th,
+        machine_life_years,
+        sga_usd_per_th_day,
+        stock_comp_usd_per_th_day,
+        energy_tax_usd_per_kwh,
+        uptime,
+      ),
     }),
   );
 }

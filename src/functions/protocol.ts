@@ -44,5 +44,7 @@ export function networkHashrate(difficulty: unknown): number {
  * @helpurl https://localhost:3000/help/DIFFICULTYFORHASHRATE.html
  */
 export function difficultyForHashrate(hashrate_ehs: unknown): number {
-  return excelNumber("DIFFICULTYFORHASHRATE", () => difficultyForHashrateEhs(requiredNumber("hashrate_ehs", hashrate_ehs)));
+  return excelNumber("DIFFICULTYFORHASHRATE", () =>
+    difficultyForHashrateEhs(requiredNumber("hashrate_ehs", hashrate_ehs)),
+  );
 }

@@ -12,7 +12,12 @@ import { excelNumber, optionalNumber, requiredNumber } from "./excel";
  * @returns BTC per day.
  * @helpurl https://localhost:3000/help/BTCPERDAY.html
  */
-export function btcPerDay(hashrate_ths: unknown, difficulty: unknown, fees_btc_per_block?: unknown, subsidy?: unknown): number {
+export function btcPerDay(
+  hashrate_ths: unknown,
+  difficulty: unknown,
+  fees_btc_per_block?: unknown,
+  subsidy?: unknown,
+): number {
   return excelNumber("BTCPERDAY", () =>
     calcBtcPerDay(
       requiredNumber("hashrate_ths", hashrate_ths),
@@ -33,7 +38,12 @@ export function btcPerDay(hashrate_ths: unknown, difficulty: unknown, fees_btc_p
  * @returns Hashprice in USD per PH/s per day.
  * @helpurl https://localhost:3000/help/HASHPRICE.html
  */
-export function hashprice(btc_price: unknown, difficulty: unknown, fees_btc_per_block?: unknown, subsidy?: unknown): number {
+export function hashprice(
+  btc_price: unknown,
+  difficulty: unknown,
+  fees_btc_per_block?: unknown,
+  subsidy?: unknown,
+): number {
   return excelNumber("HASHPRICE", () =>
     hashpriceUsdPerPhDay(
       requiredNumber("btc_price", btc_price),

@@ -1,0 +1,140 @@
+/*
+ * The shipped bundle, proven without Excel: the production dist/functions.js, loaded on a blank
+ * page after Office's office.js and custom-functions-runtime.js in headless Chromium, registers
+ * every function in functions.json, and each returns what the calc module returns in Node,
+ * errors included.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Browser, Page } from "playwright-core";
+import { launchChromium } from "../support/browser";
+import { buildProduction } from "../support/build";
+import { startStaticServer, StaticServer } from "../support/static-server";
+import { CALLS } from "../support/calls";
+
+const OFFICE_DIST = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist");
+const BLANK_PAGE = `<!doctype html><html><head><meta charset="utf-8">
+<script src="/office/office.js"></script>
+<script src="/office/custom-functions-runtime.js"></script>
+<script src="/addin/functions.js"></script>
+</head><body>blank</body></html>`;
+
+type Outcome = { value?: unknown; code?: string; message?: string; excelError?: boolean; crash?: string };
+
+let dist: string;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  dist = await buildProduction();
+  server = await startStaticServer({ "/office/": OFFICE_DIST, "/addin/": dist }, { "/blank.html": BLANK_PAGE });
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  await page.goto(`${server.url}/blank.html`);
+  await page.waitForFunction(() => typeof (window as any).CustomFunctions?._association?.mappings === "object");
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dist) fs.rmSync(dist, { recursive: true, force: true });
+});
+
+/** Calls a registered function in the page and reports its value or the error it threw. */
+function callInPage(id: string, args: unknown[]): Promise<Outcome> {
+  return page.evaluate(
+    ([fid, a]) => {
+      const cf = (window as any).CustomFunctions;
+      const fn = cf._association.mappings[fid as string];
+      try {
+        return { value: fn(...(a as unknown[])) };
+      } catch (e: any) {
+        return e instanceof cf.Error ? { excelError: true, code: e.code, message: e.message } : { crash: String(e) };
+      }
+    },
+    [id, args] as const,
+  );
+}
+
+/** The same call in Node, on the source the bundle was built from. */
+function callInNode(id: string, args: unknown[]): Outcome {
+  try {
+    return { value: CALLS[id].fn(...args) };
+  } catch (e: any) {
+    return { excelError: true, code: e.code, message: e.message };
+  }
+}
+
+test("functions.js registers exactly the functions listed in functions.json", async () => {
+  const metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
+  const ids = metadata.functions.map((f: { id: string }) => f.id).sort();
+  const registered = await page.evaluate(() => Object.keys((window as any).CustomFunctions._association.mappings).sort());
+  expect(registered).toEqual(ids);
+  expect(ids).toEqual(Object.keys(CALLS).sort());
+  expect(pageErrors).toEqual([]);
+});
+
+test("every function gives in Chromium exactly what the calc module gives in Node", async () => {
+  for (const [id, { valid, required }] of Object.entries(CALLS)) {
+    const inPage = await callInPage(id, valid);
+    expect([id, inPage]).toEqual([id, callInNode(id, valid)]);
+    expect(inPage.excelError).toBeUndefined();
+    const minimal = valid.slice(0, required);
+    expect([id, await callInPage(id, minimal)]).toEqual([id, callInNode(id, minimal)]);
+  }
+});
+
+test("bad inputs give the same Excel errors in the bundle: #VALUE! with the argument named, never a crash", async () => {
+  const bad: unknown[] = ["abc", true, NaN, Infinity, -Infinity, [[1, 2], [3, 4]], null, "", -1, 0, 1e308];
+  let excelErrors = 0;
+  for (const [id, { valid }] of Object.entries(CALLS)) {
+    for (let i = 0; i < valid.length; i++) {
+      for (const value of bad) {
+        const args = [...valid];
+        args[i] = value;
+        const inPage = await callInPage(id, args);
+        expect(inPage.crash).toBeUndefined();
+        expect([id, i, value, inPage]).toEqual([id, i, value, callInNode(id, args)]);
+        if (inPage.excelError) {
+          excelErrors++;
+          expect(["#VALUE!", "#NUM!"]).toContain(inPage.code);
+          expect(inPage.message).toMatch(new RegExp(`^${id}: `));
+        } else if (typeof inPage.value === "number") {
+          expect(Number.isFinite(inPage.value)).toBe(true);
+        }
+      }
+    }
+  }
+  expect(excelErrors).toBeGreaterThan(500);
+});
+
+test("a question with no answer is #NUM! in the bundle", async () => {
+  const noPayback = await callInPage("PAYBACKMONTHS", [3500, 200, 17.5, 0.2, 91_000, 1.5e14]);
+  expect(noPayback).toMatchObject({ excelError: true, code: "#NUM!" });
+  const fullPoolFee = await callInPage("COSTPERBTC", [0.05, 17.5, 1.5e14, 0, 1]);
+  expect(fullPoolFee).toMatchObject({ excelError: true, code: "#NUM!" });
+});
+
+test("COSTBREAKDOWN spills a 9×2 table in the bundle", async () => {
+  const table = (await callInPage("COSTBREAKDOWN", CALLS.COSTBREAKDOWN.valid)).value as unknown[][];
+  expect(table).toHaveLength(9);
+  expect(table[8][0]).toBe("All-in cost (total)");
+});
+
+test("the production bundle points every URL away from localhost", () => {
+  for (const file of ["functions.json", "manifest.xml", "taskpane.html"]) {
+    expect([file, fs.readFileSync(path.join(dist, file), "utf8").includes("localhost")]).toEqual([file, false]);
+  }
+  const metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
+  for (const f of metadata.functions) expect(f.helpUrl).toBe(`https://addin.example.com/miner/help/${f.id}.html`);
+  for (const f of metadata.functions) expect(fs.existsSync(path.join(dist, "help", `${f.id}.html`))).toBe(true);
+});
+
+test("functions.js is self-contained and within its 150 KB budget", () => {
+  const js = fs.readFileSync(path.join(dist, "functions.js"), "utf8");
+  expect(js.length).toBeLessThan(150 * 1024);
+  expect(js).not.toMatch(/\beval\(|new Function\(/);
+});
