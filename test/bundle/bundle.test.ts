@@ -32,7 +32,7 @@ beforeAll(async () => {
   server = await startStaticServer({ "/office/": OFFICE_DIST, "/addin/": dist }, { "/blank.html": BLANK_PAGE });
   browser = await launchChromium();
   page = await browser.newPage();
-  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  page.on("pageerror", (e) => pageErrors.push(`${e}\n${e.stack ?? ""}`));
   await page.goto(`${server.url}/blank.html`);
   await page.waitForFunction(() => typeof (window as any).CustomFunctions?._association?.mappings === "object");
 }, 180_000);
@@ -74,7 +74,8 @@ test("functions.js registers exactly the functions listed in functions.json", as
   const registered = await page.evaluate(() => Object.keys((window as any).CustomFunctions._association.mappings).sort());
   expect(registered).toEqual(ids);
   expect(ids).toEqual(Object.keys(CALLS).sort());
-  expect(pageErrors).toEqual([]);
+  // office.js outside an Office host throws from its own o15apptofilemappingtable.js; none may come from ours.
+  expect(pageErrors.filter((e) => e.includes("/addin/"))).toEqual([]);
 });
 
 test("every function gives in Chromium exactly what the calc module gives in Node", async () => {
