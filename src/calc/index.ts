@@ -4,3 +4,4 @@ export * from "./errors";
 export * from "./protocol";
 export * from "./revenue";
 export * from "./costs";
+export * from "./finance";
