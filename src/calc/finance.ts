@@ -83,17 +83,31 @@ class Series {
   readonly t: number[];
   readonly v: number[];
   readonly T: number;
+  /** Times are 0, 1, 2, ...: evaluate by Horner's rule, no exp per term. */
+  readonly periodic: boolean;
   constructor(v: number[], t: number[]) {
     this.v = v;
     this.t = t;
     this.T = t.length ? Math.max(...t) : 0;
+    this.periodic = t.every((ti, i) => ti === i);
   }
   /** The scaled NPV at rate r (> −1); same sign and roots as the NPV. */
   scaled(r: number): number {
-    const ln = Math.log1p(r);
+    const v = this.v;
     let s = 0;
-    if (r >= 0) for (let i = 0; i < this.v.length; i++) s += this.v[i] * Math.exp(-this.t[i] * ln);
-    else for (let i = 0; i < this.v.length; i++) s += this.v[i] * Math.exp((this.T - this.t[i]) * ln);
+    if (this.periodic) {
+      if (r >= 0) {
+        const x = 1 / (1 + r); // Σ v_i x^i
+        for (let i = v.length - 1; i >= 0; i--) s = s * x + v[i];
+      } else {
+        const y = 1 + r; // Σ v_i y^(T − i)
+        for (let i = 0; i < v.length; i++) s = s * y + v[i];
+      }
+      return s;
+    }
+    const ln = Math.log1p(r);
+    if (r >= 0) for (let i = 0; i < v.length; i++) s += v[i] * Math.exp(-this.t[i] * ln);
+    else for (let i = 0; i < v.length; i++) s += v[i] * Math.exp((this.T - this.t[i]) * ln);
     return s;
   }
 }

@@ -5,3 +5,4 @@ export * from "./protocol";
 export * from "./revenue";
 export * from "./costs";
 export * from "./finance";
+export * from "./lease";
