@@ -6,3 +6,5 @@ export * from "./revenue";
 export * from "./costs";
 export * from "./finance";
 export * from "./lease";
+export * from "./mining-schedule";
+export * from "./conversion";
