@@ -17,7 +17,7 @@ const { renderHelpPages } = require("./scripts/help-pages");
 const pkg = require("./package.json");
 
 const DEV_BASE_URL = "https://localhost:3000/";
-const FUNCTION_FILES = ["./src/functions/protocol.ts", "./src/functions/revenue.ts", "./src/functions/costs.ts"];
+const FUNCTION_FILES = require("./scripts/function-files");
 
 function productionBaseUrl() {
   const url = process.env.MINER_BASE_URL || pkg.config.productionBaseUrl;

@@ -8,7 +8,7 @@
 const path = require("path");
 const { generateCustomFunctionsMetadata } = require("custom-functions-metadata/lib/generate");
 
-const DEFAULT_FILES = ["src/functions/protocol.ts", "src/functions/revenue.ts", "src/functions/costs.ts"];
+const DEFAULT_FILES = require("./function-files");
 
 async function checkMetadata(files) {
   const result = await generateCustomFunctionsMetadata(files.map((f) => path.resolve(f)), false);

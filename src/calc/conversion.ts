@@ -36,9 +36,16 @@ export interface ConversionPlan extends Omit<MiningPlan, "months"> {
 
 /** The lease the site would sign. */
 export function leaseTermsFor(plan: ConversionPlan): LeaseTerms {
-  const ratio = positive("site_mw_per_critical_it_mw", plan.site_mw_per_critical_it_mw ?? DEFAULT_SITE_MW_PER_CRITICAL_IT_MW);
+  const ratio = positive(
+    "site_mw_per_critical_it_mw",
+    plan.site_mw_per_critical_it_mw ?? DEFAULT_SITE_MW_PER_CRITICAL_IT_MW,
+  );
   if (ratio.lt(1)) {
-    throw new InvalidArgumentError("site_mw_per_critical_it_mw", "1 or more (gross site MW per critical IT MW)", ratio.toString());
+    throw new InvalidArgumentError(
+      "site_mw_per_critical_it_mw",
+      "1 or more (gross site MW per critical IT MW)",
+      ratio.toString(),
+    );
   }
   return {
     critical_it_mw: positive("site_mw", plan.site_mw).div(ratio),
@@ -77,7 +84,13 @@ export function conversionValue(plan: ConversionPlan): ConversionValue {
     costPv = costPv.add(r.powerCost.add(r.opex).add(r.capex).mul(r.discountFactor));
   }
   const miningValue = revenuePv.sub(costPv);
-  return { leaseValue, miningValue, conversionValue: leaseValue.sub(miningValue), miningRevenuePv: revenuePv, miningCostPv: costPv };
+  return {
+    leaseValue,
+    miningValue,
+    conversionValue: leaseValue.sub(miningValue),
+    miningRevenuePv: revenuePv,
+    miningCostPv: costPv,
+  };
 }
 
 /**
@@ -86,9 +99,13 @@ export function conversionValue(plan: ConversionPlan): ConversionValue {
  */
 export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
   const v = conversionValue(plan);
-  if (v.miningRevenuePv.isZero()) throw new NoAnswerError("mining earns no BTC in this plan, so no price makes it equal to leasing");
+  if (v.miningRevenuePv.isZero())
+    throw new NoAnswerError("mining earns no BTC in this plan, so no price makes it equal to leasing");
   const needed = v.leaseValue.add(v.miningCostPv);
-  if (!needed.gt(0)) throw new NoAnswerError("mining is worth more than leasing at any BTC price: the lease value is below minus the mining costs");
+  if (!needed.gt(0))
+    throw new NoAnswerError(
+      "mining is worth more than leasing at any BTC price: the lease value is below minus the mining costs",
+    );
   return positive("btc_price", plan.btc_price).mul(needed).div(v.miningRevenuePv);
 }
 

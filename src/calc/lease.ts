@@ -56,14 +56,22 @@ function validate(t: LeaseTerms): ValidTerms {
   const years = positive("term_years", t.term_years);
   const months = years.mul(12);
   if (!months.isInteger()) {
-    throw new InvalidArgumentError("term_years", "a whole number of months in years (term_years × 12 whole, e.g. 10 or 12.5)", years.toString());
+    throw new InvalidArgumentError(
+      "term_years",
+      "a whole number of months in years (term_years × 12 whole, e.g. 10 or 12.5)",
+      years.toString(),
+    );
   }
   const escalator = rateAboveMinusOne("escalator", t.escalator ?? 0);
   const capexPerMw = nonNegative("capex_usd_per_mw", t.capex_usd_per_mw ?? 0);
   const opexShare = fraction("opex_pct_of_revenue", t.opex_pct_of_revenue ?? 0);
   const buildMonths = wholeNonNegative("build_months", t.build_months ?? 0);
   if (months.toNumber() + buildMonths > MAX_LEASE_MONTHS) {
-    throw new InvalidArgumentError("term_years", `at most ${MAX_LEASE_MONTHS / 12} years including build_months`, years.toString());
+    throw new InvalidArgumentError(
+      "term_years",
+      `at most ${MAX_LEASE_MONTHS / 12} years including build_months`,
+      years.toString(),
+    );
   }
   return { mw, rate, leaseMonths: months.toNumber(), escalator, capex: capexPerMw.mul(mw), opexShare, buildMonths };
 }

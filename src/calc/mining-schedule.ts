@@ -65,7 +65,12 @@ export interface MiningMonth {
 /** Fleet hashrate a site powers, TH/s: site_mw × 1e6 / (efficiency × pue). */
 export function fleetHashrateThs(siteMw: Num, efficiencyJTh: Num, pue: Num): Decimal {
   const p = positive("pue", pue);
-  if (p.lt(1)) throw new InvalidArgumentError("pue", "1 or more (site power / machine power; 1.1 = 10% cooling overhead)", p.toString());
+  if (p.lt(1))
+    throw new InvalidArgumentError(
+      "pue",
+      "1 or more (site power / machine power; 1.1 = 10% cooling overhead)",
+      p.toString(),
+    );
   return positive("site_mw", siteMw).mul(1e6).div(positive("efficiency_j_th", efficiencyJTh).mul(p));
 }
 
@@ -119,7 +124,19 @@ export function miningCashFlows(plan: MiningPlan): MiningMonth[] {
     const revenue = btcMined.mul(price);
     const capex = refreshEvery > 0 && m % refreshEvery === 0 ? refreshCapex : zero;
     const net = revenue.sub(powerCost).sub(opex).sub(capex);
-    rows.push({ month: m, startHeight: height, subsidy, difficulty, btcPrice: price, btcMined, revenue, powerCost, opex, capex, net });
+    rows.push({
+      month: m,
+      startHeight: height,
+      subsidy,
+      difficulty,
+      btcPrice: price,
+      btcMined,
+      revenue,
+      powerCost,
+      opex,
+      capex,
+      net,
+    });
   }
   return rows;
 }

@@ -6,3 +6,5 @@
 import "./protocol";
 import "./revenue";
 import "./costs";
+import "./lease";
+import "./mining";

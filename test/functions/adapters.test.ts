@@ -19,7 +19,11 @@ describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
   test("returns a finite number (or a table of them) for valid arguments", () => {
     const result = fn(...valid);
     if (Array.isArray(result)) {
-      for (const row of result) expect(row).toHaveLength(2);
+      expect(result.length).toBeGreaterThan(1);
+      for (const row of result) {
+        expect(row).toHaveLength(result[0].length);
+        for (const cell of row) expect(typeof cell === "string" || Number.isFinite(cell)).toBe(true);
+      }
     } else {
       expect(typeof result).toBe("number");
       expect(Number.isFinite(result)).toBe(true);
@@ -45,7 +49,12 @@ describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
       args[i] = value;
       const blank = value === null || value === "";
       if (blank && i >= required) {
-        expect(() => fn(...args)).not.toThrow(); // an optional argument left blank takes its default
+        // an optional argument left blank takes its default: a value, or #NUM! if the default has no answer
+        try {
+          fn(...args);
+        } catch (e) {
+          expect([name, i, (e as { code: string }).code]).toEqual([name, i, "#NUM!"]);
+        }
         continue;
       }
       const e = excelError(() => fn(...args));

@@ -43,10 +43,19 @@ test("the designed functions keep their signatures", () => {
   expect(signature(byId("BREAKEVENHASHPRICE"))).toBe("power_price_kwh, efficiency_j_th, [pool_fee], [opex_usd_per_th_day], [machine_cost_usd_per_th], [machine_life_years], [sga_usd_per_th_day], [stock_comp_usd_per_th_day], [energy_tax_usd_per_kwh], [uptime]");
   expect(signature(byId("PAYBACKMONTHS"))).toBe("machine_cost_usd, hashrate_ths, efficiency_j_th, power_price_kwh, btc_price, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [uptime], [difficulty_growth_monthly], [subsidy]");
   expect(signature(byId("DIFFICULTYFORHASHRATE"))).toBe("hashrate_ehs");
-  expect(functions.map((f) => f.id).sort()).toEqual([
-    "ALLINCOSTPERBTC", "BREAKEVENHASHPRICE", "BREAKEVENPOWER", "BREAKEVENPRICE", "BTCPERDAY", "COSTBREAKDOWN", "COSTPERBTC",
-    "DIFFICULTYFORHASHRATE", "HASHPRICE", "NETWORKHASHRATE", "NEXTHALVING", "PAYBACKMONTHS", "SUBSIDY",
-  ]);
+  expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(CALLS).sort());
+});
+
+test("the lease functions keep issue #4's contract (arguments after the first are bracketed so a table can stand alone)", () => {
+  const lease = "critical_it_mw, [rate_usd_per_kw_month], [term_years], [discount_rate], [escalator], [capex_usd_per_mw], [opex_pct_of_revenue], [build_months]";
+  expect(signature(byId("LEASENPV"))).toBe(lease);
+  expect(signature(byId("LEASECASHFLOWS"))).toBe(lease);
+  expect(signature(byId("LEASEIRR"))).toBe(lease.replace("[discount_rate], ", ""));
+  const mining = "site_mw, [efficiency_j_th], [pue], [power_price_kwh], [btc_price], [difficulty], [start_height], [months], [discount_rate], [fees_btc_per_block], [pool_fee], [uptime], [difficulty_growth_monthly], [btc_price_growth_monthly], [opex_usd_per_mw_month], [refresh_capex_usd_per_th], [refresh_every_months]";
+  expect(signature(byId("MININGCASHFLOWS"))).toBe(mining);
+  expect(signature(byId("MININGNPV"))).toBe(mining);
+  const conversion = "site_mw, [efficiency_j_th], [pue], [power_price_kwh], [btc_price], [difficulty], [start_height], [discount_rate], [rate_usd_per_kw_month], [term_years], [fees_btc_per_block], [pool_fee], [uptime], [difficulty_growth_monthly], [btc_price_growth_monthly], [opex_usd_per_mw_month], [refresh_capex_usd_per_th], [refresh_every_months], [escalator], [conversion_capex_usd_per_mw], [conversion_months], [opex_pct_of_revenue], [site_mw_per_critical_it_mw]";
+  for (const id of ["CONVERSIONVALUE", "CONVERSIONBREAKEVEN", "MWECONOMICS"]) expect(signature(byId(id))).toBe(conversion);
 });
 
 test("every function has a description and a help URL to its own reference page", () => {
@@ -57,11 +66,12 @@ test("every function has a description and a help URL to its own reference page"
 });
 
 test("every parameter documents its unit or kind, and optional ones their default", () => {
-  const unit = /USD|BTC|J\/TH|TH\/s|EH\/s|kWh|fraction|rate|dimensionless|whole number|years|months/;
+  const unit = /USD|BTC|J\/TH|TH\/s|EH\/s|kWh|MW|fraction|rate|ratio|dimensionless|whole number|years|months/;
   for (const f of functions) {
     for (const p of f.parameters) {
       expect([f.id, p.name, unit.test(p.description ?? "")]).toEqual([f.id, p.name, true]);
-      if (p.optional) expect([f.id, p.name, /Default /.test(p.description ?? "")]).toEqual([f.id, p.name, true]);
+      // optional ones give their default; those optional only so that a table can stand alone say "Required."
+      if (p.optional) expect([f.id, p.name, /Default |Required\./.test(p.description ?? "")]).toEqual([f.id, p.name, true]);
     }
   }
 });
@@ -70,7 +80,8 @@ test("a wrong argument's message names that argument, as Excel shows it, for eve
   for (const f of functions) {
     const { fn, valid, required } = CALLS[f.id];
     expect(valid).toHaveLength(f.parameters.length);
-    expect(required).toBe(f.parameters.filter((p) => !p.optional).length);
+    const requiredInPosition = f.parameters.filter((p) => !p.optional || /Required\./.test(p.description ?? "")).length;
+    expect([f.id, required]).toEqual([f.id, requiredInPosition]);
     f.parameters.forEach((p, i) => {
       const args = [...valid];
       args[i] = "oops";

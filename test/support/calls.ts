@@ -2,8 +2,15 @@
 import * as protocol from "../../src/functions/protocol";
 import * as revenue from "../../src/functions/revenue";
 import * as costs from "../../src/functions/costs";
+import * as lease from "../../src/functions/lease";
+import * as mining from "../../src/functions/mining";
 
 export type Fn = (...args: unknown[]) => unknown;
+
+/** A 100 MW site: S21-class fleet, 4.5¢ power, late-2025 network, five years. */
+export const MINING_ARGS = [100, 17.5, 1.1, 0.045, 91_000, 1.52e14, 925_000, 60, 0.12, 0.036, 0.02, 0.95, 0.02, 0.01, 15_000, 15, 48];
+/** The same site, or a 10-year lease of it after a year's conversion at $9M per critical IT MW. */
+export const CONVERSION_ARGS = [100, 17.5, 1.1, 0.045, 91_000, 1.52e14, 925_000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15_000, 15, 48, 0.03, 9e6, 12, 0.15, 1.4];
 
 /** Every public function with a valid argument list (required arguments only, then all). */
 export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] }> = {
@@ -20,5 +27,13 @@ export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] 
   BREAKEVENPOWER: { fn: costs.breakevenPower as Fn, required: 3, valid: [91_000, 17.5, 1.5e14, 0.03, 0.02, 0.001, 3.125] },
   BREAKEVENHASHPRICE: { fn: costs.breakevenHashprice as Fn, required: 2, valid: [0.05, 17.5, 0.02, 0.001, 20, 4, 0.004, 0.009, 0, 0.95] },
   PAYBACKMONTHS: { fn: costs.paybackMonths as Fn, required: 6, valid: [3500, 200, 17.5, 0.035, 91_000, 1.52e14, 0.036, 0.02, 0, 1, 0.01, 3.125] },
+  LEASENPV: { fn: lease.leaseNpvFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12] },
+  LEASEIRR: { fn: lease.leaseIrrFn as Fn, required: 3, valid: [200, 150, 15, 0.03, 9e6, 0.15, 12] },
+  LEASECASHFLOWS: { fn: lease.leaseCashFlowsFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12] },
+  MININGCASHFLOWS: { fn: mining.miningCashFlowsFn as Fn, required: 9, valid: MINING_ARGS },
+  MININGNPV: { fn: mining.miningNpvFn as Fn, required: 9, valid: MINING_ARGS },
+  CONVERSIONVALUE: { fn: mining.conversionValueFn as Fn, required: 10, valid: CONVERSION_ARGS },
+  CONVERSIONBREAKEVEN: { fn: mining.conversionBreakevenFn as Fn, required: 10, valid: CONVERSION_ARGS },
+  MWECONOMICS: { fn: mining.mwEconomicsFn as Fn, required: 10, valid: CONVERSION_ARGS },
 };
 
