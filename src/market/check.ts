@@ -30,7 +30,11 @@ export function plausible(x: unknown, what: string, min: number, max: number, al
   let n: number;
   if (typeof x === "number") n = x;
   else if (allowString && typeof x === "string" && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(x.trim())) n = Number(x);
-  else throw new FetchFailure("invalid", `${what}: expected a number, got ${x === undefined ? "nothing" : JSON.stringify(x).slice(0, 40)}`);
+  else
+    throw new FetchFailure(
+      "invalid",
+      `${what}: expected a number, got ${x === undefined ? "nothing" : JSON.stringify(x).slice(0, 40)}`,
+    );
   if (!Number.isFinite(n) || n < min || n > max) {
     throw new FetchFailure("invalid", `${what}: ${n} is outside the plausible range ${min}–${max}`);
   }

@@ -18,7 +18,10 @@ export interface HttpPolicy {
 
 export const DEFAULT_POLICY: HttpPolicy = { timeoutMs: 8000, retries: 2, backoffMs: 500, maxRetryAfterMs: 5000 };
 
-export type FetchFn = (url: string, init: { signal: AbortSignal; headers?: Record<string, string> }) => Promise<{
+export type FetchFn = (
+  url: string,
+  init: { signal: AbortSignal; headers?: Record<string, string> },
+) => Promise<{
   ok: boolean;
   status: number;
   headers: { get(name: string): string | null };
@@ -66,7 +69,10 @@ export async function getText(url: string, policy: HttpPolicy, deps: HttpDeps): 
     let response: Awaited<ReturnType<FetchFn>>;
     let body: string;
     try {
-      response = await deps.fetch(url, { signal: controller.signal, headers: { Accept: "application/json, text/plain" } });
+      response = await deps.fetch(url, {
+        signal: controller.signal,
+        headers: { Accept: "application/json, text/plain" },
+      });
       body = await response.text();
     } catch {
       if (controller.signal.aborted) {
@@ -80,12 +86,16 @@ export async function getText(url: string, policy: HttpPolicy, deps: HttpDeps): 
 
     const retryable = response.status === 429 || response.status >= 500;
     if (!retryable || attempt >= policy.retries) {
-      if (response.status === 429) throw new FetchFailure("rate-limited", `${host} is rate-limiting requests (HTTP 429)`);
+      if (response.status === 429)
+        throw new FetchFailure("rate-limited", `${host} is rate-limiting requests (HTTP 429)`);
       throw new FetchFailure("http", `${host} answered HTTP ${response.status}`);
     }
     const asked = retryAfterMs(response.headers.get("Retry-After"), deps.now());
     if (asked !== undefined && asked > policy.maxRetryAfterMs) {
-      throw new FetchFailure("rate-limited", `${host} asked to wait ${Math.round(asked / 1000)} s before retrying (HTTP ${response.status})`);
+      throw new FetchFailure(
+        "rate-limited",
+        `${host} asked to wait ${Math.round(asked / 1000)} s before retrying (HTTP ${response.status})`,
+      );
     }
     await deps.sleep(asked ?? policy.backoffMs * 2 ** attempt);
   }

@@ -10,7 +10,14 @@ import { nextHalvingHeight, networkHashrateEhs, subsidyBtc } from "../calc/proto
 import { Currency, FieldId, MarketSnapshot, Sourced } from "./fields";
 import { DEFAULT_POLICY, FetchFailure, getText, HttpDeps, HttpPolicy } from "./http";
 import { MEMPOOL_ENDPOINTS as M, excelSerialFromMs } from "./providers/mempool";
-import { blockchainDifficulty, blockchainHeight, blockchainTicker, coinbaseSpot, coingeckoPrice, krakenTicker } from "./providers/others";
+import {
+  blockchainDifficulty,
+  blockchainHeight,
+  blockchainTicker,
+  coinbaseSpot,
+  coingeckoPrice,
+  krakenTicker,
+} from "./providers/others";
 import { Endpoint, Reading } from "./providers/types";
 
 /** Base URL of each provider. mempool may be the user's own instance. */
@@ -105,14 +112,17 @@ export class MarketService {
    */
   refresh(force = false): Promise<MarketSnapshot> {
     if (this.inFlight) return this.inFlight;
-    if (!force && this.last && this.deps.now() - this.last.refreshedAt < this.cacheMs) return Promise.resolve(this.last);
+    if (!force && this.last && this.deps.now() - this.last.refreshedAt < this.cacheMs)
+      return Promise.resolve(this.last);
     this.inFlight = this.run().finally(() => {
       this.inFlight = undefined;
     });
     return this.inFlight;
   }
 
-  private async fetchGroup(group: (typeof GROUPS)[number]): Promise<{ reading: Reading; source: string; asOf: number } | { problems: string[] }> {
+  private async fetchGroup(
+    group: (typeof GROUPS)[number],
+  ): Promise<{ reading: Reading; source: string; asOf: number; problems: string[] } | { problems: string[] }> {
     const problems: string[] = [];
     for (const endpoint of group.endpoints) {
       const base = this.bases[endpoint.provider as keyof ProviderBases];
@@ -122,7 +132,9 @@ export class MarketService {
         const body = await getText(base + endpoint.path, this.policy, this.deps);
         const reading = endpoint.parse(body);
         this.checkAgainstLastGood(reading);
-        return { reading, source, asOf: this.deps.now() };
+        // A fallback that worked is still worth telling: the primary source failed.
+        const fellBack = problems.length ? [`${group.what} from ${source} because ${problems.join("; ")}`] : [];
+        return { reading, source, asOf: this.deps.now(), problems: fellBack };
       } catch (e) {
         problems.push(e instanceof FetchFailure ? e.message : `${source}: ${String(e)}`);
       }
@@ -135,8 +147,15 @@ export class MarketService {
     const prev = this.last?.fields;
     const d = r.fields.difficulty;
     const prevD = prev?.difficulty?.value;
-    if (d !== undefined && prevD !== undefined && (d > prevD * MAX_DIFFICULTY_JUMP || d < prevD / MAX_DIFFICULTY_JUMP)) {
-      throw new FetchFailure("invalid", `difficulty ${d.toExponential(3)} is implausibly far from the last good ${prevD.toExponential(3)}`);
+    if (
+      d !== undefined &&
+      prevD !== undefined &&
+      (d > prevD * MAX_DIFFICULTY_JUMP || d < prevD / MAX_DIFFICULTY_JUMP)
+    ) {
+      throw new FetchFailure(
+        "invalid",
+        `difficulty ${d.toExponential(3)} is implausibly far from the last good ${prevD.toExponential(3)}`,
+      );
     }
     const h = r.fields.block_height;
     const prevH = prev?.block_height?.value;
@@ -151,13 +170,13 @@ export class MarketService {
     const prices: Partial<Record<Currency, Sourced>> = {};
     const problems: string[] = [];
     for (const result of results) {
-      if ("problems" in result) {
-        problems.push(...result.problems);
-        continue;
-      }
+      problems.push(...result.problems);
+      if (!("reading" in result)) continue;
       const { reading, source, asOf } = result;
-      for (const [id, value] of Object.entries(reading.fields)) fields[id as FieldId] = { value: value as number, source, asOf };
-      for (const [c, value] of Object.entries(reading.prices)) prices[c as Currency] = { value: value as number, source, asOf };
+      for (const [id, value] of Object.entries(reading.fields))
+        fields[id as FieldId] = { value: value as number, source, asOf };
+      for (const [c, value] of Object.entries(reading.prices))
+        prices[c as Currency] = { value: value as number, source, asOf };
       if (reading.meanBlockSeconds) this.meanBlockSeconds = reading.meanBlockSeconds;
     }
     if (prices.USD) fields.btc_price_usd = prices.USD;
@@ -194,7 +213,11 @@ export class MarketService {
       if (isStale(...from) && !stale.includes(id)) stale.push(id);
     };
     if (f.difficulty && !f.network_hashrate_ehs) {
-      f.network_hashrate_ehs = { value: networkHashrateEhs(f.difficulty.value).toNumber(), source: "derived: MINER.NETWORKHASHRATE(BTC_Difficulty)", asOf: f.difficulty.asOf };
+      f.network_hashrate_ehs = {
+        value: networkHashrateEhs(f.difficulty.value).toNumber(),
+        source: "derived: MINER.NETWORKHASHRATE(BTC_Difficulty)",
+        asOf: f.difficulty.asOf,
+      };
       mark("network_hashrate_ehs", "difficulty");
     }
     const height = f.block_height;
@@ -202,13 +225,18 @@ export class MarketService {
       const next = nextHalvingHeight(height.value);
       const blocks = next - height.value;
       f.next_halving_height = { value: next, source: "derived: MINER.NEXTHALVING(BTC_Height)", asOf: height.asOf };
-      f.next_halving_blocks = { value: blocks, source: "derived: BTC_NextHalvingHeight − BTC_Height", asOf: height.asOf };
+      f.next_halving_blocks = {
+        value: blocks,
+        source: "derived: BTC_NextHalvingHeight − BTC_Height",
+        asOf: height.asOf,
+      };
       f.next_halving_date = {
         value: excelSerialFromMs(height.asOf + blocks * this.meanBlockSeconds * 1000),
         source: `derived: as-of + blocks left × ${this.meanBlockSeconds.toFixed(0)} s mean block time`,
         asOf: height.asOf,
       };
-      for (const id of ["next_halving_height", "next_halving_blocks", "next_halving_date"] as FieldId[]) mark(id, "block_height");
+      for (const id of ["next_halving_height", "next_halving_blocks", "next_halving_date"] as FieldId[])
+        mark(id, "block_height");
       if (!f.next_retarget_height || isStale("next_retarget_height")) {
         // Fresh values derived from the height beat stale ones from mempool; the change estimate stays stale.
         for (const id of ["next_retarget_height", "next_retarget_blocks", "next_retarget_date"]) {
@@ -216,8 +244,16 @@ export class MarketService {
         }
         mark("next_retarget_height", "block_height");
         const retarget = (Math.floor(height.value / 2016) + 1) * 2016;
-        f.next_retarget_height = { value: retarget, source: "derived: next multiple of 2016 after BTC_Height", asOf: height.asOf };
-        f.next_retarget_blocks = { value: retarget - height.value, source: "derived: BTC_NextRetargetHeight − BTC_Height", asOf: height.asOf };
+        f.next_retarget_height = {
+          value: retarget,
+          source: "derived: next multiple of 2016 after BTC_Height",
+          asOf: height.asOf,
+        };
+        f.next_retarget_blocks = {
+          value: retarget - height.value,
+          source: "derived: BTC_NextRetargetHeight − BTC_Height",
+          asOf: height.asOf,
+        };
         f.next_retarget_date = {
           value: excelSerialFromMs(height.asOf + (retarget - height.value) * this.meanBlockSeconds * 1000),
           source: "derived: as-of + blocks left × mean block time",
@@ -228,7 +264,12 @@ export class MarketService {
     if (f.btc_price_usd && f.difficulty && height) {
       const fees = f.fees_btc_per_block?.value ?? 0;
       f.hashprice_usd_per_ph_day = {
-        value: hashpriceUsdPerPhDay(f.btc_price_usd.value, f.difficulty.value, fees, subsidyBtc(height.value)).toNumber(),
+        value: hashpriceUsdPerPhDay(
+          f.btc_price_usd.value,
+          f.difficulty.value,
+          fees,
+          subsidyBtc(height.value),
+        ).toNumber(),
         source: `derived: MINER.HASHPRICE(BTC_Price, BTC_Difficulty, ${f.fees_btc_per_block ? "BTC_FeesPerBlock" : "0"}, MINER.SUBSIDY(BTC_Height))`,
         asOf: asOf(f.btc_price_usd, f.difficulty, height, f.fees_btc_per_block),
       };

@@ -1,0 +1,95 @@
+/**
+ * A fake of every provider the add-in reads, on 127.0.0.1, serving the recorded responses with
+ * CORS headers as the real APIs do, and faults on demand: delays past the timeout, 429 with
+ * Retry-After, 500s, truncated or wrong bodies, missing CORS headers. It counts requests per path.
+ */
+import * as http from "http";
+import { AddressInfo } from "net";
+import { fixture } from "./fixtures";
+
+/** Path (without query) -> fixture file, per provider prefix. */
+const ROUTES: Record<string, string> = {
+  "/mempool/api/v1/prices": "mempool/v1-prices.json",
+  "/mempool/api/blocks/tip/height": "mempool/blocks-tip-height.txt",
+  "/mempool/api/v1/mining/hashrate/3d": "mempool/v1-mining-hashrate-3d.json",
+  "/mempool/api/v1/mining/reward-stats/144": "mempool/v1-mining-reward-stats-144.json",
+  "/mempool/api/v1/difficulty-adjustment": "mempool/v1-difficulty-adjustment.json",
+  "/blockchain/q/getdifficulty": "blockchain-info/q-getdifficulty.txt",
+  "/blockchain/q/getblockcount": "blockchain-info/q-getblockcount.txt",
+  "/blockchain/ticker": "blockchain-info/ticker.json",
+  "/coinbase/v2/prices/BTC-USD/spot": "coinbase/v2-prices-btc-usd-spot.json",
+  "/kraken/0/public/Ticker": "kraken/0-public-ticker-xbtusd.json",
+  "/coingecko/api/v3/simple/price": "coingecko/simple-price-bitcoin-usd.json",
+};
+
+export interface Fault {
+  status?: number;
+  body?: string;
+  delayMs?: number;
+  headers?: Record<string, string>;
+  noCors?: boolean;
+  /** Apply only to the first n requests, then serve normally. */
+  times?: number;
+}
+
+export interface FakeApi {
+  url: string;
+  bases: { mempool: string; "blockchain.info": string; coinbase: string; kraken: string; coingecko: string };
+  /** Faults by path prefix (e.g. "/mempool" for the whole provider, or a full path). */
+  faults: Map<string, Fault>;
+  /** Requests served, by path. */
+  hits: Map<string, number>;
+  totalHits(): number;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeApi(): Promise<FakeApi> {
+  const faults = new Map<string, Fault>();
+  const hits = new Map<string, number>();
+  const sockets = new Set<import("net").Socket>();
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const faultKey = [...faults.keys()].filter((k) => path.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+    let fault = faultKey ? faults.get(faultKey) : undefined;
+    if (fault?.times !== undefined) {
+      if (fault.times <= 0) fault = undefined;
+      else fault.times--;
+    }
+    const send = () => {
+      const headers: Record<string, string> = { "Content-Type": path.endsWith("height") || path.includes("/q/") ? "text/plain" : "application/json" };
+      if (!fault?.noCors) headers["Access-Control-Allow-Origin"] = "*";
+      Object.assign(headers, fault?.headers ?? {});
+      const route = ROUTES[path];
+      const status = fault?.status ?? (route ? 200 : 404);
+      const body = fault?.body ?? (route ? fixture(route) : "not found");
+      res.writeHead(status, headers);
+      res.end(body);
+    };
+    if (fault?.delayMs) setTimeout(send, fault.delayMs);
+    else send();
+  });
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    bases: { mempool: `${url}/mempool`, "blockchain.info": `${url}/blockchain`, coinbase: `${url}/coinbase`, kraken: `${url}/kraken`, coingecko: `${url}/coingecko` },
+    faults,
+    hits,
+    totalHits: () => [...hits.values()].reduce((a, b) => a + b, 0),
+    reset() {
+      faults.clear();
+      hits.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
