@@ -32,7 +32,11 @@ export const tipHeight: Endpoint = {
   path: "/api/blocks/tip/height",
   parse(body) {
     const text = body.trim();
-    if (!/^\d+$/.test(text)) throw new FetchFailure("invalid", `mempool tip height: expected a whole number, got ${JSON.stringify(text.slice(0, 20))}`);
+    if (!/^\d+$/.test(text))
+      throw new FetchFailure(
+        "invalid",
+        `mempool tip height: expected a whole number, got ${JSON.stringify(text.slice(0, 20))}`,
+      );
     return reading({ fields: { block_height: plausible(Number(text), "mempool tip height", ...RANGES.height) } });
   },
 };
@@ -44,7 +48,12 @@ export const hashrate3d: Endpoint = {
   parse(body) {
     const json = parseJson(body, "mempool hashrate");
     const difficulty = plausible(at(json, "currentDifficulty"), "mempool currentDifficulty", ...RANGES.difficulty);
-    const hs = plausible(at(json, "currentHashrate"), "mempool currentHashrate", RANGES.hashrateEhs[0] * 1e18, RANGES.hashrateEhs[1] * 1e18);
+    const hs = plausible(
+      at(json, "currentHashrate"),
+      "mempool currentHashrate",
+      RANGES.hashrateEhs[0] * 1e18,
+      RANGES.hashrateEhs[1] * 1e18,
+    );
     return reading({ fields: { difficulty, network_hashrate_ehs: hs / 1e18 } });
   },
 };
@@ -74,10 +83,22 @@ export const difficultyAdjustment: Endpoint = {
   parse(body) {
     const json = parseJson(body, "mempool difficulty adjustment");
     const height = plausible(at(json, "nextRetargetHeight"), "mempool nextRetargetHeight", ...RANGES.height);
-    if (height % 2016 !== 0) throw new FetchFailure("invalid", `mempool nextRetargetHeight ${height} is not a multiple of 2016`);
+    if (height % 2016 !== 0)
+      throw new FetchFailure("invalid", `mempool nextRetargetHeight ${height} is not a multiple of 2016`);
     const blocks = plausible(at(json, "remainingBlocks"), "mempool remainingBlocks", 0, 2016);
-    const change = plausible(at(json, "difficultyChange"), "mempool difficultyChange", RANGES.retargetChange[0] * 100, RANGES.retargetChange[1] * 100) / 100;
-    const dateMs = plausible(at(json, "estimatedRetargetDate"), "mempool estimatedRetargetDate", Date.UTC(2020, 0, 1), Date.UTC(2200, 0, 1));
+    const change =
+      plausible(
+        at(json, "difficultyChange"),
+        "mempool difficultyChange",
+        RANGES.retargetChange[0] * 100,
+        RANGES.retargetChange[1] * 100,
+      ) / 100;
+    const dateMs = plausible(
+      at(json, "estimatedRetargetDate"),
+      "mempool estimatedRetargetDate",
+      Date.UTC(2020, 0, 1),
+      Date.UTC(2200, 0, 1),
+    );
     const timeAvgMs = plausible(at(json, "timeAvg"), "mempool timeAvg", 60_000, 3_600_000);
     return reading({
       fields: {

@@ -9,7 +9,8 @@ import { Endpoint, reading } from "./types";
 
 function wholeText(body: string, what: string): number {
   const t = body.trim();
-  if (!/^\d+(\.\d+)?([eE][+-]?\d+)?$/.test(t)) throw new FetchFailure("invalid", `${what}: expected a number, got ${JSON.stringify(t.slice(0, 20))}`);
+  if (!/^\d+(\.\d+)?([eE][+-]?\d+)?$/.test(t))
+    throw new FetchFailure("invalid", `${what}: expected a number, got ${JSON.stringify(t.slice(0, 20))}`);
   return Number(t);
 }
 
@@ -17,7 +18,16 @@ function wholeText(body: string, what: string): number {
 export const blockchainDifficulty: Endpoint = {
   provider: "blockchain.info",
   path: "/q/getdifficulty?cors=true",
-  parse: (body) => reading({ fields: { difficulty: plausible(wholeText(body, "blockchain.info difficulty"), "blockchain.info difficulty", ...RANGES.difficulty) } }),
+  parse: (body) =>
+    reading({
+      fields: {
+        difficulty: plausible(
+          wholeText(body, "blockchain.info difficulty"),
+          "blockchain.info difficulty",
+          ...RANGES.difficulty,
+        ),
+      },
+    }),
 };
 
 /** blockchain.info /q/getblockcount: plain-text height. */
@@ -57,7 +67,9 @@ export const coinbaseSpot: Endpoint = {
     if (at(json, "data", "base") !== "BTC" || at(json, "data", "currency") !== "USD") {
       throw new FetchFailure("invalid", "coinbase spot: not a BTC-USD price");
     }
-    return reading({ prices: { USD: plausible(at(json, "data", "amount"), "coinbase spot amount", ...RANGES.priceUsd, true) } });
+    return reading({
+      prices: { USD: plausible(at(json, "data", "amount"), "coinbase spot amount", ...RANGES.priceUsd, true) },
+    });
   },
 };
 
@@ -69,9 +81,14 @@ export const krakenTicker: Endpoint = {
     const json = parseJson(body, "kraken ticker");
     const errors = at(json, "error");
     if (!Array.isArray(errors) || errors.length > 0) {
-      throw new FetchFailure("invalid", `kraken ticker: ${Array.isArray(errors) ? errors.join("; ") : "no error list"}`);
+      throw new FetchFailure(
+        "invalid",
+        `kraken ticker: ${Array.isArray(errors) ? errors.join("; ") : "no error list"}`,
+      );
     }
-    return reading({ prices: { USD: plausible(at(json, "result", "XXBTZUSD", "c", 0), "kraken last trade", ...RANGES.priceUsd, true) } });
+    return reading({
+      prices: { USD: plausible(at(json, "result", "XXBTZUSD", "c", 0), "kraken last trade", ...RANGES.priceUsd, true) },
+    });
   },
 };
 
