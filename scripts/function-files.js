@@ -5,4 +5,5 @@ module.exports = [
   "./src/functions/costs.ts",
   "./src/functions/lease.ts",
   "./src/functions/mining.ts",
+  "./src/functions/live.ts",
 ];

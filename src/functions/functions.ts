@@ -8,3 +8,4 @@ import "./revenue";
 import "./costs";
 import "./lease";
 import "./mining";
+import "./live";

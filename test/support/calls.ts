@@ -37,3 +37,6 @@ export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] 
   MWECONOMICS: { fn: mining.mwEconomicsFn as Fn, required: 10, valid: CONVERSION_ARGS },
 };
 
+
+/** The streaming (live market data) functions, tested on their own: they take an invocation, not arguments alone. */
+export const LIVE_FUNCTIONS = ["PRICE", "DIFFICULTY", "HEIGHT", "NETWORK"];
