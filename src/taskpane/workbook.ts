@@ -1,0 +1,93 @@
+/**
+ * "Insert into workbook" and "Refresh": the MINER_Market sheet (field, value, unit, source, as-of)
+ * and a workbook name for each value, so a model can say =MINER.HASHPRICE(BTC_Price, BTC_Difficulty)
+ * and still calculate without the add-in. Writing is idempotent and touches only that sheet's
+ * table cells: a value that failed to refresh is not written (its last good value stays, and its
+ * source says it is stale); names a user already defined are left alone and reported.
+ */
+import { HEADER, MARKET_SHEET, MarketRow, excelSerial, marketRows, utcText } from "./market-rows";
+import { MarketSnapshot } from "../market/fields";
+
+export interface WriteReport {
+  written: number;
+  keptStale: number;
+  notAvailable: number;
+  /** Names that exist but point elsewhere: left as the user set them. */
+  nameConflicts: string[];
+  createdSheet: boolean;
+}
+
+const FIRST_ROW = 2; // row 1 is the header
+
+function a1(col: string, row: number): string {
+  return `${col}${row}`;
+}
+
+export async function writeMarketSheet(context: Excel.RequestContext, snapshot: MarketSnapshot): Promise<WriteReport> {
+  const rows = marketRows(snapshot);
+  const lastRow = FIRST_ROW + rows.length - 1;
+  const workbook = context.workbook;
+  let sheet = workbook.worksheets.getItemOrNullObject(MARKET_SHEET);
+  sheet.load("isNullObject");
+  await context.sync();
+  const createdSheet = sheet.isNullObject;
+  if (createdSheet) sheet = workbook.worksheets.add(MARKET_SHEET);
+
+  // Layout (header, labels, units): rewritten each time, so it is the same however often it runs.
+  sheet.getRange(`A1:E1`).values = [HEADER];
+  sheet.getRange(`A1:E1`).format.font.bold = true;
+  sheet.getRange(`A${FIRST_ROW}:A${lastRow}`).values = rows.map((r) => [r.label]);
+  sheet.getRange(`C${FIRST_ROW}:C${lastRow}`).values = rows.map((r) => [r.unit]);
+
+  const report: WriteReport = { written: 0, keptStale: 0, notAvailable: 0, nameConflicts: [], createdSheet };
+  rows.forEach((r, i) => {
+    const row = FIRST_ROW + i;
+    const source = sheet.getRange(a1("D", row));
+    if (!r.value) {
+      // Never fetched: leave the value cell alone; say why in the source cell.
+      if (createdSheet) sheet.getRange(a1("B", row)).values = [[""]];
+      source.values = [[`not available (${utcText(snapshot.refreshedAt)})`]];
+      report.notAvailable++;
+      return;
+    }
+    if (r.stale) {
+      // The value in the cell is the last good one; only the mark changes.
+      if (createdSheet) writeValue(sheet, row, r);
+      source.values = [[`${r.value.source} — STALE: refresh failed ${utcText(snapshot.refreshedAt)}`]];
+      report.keptStale++;
+      return;
+    }
+    writeValue(sheet, row, r);
+    source.values = [[r.value.source]];
+    report.written++;
+  });
+  if (createdSheet) sheet.getRange(`A1:E${lastRow}`).format.autofitColumns();
+
+  // Names: add the missing ones; never move a name the user points elsewhere.
+  const names = rows.map((r) => {
+    const item = workbook.names.getItemOrNullObject(r.name);
+    item.load("isNullObject, formula");
+    return item;
+  });
+  await context.sync();
+  rows.forEach((r, i) => {
+    const target = `=${MARKET_SHEET}!$B$${FIRST_ROW + i}`;
+    if (names[i].isNullObject) {
+      workbook.names.add(r.name, sheet.getRange(a1("B", FIRST_ROW + i)), `${r.label} (${r.unit}), from the MINER add-in`);
+    } else if (names[i].formula.replace(/'/g, "") !== target) {
+      report.nameConflicts.push(r.name);
+    }
+  });
+  await context.sync();
+  return report;
+}
+
+function writeValue(sheet: Excel.Worksheet, row: number, r: MarketRow): void {
+  if (!r.value) return;
+  const value = sheet.getRange(a1("B", row));
+  value.values = [[r.value.value]];
+  value.numberFormat = [[r.kind === "date" ? "yyyy-mm-dd hh:mm" : "General"]];
+  const asOf = sheet.getRange(a1("E", row));
+  asOf.values = [[excelSerial(r.value.asOf)]];
+  asOf.numberFormat = [["yyyy-mm-dd hh:mm:ss"]];
+}

@@ -1,0 +1,100 @@
+jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
+
+import { writeMarketSheet } from "../../src/taskpane/workbook";
+import { MarketSnapshot } from "../../src/market/fields";
+import { excelSerial } from "../../src/taskpane/market-rows";
+import { fakeExcel } from "./fake-excel";
+
+const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
+const src = (value: number, source = "mempool.space /api/v1/prices", asOf = T0) => ({ value, source, asOf });
+
+function snapshot(over: Partial<MarketSnapshot> = {}): MarketSnapshot {
+  return {
+    fields: {
+      btc_price_usd: src(91250),
+      difficulty: src(162010345678901.25, "mempool.space /api/v1/mining/hashrate/3d"),
+      block_height: src(975312, "mempool.space /api/blocks/tip/height"),
+      next_halving_date: src(47000.5, "derived: as-of + blocks left × 585 s mean block time"),
+    },
+    prices: { USD: src(91250), EUR: src(78931) },
+    stale: [],
+    problems: [],
+    refreshedAt: T0,
+    ...over,
+  };
+}
+
+test("creates MINER_Market with a header, one row per field, values, units, sources and as-of times", async () => {
+  const xl = fakeExcel();
+  const report = await writeMarketSheet(xl.context, snapshot());
+  expect(report.createdSheet).toBe(true);
+  expect(xl.sheets.has("MINER_Market")).toBe(true);
+  expect(xl.cell("MINER_Market!A1:E1")).toBe("Field");
+  expect(xl.cell("MINER_Market!B2")).toBe(91250);
+  expect(xl.cell("MINER_Market!D2")).toBe("mempool.space /api/v1/prices");
+  expect(xl.cell("MINER_Market!E2")).toBe(excelSerial(T0));
+  expect(xl.format("MINER_Market!E2")).toBe("yyyy-mm-dd hh:mm:ss");
+  expect(xl.cell("MINER_Market!B3")).toBe(162010345678901.25);
+  expect(xl.cell("MINER_Market!B4")).toBe(975312);
+  expect(xl.format("MINER_Market!B14")).toBe("yyyy-mm-dd hh:mm"); // next halving date
+  expect(xl.cell("MINER_Market!B15")).toBe(78931); // first of the other currencies: EUR
+  expect(report.written).toBe(5);
+  expect(xl.cell("MINER_Market!D5")).toMatch(/^not available/); // hashrate was not in this snapshot
+});
+
+test("defines a workbook name for every value cell, so models work without the add-in", async () => {
+  const xl = fakeExcel();
+  await writeMarketSheet(xl.context, snapshot());
+  expect(xl.names.get("BTC_Price")).toBe("=MINER_Market!$B$2");
+  expect(xl.names.get("BTC_Difficulty")).toBe("=MINER_Market!$B$3");
+  expect(xl.names.get("BTC_Height")).toBe("=MINER_Market!$B$4");
+  expect(xl.names.get("BTC_Hashprice")).toBe("=MINER_Market!$B$7");
+  expect(xl.names.get("BTC_Price_EUR")).toBe("=MINER_Market!$B$15");
+  expect(xl.names.size).toBe(19);
+});
+
+test("running it twice leaves the same layout and names; the refresh updates values in place", async () => {
+  const xl = fakeExcel();
+  await writeMarketSheet(xl.context, snapshot());
+  const namesAfterFirst = new Map(xl.names);
+  const report = await writeMarketSheet(xl.context, snapshot({ fields: { ...snapshot().fields, btc_price_usd: src(95000, "mempool.space /api/v1/prices", T0 + 60_000) } }));
+  expect(report.createdSheet).toBe(false);
+  expect(xl.names).toEqual(namesAfterFirst);
+  expect(xl.cell("MINER_Market!B2")).toBe(95000);
+  expect(xl.cell("MINER_Market!E2")).toBe(excelSerial(T0 + 60_000));
+  expect(xl.cell("MINER_Market!A2:A20")).toBe("BTC price");
+});
+
+test("a failed refresh writes no value: the last good value stays and its source is marked stale", async () => {
+  const xl = fakeExcel();
+  await writeMarketSheet(xl.context, snapshot());
+  // the service keeps the last good value and marks it stale; the writer must not rewrite the cell
+  const failed = snapshot({ stale: ["btc_price_usd"], refreshedAt: T0 + 120_000, problems: ["BTC price: all providers down"] });
+  (xl.context.workbook.worksheets.getItemOrNullObject("MINER_Market").getRange("B2") as unknown as { values: unknown }).values = [[12345]]; // a sentinel
+  const report = await writeMarketSheet(xl.context, failed);
+  expect(report.keptStale).toBe(1);
+  expect(xl.cell("MINER_Market!B2")).toBe(12345); // untouched
+  expect(xl.cell("MINER_Market!D2")).toMatch(/^mempool.space \/api\/v1\/prices — STALE: refresh failed 2026-11-24 12:02 UTC$/);
+});
+
+test("a name the user already points elsewhere is left alone and reported", async () => {
+  const xl = fakeExcel({ names: { BTC_Price: "=Inputs!$C$3" } });
+  const report = await writeMarketSheet(xl.context, snapshot());
+  expect(xl.names.get("BTC_Price")).toBe("=Inputs!$C$3");
+  expect(report.nameConflicts).toEqual(["BTC_Price"]);
+});
+
+test("values are only read after they are loaded and synced (the mock enforces it)", async () => {
+  const xl = fakeExcel();
+  await writeMarketSheet(xl.context, snapshot());
+  expect(xl.syncs).toBe(3);
+});
+
+test("the fake enforces Excel's load-then-sync rule, so the tests above would catch a missing load", async () => {
+  const xl = fakeExcel({ sheets: ["MINER_Market"] });
+  const sheet = xl.context.workbook.worksheets.getItemOrNullObject("MINER_Market");
+  expect(sheet.isNullObject).not.toBe(false); // not loaded yet: an error marker, not the value
+  sheet.load("isNullObject");
+  await xl.context.sync();
+  expect(sheet.isNullObject).toBe(false);
+});
