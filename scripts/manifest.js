@@ -1,0 +1,265 @@
+#!/usr/bin/env node
+/*
+ * The add-in manifest, offline: a production rewrite and a validator.
+ *
+ *   toProductionManifest(xml, baseUrl)  every https://localhost:3000 URL -> baseUrl (all of
+ *                                       them: Microsoft's template replaced only the first)
+ *   checkManifest(xml, {production, assetsDir})  problems as text lines, [] when valid
+ *
+ * Microsoft's `office-addin-manifest validate` calls an online service; this check runs without
+ * network and covers what breaks loading: well-formed XML, the required elements, every resid
+ * defined, the shared runtime, the MINER namespace, https everywhere (no localhost in
+ * production), the narrowest permission, and icon files of the sizes they claim.
+ *
+ * CLI: node scripts/manifest.js validate [manifest.xml] [--production]
+ *      node scripts/manifest.js production <in.xml> <out.xml> <baseUrl>
+ */
+const fs = require("fs");
+const path = require("path");
+
+const DEV_BASE = "https://localhost:3000";
+const PERMISSIONS = ["Restricted", "ReadDocument", "ReadWriteDocument"]; // broader ones are refused
+
+/** The base URL, checked and with exactly one trailing slash. */
+function normaliseBaseUrl(baseUrl) {
+  let u;
+  try {
+    u = new URL(baseUrl);
+  } catch {
+    throw new Error(`production base URL is not a URL: "${baseUrl}"`);
+  }
+  if (u.protocol !== "https:") throw new Error(`production base URL must be https://, got "${baseUrl}"`);
+  if (u.hostname === "localhost" || u.hostname === "127.0.0.1") throw new Error(`production base URL must not be local: "${baseUrl}"`);
+  if (u.search || u.hash) throw new Error(`production base URL must not have a query or fragment: "${baseUrl}"`);
+  return u.href.replace(/\/+$/, "") + "/";
+}
+
+/** Every https://localhost:3000 URL (with or without a path) pointed at baseUrl. */
+function toProductionManifest(xml, baseUrl) {
+  const base = normaliseBaseUrl(baseUrl);
+  return xml.replace(/https:\/\/localhost:3000\/?/g, base);
+}
+
+// ---- a small strict XML reader: elements, attributes, text, comments, declarations --------
+
+function parseXml(xml) {
+  const problems = [];
+  let i = 0;
+  const root = { name: "#document", attrs: {}, children: [], text: "" };
+  const stack = [root];
+  let rootCount = 0;
+  const lineOf = (pos) => xml.slice(0, pos).split("\n").length;
+  const fail = (msg, pos = i) => {
+    problems.push(`XML line ${lineOf(pos)}: ${msg}`);
+  };
+  while (i < xml.length && problems.length === 0) {
+    const top = stack[stack.length - 1];
+    if (xml.startsWith("<!--", i)) {
+      const end = xml.indexOf("-->", i + 4);
+      if (end < 0) return fail("comment is never closed"), { root, problems };
+      if (xml.slice(i + 4, end).includes("--")) fail("'--' inside a comment");
+      i = end + 3;
+    } else if (xml.startsWith("<?", i)) {
+      const end = xml.indexOf("?>", i);
+      if (end < 0) return fail("declaration is never closed"), { root, problems };
+      if (i !== 0 && xml.startsWith("<?xml", i)) fail("the XML declaration must come first");
+      i = end + 2;
+    } else if (xml.startsWith("<![CDATA[", i)) {
+      const end = xml.indexOf("]]>", i);
+      if (end < 0) return fail("CDATA is never closed"), { root, problems };
+      if (stack.length === 1) fail("text outside the root element");
+      top.text += xml.slice(i + 9, end);
+      i = end + 3;
+    } else if (xml.startsWith("</", i)) {
+      const m = /^<\/([A-Za-z_][\w.:-]*)\s*>/.exec(xml.slice(i));
+      if (!m) return fail("malformed closing tag"), { root, problems };
+      if (stack.length === 1 || top.name !== m[1]) {
+        return fail(`closing tag </${m[1]}> does not match <${stack.length > 1 ? top.name : "(none)"}>`), { root, problems };
+      }
+      stack.pop();
+      i += m[0].length;
+    } else if (xml[i] === "<") {
+      const m = /^<([A-Za-z_][\w.:-]*)/.exec(xml.slice(i));
+      if (!m) return fail("'<' that does not start a tag"), { root, problems };
+      const el = { name: m[1], attrs: {}, children: [], text: "", line: lineOf(i) };
+      i += m[0].length;
+      for (;;) {
+        const ws = /^\s*/.exec(xml.slice(i))[0];
+        i += ws.length;
+        if (xml.startsWith("/>", i)) {
+          i += 2;
+          break;
+        }
+        if (xml[i] === ">") {
+          i += 1;
+          stack.push(el);
+          break;
+        }
+        if (!ws) return fail(`attributes of <${el.name}> need white space between them`), { root, problems };
+        const a = /^([A-Za-z_][\w.:-]*)\s*=\s*("([^"<]*)"|'([^'<]*)')/.exec(xml.slice(i));
+        if (!a) return fail(`malformed or unquoted attribute in <${el.name}>`), { root, problems };
+        if (a[1] in el.attrs) fail(`attribute ${a[1]} repeated in <${el.name}>`);
+        el.attrs[a[1]] = decode(a[3] ?? a[4], fail);
+        i += a[0].length;
+      }
+      if (stack.length === 1 || (stack.length === 2 && stack[1] === el)) {
+        // a child of the document
+        rootCount++;
+        if (rootCount > 1) fail(`a second root element <${el.name}>`);
+      }
+      top.children.push(el);
+    } else {
+      const next = xml.indexOf("<", i);
+      const text = xml.slice(i, next < 0 ? xml.length : next);
+      if (stack.length === 1 && text.trim()) fail("text outside the root element");
+      top.text += decode(text, fail);
+      i = next < 0 ? xml.length : next;
+    }
+  }
+  if (problems.length === 0 && stack.length > 1) fail(`<${stack[stack.length - 1].name}> is never closed`);
+  if (problems.length === 0 && rootCount === 0) fail("no root element");
+  return { root: root.children[0], problems };
+}
+
+function decode(s, fail) {
+  return s.replace(/&([^;\s]*);?/g, (whole, name) => {
+    const known = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+    if (!whole.endsWith(";")) return fail(`'&' that is not an entity`), whole;
+    if (name in known) return known[name];
+    if (/^#\d+$/.test(name)) return String.fromCodePoint(Number(name.slice(1)));
+    if (/^#x[0-9a-fA-F]+$/.test(name)) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    fail(`unknown entity &${name};`);
+    return whole;
+  });
+}
+
+// ---- checks ----------------------------------------------------------------------------------
+
+const local = (name) => name.split(":").pop();
+const children = (el, name) => (el ? el.children.filter((c) => local(c.name) === name) : []);
+const child = (el, name) => children(el, name)[0];
+function* walk(el) {
+  yield el;
+  for (const c of el.children) yield* walk(c);
+}
+
+function pngSize(file) {
+  const b = fs.readFileSync(file);
+  if (b.length < 24 || b.toString("latin1", 1, 4) !== "PNG") return undefined;
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+/**
+ * @param {string} xml
+ * @param {{production?: boolean, assetsDir?: string}} [options]
+ * @returns {string[]} problems
+ */
+function checkManifest(xml, options = {}) {
+  const { root, problems } = parseXml(xml);
+  if (problems.length || !root) return problems;
+  const need = (cond, msg) => {
+    if (!cond) problems.push(msg);
+  };
+  need(local(root.name) === "OfficeApp", `the root element must be OfficeApp, not ${root.name}`);
+  need(root.attrs["xsi:type"] === "TaskPaneApp", 'OfficeApp must have xsi:type="TaskPaneApp"');
+  const id = child(root, "Id");
+  need(id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id.text.trim()), "Id must be a GUID");
+  need(child(root, "Version") && /^\d+(\.\d+){1,3}$/.test(child(root, "Version").text.trim()), "Version must be like 1.0.0.0");
+  for (const name of ["ProviderName", "DefaultLocale"]) need(child(root, name) && child(root, name).text.trim(), `${name} is required`);
+  for (const name of ["DisplayName", "Description", "IconUrl", "HighResolutionIconUrl", "SupportUrl"]) {
+    need(child(root, name) && child(root, name).attrs.DefaultValue, `${name} with a DefaultValue is required`);
+  }
+  need(children(child(root, "Hosts"), "Host").some((h) => h.attrs.Name === "Workbook"), 'Hosts must include <Host Name="Workbook"/> (Excel)');
+  need(child(child(root, "DefaultSettings"), "SourceLocation"), "DefaultSettings/SourceLocation is required");
+  const permission = child(root, "Permissions") && child(root, "Permissions").text.trim();
+  need(PERMISSIONS.includes(permission), `Permissions must be one of ${PERMISSIONS.join(", ")} (the narrowest that works), got ${permission || "none"}`);
+  const sets = children(child(child(root, "Requirements"), "Sets"), "Set");
+  need(sets.some((s) => s.attrs.Name === "SharedRuntime"), "Requirements must ask for the SharedRuntime set");
+
+  const overrides = child(root, "VersionOverrides");
+  need(overrides, "VersionOverrides is required");
+  const all = [...walk(root)];
+  const runtime = all.find((e) => local(e.name) === "Runtime");
+  need(runtime && runtime.attrs.lifetime === "long", 'a shared runtime needs <Runtime lifetime="long">');
+  const cf = all.find((e) => local(e.name) === "ExtensionPoint" && e.attrs["xsi:type"] === "CustomFunctions");
+  need(cf, "an ExtensionPoint of type CustomFunctions is required");
+  if (cf) {
+    for (const part of ["Script", "Page", "Metadata"]) need(child(child(cf, part), "SourceLocation"), `CustomFunctions needs ${part}/SourceLocation`);
+    need(child(cf, "Namespace"), "CustomFunctions needs a Namespace");
+  }
+
+  // Resources: every resid used is defined once; the namespace resolves to MINER.
+  const defined = new Map();
+  const resources = child(overrides, "Resources");
+  for (const e of resources ? walk(resources) : []) {
+    if (e.attrs.id && ["Image", "Url", "String"].includes(local(e.name))) {
+      if (defined.has(e.attrs.id)) problems.push(`resource id ${e.attrs.id} is defined twice`);
+      defined.set(e.attrs.id, e.attrs.DefaultValue);
+    }
+  }
+  for (const e of all) {
+    if (e.attrs.resid !== undefined) need(defined.has(e.attrs.resid), `resid "${e.attrs.resid}" (in <${local(e.name)}>, line ${e.line}) is not defined in Resources`);
+  }
+  if (cf && child(cf, "Namespace")) {
+    need(defined.get(child(cf, "Namespace").attrs.resid) === "MINER", "the custom functions namespace must be MINER");
+  }
+  if (runtime) need(/\.html$/.test(defined.get(runtime.attrs.resid) || ""), "the runtime must point at an HTML page");
+
+  // URLs: https everywhere; localhost only in development, and only at port 3000.
+  const urls = [];
+  for (const e of all) {
+    // xmlns values are namespace names, not addresses anything fetches
+    for (const [k, v] of Object.entries(e.attrs)) if (!k.startsWith("xmlns") && /^[a-z]+:\/\//i.test(v)) urls.push(v);
+  }
+  for (const u of urls) {
+    need(u.startsWith("https://"), `every URL must be https: ${u}`);
+    if (options.production) need(!/localhost|127\.0\.0\.1/.test(u), `a production manifest must not point at localhost: ${u}`);
+    else if (/localhost/.test(u)) need(u.startsWith(`${DEV_BASE}/`), `development URLs must be under ${DEV_BASE}/: ${u}`);
+  }
+  if (options.production) need(!/localhost/.test(xml), "a production manifest must not mention localhost anywhere");
+
+  // Icons: each image resource claiming a size exists in assets/ at that size.
+  if (options.assetsDir) {
+    for (const [rid, url] of defined) {
+      const m = /icon-(\d+)\.png$/.exec(url || "");
+      if (!m) continue;
+      const file = path.join(options.assetsDir, `icon-${m[1]}.png`);
+      if (!fs.existsSync(file)) {
+        problems.push(`${rid}: ${file} does not exist`);
+        continue;
+      }
+      const size = pngSize(file);
+      need(size && size.width === Number(m[1]) && size.height === Number(m[1]), `${rid}: ${file} is not ${m[1]}×${m[1]} pixels`);
+    }
+  }
+  return problems;
+}
+
+function main(argv) {
+  const [command, ...rest] = argv;
+  if (command === "validate") {
+    const production = rest.includes("--production");
+    const file = rest.find((a) => !a.startsWith("--")) || "manifest.xml";
+    const problems = checkManifest(fs.readFileSync(file, "utf8"), { production, assetsDir: path.resolve(path.dirname(file), "assets") });
+    for (const p of problems) console.error(`${file}: ${p}`);
+    if (problems.length) return 1;
+    console.log(`manifest OK: ${file}${production ? " (production)" : ""}`);
+    return 0;
+  }
+  if (command === "production" && rest.length === 3) {
+    const [input, output, base] = rest;
+    const xml = toProductionManifest(fs.readFileSync(input, "utf8"), base);
+    const problems = checkManifest(xml, { production: true });
+    for (const p of problems) console.error(`${output}: ${p}`);
+    if (problems.length) return 1;
+    fs.writeFileSync(output, xml);
+    console.log(`wrote ${output} for ${base}`);
+    return 0;
+  }
+  console.error("usage: node scripts/manifest.js validate [manifest.xml] [--production]\n       node scripts/manifest.js production <in.xml> <out.xml> <baseUrl>");
+  return 2;
+}
+
+if (require.main === module) process.exit(main(process.argv.slice(2)));
+
+module.exports = { toProductionManifest, checkManifest, parseXml, normaliseBaseUrl };
