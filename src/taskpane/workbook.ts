@@ -73,7 +73,11 @@ export async function writeMarketSheet(context: Excel.RequestContext, snapshot: 
   rows.forEach((r, i) => {
     const target = `=${MARKET_SHEET}!$B$${FIRST_ROW + i}`;
     if (names[i].isNullObject) {
-      workbook.names.add(r.name, sheet.getRange(a1("B", FIRST_ROW + i)), `${r.label} (${r.unit}), from the MINER add-in`);
+      workbook.names.add(
+        r.name,
+        sheet.getRange(a1("B", FIRST_ROW + i)),
+        `${r.label} (${r.unit}), from the MINER add-in`,
+      );
     } else if (names[i].formula.replace(/'/g, "") !== target) {
       report.nameConflicts.push(r.name);
     }
