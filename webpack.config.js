@@ -109,6 +109,7 @@ module.exports = async (env, options) => {
     ],
     devServer: {
       port: 3000,
+      host: "localhost", // serve this machine only
       headers: { "Access-Control-Allow-Origin": "*" },
       static: false,
       client: { overlay: false },

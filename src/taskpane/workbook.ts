@@ -28,6 +28,7 @@ export async function writeMarketSheet(context: Excel.RequestContext, snapshot: 
   const lastRow = FIRST_ROW + rows.length - 1;
   const workbook = context.workbook;
   let sheet = workbook.worksheets.getItemOrNullObject(MARKET_SHEET);
+  // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag, not a navigation property
   sheet.load("isNullObject");
   await context.sync();
   const createdSheet = sheet.isNullObject;
@@ -66,6 +67,7 @@ export async function writeMarketSheet(context: Excel.RequestContext, snapshot: 
   // Names: add the missing ones; never move a name the user points elsewhere.
   const names = rows.map((r) => {
     const item = workbook.names.getItemOrNullObject(r.name);
+    // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject and formula are scalars
     item.load("isNullObject, formula");
     return item;
   });
