@@ -12,7 +12,7 @@ const path = require("path");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { Compilation, sources } = require("webpack");
+const { Compilation, DefinePlugin, sources } = require("webpack");
 const { renderHelpPages } = require("./scripts/help-pages");
 const pkg = require("./package.json");
 
@@ -25,15 +25,19 @@ function productionBaseUrl() {
   return url.endsWith("/") ? url : url + "/";
 }
 
-/** Content-Security-Policy for our pages: Office's CDN for office.js, nothing inline, no eval. */
-function contentSecurityPolicy(dev) {
+/**
+ * Content-Security-Policy of the task pane: Office's CDN for office.js, nothing inline, no eval,
+ * https only. connect-src is narrowed further at load to the market-data providers and the
+ * user's mempool instance (src/taskpane/csp.ts); test builds also reach the fake API on 127.0.0.1.
+ */
+function contentSecurityPolicy(dev, testHooks) {
   const office = "https://appsforoffice.microsoft.com";
   return [
     "default-src 'self'",
     `script-src 'self' ${office}`,
     "style-src 'self' 'unsafe-inline'", // office.js injects inline styles for its dialogs
     "img-src 'self' data:",
-    `connect-src 'self' ${office}${dev ? " wss://localhost:3000" : ""}`,
+    `connect-src 'self' https:${dev ? " wss://localhost:3000" : ""}${testHooks ? " http://127.0.0.1:*" : ""}`,
     `frame-src ${office}`,
     "object-src 'none'",
     "base-uri 'self'",
@@ -70,12 +74,15 @@ class HelpAndUrlsPlugin {
 
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
+  // Test builds only: provider URLs injectable (window.MINER_TEST_BASES) and plain http to 127.0.0.1.
+  const testHooks = !!(env && env.testHooks);
   const baseUrl = dev ? DEV_BASE_URL : productionBaseUrl();
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.ts",
+      csp: "./src/taskpane/csp.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -90,15 +97,19 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
       new HelpAndUrlsPlugin(baseUrl),
+      new DefinePlugin({ __MINER_TEST_HOOKS__: JSON.stringify(testHooks) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane", "functions"],
-        templateParameters: { csp: contentSecurityPolicy(dev) },
+        // csp first: it narrows connect-src before anything fetches
+        chunks: ["csp", "functions", "taskpane"],
+        chunksSortMode: "manual",
+        templateParameters: { csp: contentSecurityPolicy(dev, testHooks), testHooks },
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

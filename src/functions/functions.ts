@@ -3,6 +3,7 @@
  * custom-functions-metadata-plugin reads them into functions.json and appends the
  * CustomFunctions.associate(...) calls to those files at build time.
  */
+import "./outside-office"; // first: see the file
 import "./protocol";
 import "./revenue";
 import "./costs";

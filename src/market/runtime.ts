@@ -4,38 +4,12 @@
  * cells and the pane then share one cache and one refresh.
  */
 import { FetchFn } from "./http";
-import { MarketService, ProviderBases, PUBLIC_BASES } from "./service";
+import { MarketService } from "./service";
+import { providerBases } from "./bases";
 
-declare const __MINER_TEST_HOOKS__: boolean | undefined;
+export { isAllowedMempoolUrl, providerBases } from "./bases";
 
 const KEY = "__MINER_MARKET_SERVICE_V1__";
-
-/**
- * Provider base URLs. Production: the public https APIs, fixed at build time. Test builds only
- * (webpack's MINER_TEST_HOOKS, dead code in production) may point them at a fake server through
- * `window.MINER_TEST_BASES`, set before the bundles load.
- */
-export function providerBases(): ProviderBases {
-  if (typeof __MINER_TEST_HOOKS__ !== "undefined" && __MINER_TEST_HOOKS__) {
-    const injected = (globalThis as { MINER_TEST_BASES?: ProviderBases }).MINER_TEST_BASES;
-    if (injected) return injected;
-  }
-  return PUBLIC_BASES;
-}
-
-/** Whether a user-supplied mempool base URL is acceptable: https (http only to 127.0.0.1 in test builds). */
-export function isAllowedMempoolUrl(url: string): boolean {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  if (u.username || u.password || u.search || u.hash) return false;
-  if (u.protocol === "https:") return true;
-  const testBuild = typeof __MINER_TEST_HOOKS__ !== "undefined" && __MINER_TEST_HOOKS__;
-  return testBuild && u.protocol === "http:" && u.hostname === "127.0.0.1";
-}
 
 export function marketService(): MarketService {
   const g = globalThis as unknown as Record<string, MarketService | undefined>;

@@ -19,23 +19,7 @@ import {
   krakenTicker,
 } from "./providers/others";
 import { Endpoint, Reading } from "./providers/types";
-
-/** Base URL of each provider. mempool may be the user's own instance. */
-export interface ProviderBases {
-  mempool: string;
-  "blockchain.info": string;
-  coinbase: string;
-  kraken: string;
-  coingecko: string;
-}
-
-export const PUBLIC_BASES: ProviderBases = {
-  mempool: "https://mempool.space",
-  "blockchain.info": "https://blockchain.info",
-  coinbase: "https://api.coinbase.com",
-  kraken: "https://api.kraken.com",
-  coingecko: "https://api.coingecko.com",
-};
+import { ProviderBases } from "./bases";
 
 /** Display names for sources. */
 const PROVIDER_NAMES: Record<keyof ProviderBases, string> = {
@@ -76,6 +60,7 @@ export class MarketService {
   private last: MarketSnapshot | undefined;
   private inFlight: Promise<MarketSnapshot> | undefined;
   private readonly listeners = new Set<Listener>();
+  private readonly progressListeners = new Set<(done: number, total: number) => void>();
   private meanBlockSeconds = 600;
   /** Requests made, for tests and the benchmark. */
   requestCount = 0;
@@ -104,6 +89,17 @@ export class MarketService {
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Progress of a refresh under way: groups of fields done out of the total. */
+  onProgress(listener: (done: number, total: number) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  /** Whether a refresh is under way. */
+  get refreshing(): boolean {
+    return this.inFlight !== undefined;
   }
 
   /**
@@ -165,7 +161,18 @@ export class MarketService {
   }
 
   private async run(): Promise<MarketSnapshot> {
-    const results = await Promise.all(GROUPS.map((g) => this.fetchGroup(g)));
+    let done = 0;
+    const tell = () => this.progressListeners.forEach((l) => l(done, GROUPS.length));
+    tell();
+    const results = await Promise.all(
+      GROUPS.map((g) =>
+        this.fetchGroup(g).then((r) => {
+          done++;
+          tell();
+          return r;
+        }),
+      ),
+    );
     const fields: Partial<Record<FieldId, Sourced>> = {};
     const prices: Partial<Record<Currency, Sourced>> = {};
     const problems: string[] = [];

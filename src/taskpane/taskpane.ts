@@ -1,61 +1,143 @@
 /*
- * The task pane, which is also the shared runtime page (so custom functions and the pane share
- * one JavaScript context). It lists the functions from the same functions.json Excel reads.
+ * The task pane, which is also the shared runtime page: custom functions and the pane share one
+ * JavaScript context and one MarketService. Opened in a plain browser (no Office host) it works
+ * as a live dashboard with the workbook actions disabled.
  */
+import { marketService, isAllowedMempoolUrl } from "../market/runtime";
+import { MarketSnapshot } from "../market/fields";
+import { renderBanner, renderRows } from "./view";
+import { utcText } from "./market-rows";
+import { writeMarketSheet } from "./workbook";
+import { autoRefreshMinutes, mirrorMempoolUrl, savedMempoolUrl, setAutoRefreshMinutes } from "./settings";
 
-interface FunctionMetadata {
-  id: string;
-  name: string;
-  description?: string;
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const DOCUMENT_SETTING = "mempoolBaseUrl";
+
+let inExcel = false;
+let autoTimer: ReturnType<typeof setInterval> | undefined;
+
+function say(id: string, text: string): void {
+  $(id).textContent = text;
 }
 
-function setStatus(text: string): void {
-  const el = document.getElementById("host-status");
-  if (el) el.textContent = text;
+function render(snapshot: MarketSnapshot | undefined): void {
+  renderRows($("market-rows"), snapshot, Date.now());
+  renderBanner($("banner"), snapshot, typeof navigator !== "undefined" && navigator.onLine === false);
+  if (snapshot) say("refreshed-at", `Last refresh ${utcText(snapshot.refreshedAt)}.`);
 }
 
-/** Builds the list with DOM nodes and textContent only: nothing fetched is parsed as HTML. */
-export function renderFunctionList(list: HTMLElement, functions: FunctionMetadata[]): void {
-  list.replaceChildren();
-  for (const f of functions) {
-    const item = document.createElement("li");
-    const link = document.createElement("a");
-    link.href = `help/${encodeURIComponent(f.id)}.html`;
-    link.target = "_blank";
-    link.rel = "noopener";
-    link.textContent = `MINER.${f.name}`;
-    item.append(link);
-    if (f.description) {
-      const d = document.createElement("div");
-      d.className = "muted";
-      d.textContent = f.description;
-      item.append(d);
-    }
-    list.append(item);
-  }
-}
-
-async function loadFunctionList(): Promise<void> {
-  const list = document.getElementById("function-list");
-  if (!list) return;
+async function updateWorkbook(snapshot: MarketSnapshot, create: boolean): Promise<void> {
+  if (!inExcel) return;
   try {
-    const response = await fetch("functions.json");
-    const metadata = (await response.json()) as { functions: FunctionMetadata[] };
-    renderFunctionList(list, metadata.functions);
-  } catch {
-    list.textContent = "The function list could not be loaded.";
+    const report = await Excel.run((context) => writeMarketSheet(context, snapshot, create));
+    if (!report) return;
+    const parts = [`${report.written} values written to MINER_Market`];
+    if (report.keptStale) parts.push(`${report.keptStale} stale kept`);
+    if (report.notAvailable) parts.push(`${report.notAvailable} not available`);
+    if (report.nameConflicts.length) parts.push(`names left as you set them: ${report.nameConflicts.join(", ")}`);
+    say("progress", parts.join("; ") + ".");
+  } catch (e) {
+    say("progress", `Could not write to the workbook: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+async function refresh(): Promise<void> {
+  const button = $<HTMLButtonElement>("refresh");
+  button.disabled = true;
+  button.setAttribute("aria-busy", "true");
+  try {
+    const snapshot = await marketService().refresh(true);
+    await updateWorkbook(snapshot, false);
+  } finally {
+    button.disabled = false;
+    button.removeAttribute("aria-busy");
+  }
+}
+
+function showProgress(done: number, total: number): void {
+  const bar = $<HTMLProgressElement>("progress-bar");
+  bar.max = total;
+  bar.value = done;
+  bar.hidden = done >= total;
+  say("progress", done >= total ? "" : `Refreshing… ${done} of ${total} sources answered`);
+}
+
+function setAutoRefresh(minutes: number): void {
+  if (autoTimer) clearInterval(autoTimer);
+  autoTimer = minutes > 0 ? setInterval(() => void refresh(), minutes * 60_000) : undefined;
+}
+
+function saveMempoolUrl(): void {
+  const input = $<HTMLInputElement>("mempool-url");
+  const url = input.value.trim().replace(/\/+$/, "");
+  if (url && !isAllowedMempoolUrl(url)) {
+    say("mempool-status", "Use an https:// base URL without a path query, e.g. https://mempool.example.org");
+    input.setAttribute("aria-invalid", "true");
+    return;
+  }
+  input.removeAttribute("aria-invalid");
+  if (inExcel) {
+    Office.context.document.settings.set(DOCUMENT_SETTING, url);
+    Office.context.document.settings.saveAsync();
+  }
+  const needsReload = (savedMempoolUrl() ?? "") !== url;
+  mirrorMempoolUrl(url || undefined);
+  // The page's connect-src is fixed when it loads: reload so it allows the new instance.
+  if (needsReload) location.reload();
 }
 
 function start(): void {
-  void loadFunctionList();
-  if (typeof Office === "undefined") {
-    setStatus("Running outside Office: workbook actions are unavailable.");
-    return;
+  const service = marketService();
+  const custom = savedMempoolUrl();
+  if (custom && isAllowedMempoolUrl(custom)) {
+    service.setMempoolBase(custom);
+    $<HTMLInputElement>("mempool-url").value = custom;
+    say("mempool-status", `Using ${custom} for network data.`);
   }
-  Office.onReady((info) => {
-    setStatus(info.host ? `Connected to ${info.host}.` : "Running outside Office: workbook actions are unavailable.");
+  service.subscribe(render);
+  service.onProgress(showProgress);
+  render(service.current());
+  setInterval(() => render(service.current()), 15_000); // keep the ages current
+
+  $("refresh").addEventListener("click", () => void refresh());
+  $("insert").addEventListener("click", async () => {
+    const snapshot = service.current() ?? (await service.refresh());
+    await updateWorkbook(snapshot, true);
   });
+  $("save-mempool").addEventListener("click", saveMempoolUrl);
+  const select = $<HTMLSelectElement>("auto-refresh");
+  select.value = String(autoRefreshMinutes());
+  select.addEventListener("change", () => {
+    const minutes = Number(select.value);
+    setAutoRefreshMinutes(minutes);
+    setAutoRefresh(minutes);
+  });
+  setAutoRefresh(autoRefreshMinutes());
+  window.addEventListener("online", () => render(service.current()));
+  window.addEventListener("offline", () => render(service.current()));
+
+  const outside = "Running outside Office: a live dashboard; workbook actions are unavailable.";
+  if (typeof Office === "undefined") {
+    say("host-status", outside);
+  } else {
+    Office.onReady((info) => {
+      inExcel = info.host === Office.HostType.Excel;
+      $<HTMLButtonElement>("insert").disabled = !inExcel;
+      say("host-status", inExcel ? "Connected to Excel." : outside);
+      if (inExcel) {
+        // The workbook's own mempool instance wins over this browser's.
+        const fromWorkbook = (Office.context.document.settings.get(DOCUMENT_SETTING) as string | null) ?? "";
+        if (
+          fromWorkbook !== (savedMempoolUrl() ?? "") &&
+          isAllowedMempoolUrl(fromWorkbook || "https://mempool.space")
+        ) {
+          mirrorMempoolUrl(fromWorkbook || undefined);
+          location.reload();
+        }
+      }
+    });
+  }
+  void service.refresh();
 }
 
 if (typeof document !== "undefined") start();

@@ -23,7 +23,15 @@ function a1(col: string, row: number): string {
   return `${col}${row}`;
 }
 
-export async function writeMarketSheet(context: Excel.RequestContext, snapshot: MarketSnapshot): Promise<WriteReport> {
+/**
+ * Writes the snapshot into MINER_Market. With `create` false (a refresh), a workbook without the
+ * sheet is left untouched and undefined is returned.
+ */
+export async function writeMarketSheet(
+  context: Excel.RequestContext,
+  snapshot: MarketSnapshot,
+  create = true,
+): Promise<WriteReport | undefined> {
   const rows = marketRows(snapshot);
   const lastRow = FIRST_ROW + rows.length - 1;
   const workbook = context.workbook;
@@ -32,6 +40,7 @@ export async function writeMarketSheet(context: Excel.RequestContext, snapshot: 
   sheet.load("isNullObject");
   await context.sync();
   const createdSheet = sheet.isNullObject;
+  if (createdSheet && !create) return undefined;
   if (createdSheet) sheet = workbook.worksheets.add(MARKET_SHEET);
 
   // Layout (header, labels, units): rewritten each time, so it is the same however often it runs.

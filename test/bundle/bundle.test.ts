@@ -144,6 +144,17 @@ test("the production bundle points every URL away from localhost", () => {
   for (const f of metadata.functions) expect(fs.existsSync(path.join(dist, "help", `${f.id}.html`))).toBe(true);
 });
 
+test("the production build has no test hooks: provider URLs are fixed https and no test script is loaded", () => {
+  for (const file of ["functions.js", "taskpane.js", "csp.js", "taskpane.html"]) {
+    const text = fs.readFileSync(path.join(dist, file), "utf8");
+    expect([file, /MINER_TEST_BASES|test-config\.js|127\.0\.0\.1/.test(text)]).toEqual([file, false]);
+  }
+  const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  expect(html).toMatch(/connect-src 'self' https:;/); // https only
+  expect(html).not.toMatch(/http:/);
+  expect(fs.readFileSync(path.join(dist, "taskpane.js"), "utf8")).toContain("https://mempool.space");
+});
+
 test("functions.js is self-contained and within its 150 KB budget", () => {
   const js = fs.readFileSync(path.join(dist, "functions.js"), "utf8");
   expect(js.length).toBeLessThan(150 * 1024);

@@ -4,14 +4,14 @@ import * as os from "os";
 import * as path from "path";
 import webpack from "webpack";
 
-export async function buildProduction(env: Record<string, string> = {}): Promise<string> {
+export async function buildProduction(env: Record<string, string> = {}, webpackEnv: Record<string, unknown> = {}): Promise<string> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "miner-build-"));
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const makeConfig = require("../../webpack.config.js");
-    const config = await makeConfig({}, { mode: "production" });
+    const config = await makeConfig(webpackEnv, { mode: "production" });
     config.output.path = out;
     config.mode = "production";
     await new Promise<void>((resolve, reject) => {

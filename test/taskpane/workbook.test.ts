@@ -26,7 +26,7 @@ function snapshot(over: Partial<MarketSnapshot> = {}): MarketSnapshot {
 
 test("creates MINER_Market with a header, one row per field, values, units, sources and as-of times", async () => {
   const xl = fakeExcel();
-  const report = await writeMarketSheet(xl.context, snapshot());
+  const report = (await writeMarketSheet(xl.context, snapshot()))!;
   expect(report.createdSheet).toBe(true);
   expect(xl.sheets.has("MINER_Market")).toBe(true);
   expect(xl.cell("MINER_Market!A1:E1")).toBe("Field");
@@ -57,7 +57,7 @@ test("running it twice leaves the same layout and names; the refresh updates val
   const xl = fakeExcel();
   await writeMarketSheet(xl.context, snapshot());
   const namesAfterFirst = new Map(xl.names);
-  const report = await writeMarketSheet(xl.context, snapshot({ fields: { ...snapshot().fields, btc_price_usd: src(95000, "mempool.space /api/v1/prices", T0 + 60_000) } }));
+  const report = (await writeMarketSheet(xl.context, snapshot({ fields: { ...snapshot().fields, btc_price_usd: src(95000, "mempool.space /api/v1/prices", T0 + 60_000) } })))!;
   expect(report.createdSheet).toBe(false);
   expect(xl.names).toEqual(namesAfterFirst);
   expect(xl.cell("MINER_Market!B2")).toBe(95000);
@@ -71,7 +71,7 @@ test("a failed refresh writes no value: the last good value stays and its source
   // the service keeps the last good value and marks it stale; the writer must not rewrite the cell
   const failed = snapshot({ stale: ["btc_price_usd"], refreshedAt: T0 + 120_000, problems: ["BTC price: all providers down"] });
   (xl.context.workbook.worksheets.getItemOrNullObject("MINER_Market").getRange("B2") as unknown as { values: unknown }).values = [[12345]]; // a sentinel
-  const report = await writeMarketSheet(xl.context, failed);
+  const report = (await writeMarketSheet(xl.context, failed))!;
   expect(report.keptStale).toBe(1);
   expect(xl.cell("MINER_Market!B2")).toBe(12345); // untouched
   expect(xl.cell("MINER_Market!D2")).toMatch(/^mempool.space \/api\/v1\/prices — STALE: refresh failed 2026-11-24 12:02 UTC$/);
@@ -79,7 +79,7 @@ test("a failed refresh writes no value: the last good value stays and its source
 
 test("a name the user already points elsewhere is left alone and reported", async () => {
   const xl = fakeExcel({ names: { BTC_Price: "=Inputs!$C$3" } });
-  const report = await writeMarketSheet(xl.context, snapshot());
+  const report = (await writeMarketSheet(xl.context, snapshot()))!;
   expect(xl.names.get("BTC_Price")).toBe("=Inputs!$C$3");
   expect(report.nameConflicts).toEqual(["BTC_Price"]);
 });
@@ -97,4 +97,11 @@ test("the fake enforces Excel's load-then-sync rule, so the tests above would ca
   sheet.load("isNullObject");
   await xl.context.sync();
   expect(sheet.isNullObject).toBe(false);
+});
+
+test("a refresh in a workbook that never inserted the sheet writes nothing at all", async () => {
+  const xl = fakeExcel();
+  expect(await writeMarketSheet(xl.context, snapshot(), false)).toBeUndefined();
+  expect(xl.sheets.size).toBe(0);
+  expect(xl.names.size).toBe(0);
 });

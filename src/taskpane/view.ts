@@ -1,0 +1,50 @@
+/**
+ * Rendering the pane from a snapshot. Every piece of fetched text goes in through textContent:
+ * nothing from a provider is ever parsed as HTML.
+ */
+import { FIELDS, MarketSnapshot } from "../market/fields";
+import { marketRows } from "./market-rows";
+import { age, formatValue } from "./format";
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+export function renderRows(tbody: HTMLElement, snapshot: MarketSnapshot | undefined, now: number): void {
+  const rows = marketRows(snapshot);
+  const ids = FIELDS.map((f) => f.id);
+  tbody.replaceChildren(
+    ...rows.map((r, i) => {
+      const tr = el("tr");
+      tr.dataset.name = r.name;
+      if (r.stale) tr.className = "stale";
+      const th = el("th", r.label);
+      th.scope = "row";
+      const id = i < ids.length ? ids[i] : "price";
+      const currency = i < ids.length ? "USD" : r.unit;
+      const value = r.value ? formatValue(id, r.value.value, currency) : "—";
+      const source = r.value ? `${r.value.source} · ${age(r.value.asOf, now)}` : "not fetched";
+      tr.append(th, el("td", value, "value"), el("td", source, "source"));
+      return tr;
+    }),
+  );
+}
+
+/** The banner: hidden when all is well; a warning when some data is stale or a source failed. */
+export function renderBanner(banner: HTMLElement, snapshot: MarketSnapshot | undefined, offline: boolean): void {
+  const lines: string[] = [];
+  if (offline) lines.push("You are offline: showing the last values fetched.");
+  if (snapshot?.stale.length) lines.push(`Stale (last good value kept): ${snapshot.stale.join(", ")}.`);
+  for (const p of snapshot?.problems ?? []) lines.push(p);
+  banner.hidden = lines.length === 0;
+  const nothing = !!snapshot && Object.keys(snapshot.fields).length === 0;
+  banner.className = nothing ? "banner error" : "banner";
+  banner.textContent = lines.join("\n");
+}

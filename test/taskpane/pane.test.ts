@@ -1,0 +1,179 @@
+/*
+ * The task pane in headless Chromium, against the fake API on 127.0.0.1, outside Office (a plain
+ * browser: the office.js CDN is unreachable, as every non-local request is refused here). It
+ * shows values with unit, source and age; Refresh shows progress; faults show the banner with the
+ * last good values kept; the CSP limits connections; a screenshot is written.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../support/browser";
+import { buildProduction } from "../support/build";
+import { FakeApi, startFakeApi } from "../support/fake-api";
+import { startStaticServer, StaticServer } from "../support/static-server";
+
+const SCREENSHOT = path.resolve(__dirname, "../../test-results/taskpane.png");
+
+let dist: string;
+let api: FakeApi;
+let pane: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  dist = await buildProduction({}, { testHooks: true });
+  api = await startFakeApi();
+  const config = `window.MINER_TEST_BASES = ${JSON.stringify(api.bases)};`;
+  pane = await startStaticServer({ "/": dist }, {});
+  fs.writeFileSync(path.join(dist, "test-config.js"), config);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await pane?.close();
+  await api?.close();
+  if (dist) fs.rmSync(dist, { recursive: true, force: true });
+});
+
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+let cspViolations: string[];
+
+beforeEach(async () => {
+  api.reset();
+  context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+  // No test reaches the internet: refuse everything that is not on this machine.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  page = await context.newPage();
+  pageErrors = [];
+  cspViolations = [];
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  page.on("console", (m) => {
+    if (/Content Security Policy/.test(m.text())) cspViolations.push(m.text());
+  });
+});
+
+afterEach(() => context.close());
+
+const rowValue = (name: string) => page.locator(`tr[data-name="${name}"] td.value`).innerText();
+const rowSource = (name: string) => page.locator(`tr[data-name="${name}"] td.source`).innerText();
+
+async function open(): Promise<void> {
+  await page.goto(`${pane.url}/taskpane.html`);
+  await page.waitForFunction(() => document.querySelector('tr[data-name="BTC_Price"] td.value')?.textContent !== "—", null, { timeout: 15_000 });
+}
+
+test("shows each value with unit, source and age, as a dashboard outside Office; writes a screenshot", async () => {
+  await open();
+  expect(await page.locator("#host-status").innerText()).toMatch(/Running outside Office/);
+  expect(await page.locator("#insert").isDisabled()).toBe(true);
+  expect(await rowValue("BTC_Price")).toBe("91,250.00 USD");
+  expect(await rowSource("BTC_Price")).toMatch(/^mempool\.space \/api\/v1\/prices · just now$/);
+  expect(await rowValue("BTC_Difficulty")).toBe("162.01 T");
+  expect(await rowValue("BTC_Height")).toBe("975,312");
+  expect(await rowValue("BTC_FeesPerBlock")).toBe("0.0250 BTC");
+  expect(await rowValue("BTC_Hashprice")).toMatch(/^\$\d+\.\d\d \/PH\/day$/);
+  expect(await rowValue("BTC_NextHalvingHeight")).toBe("1,050,000");
+  expect(await rowValue("BTC_Price_EUR")).toBe("78,931.00 EUR");
+  expect(await page.locator("#banner").isHidden()).toBe(true);
+  // fits a 320 px pane: nothing scrolls sideways
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
+  expect(pageErrors).toEqual([]);
+});
+
+test("Refresh shows its progress and can be driven from the keyboard", async () => {
+  await open();
+  api.faults.set("/mempool/api/v1/difficulty-adjustment", { delayMs: 1200 });
+  await page.focus("#refresh");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /Refreshing… \d of 5 sources answered/.test(document.getElementById("progress")!.textContent!));
+  expect(await page.locator("#refresh").isDisabled()).toBe(true);
+  expect(await page.locator("#progress-bar").isVisible()).toBe(true);
+  await page.waitForFunction(() => !(document.getElementById("refresh") as HTMLButtonElement).disabled, null, { timeout: 10_000 });
+  expect(await page.locator("#progress").innerText()).toBe("");
+  expect(api.hits.get("/mempool/api/v1/prices")).toBe(2); // the load and the refresh
+});
+
+test("a provider failure shows the banner and the fallback's source", async () => {
+  api.faults.set("/mempool/api/v1/prices", { status: 500 });
+  await open();
+  expect(await rowSource("BTC_Price")).toMatch(/^Coinbase \/v2\/prices\/BTC-USD\/spot/);
+  const banner = page.locator("#banner");
+  expect(await banner.isVisible()).toBe(true);
+  expect(await banner.innerText()).toMatch(/BTC price from Coinbase .* because 127\.0\.0\.1:\d+ answered HTTP 500/);
+});
+
+test("a response without CORS headers is refused by the browser, and the next provider is used", async () => {
+  api.faults.set("/mempool/api/v1/prices", { noCors: true });
+  await open();
+  expect(await rowSource("BTC_Price")).toMatch(/^Coinbase/);
+  expect(await page.locator("#banner").innerText()).toMatch(/could not be reached \(offline, blocked, or no CORS permission\)/);
+});
+
+test("everything down after a good load: the last good values stay, marked stale, and the banner says why", async () => {
+  await open();
+  api.faults.set("/", { status: 503 });
+  await page.click("#refresh");
+  await page.waitForFunction(() => document.querySelector('tr[data-name="BTC_Price"]')?.className === "stale", null, { timeout: 15_000 });
+  expect(await rowValue("BTC_Price")).toBe("91,250.00 USD");
+  const banner = await page.locator("#banner").innerText();
+  expect(banner).toMatch(/^Stale \(last good value kept\): /);
+  expect(banner).toMatch(/HTTP 503/);
+  await page.screenshot({ path: SCREENSHOT.replace(".png", "-stale.png"), fullPage: true });
+});
+
+test("all providers down from the start: an error banner and no invented values", async () => {
+  api.faults.set("/", { status: 503 });
+  await page.goto(`${pane.url}/taskpane.html`);
+  await page.waitForFunction(() => !document.getElementById("banner")!.hidden, null, { timeout: 15_000 });
+  expect(await page.locator("#banner").getAttribute("class")).toBe("banner error");
+  expect(await rowValue("BTC_Price")).toBe("—");
+  expect(await rowSource("BTC_Price")).toBe("not fetched");
+});
+
+test("the page's CSP allows the providers and refuses any other origin", async () => {
+  await open();
+  const other = await startStaticServer({}, { "/x": "x" });
+  try {
+    const result = await page.evaluate(async (url) => {
+      try {
+        await fetch(url);
+        return "fetched";
+      } catch {
+        return "refused";
+      }
+    }, `${other.url}/x`);
+    expect(result).toBe("refused");
+    expect(other.requests).toEqual([]); // the request never left the page
+    const policies = await page.evaluate(() => [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => (m as HTMLMetaElement).content));
+    expect(policies).toHaveLength(2);
+    expect(policies[0]).toMatch(/script-src 'self' https:\/\/appsforoffice.microsoft.com;/);
+    expect(policies[0]).not.toMatch(/unsafe-eval/);
+    expect(policies[1]).toBe(`connect-src 'self' https://appsforoffice.microsoft.com ${api.url}`);
+  } finally {
+    await other.close();
+  }
+});
+
+test("a user's own mempool instance: refused unless https, saved, and then used (and allowed by the CSP)", async () => {
+  await open();
+  const own = await startFakeApi();
+  try {
+    await page.fill("#mempool-url", "ftp://example.org");
+    await page.click("#save-mempool");
+    expect(await page.locator("#mempool-status").innerText()).toMatch(/Use an https:\/\/ base URL/);
+    expect(await page.locator("#mempool-url").getAttribute("aria-invalid")).toBe("true");
+
+    await page.fill("#mempool-url", `${own.url}/mempool`); // http to 127.0.0.1 is allowed in test builds only
+    await Promise.all([page.waitForEvent("load"), page.click("#save-mempool")]);
+    await page.waitForFunction(() => document.querySelector('tr[data-name="BTC_Price"] td.value')?.textContent !== "—", null, { timeout: 15_000 });
+    expect(own.hits.get("/mempool/api/v1/prices")).toBe(1);
+    expect(await page.locator("#mempool-status").innerText()).toBe(`Using ${own.url}/mempool for network data.`);
+  } finally {
+    await own.close();
+  }
+});
