@@ -249,7 +249,8 @@ export class MarketService {
         for (const id of ["next_retarget_height", "next_retarget_blocks", "next_retarget_date"]) {
           if (stale.includes(id)) stale.splice(stale.indexOf(id), 1);
         }
-        mark("next_retarget_height", "block_height");
+        for (const id of ["next_retarget_height", "next_retarget_blocks", "next_retarget_date"] as FieldId[])
+          mark(id, "block_height");
         const retarget = (Math.floor(height.value / 2016) + 1) * 2016;
         f.next_retarget_height = {
           value: retarget,

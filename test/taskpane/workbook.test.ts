@@ -105,3 +105,34 @@ test("a refresh in a workbook that never inserted the sheet writes nothing at al
   expect(xl.sheets.size).toBe(0);
   expect(xl.names.size).toBe(0);
 });
+
+describe("from the fake API through the service into the workbook", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startFakeApi } = require("../support/fake-api");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { MarketService } = require("../../src/market/service");
+
+  test("a refresh where every provider fails writes no value into the sheet", async () => {
+    const api = await startFakeApi();
+    try {
+      let clock = Date.now();
+      const service = new MarketService({
+        bases: api.bases,
+        policy: { timeoutMs: 500, retries: 0, backoffMs: 1, maxRetryAfterMs: 10 },
+        deps: { fetch, sleep: (ms: number) => new Promise((r) => setTimeout(r, ms)), now: () => clock },
+      });
+      const xl = fakeExcel();
+      await writeMarketSheet(xl.context, await service.refresh());
+      const before = [2, 3, 4, 5, 6, 7].map((r) => xl.cell(`MINER_Market!B${r}`));
+      api.faults.set("/", { status: 500 });
+      clock += 60_000;
+      const failed = await service.refresh(true);
+      const report = (await writeMarketSheet(xl.context, failed, false))!;
+      expect(report.written).toBe(0);
+      expect([2, 3, 4, 5, 6, 7].map((r) => xl.cell(`MINER_Market!B${r}`))).toEqual(before);
+      expect(xl.cell("MINER_Market!D2")).toMatch(/STALE: refresh failed/);
+    } finally {
+      await api.close();
+    }
+  });
+});
