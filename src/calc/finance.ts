@@ -110,6 +110,35 @@ class Series {
     else for (let i = 0; i < v.length; i++) s += v[i] * Math.exp((this.T - this.t[i]) * ln);
     return s;
   }
+
+  /**
+   * For periodic series: the scaled NPV at r and a bound on its rounding error, so that its sign
+   * is certain when |value| > bound. Horner's rule errs by at most γ(2n) Σ |v_i| |x|^i
+   * (Higham, Accuracy and Stability of Numerical Algorithms, 5.1); one more u for the values'
+   * own rounding to doubles, and a factor of 2 for the rounding of x itself.
+   */
+  certified(r: number): { value: number; bound: number } {
+    const v = this.v;
+    const n = v.length;
+    let s = 0;
+    let abs = 0;
+    if (r >= 0) {
+      const x = 1 / (1 + r);
+      for (let i = n - 1; i >= 0; i--) {
+        s = s * x + v[i];
+        abs = abs * x + Math.abs(v[i]);
+      }
+    } else {
+      const y = 1 + r;
+      for (let i = 0; i < n; i++) {
+        s = s * y + v[i];
+        abs = abs * y + Math.abs(v[i]);
+      }
+    }
+    const u = Number.EPSILON / 2;
+    const gamma = (4 * n * u) / (1 - 4 * n * u);
+    return { value: s, bound: 2 * (gamma + u) * abs };
+  }
 }
 
 /**
@@ -175,13 +204,32 @@ function solveRate(series: Series, guess: number, exactNpvAt: (rate: Decimal) =>
   }
   if (best === undefined)
     throw new NoAnswerError("no rate of return between −100% and 1,000,000% sets the NPV to zero");
-  confirmInDecimal(best, exactNpvAt);
+  if (!certifiedInDoubles(series, best)) confirmInDecimal(best, exactNpvAt);
   return best;
+}
+
+/** The confirmation step around a root: 64 ulps of the larger of r and 1 + r. */
+function confirmStep(r: number): number {
+  return Math.max(Math.abs(r), Math.abs(1 + r)) * 64 * Number.EPSILON;
+}
+
+/**
+ * Whether the double NPV's sign change across the root is certain despite rounding: both sides
+ * exceed their error bounds. This settles almost every real series cheaply; the rest are checked
+ * in decimal.
+ */
+function certifiedInDoubles(series: Series, r: number): boolean {
+  if (!series.periodic) return false;
+  const step = confirmStep(r);
+  if (r - step <= -1) return false;
+  const lo = series.certified(r - step);
+  const hi = series.certified(r + step);
+  return Math.abs(lo.value) > lo.bound && Math.abs(hi.value) > hi.bound && Math.sign(lo.value) !== Math.sign(hi.value);
 }
 
 /** The decimal NPV must change sign (or vanish) within a few ulps of the double root. */
 function confirmInDecimal(r: number, exactNpvAt: (rate: Decimal) => Decimal): void {
-  const step = Math.max(Math.abs(r), Math.abs(1 + r)) * 64 * Number.EPSILON;
+  const step = confirmStep(r);
   const lo = exactNpvAt(new Decimal(r).sub(step));
   const hi = exactNpvAt(new Decimal(r).add(step));
   if (lo.isZero() || hi.isZero() || lo.isNeg() !== hi.isNeg()) return;

@@ -17,7 +17,7 @@ const HASHES_PER_TH = new Decimal("1e12");
 const TH_PER_PH = new Decimal(1000);
 const MAX_SUBSIDY = new Decimal(50);
 /** 1e12 × 86,400 / 2^32, folded once: BTC per TH-day = this × reward / difficulty. */
-const TH_DAY_HASHES_OVER_2_32 = HASHES_PER_TH.mul(SECONDS_PER_DAY).div(HASHES_PER_DIFFICULTY);
+export const TH_DAY_HASHES_OVER_2_32 = HASHES_PER_TH.mul(SECONDS_PER_DAY).div(HASHES_PER_DIFFICULTY);
 
 /** Validated reward per block in BTC: subsidy (0..50) + fees (>= 0). */
 export function rewardPerBlockBtc(feesBtcPerBlock: Num, subsidy: Num): Decimal {

@@ -5,6 +5,26 @@
 import { Decimal, Num } from "./decimal";
 import { InvalidArgumentError } from "./errors";
 
+/**
+ * Decimals of recently seen numbers. Parsing a double into a Decimal goes through its decimal
+ * string and costs more than the arithmetic of a whole formula; a recalculating sheet passes the
+ * same inputs (power price, difficulty, ...) to thousands of cells, so most lookups hit.
+ * Decimals are immutable, so sharing them is safe. Bounded: cleared when full.
+ */
+const parsed = new Map<number, Decimal>();
+const ZERO = new Decimal(0);
+const MAX_PARSED = 4096;
+
+export function decimalOf(x: number): Decimal {
+  let d = parsed.get(x);
+  if (d === undefined) {
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    d = new Decimal(x);
+    parsed.set(x, d);
+  }
+  return d;
+}
+
 function show(x: Num): string {
   return typeof x === "number" ? String(x) : x.toString();
 }
@@ -13,7 +33,7 @@ function show(x: Num): string {
 export function finite(name: string, x: Num, allowed = "a finite number"): Decimal {
   if (typeof x === "number") {
     if (!Number.isFinite(x)) throw new InvalidArgumentError(name, allowed, show(x));
-    return new Decimal(x);
+    return decimalOf(x);
   }
   let d: Decimal;
   try {
@@ -36,7 +56,7 @@ export function positive(name: string, x: Num): Decimal {
 export function nonNegative(name: string, x: Num): Decimal {
   const d = finite(name, x, "a number of 0 or more");
   if (d.isNeg() && !d.isZero()) throw new InvalidArgumentError(name, "a number of 0 or more", show(x));
-  return d.isZero() ? new Decimal(0) : d; // folds -0 into 0
+  return d.isZero() ? ZERO : d; // folds -0 into 0
 }
 
 /** A fraction from 0 to 1 inclusive, as Excel writes rates (0.02 = 2%). */
@@ -44,7 +64,7 @@ export function fraction(name: string, x: Num): Decimal {
   const allowed = "a fraction from 0 to 1 (0.02 = 2%)";
   const d = finite(name, x, allowed);
   if (d.lt(0) || d.gt(1)) throw new InvalidArgumentError(name, allowed, show(x));
-  return d.isZero() ? new Decimal(0) : d;
+  return d.isZero() ? ZERO : d;
 }
 
 /** A rate greater than -1 (-100%), e.g. a growth or discount rate (0.05 = 5%). */

@@ -116,9 +116,11 @@ describe("all-in cost and its breakdown", () => {
     expect(relErr(c.stockComp.toNumber(), Q.of(0.0093).div(earned).toNumber())).toBeLessThan(1e-14);
   });
 
-  test("with no overheads, all-in equals COSTPERBTC", () => {
-    expect(allInCostPerBtc({ power_price_kwh: 0.04, efficiency_j_th: 18, difficulty: 1.4e14, fees_btc_per_block: 0.02, pool_fee: 0.02, opex_usd_per_th_day: 0.001 }).toString())
-      .toBe(cashCostPerBtc(0.04, 18, 1.4e14, 0.02, 0.02, 0.001).toString());
+  test("with no overheads, all-in equals COSTPERBTC (to 30 digits: two paths, one quantity)", () => {
+    const allIn = allInCostPerBtc({ power_price_kwh: 0.04, efficiency_j_th: 18, difficulty: 1.4e14, fees_btc_per_block: 0.02, pool_fee: 0.02, opex_usd_per_th_day: 0.001 });
+    const cash = cashCostPerBtc(0.04, 18, 1.4e14, 0.02, 0.02, 0.001);
+    expect(allIn.sub(cash).abs().div(cash).lt(1e-30)).toBe(true);
+    expect(allIn.toNumber()).toBe(cash.toNumber());
   });
 
   test("New York's proposed 5¢/kWh tax adds 5/price of the power line", () => {
