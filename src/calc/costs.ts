@@ -19,6 +19,7 @@ import { Decimal, Num } from "./decimal";
 import { NoAnswerError } from "./errors";
 import { btcPerThDay, CURRENT_SUBSIDY_BTC, rewardPerBlockBtc, TH_DAY_HASHES_OVER_2_32 } from "./revenue";
 import { fraction, nonNegative, positive, rateAboveMinusOne } from "./validate";
+import { rememberLast } from "./memo";
 
 export const DAYS_PER_YEAR = 365;
 /** Months are 365/12 days so that 12 of them make a year. */
@@ -131,6 +132,24 @@ export function costPerBtcBreakdown(i: MiningCostInputs): CostPerBtc {
   return { power, energyTax, opex, sga, depreciation, stockComp, cash, allIn: cash.add(depreciation).add(stockComp) };
 }
 
+/** kWh one TH/s uses in a day, from J/TH. Remembered: a grid's cells share their efficiency. */
+const kwhPerThDay = rememberLast((efficiency_j_th: Num) =>
+  positive("efficiency_j_th", efficiency_j_th).mul(KWH_PER_JOULE_DAY),
+);
+
+/**
+ * BTC earned per TH-day × difficulty: 1e12 × 86,400 / 2^32 × (subsidy + fees) × (1 − pool_fee).
+ * Remembered: in a power × difficulty grid these inputs are the same for every cell.
+ */
+const earnedPerThDayTimesDifficulty = rememberLast((fees_btc_per_block: Num, subsidy: Num, pool_fee: Num) => {
+  const reward = rewardPerBlockBtc(fees_btc_per_block, subsidy);
+  const earned = TH_DAY_HASHES_OVER_2_32.mul(reward).mul(ONE.sub(fraction("pool_fee", pool_fee)));
+  if (earned.isZero()) {
+    throw new NoAnswerError("no BTC is earned (reward or 1 − pool_fee is 0), so there is no cost per BTC");
+  }
+  return earned;
+});
+
 /**
  * Cash cost per BTC (the COSTPERBTC contract):
  * (power per TH-day + opex per TH-day) / (BTC per TH-day × (1 − pool_fee)), full uptime.
@@ -148,17 +167,12 @@ export function cashCostPerBtc(
   subsidy: Num = CURRENT_SUBSIDY_BTC,
 ): Decimal {
   const powerPrice = nonNegative("power_price_kwh", power_price_kwh);
-  const efficiency = positive("efficiency_j_th", efficiency_j_th);
+  const kwh = kwhPerThDay(efficiency_j_th);
   const d = positive("difficulty", difficulty);
-  const reward = rewardPerBlockBtc(fees_btc_per_block, subsidy);
-  const poolFee = fraction("pool_fee", pool_fee);
+  const earnedTimesDifficulty = earnedPerThDayTimesDifficulty(fees_btc_per_block, subsidy, pool_fee);
   const opex = nonNegative("opex_usd_per_th_day", opex_usd_per_th_day);
-  // cost per TH-day / (TH_DAY_HASHES_OVER_2_32 × reward / difficulty × (1 − pool_fee)), one division
-  const earnedTimesDifficulty = TH_DAY_HASHES_OVER_2_32.mul(reward).mul(ONE.sub(poolFee));
-  if (earnedTimesDifficulty.isZero()) {
-    throw new NoAnswerError("no BTC is earned (reward or 1 − pool_fee is 0), so there is no cost per BTC");
-  }
-  return efficiency.mul(KWH_PER_JOULE_DAY).mul(powerPrice).add(opex).mul(d).div(earnedTimesDifficulty);
+  // cost per TH-day / (BTC per TH-day earned), with BTC per TH-day = constant × reward / difficulty: one division
+  return kwh.mul(powerPrice).add(opex).mul(d).div(earnedTimesDifficulty);
 }
 
 /** All-in cost per BTC: cash cost + depreciation + stock-based compensation. USD per BTC. */

@@ -2,8 +2,10 @@
 import * as fs from "fs";
 import * as path from "path";
 
-export const SHARED_FIXTURES = path.resolve(__dirname, "../../../shared/fixtures/api");
-export const LOCAL_FIXTURES = path.resolve(__dirname, "../market/fixtures");
+import { repoRoot } from "./paths";
+
+export const SHARED_FIXTURES = path.resolve(repoRoot(), "../shared/fixtures/api");
+export const LOCAL_FIXTURES = path.resolve(repoRoot(), "test/market/fixtures");
 
 export function fixture(rel: string): string {
   const shared = path.join(SHARED_FIXTURES, rel);

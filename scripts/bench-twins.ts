@@ -1,0 +1,147 @@
+/*
+ * Plain-float twins of every public function: the same formulas in doubles, with no argument
+ * parsing or validation. They are the speed limit the decimal versions are compared with in
+ * `npm run bench`, nothing else: they are not exact and are never shipped.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type N = any;
+
+const TH_DAY = (1e12 * 86400) / 4294967296;
+const btcPerThDay = (d: number, fees = 0, subsidy = 3.125) => (TH_DAY * (subsidy + fees)) / d;
+const MONTH_DAYS = 365 / 12;
+
+export const SUBSIDY = (h: N) => Math.floor(5e9 / 2 ** Math.floor(h / 210000)) / 1e8;
+export const NEXTHALVING = (h: N) => (Math.floor(h / 210000) + 1) * 210000;
+export const NETWORKHASHRATE = (d: N) => (d * 4294967296) / 600 / 1e18;
+export const DIFFICULTYFORHASHRATE = (h: N) => (h * 1e18 * 600) / 4294967296;
+export const BTCPERDAY = (h: N, d: N, f: N, s: N) => h * btcPerThDay(d, f, s);
+export const HASHPRICE = (p: N, d: N, f: N, s: N) => btcPerThDay(d, f, s) * 1000 * p;
+export const COSTPERBTC = (pp: N, e: N, d: N, f = 0, pf = 0, o = 0, s = 3.125) => (e * 0.024 * pp + o) / (btcPerThDay(d, f, s) * (1 - pf));
+
+function allIn(pp: N, e: N, d: N, f = 0, pf = 0, o = 0, mc = 0, life = 4, sga = 0, sbc = 0, tax = 0, up = 1, s = 3.125) {
+  const earned = btcPerThDay(d, f, s) * up * (1 - pf);
+  const kwh = e * 0.024 * up;
+  const parts = [kwh * pp, kwh * tax, o, sga, mc / (life * 365), sbc].map((x) => x / earned);
+  return parts;
+}
+export const ALLINCOSTPERBTC = (...a: N[]) => (allIn as any)(...a).reduce((x: number, y: number) => x + y, 0);
+export const BREAKEVENPRICE = ALLINCOSTPERBTC;
+export const COSTBREAKDOWN = (...a: N[]) => {
+  const p = (allIn as any)(...a);
+  const cash = p[0] + p[1] + p[2] + p[3];
+  return [["Component", "USD per BTC"], ["Power", p[0]], ["Energy tax", p[1]], ["Other cash opex", p[2]], ["SG&A", p[3]], ["Cash", cash], ["Depreciation", p[4]], ["SBC", p[5]], ["All-in", cash + p[4] + p[5]]];
+};
+export const BREAKEVENPOWER = (p: N, e: N, d: N, f = 0, pf = 0, o = 0, s = 3.125) => (btcPerThDay(d, f, s) * (1 - pf) * p - o) / (e * 0.024);
+export const BREAKEVENHASHPRICE = (pp: N, e: N, pf = 0, o = 0, mc = 0, life = 4, sga = 0, sbc = 0, tax = 0, up = 1) =>
+  ((e * 0.024 * up * (pp + tax) + o + sga + mc / (life * 365) + sbc) / (up * (1 - pf))) * 1000;
+export const PAYBACKMONTHS = (mc: N, h: N, e: N, pp: N, p: N, d: N, f = 0, pf = 0, o = 0, up = 1, g = 0, s = 3.125) => {
+  let revenue = btcPerThDay(d, f, s) * up * (1 - pf) * p * h * MONTH_DAYS;
+  const cost = (e * 0.024 * pp * up + o) * h * MONTH_DAYS;
+  let remaining = mc;
+  for (let m = 1; m <= 1200; m++) {
+    const margin = revenue - cost;
+    if (margin >= remaining) return m - 1 + remaining / margin;
+    remaining -= margin;
+    revenue /= 1 + g;
+  }
+  return NaN;
+};
+
+function leaseFlows(mw: N, rate: N, years: N, esc = 0, capex = 0, opex = 0, build = 0): number[] {
+  const flows = [-capex * mw];
+  for (let m = 1; m <= build; m++) flows.push(0);
+  let rent = mw * 1000 * rate;
+  for (let k = 1; k <= years * 12; k++) {
+    if (k > 1 && (k - 1) % 12 === 0) rent *= 1 + esc;
+    flows.push(rent * (1 - opex));
+  }
+  return flows;
+}
+const npvMonthly = (flows: number[], r: number) => {
+  const q = 1 / Math.pow(1 + r, 1 / 12);
+  let acc = 0;
+  for (let i = flows.length - 1; i >= 0; i--) acc = acc * q + flows[i];
+  return acc;
+};
+export const LEASENPV = (mw: N, rate: N, years: N, r: N, esc: N, capex: N, opex: N, build: N) => npvMonthly(leaseFlows(mw, rate, years, esc, capex, opex, build), r);
+export const LEASECASHFLOWS = (mw: N, rate: N, years: N, r: N, esc: N, capex: N, opex: N, build: N) => {
+  const flows = leaseFlows(mw, rate, years, esc, capex, opex, build);
+  const q = 1 / Math.pow(1 + r, 1 / 12);
+  let df = 1;
+  return flows.map((f, m) => {
+    const row = [m, f, 0, 0, f, df, f * df];
+    df *= q;
+    return row;
+  });
+};
+export const LEASEIRR = (mw: N, rate: N, years: N, esc: N, capex: N, opex: N, build: N) => {
+  // bisection on the monthly rate, as a float solver would
+  const flows = leaseFlows(mw, rate, years, esc, capex, opex, build);
+  const f = (r: number) => {
+    let acc = 0;
+    const x = 1 / (1 + r);
+    for (let i = flows.length - 1; i >= 0; i--) acc = acc * x + flows[i];
+    return acc;
+  };
+  let lo = -0.99;
+  let hi = 1;
+  for (let i = 0; i < 100; i++) {
+    const m = (lo + hi) / 2;
+    if (Math.sign(f(m)) === Math.sign(f(lo))) lo = m;
+    else hi = m;
+  }
+  return (1 + lo) ** 12 - 1;
+};
+
+function miningRows(a: N[]) {
+  const [mw, e, pue, pp, price, d, h0, months, r, fees = 0, pf = 0, up = 1, gd = 0, gp = 0, opex = 0, rc = 0, every = 0] = a;
+  const fleet = (mw * 1e6) / (e * pue);
+  const power = mw * 1000 * 24 * MONTH_DAYS * up * pp;
+  const q = 1 / Math.pow(1 + r, 1 / 12);
+  const rows: number[][] = [];
+  let diff = d;
+  let p = price;
+  let df = 1;
+  for (let m = 1; m <= months; m++) {
+    if (m > 1) {
+      diff *= 1 + gd;
+      p *= 1 + gp;
+    }
+    df *= q;
+    const h = h0 + 4380 * (m - 1);
+    const epochEnd = (Math.floor(h / 210000) + 1) * 210000;
+    const before = Math.min(4380, epochEnd - h);
+    const sub = (before * SUBSIDY(h) + (4380 - before) * SUBSIDY(epochEnd)) / 4380;
+    const btc = fleet * up * (1 - pf) * MONTH_DAYS * btcPerThDay(diff, fees, sub);
+    const capex = every > 0 && m % every === 0 ? rc * fleet : 0;
+    const net = btc * p - power - opex * mw - capex;
+    rows.push([m, h, sub, diff, p, btc, btc * p, power, opex * mw, capex, net, df, net * df]);
+  }
+  return rows;
+}
+export const MININGCASHFLOWS = (...a: N[]) => miningRows(a);
+export const MININGNPV = (...a: N[]) => miningRows(a).reduce((s, row) => s + row[12], 0);
+
+function conversion(a: N[]) {
+  const [mw, e, pue, pp, price, d, h0, r, rate, years, fees = 0, pf = 0, up = 1, gd = 0, gp = 0, opex = 0, rc = 0, every = 0, esc = 0, capex = 0, months = 0, lopex = 0, ratio = 1.4] = a;
+  const lease = LEASENPV(mw / ratio, rate, years, r, esc, capex, lopex, months);
+  const mining = MININGNPV(mw, e, pue, pp, price, d, h0, months + years * 12, r, fees, pf, up, gd, gp, opex, rc, every);
+  return { lease, mining };
+}
+export const CONVERSIONVALUE = (...a: N[]) => {
+  const v = conversion(a);
+  return v.lease - v.mining;
+};
+export const CONVERSIONBREAKEVEN = (...a: N[]) => {
+  const v = conversion(a);
+  const zero = [...a];
+  zero[4] = 1e-9;
+  const costs = -conversion(zero).mining;
+  return (a[4] * (v.lease + costs)) / (v.mining + costs);
+};
+export const MWECONOMICS = (...a: N[]) => {
+  const rows = miningRows([...a.slice(0, 7), 12, ...a.slice(7, 8), ...a.slice(10, 18)]);
+  const revenue = rows.reduce((s, r) => s + r[6], 0) / a[0];
+  const lease = ((a[0] / (a[22] ?? 1.4)) * 1000 * a[8] * 12) / a[0];
+  return [["", "Mining", "Leasing"], ["Revenue", revenue, lease]];
+};
