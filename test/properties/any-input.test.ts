@@ -1,0 +1,76 @@
+/*
+ * Whatever Excel passes, every public function returns a finite number, a table of finite numbers
+ * and text, or throws a CustomFunctions.Error: never another exception, NaN or Infinity.
+ */
+import fc from "fast-check";
+import { CALLS } from "../support/calls";
+
+/** Every kind of value Excel can hand a parameter declared as any. */
+const scalar = fc.oneof(
+  fc.constantFrom(0, -0, 1, -1, 0.5, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER, NaN, Infinity, -Infinity),
+  fc.double(),
+  fc.integer({ min: -2_000_000, max: 2_000_000 }),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom("", " ", "1", "abc", "1e3", "TRUE"),
+  fc.boolean(),
+  fc.constant(null),
+);
+const range = fc.oneof(
+  scalar.map((v) => [[v]]),
+  fc.array(fc.array(scalar, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }).filter((rows) => rows.every((r) => r.length === rows[0].length)),
+  fc.array(fc.tuple(fc.string({ maxLength: 20 }), scalar), { minLength: 1, maxLength: 6 }).map((rows) => rows.map(([k, v]) => [k, v])),
+);
+const arg = fc.oneof({ weight: 5, arbitrary: scalar }, { weight: 1, arbitrary: range });
+
+function isAcceptable(result: unknown): boolean {
+  if (typeof result === "number") return Number.isFinite(result);
+  if (!Array.isArray(result)) return false;
+  return result.every((row) => Array.isArray(row) && row.every((c) => typeof c === "string" || (typeof c === "number" && Number.isFinite(c))));
+}
+
+describe.each(Object.entries(CALLS))("%s", (id, { fn, valid }) => {
+  const heavy = /LEASE|MINING|CONVERSION|MWECONOMICS|PAYBACK/.test(id);
+
+  test("arbitrary arguments: a finite result or a CustomFunctions error, nothing else", () => {
+    fc.assert(
+      fc.property(fc.array(arg, { minLength: valid.length, maxLength: valid.length }), (args) => {
+        try {
+          return isAcceptable(fn(...args));
+        } catch (e) {
+          return e instanceof CustomFunctions.Error && ["#VALUE!", "#NUM!"].includes((e as { code: string }).code);
+        }
+      }),
+      { numRuns: heavy ? 150 : 1500 },
+    );
+  });
+
+  test("random numbers in every argument (no text): the same, deep in the calculations", () => {
+    const num = fc.oneof(fc.double({ min: -1e6, max: 1e16, noNaN: true }), fc.double({ min: 0, max: 2, noNaN: true }), fc.integer({ min: 0, max: 1_500_000 }));
+    fc.assert(
+      fc.property(fc.array(num, { minLength: valid.length, maxLength: valid.length }), (args) => {
+        try {
+          return isAcceptable(fn(...args));
+        } catch (e) {
+          return e instanceof CustomFunctions.Error;
+        }
+      }),
+      { numRuns: heavy ? 100 : 1000 },
+    );
+  });
+
+  test("valid arguments with one replaced by anything: the same", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: valid.length - 1 }), arg, (i, value) => {
+        const args = [...valid];
+        args[i] = value;
+        try {
+          return isAcceptable(fn(...args));
+        } catch (e) {
+          return e instanceof CustomFunctions.Error;
+        }
+      }),
+      { numRuns: heavy ? 200 : 1500 },
+    );
+  });
+});
