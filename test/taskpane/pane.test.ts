@@ -177,3 +177,33 @@ test("a user's own mempool instance: refused unless https, saved, and then used 
     await own.close();
   }
 });
+
+test("auto-refresh is off by default and, when chosen, refreshes on its interval", async () => {
+  await page.clock.install();
+  await open();
+  expect(await page.locator("#auto-refresh").inputValue()).toBe("0");
+  const before = api.hits.get("/mempool/api/v1/prices") ?? 0;
+  await page.clock.runFor(5 * 60_000);
+  expect(api.hits.get("/mempool/api/v1/prices") ?? 0).toBe(before); // off: nothing happens
+  await page.selectOption("#auto-refresh", "1");
+  await page.clock.runFor(61_000);
+  await page.waitForFunction(() => !(document.getElementById("refresh") as HTMLButtonElement).disabled);
+  for (let k = 0; k < 50 && (api.hits.get("/mempool/api/v1/prices") ?? 0) <= before; k++) await new Promise((r) => setTimeout(r, 100));
+  expect(api.hits.get("/mempool/api/v1/prices") ?? 0).toBeGreaterThan(before);
+});
+
+test("every control has a label a screen reader can read", async () => {
+  await open();
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll("button, input, select, progress")]
+      .filter((el) => {
+        const id = el.id;
+        const text = (el.textContent ?? "").trim();
+        const aria = el.getAttribute("aria-label");
+        const label = id ? document.querySelector(`label[for="${id}"]`) : null;
+        return !text && !aria && !label;
+      })
+      .map((el) => el.id || el.tagName),
+  );
+  expect(unlabelled).toEqual([]);
+});
