@@ -1,9 +1,43 @@
 /*
- * Function reference pages, rendered from the generated functions.json so that the help never
- * drifts from the metadata Excel sees. One page per function (its @helpurl) and an index.
+ * The function reference, generated from functions.json (the metadata Excel reads), never kept by
+ * hand: one HTML page per function (its @helpurl) and an index, served with the add-in, and the
+ * same content as Markdown in docs/functions.md for the repository.
+ *   node scripts/help-pages.js docs   rewrites docs/functions.md from the sources
  */
+const fs = require("fs");
+const path = require("path");
+
 function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+/** The parts of a function's documentation, read from its metadata. */
+function describe(namespace, f) {
+  const text = f.description || "";
+  const m = /^(.*?)\s*Example: (=\S.*?\)) returns (.*?)\.?$/.exec(text);
+  const summary = m ? m[1] : text;
+  const params = f.parameters.map((p) => {
+    const required = !p.optional || /Required\./.test(p.description || "");
+    const d = (p.description || "").replace(/\s*Required\./, "");
+    const def = /Default ([^.]+(?:\.\d+)?)\./.exec(d);
+    return { name: p.name, required, meaning: d.replace(/\s*Default [^.]+(?:\.\d+)?\./, "").trim(), default: def ? def[1] : undefined };
+  });
+  const streaming = !!(f.options && f.options.stream);
+  const errors = streaming
+    ? ["#N/A: no data yet, offline, or every provider failed; the message says which.", "#VALUE!: an unknown currency or field name; the message lists the allowed ones."]
+    : [
+        "#VALUE!: an argument is text, TRUE/FALSE, blank where required, a multi-cell range, NaN/infinite, or outside its allowed range; the message names the function and the argument.",
+        "#NUM!: the inputs are valid but the answer does not exist (no breakeven, no payback, no BTC earned, no rate of return) or is beyond Excel's number range.",
+      ];
+  return {
+    name: `${namespace}.${f.name}`,
+    signature: `=${namespace}.${f.name}(${params.map((p) => (p.required ? p.name : `[${p.name}]`)).join(", ")})`,
+    summary,
+    params,
+    example: m ? { formula: m[2], result: m[3] } : undefined,
+    result: f.result && f.result.dimensionality === "matrix" ? "A dynamic array that spills into neighbouring cells." : streaming ? "A number that updates live." : "A single number.",
+    errors,
+  };
 }
 
 function page(title, body) {
@@ -26,13 +60,8 @@ ${body}
 `;
 }
 
-function signature(namespace, f) {
-  const params = f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
-  return `=${namespace}.${f.name}(${params.join(", ")})`;
-}
-
 /**
- * @param {{functions: Array<{id:string,name:string,description?:string,helpUrl?:string,parameters:Array<{name:string,description?:string,optional?:boolean,type?:string}>,result:{dimensionality?:string}}>}} metadata
+ * @param {{functions: object[]}} metadata functions.json
  * @param {string} namespace e.g. "MINER"
  * @returns {Record<string,string>} file name (relative to help/) -> HTML
  */
@@ -40,30 +69,31 @@ function renderHelpPages(metadata, namespace) {
   const files = {};
   const rows = [];
   for (const f of metadata.functions) {
-    const params = f.parameters
-      .map((p) => `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${p.optional ? "optional" : "required"}</td><td>${escapeHtml(p.description || "")}</td></tr>`)
+    const d = describe(namespace, f);
+    const params = d.params
+      .map((p) => `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${p.required ? "required" : "optional"}</td><td>${escapeHtml(p.meaning)}</td><td>${p.default === undefined ? "" : escapeHtml(p.default)}</td></tr>`)
       .join("\n");
     files[`${f.id}.html`] = page(
-      `${namespace}.${f.name}`,
-      `<p><a href="index.html">All MINER functions</a></p>
-<h1>${escapeHtml(namespace)}.${escapeHtml(f.name)}</h1>
-<p><code>${escapeHtml(signature(namespace, f))}</code></p>
-<p>${escapeHtml(f.description || "")}</p>
+      d.name,
+      `<p><a href="index.html">All ${escapeHtml(namespace)} functions</a></p>
+<h1>${escapeHtml(d.name)}</h1>
+<p><code>${escapeHtml(d.signature)}</code></p>
+<p>${escapeHtml(d.summary)}</p>
 <h2>Arguments</h2>
-<table><tr><th>name</th><th></th><th>meaning, unit and default</th></tr>
+<table><tr><th>name</th><th></th><th>meaning and unit</th><th>default</th></tr>
 ${params}
 </table>
 <h2>Result</h2>
-<p>${f.result && f.result.dimensionality === "matrix" ? "A dynamic array that spills into neighbouring cells." : "A single number."}</p>
+<p>${escapeHtml(d.result)}</p>
+${d.example ? `<h2>Example</h2>\n<p><code>${escapeHtml(d.example.formula)}</code> returns <b>${escapeHtml(d.example.result)}</b>.</p>` : ""}
 <h2>Errors</h2>
-<ul><li><b>#VALUE!</b>: an argument is text, TRUE/FALSE, blank where required, a multi-cell range, or outside its allowed range; the message names the argument.</li>
-<li><b>#NUM!</b>: the inputs are valid but the answer does not exist (no breakeven, no payback, no BTC earned) or exceeds Excel's number range.</li></ul>`,
+<ul>${d.errors.map((e) => `<li>${escapeHtml(e)}</li>`).join("")}</ul>`,
     );
-    rows.push(`<tr><td><a href="${escapeHtml(f.id)}.html">${escapeHtml(namespace)}.${escapeHtml(f.name)}</a></td><td>${escapeHtml(f.description || "")}</td></tr>`);
+    rows.push(`<tr><td><a href="${escapeHtml(f.id)}.html">${escapeHtml(d.name)}</a></td><td>${escapeHtml(d.summary)}</td></tr>`);
   }
   files["index.html"] = page(
-    "MINER function reference",
-    `<h1>MINER function reference</h1>
+    `${namespace} function reference`,
+    `<h1>${escapeHtml(namespace)} function reference</h1>
 <p>Rates and fractions are decimals (0.02 = 2%), as in Excel. Optional arguments are in brackets.</p>
 <table><tr><th>function</th><th>what it returns</th></tr>
 ${rows.join("\n")}
@@ -72,4 +102,37 @@ ${rows.join("\n")}
   return files;
 }
 
-module.exports = { renderHelpPages, escapeHtml };
+/** The same reference as one Markdown document. */
+function renderMarkdown(metadata, namespace) {
+  const out = [
+    `# ${namespace} function reference`,
+    "",
+    "Generated from the functions' metadata by `node scripts/help-pages.js docs`; do not edit by hand.",
+    "Rates and fractions are decimals (0.02 = 2%), as in Excel. Optional arguments are in brackets.",
+    "",
+  ];
+  for (const f of metadata.functions) {
+    const d = describe(namespace, f);
+    out.push(`## ${d.name}`, "", "`" + d.signature + "`", "", d.summary, "", "| argument | | meaning and unit | default |", "|---|---|---|---|");
+    for (const p of d.params) out.push(`| \`${p.name}\` | ${p.required ? "required" : "optional"} | ${p.meaning.replace(/\|/g, "\\|")} | ${p.default ?? ""} |`);
+    out.push("", `Result: ${d.result}`, "");
+    if (d.example) out.push(`Example: \`${d.example.formula}\` returns **${d.example.result}**.`, "");
+    out.push("Errors:", "", ...d.errors.map((e) => `- ${e}`), "");
+  }
+  return out.join("\n");
+}
+
+if (require.main === module && process.argv[2] === "docs") {
+  const { checkMetadata, DEFAULT_FILES } = require("./check-metadata");
+  checkMetadata(DEFAULT_FILES).then(({ problems, metadata }) => {
+    if (problems.length) {
+      console.error(problems.join("\n"));
+      process.exit(1);
+    }
+    const file = path.resolve(__dirname, "..", "docs", "functions.md");
+    fs.writeFileSync(file, renderMarkdown(metadata, "MINER"));
+    console.log(`wrote ${file}`);
+  });
+}
+
+module.exports = { renderHelpPages, renderMarkdown, describe, escapeHtml };

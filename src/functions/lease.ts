@@ -32,7 +32,7 @@ function terms(a: Args): LeaseTerms {
 }
 
 /**
- * NPV of an AI/HPC lease of critical IT capacity: −capex at month 0, no revenue for build_months, then term_years × 12 months of rent (critical IT MW × 1000 × rate, escalating each lease year) less opex, discounted at the annual effective rate as CF / (1 + r)^(month / 12). Equals −capex + NPV((1 + r)^(1/12) − 1, CF1..CFn).
+ * NPV of an AI/HPC lease of critical IT capacity: −capex at month 0, no revenue for build_months, then term_years × 12 months of rent (critical IT MW × 1000 × rate, escalating each lease year) less opex, discounted at the annual effective rate as CF / (1 + r)^(month / 12). Equals −capex + NPV((1 + r)^(1/12) − 1, CF1..CFn). Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.LEASENPV(200, 150, 15, 0.1, 0.03, 9E6, 0.15, 12) returns 804098155.71.
  * @customfunction LEASENPV
  * @param critical_it_mw Critical IT load the tenant pays for, in MW (greater than 0), or a two-column range of names and values holding all the arguments. Example: 200.
  * @param [rate_usd_per_kw_month] Rent in USD per kW of critical IT per month (0 or more). Required. Example: 150.
@@ -71,7 +71,7 @@ export function leaseNpvFn(
 }
 
 /**
- * Annual effective IRR of an AI/HPC lease: the monthly IRR of its cash flows (capex at month 0, rent less opex after build_months), as (1 + monthly)^12 − 1. #NUM! when there is no capex (no investment) or no rate sets the NPV to zero.
+ * Annual effective IRR of an AI/HPC lease: the monthly IRR of its cash flows (capex at month 0, rent less opex after build_months), as (1 + monthly)^12 − 1. #NUM! when there is no capex (no investment) or no rate sets the NPV to zero. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.LEASEIRR(200, 150, 15, 0.03, 9E6, 0.15, 12) returns 0.1608.
  * @customfunction LEASEIRR
  * @param critical_it_mw Critical IT load the tenant pays for, in MW (greater than 0), or a two-column range of names and values holding all the arguments. Example: 200.
  * @param [rate_usd_per_kw_month] Rent in USD per kW of critical IT per month (0 or more). Required. Example: 150.
@@ -121,7 +121,7 @@ export const LEASE_SCHEDULE_HEADER = [
 ];
 
 /**
- * The lease's monthly schedule as a dynamic array with a header row: month, revenue, opex, capex, net cash flow, discount factor, present value. Month 0 carries the capex. The present values sum to LEASENPV. Same arguments as LEASENPV.
+ * The lease's monthly schedule as a dynamic array with a header row: month, revenue, opex, capex, net cash flow, discount factor, present value. Month 0 carries the capex. The present values sum to LEASENPV. Same arguments as LEASENPV. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.LEASECASHFLOWS(200, 150, 15, 0.1, 0.03, 9E6, 0.15, 12) returns a 194×7 table.
  * @customfunction LEASECASHFLOWS
  * @param critical_it_mw Critical IT load the tenant pays for, in MW (greater than 0), or a two-column range of names and values holding all the arguments. Example: 200.
  * @param [rate_usd_per_kw_month] Rent in USD per kW of critical IT per month (0 or more). Required. Example: 150.

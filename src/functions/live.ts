@@ -48,7 +48,7 @@ function findField(name: string): FieldInfo | undefined {
 }
 
 /**
- * Live BTC price from the market data the task pane refreshes (mempool.space first, then Coinbase, Kraken, CoinGecko, blockchain.info). #N/A with the reason when there is none.
+ * Live BTC price from the market data the task pane refreshes (mempool.space first, then Coinbase, Kraken, CoinGecko, blockchain.info). #N/A with the reason when there is none. Example: =MINER.PRICE("EUR") returns the live price, e.g. 78931 (live).
  * @customfunction PRICE
  * @param [currency] Currency code: USD, EUR, GBP, CAD, CHF, AUD or JPY. Default USD.
  * @param invocation Streaming invocation.
@@ -69,7 +69,7 @@ export function price(currency: unknown, invocation: CustomFunctions.StreamingIn
 }
 
 /**
- * Live network difficulty (dimensionless) from the market data. #N/A with the reason when there is none.
+ * Live network difficulty (dimensionless) from the market data. #N/A with the reason when there is none. Example: =MINER.DIFFICULTY() returns the live difficulty, e.g. 1.62E14 (live).
  * @customfunction DIFFICULTY
  * @param invocation Streaming invocation.
  * @returns Network difficulty, updating live.
@@ -80,7 +80,7 @@ export function difficulty(invocation: CustomFunctions.StreamingInvocation<numbe
 }
 
 /**
- * Live block height (blocks) from the market data. #N/A with the reason when there is none.
+ * Live block height (blocks) from the market data. #N/A with the reason when there is none. Example: =MINER.HEIGHT() returns the live height, e.g. 975312 (live).
  * @customfunction HEIGHT
  * @param invocation Streaming invocation.
  * @returns Current block height, updating live.
@@ -91,7 +91,7 @@ export function height(invocation: CustomFunctions.StreamingInvocation<number>):
 }
 
 /**
- * Any live market field by name: difficulty, block_height, network_hashrate_ehs (EH/s), fees_btc_per_block (BTC), hashprice_usd_per_ph_day (USD/PH/day), next_retarget_height, next_retarget_blocks, next_retarget_change (fraction), next_retarget_date, next_halving_height, next_halving_blocks, next_halving_date (dates as Excel serials, UTC), btc_price_usd; or its workbook name (BTC_Hashprice).
+ * Any live market field by name: difficulty, block_height, network_hashrate_ehs (EH/s), fees_btc_per_block (BTC), hashprice_usd_per_ph_day (USD/PH/day), next_retarget_height, next_retarget_blocks, next_retarget_change (fraction), next_retarget_date, next_halving_height, next_halving_blocks, next_halving_date (dates as Excel serials, UTC), btc_price_usd; or its workbook name (BTC_Hashprice). Example: =MINER.NETWORK("hashprice_usd_per_ph_day") returns the live hashprice, e.g. 35.69 (live).
  * @customfunction NETWORK
  * @param field Field name, as text (e.g. "hashprice_usd_per_ph_day" or "BTC_Hashprice").
  * @param invocation Streaming invocation.

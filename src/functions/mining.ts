@@ -77,7 +77,7 @@ export const MINING_SCHEDULE_HEADER = [
 ];
 
 /**
- * Month-by-month schedule of mining a site as a dynamic array with a header row: fleet hashrate = site MW × 1e6 / (J/TH × PUE); difficulty and BTC price grow monthly; 144 blocks a day from start_height so the subsidy halves in the right month (blended in the month of the halving); revenue, power, opex, refresh capex, net cash flow, discount factor (1 / (1 + r)^(month / 12)) and present value. The present values sum to MININGNPV.
+ * Month-by-month schedule of mining a site as a dynamic array with a header row: fleet hashrate = site MW × 1e6 / (J/TH × PUE); difficulty and BTC price grow monthly; 144 blocks a day from start_height so the subsidy halves in the right month (blended in the month of the halving); revenue, power, opex, refresh capex, net cash flow, discount factor (1 / (1 + r)^(month / 12)) and present value. The present values sum to MININGNPV. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.MININGCASHFLOWS(100, 17.5, 1.1, 0.045, 91000, 1.52E14, 925000, 60, 0.12, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48) returns a 61×13 table.
  * @customfunction MININGCASHFLOWS
  * @param site_mw Site power capacity in MW (greater than 0), or a two-column range of names and values holding all the arguments. Example: 100.
  * @param [efficiency_j_th] Fleet efficiency in J/TH at the machines (greater than 0). Required. Example: 17.5.
@@ -159,7 +159,7 @@ export function miningCashFlowsFn(
 }
 
 /**
- * NPV of mining a site over a number of months (the sum of MININGCASHFLOWS present values): revenue from the fleet the site powers, less power, opex and refresh capex, discounted at the annual effective rate.
+ * NPV of mining a site over a number of months (the sum of MININGCASHFLOWS present values): revenue from the fleet the site powers, less power, opex and refresh capex, discounted at the annual effective rate. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.MININGNPV(100, 17.5, 1.1, 0.045, 91000, 1.52E14, 925000, 60, 0.12, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48) returns -98742979.37.
  * @customfunction MININGNPV
  * @param site_mw Site power capacity in MW (greater than 0), or a two-column range of names and values holding all the arguments. Example: 100.
  * @param [efficiency_j_th] Fleet efficiency in J/TH at the machines (greater than 0). Required. Example: 17.5.
@@ -226,7 +226,7 @@ export function miningNpvFn(
 }
 
 /**
- * Value of converting a mining site to an AI/HPC lease: the lease NPV (critical IT MW = site MW / site_mw_per_critical_it_mw, conversion capex at month 0, no income for conversion_months, then the lease term) minus the NPV of mining the same MW over the same months. Positive: leasing is worth more.
+ * Value of converting a mining site to an AI/HPC lease: the lease NPV (critical IT MW = site MW / site_mw_per_critical_it_mw, conversion capex at month 0, no income for conversion_months, then the lease term) minus the NPV of mining the same MW over the same months. Positive: leasing is worth more. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.CONVERSIONVALUE(100, 17.5, 1.1, 0.045, 91000, 1.52E14, 925000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48, 0.03, 9E6, 12, 0.15, 1.4) returns 248471637.82.
  * @customfunction CONVERSIONVALUE
  * @param site_mw Site power capacity in MW (greater than 0), or a two-column range of names and values holding all the arguments. Example: 100.
  * @param [efficiency_j_th] Fleet efficiency in J/TH at the machines (greater than 0). Required. Example: 17.5.
@@ -311,7 +311,7 @@ export function conversionValueFn(
 }
 
 /**
- * BTC price in month 1 at which mining the site is worth exactly as much as leasing it (CONVERSIONVALUE = 0), with the price path's growth held; above it mining is worth more. #NUM! when mining earns nothing or beats leasing at any price. Same arguments as CONVERSIONVALUE.
+ * BTC price in month 1 at which mining the site is worth exactly as much as leasing it (CONVERSIONVALUE = 0), with the price path's growth held; above it mining is worth more. #NUM! when mining earns nothing or beats leasing at any price. Same arguments as CONVERSIONVALUE. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.CONVERSIONBREAKEVEN(100, 17.5, 1.1, 0.045, 91000, 1.52E14, 925000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48, 0.03, 9E6, 12, 0.15, 1.4) returns 213334.66.
  * @customfunction CONVERSIONBREAKEVEN
  * @param site_mw Site power capacity in MW (greater than 0), or a two-column range of names and values holding all the arguments. Example: 100.
  * @param [efficiency_j_th] Fleet efficiency in J/TH at the machines (greater than 0). Required. Example: 17.5.
@@ -395,7 +395,7 @@ export function conversionBreakevenFn(
 }
 
 /**
- * Revenue, EBITDA and EBITDA margin per site MW per year for mining and for leasing, side by side: mining over its first 12 months (revenue less power and opex), leasing over its first lease year (rent less opex). Same arguments as CONVERSIONVALUE.
+ * Revenue, EBITDA and EBITDA margin per site MW per year for mining and for leasing, side by side: mining over its first 12 months (revenue less power and opex), leasing over its first lease year (rent less opex). Same arguments as CONVERSIONVALUE. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.MWECONOMICS(100, 17.5, 1.1, 0.045, 91000, 1.52E14, 925000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48, 0.03, 9E6, 12, 0.15, 1.4) returns a 4×3 table.
  * @customfunction MWECONOMICS
  * @param site_mw Site power capacity in MW (greater than 0), or a two-column range of names and values holding all the arguments. Example: 100.
  * @param [efficiency_j_th] Fleet efficiency in J/TH at the machines (greater than 0). Required. Example: 17.5.

@@ -3,7 +3,7 @@ import { btcPerDay as calcBtcPerDay, CURRENT_SUBSIDY_BTC, hashpriceUsdPerPhDay }
 import { excelNumber, optionalNumber, requiredNumber } from "./excel";
 
 /**
- * Expected BTC mined per day: hashrate × 1e12 × 86,400 × (subsidy + fees) / (difficulty × 2^32), before pool fee.
+ * Expected BTC mined per day: hashrate × 1e12 × 86,400 × (subsidy + fees) / (difficulty × 2^32), before pool fee. Example: =MINER.BTCPERDAY(200, 1.5E14, 0.036) returns 0.0000847846.
  * @customfunction BTCPERDAY
  * @param hashrate_ths Hashrate in TH/s (0 or more). Example: 200 for one Antminer S21.
  * @param difficulty Network difficulty, dimensionless (greater than 0). Example: 1.5e14.
@@ -29,7 +29,7 @@ export function btcPerDay(
 }
 
 /**
- * Hashprice: expected USD earned by 1 PH/s in one day = (subsidy + fees) × price × 86,400 × 1e15 / (difficulty × 2^32).
+ * Hashprice: expected USD earned by 1 PH/s in one day = (subsidy + fees) × price × 86,400 × 1e15 / (difficulty × 2^32). Example: =MINER.HASHPRICE(91000, 1.52E14, 0.036) returns 38.07.
  * @customfunction HASHPRICE
  * @param btc_price BTC price in USD (greater than 0). Example: 91000.
  * @param difficulty Network difficulty, dimensionless (greater than 0). Example: 1.52e14.

@@ -25,25 +25,39 @@ const byId = (id: string) => {
 };
 const signature = (f: FunctionMeta) => f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
 
+/**
+ * The signature as Excel shows it, with required arguments marked: functions that take an
+ * assumptions table show every argument after the first as optional (so a table can stand
+ * alone) and say "Required." in those arguments' descriptions; this prints those as required.
+ */
+const contract = (f: FunctionMeta) =>
+  f.parameters.map((p) => (p.optional && !/Required\./.test(p.description ?? "") ? `[${p.name}]` : p.name)).join(", ");
+
 test("the contracted functions keep their names and argument order (issue #3)", () => {
-  expect(signature(byId("SUBSIDY"))).toBe("height");
-  expect(signature(byId("NEXTHALVING"))).toBe("height");
-  expect(signature(byId("NETWORKHASHRATE"))).toBe("difficulty");
-  expect(signature(byId("BTCPERDAY"))).toBe("hashrate_ths, difficulty, [fees_btc_per_block], [subsidy]");
-  expect(signature(byId("HASHPRICE"))).toBe("btc_price, difficulty, [fees_btc_per_block], [subsidy]");
-  expect(signature(byId("COSTPERBTC"))).toBe("power_price_kwh, efficiency_j_th, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [subsidy]");
-  expect(signature(byId("BREAKEVENPOWER"))).toBe("btc_price, efficiency_j_th, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [subsidy]");
+  expect(contract(byId("SUBSIDY"))).toBe("height");
+  expect(contract(byId("NEXTHALVING"))).toBe("height");
+  expect(contract(byId("NETWORKHASHRATE"))).toBe("difficulty");
+  expect(contract(byId("BTCPERDAY"))).toBe("hashrate_ths, difficulty, [fees_btc_per_block], [subsidy]");
+  expect(contract(byId("HASHPRICE"))).toBe("btc_price, difficulty, [fees_btc_per_block], [subsidy]");
+  expect(contract(byId("COSTPERBTC"))).toBe("power_price_kwh, efficiency_j_th, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [subsidy]");
+  expect(contract(byId("BREAKEVENPOWER"))).toBe("btc_price, efficiency_j_th, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [subsidy]");
 });
 
 test("the designed functions keep their signatures", () => {
   const allIn = "power_price_kwh, efficiency_j_th, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [machine_cost_usd_per_th], [machine_life_years], [sga_usd_per_th_day], [stock_comp_usd_per_th_day], [energy_tax_usd_per_kwh], [uptime], [subsidy]";
-  expect(signature(byId("ALLINCOSTPERBTC"))).toBe(allIn);
-  expect(signature(byId("COSTBREAKDOWN"))).toBe(allIn);
-  expect(signature(byId("BREAKEVENPRICE"))).toBe(allIn);
-  expect(signature(byId("BREAKEVENHASHPRICE"))).toBe("power_price_kwh, efficiency_j_th, [pool_fee], [opex_usd_per_th_day], [machine_cost_usd_per_th], [machine_life_years], [sga_usd_per_th_day], [stock_comp_usd_per_th_day], [energy_tax_usd_per_kwh], [uptime]");
-  expect(signature(byId("PAYBACKMONTHS"))).toBe("machine_cost_usd, hashrate_ths, efficiency_j_th, power_price_kwh, btc_price, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [uptime], [difficulty_growth_monthly], [subsidy]");
-  expect(signature(byId("DIFFICULTYFORHASHRATE"))).toBe("hashrate_ehs");
+  expect(contract(byId("ALLINCOSTPERBTC"))).toBe(allIn);
+  expect(contract(byId("COSTBREAKDOWN"))).toBe(allIn);
+  expect(contract(byId("BREAKEVENPRICE"))).toBe(allIn);
+  expect(contract(byId("BREAKEVENHASHPRICE"))).toBe("power_price_kwh, efficiency_j_th, [pool_fee], [opex_usd_per_th_day], [machine_cost_usd_per_th], [machine_life_years], [sga_usd_per_th_day], [stock_comp_usd_per_th_day], [energy_tax_usd_per_kwh], [uptime]");
+  expect(contract(byId("PAYBACKMONTHS"))).toBe("machine_cost_usd, hashrate_ths, efficiency_j_th, power_price_kwh, btc_price, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [uptime], [difficulty_growth_monthly], [subsidy]");
+  expect(contract(byId("DIFFICULTYFORHASHRATE"))).toBe("hashrate_ehs");
   expect(functions.map((f) => f.id).sort()).toEqual([...Object.keys(CALLS), ...LIVE_FUNCTIONS].sort());
+});
+
+test("every function with seven or more inputs accepts an assumptions table as its first argument", () => {
+  for (const f of functions.filter((x) => x.parameters.length >= 7)) {
+    expect([f.id, f.parameters.slice(1).every((p) => p.optional), /two-column range of names and values/.test(f.description ?? "")]).toEqual([f.id, true, true]);
+  }
 });
 
 test("the lease functions keep issue #4's contract (arguments after the first are bracketed so a table can stand alone)", () => {
@@ -51,6 +65,7 @@ test("the lease functions keep issue #4's contract (arguments after the first ar
   expect(signature(byId("LEASENPV"))).toBe(lease);
   expect(signature(byId("LEASECASHFLOWS"))).toBe(lease);
   expect(signature(byId("LEASEIRR"))).toBe(lease.replace("[discount_rate], ", ""));
+  expect(contract(byId("LEASENPV"))).toBe("critical_it_mw, rate_usd_per_kw_month, term_years, discount_rate, [escalator], [capex_usd_per_mw], [opex_pct_of_revenue], [build_months]");
   const mining = "site_mw, [efficiency_j_th], [pue], [power_price_kwh], [btc_price], [difficulty], [start_height], [months], [discount_rate], [fees_btc_per_block], [pool_fee], [uptime], [difficulty_growth_monthly], [btc_price_growth_monthly], [opex_usd_per_mw_month], [refresh_capex_usd_per_th], [refresh_every_months]";
   expect(signature(byId("MININGCASHFLOWS"))).toBe(mining);
   expect(signature(byId("MININGNPV"))).toBe(mining);
@@ -99,4 +114,48 @@ test("a wrong argument's message names that argument, as Excel shows it, for eve
 test("the metadata check fails on a broken functions file (the CLI alone would exit 0)", async () => {
   const { problems } = await checkMetadata(["test/functions/fixtures/bad-functions.ts"]);
   expect(problems.join("\n")).toMatch(/does not support type "Money"/);
+});
+
+/** "Example: =MINER.NAME(args) returns RESULT." in a description. */
+function example(f: FunctionMeta): { args: unknown[]; result: string } | undefined {
+  const m = /Example: =MINER\.(\w+)\((.*?)\) returns (.*?)\.?$/.exec(f.description ?? "");
+  if (!m || m[1] !== f.id) return undefined;
+  const args = m[2] === "" ? [] : m[2].split(/,\s*/).map((a) => (a.startsWith('"') ? JSON.parse(a) : Number(a)));
+  return { args, result: m[3] };
+}
+
+test("every function's description ends with an example and its result", () => {
+  for (const f of functions) expect([f.id, example(f) !== undefined]).toEqual([f.id, true]);
+});
+
+test("every example gives the result it states (so the reference cannot drift from the code)", () => {
+  for (const f of functions.filter((x) => !LIVE_FUNCTIONS.includes(x.id))) {
+    const { args, result } = example(f)!;
+    const got = CALLS[f.id].fn(...args);
+    const table = /^a (\d+)×(\d+) table$/.exec(result);
+    if (table) {
+      const rows = got as unknown[][];
+      expect([f.id, rows.length, rows[0].length]).toEqual([f.id, Number(table[1]), Number(table[2])]);
+      continue;
+    }
+    const stated = Number(result);
+    const decimals = (result.split(".")[1] ?? "").length;
+    expect([f.id, Number((got as number).toFixed(decimals))]).toEqual([f.id, stated]);
+  }
+});
+
+test("docs/functions.md is the reference generated from this metadata (run: node scripts/help-pages.js docs)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderMarkdown, renderHelpPages } = require("../../scripts/help-pages.js");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require("fs");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require("path");
+  const onDisk = fs.readFileSync(path.resolve(__dirname, "../../docs/functions.md"), "utf8");
+  expect(onDisk).toBe(renderMarkdown({ functions }, "MINER"));
+  const pages = renderHelpPages({ functions }, "MINER");
+  for (const f of functions) {
+    const html = pages[`${f.id}.html`];
+    expect([f.id, /<h2>Example<\/h2>/.test(html), /<h2>Errors<\/h2>/.test(html), /<h2>Arguments<\/h2>/.test(html)]).toEqual([f.id, true, true, true]);
+  }
 });
