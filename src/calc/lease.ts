@@ -13,10 +13,12 @@ import { Decimal, Num } from "./decimal";
 import { InvalidArgumentError, NoAnswerError } from "./errors";
 import { irr } from "./finance";
 import { fraction, nonNegative, positive, rateAboveMinusOne, wholeNonNegative } from "./validate";
+import { Discounted, discountMonthly, sumOfPresentValues } from "./discounting";
+
+export { monthlyDiscountFactors } from "./discounting";
 
 const ONE = new Decimal(1);
 const KW_PER_MW = new Decimal(1000);
-const TWELFTH = ONE.div(12);
 /** The longest lease accepted: 100 years of months keeps a schedule within Excel's grid and our budget. */
 export const MAX_LEASE_MONTHS = 1200;
 
@@ -92,26 +94,12 @@ export function leaseCashFlows(terms: LeaseTerms): LeaseMonth[] {
   return rows;
 }
 
-/** Discount factors 1 / (1 + r)^(m/12) for m = 0..n, by repeated division by (1 + r)^(1/12). */
-export function monthlyDiscountFactors(annualRate: Num, months: number): Decimal[] {
-  const r = rateAboveMinusOne("discount_rate", annualRate);
-  const perMonth = ONE.div(ONE.add(r).pow(TWELFTH));
-  const factors = [ONE];
-  for (let m = 1; m <= months; m++) factors.push(factors[m - 1].mul(perMonth));
-  return factors;
-}
-
 /** A schedule row with its discounting. */
-export interface DiscountedLeaseMonth extends LeaseMonth {
-  discountFactor: Decimal;
-  presentValue: Decimal;
-}
+export type DiscountedLeaseMonth = Discounted<LeaseMonth>;
 
 /** The schedule with discount factors and present values; the present values sum to `leaseNpv`. */
 export function leaseSchedule(terms: LeaseTerms, discountRate: Num): DiscountedLeaseMonth[] {
-  const rows = leaseCashFlows(terms);
-  const df = monthlyDiscountFactors(discountRate, rows.length - 1);
-  return rows.map((row, m) => ({ ...row, discountFactor: df[m], presentValue: row.net.mul(df[m]) }));
+  return discountMonthly(leaseCashFlows(terms), discountRate);
 }
 
 /**
@@ -119,7 +107,7 @@ export function leaseSchedule(terms: LeaseTerms, discountRate: Num): DiscountedL
  * @returns USD at month 0
  */
 export function leaseNpv(terms: LeaseTerms, discountRate: Num): Decimal {
-  return leaseSchedule(terms, discountRate).reduce((sum, row) => sum.add(row.presentValue), new Decimal(0));
+  return sumOfPresentValues(leaseSchedule(terms, discountRate));
 }
 
 /**

@@ -17,7 +17,8 @@ import { Decimal, Num } from "./decimal";
 import { InvalidArgumentError } from "./errors";
 import { BLOCKS_PER_DAY, HALVING_INTERVAL_BLOCKS, subsidySats } from "./protocol";
 import { btcPerThDay } from "./revenue";
-import { monthlyDiscountFactors, MAX_LEASE_MONTHS } from "./lease";
+import { MAX_LEASE_MONTHS } from "./lease";
+import { Discounted, discountMonthly, sumOfPresentValues } from "./discounting";
 import { fraction, nonNegative, positive, rateAboveMinusOne, wholeNonNegative } from "./validate";
 
 const ONE = new Decimal(1);
@@ -142,19 +143,14 @@ export function miningCashFlows(plan: MiningPlan): MiningMonth[] {
 }
 
 /** A mining month with its discounting. */
-export interface DiscountedMiningMonth extends MiningMonth {
-  discountFactor: Decimal;
-  presentValue: Decimal;
-}
+export type DiscountedMiningMonth = Discounted<MiningMonth>;
 
 /** The schedule with discount factors and present values; the present values sum to `miningNpv`. */
 export function miningSchedule(plan: MiningPlan, discountRate: Num): DiscountedMiningMonth[] {
-  const rows = miningCashFlows(plan);
-  const df = monthlyDiscountFactors(discountRate, rows.length);
-  return rows.map((row) => ({ ...row, discountFactor: df[row.month], presentValue: row.net.mul(df[row.month]) }));
+  return discountMonthly(miningCashFlows(plan), discountRate);
 }
 
 /** NPV of mining the site over the plan's months at an annual effective rate, USD at month 0. */
 export function miningNpv(plan: MiningPlan, discountRate: Num): Decimal {
-  return miningSchedule(plan, discountRate).reduce((sum, row) => sum.add(row.presentValue), new Decimal(0));
+  return sumOfPresentValues(miningSchedule(plan, discountRate));
 }
