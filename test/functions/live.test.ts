@@ -18,7 +18,7 @@ beforeEach(() => {
   api.reset();
   service = new MarketService({
     bases: api.bases,
-    policy: { timeoutMs: 500, retries: 0, backoffMs: 1, maxRetryAfterMs: 10 },
+    policy: { timeoutMs: 5000, retries: 0, backoffMs: 1, maxRetryAfterMs: 10 },
     deps: { fetch: fetch as unknown as FetchFn, sleep: (ms) => new Promise((r) => setTimeout(r, ms)), now: () => Date.now() },
     cacheMs: 60_000,
   });

@@ -67,7 +67,7 @@ export async function startFakeApi(): Promise<FakeApi> {
       res.writeHead(status, headers);
       res.end(body);
     };
-    if (fault?.delayMs) setTimeout(send, fault.delayMs);
+    if (fault?.delayMs) setTimeout(send, fault.delayMs).unref(); // never keeps the test process alive
     else send();
   });
   server.on("connection", (s) => {

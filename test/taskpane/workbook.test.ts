@@ -118,7 +118,7 @@ describe("from the fake API through the service into the workbook", () => {
       let clock = Date.now();
       const service = new MarketService({
         bases: api.bases,
-        policy: { timeoutMs: 500, retries: 0, backoffMs: 1, maxRetryAfterMs: 10 },
+        policy: { timeoutMs: 5000, retries: 0, backoffMs: 1, maxRetryAfterMs: 10 },
         deps: { fetch, sleep: (ms: number) => new Promise((r) => setTimeout(r, ms)), now: () => clock },
       });
       const xl = fakeExcel();
