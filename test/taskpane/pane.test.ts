@@ -207,3 +207,105 @@ test("every control has a label a screen reader can read", async () => {
   );
   expect(unlabelled).toEqual([]);
 });
+
+/**
+ * A stand-in for Office and Excel inside the page (installed before any script runs), recording
+ * what the pane writes: enough to drive "Insert into workbook", the refresh of the sheet, and the
+ * workbook-level mempool setting, as in Excel.
+ */
+const FAKE_OFFICE = `
+(() => {
+  const cells = {}; const names = {}; const sheets = new Set();
+  // the workbook outlives a reload of the pane: keep its settings in sessionStorage
+  const settings = JSON.parse(sessionStorage.getItem("fakeWorkbookSettings") || "{}");
+  const persist = () => sessionStorage.setItem("fakeWorkbookSettings", JSON.stringify(settings));
+  window.__fakeExcel = { cells, names, sheets, settings, saves: 0 };
+  function range(sheet, address) {
+    const key = sheet + "!" + address;
+    return {
+      set values(v) { cells[key] = v[0][0]; }, set numberFormat(v) {}, format: { font: {}, autofitColumns() {} }, __key: key,
+    };
+  }
+  function worksheet(name) {
+    return { isNullObject: !sheets.has(name), load() {}, getRange: (a) => range(name, a) };
+  }
+  const context = {
+    workbook: {
+      worksheets: { getItemOrNullObject: (n) => worksheet(n), add: (n) => { sheets.add(n); return worksheet(n); } },
+      names: {
+        getItemOrNullObject: (n) => ({ load() {}, isNullObject: !(n in names), formula: names[n] || "" }),
+        add: (n, r) => { const [s, c] = r.__key.split("!"); names[n] = "=" + s + "!$" + c.replace(/(\\d+)/, "$$$1"); },
+      },
+    },
+    sync: async () => {},
+  };
+  window.Excel = { run: (cb) => cb(context) };
+  window.Office = {
+    HostType: { Excel: "Excel" },
+    onReady: (cb) => { setTimeout(() => cb({ host: "Excel" }), 0); return Promise.resolve({ host: "Excel" }); },
+    context: { document: { settings: {
+      get: (k) => (k in settings ? settings[k] : null),
+      set: (k, v) => { settings[k] = v; persist(); if (window.__onSetting) window.__onSetting(k, v); },
+      saveAsync: () => { window.__fakeExcel.saves++; if (window.__onSave) window.__onSave(); },
+    } } },
+  };
+})();
+`;
+
+describe("in Excel (a stand-in Office in the page)", () => {
+  test("Insert into workbook writes MINER_Market and its names; Refresh updates it; a failed refresh writes nothing", async () => {
+    await page.addInitScript(FAKE_OFFICE);
+    await open();
+    await page.waitForFunction(() => !(document.getElementById("insert") as HTMLButtonElement).disabled);
+    expect(await page.locator("#host-status").innerText()).toBe("Connected to Excel.");
+    await page.click("#insert");
+    await page.waitForFunction(() => /values written to MINER_Market/.test(document.getElementById("progress")!.textContent!));
+    const fake = () => page.evaluate(() => (window as unknown as { __fakeExcel: { cells: Record<string, unknown>; names: Record<string, string> } }).__fakeExcel);
+    let xl = await fake();
+    expect(xl.cells["MINER_Market!B2"]).toBe(91250);
+    expect(xl.names.BTC_Price).toBe("=MINER_Market!$B$2");
+    expect(xl.names.BTC_Hashprice).toBe("=MINER_Market!$B$7");
+
+    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 95000, "EUR": 80000}' });
+    await page.click("#refresh");
+    await page.waitForFunction(() => document.querySelector('tr[data-name="BTC_Price"] td.value')?.textContent === "95,000.00 USD");
+    await page.waitForFunction(() => !(document.getElementById("refresh") as HTMLButtonElement).disabled);
+    xl = await fake();
+    expect(xl.cells["MINER_Market!B2"]).toBe(95000);
+
+    api.faults.clear();
+    api.faults.set("/", { status: 503 });
+    await page.click("#refresh");
+    await page.waitForFunction(() => document.querySelector('tr[data-name="BTC_Price"]')?.className === "stale", null, { timeout: 20_000 });
+    await page.waitForFunction(() => !(document.getElementById("refresh") as HTMLButtonElement).disabled);
+    xl = await fake();
+    expect(xl.cells["MINER_Market!B2"]).toBe(95000); // the last good value stays
+    expect(String(xl.cells["MINER_Market!D2"])).toMatch(/STALE: refresh failed/);
+  });
+
+  test("a workbook's own mempool instance is used on open, and a new one is saved into the workbook", async () => {
+    const own = await startFakeApi();
+    try {
+      const written: [string, string][] = [];
+      let saves = 0;
+      await page.exposeFunction("__onSetting", (k: string, v: string) => written.push([k, v]));
+      await page.exposeFunction("__onSave", () => saves++);
+      // This workbook names an instance: the pane adopts it (reloading once so its CSP allows it).
+      await page.addInitScript(`if (!sessionStorage.getItem("fakeWorkbookSettings")) sessionStorage.setItem("fakeWorkbookSettings", JSON.stringify({ mempoolBaseUrl: ${JSON.stringify(`${own.url}/mempool`)} }));`);
+      await page.addInitScript(FAKE_OFFICE);
+      await page.goto(`${pane.url}/taskpane.html`);
+      await page.waitForFunction(() => /^Using http:\/\/127\.0\.0\.1:\d+\/mempool for network data\.$/.test(document.getElementById("mempool-status")!.textContent!), null, { timeout: 15_000 });
+      await page.waitForFunction(() => document.querySelector('tr[data-name="BTC_Price"] td.value')?.textContent !== "—");
+      expect(own.hits.get("/mempool/api/v1/prices")).toBeGreaterThanOrEqual(1);
+      expect(await page.locator("#mempool-url").inputValue()).toBe(`${own.url}/mempool`);
+
+      // Saving another instance writes it into the workbook's settings and saves them.
+      await page.fill("#mempool-url", `${api.url}/mempool`);
+      await Promise.all([page.waitForEvent("load"), page.click("#save-mempool")]);
+      expect(written).toContainEqual(["mempoolBaseUrl", `${api.url}/mempool`]);
+      expect(saves).toBeGreaterThanOrEqual(1);
+    } finally {
+      await own.close();
+    }
+  });
+});
