@@ -3,6 +3,6 @@ module.exports = {
   testEnvironment: "node",
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
-  setupFiles: ["<rootDir>/test/setup/custom-functions.ts"],
+  setupFiles: ["<rootDir>/test/setup/custom-functions.ts", "<rootDir>/test/setup/fast-check.ts"],
   testTimeout: 30000,
 };
