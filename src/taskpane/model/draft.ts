@@ -1,0 +1,46 @@
+/** Collects one sheet's cells, formats, names and charts while a builder lays the sheet out. */
+import { blockAddress, CellBlock, CellStyle, ChartSpec, FormatSpec, NameSpec, SheetKey } from "./spec";
+
+export class SheetDraft {
+  readonly blocks: CellBlock[] = [];
+  readonly formats: FormatSpec[] = [];
+  readonly names: NameSpec[] = [];
+  readonly charts: ChartSpec[] = [];
+  readonly widths: Record<string, number> = {};
+
+  constructor(readonly key: SheetKey) {}
+
+  /** Writes `cells` from `at`; a style or number format, if given, covers the whole block. */
+  put(at: string, cells: (string | number)[][], style?: CellStyle, numberFormat?: string): string {
+    const block = { sheet: this.key, at, cells };
+    this.blocks.push(block);
+    const address = blockAddress(block);
+    if (style || numberFormat) this.format(address, style, numberFormat);
+    return address;
+  }
+
+  format(address: string, style?: CellStyle, numberFormat?: string): void {
+    this.formats.push({ sheet: this.key, address, style, numberFormat });
+  }
+
+  name(name: string, address: string, comment: string): void {
+    this.names.push({ name, sheet: this.key, address, comment });
+  }
+
+  chart(c: Omit<ChartSpec, "sheet">): void {
+    this.charts.push({ sheet: this.key, ...c });
+  }
+
+  width(columns: Record<string, number>): void {
+    Object.assign(this.widths, columns);
+  }
+}
+
+/** A two-column assumptions table (parameter name, formula) for a MINER function, from links by name. */
+export function assumptionsTable(params: readonly string[], links: Record<string, string>): string[][] {
+  return params.map((p) => {
+    const link = links[p];
+    if (!link) throw new Error(`no model input for parameter ${p}`);
+    return [p, link];
+  });
+}

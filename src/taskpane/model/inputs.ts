@@ -1,0 +1,293 @@
+/**
+ * The template's inputs: label, unit, default and where the default comes from. Network inputs
+ * link to the MINER_Market sheet's names when the workbook has them; the rest are documented,
+ * sourced industry values (the files in ../shared/reference/ give each source in full) or are
+ * marked illustrative where no source gives a value.
+ */
+
+export interface ModelInput {
+  /** Workbook name of the input's cell; formulas in the model use it. */
+  name: string;
+  label: string;
+  unit: string;
+  /** Default: a number, or a formula on other inputs (a derived default the user may overwrite). */
+  value: number | string;
+  numberFormat: string;
+  source: string;
+  /** MINER_Market name to link to when the workbook has it (then the value is "=BTC_Price"). */
+  market?: string;
+}
+
+export interface InputSection {
+  title: string;
+  inputs: ModelInput[];
+}
+
+const USD = "#,##0";
+const USD_CENTS = "#,##0.00";
+const PCT = "0.00%";
+const RATIO = "0.00";
+
+export const INPUT_SECTIONS: InputSection[] = [
+  {
+    title: "Network and market",
+    inputs: [
+      {
+        name: "BTC_Price_USD",
+        label: "BTC price",
+        unit: "USD per BTC",
+        value: 91_000,
+        numberFormat: USD,
+        source: "~$91k in late Nov 2025 (ebtcnews.com; reference/mining-costs.md)",
+        market: "BTC_Price",
+      },
+      {
+        name: "Difficulty_Now",
+        label: "Network difficulty",
+        unit: "dimensionless",
+        value: 149_300_000_000_000,
+        numberFormat: "0.000E+00",
+        source: "149.30T at block 925,344, 2025-11-27 (binance.bh; reference/mining-costs.md)",
+        market: "BTC_Difficulty",
+      },
+      {
+        name: "Fees_BTC_per_Block",
+        label: "Transaction fees per block",
+        unit: "BTC per block",
+        value: 0.036,
+        numberFormat: "0.0000",
+        source: "2025 average (hashlabs.io; reference/mining-costs.md)",
+        market: "BTC_FeesPerBlock",
+      },
+      {
+        name: "Start_Height",
+        label: "Block height at the start",
+        unit: "blocks",
+        value: 925_344,
+        numberFormat: "#,##0",
+        source: "block of the 2025-11-27 adjustment (reference/mining-costs.md)",
+        market: "BTC_Height",
+      },
+      {
+        name: "Difficulty_Growth_Monthly",
+        label: "Difficulty growth",
+        unit: "per month",
+        value: "=1.35^(1/12)-1",
+        numberFormat: PCT,
+        source: "+35% over 2025 as a monthly rate (jpyxx.com, cryptocoinbizz.com; reference/mining-costs.md)",
+      },
+      {
+        name: "BTC_Price_Growth_Monthly",
+        label: "BTC price growth",
+        unit: "per month",
+        value: 0,
+        numberFormat: PCT,
+        source: "flat: a scenario input, not a forecast",
+      },
+    ],
+  },
+  {
+    title: "Fleet and mining costs",
+    inputs: [
+      {
+        name: "Efficiency_J_TH",
+        label: "Machine efficiency",
+        unit: "J/TH at the machine",
+        value: 17.5,
+        numberFormat: RATIO,
+        source: "Antminer S21 (viabtc.com/blog/en/268; reference/asic-specs.md)",
+      },
+      {
+        name: "Site_PUE",
+        label: "PUE (site power / machine power)",
+        unit: "ratio, 1 or more",
+        value: 1.1,
+        numberFormat: RATIO,
+        source: "well-optimised air cooling ~1.10 (d-central.tech; reference/formulas-and-inputs.md)",
+      },
+      {
+        name: "Uptime",
+        label: "Uptime",
+        unit: "fraction of time hashing",
+        value: 0.95,
+        numberFormat: PCT,
+        source: "illustrative: no published curtailment rate; 95% as in reference/mining-costs.md's example",
+      },
+      {
+        name: "Pool_Fee",
+        label: "Pool fee",
+        unit: "fraction of earnings",
+        value: 0.025,
+        numberFormat: PCT,
+        source: "Antpool PPS ~2.5% (coin-mining.uk, weak source; reference/formulas-and-inputs.md)",
+      },
+      {
+        name: "Power_Price_kWh",
+        label: "Power price",
+        unit: "USD per kWh",
+        value: 0.045,
+        numberFormat: "0.0000",
+        source: "illustrative: set your power contract",
+      },
+      {
+        name: "Site_Opex_USD_per_MW_Month",
+        label: "Site opex other than power",
+        unit: "USD per MW per month",
+        value: 12_000,
+        numberFormat: USD,
+        source: "illustrative: set your site's costs",
+      },
+      {
+        name: "Opex_USD_per_TH_Day",
+        label: "Other cash opex per TH",
+        unit: "USD per TH/s per day",
+        value: "=Site_Opex_USD_per_MW_Month*Efficiency_J_TH*Site_PUE/1000000/(365/12)",
+        numberFormat: "0.00000",
+        source: "derived: the site opex spread over the TH/s one MW powers",
+      },
+      {
+        name: "SGA_USD_per_TH_Day",
+        label: "Cash SG&A",
+        unit: "USD per TH/s per day",
+        value: 0.004,
+        numberFormat: "0.00000",
+        source: "illustrative: set your company's",
+      },
+      {
+        name: "Stock_Comp_USD_per_TH_Day",
+        label: "Stock-based compensation",
+        unit: "USD per TH/s per day",
+        value: 0.004,
+        numberFormat: "0.00000",
+        source: "illustrative: set your company's",
+      },
+      {
+        name: "Machine_Cost_USD_per_TH",
+        label: "Machine price",
+        unit: "USD per TH/s",
+        value: 21.4,
+        numberFormat: USD_CENTS,
+        source: "Riot's 2023 bulk order, ~$21.4/TH (business-line.com; reference/asic-specs.md)",
+      },
+      {
+        name: "Machine_Life_Years",
+        label: "Machine depreciation life",
+        unit: "years, straight line",
+        value: 4,
+        numberFormat: "0.0",
+        source: "the MINER functions' default",
+      },
+      {
+        name: "Energy_Tax_USD_per_kWh",
+        label: "Energy excise tax",
+        unit: "USD per kWh",
+        value: 0,
+        numberFormat: "0.0000",
+        source: "0 today; New York's proposed S8518 would charge up to 0.05 (nysenate.gov; reference/mining-costs.md)",
+      },
+      {
+        name: "Fleet_EHs",
+        label: "Fleet hashrate",
+        unit: "EH/s",
+        value: "=Site_MW/(Efficiency_J_TH*Site_PUE)",
+        numberFormat: "0.000",
+        source: "derived: the fleet the site powers (MW / (J/TH × PUE)); set your company's fleet",
+      },
+    ],
+  },
+  {
+    title: "Site, lease and capital",
+    inputs: [
+      {
+        name: "Site_MW",
+        label: "Site power capacity",
+        unit: "MW, gross",
+        value: 100,
+        numberFormat: "#,##0.0",
+        source: "Core Scientific Muskogee, 100 MW gross (einpresswire.com/article/763962088; reference/lease-deals.md)",
+      },
+      {
+        name: "Site_MW_per_Critical_IT_MW",
+        label: "Gross site MW per critical IT MW",
+        unit: "ratio, 1 or more",
+        value: 1.43,
+        numberFormat: RATIO,
+        source: "Muskogee 100 MW gross = ~70 MW critical IT (reference/lease-deals.md)",
+      },
+      {
+        name: "Lease_Rate_USD_per_kW_Month",
+        label: "Lease rent",
+        unit: "USD per kW of critical IT per month",
+        value: 155,
+        numberFormat: USD_CENTS,
+        source: "landlord-funded 2025 deals imply ~$150–160 (reference/lease-deals.md)",
+      },
+      {
+        name: "Lease_Term_Years",
+        label: "Lease term",
+        unit: "years",
+        value: 10,
+        numberFormat: "0.0",
+        source: "Cipher–Fluidstack and TeraWulf base terms (reference/lease-deals.md)",
+      },
+      {
+        name: "Lease_Escalator",
+        label: "Rent escalator",
+        unit: "per year",
+        value: 0.03,
+        numberFormat: PCT,
+        source: "Hut 8–Fluidstack 3.0% (PRNewswire text; reference/lease-deals.md)",
+      },
+      {
+        name: "Conversion_Capex_USD_per_MW",
+        label: "Conversion capex",
+        unit: "USD per MW of critical IT",
+        value: 9_000_000,
+        numberFormat: USD,
+        source: "Cipher $9–11M, TeraWulf $8–10M per critical IT MW (reference/lease-deals.md)",
+      },
+      {
+        name: "Conversion_Months",
+        label: "Conversion time, no income",
+        unit: "months",
+        value: 12,
+        numberFormat: "0",
+        source: "illustrative: TeraWulf announced Aug 2025 and delivers the first ~40 MW in 1H2026",
+      },
+      {
+        name: "Lease_Opex_Pct_of_Revenue",
+        label: "Landlord opex",
+        unit: "fraction of lease revenue",
+        value: 0.15,
+        numberFormat: PCT,
+        source: "NOI margins of 80–90% (Cipher, TeraWulf; reference/lease-deals.md)",
+      },
+      {
+        name: "Refresh_Capex_USD_per_TH",
+        label: "Fleet refresh capex",
+        unit: "USD per TH/s",
+        value: "=Machine_Cost_USD_per_TH",
+        numberFormat: USD_CENTS,
+        source: "derived: new machines at today's price",
+      },
+      {
+        name: "Refresh_Every_Months",
+        label: "Fleet refresh every",
+        unit: "months (0 = never)",
+        value: "=ROUND(Machine_Life_Years*12,0)",
+        numberFormat: "0",
+        source: "derived: at the end of the depreciation life",
+      },
+      {
+        name: "Discount_Rate",
+        label: "Discount rate",
+        unit: "per year, effective",
+        value: 0.12,
+        numberFormat: PCT,
+        source: "illustrative: set your cost of capital",
+      },
+    ],
+  },
+];
+
+export const MODEL_INPUTS: ModelInput[] = INPUT_SECTIONS.flatMap((s) => s.inputs);

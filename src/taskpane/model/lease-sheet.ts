@@ -1,0 +1,246 @@
+/**
+ * The Lease vs Mine sheet: the lease's NPV and IRR, mining the same MW over the same months, the
+ * conversion value and breakeven price (all MINER functions), and beneath them the monthly schedule
+ * of both futures in plain Excel formulas, which the charts and the reconciliation read.
+ */
+import { assumptionsTable, SheetDraft } from "./draft";
+import { CONVERSION_TABLE_PARAMS, MINING_TABLE_PARAMS, PARAMETER_LINKS } from "./links";
+import { columnLetters } from "./spec";
+
+const USD = "#,##0";
+
+/** The plain schedule covers months 0..SCHEDULE_MONTHS: 30 years, enough for a 25-year lease after a conversion. */
+export const SCHEDULE_MONTHS = 360;
+export const SCHEDULE_HEADER_ROW = 50;
+export const SCHEDULE_FIRST_ROW = SCHEDULE_HEADER_ROW + 1; // month 0
+export const SCHEDULE_LAST_ROW = SCHEDULE_FIRST_ROW + SCHEDULE_MONTHS;
+const YEARS = SCHEDULE_MONTHS / 12;
+
+/** When a month is inside the mining horizon: mining flows are zero outside it. */
+const MINING = (r: number) => `AND(A${r}>=1,A${r}<=Horizon_Months)`;
+/** Fleet TH/s the site powers, as MINER's mining schedule computes it: MW × 1e6 / (J/TH × PUE). */
+const FLEET_THS = "Site_MW*1000000/(Efficiency_J_TH*Site_PUE)";
+
+interface ScheduleColumn {
+  key: string;
+  header: string;
+  format: string;
+  /** The formula in row r (the row above is r − 1). */
+  formula: (r: number) => string;
+}
+
+const COLUMNS: ScheduleColumn[] = [
+  { key: "month", header: "Month", format: "0", formula: (r) => (r === SCHEDULE_FIRST_ROW ? "0" : `=A${r - 1}+1`) },
+  { key: "year", header: "Year", format: "0", formula: (r) => `=IF(A${r}=0,0,ROUNDUP(A${r}/12,0))` },
+  { key: "leaseMonth", header: "Lease month", format: "0", formula: (r) => `=A${r}-Conversion_Months` },
+  {
+    key: "leaseRevenue",
+    header: "Lease revenue (USD)",
+    format: USD,
+    formula: (r) =>
+      `=IF(AND(C${r}>=1,C${r}<=Lease_Term_Years*12),Critical_IT_MW*1000*Lease_Rate_USD_per_kW_Month*(1+Lease_Escalator)^INT((C${r}-1)/12),0)`,
+  },
+  { key: "leaseOpex", header: "Lease opex (USD)", format: USD, formula: (r) => `=D${r}*Lease_Opex_Pct_of_Revenue` },
+  {
+    key: "leaseCapex",
+    header: "Conversion capex (USD)",
+    format: USD,
+    formula: (r) => `=IF(A${r}=0,Conversion_Capex_USD_per_MW*Critical_IT_MW,0)`,
+  },
+  { key: "leaseNet", header: "Lease net cash flow (USD)", format: USD, formula: (r) => `=D${r}-E${r}-F${r}` },
+  { key: "height", header: "Start height", format: "#,##0", formula: (r) => `=Start_Height+4380*MAX(A${r}-1,0)` },
+  { key: "epoch", header: "Halving epoch", format: "0", formula: (r) => `=INT(H${r}/210000)` },
+  {
+    key: "blocksBefore",
+    header: "Blocks before the next halving",
+    format: "#,##0",
+    formula: (r) => `=MIN(4380,(I${r}+1)*210000-H${r})`,
+  },
+  {
+    key: "subsidy",
+    header: "Subsidy (BTC/block, month mean)",
+    format: "0.00000000",
+    // The month's 4,380 blocks at this epoch's subsidy, then any past the halving at the next one (in sats, floored as the protocol does).
+    formula: (r) => `=(J${r}*INT(5000000000/2^I${r})+(4380-J${r})*INT(5000000000/2^(I${r}+1)))/4380/100000000`,
+  },
+  {
+    key: "difficulty",
+    header: "Difficulty",
+    format: "0.000E+00",
+    formula: (r) => `=Difficulty_Now*(1+Difficulty_Growth_Monthly)^MAX(A${r}-1,0)`,
+  },
+  {
+    key: "price",
+    header: "BTC price (USD)",
+    format: USD,
+    formula: (r) => `=BTC_Price_USD*(1+BTC_Price_Growth_Monthly)^MAX(A${r}-1,0)`,
+  },
+  {
+    key: "btcMined",
+    header: "BTC mined",
+    format: "#,##0.000",
+    // TH/s × share earning × days in the month × BTC per TH/s per day (1e12 × 86,400 / 2^32 × reward / difficulty)
+    formula: (r) =>
+      `=IF(${MINING(r)},${FLEET_THS}*Uptime*(1-Pool_Fee)*365/12*1000000000000*86400/2^32*(K${r}+Fees_BTC_per_Block)/L${r},0)`,
+  },
+  { key: "miningRevenue", header: "Mining revenue (USD)", format: USD, formula: (r) => `=N${r}*M${r}` },
+  {
+    key: "powerCost",
+    header: "Power cost (USD)",
+    format: USD,
+    formula: (r) => `=IF(${MINING(r)},Site_MW*1000*24*365/12*Uptime*Power_Price_kWh,0)`,
+  },
+  {
+    key: "miningOpex",
+    header: "Site opex (USD)",
+    format: USD,
+    formula: (r) => `=IF(${MINING(r)},Site_Opex_USD_per_MW_Month*Site_MW,0)`,
+  },
+  {
+    key: "refreshCapex",
+    header: "Fleet refresh capex (USD)",
+    format: USD,
+    formula: (r) =>
+      `=IF(AND(${MINING(r)},Refresh_Every_Months>0),IF(MOD(A${r},Refresh_Every_Months)=0,Refresh_Capex_USD_per_TH*${FLEET_THS},0),0)`,
+  },
+  { key: "miningNet", header: "Mining net cash flow (USD)", format: USD, formula: (r) => `=O${r}-P${r}-Q${r}-R${r}` },
+  { key: "discountFactor", header: "Discount factor", format: "0.000000", formula: (r) => `=1/(1+Discount_Rate)^(A${r}/12)` },
+  { key: "leasePv", header: "Lease present value (USD)", format: USD, formula: (r) => `=G${r}*T${r}` },
+  { key: "miningPv", header: "Mining present value (USD)", format: USD, formula: (r) => `=S${r}*T${r}` },
+];
+
+/** Column letter of each schedule column, by key. */
+export const SCHEDULE_COLUMN: Record<string, string> = Object.fromEntries(
+  COLUMNS.map((c, i) => [c.key, columnLetters(i + 1)]),
+);
+
+/** "$G$52:$G$411": a schedule column from month `fromMonth` to the last month. */
+export function scheduleRange(key: string, fromMonth = 0): string {
+  const col = SCHEDULE_COLUMN[key];
+  return `$${col}$${SCHEDULE_FIRST_ROW + fromMonth}:$${col}$${SCHEDULE_LAST_ROW}`;
+}
+
+/** Cells other sheets read. */
+export const LEASE_CELLS = {
+  criticalItMw: "B5",
+  horizon: "B6",
+  leaseNpv: "B7",
+  leaseIrr: "B8",
+  miningNpv: "B9",
+  conversionValue: "B10",
+  breakevenPrice: "B11",
+  miningTable: "A17:B33",
+  conversionTable: "D17:E39",
+  economics: "E4", // spills E4:G7
+};
+
+export function leaseSheet(): SheetDraft {
+  const d = new SheetDraft("leaseVsMine");
+  d.put("A1", [["Lease vs Mine: the site's two futures"]], "title");
+  d.put(
+    "A2",
+    [["Leasing the site's critical IT MW to an AI/HPC tenant after a conversion, against mining the same MW over the same months. Values at month 0, annual effective discount rate, end-of-month flows."]],
+    "note",
+  );
+
+  d.put("A3", [["Results"]], "section");
+  d.put(
+    "A5",
+    [
+      ["Critical IT MW", "=Site_MW/Site_MW_per_Critical_IT_MW", "MW"],
+      ["Horizon: conversion + lease term", "=Conversion_Months+Lease_Term_Years*12", "months"],
+      [
+        "Lease NPV",
+        "=MINER.LEASENPV(B5,Lease_Rate_USD_per_kW_Month,Lease_Term_Years,Discount_Rate,Lease_Escalator,Conversion_Capex_USD_per_MW,Lease_Opex_Pct_of_Revenue,Conversion_Months)",
+        "USD",
+      ],
+      [
+        "Lease IRR",
+        "=MINER.LEASEIRR(B5,Lease_Rate_USD_per_kW_Month,Lease_Term_Years,Lease_Escalator,Conversion_Capex_USD_per_MW,Lease_Opex_Pct_of_Revenue,Conversion_Months)",
+        "per year",
+      ],
+      ["Mining NPV, same site and months", "=MINER.MININGNPV(Mining_Inputs)", "USD"],
+      ["Conversion value (lease − mining)", "=MINER.CONVERSIONVALUE(Conversion_Inputs)", "USD"],
+      ["Breakeven BTC price (mining = leasing)", "=MINER.CONVERSIONBREAKEVEN(Conversion_Inputs)", "USD per BTC"],
+      [
+        "Verdict",
+        '=IF(B10>0,"Lease: worth more than mining at these inputs","Mine: worth at least as much as leasing at these inputs")',
+        "",
+      ],
+    ],
+  );
+  d.format("B5", "result", "#,##0.0");
+  d.format("B6", "result", "0");
+  d.format("B7", "result", USD);
+  d.format("B8", "result", "0.00%");
+  d.format("B9:B11", "result", USD);
+  d.format("B12", "result");
+  d.name("Critical_IT_MW", LEASE_CELLS.criticalItMw, "Critical IT MW the site would lease: MINER model");
+  d.name("Horizon_Months", LEASE_CELLS.horizon, "Months compared: conversion + lease term: MINER model");
+  d.name("Lease_NPV", LEASE_CELLS.leaseNpv, "Lease NPV (USD): MINER model result");
+  d.name("Lease_IRR", LEASE_CELLS.leaseIrr, "Lease IRR (annual): MINER model result");
+  d.name("Mining_NPV", LEASE_CELLS.miningNpv, "Mining NPV over the same months (USD): MINER model result");
+  d.name("Conversion_Value", LEASE_CELLS.conversionValue, "Lease NPV − mining NPV (USD): MINER model result");
+
+  d.put("E3", [["Per site MW per year, first year of each (MINER.MWECONOMICS)"]], "section");
+  d.put(LEASE_CELLS.economics, [["=MINER.MWECONOMICS(Conversion_Inputs)"]]);
+  d.format("F5:G6", undefined, USD);
+  d.format("F7:G7", undefined, "0.0%");
+
+  d.put("A15", [["Inputs to MINER.MININGNPV (name, value)"]], "section");
+  d.put("A17", assumptionsTable(MINING_TABLE_PARAMS, PARAMETER_LINKS));
+  d.name("Mining_Inputs", LEASE_CELLS.miningTable, "Assumptions table read by MINER.MININGNPV");
+  d.put("D15", [["Inputs to MINER.CONVERSIONVALUE, CONVERSIONBREAKEVEN, MWECONOMICS"]], "section");
+  d.put("D17", assumptionsTable(CONVERSION_TABLE_PARAMS, PARAMETER_LINKS));
+  d.name("Conversion_Inputs", LEASE_CELLS.conversionTable, "Assumptions table read by MINER.CONVERSIONVALUE and CONVERSIONBREAKEVEN");
+
+  annualSummary(d);
+  schedule(d);
+  d.width({ A: 230, B: 120, C: 90, D: 210, E: 120, F: 110, G: 120, H: 120, I: 120 });
+  return d;
+}
+
+const ANNUAL_TOP = 16;
+
+/** Net cash flow by year (year 0 = month 0), summed from the schedule: the chart's data. */
+function annualSummary(d: SheetDraft): void {
+  d.put("G15", [["Net cash flow by year (USD), from the schedule below"]], "section");
+  d.put(`G${ANNUAL_TOP}`, [["Year", "Mining", "Lease"]], "header");
+  const year = scheduleRange("year");
+  const rows = Array.from({ length: YEARS + 1 }, (_, y) => {
+    const r = ANNUAL_TOP + 1 + y;
+    return [
+      y === 0 ? 0 : `=G${r - 1}+1`,
+      `=SUMIFS(${scheduleRange("miningNet")},${year},G${r})`,
+      `=SUMIFS(${scheduleRange("leaseNet")},${year},G${r})`,
+    ];
+  });
+  const address = d.put(`G${ANNUAL_TOP + 1}`, rows);
+  d.format(address.replace(/^G/, "H"), undefined, USD);
+  d.chart({
+    type: "ColumnClustered",
+    source: `H${ANNUAL_TOP}:I${ANNUAL_TOP + 1 + YEARS}`,
+    categories: `G${ANNUAL_TOP + 1}:G${ANNUAL_TOP + 1 + YEARS}`,
+    title: "Net cash flow by year (USD): mining vs leasing the site",
+    from: "K15",
+    to: "T35",
+  });
+}
+
+function schedule(d: SheetDraft): void {
+  d.put(
+    `A${SCHEDULE_HEADER_ROW - 1}`,
+    [[`Monthly schedule in plain Excel formulas (months 0 to ${SCHEDULE_MONTHS}; flows past the horizon are 0)`]],
+    "section",
+  );
+  d.put(`A${SCHEDULE_HEADER_ROW}`, [COLUMNS.map((c) => c.header)], "header");
+  const rows: (string | number)[][] = [];
+  for (let r = SCHEDULE_FIRST_ROW; r <= SCHEDULE_LAST_ROW; r++) {
+    rows.push(COLUMNS.map((c) => (r === SCHEDULE_FIRST_ROW && c.key === "month" ? 0 : c.formula(r))));
+  }
+  d.put(`A${SCHEDULE_FIRST_ROW}`, rows);
+  COLUMNS.forEach((c, i) => {
+    const col = columnLetters(i + 1);
+    d.format(`${col}${SCHEDULE_FIRST_ROW}:${col}${SCHEDULE_LAST_ROW}`, undefined, c.format);
+  });
+}

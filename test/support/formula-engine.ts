@@ -1,0 +1,134 @@
+/**
+ * A real spreadsheet formula engine (HyperFormula) loaded with what a test workbook holds, with
+ * the MINER functions registered in it: each calls the same adapter Excel calls, which calls the
+ * calc module. So a template's formulas are evaluated as Excel would, and compared with calc.
+ *
+ * HyperFormula is GPL-3.0 (licenseKey "gpl-v3"): a test-only devDependency, never bundled.
+ */
+import {
+  ArraySize,
+  CellError,
+  DetailedCellError,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  ImplementedFunctions,
+  SimpleRangeValue,
+} from "hyperformula";
+import type { ProcedureAst } from "hyperformula/typings/parser";
+import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
+import { CALLS } from "./calls";
+import { FakeExcel } from "../taskpane/fake-excel";
+
+/** Fixed-size dynamic arrays the template spills (data-dependent sizes cannot be declared to HyperFormula). */
+const ARRAY_SIZES: Record<string, [width: number, height: number]> = {
+  COSTBREAKDOWN: [2, 9],
+  MWECONOMICS: [3, 4],
+};
+const VARIABLE_SIZE = ["LEASECASHFLOWS", "MININGCASHFLOWS"];
+
+const ERROR_TYPES: Record<string, ErrorType> = {
+  "#VALUE!": ErrorType.VALUE,
+  "#NUM!": ErrorType.NUM,
+  "#N/A": ErrorType.NA,
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+};
+
+/** An Excel argument as the Office runtime hands it to a custom function: blanks are null, ranges 2-D arrays. */
+function asExcelArg(v: unknown): unknown {
+  if (v instanceof SimpleRangeValue) return v.rawData().map((row) => row.map(asExcelArg));
+  if (typeof v === "symbol" || v === undefined) return null; // HyperFormula's EmptyValue
+  return v;
+}
+
+class MinerPlugin extends FunctionPlugin {
+  static implementedFunctions: ImplementedFunctions = {};
+
+  call(id: string, ast: ProcedureAst, state: InterpreterState) {
+    return this.runFunction(ast.args, state, this.metadata(`MINER.${id}`), (...args: unknown[]) => {
+      try {
+        const result = CALLS[id].fn(...args.map(asExcelArg));
+        return (Array.isArray(result) ? SimpleRangeValue.onlyValues(result as never) : result) as never;
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? "#VALUE!";
+        return new CellError(ERROR_TYPES[code] ?? ErrorType.VALUE, (e as Error).message);
+      }
+    });
+  }
+}
+
+for (const id of Object.keys(CALLS).filter((x) => !VARIABLE_SIZE.includes(x))) {
+  const size = ARRAY_SIZES[id];
+  (MinerPlugin.prototype as unknown as Record<string, unknown>)[id] = function (this: MinerPlugin, ast: ProcedureAst, state: InterpreterState) {
+    return this.call(id, ast, state);
+  };
+  if (size) {
+    (MinerPlugin.prototype as unknown as Record<string, unknown>)[`${id}_size`] = () => new ArraySize(size[0], size[1]);
+  }
+  MinerPlugin.implementedFunctions[`MINER.${id}`] = {
+    method: id,
+    parameters: [{ argumentType: FunctionArgumentType.ANY }],
+    repeatLastArgs: 1,
+    ...(size ? { sizeOfResultArrayMethod: `${id}_size` } : {}),
+  };
+}
+HyperFormula.registerFunctionPlugin(MinerPlugin as never, {
+  enGB: Object.fromEntries(Object.keys(MinerPlugin.implementedFunctions).map((k) => [k, k])),
+});
+
+export interface Evaluated {
+  hf: HyperFormula;
+  /** The value of "Sheet!B5" (or "'Lease vs Mine'!B5"); errors come back as DetailedCellError. */
+  value(address: string): unknown;
+  /** Sets a cell as a user would, and recalculates. */
+  set(address: string, content: unknown): void;
+  /** Every cell of every sheet whose value is an error, as "Sheet!A1: message". */
+  errors(): string[];
+}
+
+function locate(hf: HyperFormula, address: string) {
+  const at = address.lastIndexOf("!");
+  const sheetName = address.slice(0, at).replace(/^'|'$/g, "");
+  const sheet = hf.getSheetId(sheetName);
+  if (sheet === undefined) throw new Error(`no sheet ${sheetName}`);
+  const cell = hf.simpleCellAddressFromString(address.slice(at + 1), sheet);
+  if (!cell) throw new Error(`bad address ${address}`);
+  return cell;
+}
+
+/** Loads every sheet and name the fake workbook holds into a formula engine. */
+export function evaluate(xl: FakeExcel): Evaluated {
+  // Full doubles out (no display rounding), so differences are what they are.
+  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false, maxRows: 2000 });
+  for (const name of xl.sheets) hf.addSheet(name);
+  hf.suspendEvaluation();
+  for (const [name, formula] of xl.names) hf.addNamedExpression(name, formula);
+  for (const name of xl.sheets) {
+    const sheet = hf.getSheetId(name) as number;
+    for (const [a1, content] of xl.contents(name)) {
+      const cell = hf.simpleCellAddressFromString(a1, sheet);
+      if (cell) hf.setCellContents(cell, [[content as never]]);
+    }
+  }
+  hf.resumeEvaluation();
+  return {
+    hf,
+    value: (address) => hf.getCellValue(locate(hf, address)),
+    set: (address, content) => {
+      hf.setCellContents(locate(hf, address), [[content as never]]);
+    },
+    errors: () => {
+      const out: string[] = [];
+      for (const name of xl.sheets) {
+        const values = hf.getSheetValues(hf.getSheetId(name) as number);
+        values.forEach((row, r) =>
+          row.forEach((v, c) => {
+            if (v instanceof DetailedCellError) out.push(`${name}!${hf.simpleCellAddressToString({ sheet: 0, row: r, col: c }, 0)}: ${v.value} ${v.message}`);
+          }),
+        );
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,209 @@
+/*
+ * The template model evaluated by a real formula engine (HyperFormula) with the MINER functions
+ * registered from the same calc module: no cell is an error, the reconciliation block is zero,
+ * and the model's results equal the calc module called directly on the same inputs.
+ */
+jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
+
+import { DetailedCellError } from "hyperformula";
+import { insertModel } from "../../src/taskpane/model/writer";
+import { RECONCILIATION_CELLS } from "../../src/taskpane/model/reconciliation-sheet";
+import { SCHEDULE_COLUMN, SCHEDULE_FIRST_ROW } from "../../src/taskpane/model/lease-sheet";
+import { writeMarketSheet } from "../../src/taskpane/workbook";
+import { allInCostPerBtc, costPerBtcBreakdown } from "../../src/calc/costs";
+import { leaseIrr, leaseNpv } from "../../src/calc/lease";
+import { miningNpv } from "../../src/calc/mining-schedule";
+import { conversionBreakevenPrice, conversionValue } from "../../src/calc/conversion";
+import { subsidyBtc } from "../../src/calc/protocol";
+import { Evaluated, evaluate } from "../support/formula-engine";
+import { FakeExcel, fakeExcel } from "./fake-excel";
+
+async function model(): Promise<{ xl: FakeExcel; e: Evaluated }> {
+  const xl = fakeExcel();
+  await insertModel(xl.context);
+  return { xl, e: evaluate(xl) };
+}
+
+/** The cell a workbook name points at, as "Sheet!B5" for the engine. */
+function cellOf(xl: FakeExcel, name: string): string {
+  return (xl.names.get(name) as string).slice(1).replace(/\$/g, "");
+}
+
+const num = (e: Evaluated, address: string) => {
+  const v = e.value(address);
+  if (typeof v !== "number") throw new Error(`${address} is ${v instanceof DetailedCellError ? `${v.value} ${v.message}` : String(v)}`);
+  return v;
+};
+
+/** Each reconciliation row: [label, difference, tolerance, matches]. */
+function checks(e: Evaluated): [unknown, number, number, unknown][] {
+  const rows: [unknown, number, number, unknown][] = [];
+  for (let r = RECONCILIATION_CELLS.firstCheckRow; r <= RECONCILIATION_CELLS.lastCheckRow; r++) {
+    rows.push([e.value(`Reconciliation!A${r}`), num(e, `Reconciliation!D${r}`), num(e, `Reconciliation!E${r}`), e.value(`Reconciliation!F${r}`)]);
+  }
+  return rows;
+}
+
+function expectReconciled(e: Evaluated): void {
+  expect(e.errors()).toEqual([]);
+  for (const [label, diff, tol, ok] of checks(e)) {
+    expect([label, Math.abs(diff) <= tol, ok]).toEqual([label, true, true]);
+  }
+  expect(e.value("Reconciliation!B3")).toBe(true);
+}
+
+/** The calc module called directly on the inputs the workbook holds. */
+function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
+  const v = (name: string) => num(e, cellOf(xl, name));
+  const costs = {
+    power_price_kwh: v("Power_Price_kWh"),
+    efficiency_j_th: v("Efficiency_J_TH") * v("Site_PUE"),
+    difficulty: v("Difficulty_Now"),
+    fees_btc_per_block: v("Fees_BTC_per_Block"),
+    pool_fee: v("Pool_Fee"),
+    opex_usd_per_th_day: v("Opex_USD_per_TH_Day"),
+    machine_cost_usd_per_th: v("Machine_Cost_USD_per_TH"),
+    machine_life_years: v("Machine_Life_Years"),
+    sga_usd_per_th_day: v("SGA_USD_per_TH_Day"),
+    stock_comp_usd_per_th_day: v("Stock_Comp_USD_per_TH_Day"),
+    energy_tax_usd_per_kwh: v("Energy_Tax_USD_per_kWh"),
+    uptime: v("Uptime"),
+    subsidy: subsidyBtc(v("Start_Height")).toNumber(),
+  };
+  expect(num(e, "Mining!H5")).toBe(costPerBtcBreakdown(costs).cash.toNumber());
+  expect(num(e, "Mining!H6")).toBe(allInCostPerBtc(costs).toNumber());
+
+  const criticalItMw = v("Site_MW") / v("Site_MW_per_Critical_IT_MW");
+  const terms = {
+    critical_it_mw: criticalItMw,
+    rate_usd_per_kw_month: v("Lease_Rate_USD_per_kW_Month"),
+    term_years: v("Lease_Term_Years"),
+    escalator: v("Lease_Escalator"),
+    capex_usd_per_mw: v("Conversion_Capex_USD_per_MW"),
+    opex_pct_of_revenue: v("Lease_Opex_Pct_of_Revenue"),
+    build_months: v("Conversion_Months"),
+  };
+  expect(num(e, "'Lease vs Mine'!B7")).toBe(leaseNpv(terms, v("Discount_Rate")).toNumber());
+  expect(num(e, "'Lease vs Mine'!B8")).toBe(leaseIrr(terms).toNumber());
+
+  const site = {
+    site_mw: v("Site_MW"),
+    efficiency_j_th: v("Efficiency_J_TH"),
+    pue: v("Site_PUE"),
+    power_price_kwh: v("Power_Price_kWh"),
+    btc_price: v("BTC_Price_USD"),
+    difficulty: v("Difficulty_Now"),
+    start_height: v("Start_Height"),
+    fees_btc_per_block: v("Fees_BTC_per_Block"),
+    pool_fee: v("Pool_Fee"),
+    uptime: v("Uptime"),
+    difficulty_growth_monthly: v("Difficulty_Growth_Monthly"),
+    btc_price_growth_monthly: v("BTC_Price_Growth_Monthly"),
+    opex_usd_per_mw_month: v("Site_Opex_USD_per_MW_Month"),
+    refresh_capex_usd_per_th: v("Refresh_Capex_USD_per_TH"),
+    refresh_every_months: v("Refresh_Every_Months"),
+  };
+  const months = v("Conversion_Months") + v("Lease_Term_Years") * 12;
+  expect(num(e, "'Lease vs Mine'!B9")).toBe(miningNpv({ ...site, months }, v("Discount_Rate")).toNumber());
+  const plan = {
+    ...site,
+    discount_rate: v("Discount_Rate"),
+    rate_usd_per_kw_month: v("Lease_Rate_USD_per_kW_Month"),
+    term_years: v("Lease_Term_Years"),
+    escalator: v("Lease_Escalator"),
+    conversion_capex_usd_per_mw: v("Conversion_Capex_USD_per_MW"),
+    conversion_months: v("Conversion_Months"),
+    opex_pct_of_revenue: v("Lease_Opex_Pct_of_Revenue"),
+    site_mw_per_critical_it_mw: v("Site_MW_per_Critical_IT_MW"),
+  };
+  expect(num(e, "'Lease vs Mine'!B10")).toBe(conversionValue(plan).conversionValue.toNumber());
+  expect(num(e, "'Lease vs Mine'!B11")).toBe(conversionBreakevenPrice(plan).toNumber());
+}
+
+test("with its sourced defaults the model has no error cell, reconciles to zero and equals the calc module", async () => {
+  const { xl, e } = await model();
+  expectReconciled(e);
+  expectEqualToCalc(xl, e);
+  // The defaults land where the published averages are (CoinShares Q2 2025: cash ~$74.6k, all-in ~$137.8k).
+  expect(num(e, "Mining!H5")).toBeGreaterThan(60_000);
+  expect(num(e, "Mining!H5")).toBeLessThan(90_000);
+  expect(num(e, "Mining!H6")).toBeGreaterThan(110_000);
+  expect(num(e, "Mining!H6")).toBeLessThan(150_000);
+});
+
+const SCENARIOS: [string, Record<string, number>][] = [
+  [
+    "a halving inside a month, a longer lease after a longer conversion, rising price, 3-year refresh",
+    { Start_Height: 1_049_000, Lease_Term_Years: 15, Conversion_Months: 18, Lease_Escalator: 0, BTC_Price_Growth_Monthly: 0.01, Refresh_Every_Months: 36 },
+  ],
+  [
+    "no refresh, no discounting, an energy tax, curtailment and no pool fee",
+    { Refresh_Every_Months: 0, Discount_Rate: 0, Energy_Tax_USD_per_kWh: 0.05, Uptime: 0.8, Pool_Fee: 0 },
+  ],
+  [
+    "a 25-year lease after two years of conversion (the longest the schedule holds, nearly)",
+    { Lease_Term_Years: 25, Conversion_Months: 24, Difficulty_Growth_Monthly: 0, Lease_Escalator: 0.025 },
+  ],
+  [
+    "a half-year lease term and a cheap, efficient fleet",
+    { Lease_Term_Years: 12.5, Efficiency_J_TH: 9.5, Site_PUE: 1.03, Power_Price_kWh: 0.02, Machine_Cost_USD_per_TH: 15 },
+  ],
+];
+
+test.each(SCENARIOS)("still reconciles and equals the calc module with %s", async (_, inputs) => {
+  const { xl, e } = await model();
+  for (const [name, value] of Object.entries(inputs)) e.set(cellOf(xl, name), value);
+  expectReconciled(e);
+  expectEqualToCalc(xl, e);
+});
+
+test("the checks fail when the plain schedule is tampered with or too short for the horizon", async () => {
+  const { xl, e } = await model();
+  // One month's lease revenue typed over: the lease NPV, IRR and conversion rows disagree.
+  e.set(`'Lease vs Mine'!${SCHEDULE_COLUMN.leaseRevenue}${SCHEDULE_FIRST_ROW + 20}`, 1);
+  expect(e.value("Reconciliation!B3")).toBe(false);
+  expect(checks(e).filter(([, , , ok]) => ok === false).map(([label]) => label)).toEqual([
+    "Lease NPV (USD)",
+    "Lease IRR (per year)",
+    "Conversion value (USD)",
+    "Breakeven BTC price (USD)",
+  ]);
+
+  const fresh = await model();
+  fresh.e.set(cellOf(fresh.xl, "Lease_Term_Years"), 30); // 12 + 360 months: past the schedule
+  expect(fresh.e.value(`Reconciliation!${RECONCILIATION_CELLS.coverage}`)).toBe(false);
+  expect(fresh.e.value("Reconciliation!B3")).toBe(false);
+  void xl;
+});
+
+test("linked to MINER_Market, the network inputs are the live values and the model still reconciles", async () => {
+  const xl = fakeExcel();
+  const at = Date.UTC(2026, 10, 24, 12);
+  const src = (value: number) => ({ value, source: "mempool.space", asOf: at });
+  await writeMarketSheet(xl.context, {
+    fields: { btc_price_usd: src(88_000), difficulty: src(1.6e14), block_height: src(975_000), fees_btc_per_block: src(0.02) },
+    prices: { USD: src(88_000) },
+    stale: [],
+    problems: [],
+    refreshedAt: at,
+  });
+  const report = await insertModel(xl.context);
+  expect(report.linkedMarket).toEqual(["BTC_Price", "BTC_Difficulty", "BTC_FeesPerBlock", "BTC_Height"]);
+  const e = evaluate(xl);
+  expect([num(e, cellOf(xl, "BTC_Price_USD")), num(e, cellOf(xl, "Difficulty_Now")), num(e, cellOf(xl, "Start_Height")), num(e, cellOf(xl, "Fees_BTC_per_Block"))]).toEqual([88_000, 1.6e14, 975_000, 0.02]);
+  expectReconciled(e);
+  expectEqualToCalc(xl, e);
+});
+
+test("a second copy evaluates beside the first, and each follows only its own inputs", async () => {
+  const xl = fakeExcel();
+  await insertModel(xl.context);
+  await insertModel(xl.context);
+  const e = evaluate(xl);
+  const before = num(e, "'Lease vs Mine'!B10");
+  e.set(cellOf(xl, "Site_MW_2"), 250);
+  expect(num(e, "'Lease vs Mine'!B10")).toBe(before);
+  expect(num(e, "'Lease vs Mine (2)'!B10")).not.toBe(before);
+  expect(e.errors()).toEqual([]);
+  expect([e.value("Reconciliation!B3"), e.value("'Reconciliation (2)'!B3")]).toEqual([true, true]);
+});
