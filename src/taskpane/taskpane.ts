@@ -8,6 +8,7 @@ import { MarketSnapshot } from "../market/fields";
 import { renderBanner, renderRows } from "./view";
 import { utcText } from "./market-rows";
 import { writeMarketSheet } from "./workbook";
+import { insertModel } from "./model/writer";
 import { autoRefreshMinutes, mirrorMempoolUrl, savedMempoolUrl, setAutoRefreshMinutes } from "./settings";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -48,6 +49,42 @@ async function refresh(): Promise<void> {
   try {
     const snapshot = await marketService().refresh(true);
     await updateWorkbook(snapshot, false);
+  } finally {
+    button.disabled = false;
+    button.removeAttribute("aria-busy");
+  }
+}
+
+/** Charts' category labels (setCategoryNames) arrived in ExcelApi 1.7. */
+const MODEL_REQUIREMENT = "1.7";
+
+async function insertModelClicked(): Promise<void> {
+  if (!inExcel) return;
+  if (!Office.context.requirements.isSetSupported("ExcelApi", MODEL_REQUIREMENT)) {
+    say(
+      "model-status",
+      `Insert model needs ExcelApi ${MODEL_REQUIREMENT} or later (Excel 2019, Microsoft 365 or Excel on the web).`,
+    );
+    return;
+  }
+  const button = $<HTMLButtonElement>("insert-model");
+  button.disabled = true;
+  button.setAttribute("aria-busy", "true");
+  say("model-status", "Inserting the model…");
+  try {
+    const snapshot = marketService().current();
+    const report = await Excel.run(async (context) => {
+      // Market data first, so the model's network inputs link to the live cells.
+      if (snapshot) await writeMarketSheet(context, snapshot, true);
+      return insertModel(context);
+    });
+    const copy = report.copy > 1 ? ` (copy ${report.copy}: the earlier sheets are untouched)` : "";
+    const linked = report.linkedMarket.length
+      ? `Network inputs link to MINER_Market (${report.linkedMarket.join(", ")}).`
+      : "No market data yet: the network inputs hold sourced reference values.";
+    say("model-status", `Inserted ${report.sheets.join(", ")}${copy}. ${linked}`);
+  } catch (e) {
+    say("model-status", `Could not insert the model: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
     button.disabled = false;
     button.removeAttribute("aria-busy");
@@ -104,6 +141,7 @@ function start(): void {
     const snapshot = service.current() ?? (await service.refresh());
     await updateWorkbook(snapshot, true);
   });
+  $("insert-model").addEventListener("click", () => void insertModelClicked());
   $("save-mempool").addEventListener("click", saveMempoolUrl);
   const select = $<HTMLSelectElement>("auto-refresh");
   select.value = String(autoRefreshMinutes());
@@ -123,6 +161,7 @@ function start(): void {
     Office.onReady((info) => {
       inExcel = info.host === Office.HostType.Excel;
       $<HTMLButtonElement>("insert").disabled = !inExcel;
+      $<HTMLButtonElement>("insert-model").disabled = !inExcel;
       say("host-status", inExcel ? "Connected to Excel." : outside);
       if (inExcel) {
         // The workbook's own mempool instance wins over this browser's.

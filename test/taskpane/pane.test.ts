@@ -215,26 +215,30 @@ test("every control has a label a screen reader can read", async () => {
  */
 const FAKE_OFFICE = `
 (() => {
-  const cells = {}; const names = {}; const sheets = new Set();
+  const cells = {}; const names = {}; const sheets = new Set(); const charts = [];
   // the workbook outlives a reload of the pane: keep its settings in sessionStorage
   const settings = JSON.parse(sessionStorage.getItem("fakeWorkbookSettings") || "{}");
   const persist = () => sessionStorage.setItem("fakeWorkbookSettings", JSON.stringify(settings));
-  window.__fakeExcel = { cells, names, sheets, settings, saves: 0 };
+  window.__fakeExcel = { cells, names, sheets: () => [...sheets], charts, settings, saves: 0 };
   function range(sheet, address) {
     const key = sheet + "!" + address;
     return {
-      set values(v) { cells[key] = v[0][0]; }, set numberFormat(v) {}, format: { font: {}, autofitColumns() {} }, __key: key,
+      set values(v) { cells[key] = v[0][0]; }, set formulas(v) { cells[key] = v; }, set numberFormat(v) {},
+      format: { font: {}, fill: {}, autofitColumns() {} }, __key: key,
     };
   }
   function worksheet(name) {
-    return { isNullObject: !sheets.has(name), load() {}, getRange: (a) => range(name, a) };
+    return {
+      isNullObject: !sheets.has(name), load() {}, getRange: (a) => range(name, a), activate() {},
+      charts: { add: (type, source) => { charts.push({ sheet: name, type, source: source.__key }); return { title: {}, axes: { categoryAxis: { setCategoryNames() {} } }, setPosition() {} }; } },
+    };
   }
   const context = {
     workbook: {
       worksheets: { getItemOrNullObject: (n) => worksheet(n), add: (n) => { sheets.add(n); return worksheet(n); } },
       names: {
         getItemOrNullObject: (n) => ({ load() {}, isNullObject: !(n in names), formula: names[n] || "" }),
-        add: (n, r) => { const [s, c] = r.__key.split("!"); names[n] = "=" + s + "!$" + c.replace(/(\\d+)/, "$$$1"); },
+        add: (n, r) => { const [s, c] = r.__key.split("!"); names[n] = "=" + s + "!" + c.replace(/([A-Z]+)(\\d+)/g, "$$$1$$$2"); },
       },
     },
     sync: async () => {},
@@ -243,7 +247,7 @@ const FAKE_OFFICE = `
   window.Office = {
     HostType: { Excel: "Excel" },
     onReady: (cb) => { setTimeout(() => cb({ host: "Excel" }), 0); return Promise.resolve({ host: "Excel" }); },
-    context: { document: { settings: {
+    context: { requirements: { isSetSupported: (set, v) => set === "ExcelApi" && Number(v) <= 1.7 }, document: { settings: {
       get: (k) => (k in settings ? settings[k] : null),
       set: (k, v) => { settings[k] = v; persist(); },
       saveAsync: () => { window.__fakeExcel.saves++; sessionStorage.setItem("fakeWorkbookSaves", String(Number(sessionStorage.getItem("fakeWorkbookSaves") || 0) + 1)); },
@@ -281,6 +285,32 @@ describe("in Excel (a stand-in Office in the page)", () => {
     xl = await fake();
     expect(xl.cells["MINER_Market!B2"]).toBe(95000); // the last good value stays
     expect(String(xl.cells["MINER_Market!D2"])).toMatch(/STALE: refresh failed/);
+  });
+
+  test("Insert model writes the market data and the four-sheet model linked to it; a second insert adds a copy", async () => {
+    await page.addInitScript(FAKE_OFFICE);
+    await open();
+    await page.waitForFunction(() => document.querySelector('tr[data-name="BTC_Price"] td.value')?.textContent !== "—");
+    await page.waitForFunction(() => !(document.getElementById("insert-model") as HTMLButtonElement).disabled);
+    await page.click("#insert-model");
+    await page.waitForFunction(() => /^Inserted /.test(document.getElementById("model-status")!.textContent!));
+    expect(await page.locator("#model-status").innerText()).toBe(
+      "Inserted Assumptions, Mining, Lease vs Mine, Reconciliation. Network inputs link to MINER_Market (BTC_Price, BTC_Difficulty, BTC_FeesPerBlock, BTC_Height).",
+    );
+    type Fake = { cells: Record<string, unknown>; names: Record<string, string>; sheets: () => string[]; charts: { sheet: string; source: string }[] };
+    const fake = () => page.evaluate(() => { const f = (window as unknown as { __fakeExcel: Fake }).__fakeExcel; return { cells: f.cells, names: f.names, sheets: f.sheets(), charts: f.charts }; });
+    let xl = await fake();
+    expect(xl.sheets).toEqual(["MINER_Market", "Assumptions", "Mining", "Lease vs Mine", "Reconciliation"]);
+    expect(xl.cells["Assumptions!B6"]).toEqual([["=BTC_Price"]]);
+    expect(xl.cells["Mining!G5:I15"]).toEqual(expect.arrayContaining([["All-in cost per BTC", "=MINER.ALLINCOSTPERBTC(Cost_Inputs)", "USD per BTC"]]));
+    expect(xl.names.Cost_Inputs).toBe("=Mining!$A$5:$B$17");
+    expect(xl.charts.map((c) => c.source)).toEqual(["Mining!L5:L8", "Lease vs Mine!H16:I47"]);
+
+    await page.click("#insert-model");
+    await page.waitForFunction(() => /copy 2/.test(document.getElementById("model-status")!.textContent!));
+    xl = await fake();
+    expect(xl.sheets.slice(-4)).toEqual(["Assumptions (2)", "Mining (2)", "Lease vs Mine (2)", "Reconciliation (2)"]);
+    expect(xl.names.Cost_Inputs_2).toBe("=Mining (2)!$A$5:$B$17");
   });
 
   test("a workbook's own mempool instance is used on open, and a new one is saved into the workbook", async () => {

@@ -35,7 +35,11 @@ export function assumptionsSheet(linkMarket: ReadonlySet<string>): SheetDraft {
   d.put("A1", [["MINER model: assumptions"]], "title");
   d.put(
     "A2",
-    [["Blue cells on yellow are the inputs: change them. Every other number in the model is a formula on these cells, by the names in column E."]],
+    [
+      [
+        "Blue cells on yellow are the inputs: change them. Every other number in the model is a formula on these cells, by the names in column E.",
+      ],
+    ],
     "note",
   );
   d.put(`A${HEADER_ROW}`, [["Input", "Value", "Unit", "Source / notes", "Workbook name"]], "header");

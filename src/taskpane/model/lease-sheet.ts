@@ -104,7 +104,12 @@ const COLUMNS: ScheduleColumn[] = [
       `=IF(AND(${MINING(r)},Refresh_Every_Months>0),IF(MOD(A${r},Refresh_Every_Months)=0,Refresh_Capex_USD_per_TH*${FLEET_THS},0),0)`,
   },
   { key: "miningNet", header: "Mining net cash flow (USD)", format: USD, formula: (r) => `=O${r}-P${r}-Q${r}-R${r}` },
-  { key: "discountFactor", header: "Discount factor", format: "0.000000", formula: (r) => `=1/(1+Discount_Rate)^(A${r}/12)` },
+  {
+    key: "discountFactor",
+    header: "Discount factor",
+    format: "0.000000",
+    formula: (r) => `=1/(1+Discount_Rate)^(A${r}/12)`,
+  },
   { key: "leasePv", header: "Lease present value (USD)", format: USD, formula: (r) => `=G${r}*T${r}` },
   { key: "miningPv", header: "Mining present value (USD)", format: USD, formula: (r) => `=S${r}*T${r}` },
 ];
@@ -139,36 +144,37 @@ export function leaseSheet(): SheetDraft {
   d.put("A1", [["Lease vs Mine: the site's two futures"]], "title");
   d.put(
     "A2",
-    [["Leasing the site's critical IT MW to an AI/HPC tenant after a conversion, against mining the same MW over the same months. Values at month 0, annual effective discount rate, end-of-month flows."]],
+    [
+      [
+        "Leasing the site's critical IT MW to an AI/HPC tenant after a conversion, against mining the same MW over the same months. Values at month 0, annual effective discount rate, end-of-month flows.",
+      ],
+    ],
     "note",
   );
 
   d.put("A3", [["Results"]], "section");
-  d.put(
-    "A5",
+  d.put("A5", [
+    ["Critical IT MW", "=Site_MW/Site_MW_per_Critical_IT_MW", "MW"],
+    ["Horizon: conversion + lease term", "=Conversion_Months+Lease_Term_Years*12", "months"],
     [
-      ["Critical IT MW", "=Site_MW/Site_MW_per_Critical_IT_MW", "MW"],
-      ["Horizon: conversion + lease term", "=Conversion_Months+Lease_Term_Years*12", "months"],
-      [
-        "Lease NPV",
-        "=MINER.LEASENPV(B5,Lease_Rate_USD_per_kW_Month,Lease_Term_Years,Discount_Rate,Lease_Escalator,Conversion_Capex_USD_per_MW,Lease_Opex_Pct_of_Revenue,Conversion_Months)",
-        "USD",
-      ],
-      [
-        "Lease IRR",
-        "=MINER.LEASEIRR(B5,Lease_Rate_USD_per_kW_Month,Lease_Term_Years,Lease_Escalator,Conversion_Capex_USD_per_MW,Lease_Opex_Pct_of_Revenue,Conversion_Months)",
-        "per year",
-      ],
-      ["Mining NPV, same site and months", "=MINER.MININGNPV(Mining_Inputs)", "USD"],
-      ["Conversion value (lease − mining)", "=MINER.CONVERSIONVALUE(Conversion_Inputs)", "USD"],
-      ["Breakeven BTC price (mining = leasing)", "=MINER.CONVERSIONBREAKEVEN(Conversion_Inputs)", "USD per BTC"],
-      [
-        "Verdict",
-        '=IF(B10>0,"Lease: worth more than mining at these inputs","Mine: worth at least as much as leasing at these inputs")',
-        "",
-      ],
+      "Lease NPV",
+      "=MINER.LEASENPV(B5,Lease_Rate_USD_per_kW_Month,Lease_Term_Years,Discount_Rate,Lease_Escalator,Conversion_Capex_USD_per_MW,Lease_Opex_Pct_of_Revenue,Conversion_Months)",
+      "USD",
     ],
-  );
+    [
+      "Lease IRR",
+      "=MINER.LEASEIRR(B5,Lease_Rate_USD_per_kW_Month,Lease_Term_Years,Lease_Escalator,Conversion_Capex_USD_per_MW,Lease_Opex_Pct_of_Revenue,Conversion_Months)",
+      "per year",
+    ],
+    ["Mining NPV, same site and months", "=MINER.MININGNPV(Mining_Inputs)", "USD"],
+    ["Conversion value (lease − mining)", "=MINER.CONVERSIONVALUE(Conversion_Inputs)", "USD"],
+    ["Breakeven BTC price (mining = leasing)", "=MINER.CONVERSIONBREAKEVEN(Conversion_Inputs)", "USD per BTC"],
+    [
+      "Verdict",
+      '=IF(B10>0,"Lease: worth more than mining at these inputs","Mine: worth at least as much as leasing at these inputs")',
+      "",
+    ],
+  ]);
   d.format("B5", "result", "#,##0.0");
   d.format("B6", "result", "0");
   d.format("B7", "result", USD);
@@ -192,7 +198,11 @@ export function leaseSheet(): SheetDraft {
   d.name("Mining_Inputs", LEASE_CELLS.miningTable, "Assumptions table read by MINER.MININGNPV");
   d.put("D15", [["Inputs to MINER.CONVERSIONVALUE, CONVERSIONBREAKEVEN, MWECONOMICS"]], "section");
   d.put("D17", assumptionsTable(CONVERSION_TABLE_PARAMS, PARAMETER_LINKS));
-  d.name("Conversion_Inputs", LEASE_CELLS.conversionTable, "Assumptions table read by MINER.CONVERSIONVALUE and CONVERSIONBREAKEVEN");
+  d.name(
+    "Conversion_Inputs",
+    LEASE_CELLS.conversionTable,
+    "Assumptions table read by MINER.CONVERSIONVALUE and CONVERSIONBREAKEVEN",
+  );
 
   annualSummary(d);
   schedule(d);

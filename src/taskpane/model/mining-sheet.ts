@@ -23,7 +23,11 @@ export function miningSheet(): SheetDraft {
   d.put("A1", [["Mining: what a BTC costs"]], "title");
   d.put(
     "A2",
-    [["Costs per installed TH/s per day divided by the BTC it earns after uptime and pool fee. The MINER functions read the table in A5:B17, which reads the Assumptions sheet."]],
+    [
+      [
+        "Costs per installed TH/s per day divided by the BTC it earns after uptime and pool fee. The MINER functions read the table in A5:B17, which reads the Assumptions sheet.",
+      ],
+    ],
     "note",
   );
 
@@ -31,29 +35,38 @@ export function miningSheet(): SheetDraft {
   // Cost functions take efficiency at the wall: the machine's J/TH times the site's PUE.
   const links = { ...PARAMETER_LINKS, efficiency_j_th: PARAMETER_LINKS.efficiency_at_wall };
   d.put("A5", assumptionsTable(COST_TABLE_PARAMS, links));
-  d.name("Cost_Inputs", MINING_CELLS.costTable, "Assumptions table read by MINER.ALLINCOSTPERBTC, COSTBREAKDOWN and BREAKEVENPRICE");
+  d.name(
+    "Cost_Inputs",
+    MINING_CELLS.costTable,
+    "Assumptions table read by MINER.ALLINCOSTPERBTC, COSTBREAKDOWN and BREAKEVENPRICE",
+  );
 
   d.put("D4", [["Cost per BTC by component (MINER.COSTBREAKDOWN)"]], "section");
   d.put(MINING_CELLS.breakdown, [["=MINER.COSTBREAKDOWN(Cost_Inputs)"]]);
   d.format("E6:E13", undefined, USD);
 
   d.put("G4", [["Results"]], "section");
-  d.put(
-    "G5",
+  d.put("G5", [
+    ["Cash cost per BTC", "=E10", "USD per BTC"],
+    ["All-in cost per BTC", "=MINER.ALLINCOSTPERBTC(Cost_Inputs)", "USD per BTC"],
+    ["BTC price", "=BTC_Price_USD", "USD per BTC"],
+    ["Cash margin per BTC", "=H7-H5", "USD per BTC"],
+    ["All-in margin per BTC", "=H7-H6", "USD per BTC"],
+    ["Hashprice", "=MINER.HASHPRICE(BTC_Price_USD,B7,B8,B17)", "USD per PH/s per day"],
     [
-      ["Cash cost per BTC", "=E10", "USD per BTC"],
-      ["All-in cost per BTC", "=MINER.ALLINCOSTPERBTC(Cost_Inputs)", "USD per BTC"],
-      ["BTC price", "=BTC_Price_USD", "USD per BTC"],
-      ["Cash margin per BTC", "=H7-H5", "USD per BTC"],
-      ["All-in margin per BTC", "=H7-H6", "USD per BTC"],
-      ["Hashprice", "=MINER.HASHPRICE(BTC_Price_USD,B7,B8,B17)", "USD per PH/s per day"],
-      ["Breakeven hashprice, all-in", "=MINER.BREAKEVENHASHPRICE(B5,B6,B9,B10,B11,B12,B13,B14,B15,B16)", "USD per PH/s per day"],
-      ["Breakeven BTC price, all-in", "=MINER.BREAKEVENPRICE(Cost_Inputs)", "USD per BTC"],
-      ["Breakeven power price, cash (full uptime)", "=MINER.BREAKEVENPOWER(BTC_Price_USD,B6,B7,B8,B9,B10,B17)", "USD per kWh"],
-      ["Fleet BTC earned per day", "=MINER.BTCPERDAY(Fleet_EHs*1000000,B7,B8,B17)*Uptime*(1-Pool_Fee)", "BTC per day"],
-      ["Fleet cash cost per year", "=H14*365*H5", "USD per year"],
+      "Breakeven hashprice, all-in",
+      "=MINER.BREAKEVENHASHPRICE(B5,B6,B9,B10,B11,B12,B13,B14,B15,B16)",
+      "USD per PH/s per day",
     ],
-  );
+    ["Breakeven BTC price, all-in", "=MINER.BREAKEVENPRICE(Cost_Inputs)", "USD per BTC"],
+    [
+      "Breakeven power price, cash (full uptime)",
+      "=MINER.BREAKEVENPOWER(BTC_Price_USD,B6,B7,B8,B9,B10,B17)",
+      "USD per kWh",
+    ],
+    ["Fleet BTC earned per day", "=MINER.BTCPERDAY(Fleet_EHs*1000000,B7,B8,B17)*Uptime*(1-Pool_Fee)", "BTC per day"],
+    ["Fleet cash cost per year", "=H14*365*H5", "USD per year"],
+  ]);
   d.format("H5:H12", "result", USD);
   d.format("H10:H11", "result", "#,##0.00");
   d.format("H13", "result", "0.0000");
@@ -63,7 +76,12 @@ export function miningSheet(): SheetDraft {
   d.name("AllIn_Cost_per_BTC", MINING_CELLS.allInCost, "All-in cost per BTC (USD): MINER model result");
 
   d.put("K4", [["Chart data: cost per BTC vs price"]], "section");
-  d.put("K5", [["", "USD per BTC"], ["Cash cost", "=H5"], ["All-in cost", "=H6"], ["BTC price", "=H7"]]);
+  d.put("K5", [
+    ["", "USD per BTC"],
+    ["Cash cost", "=H5"],
+    ["All-in cost", "=H6"],
+    ["BTC price", "=H7"],
+  ]);
   d.format("L6:L8", undefined, USD);
   d.chart({
     type: "ColumnClustered",
@@ -86,7 +104,15 @@ const GRID_TOP = 22;
 /** All-in cost per BTC for power price (rows) × difficulty (columns), around today's inputs. */
 function sensitivityGrid(d: SheetDraft): void {
   d.put("A20", [["Sensitivity: all-in cost per BTC (USD) by power price (rows) and difficulty (columns)"]], "section");
-  d.put("A21", [["Each cell is MINER.ALLINCOSTPERBTC on the table above with that row's power price and that column's difficulty; compare with the BTC price in H7."]], "note");
+  d.put(
+    "A21",
+    [
+      [
+        "Each cell is MINER.ALLINCOSTPERBTC on the table above with that row's power price and that column's difficulty; compare with the BTC price in H7.",
+      ],
+    ],
+    "note",
+  );
   const header = ["USD/kWh \\ difficulty", ...DIFFICULTY_STEPS.map((m) => `=Difficulty_Now*${m}`)];
   const rows = POWER_STEPS.map((p, i) => {
     const r = GRID_TOP + 1 + i;

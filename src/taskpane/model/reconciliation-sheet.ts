@@ -111,14 +111,32 @@ export function reconciliationSheet(): SheetDraft {
   d.put("A1", [["Reconciliation: MINER results rebuilt with plain Excel formulas"]], "title");
   d.put(
     "A2",
-    [["Each row sets a MINER function's result beside the same quantity built from the Assumptions with ordinary formulas (and Excel's own NPV and IRR). The difference is zero up to floating-point rounding."]],
+    [
+      [
+        "Each row sets a MINER function's result beside the same quantity built from the Assumptions with ordinary formulas (and Excel's own NPV and IRR). The difference is zero up to floating-point rounding.",
+      ],
+    ],
     "note",
   );
-  d.put("A3", [["All checks pass", `=AND(F${FIRST_CHECK_ROW}:F${LAST_CHECK_ROW},${RECONCILIATION_CELLS.coverage})`]], "check");
+  d.put(
+    "A3",
+    [["All checks pass", `=AND(F${FIRST_CHECK_ROW}:F${LAST_CHECK_ROW},${RECONCILIATION_CELLS.coverage})`]],
+    "check",
+  );
   d.name("Model_Checks_Pass", RECONCILIATION_CELLS.allPass, "TRUE when every reconciliation check passes: MINER model");
   d.put(
     `A${FIRST_CHECK_ROW - 1}`,
-    [["Quantity", "MINER add-in", "Plain Excel", "Difference", "Tolerance", "Matches", "How the plain figure is built"]],
+    [
+      [
+        "Quantity",
+        "MINER add-in",
+        "Plain Excel",
+        "Difference",
+        "Tolerance",
+        "Matches",
+        "How the plain figure is built",
+      ],
+    ],
     "header",
   );
   d.put(
@@ -134,7 +152,12 @@ export function reconciliationSheet(): SheetDraft {
   d.format(`F${FIRST_CHECK_ROW}:F${LAST_CHECK_ROW}`, "check");
   d.put(
     `A${LAST_CHECK_ROW + 2}`,
-    [[`The monthly schedule covers the horizon (${SCHEDULE_MONTHS} months at most)`, `=Horizon_Months<=${SCHEDULE_MONTHS}`]],
+    [
+      [
+        `The monthly schedule covers the horizon (${SCHEDULE_MONTHS} months at most)`,
+        `=Horizon_Months<=${SCHEDULE_MONTHS}`,
+      ],
+    ],
     "check",
   );
 

@@ -20,34 +20,34 @@ export interface ModelReport {
   linkedMarket: string[];
 }
 
-const STYLES: Record<CellStyle, (f: Excel.RangeFormat) => void> = {
-  title: (f) => {
-    f.font.bold = true;
-    f.font.size = 14;
+const STYLES: Record<CellStyle, (r: Excel.Range) => void> = {
+  title: (r) => {
+    r.format.font.bold = true;
+    r.format.font.size = 14;
   },
-  note: (f) => {
-    f.font.italic = true;
-    f.font.color = "#595959";
+  note: (r) => {
+    r.format.font.italic = true;
+    r.format.font.color = "#595959";
   },
-  header: (f) => {
-    f.font.bold = true;
-    f.fill.color = "#D9E1F2";
+  header: (r) => {
+    r.format.font.bold = true;
+    r.format.fill.color = "#D9E1F2";
   },
-  section: (f) => {
-    f.font.bold = true;
-    f.font.color = "#1F4E78";
+  section: (r) => {
+    r.format.font.bold = true;
+    r.format.font.color = "#1F4E78";
   },
   // The modelling convention: inputs in blue on a light fill, so a reader sees what may be changed.
-  input: (f) => {
-    f.font.color = "#0000FF";
-    f.fill.color = "#FFF2CC";
+  input: (r) => {
+    r.format.font.color = "#0000FF";
+    r.format.fill.color = "#FFF2CC";
   },
-  result: (f) => {
-    f.font.bold = true;
+  result: (r) => {
+    r.format.font.bold = true;
   },
-  check: (f) => {
-    f.font.bold = true;
-    f.fill.color = "#E2EFDA";
+  check: (r) => {
+    r.format.font.bold = true;
+    r.format.fill.color = "#E2EFDA";
   },
   plain: () => undefined,
 };
@@ -80,8 +80,9 @@ async function freeCopy(context: Excel.RequestContext): Promise<number> {
       context.workbook.worksheets.getItemOrNullObject(naming.sheet(k)),
     );
     const items = names.map((n) => context.workbook.names.getItemOrNullObject(naming.name(n)));
-    // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar flag
     [...sheets, ...items].forEach((x) => x.load("isNullObject"));
+    // One sync per copy tried: almost always one or two, at most MAX_COPIES.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     if ([...sheets, ...items].every((x) => x.isNullObject)) return copy;
   }
@@ -104,10 +105,11 @@ function write(context: Excel.RequestContext, spec: ModelSpec, naming: Naming): 
       const { rows, cols } = size(f.address);
       range.numberFormat = Array.from({ length: rows }, () => Array(cols).fill(f.numberFormat));
     }
-    if (f.style) STYLES[f.style](range.format);
+    if (f.style) STYLES[f.style](range);
   }
   for (const c of spec.columns) {
-    for (const [col, width] of Object.entries(c.widths)) sheet(c.sheet).getRange(`${col}:${col}`).format.columnWidth = width;
+    for (const [col, width] of Object.entries(c.widths))
+      sheet(c.sheet).getRange(`${col}:${col}`).format.columnWidth = width;
   }
   for (const c of spec.charts) {
     const s = sheet(c.sheet);

@@ -1,0 +1,149 @@
+/*
+ * "Insert model": what the writer puts into a workbook (sheets, cells, names, formats, charts),
+ * tested against office-addin-mock objects, and that inserting again never touches what is there.
+ */
+jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
+
+import { insertModel } from "../../src/taskpane/model/writer";
+import { buildModel, modelNames } from "../../src/taskpane/model/build";
+import { INPUT_SECTIONS, MODEL_INPUTS } from "../../src/taskpane/model/inputs";
+import { COST_TABLE_PARAMS, CONVERSION_TABLE_PARAMS, MINING_TABLE_PARAMS } from "../../src/taskpane/model/links";
+import { blockAddress, Naming } from "../../src/taskpane/model/spec";
+import { ALL_IN_PARAMS } from "../../src/functions/costs";
+import { CONVERSION_PARAMS, MINING_PARAMS } from "../../src/functions/mining";
+import { cellsOf, fakeExcel } from "./fake-excel";
+
+const SHEETS = ["Assumptions", "Mining", "Lease vs Mine", "Reconciliation"];
+const cellOfName = (formula: string) => formula.slice(1).replace(/\$/g, "").replace(/'/g, "");
+
+test("writes the four sheets, every cell of the spec, and leaves the Assumptions sheet active", async () => {
+  const xl = fakeExcel();
+  const report = await insertModel(xl.context);
+  expect(report).toEqual({ copy: 1, sheets: SHEETS, linkedMarket: [] });
+  expect([...xl.sheets]).toEqual(SHEETS);
+  expect(xl.activeSheet).toBe("Assumptions");
+
+  const { spec, naming } = buildModel(1, new Set());
+  let cells = 0;
+  for (const b of spec.blocks) {
+    const written = xl.contents(naming.sheet(b.sheet));
+    cellsOf(blockAddress(b)).forEach((row, i) =>
+      row.forEach((a, j) => {
+        expect([naming.sheet(b.sheet), a, written.get(a)]).toEqual([naming.sheet(b.sheet), a, b.cells[i][j]]);
+        cells++;
+      }),
+    );
+  }
+  expect(cells).toBeGreaterThan(7000); // the 361-month schedule is most of it
+  expect(xl.cell("Mining!H6")).toBe("=MINER.ALLINCOSTPERBTC(Cost_Inputs)");
+  expect(xl.cell("Mining!D5")).toBe("=MINER.COSTBREAKDOWN(Cost_Inputs)");
+  expect(xl.cell("Lease vs Mine!B10")).toBe("=MINER.CONVERSIONVALUE(Conversion_Inputs)");
+  expect(xl.cell("Reconciliation!C10")).toBe("='Lease vs Mine'!$G$51+NPV($B$23,'Lease vs Mine'!$G$52:$G$411)");
+});
+
+test("names every input on the Assumptions sheet, with its unit, and every table and result the sheets share", async () => {
+  const xl = fakeExcel();
+  await insertModel(xl.context);
+  for (const input of MODEL_INPUTS) {
+    const target = cellOfName(xl.names.get(input.name) as string);
+    expect(target).toMatch(/^Assumptions!B\d+$/);
+    const row = target.split("!B")[1];
+    // The row shows what the cell is: label, unit, source and the name itself.
+    expect([xl.cell(`Assumptions!A${row}`), xl.cell(`Assumptions!C${row}`), xl.cell(`Assumptions!E${row}`)]).toEqual([input.label, input.unit, input.name]);
+    expect(xl.cell(`Assumptions!D${row}`)).toBe(input.source);
+    expect(xl.nameComments.get(input.name)).toContain(input.unit);
+  }
+  expect(xl.names.get("Cost_Inputs")).toBe("=Mining!$A$5:$B$17");
+  expect(xl.names.get("Mining_Inputs")).toBe("='Lease vs Mine'!$A$17:$B$33");
+  expect(xl.names.get("Conversion_Inputs")).toBe("='Lease vs Mine'!$D$17:$E$39");
+  expect(xl.names.get("Model_Checks_Pass")).toBe("=Reconciliation!$B$3");
+  expect([...xl.names.keys()].sort()).toEqual(modelNames().sort());
+});
+
+test("input cells look like inputs (blue on yellow) and carry their number formats", async () => {
+  const xl = fakeExcel();
+  await insertModel(xl.context);
+  for (const input of MODEL_INPUTS) {
+    const cell = cellOfName(xl.names.get(input.name) as string);
+    const format = xl.rangeFormat(cell);
+    expect([input.name, format?.font.color, format?.fill.color, xl.format(cell)]).toEqual([input.name, "#0000FF", "#FFF2CC", input.numberFormat]);
+  }
+  expect(xl.rangeFormat("Reconciliation!A3:B3")?.fill.color).toBe("#E2EFDA");
+  expect(xl.rangeFormat("Mining!A:A")?.columnWidth).toBeGreaterThan(100);
+});
+
+test("draws the two charts: cost per BTC against price, and mining against leasing by year", async () => {
+  const xl = fakeExcel();
+  await insertModel(xl.context);
+  expect(xl.charts).toEqual([
+    { sheet: "Mining", type: "ColumnClustered", source: "L5:L8", seriesBy: "Columns", categories: "K6:K8", title: "Cost per BTC vs BTC price (USD)", from: "N4", to: "U19" },
+    { sheet: "Lease vs Mine", type: "ColumnClustered", source: "H16:I47", seriesBy: "Columns", categories: "G17:G47", title: "Net cash flow by year (USD): mining vs leasing the site", from: "K15", to: "T35" },
+  ]);
+  // The chart data are formulas on the model, not pasted numbers.
+  expect([xl.cell("Mining!L6"), xl.cell("Mining!L7"), xl.cell("Mining!L8")]).toEqual(["=H5", "=H6", "=H7"]);
+  expect(xl.cell("Lease vs Mine!H17")).toBe("=SUMIFS($S$51:$S$411,$B$51:$B$411,G17)");
+});
+
+test("inserting again keeps the user's edits and writes a second copy with its own sheets and names", async () => {
+  const xl = fakeExcel();
+  await insertModel(xl.context);
+  const powerCell = cellOfName(xl.names.get("Power_Price_kWh") as string);
+  xl.edit(powerCell, 0.031);
+  xl.edit("Mining!K2", "my note");
+
+  const second = await insertModel(xl.context);
+  expect(second.copy).toBe(2);
+  expect(second.sheets).toEqual(SHEETS.map((s) => `${s} (2)`));
+  expect(xl.cell(powerCell)).toBe(0.031);
+  expect(xl.cell("Mining!K2")).toBe("my note");
+  expect(xl.cell("Mining!H6")).toBe("=MINER.ALLINCOSTPERBTC(Cost_Inputs)");
+  expect(xl.cell("Mining (2)!H6")).toBe("=MINER.ALLINCOSTPERBTC(Cost_Inputs_2)");
+  expect(xl.cell("Reconciliation (2)!C10")).toBe("='Lease vs Mine (2)'!$G$51+NPV($B$23,'Lease vs Mine (2)'!$G$52:$G$411)");
+  expect(xl.names.get("Power_Price_kWh")).toBe("=Assumptions!$B$18");
+  expect(xl.names.get("Power_Price_kWh_2")).toBe("='Assumptions (2)'!$B$18");
+  expect(xl.activeSheet).toBe("Assumptions (2)");
+
+  expect((await insertModel(xl.context)).copy).toBe(3);
+});
+
+test("a workbook that already uses one of the model's names gets a copy that leaves that name alone", async () => {
+  const xl = fakeExcel({ names: { Discount_Rate: "=Inputs!$C$3" } });
+  const report = await insertModel(xl.context);
+  expect(report.copy).toBe(2);
+  expect(xl.names.get("Discount_Rate")).toBe("=Inputs!$C$3");
+  expect(xl.names.get("Discount_Rate_2")).toBe("='Assumptions (2)'!$B$39");
+});
+
+test("network inputs link to MINER_Market's names when the workbook has them, and hold sourced values otherwise", async () => {
+  const linked = buildModel(1, new Set(["BTC_Price", "BTC_Height"]));
+  const plain = buildModel(1, new Set());
+  const valueOf = (m: typeof linked, name: string) => {
+    const n = m.spec.names.find((x) => x.name === name)!;
+    return m.spec.blocks.find((b) => b.sheet === "assumptions" && b.at === n.address)!.cells[0][0];
+  };
+  expect([valueOf(linked, "BTC_Price_USD"), valueOf(linked, "Start_Height"), valueOf(linked, "Difficulty_Now")]).toEqual(["=BTC_Price", "=BTC_Height", 149_300_000_000_000]);
+  expect([valueOf(plain, "BTC_Price_USD"), valueOf(plain, "Start_Height")]).toEqual([91_000, 925_344]);
+});
+
+test("each assumptions table names exactly its function's parameters, in the function's order", () => {
+  expect(COST_TABLE_PARAMS).toEqual(ALL_IN_PARAMS.map((p) => p.name));
+  expect(MINING_TABLE_PARAMS).toEqual(MINING_PARAMS.map((p) => p.name));
+  expect(CONVERSION_TABLE_PARAMS).toEqual(CONVERSION_PARAMS.map((p) => p.name));
+});
+
+test("every input has a label, a unit and a source: a cited reference, or marked illustrative or derived", () => {
+  expect(INPUT_SECTIONS.map((s) => s.title)).toEqual(["Network and market", "Fleet and mining costs", "Site, lease and capital"]);
+  for (const i of MODEL_INPUTS) {
+    expect([i.name, i.label.length > 0, i.unit.length > 0]).toEqual([i.name, true, true]);
+    expect([i.name, /reference\/|^illustrative|^derived|^flat|default|^0 today/.test(i.source)]).toEqual([i.name, true]);
+  }
+  expect(new Set(MODEL_INPUTS.map((i) => i.name)).size).toBe(MODEL_INPUTS.length);
+});
+
+test("a copy's formulas use that copy's names and quoted sheets, and leave text, longer names and parameters alone", () => {
+  const n = new Naming(3, ["Site_MW", "Site_MW_per_Critical_IT_MW", "Uptime"]);
+  expect(n.formula("=Site_MW/Site_MW_per_Critical_IT_MW*Uptime")).toBe("=Site_MW_3/Site_MW_per_Critical_IT_MW_3*Uptime_3");
+  expect(n.formula('=IF({mining}!$H$5>0,"Uptime and Site_MW",Uptime)')).toBe("=IF('Mining (3)'!$H$5>0,\"Uptime and Site_MW\",Uptime_3)");
+  expect(n.formula("=MINER.SUBSIDY(Start_Height)+Uptime_Hours")).toBe("=MINER.SUBSIDY(Start_Height)+Uptime_Hours");
+  expect(new Naming(1, ["Site_MW"]).formula("={leaseVsMine}!A1+Site_MW")).toBe("='Lease vs Mine'!A1+Site_MW");
+});
