@@ -32,15 +32,9 @@ function sourceOf(input: ModelInput, linkMarket: ReadonlySet<string>): string {
 /** @param linkMarket the MINER_Market names present in the workbook: those inputs link to them. */
 export function assumptionsSheet(linkMarket: ReadonlySet<string>): SheetDraft {
   const d = new SheetDraft("assumptions");
-  d.put("A1", [["MINER model: assumptions"]], "title");
-  d.put(
-    "A2",
-    [
-      [
-        "Blue cells on yellow are the inputs: change them. Every other number in the model is a formula on these cells, by the names in column E.",
-      ],
-    ],
-    "note",
+  d.heading(
+    "MINER model: assumptions",
+    "Blue cells on yellow are the inputs: change them. Every other number in the model is a formula on these cells, by the names in column E.",
   );
   d.put(`A${HEADER_ROW}`, [["Input", "Value", "Unit", "Source / notes", "Workbook name"]], "header");
   const rows = inputRows();

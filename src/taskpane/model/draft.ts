@@ -10,6 +10,12 @@ export class SheetDraft {
 
   constructor(readonly key: SheetKey) {}
 
+  /** The sheet's title in A1 and a line saying how to read it in A2. */
+  heading(title: string, note: string): void {
+    this.put("A1", [[title]], "title");
+    this.put("A2", [[note]], "note");
+  }
+
   /** Writes `cells` from `at`; a style or number format, if given, covers the whole block. */
   put(at: string, cells: (string | number)[][], style?: CellStyle, numberFormat?: string): string {
     const block = { sheet: this.key, at, cells };

@@ -141,15 +141,9 @@ export const LEASE_CELLS = {
 
 export function leaseSheet(): SheetDraft {
   const d = new SheetDraft("leaseVsMine");
-  d.put("A1", [["Lease vs Mine: the site's two futures"]], "title");
-  d.put(
-    "A2",
-    [
-      [
-        "Leasing the site's critical IT MW to an AI/HPC tenant after a conversion, against mining the same MW over the same months. Values at month 0, annual effective discount rate, end-of-month flows.",
-      ],
-    ],
-    "note",
+  d.heading(
+    "Lease vs Mine: the site's two futures",
+    "Leasing the site's critical IT MW to an AI/HPC tenant after a conversion, against mining the same MW over the same months. Values at month 0, annual effective discount rate, end-of-month flows.",
   );
 
   d.put("A3", [["Results"]], "section");

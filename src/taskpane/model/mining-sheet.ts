@@ -20,15 +20,9 @@ export const MINING_CELLS = {
 
 export function miningSheet(): SheetDraft {
   const d = new SheetDraft("mining");
-  d.put("A1", [["Mining: what a BTC costs"]], "title");
-  d.put(
-    "A2",
-    [
-      [
-        "Costs per installed TH/s per day divided by the BTC it earns after uptime and pool fee. The MINER functions read the table in A5:B17, which reads the Assumptions sheet.",
-      ],
-    ],
-    "note",
+  d.heading(
+    "Mining: what a BTC costs",
+    "Costs per installed TH/s per day divided by the BTC it earns after uptime and pool fee. The MINER functions read the table in A5:B17, which reads the Assumptions sheet.",
   );
 
   d.put("A4", [["Inputs to the cost functions (name, value)"]], "section");

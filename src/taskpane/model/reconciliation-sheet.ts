@@ -108,15 +108,9 @@ function tolerance(kind: string, row: number): string {
 
 export function reconciliationSheet(): SheetDraft {
   const d = new SheetDraft("reconciliation");
-  d.put("A1", [["Reconciliation: MINER results rebuilt with plain Excel formulas"]], "title");
-  d.put(
-    "A2",
-    [
-      [
-        "Each row sets a MINER function's result beside the same quantity built from the Assumptions with ordinary formulas (and Excel's own NPV and IRR). The difference is zero up to floating-point rounding.",
-      ],
-    ],
-    "note",
+  d.heading(
+    "Reconciliation: MINER results rebuilt with plain Excel formulas",
+    "Each row sets a MINER function's result beside the same quantity built from the Assumptions with ordinary formulas (and Excel's own NPV and IRR). The difference is zero up to floating-point rounding.",
   );
   d.put(
     "A3",
