@@ -5,83 +5,19 @@ import {
   breakevenPowerPrice,
   cashCostPerBtc,
   costPerBtcBreakdown,
-  DEFAULT_MACHINE_LIFE_YEARS,
   MiningCostInputs,
   PaybackInputs,
   paybackMonths as calcPaybackMonths,
 } from "../calc/costs";
-import { CURRENT_SUBSIDY_BTC } from "../calc/revenue";
-import { ParamSpec, readArgs } from "./assumptions";
+import { readArgs } from "./assumptions";
+import {
+  ALL_IN_PARAMS,
+  BREAKEVEN_HASHPRICE_PARAMS,
+  BREAKEVEN_POWER_PARAMS,
+  CASH_COST_PARAMS,
+  PAYBACK_PARAMS,
+} from "./params";
 import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
-
-/** COSTPERBTC, in its public order. */
-export const CASH_COST_PARAMS: ParamSpec[] = [
-  { name: "power_price_kwh" },
-  { name: "efficiency_j_th" },
-  { name: "difficulty" },
-  { name: "fees_btc_per_block", default: 0 },
-  { name: "pool_fee", default: 0 },
-  { name: "opex_usd_per_th_day", default: 0 },
-  { name: "subsidy", default: CURRENT_SUBSIDY_BTC },
-];
-
-/** ALLINCOSTPERBTC, COSTBREAKDOWN and BREAKEVENPRICE, in their public order. */
-export const ALL_IN_PARAMS: ParamSpec[] = [
-  { name: "power_price_kwh" },
-  { name: "efficiency_j_th" },
-  { name: "difficulty" },
-  { name: "fees_btc_per_block", default: 0 },
-  { name: "pool_fee", default: 0 },
-  { name: "opex_usd_per_th_day", default: 0 },
-  { name: "machine_cost_usd_per_th", default: 0 },
-  { name: "machine_life_years", default: DEFAULT_MACHINE_LIFE_YEARS },
-  { name: "sga_usd_per_th_day", default: 0 },
-  { name: "stock_comp_usd_per_th_day", default: 0 },
-  { name: "energy_tax_usd_per_kwh", default: 0 },
-  { name: "uptime", default: 1 },
-  { name: "subsidy", default: CURRENT_SUBSIDY_BTC },
-];
-
-/** BREAKEVENPOWER, in its public order. */
-export const BREAKEVEN_POWER_PARAMS: ParamSpec[] = [
-  { name: "btc_price" },
-  { name: "efficiency_j_th" },
-  { name: "difficulty" },
-  { name: "fees_btc_per_block", default: 0 },
-  { name: "pool_fee", default: 0 },
-  { name: "opex_usd_per_th_day", default: 0 },
-  { name: "subsidy", default: CURRENT_SUBSIDY_BTC },
-];
-
-/** BREAKEVENHASHPRICE, in its public order. */
-export const BREAKEVEN_HASHPRICE_PARAMS: ParamSpec[] = [
-  { name: "power_price_kwh" },
-  { name: "efficiency_j_th" },
-  { name: "pool_fee", default: 0 },
-  { name: "opex_usd_per_th_day", default: 0 },
-  { name: "machine_cost_usd_per_th", default: 0 },
-  { name: "machine_life_years", default: DEFAULT_MACHINE_LIFE_YEARS },
-  { name: "sga_usd_per_th_day", default: 0 },
-  { name: "stock_comp_usd_per_th_day", default: 0 },
-  { name: "energy_tax_usd_per_kwh", default: 0 },
-  { name: "uptime", default: 1 },
-];
-
-/** PAYBACKMONTHS, in its public order. */
-export const PAYBACK_PARAMS: ParamSpec[] = [
-  { name: "machine_cost_usd" },
-  { name: "hashrate_ths" },
-  { name: "efficiency_j_th" },
-  { name: "power_price_kwh" },
-  { name: "btc_price" },
-  { name: "difficulty" },
-  { name: "fees_btc_per_block", default: 0 },
-  { name: "pool_fee", default: 0 },
-  { name: "opex_usd_per_th_day", default: 0 },
-  { name: "uptime", default: 1 },
-  { name: "difficulty_growth_monthly", default: 0 },
-  { name: "subsidy", default: CURRENT_SUBSIDY_BTC },
-];
 
 /** The numbers read are named as the calc module names its inputs. */
 const allIn = (raw: unknown[]): MiningCostInputs => readArgs(ALL_IN_PARAMS, raw) as unknown as MiningCostInputs;

@@ -1,23 +1,8 @@
 /* Excel adapters for AI/HPC lease economics. */
 import { leaseIrr, leaseNpv, leaseSchedule, LeaseTerms } from "../calc/lease";
-import { Args, ParamSpec, readArgs } from "./assumptions";
+import { Args, readArgs } from "./assumptions";
+import { LEASE_IRR_PARAMS, LEASE_NPV_PARAMS } from "./params";
 import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
-
-const LEASE_TERMS: ParamSpec[] = [
-  { name: "critical_it_mw" },
-  { name: "rate_usd_per_kw_month" },
-  { name: "term_years" },
-];
-const LEASE_OPTIONS: ParamSpec[] = [
-  { name: "escalator", default: 0 },
-  { name: "capex_usd_per_mw", default: 0 },
-  { name: "opex_pct_of_revenue", default: 0 },
-  { name: "build_months", default: 0 },
-];
-/** LEASENPV and LEASECASHFLOWS, in their public order. */
-export const LEASE_NPV_PARAMS: ParamSpec[] = [...LEASE_TERMS, { name: "discount_rate" }, ...LEASE_OPTIONS];
-/** LEASEIRR, in its public order. */
-export const LEASE_IRR_PARAMS: ParamSpec[] = [...LEASE_TERMS, ...LEASE_OPTIONS];
 
 function terms(a: Args): LeaseTerms {
   return {

@@ -4,56 +4,9 @@
  */
 import { conversionBreakevenPrice, conversionValue, ConversionPlan, perMwPerYear } from "../calc/conversion";
 import { MiningPlan, miningNpv, miningSchedule } from "../calc/mining-schedule";
-import { Args, ParamSpec, readArgs } from "./assumptions";
+import { Args, readArgs } from "./assumptions";
+import { CONVERSION_PARAMS, MINING_PARAMS } from "./params";
 import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
-
-/** MININGCASHFLOWS and MININGNPV, in their public order. */
-export const MINING_PARAMS: ParamSpec[] = [
-  { name: "site_mw" },
-  { name: "efficiency_j_th" },
-  { name: "pue" },
-  { name: "power_price_kwh" },
-  { name: "btc_price" },
-  { name: "difficulty" },
-  { name: "start_height" },
-  { name: "months" },
-  { name: "discount_rate" },
-  { name: "fees_btc_per_block", default: 0 },
-  { name: "pool_fee", default: 0 },
-  { name: "uptime", default: 1 },
-  { name: "difficulty_growth_monthly", default: 0 },
-  { name: "btc_price_growth_monthly", default: 0 },
-  { name: "opex_usd_per_mw_month", default: 0 },
-  { name: "refresh_capex_usd_per_th", default: 0 },
-  { name: "refresh_every_months", default: 0 },
-];
-
-/** CONVERSIONVALUE, CONVERSIONBREAKEVEN and MWECONOMICS, in their public order. */
-export const CONVERSION_PARAMS: ParamSpec[] = [
-  { name: "site_mw" },
-  { name: "efficiency_j_th" },
-  { name: "pue" },
-  { name: "power_price_kwh" },
-  { name: "btc_price" },
-  { name: "difficulty" },
-  { name: "start_height" },
-  { name: "discount_rate" },
-  { name: "rate_usd_per_kw_month" },
-  { name: "term_years" },
-  { name: "fees_btc_per_block", default: 0 },
-  { name: "pool_fee", default: 0 },
-  { name: "uptime", default: 1 },
-  { name: "difficulty_growth_monthly", default: 0 },
-  { name: "btc_price_growth_monthly", default: 0 },
-  { name: "opex_usd_per_mw_month", default: 0 },
-  { name: "refresh_capex_usd_per_th", default: 0 },
-  { name: "refresh_every_months", default: 0 },
-  { name: "escalator", default: 0 },
-  { name: "conversion_capex_usd_per_mw", default: 0 },
-  { name: "conversion_months", default: 0 },
-  { name: "opex_pct_of_revenue", default: 0 },
-  { name: "site_mw_per_critical_it_mw", default: 1.4 },
-];
 
 /** The numbers read are already named as the calc module names its inputs. */
 const miningPlan = (a: Args): MiningPlan => a as unknown as MiningPlan;

@@ -1,5 +1,6 @@
 import { leaseCashFlowsFn, leaseIrrFn, leaseNpvFn } from "../../src/functions/lease";
-import { conversionBreakevenFn, conversionValueFn, mwEconomicsFn, CONVERSION_PARAMS } from "../../src/functions/mining";
+import { conversionBreakevenFn, conversionValueFn, mwEconomicsFn } from "../../src/functions/mining";
+import { CONVERSION_PARAMS } from "../../src/functions/params";
 import { CALLS, CONVERSION_ARGS, MINING_ARGS } from "../support/calls";
 
 const call = (id: string, args: unknown[]) => CALLS[id].fn(...args) as never;

@@ -7,10 +7,8 @@ jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote
 import { insertModel } from "../../src/taskpane/model/writer";
 import { buildModel, modelNames } from "../../src/taskpane/model/build";
 import { INPUT_SECTIONS, MODEL_INPUTS } from "../../src/taskpane/model/inputs";
-import { COST_TABLE_PARAMS, CONVERSION_TABLE_PARAMS, MINING_TABLE_PARAMS } from "../../src/taskpane/model/links";
 import { blockAddress, Naming } from "../../src/taskpane/model/spec";
-import { ALL_IN_PARAMS } from "../../src/functions/costs";
-import { CONVERSION_PARAMS, MINING_PARAMS } from "../../src/functions/mining";
+import { ALL_IN_PARAMS, CONVERSION_PARAMS, MINING_PARAMS } from "../../src/functions/params";
 import { cellsOf, fakeExcel } from "./fake-excel";
 
 const SHEETS = ["Assumptions", "Mining", "Lease vs Mine", "Reconciliation"];
@@ -125,10 +123,20 @@ test("network inputs link to MINER_Market's names when the workbook has them, an
   expect([valueOf(plain, "BTC_Price_USD"), valueOf(plain, "Start_Height")]).toEqual([91_000, 925_344]);
 });
 
-test("each assumptions table names exactly its function's parameters, in the function's order", () => {
-  expect(COST_TABLE_PARAMS).toEqual(ALL_IN_PARAMS.map((p) => p.name));
-  expect(MINING_TABLE_PARAMS).toEqual(MINING_PARAMS.map((p) => p.name));
-  expect(CONVERSION_TABLE_PARAMS).toEqual(CONVERSION_PARAMS.map((p) => p.name));
+test("each named assumptions table lists exactly its function's parameters, in the function's order, each fed by a formula", async () => {
+  const xl = fakeExcel();
+  await insertModel(xl.context);
+  const table = (name: string) => {
+    const [sheet, range] = cellOfName(xl.names.get(name) as string).split("!");
+    return cellsOf(range).map((row) => row.map((a) => xl.cell(`${sheet}!${a}`)));
+  };
+  for (const [name, params] of [["Cost_Inputs", ALL_IN_PARAMS], ["Mining_Inputs", MINING_PARAMS], ["Conversion_Inputs", CONVERSION_PARAMS]] as const) {
+    const rows = table(name);
+    expect([name, rows.map(([param]) => param)]).toEqual([name, params.map((p) => p.name)]);
+    expect([name, rows.every(([, value]) => typeof value === "string" && value.startsWith("="))]).toEqual([name, true]);
+  }
+  // The cost functions take efficiency at the wall: the machine's J/TH times the site's PUE.
+  expect(table("Cost_Inputs")[1]).toEqual(["efficiency_j_th", "=Efficiency_J_TH*Site_PUE"]);
 });
 
 test("every input has a label, a unit and a source: a cited reference, or marked illustrative or derived", () => {

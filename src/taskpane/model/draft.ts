@@ -1,4 +1,5 @@
 /** Collects one sheet's cells, formats, names and charts while a builder lays the sheet out. */
+import type { ParamSpec } from "../../functions/assumptions";
 import { blockAddress, CellBlock, CellStyle, ChartSpec, FormatSpec, NameSpec, SheetKey } from "./spec";
 
 export class SheetDraft {
@@ -43,10 +44,10 @@ export class SheetDraft {
 }
 
 /** A two-column assumptions table (parameter name, formula) for a MINER function, from links by name. */
-export function assumptionsTable(params: readonly string[], links: Record<string, string>): string[][] {
-  return params.map((p) => {
-    const link = links[p];
-    if (!link) throw new Error(`no model input for parameter ${p}`);
-    return [p, link];
+export function assumptionsTable(params: readonly ParamSpec[], links: Record<string, string>): string[][] {
+  return params.map(({ name }) => {
+    const link = links[name];
+    if (!link) throw new Error(`no model input for parameter ${name}`);
+    return [name, link];
   });
 }

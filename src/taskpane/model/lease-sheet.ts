@@ -4,7 +4,8 @@
  * of both futures in plain Excel formulas, which the charts and the reconciliation read.
  */
 import { assumptionsTable, SheetDraft } from "./draft";
-import { CONVERSION_TABLE_PARAMS, MINING_TABLE_PARAMS, PARAMETER_LINKS } from "./links";
+import { CONVERSION_PARAMS, MINING_PARAMS } from "../../functions/params";
+import { PARAMETER_LINKS } from "./links";
 import { columnLetters } from "./spec";
 
 const USD = "#,##0";
@@ -188,10 +189,10 @@ export function leaseSheet(): SheetDraft {
   d.format("F7:G7", undefined, "0.0%");
 
   d.put("A15", [["Inputs to MINER.MININGNPV (name, value)"]], "section");
-  d.put("A17", assumptionsTable(MINING_TABLE_PARAMS, PARAMETER_LINKS));
+  d.put("A17", assumptionsTable(MINING_PARAMS, PARAMETER_LINKS));
   d.name("Mining_Inputs", LEASE_CELLS.miningTable, "Assumptions table read by MINER.MININGNPV");
   d.put("D15", [["Inputs to MINER.CONVERSIONVALUE, CONVERSIONBREAKEVEN, MWECONOMICS"]], "section");
-  d.put("D17", assumptionsTable(CONVERSION_TABLE_PARAMS, PARAMETER_LINKS));
+  d.put("D17", assumptionsTable(CONVERSION_PARAMS, PARAMETER_LINKS));
   d.name(
     "Conversion_Inputs",
     LEASE_CELLS.conversionTable,

@@ -3,7 +3,8 @@
  * price, breakevens, fleet totals, a chart of cost against price, and a sensitivity grid.
  */
 import { assumptionsTable, SheetDraft } from "./draft";
-import { COST_TABLE_PARAMS, PARAMETER_LINKS } from "./links";
+import { ALL_IN_PARAMS } from "../../functions/params";
+import { PARAMETER_LINKS } from "./links";
 
 const USD = "#,##0";
 
@@ -28,7 +29,7 @@ export function miningSheet(): SheetDraft {
   d.put("A4", [["Inputs to the cost functions (name, value)"]], "section");
   // Cost functions take efficiency at the wall: the machine's J/TH times the site's PUE.
   const links = { ...PARAMETER_LINKS, efficiency_j_th: PARAMETER_LINKS.efficiency_at_wall };
-  d.put("A5", assumptionsTable(COST_TABLE_PARAMS, links));
+  d.put("A5", assumptionsTable(ALL_IN_PARAMS, links));
   d.name(
     "Cost_Inputs",
     MINING_CELLS.costTable,
