@@ -15,7 +15,10 @@ function escapeHtml(s) {
 function describe(namespace, f) {
   const text = f.description || "";
   const m = /^(.*?)\s*Example: (=\S.*?\)) returns (.*?)\.?$/.exec(text);
-  const summary = m ? m[1] : text;
+  // "#NUM! when ...." sentences name the function's own no-answer cases; they go under Errors.
+  const noAnswer = /\s*#NUM! when (.+?)\.(?=\s+[A-Z]|$)/g;
+  const numCases = [...(m ? m[1] : text).matchAll(noAnswer)].map((x) => x[1]);
+  const summary = (m ? m[1] : text).replace(noAnswer, "");
   const params = f.parameters.map((p) => {
     const required = !p.optional || /Required\./.test(p.description || "");
     const d = (p.description || "").replace(/\s*Required\./, "");
@@ -24,15 +27,20 @@ function describe(namespace, f) {
   });
   const streaming = !!(f.options && f.options.stream);
   const errors = streaming
-    ? ["#N/A: no data yet, offline, or every provider failed; the message says which.", "#VALUE!: an unknown currency or field name; the message lists the allowed ones."]
+    ? [
+        "#N/A when there is no data yet, the machine is offline, or every provider failed; the message says which.",
+        ...f.parameters.map((p) => `#VALUE! when ${p.name} is not one of the allowed values; the message lists them.`),
+      ]
     : [
-        "#VALUE!: an argument is text, TRUE/FALSE, blank where required, a multi-cell range, NaN/infinite, or outside its allowed range; the message names the function and the argument.",
-        "#NUM!: the inputs are valid but the answer does not exist (no breakeven, no payback, no BTC earned, no rate of return) or is beyond Excel's number range.",
+        "#VALUE! when an argument is text, TRUE/FALSE, blank where required, a multi-cell range, NaN/infinite, or outside its allowed range; the message names the function and the argument.",
+        ...numCases.map((c) => `#NUM! when ${c}.`),
+        "#NUM! when the result would be beyond Excel's number range (about ±1.8E308), which only extreme inputs reach.",
       ];
   return {
     name: `${namespace}.${f.name}`,
     signature: `=${namespace}.${f.name}(${params.map((p) => (p.required ? p.name : `[${p.name}]`)).join(", ")})`,
     summary,
+    numCases,
     params,
     example: m ? { formula: m[2], result: m[3] } : undefined,
     result: f.result && f.result.dimensionality === "matrix" ? "A dynamic array that spills into neighbouring cells." : streaming ? "A number that updates live." : "A single number.",

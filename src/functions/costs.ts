@@ -23,7 +23,7 @@ import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
 const allIn = (raw: unknown[]): MiningCostInputs => readArgs(ALL_IN_PARAMS, raw) as unknown as MiningCostInputs;
 
 /**
- * Cash cost per BTC earned: (power per TH-day + opex per TH-day) / (BTC per TH-day × (1 − pool fee)); power per TH-day = efficiency × 24 / 1000 kWh × power price. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.COSTPERBTC(0.05, 17.5, 1.5E14, 0.036, 0.02) returns 50548.25.
+ * Cash cost per BTC earned: (power per TH-day + opex per TH-day) / (BTC per TH-day × (1 − pool fee)); power per TH-day = efficiency × 24 / 1000 kWh × power price. #NUM! when no BTC is earned (subsidy and fees both 0, or pool_fee 1). Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.COSTPERBTC(0.05, 17.5, 1.5E14, 0.036, 0.02) returns 50548.25.
  * @customfunction COSTPERBTC
  * @param power_price_kwh Power price in USD per kWh (0 or more). Example: 0.05.
  * @param [efficiency_j_th] Fleet efficiency at the wall in J/TH (greater than 0; include cooling overhead). Required. Example: 17.5.
@@ -68,7 +68,7 @@ export function costPerBtc(
 }
 
 /**
- * All-in cost per BTC earned: power, energy tax, other opex and SG&A (the cash cost) plus straight-line machine depreciation and stock-based compensation, each per installed TH/s per day, divided by BTC earned per TH/s per day after uptime and pool fee. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.ALLINCOSTPERBTC(0.05, 20, 1.5E14, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093) returns 129977.91.
+ * All-in cost per BTC earned: power, energy tax, other opex and SG&A (the cash cost) plus straight-line machine depreciation and stock-based compensation, each per installed TH/s per day, divided by BTC earned per TH/s per day after uptime and pool fee. #NUM! when no BTC is earned (subsidy and fees both 0, uptime 0 or pool_fee 1). Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.ALLINCOSTPERBTC(0.05, 20, 1.5E14, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093) returns 129977.91.
  * @customfunction ALLINCOSTPERBTC
  * @param power_price_kwh Power price in USD per kWh (0 or more). Example: 0.05.
  * @param [efficiency_j_th] Fleet efficiency at the wall in J/TH (greater than 0; include cooling overhead). Required. Example: 17.5.
@@ -120,7 +120,7 @@ export function allInCost(
 }
 
 /**
- * The cost per BTC split into its parts, as a two-column table with a header row: power, energy tax, other opex, SG&A, cash cost (subtotal), depreciation, stock-based compensation, all-in cost (total). Same arguments as ALLINCOSTPERBTC. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.COSTBREAKDOWN(0.05, 20, 1.5E14, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093) returns a 9×2 table.
+ * The cost per BTC split into its parts, as a two-column table with a header row: power, energy tax, other opex, SG&A, cash cost (subtotal), depreciation, stock-based compensation, all-in cost (total). Same arguments as ALLINCOSTPERBTC. #NUM! when no BTC is earned (subsidy and fees both 0, uptime 0 or pool_fee 1). Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.COSTBREAKDOWN(0.05, 20, 1.5E14, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093) returns a 9×2 table.
  * @customfunction COSTBREAKDOWN
  * @param power_price_kwh Power price in USD per kWh (0 or more). Example: 0.05.
  * @param [efficiency_j_th] Fleet efficiency at the wall in J/TH (greater than 0; include cooling overhead). Required. Example: 17.5.
@@ -185,7 +185,7 @@ export function costBreakdown(
 }
 
 /**
- * BTC price at which the margin on the costs given is zero: pass power and opex only for the cash breakeven, add depreciation, SG&A and stock pay for the all-in breakeven. Same arguments as ALLINCOSTPERBTC. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.BREAKEVENPRICE(0.05, 20, 1.5E14, 0.036, 0.02, 0.003) returns 64990.60.
+ * BTC price at which the margin on the costs given is zero: pass power and opex only for the cash breakeven, add depreciation, SG&A and stock pay for the all-in breakeven. Same arguments as ALLINCOSTPERBTC. #NUM! when no BTC is earned (subsidy and fees both 0, uptime 0 or pool_fee 1). Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.BREAKEVENPRICE(0.05, 20, 1.5E14, 0.036, 0.02, 0.003) returns 64990.60.
  * @customfunction BREAKEVENPRICE
  * @param power_price_kwh Power price in USD per kWh (0 or more). Example: 0.05.
  * @param [efficiency_j_th] Fleet efficiency at the wall in J/TH (greater than 0; include cooling overhead). Required. Example: 17.5.
@@ -274,7 +274,7 @@ export function breakevenPower(
 }
 
 /**
- * Hashprice at which the margin on the costs given is zero, independent of difficulty and BTC price: costs per TH/s per day / (uptime × (1 − pool fee)) × 1000. Compare it with HASHPRICE. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.BREAKEVENHASHPRICE(0.05, 17.5, 0.02) returns 21.43.
+ * Hashprice at which the margin on the costs given is zero, independent of difficulty and BTC price: costs per TH/s per day / (uptime × (1 − pool fee)) × 1000. Compare it with HASHPRICE. #NUM! when nothing is earned (uptime 0 or pool_fee 1). Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.BREAKEVENHASHPRICE(0.05, 17.5, 0.02) returns 21.43.
  * @customfunction BREAKEVENHASHPRICE
  * @param power_price_kwh Power price in USD per kWh (0 or more). Example: 0.05.
  * @param [efficiency_j_th] Fleet efficiency at the wall in J/TH (greater than 0; include cooling overhead). Required. Example: 17.5.

@@ -3,6 +3,7 @@
  * from the same metadata generator the build uses. Workbooks depend on these; a change here
  * must be deliberate.
  */
+import fc from "fast-check";
 import { CALLS, LIVE_FUNCTIONS } from "../support/calls";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -157,5 +158,75 @@ test("docs/functions.md is the reference generated from this metadata (run: node
   for (const f of functions) {
     const html = pages[`${f.id}.html`];
     expect([f.id, /<h2>Example<\/h2>/.test(html), /<h2>Errors<\/h2>/.test(html), /<h2>Arguments<\/h2>/.test(html)]).toEqual([f.id, true, true, true]);
+  }
+});
+
+/** Arguments that reach each documented "#NUM! when ..." case, in the order the description gives them. */
+const with_ = (id: string, changes: Record<number, unknown>) => CALLS[id].valid.map((v, i) => (i in changes ? changes[i] : v));
+const NO_ANSWER_CASES: Record<string, unknown[][][]> = {
+  // no BTC earned: subsidy and fees both 0, or pool_fee 1
+  COSTPERBTC: [[with_("COSTPERBTC", { 3: 0, 6: 0 }), with_("COSTPERBTC", { 4: 1 })]],
+  ...Object.fromEntries(
+    ["ALLINCOSTPERBTC", "COSTBREAKDOWN", "BREAKEVENPRICE"].map((id) => [
+      id,
+      [[with_(id, { 3: 0, 12: 0 }), with_(id, { 11: 0 }), with_(id, { 4: 1 })]],
+    ]),
+  ),
+  // opex alone exceeds revenue
+  BREAKEVENPOWER: [[with_("BREAKEVENPOWER", { 5: 1 }), with_("BREAKEVENPOWER", { 4: 1, 5: 0.001 })]],
+  // uptime 0 or pool_fee 1
+  BREAKEVENHASHPRICE: [[with_("BREAKEVENHASHPRICE", { 9: 0 }), with_("BREAKEVENHASHPRICE", { 2: 1 })]],
+  // power dearer than revenue; margin turns negative as difficulty grows; beyond 100 years
+  PAYBACKMONTHS: [[with_("PAYBACKMONTHS", { 3: 0.5 }), with_("PAYBACKMONTHS", { 10: 0.2 }), with_("PAYBACKMONTHS", { 0: 1e9 })]],
+  // no capex; no root (rent never covers the opex: flows all ≤ 0)
+  LEASEIRR: [[with_("LEASEIRR", { 4: 0 }), with_("LEASEIRR", { 5: 1 })]],
+  // mining earns nothing (pool_fee 1); mining costs nothing and leasing is worth less than nothing
+  CONVERSIONBREAKEVEN: [[with_("CONVERSIONBREAKEVEN", { 11: 1 }), with_("CONVERSIONBREAKEVEN", { 3: 0, 8: 1, 15: 0, 16: 0, 21: 1 })]],
+};
+
+function excelErrorOf(call: () => unknown): { code?: string; message?: string } | undefined {
+  try {
+    call();
+    return undefined;
+  } catch (e) {
+    return e as { code?: string; message?: string };
+  }
+}
+
+test("each function's reference lists its own #NUM! cases, and every case listed happens (with arguments that reach it)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { describe: describeFunction } = require("../../scripts/help-pages.js");
+  for (const f of functions.filter((x) => !LIVE_FUNCTIONS.includes(x.id))) {
+    const { numCases, errors } = describeFunction("MINER", f) as { numCases: string[]; errors: string[] };
+    const cases = NO_ANSWER_CASES[f.id] ?? [];
+    expect([f.id, numCases.length]).toEqual([f.id, cases.length]);
+    for (const c of numCases) expect(errors).toContain(`#NUM! when ${c}.`);
+    cases.forEach((argLists, i) =>
+      argLists.forEach((args) => {
+        const error = excelErrorOf(() => CALLS[f.id].fn(...args));
+        expect([f.id, numCases[i], error?.code]).toEqual([f.id, numCases[i], "#NUM!"]);
+      }),
+    );
+  }
+});
+
+test("a function whose reference lists no #NUM! case of its own gives #NUM! only beyond Excel's number range", () => {
+  // Valid arguments with up to three replaced by edge values: zeros, whole fractions, large numbers.
+  const edge = fc.constantFrom(0, 1, 0.5, 1e-9, 2, 50, 1e6, 1e15);
+  const undocumented = Object.keys(CALLS).filter((id) => !(id in NO_ANSWER_CASES));
+  for (const id of undocumented) {
+    const { fn, valid } = CALLS[id];
+    const heavy = /LEASE|MINING|CONVERSION|MWECONOMICS/.test(id);
+    const details = fc.check(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: valid.length - 1 }), edge), { minLength: 1, maxLength: 3 }), (changes) => {
+        const args = [...valid];
+        for (const [i, v] of changes) args[i] = v;
+        const error = excelErrorOf(() => fn(...args));
+        return error?.code !== "#NUM!" || /beyond Excel's number range/.test(error.message ?? "");
+      }),
+      { numRuns: heavy ? 60 : 600 },
+    );
+    // The function and the (argument index, value) changes that gave an undocumented #NUM!.
+    expect([id, details.failed ? details.counterexample : null]).toEqual([id, null]);
   }
 });
