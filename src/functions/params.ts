@@ -7,57 +7,39 @@ import type { ParamSpec } from "./assumptions";
 import { DEFAULT_MACHINE_LIFE_YEARS } from "../calc/costs";
 import { CURRENT_SUBSIDY_BTC } from "../calc/revenue";
 
-/** COSTPERBTC. */
-export const CASH_COST_PARAMS: ParamSpec[] = [
+/** The inputs every cost-per-BTC function starts with. */
+const COST_INPUTS: ParamSpec[] = [
   { name: "power_price_kwh" },
   { name: "efficiency_j_th" },
   { name: "difficulty" },
   { name: "fees_btc_per_block", default: 0 },
   { name: "pool_fee", default: 0 },
   { name: "opex_usd_per_th_day", default: 0 },
-  { name: "subsidy", default: CURRENT_SUBSIDY_BTC },
 ];
+/** What the all-in cost adds to the cash cost, and the uptime it is spread over. */
+const OVERHEADS: ParamSpec[] = [
+  { name: "machine_cost_usd_per_th", default: 0 },
+  { name: "machine_life_years", default: DEFAULT_MACHINE_LIFE_YEARS },
+  { name: "sga_usd_per_th_day", default: 0 },
+  { name: "stock_comp_usd_per_th_day", default: 0 },
+  { name: "energy_tax_usd_per_kwh", default: 0 },
+  { name: "uptime", default: 1 },
+];
+const SUBSIDY: ParamSpec = { name: "subsidy", default: CURRENT_SUBSIDY_BTC };
+
+/** COSTPERBTC. */
+export const CASH_COST_PARAMS: ParamSpec[] = [...COST_INPUTS, SUBSIDY];
 
 /** ALLINCOSTPERBTC, COSTBREAKDOWN and BREAKEVENPRICE. */
-export const ALL_IN_PARAMS: ParamSpec[] = [
-  { name: "power_price_kwh" },
-  { name: "efficiency_j_th" },
-  { name: "difficulty" },
-  { name: "fees_btc_per_block", default: 0 },
-  { name: "pool_fee", default: 0 },
-  { name: "opex_usd_per_th_day", default: 0 },
-  { name: "machine_cost_usd_per_th", default: 0 },
-  { name: "machine_life_years", default: DEFAULT_MACHINE_LIFE_YEARS },
-  { name: "sga_usd_per_th_day", default: 0 },
-  { name: "stock_comp_usd_per_th_day", default: 0 },
-  { name: "energy_tax_usd_per_kwh", default: 0 },
-  { name: "uptime", default: 1 },
-  { name: "subsidy", default: CURRENT_SUBSIDY_BTC },
-];
+export const ALL_IN_PARAMS: ParamSpec[] = [...COST_INPUTS, ...OVERHEADS, SUBSIDY];
 
-/** BREAKEVENPOWER. */
-export const BREAKEVEN_POWER_PARAMS: ParamSpec[] = [
-  { name: "btc_price" },
-  { name: "efficiency_j_th" },
-  { name: "difficulty" },
-  { name: "fees_btc_per_block", default: 0 },
-  { name: "pool_fee", default: 0 },
-  { name: "opex_usd_per_th_day", default: 0 },
-  { name: "subsidy", default: CURRENT_SUBSIDY_BTC },
-];
+/** BREAKEVENPOWER: COSTPERBTC with the BTC price in place of the power price. */
+export const BREAKEVEN_POWER_PARAMS: ParamSpec[] = [{ name: "btc_price" }, ...COST_INPUTS.slice(1), SUBSIDY];
 
-/** BREAKEVENHASHPRICE. */
+/** BREAKEVENHASHPRICE: the all-in costs without difficulty, fees and subsidy (hashprice carries them). */
 export const BREAKEVEN_HASHPRICE_PARAMS: ParamSpec[] = [
-  { name: "power_price_kwh" },
-  { name: "efficiency_j_th" },
-  { name: "pool_fee", default: 0 },
-  { name: "opex_usd_per_th_day", default: 0 },
-  { name: "machine_cost_usd_per_th", default: 0 },
-  { name: "machine_life_years", default: DEFAULT_MACHINE_LIFE_YEARS },
-  { name: "sga_usd_per_th_day", default: 0 },
-  { name: "stock_comp_usd_per_th_day", default: 0 },
-  { name: "energy_tax_usd_per_kwh", default: 0 },
-  { name: "uptime", default: 1 },
+  ...COST_INPUTS.filter((p) => !["difficulty", "fees_btc_per_block"].includes(p.name)),
+  ...OVERHEADS,
 ];
 
 /** PAYBACKMONTHS. */
@@ -73,7 +55,7 @@ export const PAYBACK_PARAMS: ParamSpec[] = [
   { name: "opex_usd_per_th_day", default: 0 },
   { name: "uptime", default: 1 },
   { name: "difficulty_growth_monthly", default: 0 },
-  { name: "subsidy", default: CURRENT_SUBSIDY_BTC },
+  SUBSIDY,
 ];
 
 const LEASE_TERMS: ParamSpec[] = [
@@ -92,8 +74,8 @@ export const LEASE_NPV_PARAMS: ParamSpec[] = [...LEASE_TERMS, { name: "discount_
 /** LEASEIRR. */
 export const LEASE_IRR_PARAMS: ParamSpec[] = [...LEASE_TERMS, ...LEASE_OPTIONS];
 
-/** MININGCASHFLOWS and MININGNPV. */
-export const MINING_PARAMS: ParamSpec[] = [
+/** The site and the network it mines, first in every site function. */
+const SITE: ParamSpec[] = [
   { name: "site_mw" },
   { name: "efficiency_j_th" },
   { name: "pue" },
@@ -101,8 +83,9 @@ export const MINING_PARAMS: ParamSpec[] = [
   { name: "btc_price" },
   { name: "difficulty" },
   { name: "start_height" },
-  { name: "months" },
-  { name: "discount_rate" },
+];
+/** How the site is mined, month by month. */
+const MINING_OPTIONS: ParamSpec[] = [
   { name: "fees_btc_per_block", default: 0 },
   { name: "pool_fee", default: 0 },
   { name: "uptime", default: 1 },
@@ -113,26 +96,16 @@ export const MINING_PARAMS: ParamSpec[] = [
   { name: "refresh_every_months", default: 0 },
 ];
 
-/** CONVERSIONVALUE, CONVERSIONBREAKEVEN and MWECONOMICS. */
+/** MININGCASHFLOWS and MININGNPV. */
+export const MINING_PARAMS: ParamSpec[] = [...SITE, { name: "months" }, { name: "discount_rate" }, ...MINING_OPTIONS];
+
+/** CONVERSIONVALUE, CONVERSIONBREAKEVEN and MWECONOMICS: the site mined, or converted and leased. */
 export const CONVERSION_PARAMS: ParamSpec[] = [
-  { name: "site_mw" },
-  { name: "efficiency_j_th" },
-  { name: "pue" },
-  { name: "power_price_kwh" },
-  { name: "btc_price" },
-  { name: "difficulty" },
-  { name: "start_height" },
+  ...SITE,
   { name: "discount_rate" },
   { name: "rate_usd_per_kw_month" },
   { name: "term_years" },
-  { name: "fees_btc_per_block", default: 0 },
-  { name: "pool_fee", default: 0 },
-  { name: "uptime", default: 1 },
-  { name: "difficulty_growth_monthly", default: 0 },
-  { name: "btc_price_growth_monthly", default: 0 },
-  { name: "opex_usd_per_mw_month", default: 0 },
-  { name: "refresh_capex_usd_per_th", default: 0 },
-  { name: "refresh_every_months", default: 0 },
+  ...MINING_OPTIONS,
   { name: "escalator", default: 0 },
   { name: "conversion_capex_usd_per_mw", default: 0 },
   { name: "conversion_months", default: 0 },
