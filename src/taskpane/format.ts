@@ -1,5 +1,6 @@
 /** How the pane shows market values and their age. Pure functions, so they are tested in Node. */
 import { FieldId } from "../market/fields";
+import { utcText } from "./market-rows";
 
 const group = (x: number, digits: number) =>
   x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -30,8 +31,7 @@ export function formatValue(id: FieldId | "price", value: number, currency = "US
 
 /** An Excel date serial as "YYYY-MM-DD HH:MM UTC". */
 export function utcDate(serial: number): string {
-  const ms = Math.round((serial - 25_569) * 86_400_000);
-  return new Date(ms).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+  return utcText(Math.round((serial - 25_569) * 86_400_000));
 }
 
 /** "just now", "42 s ago", "5 min ago", "3 h ago", "2 d ago". */

@@ -2,12 +2,14 @@
  * The rows of the MINER_Market sheet, from a snapshot: one per field, then the BTC price in each
  * other currency, always in the same order so that a refresh lands on the same cells.
  */
-import { CURRENCIES, Currency, FIELDS, MarketSnapshot, priceName, Sourced } from "../market/fields";
+import { CURRENCIES, Currency, FieldId, FIELDS, MarketSnapshot, priceName, Sourced } from "../market/fields";
 
 export const MARKET_SHEET = "MINER_Market";
 export const HEADER = ["Field", "Value", "Unit", "Source", "As of (UTC)"];
 
 export interface MarketRow {
+  /** The field, or "price" for the BTC price in another currency (the unit names it). */
+  field: FieldId | "price";
   label: string;
   unit: string;
   /** Workbook name of the value cell. */
@@ -20,6 +22,7 @@ export interface MarketRow {
 
 export function marketRows(s: MarketSnapshot | undefined): MarketRow[] {
   const rows: MarketRow[] = FIELDS.map((f) => ({
+    field: f.id,
     label: f.label,
     unit: f.unit,
     name: f.name,
@@ -29,6 +32,7 @@ export function marketRows(s: MarketSnapshot | undefined): MarketRow[] {
   }));
   for (const c of CURRENCIES.filter((x) => x !== "USD") as Currency[]) {
     rows.push({
+      field: "price",
       label: `BTC price (${c})`,
       unit: c,
       name: priceName(c),

@@ -108,7 +108,10 @@ function saveMempoolUrl(): void {
   const input = $<HTMLInputElement>("mempool-url");
   const url = input.value.trim().replace(/\/+$/, "");
   if (url && !isAllowedMempoolUrl(url)) {
-    say("mempool-status", "Use an https:// base URL without a path query, e.g. https://mempool.example.org");
+    say(
+      "mempool-status",
+      "Use an https:// base URL with no query, fragment or user name, e.g. https://mempool.example.org",
+    );
     input.setAttribute("aria-invalid", "true");
     return;
   }

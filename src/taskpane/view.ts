@@ -2,7 +2,7 @@
  * Rendering the pane from a snapshot. Every piece of fetched text goes in through textContent:
  * nothing from a provider is ever parsed as HTML.
  */
-import { FIELDS, MarketSnapshot } from "../market/fields";
+import { MarketSnapshot } from "../market/fields";
 import { marketRows } from "./market-rows";
 import { age, formatValue } from "./format";
 
@@ -18,18 +18,14 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 export function renderRows(tbody: HTMLElement, snapshot: MarketSnapshot | undefined, now: number): void {
-  const rows = marketRows(snapshot);
-  const ids = FIELDS.map((f) => f.id);
   tbody.replaceChildren(
-    ...rows.map((r, i) => {
+    ...marketRows(snapshot).map((r) => {
       const tr = el("tr");
       tr.dataset.name = r.name;
       if (r.stale) tr.className = "stale";
       const th = el("th", r.label);
       th.scope = "row";
-      const id = i < ids.length ? ids[i] : "price";
-      const currency = i < ids.length ? "USD" : r.unit;
-      const value = r.value ? formatValue(id, r.value.value, currency) : "—";
+      const value = r.value ? formatValue(r.field, r.value.value, r.field === "price" ? r.unit : "USD") : "—";
       const source = r.value ? `${r.value.source} · ${age(r.value.asOf, now)}` : "not fetched";
       tr.append(th, el("td", value, "value"), el("td", source, "source"));
       return tr;

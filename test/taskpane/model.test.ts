@@ -7,7 +7,7 @@ jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote
 import { insertModel } from "../../src/taskpane/model/writer";
 import { buildModel, modelNames } from "../../src/taskpane/model/build";
 import { INPUT_SECTIONS, MODEL_INPUTS } from "../../src/taskpane/model/inputs";
-import { blockAddress, Naming } from "../../src/taskpane/model/spec";
+import { absolute, blockAddress, columnIndex, columnLetters, Naming } from "../../src/taskpane/model/spec";
 import { ALL_IN_PARAMS, CONVERSION_PARAMS, MINING_PARAMS } from "../../src/functions/params";
 import { cellsOf, fakeExcel } from "./fake-excel";
 
@@ -154,4 +154,11 @@ test("a copy's formulas use that copy's names and quoted sheets, and leave text,
   expect(n.formula('=IF({mining}!$H$5>0,"Uptime and Site_MW",Uptime)')).toBe("=IF('Mining (3)'!$H$5>0,\"Uptime and Site_MW\",Uptime_3)");
   expect(n.formula("=MINER.SUBSIDY(Start_Height)+Uptime_Hours")).toBe("=MINER.SUBSIDY(Start_Height)+Uptime_Hours");
   expect(new Naming(1, ["Site_MW"]).formula("={leaseVsMine}!A1+Site_MW")).toBe("='Lease vs Mine'!A1+Site_MW");
+});
+
+test("column letters and A1 addresses follow Excel: Z, AA, AZ, BA, ZZ, AAA, and absolute references", () => {
+  const cases: [number, string][] = [[1, "A"], [26, "Z"], [27, "AA"], [52, "AZ"], [53, "BA"], [702, "ZZ"], [703, "AAA"], [16384, "XFD"]];
+  for (const [index, letters] of cases) expect([columnLetters(index), columnIndex(letters)]).toEqual([letters, index]);
+  expect(blockAddress({ at: "Y5", cells: [[1, 2, 3]] })).toBe("Y5:AA5");
+  expect(absolute("A5:AB17")).toBe("$A$5:$AB$17");
 });

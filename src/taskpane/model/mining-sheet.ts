@@ -5,6 +5,7 @@
 import { assumptionsTable, SheetDraft } from "./draft";
 import { ALL_IN_PARAMS } from "../../functions/params";
 import { PARAMETER_LINKS } from "./links";
+import { columnLetters } from "./spec";
 
 const USD = "#,##0";
 
@@ -114,7 +115,7 @@ function sensitivityGrid(d: SheetDraft): void {
     return [
       `=Power_Price_kWh*${p}`,
       ...DIFFICULTY_STEPS.map((_, j) => {
-        const col = String.fromCharCode(66 + j); // B, C, ...
+        const col = columnLetters(2 + j); // B, C, ...
         return `=MINER.ALLINCOSTPERBTC($A${r},$B$6,${col}$${GRID_TOP},$B$8,$B$9,$B$10,$B$11,$B$12,$B$13,$B$14,$B$15,$B$16,$B$17)`;
       }),
     ];

@@ -6,6 +6,7 @@
 import { SheetDraft } from "./draft";
 import { LEASE_CELLS, SCHEDULE_FIRST_ROW, SCHEDULE_COLUMN, SCHEDULE_MONTHS, scheduleRange } from "./lease-sheet";
 import { MINING_CELLS } from "./mining-sheet";
+import { absolute } from "./spec";
 
 const FIRST_CHECK_ROW = 6;
 const HELPER_TOP = 19;
@@ -21,7 +22,6 @@ const HELPERS: [string, string, string][] = [
 
 const L = "{leaseVsMine}!";
 const M = "{mining}!";
-const abs = (cell: string) => cell.replace(/([A-Z]+)(\d+)/, "$$$1$$$2");
 const npv = (key: string) => `NPV($B$23,${L}${scheduleRange(key, 1)})`;
 const month0 = (key: string) => `${L}$${SCHEDULE_COLUMN[key]}$${SCHEDULE_FIRST_ROW}`;
 
@@ -43,14 +43,14 @@ const CHECKS: [string, string, string, string, string][] = [
   ],
   [
     "Breakdown lines add up to the all-in total (USD)",
-    `=${M}${abs(MINING_CELLS.breakdownAllIn)}`,
+    `=${M}${absolute(MINING_CELLS.breakdownAllIn)}`,
     `=SUM(${M}$E$6:$E$9)+SUM(${M}$E$11:$E$12)`,
     "money",
     "power + energy tax + opex + SG&A + depreciation + stock pay",
   ],
   [
     "Hashprice (USD per PH/s per day)",
-    `=${M}${abs(MINING_CELLS.hashprice)}`,
+    `=${M}${absolute(MINING_CELLS.hashprice)}`,
     "=$B$20*1000*BTC_Price_USD",
     "money",
     "BTC per TH/s-day × 1,000 × BTC price",
@@ -85,7 +85,7 @@ const CHECKS: [string, string, string, string, string][] = [
   ],
   [
     "Breakeven BTC price (USD)",
-    `=${L}${abs(LEASE_CELLS.breakevenPrice)}`,
+    `=${L}${absolute(LEASE_CELLS.breakevenPrice)}`,
     `=BTC_Price_USD*(C${FIRST_CHECK_ROW + 4}+${npv("powerCost")}+${npv("miningOpex")}+${npv("refreshCapex")})/${npv("miningRevenue")}`,
     "money",
     "price × (lease NPV + PV of mining costs) / PV of mining revenue: revenue scales with the price",
