@@ -162,11 +162,11 @@ function bisect(f: (r: number) => number, a: number, b: number, fa: number): num
   return a + (b - a) / 2;
 }
 
-/** Rates at which sign changes are looked for: 1 + rate from 1e-9 to 1e4, log-spaced, and 0. */
+/** Rates at which sign changes are looked for: 1 + rate from 1e-9 to 1 + 1e4 (rate 1,000,000%), log-spaced, and 0. */
 const GRID: number[] = (() => {
   const g: number[] = [0];
   const lo = Math.log(1e-9);
-  const hi = Math.log(1e4);
+  const hi = Math.log1p(1e4);
   const n = 480;
   for (let k = 0; k <= n; k++) g.push(Math.expm1(lo + ((hi - lo) * k) / n));
   return g;

@@ -131,3 +131,8 @@ describe("series that are hard for a solver", () => {
     expect(xirr(v, d).toNumber()).toBeCloseTo(irr(v).toNumber(), 12);
   });
 });
+
+test("IRR searches up to the 1,000,000% its error message promises: a root at 999,900.000000001% is found", () => {
+  expect(irr([-1, 10000.000000000011, 0]).toNumber()).toBeCloseTo(9999, 9);
+  expect(() => irr([-1, 10002])).toThrow(/between −100% and 1,000,000%/);
+});

@@ -7,16 +7,8 @@ const costs = costsModule as unknown as Record<string, (...args: unknown[]) => a
 import { cashCostPerBtc, costPerBtcBreakdown } from "../../src/calc";
 
 import { CALLS, Fn } from "../support/calls";
+import { excelError } from "../support/errors";
 
-function excelError(call: () => unknown): { code: string; message: string } {
-  try {
-    call();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CustomFunctions.Error);
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error, got a value");
-}
 
 describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
   test("returns a finite number (or a table of them) for valid arguments", () => {

@@ -2,17 +2,10 @@ import { leaseCashFlowsFn, leaseIrrFn, leaseNpvFn } from "../../src/functions/le
 import { conversionBreakevenFn, conversionValueFn, mwEconomicsFn } from "../../src/functions/mining";
 import { CONVERSION_PARAMS } from "../../src/functions/params";
 import { CALLS, CONVERSION_ARGS, MINING_ARGS } from "../support/calls";
+import { excelError } from "../support/errors";
 
 const call = (id: string, args: unknown[]) => CALLS[id].fn(...args) as never;
 
-function excelError(call: () => unknown): { code: string; message: string } {
-  try {
-    call();
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
 
 const table = (rows: [string, unknown][]) => rows.map(([k, v]) => [k, v]);
 

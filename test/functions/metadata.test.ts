@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { CALLS, LIVE_FUNCTIONS } from "../support/calls";
+import { excelErrorOrNone } from "../support/errors";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkMetadata, DEFAULT_FILES } = require("../../scripts/check-metadata.js");
@@ -184,14 +185,6 @@ const NO_ANSWER_CASES: Record<string, unknown[][][]> = {
   CONVERSIONBREAKEVEN: [[with_("CONVERSIONBREAKEVEN", { 11: 1 }), with_("CONVERSIONBREAKEVEN", { 3: 0, 8: 1, 15: 0, 16: 0, 21: 1 })]],
 };
 
-function excelErrorOf(call: () => unknown): { code?: string; message?: string } | undefined {
-  try {
-    call();
-    return undefined;
-  } catch (e) {
-    return e as { code?: string; message?: string };
-  }
-}
 
 test("each function's reference lists its own #NUM! cases, and every case listed happens (with arguments that reach it)", () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -203,7 +196,7 @@ test("each function's reference lists its own #NUM! cases, and every case listed
     for (const c of numCases) expect(errors).toContain(`#NUM! when ${c}.`);
     cases.forEach((argLists, i) =>
       argLists.forEach((args) => {
-        const error = excelErrorOf(() => CALLS[f.id].fn(...args));
+        const error = excelErrorOrNone(() => CALLS[f.id].fn(...args));
         expect([f.id, numCases[i], error?.code]).toEqual([f.id, numCases[i], "#NUM!"]);
       }),
     );
@@ -221,7 +214,7 @@ test("a function whose reference lists no #NUM! case of its own gives #NUM! only
       fc.property(fc.array(fc.tuple(fc.nat({ max: valid.length - 1 }), edge), { minLength: 1, maxLength: 3 }), (changes) => {
         const args = [...valid];
         for (const [i, v] of changes) args[i] = v;
-        const error = excelErrorOf(() => fn(...args));
+        const error = excelErrorOrNone(() => fn(...args));
         return error?.code !== "#NUM!" || /beyond Excel's number range/.test(error.message ?? "");
       }),
       { numRuns: heavy ? 60 : 600 },

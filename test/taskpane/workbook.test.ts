@@ -124,6 +124,7 @@ describe("from the fake API through the service into the workbook", () => {
       const xl = fakeExcel();
       await writeMarketSheet(xl.context, await service.refresh());
       const before = [2, 3, 4, 5, 6, 7].map((r) => xl.cell(`MINER_Market!B${r}`));
+      expect(before.every((v) => typeof v === "number")).toBe(true); // the good refresh wrote them
       api.faults.set("/", { status: 500 });
       clock += 60_000;
       const failed = await service.refresh(true);
