@@ -7,6 +7,8 @@
  *   mined_t   = btc_mined (number, or the t-th value of a column): received this month and
  *               available for sale this month (pools pay out daily)
  *   planned_t = the policy's sale: HOLD 0; SELLALL mined_t; SELLPCT sell_fraction × mined_t
+ *               (any policy is forced beyond it when cash would fall below min_cash: SELLALL only
+ *               when even the whole month's output falls short and there is a stack to sell)
  *   cash before forced sales = cash_{t−1} + planned_t × price_t + income_t − costs_t − debt_t
  *   forced_t  = BTC sold beyond the policy to keep cash ≥ min_cash, at price_t, from what is held
  *               after the planned sale (held_{t−1} + mined_t − planned_t):
