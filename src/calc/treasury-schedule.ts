@@ -114,10 +114,6 @@ export const TREASURY_COLUMNS = [
   "insolvent",
 ] as const satisfies readonly (keyof TreasuryMonth)[];
 
-function anyFinite(name: string, x: Num): Decimal {
-  return finite(name, x);
-}
-
 /** Each month's price: a column as given, or the start price compounded monthly. */
 function pricePath(plan: TreasuryPlan, months: number): Decimal[] {
   const growth = rateAboveMinusOne("btc_price_growth_monthly", plan.btc_price_growth_monthly ?? 0);
@@ -155,7 +151,7 @@ export function treasuryCashFlows(plan: TreasuryPlan): TreasuryMonth[] {
   const prices = pricePath(plan, months);
   const costs = perMonth("cash_costs", plan.cash_costs, months, nonNegative);
   const policy = oneOf<TreasuryPolicy>("policy", plan.policy, TREASURY_POLICIES);
-  const income = perMonth("other_income", plan.other_income ?? 0, months, anyFinite);
+  const income = perMonth("other_income", plan.other_income ?? 0, months, finite);
   const debt = perMonth("debt_service", plan.debt_service ?? 0, months, nonNegative);
   const sellFraction = fraction("sell_fraction", plan.sell_fraction ?? 0);
   const minCash = nonNegative("min_cash", plan.min_cash ?? 0);
