@@ -8,3 +8,7 @@ export * from "./finance";
 export * from "./lease";
 export * from "./mining-schedule";
 export * from "./conversion";
+export * from "./choice";
+export * from "./series";
+export * from "./treasury-metrics";
+export * from "./treasury-schedule";

@@ -1,0 +1,27 @@
+/**
+ * Text arguments that name one of a few options (a policy, a basis): matched case-insensitively,
+ * surrounding spaces ignored, and refused with the list of allowed names otherwise.
+ */
+import { InvalidArgumentError } from "./errors";
+
+/** "one of "A", "B" or "C"": the allowed names as the error message lists them. */
+function listed(allowed: readonly string[]): string {
+  const quoted = allowed.map((a) => `"${a}"`);
+  return quoted.length === 1 ? quoted[0] : `one of ${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
+}
+
+/**
+ * The option `value` names, in its canonical (upper-case) spelling.
+ * @param name the public parameter name, for the error
+ * @param allowed the options, upper case
+ * @throws InvalidArgumentError listing the allowed options when `value` is not one of them
+ */
+export function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
+  const key = typeof value === "string" ? value.trim().toUpperCase() : undefined;
+  const found = allowed.find((a) => a === key);
+  if (found === undefined) {
+    const got = typeof value === "string" ? JSON.stringify(value) : String(value);
+    throw new InvalidArgumentError(name, listed(allowed), got);
+  }
+  return found;
+}
