@@ -20,8 +20,20 @@ const path = require("path");
 const DEV_BASE = "https://localhost:3000";
 const PERMISSIONS = ["Restricted", "ReadDocument", "ReadWriteDocument"]; // broader ones are refused
 
-/** The base URL, checked and with exactly one trailing slash. */
+/** Hosts that are never a real deployment: this machine, and the documentation domains of RFC 2606. */
+const PLACEHOLDER_HOSTS = /^(localhost|.*\.localhost|127(\.\d+){3}|0\.0\.0\.0|\[::1?\]|(.*\.)?example\.(com|org|net))$/i;
+
+/**
+ * The production base URL, checked and with exactly one trailing slash. A production build must
+ * never guess: it refuses anything that is not an explicit https address of a real host.
+ */
 function normaliseBaseUrl(baseUrl) {
+  if (baseUrl === undefined || String(baseUrl).trim() === "") {
+    throw new Error(
+      "the production base URL is missing: set MINER_BASE_URL to the https address dist/ will be served from, " +
+        "e.g. MINER_BASE_URL=https://<owner>.github.io/<repo>/ npm run build  (npm run build:dev and npm start need none)",
+    );
+  }
   let u;
   try {
     u = new URL(baseUrl);
@@ -29,15 +41,36 @@ function normaliseBaseUrl(baseUrl) {
     throw new Error(`production base URL is not a URL: "${baseUrl}"`);
   }
   if (u.protocol !== "https:") throw new Error(`production base URL must be https://, got "${baseUrl}"`);
-  if (u.hostname === "localhost" || u.hostname === "127.0.0.1") throw new Error(`production base URL must not be local: "${baseUrl}"`);
-  if (u.search || u.hash) throw new Error(`production base URL must not have a query or fragment: "${baseUrl}"`);
+  if (PLACEHOLDER_HOSTS.test(u.hostname)) {
+    throw new Error(`production base URL must be the real host that serves dist/, not a local or example address: "${baseUrl}"`);
+  }
+  if (u.username || u.password) throw new Error(`production base URL must not carry credentials: "${baseUrl}"`);
+  if (u.search || u.hash || /[?#]/.test(baseUrl)) throw new Error(`production base URL must not have a query or fragment: "${baseUrl}"`);
   return u.href.replace(/\/+$/, "") + "/";
 }
 
-/** Every https://localhost:3000 URL (with or without a path) pointed at baseUrl. */
-function toProductionManifest(xml, baseUrl) {
+/** Office's four-part version (x.y.z.w) from package.json's semver x.y.z; pre-release tags are refused. */
+function manifestVersion(pkgVersion) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(String(pkgVersion));
+  if (!m) throw new Error(`package.json version must be x.y.z (Office manifests take numbers only), got "${pkgVersion}"`);
+  return `${m[1]}.${m[2]}.${m[3]}.0`;
+}
+
+/** The manifest with its <Version> set (Office updates an installed add-in only when it grows). */
+function setManifestVersion(xml, version) {
+  if (!/<Version>[^<]*<\/Version>/.test(xml)) throw new Error("the manifest has no <Version> element");
+  return xml.replace(/<Version>[^<]*<\/Version>/, `<Version>${version}</Version>`);
+}
+
+/**
+ * Every https://localhost:3000 URL (with or without a path) pointed at baseUrl. `files` renames
+ * built files whose names carry a content hash, e.g. {"functions.js": "functions.1a2b3c.js"}.
+ */
+function toProductionManifest(xml, baseUrl, files = {}) {
   const base = normaliseBaseUrl(baseUrl);
-  return xml.replace(/https:\/\/localhost:3000\/?/g, base);
+  let out = xml.replace(/https:\/\/localhost:3000\/?/g, base);
+  for (const [from, to] of Object.entries(files)) out = out.split(`${base}${from}"`).join(`${base}${to}"`);
+  return out;
 }
 
 // ---- a small strict XML reader: elements, attributes, text, comments, declarations --------
@@ -262,4 +295,4 @@ function main(argv) {
 
 if (require.main === module) process.exit(main(process.argv.slice(2)));
 
-module.exports = { toProductionManifest, checkManifest, parseXml, normaliseBaseUrl };
+module.exports = { toProductionManifest, checkManifest, parseXml, normaliseBaseUrl, manifestVersion, setManifestVersion };
