@@ -24,13 +24,16 @@ test("the release workflow lints clean, and the linter finds a job output read w
   }
 }, 60_000);
 
-test("on a version tag it tests, builds for the Pages URL, publishes dist/ to Pages and attaches the manifest to the release", () => {
+test("on a version tag it tests, builds for its own folder on Pages, publishes it beside the last releases and attaches the manifest to the release", () => {
   expect(yml).toMatch(/on:\n {2}push:\n {4}tags: \["v\*\.\*\.\*"\]/);
   expect(yml).toMatch(/- run: npm test/);
-  expect(yml).toMatch(/MINER_BASE_URL: \$\{\{ steps\.pages\.outputs\.base_url \}\}\/\n\s+run: npm run build/);
-  expect(yml).toMatch(/uses: actions\/upload-pages-artifact@v\d+\n\s+with:\n\s+path: dist/);
+  expect(yml).toMatch(/MINER_BASE_URL: \$\{\{ steps\.pages\.outputs\.base_url \}\}\/v\$\{\{ steps\.version\.outputs\.version \}\}\/\n\s+run: npm run build/);
+  expect(yml).toMatch(/cp -r dist "site\/v\$VERSION"/);
+  expect(yml).toMatch(/gh release download "\$tag" .* --pattern "miner-dist-\$tag\.tar\.gz"/);
+  expect(yml).toMatch(/uses: actions\/upload-pages-artifact@v\d+\n\s+with:\n\s+path: site/);
   expect(yml).toMatch(/uses: actions\/deploy-pages@v\d+/);
-  expect(yml).toMatch(/gh release (create|upload) "\$TAG" manifest\.xml/);
+  expect(yml).toMatch(/files="manifest\.xml miner-dist-\$TAG\.tar\.gz"/);
+  expect(yml).toMatch(/gh release create "\$TAG" \$files/);
   // jobs run in that order
   const order = ["  test:", "  build:\n    needs: test", "  deploy:\n    needs: build", "  release:\n    needs: [build, deploy]"].map((j) => yml.indexOf(j));
   expect(order.every((i) => i > 0)).toBe(true);
