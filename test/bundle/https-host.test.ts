@@ -70,6 +70,24 @@ test("the host serves https with the headers the README lists", async () => {
   expect(hostHeaders("manifest.xml", "x")["Cache-Control"]).toBe("no-cache");
 });
 
+test("the README's Host it yourself section asks for exactly the headers this host sends", () => {
+  const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("### Host it yourself"), readme.indexOf("### How an update reaches users"));
+  const json = hostHeaders(`functions.0123456789abcdef.json`, "csp");
+  const page = hostHeaders("taskpane.html", "csp");
+  for (const line of [
+    `Content-Type: ${json["Content-Type"].split(";")[0]}`,
+    `Access-Control-Allow-Origin: ${json["Access-Control-Allow-Origin"]}`,
+    `Cache-Control: ${page["Cache-Control"]}`,
+    json["Cache-Control"],
+    "X-Content-Type-Options: nosniff",
+    `Strict-Transport-Security: ${page["Strict-Transport-Security"]}`,
+    "Content-Security-Policy",
+  ]) {
+    expect([line, section.includes(line)]).toEqual([line, true]);
+  }
+});
+
 test("functions.js loaded from the https host registers every function in functions.json, and the metadata reads cross-origin", async () => {
   const page = await context.newPage();
   const errors: string[] = [];
