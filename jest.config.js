@@ -12,5 +12,6 @@ module.exports = {
   globalSetup: "<rootDir>/test/setup/global-setup.js",
   globalTeardown: "<rootDir>/test/setup/global-teardown.js",
   maxWorkers: 2,
+  testSequencer: "<rootDir>/test/setup/sequencer.js",
   testTimeout: 30000,
 };
