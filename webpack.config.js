@@ -1,29 +1,31 @@
 /*
  * Builds the add-in's static files into dist/:
- *   functions.js + functions.json  custom functions (self-contained; also loaded by the pane)
- *   taskpane.html + taskpane.js    the task pane, which is also the shared runtime page
+ *   functions.<hash>.js + functions.<hash>.json  custom functions and their metadata; functions.js
+ *                                  also holds the code the pane shares (decimal.js, calc, market)
+ *   taskpane.html + taskpane.<hash>.js           the task pane, which is also the shared runtime page;
+ *                                  taskpane.js depends on functions.js (webpack dependOn): one copy
+ *   csp.<hash>.js                  narrows connect-src; loaded first, so it stands alone
  *   help/*.html                    the function reference, rendered from functions.json
- *   manifest.xml                   production: every https://localhost:3000 URL rewritten
+ *   manifest.xml                   its <Version> from package.json; in production every
+ *                                  https://localhost:3000 URL points at MINER_BASE_URL and at the hashed files
  *   assets/                        icons
- * Development: `npm start` serves the same files at https://localhost:3000.
- * Production base URL: env MINER_BASE_URL (https only), else package.json config.productionBaseUrl.
+ * Production (`npm run build`) needs MINER_BASE_URL, an explicit https address of the host that
+ * serves dist/; it refuses a missing, http, local or example.* one rather than guess.
+ * Development (`npm start`, `npm run build:dev`) serves the same files, unhashed, at https://localhost:3000.
  */
+const fs = require("fs");
 const path = require("path");
+const crypto = require("crypto");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { Compilation, DefinePlugin, sources } = require("webpack");
 const { renderHelpPages } = require("./scripts/help-pages");
+const { manifestVersion, normaliseBaseUrl, setManifestVersion, toProductionManifest } = require("./scripts/manifest");
 const pkg = require("./package.json");
 
 const DEV_BASE_URL = "https://localhost:3000/";
 const FUNCTION_FILES = require("./scripts/function-files");
-
-function productionBaseUrl() {
-  const url = process.env.MINER_BASE_URL || pkg.config.productionBaseUrl;
-  if (!/^https:\/\/[^/\s]+/.test(url)) throw new Error(`MINER_BASE_URL must be an https:// URL, got "${url}"`);
-  return url.endsWith("/") ? url : url + "/";
-}
 
 /**
  * Content-Security-Policy of the task pane: Office's CDN for office.js, nothing inline, no eval,
@@ -44,6 +46,8 @@ function contentSecurityPolicy(dev, testHooks) {
     "form-action 'none'",
   ].join("; ");
 }
+
+const shortHash = (text) => crypto.createHash("sha256").update(text).digest("hex").slice(0, 16);
 
 /** Emits help pages from functions.json and, in production, points help URLs at the base URL. */
 class HelpAndUrlsPlugin {
@@ -72,32 +76,78 @@ class HelpAndUrlsPlugin {
   }
 }
 
+/**
+ * The manifest, written last (after webpack's real content hashes): its <Version> from
+ * package.json, and in production its URLs at the base URL and the hashed file names, with
+ * functions.json renamed to carry its own content hash. So a manifest always names exactly the
+ * code and metadata it was built with, and a new release never meets a cached old file.
+ */
+class ManifestPlugin {
+  constructor({ baseUrl, production }) {
+    this.baseUrl = baseUrl;
+    this.production = production;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ManifestPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "ManifestPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, () => {
+        const source = path.resolve(compiler.context, "manifest.xml");
+        compilation.fileDependencies.add(source);
+        let xml = setManifestVersion(fs.readFileSync(source, "utf8"), manifestVersion(pkg.version));
+        if (this.production) {
+          const files = {};
+          const entryFile = (name) => compilation.entrypoints.get(name).getEntrypointChunk().files.values().next().value;
+          files["functions.js"] = entryFile("functions");
+          const metadata = compilation.getAsset("functions.json");
+          if (metadata) {
+            const hashed = `functions.${shortHash(metadata.source.source().toString())}.json`;
+            compilation.renameAsset("functions.json", hashed);
+            files["functions.json"] = hashed;
+          }
+          xml = toProductionManifest(xml, this.baseUrl, files);
+        }
+        compilation.emitAsset("manifest.xml", new sources.RawSource(xml));
+      });
+      // The stylesheet is copied with a content hash in production; point the page at it.
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("ManifestPlugin", (data) => {
+        const css = Object.keys(compilation.assets).find((name) => /^taskpane\.[0-9a-f]+\.css$/.test(name));
+        if (css) data.html = data.html.replace('href="taskpane.css"', `href="${css}"`);
+        return data;
+      });
+    });
+  }
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
   // Test builds only: provider URLs injectable (window.MINER_TEST_BASES) and plain http to 127.0.0.1.
   const testHooks = !!(env && env.testHooks);
-  const baseUrl = dev ? DEV_BASE_URL : productionBaseUrl();
+  const baseUrl = dev ? DEV_BASE_URL : normaliseBaseUrl(process.env.MINER_BASE_URL);
+  const hashed = (name) => (dev ? name : name.replace(/(\.[a-z]+)$/, ".[contenthash:16]$1"));
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
       csp: "./src/taskpane/csp.ts",
+      functions: "./src/functions/functions.ts",
+      // The pane runs on the same page after functions.js: it takes decimal.js, calc and the
+      // market service from there instead of carrying its own copy.
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: "[name].js",
+      filename: hashed("[name].js"),
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } } }],
+      // Type-checking is `npm run typecheck`'s job; the build only transpiles (tsconfig sets isolatedModules).
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } } }],
     },
-    performance: { hints: false },
+    performance: { hints: false }, // budgets: scripts/check-bundle-size.js
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
       new HelpAndUrlsPlugin(baseUrl),
-      new DefinePlugin({ __MINER_TEST_HOOKS__: JSON.stringify(testHooks) }),
+      new ManifestPlugin({ baseUrl, production: !dev }),
+      new DefinePlugin({ __MINER_TEST_HOOKS__: JSON.stringify(testHooks), __MINER_DEV_SERVER__: JSON.stringify(dev) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -109,12 +159,7 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform: (content) => (dev ? content : require("./scripts/manifest").toProductionManifest(content.toString(), baseUrl)),
-          },
+          { from: "src/taskpane/taskpane.css", to: hashed("taskpane.css").replace("[contenthash:16]", "[contenthash]") },
         ],
       }),
     ],

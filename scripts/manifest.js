@@ -7,9 +7,10 @@
  *   checkManifest(xml, {production, assetsDir})  problems as text lines, [] when valid
  *
  * Microsoft's `office-addin-manifest validate` calls an online service; this check runs without
- * network and covers what breaks loading: well-formed XML, the required elements, every resid
- * defined, the shared runtime, the MINER namespace, https everywhere (no localhost in
- * production), the narrowest permission, and icon files of the sizes they claim.
+ * network and covers what breaks loading: Microsoft's XSDs (scripts/manifest-xsd.js: element
+ * order, types), well-formed XML, the required elements, every resid defined, the shared
+ * runtime, the MINER namespace, https everywhere (no localhost in production), the narrowest
+ * permission, icon sizes Office accepts, and icon files of the sizes they claim.
  *
  * CLI: node scripts/manifest.js validate [manifest.xml] [--production]
  *      node scripts/manifest.js production <in.xml> <out.xml> <baseUrl>
@@ -19,9 +20,25 @@ const path = require("path");
 
 const DEV_BASE = "https://localhost:3000";
 const PERMISSIONS = ["Restricted", "ReadDocument", "ReadWriteDocument"]; // broader ones are refused
+// MS-OWEMXML, ImageResourceReference: "Mandatory values are 16, 32, and 80. Currently supported
+// optional values are 20, 24, 40, 48, and 64." The XSD types size as any integer.
+const ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
+const ICON_SIZES_REQUIRED = [16, 32, 80];
 
-/** The base URL, checked and with exactly one trailing slash. */
+/** Hosts that are never a real deployment: this machine, and the documentation domains of RFC 2606. */
+const PLACEHOLDER_HOSTS = /^(localhost|.*\.localhost|127(\.\d+){3}|0\.0\.0\.0|\[::1?\]|(.*\.)?example\.(com|org|net))$/i;
+
+/**
+ * The production base URL, checked and with exactly one trailing slash. A production build must
+ * never guess: it refuses anything that is not an explicit https address of a real host.
+ */
 function normaliseBaseUrl(baseUrl) {
+  if (baseUrl === undefined || String(baseUrl).trim() === "") {
+    throw new Error(
+      "the production base URL is missing: set MINER_BASE_URL to the https address dist/ will be served from, " +
+        "e.g. MINER_BASE_URL=https://<owner>.github.io/<repo>/ npm run build  (npm run build:dev and npm start need none)",
+    );
+  }
   let u;
   try {
     u = new URL(baseUrl);
@@ -29,15 +46,36 @@ function normaliseBaseUrl(baseUrl) {
     throw new Error(`production base URL is not a URL: "${baseUrl}"`);
   }
   if (u.protocol !== "https:") throw new Error(`production base URL must be https://, got "${baseUrl}"`);
-  if (u.hostname === "localhost" || u.hostname === "127.0.0.1") throw new Error(`production base URL must not be local: "${baseUrl}"`);
-  if (u.search || u.hash) throw new Error(`production base URL must not have a query or fragment: "${baseUrl}"`);
+  if (PLACEHOLDER_HOSTS.test(u.hostname)) {
+    throw new Error(`production base URL must be the real host that serves dist/, not a local or example address: "${baseUrl}"`);
+  }
+  if (u.username || u.password) throw new Error(`production base URL must not carry credentials: "${baseUrl}"`);
+  if (u.search || u.hash || /[?#]/.test(baseUrl)) throw new Error(`production base URL must not have a query or fragment: "${baseUrl}"`);
   return u.href.replace(/\/+$/, "") + "/";
 }
 
-/** Every https://localhost:3000 URL (with or without a path) pointed at baseUrl. */
-function toProductionManifest(xml, baseUrl) {
+/** Office's four-part version (x.y.z.w) from package.json's semver x.y.z; pre-release tags are refused. */
+function manifestVersion(pkgVersion) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(String(pkgVersion));
+  if (!m) throw new Error(`package.json version must be x.y.z (Office manifests take numbers only), got "${pkgVersion}"`);
+  return `${m[1]}.${m[2]}.${m[3]}.0`;
+}
+
+/** The manifest with its <Version> set (Office updates an installed add-in only when it grows). */
+function setManifestVersion(xml, version) {
+  if (!/<Version>[^<]*<\/Version>/.test(xml)) throw new Error("the manifest has no <Version> element");
+  return xml.replace(/<Version>[^<]*<\/Version>/, `<Version>${version}</Version>`);
+}
+
+/**
+ * Every https://localhost:3000 URL (with or without a path) pointed at baseUrl. `files` renames
+ * built files whose names carry a content hash, e.g. {"functions.js": "functions.1a2b3c.js"}.
+ */
+function toProductionManifest(xml, baseUrl, files = {}) {
   const base = normaliseBaseUrl(baseUrl);
-  return xml.replace(/https:\/\/localhost:3000\/?/g, base);
+  let out = xml.replace(/https:\/\/localhost:3000\/?/g, base);
+  for (const [from, to] of Object.entries(files)) out = out.split(`${base}${from}"`).join(`${base}${to}"`);
+  return out;
 }
 
 // ---- a small strict XML reader: elements, attributes, text, comments, declarations --------
@@ -218,6 +256,13 @@ function checkManifest(xml, options = {}) {
   }
   if (options.production) need(!/localhost/.test(xml), "a production manifest must not mention localhost anywhere");
 
+  // Ribbon icons: sizes Office accepts, and the three it requires, in every <Icon>.
+  for (const icon of all.filter((e) => local(e.name) === "Icon")) {
+    const sizes = children(icon, "Image").map((img) => Number(img.attrs.size));
+    for (const size of sizes) need(ICON_SIZES.includes(size), `an icon of size ${size} (line ${icon.line}): Office accepts ${ICON_SIZES.join(", ")}`);
+    for (const size of ICON_SIZES_REQUIRED) need(sizes.includes(size), `an <Icon> (line ${icon.line}) lacks the required size ${size} (16, 32 and 80 are required)`);
+  }
+
   // Icons: each image resource claiming a size exists in assets/ at that size.
   if (options.assetsDir) {
     for (const [rid, url] of defined) {
@@ -235,21 +280,23 @@ function checkManifest(xml, options = {}) {
   return problems;
 }
 
-function main(argv) {
+async function main(argv) {
   const [command, ...rest] = argv;
+  const { validateManifestSchema } = require("./manifest-xsd");
   if (command === "validate") {
     const production = rest.includes("--production");
     const file = rest.find((a) => !a.startsWith("--")) || "manifest.xml";
-    const problems = checkManifest(fs.readFileSync(file, "utf8"), { production, assetsDir: path.resolve(path.dirname(file), "assets") });
+    const xml = fs.readFileSync(file, "utf8");
+    const problems = [...(await validateManifestSchema(xml, path.basename(file))), ...checkManifest(xml, { production, assetsDir: path.resolve(path.dirname(file), "assets") })];
     for (const p of problems) console.error(`${file}: ${p}`);
     if (problems.length) return 1;
-    console.log(`manifest OK: ${file}${production ? " (production)" : ""}`);
+    console.log(`manifest OK: ${file}${production ? " (production)" : ""}: Microsoft's schemas and the offline checks`);
     return 0;
   }
   if (command === "production" && rest.length === 3) {
     const [input, output, base] = rest;
     const xml = toProductionManifest(fs.readFileSync(input, "utf8"), base);
-    const problems = checkManifest(xml, { production: true });
+    const problems = [...(await validateManifestSchema(xml, path.basename(output))), ...checkManifest(xml, { production: true })];
     for (const p of problems) console.error(`${output}: ${p}`);
     if (problems.length) return 1;
     fs.writeFileSync(output, xml);
@@ -260,6 +307,14 @@ function main(argv) {
   return 2;
 }
 
-if (require.main === module) process.exit(main(process.argv.slice(2)));
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e instanceof Error ? e.message : String(e));
+      process.exit(1);
+    },
+  );
+}
 
-module.exports = { toProductionManifest, checkManifest, parseXml, normaliseBaseUrl };
+module.exports = { toProductionManifest, checkManifest, parseXml, normaliseBaseUrl, manifestVersion, setManifestVersion };

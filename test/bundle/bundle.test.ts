@@ -8,20 +8,30 @@ import * as fs from "fs";
 import * as path from "path";
 import { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/browser";
-import { buildProduction } from "../support/build";
+import { buildProduction, TEST_BASE_URL } from "../support/build";
 import { startStaticServer, StaticServer } from "../support/static-server";
 import { CALLS, LIVE_FUNCTIONS } from "../support/calls";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { distFiles, allFiles } = require("../../scripts/dist-files.js");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { scanDist } = require("../../scripts/check-dist.js");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { bundleSizes } = require("../../scripts/check-bundle-size.js");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pkg = require("../../package.json");
 
 const OFFICE_DIST = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist");
-const BLANK_PAGE = `<!doctype html><html><head><meta charset="utf-8">
+/** office.js, the custom-functions runtime and the add-in's functions.js alone, as Excel's functions runtime loads it. */
+const blankPage = (functionsJs: string) => `<!doctype html><html><head><meta charset="utf-8">
 <script src="/office/office.js"></script>
 <script src="/office/custom-functions-runtime.js"></script>
-<script src="/addin/functions.js"></script>
+<script src="/addin/${functionsJs}"></script>
 </head><body>blank</body></html>`;
 
 type Outcome = { value?: unknown; code?: string; message?: string; excelError?: boolean; crash?: string };
 
 let dist: string;
+let files: { functions: string; metadata: string; taskpane: string; csp: string; css: string };
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
@@ -29,7 +39,8 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   dist = await buildProduction();
-  server = await startStaticServer({ "/office/": OFFICE_DIST, "/addin/": dist }, { "/blank.html": BLANK_PAGE });
+  files = distFiles(dist);
+  server = await startStaticServer({ "/office/": OFFICE_DIST, "/addin/": dist }, { "/blank.html": blankPage(files.functions) });
   browser = await launchChromium();
   page = await browser.newPage();
   page.on("pageerror", (e) => pageErrors.push(`${e}\n${e.stack ?? ""}`));
@@ -75,7 +86,7 @@ function callInNode(id: string, args: unknown[]): Outcome {
 }
 
 test("functions.js registers exactly the functions listed in functions.json", async () => {
-  const metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
+  const metadata = JSON.parse(fs.readFileSync(path.join(dist, files.metadata), "utf8"));
   const ids = metadata.functions.map((f: { id: string }) => f.id).sort();
   const registered = await page.evaluate(() => Object.keys((window as any).CustomFunctions._association.mappings).sort());
   expect(registered).toEqual(ids);
@@ -120,7 +131,7 @@ test("bad inputs give the same Excel errors in the bundle: #VALUE! with the argu
     });
   }
   expect(excelErrors).toBeGreaterThan(1000);
-});
+}, 300_000); // 2,000+ calls computed twice (page and Node): CPU-bound, and slow on a loaded machine
 
 test("a question with no answer is #NUM! in the bundle", async () => {
   const noPayback = await callInPage("PAYBACKMONTHS", [3500, 200, 17.5, 0.2, 91_000, 1.5e14]);
@@ -135,28 +146,66 @@ test("COSTBREAKDOWN spills a 9×2 table in the bundle", async () => {
   expect(table[8][0]).toBe("All-in cost (total)");
 });
 
-test("the production bundle points every URL away from localhost", () => {
-  for (const file of ["functions.json", "manifest.xml", "taskpane.html"]) {
-    expect([file, fs.readFileSync(path.join(dist, file), "utf8").includes("localhost")]).toEqual([file, false]);
-  }
-  const metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
-  for (const f of metadata.functions) expect(f.helpUrl).toBe(`https://addin.example.com/miner/help/${f.id}.html`);
+test("no file of the production build names localhost or another local address (every file scanned)", () => {
+  expect(allFiles(dist).length).toBeGreaterThan(30); // js, json, html, css, help pages, icons, manifest
+  expect(scanDist(dist)).toEqual([]);
+  const metadata = JSON.parse(fs.readFileSync(path.join(dist, files.metadata), "utf8"));
+  for (const f of metadata.functions) expect(f.helpUrl).toBe(`${TEST_BASE_URL}help/${f.id}.html`);
   for (const f of metadata.functions) expect(fs.existsSync(path.join(dist, "help", `${f.id}.html`))).toBe(true);
 });
 
+test("the scan finds a development leftover in any file, binary or nested", () => {
+  const copy = fs.mkdtempSync(path.join(path.dirname(dist), "scan-"));
+  try {
+    fs.cpSync(dist, copy, { recursive: true });
+    fs.appendFileSync(path.join(copy, files.csp), ';origins.add("wss://localhost:3000")');
+    fs.appendFileSync(path.join(copy, "assets", "icon-16.png"), Buffer.from("http://127.0.0.1:3000/", "latin1"));
+    const findings: string[] = scanDist(copy);
+    expect(findings.map((f) => f.split(":")[0]).sort()).toEqual([path.join("assets", "icon-16.png"), files.csp].sort());
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+});
+
+test("the manifest carries package.json's version and names exactly the hashed files built with it", () => {
+  const xml = fs.readFileSync(path.join(dist, "manifest.xml"), "utf8");
+  expect(xml).toContain(`<Version>${pkg.version}.0</Version>`);
+  expect(files.functions).toMatch(/^functions\.[0-9a-f]{16}\.js$/);
+  expect(files.metadata).toMatch(/^functions\.[0-9a-f]{16}\.json$/);
+  expect(xml).toContain(`DefaultValue="${TEST_BASE_URL}${files.functions}"`);
+  expect(xml).toContain(`DefaultValue="${TEST_BASE_URL}${files.metadata}"`);
+  const urls = [...xml.matchAll(/DefaultValue="(https:[^"]+)"/g)].map((m) => m[1]);
+  for (const u of urls) expect([u, fs.existsSync(path.join(dist, u.slice(TEST_BASE_URL.length)))]).toEqual([u, true]);
+  const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  for (const f of [files.csp, files.functions, files.taskpane, files.css]) expect(html).toContain(f);
+});
+
 test("the production build has no test hooks: provider URLs are fixed https and no test script is loaded", () => {
-  for (const file of ["functions.js", "taskpane.js", "csp.js", "taskpane.html"]) {
+  for (const file of [files.functions, files.taskpane, files.csp, "taskpane.html"]) {
     const text = fs.readFileSync(path.join(dist, file), "utf8");
     expect([file, /MINER_TEST_BASES|test-config\.js|127\.0\.0\.1/.test(text)]).toEqual([file, false]);
   }
   const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
   expect(html).toMatch(/connect-src 'self' https:;/); // https only
   expect(html).not.toMatch(/http:/);
-  expect(fs.readFileSync(path.join(dist, "taskpane.js"), "utf8")).toContain("https://mempool.space");
+  expect(fs.readFileSync(path.join(dist, files.functions), "utf8")).toContain("https://mempool.space");
 });
 
-test("functions.js is self-contained and within its 150 KB budget", () => {
-  const js = fs.readFileSync(path.join(dist, "functions.js"), "utf8");
-  expect(js.length).toBeLessThan(150 * 1024);
+test("one copy of the shared code: decimal.js, calc and the market service only in functions.js, which the pane's bundle depends on", () => {
+  const bundles = { functions: files.functions, taskpane: files.taskpane, csp: files.csp };
+  const count = (file: string, marker: string) => fs.readFileSync(path.join(dist, file), "utf8").split(marker).length - 1;
+  // a string from each shared module that survives minification
+  for (const marker of ["[DecimalError]", "/api/v1/mining/reward-stats/144", "/api/v1/difficulty-adjustment"]) {
+    expect([marker, Object.fromEntries(Object.entries(bundles).map(([k, f]) => [k, count(f, marker)]))]).toEqual([marker, { functions: 1, taskpane: 0, csp: 0 }]);
+  }
+  // taskpane.js registers its modules into the chunk loader that functions.js creates, and the page loads functions.js first
+  expect(fs.readFileSync(path.join(dist, files.taskpane), "utf8")).toMatch(/^("use strict";)?\(self\.webpackChunk/);
+  const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  expect(html.indexOf(files.functions)).toBeLessThan(html.indexOf(files.taskpane));
+});
+
+test("every bundle is within its budget, and functions.js has no eval", () => {
+  for (const b of bundleSizes(dist)) expect([b.role, b.bytes <= b.budget]).toEqual([b.role, true]);
+  const js = fs.readFileSync(path.join(dist, files.functions), "utf8");
   expect(js).not.toMatch(/\beval\(|new Function\(/);
 });

@@ -1,14 +1,17 @@
 import * as fs from "fs";
 import * as path from "path";
-import { execFileSync } from "child_process";
+import * as os from "os";
+import { execFileSync, spawnSync } from "child_process";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { checkManifest, toProductionManifest, parseXml } = require("../../scripts/manifest.js");
+const { checkManifest, toProductionManifest, parseXml, manifestVersion, normaliseBaseUrl } = require("../../scripts/manifest.js");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { validateManifestSchema } = require("../../scripts/manifest-xsd.js");
 
 const ROOT = path.resolve(__dirname, "../..");
 const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 const assetsDir = path.join(ROOT, "assets");
-const PROD = "https://addin.example.com/miner/";
+const PROD = "https://miner.test/addin/";
 
 describe("the development manifest", () => {
   test("passes the offline check, icons included", () => {
@@ -41,23 +44,48 @@ describe("the production rewrite", () => {
     expect(count).toBeGreaterThan(5);
     const prod = toProductionManifest(xml, PROD);
     expect(prod).not.toMatch(/localhost/);
-    expect((prod.match(/https:\/\/addin\.example\.com\/miner\//g) ?? []).length).toBe(count);
-    expect(prod).toMatch(/<SourceLocation DefaultValue="https:\/\/addin\.example\.com\/miner\/taskpane\.html"\/>/);
+    expect((prod.match(/https:\/\/miner\.test\/addin\//g) ?? []).length).toBe(count);
+    expect(prod).toMatch(/<SourceLocation DefaultValue="https:\/\/miner\.test\/addin\/taskpane\.html"\/>/);
     expect(checkManifest(prod, { production: true, assetsDir })).toEqual([]);
   });
 
   test("normalises the base URL's trailing slash", () => {
-    expect(toProductionManifest(xml, "https://addin.example.com/miner")).toBe(toProductionManifest(xml, PROD));
+    expect(toProductionManifest(xml, "https://miner.test/addin")).toBe(toProductionManifest(xml, PROD));
   });
 
-  test("refuses an http, local or malformed base URL", () => {
-    expect(() => toProductionManifest(xml, "http://addin.example.com/")).toThrow(/must be https/);
-    expect(() => toProductionManifest(xml, "https://localhost:8443/")).toThrow(/must not be local/);
-    expect(() => toProductionManifest(xml, "addin.example.com")).toThrow(/is not a URL/);
+  test("points the code and metadata URLs at the content-hashed files it is given", () => {
+    const prod = toProductionManifest(xml, PROD, { "functions.js": "functions.0123abcd.js", "functions.json": "functions.4567ef01.json" });
+    expect(prod).toContain('<bt:Url id="Functions.Script.Url" DefaultValue="https://miner.test/addin/functions.0123abcd.js"/>');
+    expect(prod).toContain('<bt:Url id="Functions.Metadata.Url" DefaultValue="https://miner.test/addin/functions.4567ef01.json"/>');
+    expect(prod).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://miner.test/addin/taskpane.html"/>');
+  });
+
+  test("refuses to guess a base URL: missing, http, local, an example.* placeholder, malformed, or with credentials or a query", () => {
+    expect(() => toProductionManifest(xml, undefined)).toThrow(/base URL is missing: set MINER_BASE_URL/);
+    expect(() => toProductionManifest(xml, "")).toThrow(/base URL is missing/);
+    expect(() => toProductionManifest(xml, "http://miner.test/")).toThrow(/must be https/);
+    for (const local of ["https://localhost:8443/", "https://127.0.0.1/", "https://127.1.2.3/x/", "https://[::1]/", "https://dev.localhost/"]) {
+      expect(() => normaliseBaseUrl(local)).toThrow(/not a local or example address/);
+    }
+    for (const placeholder of ["https://addin.example.com/miner/", "https://example.org/", "https://x.example.net/"]) {
+      expect(() => normaliseBaseUrl(placeholder)).toThrow(/not a local or example address/);
+    }
+    expect(() => toProductionManifest(xml, "miner.test")).toThrow(/is not a URL/);
+    expect(() => normaliseBaseUrl("https://user:pw@miner.test/")).toThrow(/credentials/);
+    expect(() => normaliseBaseUrl("https://miner.test/?v=1")).toThrow(/query or fragment/);
+    expect(() => normaliseBaseUrl("https://miner.test/?")).toThrow(/query or fragment/);
+    expect(normaliseBaseUrl("https://miner-project.github.io/miner")).toBe("https://miner-project.github.io/miner/");
+  });
+
+  test("Office's four-part version comes from package.json's x.y.z", () => {
+    expect(manifestVersion("0.1.0")).toBe("0.1.0.0");
+    expect(manifestVersion("12.34.5")).toBe("12.34.5.0");
+    expect(() => manifestVersion("1.2.3-beta.1")).toThrow(/must be x\.y\.z/);
+    expect(() => manifestVersion("1.2")).toThrow(/must be x\.y\.z/);
   });
 
   test("a production manifest with one localhost URL left fails the production check", () => {
-    const prod = toProductionManifest(xml, PROD).replace("https://addin.example.com/miner/functions.js", "https://localhost:3000/functions.js");
+    const prod = toProductionManifest(xml, PROD).replace("https://miner.test/addin/functions.js", "https://localhost:3000/functions.js");
     expect(checkManifest(prod, { production: true })).toEqual(
       expect.arrayContaining(["a production manifest must not point at localhost: https://localhost:3000/functions.js"]),
     );
@@ -69,7 +97,7 @@ describe("the offline check finds what would stop Excel loading the add-in", () 
   test("an unclosed tag", () => expect(broken("<ProviderName>MINER project</ProviderName>", "<ProviderName>MINER project")[0]).toMatch(/does not match|never closed/));
   test("an unquoted attribute", () => expect(broken('<Host Name="Workbook"/>', "<Host Name=Workbook/>")[0]).toMatch(/unquoted attribute/));
   test("two root elements", () => expect(checkManifest(xml + "<OfficeApp/>")[0]).toMatch(/second root element/));
-  test("a stray '<'", () => expect(broken("<Version>1.0.0.0</Version>", "<Version>1 < 2</Version>")[0]).toMatch(/does not start a tag/));
+  test("a stray '<'", () => expect(broken("<Version>0.1.0.0</Version>", "<Version>1 < 2</Version>")[0]).toMatch(/does not start a tag/));
   test("a resid with no resource", () =>
     expect(broken('<Namespace resid="Functions.Namespace"/>', '<Namespace resid="Functions.Nmespace"/>')).toEqual(
       expect.arrayContaining([expect.stringMatching(/resid "Functions.Nmespace" .* is not defined/)]),
@@ -92,6 +120,59 @@ describe("the offline check finds what would stop Excel loading the add-in", () 
     expect(parseXml("<a x='1 &amp; 2'><!-- c --><b/>t &lt; u</a>").problems).toEqual([]);
     expect(parseXml("<a>&nbsp;</a>").problems[0]).toMatch(/unknown entity/);
     expect(parseXml("<!-- only a comment -->").problems[0]).toMatch(/no root element/);
+  });
+});
+
+describe("Microsoft's schemas, offline (scripts/manifest-schema)", () => {
+  test("the development and production manifests are schema-valid", async () => {
+    expect(await validateManifestSchema(xml)).toEqual([]);
+    expect(await validateManifestSchema(toProductionManifest(xml, PROD))).toEqual([]);
+  });
+
+  test("elements out of the schema's order are refused", async () => {
+    const swapped = xml.replace(/(<ProviderName>.*<\/ProviderName>)(\s*)(<DefaultLocale>.*<\/DefaultLocale>)/, "$3$2$1");
+    expect(swapped).not.toBe(xml);
+    expect(checkManifest(swapped)).toEqual([]); // the element checks alone do not see it
+    const problems: string[] = await validateManifestSchema(swapped);
+    expect(problems).toEqual([expect.stringMatching(/DefaultLocale': This element is not expected\. Expected is .*ProviderName/)]);
+  });
+
+  test("a <Runtime> with an unknown lifetime and an unknown element are refused", async () => {
+    expect((await validateManifestSchema(xml.replace('lifetime="long"', 'lifetime="forever"')))[0]).toMatch(/lifetime.*forever/);
+    expect((await validateManifestSchema(xml.replace("<Permissions>", "<Colour>orange</Colour><Permissions>")))[0]).toMatch(/Colour': This element is not expected/);
+  });
+
+  test("an icon of size 100 is refused (Office accepts 16, 20, 24, 32, 40, 48, 64, 80); 16, 32 and 80 are required", () => {
+    const big = xml.replace('<bt:Image size="80" resid="Icon.80x80"/>', '<bt:Image size="100" resid="Icon.80x80"/>');
+    expect(big).not.toBe(xml);
+    const problems: string[] = checkManifest(big);
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^an icon of size 100 \(line \d+\): Office accepts 16, 20, 24, 32, 40, 48, 64, 80$/), expect.stringMatching(/lacks the required size 80/)]),
+    );
+  });
+
+  /** `npm run validate -- <file>` on a copy of the manifest, beside a copy of the icons. */
+  function validateCli(manifestText: string): { status: number | null; output: string } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "miner-manifest-"));
+    try {
+      fs.cpSync(assetsDir, path.join(dir, "assets"), { recursive: true });
+      fs.writeFileSync(path.join(dir, "manifest.xml"), manifestText);
+      const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/manifest.js"), "validate", path.join(dir, "manifest.xml")], { encoding: "utf8" });
+      return { status: r.status, output: r.stdout + r.stderr };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  test("npm run validate passes the manifest and fails, naming the problem, on elements out of order or an icon of size 100", () => {
+    const ok = validateCli(xml);
+    expect(ok).toEqual({ status: 0, output: expect.stringMatching(/manifest OK/) });
+    const swapped = validateCli(xml.replace(/(<ProviderName>.*<\/ProviderName>)(\s*)(<DefaultLocale>.*<\/DefaultLocale>)/, "$3$2$1"));
+    expect(swapped.status).toBe(1);
+    expect(swapped.output).toMatch(/schema: line \d+: Element '\{http:\/\/schemas\.microsoft\.com\/office\/appforoffice\/1\.1\}DefaultLocale': This element is not expected/);
+    const big = validateCli(xml.replace('<bt:Image size="80" resid="Icon.80x80"/>', '<bt:Image size="100" resid="Icon.80x80"/>'));
+    expect(big.status).toBe(1);
+    expect(big.output).toMatch(/an icon of size 100/);
   });
 });
 

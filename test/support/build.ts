@@ -1,12 +1,35 @@
-/** Runs the production webpack build into a temporary folder, as `npm run build` does into dist/. */
+/**
+ * Production webpack builds for the browser tests, as `npm run build` makes them, built once per
+ * `npm test` and shared: each variant (plain production, or with test hooks) is compiled by the
+ * first suite that asks, in whichever jest worker that is, and every caller gets its own copy of
+ * the output (a few hundred KB) that it may add files to or delete.
+ *
+ * The cache lives in MINER_TEST_BUILDS, a folder made by test/setup/global-setup.js and removed by
+ * its teardown; a worker that finds a variant being built waits for it (a marker file), with no
+ * timing assumption beyond a generous limit.
+ */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import webpack from "webpack";
 import { repoRoot } from "./paths";
 
-export async function buildProduction(env: Record<string, string> = {}, webpackEnv: Record<string, unknown> = {}): Promise<string> {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "miner-build-"));
+/** The production base URL the tests build with: an explicit https address on a reserved TLD (RFC 2606 .test). */
+export const TEST_BASE_URL = "https://miner.test/addin/";
+
+const WAIT_LIMIT_MS = 10 * 60_000;
+
+function cacheRoot(): string {
+  if (!process.env.MINER_TEST_BUILDS) {
+    // Run outside `npm test`'s global setup (e.g. the benchmark): a private cache for this process.
+    process.env.MINER_TEST_BUILDS = fs.mkdtempSync(path.join(os.tmpdir(), "miner-builds-"));
+    const dir = process.env.MINER_TEST_BUILDS;
+    process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+  }
+  return process.env.MINER_TEST_BUILDS;
+}
+
+async function compile(out: string, env: Record<string, string>, webpackEnv: Record<string, unknown>): Promise<void> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
@@ -26,5 +49,49 @@ export async function buildProduction(env: Record<string, string> = {}, webpackE
   } finally {
     process.env = saved;
   }
+}
+
+/** The shared build of one variant, compiling it if no worker has yet. */
+async function sharedBuild(env: Record<string, string>, webpackEnv: Record<string, unknown>): Promise<string> {
+  const key = JSON.stringify({ env, webpackEnv }).replace(/[^A-Za-z0-9]+/g, "_").slice(0, 120);
+  const dir = path.join(cacheRoot(), key);
+  const ready = path.join(dir, ".ready");
+  const failed = path.join(dir, ".failed");
+  const out = path.join(dir, "dist");
+  let mine = false;
+  try {
+    fs.mkdirSync(dir); // atomic: exactly one worker wins and builds
+    mine = true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
+  if (mine) {
+    try {
+      await compile(out, env, webpackEnv);
+      fs.writeFileSync(ready, "");
+    } catch (e) {
+      fs.writeFileSync(failed, String((e as Error).message));
+      throw e;
+    }
+    return out;
+  }
+  const start = Date.now();
+  while (!fs.existsSync(ready)) {
+    if (fs.existsSync(failed)) throw new Error(`the shared build failed in another worker:\n${fs.readFileSync(failed, "utf8")}`);
+    if (Date.now() - start > WAIT_LIMIT_MS) throw new Error(`gave up waiting for the shared build in ${dir}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
   return out;
+}
+
+/**
+ * A production build in a fresh temporary folder (the caller's to change and remove), as
+ * `npm run build` makes dist/. MINER_BASE_URL defaults to TEST_BASE_URL; `webpackEnv` passes
+ * `--env` flags (e.g. {testHooks: true}).
+ */
+export async function buildProduction(env: Record<string, string> = {}, webpackEnv: Record<string, unknown> = {}): Promise<string> {
+  const built = await sharedBuild({ MINER_BASE_URL: TEST_BASE_URL, ...env }, webpackEnv);
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "miner-build-"));
+  fs.cpSync(built, copy, { recursive: true });
+  return copy;
 }

@@ -1,13 +1,19 @@
-/** Recorded provider responses: ../shared/fixtures/api beside the repository, and our own additions. */
+/**
+ * Recorded provider responses, kept in the repository (test/fixtures/api, see its README) so that
+ * a clone passes its tests with no ../shared beside it. test/market/fixtures is still searched
+ * for response shapes a test adds next to its own suite.
+ */
 import * as fs from "fs";
 import * as path from "path";
 
 import { repoRoot } from "./paths";
 
-export const SHARED_FIXTURES = path.resolve(repoRoot(), "../shared/fixtures/api");
-export const LOCAL_FIXTURES = path.resolve(repoRoot(), "test/market/fixtures");
+export const FIXTURE_DIRS = [path.resolve(repoRoot(), "test/fixtures/api"), path.resolve(repoRoot(), "test/market/fixtures")];
 
 export function fixture(rel: string): string {
-  const shared = path.join(SHARED_FIXTURES, rel);
-  return fs.readFileSync(fs.existsSync(shared) ? shared : path.join(LOCAL_FIXTURES, rel), "utf8");
+  for (const dir of FIXTURE_DIRS) {
+    const file = path.join(dir, rel);
+    if (fs.existsSync(file)) return fs.readFileSync(file, "utf8");
+  }
+  throw new Error(`no fixture ${rel} in ${FIXTURE_DIRS.join(" or ")}`);
 }

@@ -1,0 +1,39 @@
+/*
+ * The built files of a dist/ folder by role. Production names carry a content hash
+ * (functions.<hash>.js), so scripts and tests look them up here rather than guess.
+ */
+const fs = require("fs");
+const path = require("path");
+
+const ROLES = {
+  functions: /^functions(\.[0-9a-f]+)?\.js$/,
+  metadata: /^functions(\.[0-9a-f]+)?\.json$/,
+  taskpane: /^taskpane(\.[0-9a-f]+)?\.js$/,
+  csp: /^csp(\.[0-9a-f]+)?\.js$/,
+  css: /^taskpane(\.[0-9a-f]+)?\.css$/,
+};
+
+/** @returns {{functions: string, metadata: string, taskpane: string, csp: string, css: string}} file names in dir */
+function distFiles(dir) {
+  const names = fs.readdirSync(dir);
+  const out = {};
+  for (const [role, re] of Object.entries(ROLES)) {
+    const found = names.filter((n) => re.test(n));
+    if (found.length !== 1) throw new Error(`${dir}: expected one ${role} file, found ${found.length ? found.join(", ") : "none"}`);
+    out[role] = found[0];
+  }
+  return out;
+}
+
+/** Every file under dir (relative paths, sorted). */
+function allFiles(dir, rel = "") {
+  const out = [];
+  for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = path.join(rel, entry.name);
+    if (entry.isDirectory()) out.push(...allFiles(dir, r));
+    else out.push(r);
+  }
+  return out.sort();
+}
+
+module.exports = { distFiles, allFiles };
