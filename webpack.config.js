@@ -27,8 +27,11 @@ function productionBaseUrl() {
 
 /**
  * Content-Security-Policy of the task pane: Office's CDN for office.js, nothing inline, no eval,
- * https only. connect-src is narrowed further at load to the market-data providers and the
- * user's mempool instance (src/taskpane/csp.ts); test builds also reach the fake API on 127.0.0.1.
+ * https only. It is fixed here at build time and never built from a setting: connect-src allows
+ * any https host, because a user's or a workbook's mempool instance must work without reloading
+ * the page (a reload restarts the shared custom-functions runtime, office-js#1107); the code
+ * itself only contacts the providers and a base URL that passed src/market/source-url.ts.
+ * Test builds also reach the fake API on 127.0.0.1.
  */
 function contentSecurityPolicy(dev, testHooks) {
   const office = "https://appsforoffice.microsoft.com";
@@ -82,7 +85,6 @@ module.exports = async (env, options) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.ts",
-      csp: "./src/taskpane/csp.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -101,8 +103,7 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // csp first: it narrows connect-src before anything fetches
-        chunks: ["csp", "functions", "taskpane"],
+        chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
         templateParameters: { csp: contentSecurityPolicy(dev, testHooks), testHooks },
       }),
