@@ -266,15 +266,15 @@ export class MarketService {
     const limits: CallLimits = { signal: abort.signal, deadline: this.deps.now() + this.deadlineMs };
     const timer = setTimeout(() => abort.abort(), this.deadlineMs);
     let grace: ReturnType<typeof setTimeout> | undefined;
+    let finished = false;
     // Should a provider's fetch ignore the abort, its group still ends shortly after the limit.
     const limitPassed = new Promise<void>((resolve) =>
       abort.signal.addEventListener("abort", () => {
-        grace = setTimeout(resolve, 250);
+        if (!finished) grace = setTimeout(resolve, 250);
       }),
     );
     const results: (GroupResult | undefined)[] = GROUPS.map(() => undefined);
     let done = 0;
-    let finished = false;
     const tell = () => this.progressListeners.forEach((l) => l(done, GROUPS.length));
     tell();
     try {
@@ -298,7 +298,7 @@ export class MarketService {
       finished = true;
       clearTimeout(timer);
       clearTimeout(grace);
-      abort.abort(); // lets go of anything still open
+      abort.abort(); // lets go of anything still open (and, finished, starts no grace timer)
     }
     const snapshot = this.assemble(results, reference, false);
     this.lastComplete = { snapshot, generation: this.inFlightGeneration };
