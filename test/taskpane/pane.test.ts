@@ -70,6 +70,30 @@ function countLoads(p: Page): () => number {
   return () => n;
 }
 
+/** Makes localStorage and sessionStorage throw, as a browser blocking third-party storage does. */
+const BLOCK_STORAGE = `(() => {
+  for (const name of ["localStorage", "sessionStorage"])
+    Object.defineProperty(window, name, { configurable: true, get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });
+})();`;
+
+/**
+ * A stand-in for Excel's custom-functions runtime that records what functions.js registers, so
+ * the test can start live cells on the pane page (which is the shared runtime) and watch them.
+ */
+const FUNCTIONS_RUNTIME = `(() => {
+  const fns = {};
+  class CfError extends Error { constructor(code, message) { super(message || ""); this.code = code; } }
+  window.CustomFunctions = { associate: (id, fn) => { fns[id] = fn; }, Error: CfError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" } };
+  window.__functions = fns;
+  window.__cells = {};
+  window.__startCell = (name, id, args) => {
+    const results = (window.__cells[name] = []);
+    fns[id](...args, { setResult: (v) => results.push(v instanceof Error ? v.code + " " + v.message : v) });
+  };
+})();`;
+
+const cellValues = (p: Page, name: string) => p.evaluate((n) => (window as unknown as { __cells: Record<string, unknown[]> }).__cells[n] ?? [], name);
+
 async function open(): Promise<void> {
   await page.goto(`${pane.url}/taskpane.html`);
   await page.waitForFunction(() => document.querySelector('tr[data-name="BTC_Price"] td.value')?.textContent !== "—", null, { timeout: 15_000 });
@@ -173,11 +197,18 @@ test("the page's CSP is the one fixed at build time: scripts from itself and Off
   }
 });
 
-test("a user's own mempool instance: refused unless a plain https URL; saved, it is used at once, labelled by its host, without reloading the page", async () => {
+test("a user's own mempool instance: refused unless a plain https URL; saved, it is used at once, labelled by its host, and live cells keep updating from it, without reloading the page", async () => {
+  await page.addInitScript(FUNCTIONS_RUNTIME);
   const loads = countLoads(page);
   await open();
   const own = await startFakeApi();
+  own.faults.set("/mempool/api/v1/prices", { body: '{"USD": 91300, "EUR": 78980}' });
   try {
+    // a live cell on this page, which is also the custom-functions runtime
+    await page.evaluate(() => (window as unknown as { __startCell: (n: string, id: string, a: unknown[]) => void }).__startCell("price", "NETWORK", ["btc_price_usd"]));
+    await page.waitForFunction(() => (window as unknown as { __cells: Record<string, unknown[]> }).__cells.price.includes(91250));
+    await page.evaluate(() => ((window as unknown as { __loadedOnce: boolean }).__loadedOnce = true));
+
     await page.fill("#mempool-url", "ftp://example.org");
     await page.click("#save-mempool");
     expect(await page.locator("#mempool-status").innerText()).toMatch(/Use an https:\/\/ base URL/);
@@ -197,6 +228,11 @@ test("a user's own mempool instance: refused unless a plain https URL; saved, it
     await page.waitForFunction((h) => document.querySelector('tr[data-name="BTC_Price"] td.source')?.textContent?.startsWith(`${h} /api/v1/prices`), host, { timeout: 15_000 });
     expect(own.hits.get("/mempool/api/v1/prices")).toBe(1);
     expect(await page.locator("#mempool-status").innerText()).toBe(`Using ${own.url}/mempool for network data.`);
+    // issue 14, no reload: the live cell went on updating, now from the new instance, in the same document
+    await page.waitForFunction(() => (window as unknown as { __cells: Record<string, unknown[]> }).__cells.price.includes(91300));
+    expect((await cellValues(page, "price")).filter((v) => typeof v !== "number")).toEqual([]); // never an error meanwhile
+    expect(await page.evaluate(() => (window as unknown as { __loadedOnce?: boolean }).__loadedOnce)).toBe(true);
+    expect(await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).type)).toBe("navigate");
     expect(loads()).toBe(1); // never reloaded
     const policies = await page.evaluate(() => document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]').length);
     expect(policies).toBe(1);
@@ -426,56 +462,7 @@ describe("in Excel (a stand-in Office in the page)", () => {
   });
 });
 
-/** Makes localStorage and sessionStorage throw, as a browser blocking third-party storage does. */
-const BLOCK_STORAGE = `(() => {
-  for (const name of ["localStorage", "sessionStorage"])
-    Object.defineProperty(window, name, { configurable: true, get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });
-})();`;
-
-/**
- * A stand-in for Excel's custom-functions runtime that records what functions.js registers, so
- * the test can start live cells on the pane page (which is the shared runtime) and watch them.
- */
-const FUNCTIONS_RUNTIME = `(() => {
-  const fns = {};
-  class CfError extends Error { constructor(code, message) { super(message || ""); this.code = code; } }
-  window.CustomFunctions = { associate: (id, fn) => { fns[id] = fn; }, Error: CfError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" } };
-  window.__functions = fns;
-  window.__cells = {};
-  window.__startCell = (name, id, args) => {
-    const results = (window.__cells[name] = []);
-    fns[id](...args, { setResult: (v) => results.push(v instanceof Error ? v.code + " " + v.message : v) });
-  };
-})();`;
-
-const cellValues = (p: Page, name: string) => p.evaluate((n) => (window as unknown as { __cells: Record<string, unknown[]> }).__cells[n] ?? [], name);
-
 describe("the shared runtime page", () => {
-  test("no reload: after the user saves a new mempool URL, live cells keep updating, from the new instance", async () => {
-    const own = await startFakeApi();
-    own.faults.set("/mempool/api/v1/prices", { body: '{"USD": 91300, "EUR": 78980}' });
-    try {
-      await page.addInitScript(FUNCTIONS_RUNTIME);
-      await page.addInitScript(FAKE_OFFICE);
-      const loads = countLoads(page);
-      await open();
-      await page.evaluate(() => (window as unknown as { __startCell: (n: string, id: string, a: unknown[]) => void }).__startCell("price", "NETWORK", ["btc_price_usd"]));
-      await page.waitForFunction(() => (window as unknown as { __cells: Record<string, unknown[]> }).__cells.price.includes(91250));
-      await page.evaluate(() => ((window as unknown as { __loadedOnce: boolean }).__loadedOnce = true));
-
-      await page.fill("#mempool-url", `${own.url}/mempool`);
-      await page.click("#save-mempool");
-      await page.waitForFunction(() => (window as unknown as { __cells: Record<string, unknown[]> }).__cells.price.includes(91300), null, { timeout: 15_000 });
-      expect(own.hits.get("/mempool/api/v1/prices")).toBe(1);
-      expect(loads()).toBe(1);
-      expect(await page.evaluate(() => (window as unknown as { __loadedOnce?: boolean }).__loadedOnce)).toBe(true); // same document
-      expect(await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).type)).toBe("navigate");
-      expect((await cellValues(page, "price")).filter((v) => typeof v !== "number")).toEqual([]); // never an error meanwhile
-    } finally {
-      await own.close();
-    }
-  });
-
   test("blocked storage (SecurityError): the pane and the functions load once, settings work for the session, and the pane says it cannot remember them", async () => {
     const own = await startFakeApi();
     try {
