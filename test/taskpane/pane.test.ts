@@ -450,7 +450,7 @@ describe("in Excel (a stand-in Office in the page)", () => {
     await page.click("#insert");
     await page.waitForFunction(() => /values written to MINER_Market/.test(document.getElementById("progress")!.textContent!));
     api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 912500}' });
-    for (const p of ["/coinbase", "/kraken", "/coingecko", "/blockchain/ticker"]) api.faults.set(p, { status: 503, headers: { "Retry-After": "0" } });
+    for (const p of ["/coinbase", "/kraken", "/coingecko", "/blockchain/ticker"]) api.faults.set(p, { status: 404 });
     await page.click("#refresh");
     await page.waitForFunction(() => document.querySelector('tr[data-name="BTC_Price"]')?.className === "stale", null, { timeout: 20_000 });
     await page.waitForFunction(() => /MINER_Market/.test(document.getElementById("progress")!.textContent!));
@@ -510,7 +510,7 @@ describe("hostile and slow providers, as the pane shows them", () => {
   });
 
   test("long, deep and huge error answers: the banner stays short, wraps inside 320 px, and shows no stack overflow", async () => {
-    for (const p of ["/coinbase", "/blockchain/ticker"]) api.faults.set(p, { status: 503, headers: { "Retry-After": "0" } });
+    for (const p of ["/coinbase", "/blockchain/ticker"]) api.faults.set(p, { status: 404 });
     api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 1, "error": ["' + "x".repeat(50_000_000) + '"]}' });
     api.faults.set("/kraken", { body: `{"error":["E${"x".repeat(400)}"],"result":{}}` });
     api.faults.set("/coingecko", { body: `{"bitcoin":${"[".repeat(5000)}${"]".repeat(5000)}}` });
