@@ -4,7 +4,6 @@
  *                                  also holds the code the pane shares (decimal.js, calc, market)
  *   taskpane.html + taskpane.<hash>.js           the task pane, which is also the shared runtime page;
  *                                  taskpane.js depends on functions.js (webpack dependOn): one copy
- *   csp.<hash>.js                  narrows connect-src; loaded first, so it stands alone
  *   help/*.html                    the function reference, rendered from functions.json
  *   manifest.xml                   its <Version> from package.json; in production every
  *                                  https://localhost:3000 URL points at MINER_BASE_URL and at the hashed files
@@ -29,8 +28,11 @@ const FUNCTION_FILES = require("./scripts/function-files");
 
 /**
  * Content-Security-Policy of the task pane: Office's CDN for office.js, nothing inline, no eval,
- * https only. connect-src is narrowed further at load to the market-data providers and the
- * user's mempool instance (src/taskpane/csp.ts); test builds also reach the fake API on 127.0.0.1.
+ * https only. It is fixed here at build time and never built from a setting: connect-src allows
+ * any https host, because a user's or a workbook's mempool instance must work without reloading
+ * the page (a reload restarts the shared custom-functions runtime, office-js#1107); the code
+ * itself only contacts the providers and a base URL that passed src/market/source-url.ts.
+ * Test builds also reach the fake API on 127.0.0.1.
  */
 function contentSecurityPolicy(dev, testHooks) {
   const office = "https://appsforoffice.microsoft.com";
@@ -126,7 +128,6 @@ module.exports = async (env, options) => {
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
-      csp: "./src/taskpane/csp.ts",
       functions: "./src/functions/functions.ts",
       // The pane runs on the same page after functions.js: it takes decimal.js, calc and the
       // market service from there instead of carrying its own copy.
@@ -151,8 +152,7 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // csp first: it narrows connect-src before anything fetches
-        chunks: ["csp", "functions", "taskpane"],
+        chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
         templateParameters: { csp: contentSecurityPolicy(dev, testHooks), testHooks },
       }),

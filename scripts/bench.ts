@@ -121,7 +121,7 @@ async function main(): Promise<void> {
   const sizes: Record<string, { raw: number; gzip: number }> = {};
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const built = require(path.join(repoRoot(), "scripts/dist-files.js")).distFiles(dist) as Record<string, string>;
-  for (const [name, f] of [["functions.js", built.functions], ["taskpane.js", built.taskpane], ["csp.js", built.csp], ["taskpane.html", "taskpane.html"], ["functions.json", built.metadata]]) {
+  for (const [name, f] of [["functions.js", built.functions], ["taskpane.js", built.taskpane], ["taskpane.html", "taskpane.html"], ["functions.json", built.metadata]]) {
     const b = fs.readFileSync(path.join(dist, f));
     sizes[name] = { raw: b.length, gzip: zlib.gzipSync(b, { level: 9 }).length };
   }

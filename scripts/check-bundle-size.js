@@ -4,7 +4,7 @@
  * functions.js is loaded by Excel for every workbook that uses MINER and carries the code the
  * pane shares (decimal.js, calc, market service); taskpane.js holds only the pane's own code
  * (it depends on functions.js, webpack dependOn), so a second copy of decimal.js or calc in it
- * would break its budget; csp.js runs first and stands alone.
+ * would break its budget.
  * Usage: node scripts/check-bundle-size.js [dist]
  */
 const fs = require("fs");
@@ -13,7 +13,7 @@ const zlib = require("zlib");
 const { distFiles } = require("./dist-files");
 
 const KB = 1024;
-const BUDGETS = { functions: 150 * KB, taskpane: 60 * KB, csp: 8 * KB };
+const BUDGETS = { functions: 150 * KB, taskpane: 60 * KB };
 
 /** @returns {{role: string, file: string, bytes: number, gzip: number, budget: number, ok: boolean}[]} */
 function bundleSizes(dir) {

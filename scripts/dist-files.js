@@ -9,11 +9,10 @@ const ROLES = {
   functions: /^functions(\.[0-9a-f]+)?\.js$/,
   metadata: /^functions(\.[0-9a-f]+)?\.json$/,
   taskpane: /^taskpane(\.[0-9a-f]+)?\.js$/,
-  csp: /^csp(\.[0-9a-f]+)?\.js$/,
   css: /^taskpane(\.[0-9a-f]+)?\.css$/,
 };
 
-/** @returns {{functions: string, metadata: string, taskpane: string, csp: string, css: string}} file names in dir */
+/** @returns {{functions: string, metadata: string, taskpane: string, css: string}} file names in dir */
 function distFiles(dir) {
   const names = fs.readdirSync(dir);
   const out = {};

@@ -10,6 +10,24 @@ import { InvalidArgumentError, NoAnswerError } from "../calc/errors";
 /** One Excel argument as the runtime hands it over. */
 export type ExcelArg = unknown;
 
+/** The most characters of an argument an error message quotes: a cell may hold 32,767. */
+export const MAX_QUOTED = 60;
+
+function clipped(text: string): string {
+  return text.length > MAX_QUOTED
+    ? `${text.slice(0, MAX_QUOTED)}… (${text.length.toLocaleString("en-US")} characters)`
+    : text;
+}
+
+/** An argument as a message quotes it: text in quotes, at most MAX_QUOTED characters of it. */
+export function quoteArgument(v: unknown): string {
+  if (typeof v === "string") {
+    const json = JSON.stringify(v.slice(0, MAX_QUOTED));
+    return v.length > MAX_QUOTED ? `${json}… (${v.length.toLocaleString("en-US")} characters)` : json;
+  }
+  return describe(v);
+}
+
 function describe(v: unknown): string {
   if (typeof v === "string") return `text "${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
@@ -66,7 +84,7 @@ export function toExcelError(fn: string, e: unknown): CustomFunctions.Error {
     return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, `${fn}: ${e.message}`);
   }
   if (e instanceof CustomFunctions.Error) return e;
-  const detail = e instanceof Error ? e.message : String(e);
+  const detail = clipped(e instanceof Error ? e.message : String(e));
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `${fn}: unexpected error (${detail})`);
 }
 

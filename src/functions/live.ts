@@ -7,7 +7,7 @@
 import { InvalidArgumentError } from "../calc/errors";
 import { CURRENCIES, Currency, FIELDS, FieldInfo, MarketSnapshot } from "../market/fields";
 import { marketService } from "../market/runtime";
-import { toExcelError } from "./excel";
+import { quoteArgument, toExcelError } from "./excel";
 
 type Stream = CustomFunctions.StreamingInvocation<number>;
 
@@ -29,6 +29,7 @@ function stream(fn: string, what: string, pick: (s: MarketSnapshot) => number | 
   const service = marketService();
   const publish = (s: MarketSnapshot | undefined) => {
     const v = s ? pick(s) : undefined;
+    if (v === undefined && s?.partial) return; // a refresh under way: its source may still answer
     invocation.setResult(v === undefined ? notAvailable(fn, whyMissing(s, what)) : v);
   };
   const unsubscribe = service.subscribe(publish);
@@ -60,7 +61,7 @@ export function price(currency: unknown, invocation: CustomFunctions.StreamingIn
     const raw = Array.isArray(currency) ? currency[0]?.[0] : currency;
     const code = (raw === null || raw === undefined || raw === "" ? "USD" : String(raw)).trim().toUpperCase();
     if (!(CURRENCIES as readonly string[]).includes(code)) {
-      throw new InvalidArgumentError("currency", `one of ${CURRENCIES.join(", ")}`, JSON.stringify(String(raw)));
+      throw new InvalidArgumentError("currency", `one of ${CURRENCIES.join(", ")}`, quoteArgument(String(raw)));
     }
     stream("PRICE", `BTC price in ${code}`, (s) => s.prices[code as Currency]?.value, invocation);
   } catch (e) {
@@ -106,7 +107,7 @@ export function network(field: unknown, invocation: CustomFunctions.StreamingInv
       throw new InvalidArgumentError(
         "field",
         `one of ${FIELDS.map((f) => f.id).join(", ")}`,
-        JSON.stringify(raw ?? null),
+        raw === null || raw === undefined ? "null" : quoteArgument(raw),
       );
     }
     stream("NETWORK", info.label, (s) => s.fields[info.id]?.value, invocation);

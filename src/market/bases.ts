@@ -1,6 +1,6 @@
 /**
- * Where the market data comes from: the providers' public https base URLs, and the rules for a
- * user's own mempool instance. Kept apart from the service so the CSP script stays small.
+ * Where the market data comes from: the providers' public https base URLs (a user's own mempool
+ * instance is checked by source-url.ts).
  */
 /** Base URL of each provider. mempool may be the user's own instance. */
 export interface ProviderBases {
@@ -32,18 +32,4 @@ export function providerBases(): ProviderBases {
     if (injected) return injected;
   }
   return PUBLIC_BASES;
-}
-
-/** Whether a user-supplied mempool base URL is acceptable: https (http only to 127.0.0.1 in test builds). */
-export function isAllowedMempoolUrl(url: string): boolean {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  if (u.username || u.password || u.search || u.hash) return false;
-  if (u.protocol === "https:") return true;
-  const testBuild = typeof __MINER_TEST_HOOKS__ !== "undefined" && __MINER_TEST_HOOKS__;
-  return testBuild && u.protocol === "http:" && u.hostname === "127.0.0.1";
 }

@@ -119,6 +119,11 @@ export interface MarketSnapshot {
   stale: string[];
   /** What went wrong, for the banner: one line per provider or field. */
   problems: string[];
-  /** When this refresh finished. */
+  /** When this refresh finished (or, for a partial snapshot, when it was assembled). */
   refreshedAt: number;
+  /**
+   * Published while a refresh is still under way: some groups have answered, the others still
+   * show their last good values (not yet marked stale). A missing value here may still come.
+   */
+  partial?: boolean;
 }

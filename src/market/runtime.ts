@@ -7,7 +7,8 @@ import { FetchFn } from "./http";
 import { MarketService } from "./service";
 import { providerBases } from "./bases";
 
-export { isAllowedMempoolUrl, providerBases } from "./bases";
+export { providerBases } from "./bases";
+export { parseMempoolBase } from "./source-url";
 
 const KEY = "__MINER_MARKET_SERVICE_V1__";
 

@@ -4,11 +4,19 @@
  * value (marked stale) and say why. Concurrent callers share one refresh, and a refresh within
  * `cacheMs` of the last is answered from it, so 1,000 cells asking at once make one request per
  * endpoint.
+ *
+ * Bounded and independent: each group of fields publishes as soon as its provider answers (no
+ * field waits on an unrelated provider), and a whole refresh ends within `deadlineMs` (15 s),
+ * whatever the providers do. No single reading is trusted against the last good values: a
+ * reading outside the bounds of guards.ts needs a second provider's agreement, and a refused
+ * reading never becomes the reference for the next one.
  */
 import { hashpriceUsdPerPhDay } from "../calc/revenue";
 import { nextHalvingHeight, networkHashrateEhs, subsidyBtc } from "../calc/protocol";
 import { Currency, FieldId, MarketSnapshot, Sourced } from "./fields";
-import { DEFAULT_POLICY, FetchFailure, getText, HttpDeps, HttpPolicy } from "./http";
+import { clip } from "./check";
+import { CallLimits, DEFAULT_POLICY, FetchFailure, getText, HttpDeps, HttpPolicy } from "./http";
+import { DIFFICULTY_GUARD, Guard, HEIGHT_GUARD, PRICE_GUARD, retargetMismatch, screenCurrencies } from "./guards";
 import { MEMPOOL_ENDPOINTS as M, excelSerialFromMs } from "./providers/mempool";
 import {
   blockchainDifficulty,
@@ -21,7 +29,7 @@ import {
 import { Endpoint, Reading } from "./providers/types";
 import { ProviderBases } from "./bases";
 
-/** Display names for sources. */
+/** Display names for sources, when a provider is at its usual address. */
 const PROVIDER_NAMES: Record<keyof ProviderBases, string> = {
   mempool: "mempool.space",
   "blockchain.info": "blockchain.info",
@@ -30,17 +38,44 @@ const PROVIDER_NAMES: Record<keyof ProviderBases, string> = {
   coingecko: "CoinGecko",
 };
 
-/** Fields that come from the network, each group from the first endpoint in its list that works. */
-const GROUPS: { what: string; endpoints: Endpoint[] }[] = [
-  { what: "BTC price", endpoints: [M.prices, coinbaseSpot, krakenTicker, coingeckoPrice, blockchainTicker] },
-  { what: "difficulty and hashrate", endpoints: [M.hashrate3d, blockchainDifficulty] },
-  { what: "block height", endpoints: [M.tipHeight, blockchainHeight] },
-  { what: "fees per block", endpoints: [M.rewardStats] },
-  { what: "next difficulty adjustment", endpoints: [M.difficultyAdjustment] },
-];
+interface Group {
+  what: string;
+  /** Tried in order until one answers plausibly; later ones also confirm a reading the guard questions. */
+  endpoints: Endpoint[];
+  /** The fields this group gives (and prices, for the price group). */
+  yields: FieldId[];
+  guard?: Guard;
+}
 
-/** A difficulty more than this factor away from the last good one is rejected as implausible. */
-export const MAX_DIFFICULTY_JUMP = 10;
+/** Fields that come from the network, each group from the first endpoint in its list that works. */
+const GROUPS: Group[] = [
+  {
+    what: "BTC price",
+    endpoints: [M.prices, coinbaseSpot, krakenTicker, coingeckoPrice, blockchainTicker],
+    yields: ["btc_price_usd"],
+    guard: PRICE_GUARD,
+  },
+  {
+    what: "difficulty and hashrate",
+    endpoints: [M.hashrate3d, blockchainDifficulty],
+    yields: ["difficulty", "network_hashrate_ehs"],
+    guard: DIFFICULTY_GUARD,
+  },
+  { what: "block height", endpoints: [M.tipHeight, blockchainHeight], yields: ["block_height"], guard: HEIGHT_GUARD },
+  { what: "fees per block", endpoints: [M.rewardStats], yields: ["fees_btc_per_block"] },
+  {
+    what: "next difficulty adjustment",
+    endpoints: [M.difficultyAdjustment],
+    yields: ["next_retarget_height", "next_retarget_blocks", "next_retarget_change", "next_retarget_date"],
+  },
+];
+const PRICE_GROUP = 0;
+const RETARGET_FIELDS: FieldId[] = GROUPS[4].yields;
+
+/** A whole refresh ends within this long, whatever the providers do, ms. */
+export const REFRESH_DEADLINE_MS = 15_000;
+/** A problem line (one per group) is cut to this length before it is stored or shown. */
+export const MAX_PROBLEM = 600;
 
 export interface ServiceOptions {
   bases: ProviderBases;
@@ -48,17 +83,28 @@ export interface ServiceOptions {
   deps: HttpDeps;
   /** Answer from the last refresh if it finished less than this long ago, ms. */
   cacheMs?: number;
+  /** A whole refresh's time limit, ms. */
+  deadlineMs?: number;
 }
 
 type Listener = (s: MarketSnapshot) => void;
+type GroupResult = { reading: Reading; source: string; asOf: number; problems: string[] } | { problems: string[] };
 
 export class MarketService {
   private bases: ProviderBases;
+  private readonly defaults: ProviderBases;
   private readonly policy: HttpPolicy;
   private readonly deps: HttpDeps;
   private readonly cacheMs: number;
+  private readonly deadlineMs: number;
+  /** The latest snapshot published, partial ones included: what cells and the pane show. */
   private last: MarketSnapshot | undefined;
+  /** The latest finished refresh, for the cache. */
+  private lastComplete: { snapshot: MarketSnapshot; generation: number } | undefined;
   private inFlight: Promise<MarketSnapshot> | undefined;
+  private inFlightGeneration = -1;
+  /** Bumped when a base URL changes: a refresh under way for the old one does not answer for the new. */
+  private generation = 0;
   private readonly listeners = new Set<Listener>();
   private readonly progressListeners = new Set<(done: number, total: number) => void>();
   private meanBlockSeconds = 600;
@@ -67,21 +113,36 @@ export class MarketService {
 
   constructor(options: ServiceOptions) {
     this.bases = { ...options.bases };
+    this.defaults = { ...options.bases };
     this.policy = options.policy ?? DEFAULT_POLICY;
     this.deps = options.deps;
     this.cacheMs = options.cacheMs ?? 15_000;
+    this.deadlineMs = options.deadlineMs ?? REFRESH_DEADLINE_MS;
   }
 
-  /** Points mempool requests at another instance (an https URL; checked by the caller). */
-  setMempoolBase(url: string): void {
-    this.bases = { ...this.bases, mempool: url.replace(/\/+$/, "") };
+  /**
+   * Points mempool requests at another instance, or back at the default with undefined. The URL
+   * must already be checked (source-url.ts parseMempoolBase). Returns whether it changed; the
+   * next refresh (even one asked for during a refresh under way) uses it.
+   */
+  setMempoolBase(url: string | undefined): boolean {
+    const next = url ? url.replace(/\/+$/, "") : this.defaults.mempool;
+    if (next === this.bases.mempool) return false;
+    this.bases = { ...this.bases, mempool: next };
+    this.generation++;
+    return true;
   }
 
   get mempoolBase(): string {
     return this.bases.mempool;
   }
 
-  /** The latest snapshot, if any refresh has finished. */
+  /** Whether mempool requests go to the default instance (mempool.space in production). */
+  get mempoolIsDefault(): boolean {
+    return this.bases.mempool === this.defaults.mempool;
+  }
+
+  /** The latest snapshot, if any refresh has published (during a refresh, a partial one). */
   current(): MarketSnapshot | undefined {
     return this.last;
   }
@@ -103,112 +164,214 @@ export class MarketService {
   }
 
   /**
-   * Refreshes, sharing a refresh already under way; within `cacheMs` of the last one, answers
-   * from it unless `force`.
+   * Refreshes, sharing a refresh already under way (unless a base URL changed since it started:
+   * then a new one follows it); within `cacheMs` of the last one, answers from it unless `force`.
    */
   refresh(force = false): Promise<MarketSnapshot> {
-    if (this.inFlight) return this.inFlight;
-    if (!force && this.last && this.deps.now() - this.last.refreshedAt < this.cacheMs)
-      return Promise.resolve(this.last);
+    if (this.inFlight) {
+      if (this.inFlightGeneration === this.generation) return this.inFlight;
+      const again = () => this.refresh(true);
+      return this.inFlight.then(again, again);
+    }
+    const cached = this.lastComplete;
+    if (
+      !force &&
+      cached &&
+      cached.generation === this.generation &&
+      this.deps.now() - cached.snapshot.refreshedAt < this.cacheMs
+    )
+      return Promise.resolve(cached.snapshot);
+    this.inFlightGeneration = this.generation;
     this.inFlight = this.run().finally(() => {
       this.inFlight = undefined;
     });
     return this.inFlight;
   }
 
+  private sourceLabel(endpoint: Endpoint): string {
+    const p = endpoint.provider as keyof ProviderBases;
+    const base = this.bases[p];
+    // A user's or a workbook's own instance is named by its host (punycode for IDN), never by the provider's name.
+    const name = base === this.defaults[p] ? PROVIDER_NAMES[p] : new URL(base).host;
+    return `${name} ${endpoint.path.split("?")[0]}`;
+  }
+
   private async fetchGroup(
-    group: (typeof GROUPS)[number],
-  ): Promise<{ reading: Reading; source: string; asOf: number; problems: string[] } | { problems: string[] }> {
+    group: Group,
+    reference: MarketSnapshot | undefined,
+    limits: CallLimits,
+  ): Promise<GroupResult> {
     const problems: string[] = [];
+    let candidate: { reading: Reading; source: string; why: string } | undefined;
+    const bases = this.bases;
     for (const endpoint of group.endpoints) {
-      const base = this.bases[endpoint.provider as keyof ProviderBases];
-      const source = `${PROVIDER_NAMES[endpoint.provider as keyof ProviderBases]} ${endpoint.path.split("?")[0]}`;
+      if (limits.signal?.aborted) {
+        problems.push(`no time left within the refresh's ${this.deadlineMs / 1000} s limit`);
+        break;
+      }
+      const source = this.sourceLabel(endpoint);
+      let reading: Reading;
       try {
         this.requestCount++;
-        const body = await getText(base + endpoint.path, this.policy, this.deps);
-        const reading = endpoint.parse(body);
-        this.checkAgainstLastGood(reading);
-        // A fallback that worked is still worth telling: the primary source failed.
-        const fellBack = problems.length ? [`${group.what} from ${source} because ${problems.join("; ")}`] : [];
-        return { reading, source, asOf: this.deps.now(), problems: fellBack };
+        const body = await getText(
+          bases[endpoint.provider as keyof ProviderBases] + endpoint.path,
+          this.policy,
+          this.deps,
+          limits,
+        );
+        reading = endpoint.parse(body);
       } catch (e) {
-        problems.push(e instanceof FetchFailure ? e.message : `${source}: ${String(e)}`);
+        problems.push(e instanceof FetchFailure ? e.message : `${source}: ${clip(String(e), 200)}`);
+        continue;
       }
+      const why = group.guard?.check(reading, reference, this.deps.now());
+      if (!why) {
+        if (candidate)
+          problems.push(`${candidate.source} refused: ${candidate.why}, and ${source} does not confirm it`);
+        return this.accepted(group, reading, source, problems, reference);
+      }
+      if (candidate && group.guard!.agree(candidate.reading, reading)) {
+        return this.accepted(
+          group,
+          candidate.reading,
+          `${candidate.source}, confirmed by ${source}`,
+          problems,
+          reference,
+        );
+      }
+      if (candidate) problems.push(`${source} refused: ${why}`);
+      else candidate = { reading, source, why };
     }
+    if (candidate) problems.push(`${candidate.source} refused: ${candidate.why}, and no second provider confirmed it`);
     return { problems: [`${group.what}: ${problems.join("; ")}`] };
   }
 
-  /** Rejects a difficulty orders of magnitude from the last good one, or a height going backwards. */
-  private checkAgainstLastGood(r: Reading): void {
-    const prev = this.last?.fields;
-    const d = r.fields.difficulty;
-    const prevD = prev?.difficulty?.value;
-    if (
-      d !== undefined &&
-      prevD !== undefined &&
-      (d > prevD * MAX_DIFFICULTY_JUMP || d < prevD / MAX_DIFFICULTY_JUMP)
-    ) {
-      throw new FetchFailure(
-        "invalid",
-        `difficulty ${d.toExponential(3)} is implausibly far from the last good ${prevD.toExponential(3)}`,
-      );
-    }
-    const h = r.fields.block_height;
-    const prevH = prev?.block_height?.value;
-    if (h !== undefined && prevH !== undefined && h < prevH) {
-      throw new FetchFailure("invalid", `block height ${h} is below the last good ${prevH}`);
-    }
+  private accepted(
+    group: Group,
+    reading: Reading,
+    source: string,
+    problems: string[],
+    reference: MarketSnapshot | undefined,
+  ): GroupResult {
+    // A fallback that worked is still worth telling: the primary source failed.
+    const lines = problems.length ? [`${group.what} from ${source} because ${problems.join("; ")}`] : [];
+    if (group === GROUPS[PRICE_GROUP]) lines.push(...screenCurrencies(reading, reference));
+    return { reading, source, asOf: this.deps.now(), problems: lines };
   }
 
   private async run(): Promise<MarketSnapshot> {
+    // Readings are checked against what was known when this refresh began: never against one of its own.
+    const reference = this.last;
+    const abort = new AbortController();
+    const limits: CallLimits = { signal: abort.signal, deadline: this.deps.now() + this.deadlineMs };
+    const timer = setTimeout(() => abort.abort(), this.deadlineMs);
+    let grace: ReturnType<typeof setTimeout> | undefined;
+    let finished = false;
+    // Should a provider's fetch ignore the abort, its group still ends shortly after the limit.
+    const limitPassed = new Promise<void>((resolve) =>
+      abort.signal.addEventListener("abort", () => {
+        if (!finished) grace = setTimeout(resolve, 250);
+      }),
+    );
+    const results: (GroupResult | undefined)[] = GROUPS.map(() => undefined);
     let done = 0;
     const tell = () => this.progressListeners.forEach((l) => l(done, GROUPS.length));
     tell();
-    const results = await Promise.all(
-      GROUPS.map((g) =>
-        this.fetchGroup(g).then((r) => {
-          done++;
-          tell();
-          return r;
-        }),
-      ),
-    );
+    try {
+      await Promise.all(
+        GROUPS.map((g, i) =>
+          Promise.race([
+            this.fetchGroup(g, reference, limits),
+            limitPassed.then(() => ({
+              problems: [`${g.what}: no answer within the refresh's ${this.deadlineMs / 1000} s limit`],
+            })),
+          ]).then((r) => {
+            if (finished) return;
+            results[i] = r;
+            done++;
+            tell();
+            if (done < GROUPS.length) this.publish(this.assemble(results, reference, true));
+          }),
+        ),
+      );
+    } finally {
+      finished = true;
+      clearTimeout(timer);
+      clearTimeout(grace);
+      abort.abort(); // lets go of anything still open (and, finished, starts no grace timer)
+    }
+    const snapshot = this.assemble(results, reference, false);
+    this.lastComplete = { snapshot, generation: this.inFlightGeneration };
+    this.publish(snapshot);
+    return snapshot;
+  }
+
+  private publish(snapshot: MarketSnapshot): void {
+    this.last = snapshot;
+    for (const l of this.listeners) l(snapshot);
+  }
+
+  /**
+   * A snapshot from the groups that have answered: fresh values, cross-field checks, the last
+   * good value of whatever failed (marked stale) or is still pending (not marked), and the
+   * derived fields.
+   */
+  private assemble(
+    results: (GroupResult | undefined)[],
+    reference: MarketSnapshot | undefined,
+    partial: boolean,
+  ): MarketSnapshot {
     const fields: Partial<Record<FieldId, Sourced>> = {};
     const prices: Partial<Record<Currency, Sourced>> = {};
     const problems: string[] = [];
-    for (const result of results) {
-      problems.push(...result.problems);
-      if (!("reading" in result)) continue;
+    results.forEach((result) => {
+      if (!result) return;
+      problems.push(...result.problems.map((p) => clip(p, MAX_PROBLEM)));
+      if (!("reading" in result)) return;
       const { reading, source, asOf } = result;
       for (const [id, value] of Object.entries(reading.fields))
         fields[id as FieldId] = { value: value as number, source, asOf };
       for (const [c, value] of Object.entries(reading.prices))
         prices[c as Currency] = { value: value as number, source, asOf };
       if (reading.meanBlockSeconds) this.meanBlockSeconds = reading.meanBlockSeconds;
-    }
+    });
     if (prices.USD) fields.btc_price_usd = prices.USD;
 
-    // Keep the last good value of whatever failed, and say it is stale.
+    // The next retarget must follow the tip: above it, within 2016 blocks, blocks left matching.
+    const tip = fields.block_height?.value ?? reference?.fields.block_height?.value;
+    const next = fields.next_retarget_height;
+    if (next && tip !== undefined) {
+      const mismatch = retargetMismatch(next.value, fields.next_retarget_blocks?.value, tip);
+      if (mismatch) {
+        for (const id of RETARGET_FIELDS) delete fields[id];
+        problems.push(clip(`next difficulty adjustment: ${next.source}: ${mismatch}: refused`, MAX_PROBLEM));
+      }
+    }
+
+    // Keep the last good value of whatever failed (stale) or has not answered yet (not stale).
+    const pending = new Set<string>();
+    GROUPS.forEach((g, i) => {
+      if (!results[i]) g.yields.forEach((id) => pending.add(id));
+    });
+    if (!results[PRICE_GROUP]) pending.add("prices");
     const stale: string[] = [];
-    const prev = this.last;
-    if (prev) {
-      for (const [id, v] of Object.entries(prev.fields)) {
+    if (reference) {
+      for (const [id, v] of Object.entries(reference.fields)) {
         if (!fields[id as FieldId] && !isDerived(v)) {
           fields[id as FieldId] = v;
-          stale.push(id);
+          if (!pending.has(id)) stale.push(id);
         }
       }
-      for (const [c, v] of Object.entries(prev.prices)) {
+      for (const [c, v] of Object.entries(reference.prices)) {
         if (!prices[c as Currency]) {
           prices[c as Currency] = v;
-          if (c !== "USD") stale.push(`btc_price_${c.toLowerCase()}`);
+          if (c !== "USD" && !pending.has("prices")) stale.push(`btc_price_${c.toLowerCase()}`);
         }
       }
     }
     this.derive(fields, stale);
     const snapshot: MarketSnapshot = { fields, prices, stale, problems, refreshedAt: this.deps.now() };
-    this.last = snapshot;
-    for (const l of this.listeners) l(snapshot);
+    if (partial) snapshot.partial = true;
     return snapshot;
   }
 
@@ -216,14 +379,21 @@ export class MarketService {
   private derive(f: Partial<Record<FieldId, Sourced>>, stale: string[]): void {
     const asOf = (...xs: (Sourced | undefined)[]) => Math.min(...xs.map((x) => x?.asOf ?? Infinity));
     const isStale = (...ids: FieldId[]) => ids.some((id) => stale.includes(id));
+    const unmark = (id: FieldId) => {
+      if (stale.includes(id)) stale.splice(stale.indexOf(id), 1);
+    };
     const mark = (id: FieldId, ...from: FieldId[]) => {
       if (isStale(...from) && !stale.includes(id)) stale.push(id);
     };
-    if (f.difficulty && !f.network_hashrate_ehs) {
+    const d = f.difficulty;
+    const measured = f.network_hashrate_ehs;
+    // The hashrate belongs with the difficulty actually used: measured in the same response, or derived from it.
+    if (d && !(measured && measured.source === d.source && measured.asOf === d.asOf)) {
+      unmark("network_hashrate_ehs");
       f.network_hashrate_ehs = {
-        value: networkHashrateEhs(f.difficulty.value).toNumber(),
+        value: networkHashrateEhs(d.value).toNumber(),
         source: "derived: MINER.NETWORKHASHRATE(BTC_Difficulty)",
-        asOf: f.difficulty.asOf,
+        asOf: d.asOf,
       };
       mark("network_hashrate_ehs", "difficulty");
     }
@@ -244,11 +414,11 @@ export class MarketService {
       };
       for (const id of ["next_halving_height", "next_halving_blocks", "next_halving_date"] as FieldId[])
         mark(id, "block_height");
-      if (!f.next_retarget_height || isStale("next_retarget_height")) {
+      const kept = f.next_retarget_height;
+      if (!kept || isStale("next_retarget_height") || retargetMismatch(kept.value, undefined, height.value)) {
         // Fresh values derived from the height beat stale ones from mempool; the change estimate stays stale.
-        for (const id of ["next_retarget_height", "next_retarget_blocks", "next_retarget_date"]) {
-          if (stale.includes(id)) stale.splice(stale.indexOf(id), 1);
-        }
+        for (const id of ["next_retarget_height", "next_retarget_blocks", "next_retarget_date"] as FieldId[])
+          unmark(id);
         for (const id of ["next_retarget_height", "next_retarget_blocks", "next_retarget_date"] as FieldId[])
           mark(id, "block_height");
         const retarget = (Math.floor(height.value / 2016) + 1) * 2016;

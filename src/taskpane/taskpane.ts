@@ -2,19 +2,40 @@
  * The task pane, which is also the shared runtime page: custom functions and the pane share one
  * JavaScript context and one MarketService. Opened in a plain browser (no Office host) it works
  * as a live dashboard with the workbook actions disabled.
+ *
+ * The pane never reloads itself: reloading this page would also restart the custom-functions
+ * runtime and stop live cells (office-js#1107). A new mempool instance, from Settings or from a
+ * workbook, takes effect at once: the service switches base and refreshes, and the page's CSP
+ * (fixed at build time) already allows any https host, because every base is validated first.
  */
-import { marketService, isAllowedMempoolUrl } from "../market/runtime";
+import { marketService, parseMempoolBase } from "../market/runtime";
 import { MarketSnapshot } from "../market/fields";
+import { clip } from "../market/check";
 import { renderBanner, renderRows } from "./view";
 import { utcText } from "./market-rows";
 import { writeMarketSheet } from "./workbook";
 import { insertModel } from "./model/writer";
-import { autoRefreshMinutes, mirrorMempoolUrl, savedMempoolUrl, setAutoRefreshMinutes } from "./settings";
+import {
+  accept,
+  autoRefreshMinutes,
+  browserSettings,
+  isAccepted,
+  saveMempoolBase,
+  savedMempoolBase,
+  setAutoRefreshMinutes,
+} from "./settings";
+import { workbookSource } from "./workbook-source";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const DOCUMENT_SETTING = "mempoolBaseUrl";
+const DEFAULT_NAME = "mempool.space";
+const URL_HELP =
+  "Use an https:// base URL with a public host name and no query, fragment or user name, e.g. https://mempool.example.org";
 
+const settings = browserSettings();
 let inExcel = false;
+/** This workbook, for remembering which of its hosts the user accepted. */
+let workbookKey = "";
 let autoTimer: ReturnType<typeof setInterval> | undefined;
 
 function say(id: string, text: string): void {
@@ -24,7 +45,16 @@ function say(id: string, text: string): void {
 function render(snapshot: MarketSnapshot | undefined): void {
   renderRows($("market-rows"), snapshot, Date.now());
   renderBanner($("banner"), snapshot, typeof navigator !== "undefined" && navigator.onLine === false);
-  if (snapshot) say("refreshed-at", `Last refresh ${utcText(snapshot.refreshedAt)}.`);
+  if (snapshot && !snapshot.partial) say("refreshed-at", `Last refresh ${utcText(snapshot.refreshedAt)}.`);
+}
+
+/** Says, under Settings, when this browser will not let the pane remember anything. */
+function showStorageNote(): void {
+  const note = $("storage-note");
+  note.hidden = settings.persistent;
+  note.textContent = settings.persistent
+    ? ""
+    : "This browser does not let the add-in store settings (third-party storage is blocked): your settings apply until the pane closes and will not be remembered.";
 }
 
 async function updateWorkbook(snapshot: MarketSnapshot, create: boolean): Promise<void> {
@@ -38,7 +68,7 @@ async function updateWorkbook(snapshot: MarketSnapshot, create: boolean): Promis
     if (report.nameConflicts.length) parts.push(`names left as you set them: ${report.nameConflicts.join(", ")}`);
     say("progress", parts.join("; ") + ".");
   } catch (e) {
-    say("progress", `Could not write to the workbook: ${e instanceof Error ? e.message : String(e)}`);
+    say("progress", `Could not write to the workbook: ${clip(e instanceof Error ? e.message : String(e), 200)}`);
   }
 }
 
@@ -75,7 +105,7 @@ async function insertModelClicked(): Promise<void> {
     const snapshot = marketService().current();
     const report = await Excel.run(async (context) => {
       // Market data first, so the model's network inputs link to the live cells.
-      if (snapshot) await writeMarketSheet(context, snapshot, true);
+      if (snapshot && !snapshot.partial) await writeMarketSheet(context, snapshot, true);
       return insertModel(context);
     });
     const copy = report.copy > 1 ? ` (copy ${report.copy}: the earlier sheets are untouched)` : "";
@@ -84,7 +114,7 @@ async function insertModelClicked(): Promise<void> {
       : "No market data yet: the network inputs hold sourced reference values.";
     say("model-status", `Inserted ${report.sheets.join(", ")}${copy}. ${linked}`);
   } catch (e) {
-    say("model-status", `Could not insert the model: ${e instanceof Error ? e.message : String(e)}`);
+    say("model-status", `Could not insert the model: ${clip(e instanceof Error ? e.message : String(e), 200)}`);
   } finally {
     button.disabled = false;
     button.removeAttribute("aria-busy");
@@ -104,62 +134,124 @@ function setAutoRefresh(minutes: number): void {
   autoTimer = minutes > 0 ? setInterval(() => void refresh(), minutes * 60_000) : undefined;
 }
 
+/**
+ * Points the service at `base` (undefined: the default) and, when that changes anything,
+ * refreshes at once: live cells and the pane follow without a reload.
+ */
+function useMempoolBase(base: string | undefined, note = ""): void {
+  const changed = marketService().setMempoolBase(base);
+  $<HTMLInputElement>("mempool-url").value = base ?? "";
+  say("mempool-status", `Using ${base ?? DEFAULT_NAME} for network data.${note ? " " + note : ""}`);
+  if (changed) void refresh();
+}
+
+function hideSourceRequest(): void {
+  $("source-request").hidden = true;
+}
+
 function saveMempoolUrl(): void {
   const input = $<HTMLInputElement>("mempool-url");
-  const url = input.value.trim().replace(/\/+$/, "");
-  if (url && !isAllowedMempoolUrl(url)) {
-    say(
-      "mempool-status",
-      "Use an https:// base URL with no query, fragment or user name, e.g. https://mempool.example.org",
-    );
-    input.setAttribute("aria-invalid", "true");
-    return;
+  const raw = input.value.trim();
+  let base: string | undefined;
+  if (raw) {
+    const check = parseMempoolBase(raw);
+    if (!check.ok) {
+      say("mempool-status", `Not saved: ${check.reason}. ${URL_HELP}`);
+      input.setAttribute("aria-invalid", "true");
+      return;
+    }
+    base = check.base;
   }
   input.removeAttribute("aria-invalid");
+  hideSourceRequest();
   if (inExcel) {
-    Office.context.document.settings.set(DOCUMENT_SETTING, url);
-    Office.context.document.settings.saveAsync();
+    // Saved with the workbook; typed here by this user, so accepted for it.
+    Office.context.document.settings.set(DOCUMENT_SETTING, base ?? "");
+    Office.context.document.settings.saveAsync((result) => {
+      if (String(result?.status) === "failed")
+        say("mempool-status", `Using ${base ?? DEFAULT_NAME} for now; it could not be saved in the workbook.`);
+    });
+    if (base) accept(settings, workbookKey, base);
+  } else {
+    saveMempoolBase(settings, base);
   }
-  const needsReload = (savedMempoolUrl() ?? "") !== url;
-  mirrorMempoolUrl(url || undefined);
-  // The page's connect-src is fixed when it loads: reload so it allows the new instance.
-  if (needsReload) location.reload();
+  showStorageNote();
+  useMempoolBase(base);
+}
+
+/** Applies the workbook's own instance: at once if the user accepted it before, else after asking. */
+function applyWorkbookSource(): void {
+  const setting: unknown = Office.context.document.settings.get(DOCUMENT_SETTING);
+  const decision = workbookSource(setting, (base) => isAccepted(settings, workbookKey, base));
+  switch (decision.kind) {
+    case "default":
+      useMempoolBase(undefined);
+      return;
+    case "use":
+      useMempoolBase(decision.base);
+      return;
+    case "refuse":
+      useMempoolBase(
+        undefined,
+        `This workbook names ${JSON.stringify(decision.shown)} as its mempool instance; it is not used: ${decision.reason}.`,
+      );
+      return;
+    case "ask": {
+      const idn = decision.idn
+        ? " Its name has non-Latin letters, shown here in their xn-- form: it is not mempool.space."
+        : "";
+      say(
+        "source-request-text",
+        `This workbook asks for network data from ${decision.host} instead of ${DEFAULT_NAME}.${idn} Use it only if you trust that host: its values will be shown and written into this workbook.`,
+      );
+      $("source-request").hidden = false;
+      $("source-accept").onclick = () => {
+        accept(settings, workbookKey, decision.base);
+        showStorageNote();
+        hideSourceRequest();
+        useMempoolBase(decision.base);
+      };
+      $("source-decline").onclick = () => {
+        hideSourceRequest();
+        useMempoolBase(undefined, `This workbook's host ${decision.host} is not used.`);
+      };
+      return;
+    }
+  }
 }
 
 function start(): void {
   const service = marketService();
-  const custom = savedMempoolUrl();
-  if (custom && isAllowedMempoolUrl(custom)) {
-    service.setMempoolBase(custom);
-    $<HTMLInputElement>("mempool-url").value = custom;
-    say("mempool-status", `Using ${custom} for network data.`);
-  }
   service.subscribe(render);
   service.onProgress(showProgress);
   render(service.current());
   setInterval(() => render(service.current()), 15_000); // keep the ages current
+  showStorageNote();
 
   $("refresh").addEventListener("click", () => void refresh());
   $("insert").addEventListener("click", async () => {
-    const snapshot = service.current() ?? (await service.refresh());
+    const current = service.current();
+    const snapshot = current && !current.partial ? current : await service.refresh();
     await updateWorkbook(snapshot, true);
   });
   $("insert-model").addEventListener("click", () => void insertModelClicked());
   $("save-mempool").addEventListener("click", saveMempoolUrl);
   const select = $<HTMLSelectElement>("auto-refresh");
-  select.value = String(autoRefreshMinutes());
+  select.value = String(autoRefreshMinutes(settings));
   select.addEventListener("change", () => {
     const minutes = Number(select.value);
-    setAutoRefreshMinutes(minutes);
+    setAutoRefreshMinutes(settings, minutes);
+    showStorageNote();
     setAutoRefresh(minutes);
   });
-  setAutoRefresh(autoRefreshMinutes());
+  setAutoRefresh(autoRefreshMinutes(settings));
   window.addEventListener("online", () => render(service.current()));
   window.addEventListener("offline", () => render(service.current()));
 
   const outside = "Running outside Office: a live dashboard; workbook actions are unavailable.";
   if (typeof Office === "undefined") {
     say("host-status", outside);
+    useMempoolBase(savedMempoolBase(settings));
   } else {
     Office.onReady((info) => {
       inExcel = info.host === Office.HostType.Excel;
@@ -167,16 +259,9 @@ function start(): void {
       $<HTMLButtonElement>("insert-model").disabled = !inExcel;
       say("host-status", inExcel ? "Connected to Excel." : outside);
       if (inExcel) {
-        // The workbook's own mempool instance wins over this browser's.
-        const fromWorkbook = (Office.context.document.settings.get(DOCUMENT_SETTING) as string | null) ?? "";
-        if (
-          fromWorkbook !== (savedMempoolUrl() ?? "") &&
-          isAllowedMempoolUrl(fromWorkbook || "https://mempool.space")
-        ) {
-          mirrorMempoolUrl(fromWorkbook || undefined);
-          location.reload();
-        }
-      }
+        workbookKey = Office.context.document.url || "(unsaved workbook)";
+        applyWorkbookSource(); // the workbook decides its instance, not this browser
+      } else useMempoolBase(savedMempoolBase(settings));
     });
   }
   void service.refresh();

@@ -31,7 +31,7 @@ const blankPage = (functionsJs: string) => `<!doctype html><html><head><meta cha
 type Outcome = { value?: unknown; code?: string; message?: string; excelError?: boolean; crash?: string };
 
 let dist: string;
-let files: { functions: string; metadata: string; taskpane: string; csp: string; css: string };
+let files: { functions: string; metadata: string; taskpane: string; css: string };
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
@@ -158,10 +158,10 @@ test("the scan finds a development leftover in any file, binary or nested", () =
   const copy = fs.mkdtempSync(path.join(path.dirname(dist), "scan-"));
   try {
     fs.cpSync(dist, copy, { recursive: true });
-    fs.appendFileSync(path.join(copy, files.csp), ';origins.add("wss://localhost:3000")');
+    fs.appendFileSync(path.join(copy, files.taskpane), ';origins.add("wss://localhost:3000")');
     fs.appendFileSync(path.join(copy, "assets", "icon-16.png"), Buffer.from("http://127.0.0.1:3000/", "latin1"));
     const findings: string[] = scanDist(copy);
-    expect(findings.map((f) => f.split(":")[0]).sort()).toEqual([path.join("assets", "icon-16.png"), files.csp].sort());
+    expect(findings.map((f) => f.split(":")[0]).sort()).toEqual([path.join("assets", "icon-16.png"), files.taskpane].sort());
   } finally {
     fs.rmSync(copy, { recursive: true, force: true });
   }
@@ -177,11 +177,11 @@ test("the manifest carries package.json's version and names exactly the hashed f
   const urls = [...xml.matchAll(/DefaultValue="(https:[^"]+)"/g)].map((m) => m[1]);
   for (const u of urls) expect([u, fs.existsSync(path.join(dist, u.slice(TEST_BASE_URL.length)))]).toEqual([u, true]);
   const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
-  for (const f of [files.csp, files.functions, files.taskpane, files.css]) expect(html).toContain(f);
+  for (const f of [files.functions, files.taskpane, files.css]) expect(html).toContain(f);
 });
 
 test("the production build has no test hooks: provider URLs are fixed https and no test script is loaded", () => {
-  for (const file of [files.functions, files.taskpane, files.csp, "taskpane.html"]) {
+  for (const file of [files.functions, files.taskpane, "taskpane.html"]) {
     const text = fs.readFileSync(path.join(dist, file), "utf8");
     expect([file, /MINER_TEST_BASES|test-config\.js|127\.0\.0\.1/.test(text)]).toEqual([file, false]);
   }
@@ -192,11 +192,11 @@ test("the production build has no test hooks: provider URLs are fixed https and 
 });
 
 test("one copy of the shared code: decimal.js, calc and the market service only in functions.js, which the pane's bundle depends on", () => {
-  const bundles = { functions: files.functions, taskpane: files.taskpane, csp: files.csp };
+  const bundles = { functions: files.functions, taskpane: files.taskpane };
   const count = (file: string, marker: string) => fs.readFileSync(path.join(dist, file), "utf8").split(marker).length - 1;
   // a string from each shared module that survives minification
   for (const marker of ["[DecimalError]", "/api/v1/mining/reward-stats/144", "/api/v1/difficulty-adjustment"]) {
-    expect([marker, Object.fromEntries(Object.entries(bundles).map(([k, f]) => [k, count(f, marker)]))]).toEqual([marker, { functions: 1, taskpane: 0, csp: 0 }]);
+    expect([marker, Object.fromEntries(Object.entries(bundles).map(([k, f]) => [k, count(f, marker)]))]).toEqual([marker, { functions: 1, taskpane: 0 }]);
   }
   // taskpane.js registers its modules into the chunk loader that functions.js creates, and the page loads functions.js first
   expect(fs.readFileSync(path.join(dist, files.taskpane), "utf8")).toMatch(/^("use strict";)?\(self\.webpackChunk/);

@@ -111,21 +111,32 @@ test("everything down after a good refresh: the last good values stay, marked st
   expect(s.problems.every((p) => /HTTP 500/.test(p))).toBe(true);
 });
 
-test("a difficulty orders of magnitude off the last good one, or a height going backwards, is rejected", async () => {
+test("a difficulty far off the last good one, or a height going backwards, is refused unless a second provider confirms it", async () => {
   let clock = Date.now();
   const svc = service(() => clock);
   await svc.refresh();
-  api.faults.set("/mempool/api/v1/mining/hashrate/3d", { body: '{"currentHashrate":1.17e21,"currentDifficulty":1.62e16}' });
+  api.faults.set("/mempool/api/v1/mining/hashrate/3d", { body: '{"currentHashrate":1.17e23,"currentDifficulty":1.62e16}' });
   api.faults.set("/blockchain/q/getdifficulty", { body: "1.62e16" });
   api.faults.set("/mempool/api/blocks/tip/height", { body: "975000" });
-  api.faults.set("/blockchain/q/getblockcount", { body: "975001" });
+  api.faults.set("/blockchain/q/getblockcount", { body: "975313" });
   clock += 60_000;
   const s = await svc.refresh();
-  expect(s.fields.difficulty?.value).toBe(162010345678901.25);
-  expect(s.stale).toContain("difficulty");
-  expect(s.problems.join("\n")).toMatch(/implausibly far from the last good/);
-  expect(s.fields.block_height?.value).toBe(975312);
-  expect(s.problems.join("\n")).toMatch(/block height 975000 is below the last good 975312/);
+  // mempool's 100× difficulty is questioned, and blockchain.info's equal one "confirms" it: two providers agree
+  expect(s.fields.difficulty?.value).toBe(1.62e16);
+  expect(s.fields.difficulty?.source).toBe("mempool.space /api/v1/mining/hashrate/3d, confirmed by blockchain.info /q/getdifficulty");
+  // the height going back 312 blocks is not confirmed: blockchain.info's consistent one is used
+  expect(s.fields.block_height).toMatchObject({ value: 975313, source: "blockchain.info /q/getblockcount" });
+  expect(s.problems.join("\n")).toMatch(/mempool\.space \/api\/blocks\/tip\/height refused: block height 975,000 is below the last good 975,312, and blockchain\.info \/q\/getblockcount does not confirm it/);
+
+  api.reset();
+  api.faults.set("/blockchain/q/getdifficulty", { status: 500 });
+  api.faults.set("/mempool/api/v1/mining/hashrate/3d", { body: '{"currentHashrate":1.17e21,"currentDifficulty":1.62e14}' });
+  clock += 60_000;
+  const back = await svc.refresh();
+  // back to 1.62e14 is −99% from the (confirmed) 1.62e16, and nobody confirms it: refused, stale
+  expect(back.fields.difficulty?.value).toBe(1.62e16);
+  expect(back.stale).toContain("difficulty");
+  expect(back.problems.join("\n")).toMatch(/difficulty 1\.620e\+14 is -99\.0% from the last good 1\.620e\+16 .*no second provider confirmed it/);
 });
 
 test("1,000 simultaneous asks make one request per endpoint; within the cache window, none", async () => {

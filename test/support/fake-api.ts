@@ -1,7 +1,8 @@
 /**
  * A fake of every provider the add-in reads, on 127.0.0.1, serving the recorded responses with
  * CORS headers as the real APIs do, and faults on demand: delays past the timeout, 429 with
- * Retry-After, 500s, truncated or wrong bodies, missing CORS headers. It counts requests per path.
+ * Retry-After, 500s, truncated or wrong bodies, missing CORS headers, answers held until a test
+ * releases them. It counts requests per path.
  */
 import * as http from "http";
 import { AddressInfo } from "net";
@@ -30,6 +31,8 @@ export interface Fault {
   noCors?: boolean;
   /** Apply only to the first n requests, then serve normally. */
   times?: number;
+  /** Answer only once this settles: a test releases it when it is ready (no real waiting). */
+  until?: Promise<unknown>;
 }
 
 export interface FakeApi {
@@ -67,8 +70,12 @@ export async function startFakeApi(): Promise<FakeApi> {
       res.writeHead(status, headers);
       res.end(body);
     };
-    if (fault?.delayMs) setTimeout(send, fault.delayMs).unref(); // never keeps the test process alive
-    else send();
+    const answer = () => {
+      if (fault?.delayMs) setTimeout(send, fault.delayMs).unref(); // never keeps the test process alive
+      else send();
+    };
+    if (fault?.until) fault.until.then(answer, answer);
+    else answer();
   });
   server.on("connection", (s) => {
     sockets.add(s);

@@ -1,4 +1,4 @@
-/* Static checks of the shipped source: nothing fetched is parsed as HTML, nothing is evaluated as code. */
+/* Static checks of the shipped source: nothing fetched is parsed as HTML, nothing is evaluated as code, the page never reloads itself or writes its own CSP. */
 import * as fs from "fs";
 import * as path from "path";
 
@@ -19,3 +19,11 @@ test("every provider base URL in the source is https", () => {
   expect(urls.length).toBeGreaterThanOrEqual(5);
   for (const u of urls) expect(u).toMatch(/^"https:\/\//);
 });
+
+test.each(sources(SRC).filter((f) => f.endsWith(".ts")).map((f) => [path.relative(SRC, f), f]))(
+  "%s never reloads the page (it is also the custom-functions runtime) nor adds a Content-Security-Policy at run time",
+  (_, file) => {
+    const text = fs.readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ""); // code, not comments
+    expect(text).not.toMatch(/\.reload\s*\(|location\.(href|assign|replace)\b|Content-Security-Policy|httpEquiv/);
+  },
+);

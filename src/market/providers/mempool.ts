@@ -3,8 +3,9 @@
  * open-source backend; see ../shared/fixtures/api/README.md.
  */
 import { CURRENCIES, Currency } from "../fields";
-import { at, parseJson, plausible, RANGES } from "../check";
+import { at, parseJson, plausible, preview, RANGES } from "../check";
 import { FetchFailure } from "../http";
+import { hashrateMismatch } from "../guards";
 import { Endpoint, reading } from "./types";
 
 const P = "mempool";
@@ -33,15 +34,16 @@ export const tipHeight: Endpoint = {
   parse(body) {
     const text = body.trim();
     if (!/^\d+$/.test(text))
-      throw new FetchFailure(
-        "invalid",
-        `mempool tip height: expected a whole number, got ${JSON.stringify(text.slice(0, 20))}`,
-      );
+      throw new FetchFailure("invalid", `mempool tip height: expected a whole number, got ${preview(text)}`);
     return reading({ fields: { block_height: plausible(Number(text), "mempool tip height", ...RANGES.height) } });
   },
 };
 
-/** /api/v1/mining/hashrate/3d: currentDifficulty and currentHashrate (H/s); 0 when the instance's node is down. */
+/**
+ * /api/v1/mining/hashrate/3d: currentDifficulty and currentHashrate (H/s); 0 when the instance's
+ * node is down. The two must agree (guards.ts HASHRATE_BAND), or the response is refused and the
+ * difficulty comes from the fallback, with the hashrate derived from it.
+ */
 export const hashrate3d: Endpoint = {
   provider: P,
   path: "/api/v1/mining/hashrate/3d",
@@ -54,6 +56,8 @@ export const hashrate3d: Endpoint = {
       RANGES.hashrateEhs[0] * 1e18,
       RANGES.hashrateEhs[1] * 1e18,
     );
+    const mismatch = hashrateMismatch(hs / 1e18, difficulty);
+    if (mismatch) throw new FetchFailure("invalid", `mempool hashrate: ${mismatch}`);
     return reading({ fields: { difficulty, network_hashrate_ehs: hs / 1e18 } });
   },
 };

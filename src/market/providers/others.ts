@@ -3,14 +3,14 @@
  * CoinGecko (price). Shapes from each provider's documentation; see ../shared/fixtures/api/.
  */
 import { CURRENCIES, Currency } from "../fields";
-import { at, parseJson, plausible, RANGES } from "../check";
+import { at, clip, parseJson, plausible, preview, RANGES } from "../check";
 import { FetchFailure } from "../http";
 import { Endpoint, reading } from "./types";
 
 function wholeText(body: string, what: string): number {
   const t = body.trim();
   if (!/^\d+(\.\d+)?([eE][+-]?\d+)?$/.test(t))
-    throw new FetchFailure("invalid", `${what}: expected a number, got ${JSON.stringify(t.slice(0, 20))}`);
+    throw new FetchFailure("invalid", `${what}: expected a number, got ${preview(t)}`);
   return Number(t);
 }
 
@@ -81,10 +81,14 @@ export const krakenTicker: Endpoint = {
     const json = parseJson(body, "kraken ticker");
     const errors = at(json, "error");
     if (!Array.isArray(errors) || errors.length > 0) {
-      throw new FetchFailure(
-        "invalid",
-        `kraken ticker: ${Array.isArray(errors) ? errors.join("; ") : "no error list"}`,
-      );
+      // Kraken's own words, but bounded: a few short strings, never a nested structure.
+      const said = Array.isArray(errors)
+        ? errors
+            .slice(0, 3)
+            .map((e) => (typeof e === "string" ? clip(e) : preview(e)))
+            .join("; ") + (errors.length > 3 ? ` (and ${errors.length - 3} more)` : "")
+        : "no error list";
+      throw new FetchFailure("invalid", `kraken ticker: ${said}`);
     }
     return reading({
       prices: { USD: plausible(at(json, "result", "XXBTZUSD", "c", 0), "kraken last trade", ...RANGES.priceUsd, true) },
