@@ -27,7 +27,7 @@ export function volatility(values: readonly Num[], periodsPerYear: Num): Decimal
       `at least ${MIN_VOLATILITY_VALUES} numbers (levels in time order)`,
       `${values.length} value${values.length === 1 ? "" : "s"}`,
     );
-  const logs = values.map((v, k) => {
+  const levels = values.map((v, k) => {
     const allowed = "a number greater than 0 in every row (levels such as prices)";
     let d: Decimal;
     try {
@@ -36,10 +36,10 @@ export function volatility(values: readonly Num[], periodsPerYear: Num): Decimal
       throw new InvalidArgumentError("values", allowed, `${String(v)} in row ${k + 1}`);
     }
     if (!d.gt(0)) throw new InvalidArgumentError("values", allowed, `${d.toString()} in row ${k + 1}`);
-    return d.ln();
+    return d;
   });
   const returns: Decimal[] = [];
-  for (let k = 1; k < logs.length; k++) returns.push(logs[k].sub(logs[k - 1]));
+  for (let k = 1; k < levels.length; k++) returns.push(levels[k].div(levels[k - 1]).ln());
   const n = returns.length;
   const mean = returns.reduce((s, r) => s.add(r), new Decimal(0)).div(n);
   const sumSq = returns.reduce((s, r) => s.add(r.sub(mean).pow(2)), new Decimal(0));
