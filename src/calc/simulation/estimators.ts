@@ -152,3 +152,25 @@ export function quantileEstimates(
     return { value, se };
   });
 }
+
+/** What a distribution of per-path values (e.g. NPVs) reports, each with its standard error. */
+export interface DistributionSummary {
+  mean: Estimate;
+  /** PERCENTILE.INC at each asked fraction, in order. */
+  quantiles: Estimate[];
+  /** The share of paths whose value is below the threshold (strictly). */
+  below: Estimate;
+}
+
+/**
+ * Mean, quantiles and P(value < threshold) of per-path values, with standard errors: the
+ * summary a distribution function (NPV of mining, value of conversion) reports. `values` is
+ * reordered in place. n ≥ 2.
+ */
+export function summarizeDistribution(values: Float64Array, ps: readonly number[], threshold = 0): DistributionSummary {
+  const mean = meanEstimate(values);
+  let hits = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] < threshold) hits++;
+  const below = probabilityEstimate(hits, values.length);
+  return { mean, quantiles: quantileEstimates(values, ps), below };
+}

@@ -6,5 +6,6 @@ export { MAX_SEED } from "./random";
 export * from "./model";
 export { simulateMonths, simulatePaths } from "./paths";
 export type { Estimate } from "./estimators";
-export { meanEstimate, probabilityEstimate, quantileEstimates } from "./estimators";
+export { meanEstimate, probabilityEstimate, quantileEstimates, summarizeDistribution } from "./estimators";
+export type { DistributionSummary } from "./estimators";
 export * from "./price-quantiles";

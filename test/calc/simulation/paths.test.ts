@@ -6,8 +6,10 @@ import {
   meanEstimate,
   simulateMonths,
   simulatePaths,
+  summarizeDistribution,
 } from "../../../src/calc";
 import { exp } from "../../../src/calc/simulation/float-math";
+import { normalCdf } from "../../support/normal";
 
 const INPUTS: MarketModelInputs = {
   btc_price: 91000,
@@ -49,13 +51,17 @@ describe("month by month and path by path walk the same numbers", () => {
     const size = { paths: 300, months: 36, seed: 5 };
     const byMonth: number[][][] = [];
     simulateMonths(model, size, (t, lp, ld) => byMonth.push([Array.from(lp, exp), Array.from(ld, exp)]));
+    let differ = 0;
+    let compared = 0;
     simulatePaths(model, size, (price, difficulty, p) => {
       for (let t = 0; t <= 36; t++) {
-        expect(price[t]).toBe(byMonth[t][0][p]);
-        expect(difficulty[t]).toBe(byMonth[t][1][p]);
+        if (!Object.is(price[t], byMonth[t][0][p]) || !Object.is(difficulty[t], byMonth[t][1][p])) differ++;
+        compared++;
       }
       return 0;
     });
+    expect(compared).toBe(300 * 37);
+    expect(differ).toBe(0);
   });
   test("path p is the same however many paths run", () => {
     const model = marketModel(INPUTS);
@@ -108,14 +114,30 @@ describe("the mean path is the deterministic path", () => {
   });
   test("with no difficulty volatility, difficulty follows 1.52e14 × 1.02^t to 1e-12 on every path", () => {
     const flat = marketModel({ ...INPUTS, difficulty_vol_annual: 0 });
+    let worst = 0;
     simulatePaths(flat, { paths: 50, months: 120, seed: 3 }, (_price, difficulty) => {
-      for (let t = 0; t <= 120; t++) expect(Math.abs(difficulty[t] / (1.52e14 * 1.02 ** t) - 1)).toBeLessThan(1e-12);
+      for (let t = 0; t <= 120; t++) worst = Math.max(worst, Math.abs(difficulty[t] / (1.52e14 * 1.02 ** t) - 1));
       return 0;
     });
+    expect(worst).toBeLessThan(1e-12);
   });
   test("changing difficulty's inputs never changes the price paths (common random numbers)", () => {
     const a = simulatePaths(model, { paths: 200, months: 12, seed: 1 }, (price) => price[12]);
     const other = marketModel({ ...INPUTS, difficulty_vol_annual: 0.9, price_difficulty_corr: -0.3 });
     expect(simulatePaths(other, { paths: 200, months: 12, seed: 1 }, (price) => price[12])).toEqual(a);
+  });
+});
+
+describe("a per-path valuation plugs in and is summarised with standard errors", () => {
+  test("value = price at month 36: mean, P50 and P(price < 91,000) match the log-normal within 3 SE", () => {
+    const model = marketModel(INPUTS);
+    const values = simulatePaths(model, { paths: 20000, months: 36, seed: 11 }, (price) => price[36]);
+    const s = summarizeDistribution(values, [0.5], 91000);
+    const sig = 0.6 / Math.sqrt(12);
+    const mu = Math.log(1.01) - (sig * sig) / 2;
+    expect(Math.abs(s.mean.value - 91000 * 1.01 ** 36)).toBeLessThan(3 * s.mean.se);
+    expect(Math.abs(s.quantiles[0].value - 91000 * Math.exp(36 * mu))).toBeLessThan(3 * s.quantiles[0].se);
+    const pBelow = normalCdf((-36 * mu) / (sig * 6)); // P(ln S_36 < ln S_0)
+    expect(Math.abs(s.below.value - pBelow)).toBeLessThan(3 * s.below.se);
   });
 });
