@@ -12,3 +12,5 @@ export * from "./choice";
 export * from "./series";
 export * from "./treasury-metrics";
 export * from "./treasury-schedule";
+export * from "./volatility";
+export * from "./simulation";

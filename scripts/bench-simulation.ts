@@ -1,0 +1,132 @@
+/*
+ * `npm run bench:simulation`: the simulation's speed (never asserted in tests).
+ *
+ * Prints the path generator's throughput (path-months per second, both walks), PRICEQUANTILES at
+ * 10,000 paths × 360 months against a plain-float twin of the same loop (Math.random normals by
+ * Box–Muller, Math.exp; the same quantile selection), PRICEQUANTILES at the default 10,000 paths
+ * over 5, 10 and 30 years, the own exp/log/sqrt against Math's, and VOLATILITY over a year and
+ * three years of daily prices. Times are medians of several runs, wall clock, and CPU time of
+ * this process (steadier when other work shares the machine).
+ */
+import {
+  marketModel,
+  priceFactor,
+  priceQuantiles,
+  quantileEstimates,
+  simulateMonths,
+  simulatePaths,
+  volatility,
+} from "../src/calc";
+import { exp, log, sqrt } from "../src/calc/simulation/float-math";
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** Median wall and CPU ms of `runs` calls after one warm-up. */
+function time(fn: () => unknown, runs = 5): { wall: number; cpu: number } {
+  fn();
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const w = performance.now();
+    const c = cpuMs();
+    fn();
+    cpus.push(cpuMs() - c);
+    walls.push(performance.now() - w);
+  }
+  const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { wall: med(walls), cpu: med(cpus) };
+}
+
+const ms = (t: { wall: number; cpu: number }) => `${t.wall.toFixed(0)} ms (CPU ${t.cpu.toFixed(0)} ms)`;
+
+const MODEL = marketModel({
+  btc_price: 91000,
+  btc_price_growth_monthly: 0.01,
+  price_vol_annual: 0.6,
+  difficulty: 1.52e14,
+  difficulty_growth_monthly: 0.02,
+  difficulty_vol_annual: 0.3,
+  price_difficulty_corr: 0.5,
+});
+const PQ = {
+  btc_price: 91000,
+  btc_price_growth_monthly: 0.01,
+  price_vol_annual: 0.6,
+  quantiles: [0.1, 0.5, 0.9],
+  seed: 1,
+};
+
+/** The twin: the same month-by-month loop and quantile selection, with Math.random Box–Muller normals and Math.exp. */
+function priceQuantilesTwin(paths: number, months: number): number[][] {
+  const f = priceFactor(91000, 0.01, 0.6);
+  const w = new Float64Array(paths);
+  const wd = new Float64Array(paths);
+  const logPrice = new Float64Array(paths);
+  const scratch = new Float64Array(paths);
+  const rows: number[][] = [];
+  for (let t = 1; t <= months; t++) {
+    const base = f.logStart + t * f.drift;
+    for (let p = 0; p < paths; p++) {
+      const r = Math.sqrt(-2 * Math.log(1 - Math.random()));
+      const a = 2 * Math.PI * Math.random();
+      w[p] += r * Math.cos(a);
+      wd[p] += 0.5 * w[p] + 0.866 * r * Math.sin(a);
+      logPrice[p] = base + f.sigma * w[p];
+    }
+    scratch.set(logPrice);
+    const e = quantileEstimates(scratch, [0.1, 0.5, 0.9], Math.exp);
+    rows.push([t, ...e.map((x) => x.value), ...e.map((x) => x.se)]);
+  }
+  return rows;
+}
+
+function main(): void {
+  console.log(`Simulation bench, node ${process.version}, ${new Date().toISOString()}\n`);
+  const paths = 10_000;
+  const months = 360;
+  const pm = paths * months;
+
+  let sink = 0;
+  const gen = time(() => simulateMonths(MODEL, { paths, months, seed: 1 }, (_t, lp) => (sink += lp[0])));
+  const walk = time(() =>
+    simulatePaths(MODEL, { paths, months, seed: 1 }, (price, difficulty) => price[months] / difficulty[months]),
+  );
+  const rate = (t: { wall: number; cpu: number }) =>
+    `${(pm / t.wall / 1000).toFixed(1)} M path-months/s (CPU ${(pm / t.cpu / 1000).toFixed(1)} M)`;
+  console.log(`Path generator, price and difficulty, ${paths.toLocaleString("en-US")} paths × ${months} months:`);
+  console.log(`  month by month (cross-sections): ${ms(gen)} = ${rate(gen)}`);
+  console.log(`  path by path (with levels, exp): ${ms(walk)} = ${rate(walk)}`);
+
+  const pq = time(() => priceQuantiles({ ...PQ, months, paths }));
+  const twin = time(() => priceQuantilesTwin(paths, months));
+  console.log(`\nPRICEQUANTILES, 3 quantiles, ${paths.toLocaleString("en-US")} paths × ${months} months: ${ms(pq)}`);
+  console.log(
+    `  plain-float twin (Math.random, Math.exp): ${ms(twin)}; ratio ${(pq.wall / twin.wall).toFixed(2)}× (CPU ${(pq.cpu / twin.cpu).toFixed(2)}×)   target ≤ 3×`,
+  );
+  for (const m of [60, 120])
+    console.log(
+      `  default ${paths.toLocaleString("en-US")} paths × ${m} months: ${ms(time(() => priceQuantiles({ ...PQ, months: m, paths })))}`,
+    );
+
+  const N = 2_000_000;
+  const xs = Float64Array.from({ length: N }, (_, k) => 0.001 + (k % 10007) / 500);
+  const perCall = (f: (x: number) => number) => {
+    const t = time(() => {
+      for (let k = 0; k < N; k++) sink += f(xs[k]);
+    }, 3);
+    return `${((t.wall / N) * 1e6).toFixed(1)} ns`;
+  };
+  console.log(
+    `\nPer call (own / Math): exp ${perCall((x) => exp(-x))} / ${perCall((x) => Math.exp(-x))}; log ${perCall(log)} / ${perCall(Math.log)}; sqrt ${perCall(sqrt)} / ${perCall(Math.sqrt)}`,
+  );
+
+  const daily = (n: number) => Array.from({ length: n }, (_, k) => 90000 * Math.exp(0.03 * Math.sin(k)));
+  for (const n of [365, 1095])
+    console.log(`VOLATILITY over ${n} daily prices (decimal): ${ms(time(() => volatility(daily(n), 365), 3))}`);
+  if (sink === 42) console.log("");
+}
+
+main();
