@@ -40,7 +40,8 @@ import {
 } from "./history-endpoints";
 import { excelSerialFromMs } from "./providers/mempool";
 
-export { HISTORY_INTERVALS, HistoryInterval } from "./history-endpoints";
+export { HISTORY_INTERVALS } from "./history-endpoints";
+export type { HistoryInterval } from "./history-endpoints";
 
 const DAY_S = 86_400;
 /** Excel's serial of 1970-01-01. */
