@@ -9,4 +9,5 @@ import "./revenue";
 import "./costs";
 import "./lease";
 import "./mining";
+import "./fromtable";
 import "./live";
