@@ -245,3 +245,22 @@ test("a function whose reference lists no #NUM! case of its own gives #NUM! only
     expect([id, details.failed ? details.counterexample : null]).toEqual([id, null]);
   }
 });
+
+test("docs/functions.md and the help pages are generated from the registry (run: node scripts/help-pages.js docs)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderMarkdown, renderHelpPages, DOCS_FILE } = require("../../scripts/help-pages.js");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require("fs");
+  expect(fs.readFileSync(DOCS_FILE, "utf8")).toBe(renderMarkdown({ functions }, "MINER"));
+  const pages: Record<string, string> = renderHelpPages({ functions }, "MINER");
+  expect(Object.keys(pages).sort()).toEqual([...functions.map((f) => `${f.id}.html`), "index.html"].sort());
+  for (const d of CATALOG) {
+    const html = pages[`${d.id}.html`];
+    const sections = ["Arguments", "Result", "How it is calculated", "Examples", "Errors"].map((h) => html.includes(`<h2>${h}</h2>`));
+    expect([d.id, ...sections]).toEqual([d.id, true, true, true, true, true]);
+    // Every #NUM! case is on the page, with a formula that reaches it.
+    for (const c of d.noAnswer ?? []) expect([d.id, html.includes(`#NUM! when ${c.when}, e.g. =MINER.${d.id}(`)]).toEqual([d.id, true]);
+  }
+  // A function Excel knows but the registry does not document fails the build.
+  expect(() => renderHelpPages({ functions: [...functions, { id: "NEWFUNCTION" }] }, "MINER")).toThrow(/no documentation .* for NEWFUNCTION/);
+});
