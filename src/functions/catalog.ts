@@ -49,7 +49,9 @@ const LIVE_NOTE =
   "Streams: the cell updates whenever the task pane or any cell refreshes the market data (one request per endpoint however many cells ask; cells are answered from it for 15 seconds), and stops when the cell is cleared.";
 
 /** A 100 MW site (S21-class fleet, 4.5¢ power, late-2025 network), five years at 12%. */
-const MINING_EXAMPLE = [100, 17.5, 1.1, 0.045, 91000, 1.52e14, 925000, 60, 0.12, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48];
+const MINING_EXAMPLE = [
+  100, 17.5, 1.1, 0.045, 91000, 1.52e14, 925000, 60, 0.12, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48,
+];
 /** The same site, or a 10-year lease of it at $150/kW-month after a year's conversion at $9M per critical IT MW. */
 const CONVERSION_EXAMPLE = [
   100, 17.5, 1.1, 0.045, 91000, 1.52e14, 925000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48, 0.03, 9e6,
@@ -139,7 +141,11 @@ export const CATALOG: readonly FunctionDoc[] = [
     formula: "(power per TH-day + opex_usd_per_th_day) / (BTC per TH-day × (1 − pool_fee)), at full uptime.",
     notes: COST_CONVENTIONS,
     examples: [
-      { args: [0.05, 17.5, 1.5e14, 3.125, 0.036, 0.02], result: "50548.25", note: "an S21-class fleet (17.5 J/TH) at 5¢" },
+      {
+        args: [0.05, 17.5, 1.5e14, 3.125, 0.036, 0.02],
+        result: "50548.25",
+        note: "an S21-class fleet (17.5 J/TH) at 5¢",
+      },
     ],
     noAnswer: [
       {
@@ -173,11 +179,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     noAnswer: [
       {
         when: NO_BTC_EARNED,
-        args: [
-          [0.05, 20, 1.5e14, 0, 0],
-          replace(ALL_IN_EXAMPLE, { 12: 0 }),
-          [0.05, 20, 1.5e14, 3.125, 0.036, 1],
-        ],
+        args: [[0.05, 20, 1.5e14, 0, 0], replace(ALL_IN_EXAMPLE, { 12: 0 }), [0.05, 20, 1.5e14, 3.125, 0.036, 1]],
       },
     ],
   },
@@ -194,11 +196,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     noAnswer: [
       {
         when: NO_BTC_EARNED,
-        args: [
-          [0.05, 20, 1.5e14, 0, 0],
-          replace(ALL_IN_EXAMPLE, { 12: 0 }),
-          [0.05, 20, 1.5e14, 3.125, 0.036, 1],
-        ],
+        args: [[0.05, 20, 1.5e14, 0, 0], replace(ALL_IN_EXAMPLE, { 12: 0 }), [0.05, 20, 1.5e14, 3.125, 0.036, 1]],
       },
     ],
   },
@@ -215,11 +213,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     noAnswer: [
       {
         when: NO_BTC_EARNED,
-        args: [
-          [0.05, 20, 1.5e14, 0, 0],
-          replace(ALL_IN_EXAMPLE, { 12: 0 }),
-          [0.05, 20, 1.5e14, 3.125, 0.036, 1],
-        ],
+        args: [[0.05, 20, 1.5e14, 0, 0], replace(ALL_IN_EXAMPLE, { 12: 0 }), [0.05, 20, 1.5e14, 3.125, 0.036, 1]],
       },
     ],
   },
@@ -396,7 +390,10 @@ export const CATALOG: readonly FunctionDoc[] = [
     noAnswer: [
       {
         when: "mining earns nothing, or beats leasing at any price",
-        args: [replace(CONVERSION_EXAMPLE, { 11: 1 }), replace(CONVERSION_EXAMPLE, { 3: 0, 8: 1, 15: 0, 16: 0, 21: 1 })],
+        args: [
+          replace(CONVERSION_EXAMPLE, { 11: 1 }),
+          replace(CONVERSION_EXAMPLE, { 3: 0, 8: 1, 15: 0, 16: 0, 21: 1 }),
+        ],
       },
     ],
   },
@@ -487,7 +484,8 @@ export const CATALOG: readonly FunctionDoc[] = [
   },
   {
     id: "BTCPRICE",
-    description: "Live BTC price from the market data the task pane refreshes; #N/A with the reason when there is none.",
+    description:
+      "Live BTC price from the market data the task pane refreshes; #N/A with the reason when there is none.",
     result: "BTC price in the currency, updating live.",
     shape: "live",
     formula:

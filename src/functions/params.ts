@@ -130,7 +130,13 @@ export const PARAMS = define({
     example: 1.1,
   },
   pool_fee: { description: "Pool fee", unit: "fraction", allowed: "0 to 1, 0.02 = 2%", example: 0.02, default: 0 },
-  uptime: { description: "Share of time the fleet hashes", unit: "fraction", allowed: "0 to 1", example: 0.95, default: 1 },
+  uptime: {
+    description: "Share of time the fleet hashes",
+    unit: "fraction",
+    allowed: "0 to 1",
+    example: 0.95,
+    default: 1,
+  },
   machine_cost_usd: { description: "Price of the machine", unit: "USD", allowed: "0 or more", example: 3500 },
 
   // Costs per installed TH/s.
@@ -408,7 +414,14 @@ const CONVERSION_LEASE = [
 
 const ALL_IN = [...COST_INPUTS, ...OVERHEADS];
 const MINING = [...SITE, P.months, P.discount_rate, ...MINING_OPTIONS];
-const CONVERSION = [...SITE, P.discount_rate, P.rate_usd_per_kw_month, P.term_years, ...MINING_OPTIONS, ...CONVERSION_LEASE];
+const CONVERSION = [
+  ...SITE,
+  P.discount_rate,
+  P.rate_usd_per_kw_month,
+  P.term_years,
+  ...MINING_OPTIONS,
+  ...CONVERSION_LEASE,
+];
 const LEASE_NPV = [...LEASE_TERMS, P.discount_rate, ...LEASE_OPTIONS];
 
 /** Every MINER function's parameters, in Excel's order: the public interface (test/functions/interface.json pins it). */
@@ -425,7 +438,13 @@ export const SIGNATURES = {
   BREAKEVENPRICE: ALL_IN,
   BREAKEVENPOWER: [P.btc_price_usd, ...COST_INPUTS.slice(1)],
   // Hashprice carries difficulty, subsidy and fees, so the breakeven hashprice needs none of them.
-  BREAKEVENHASHPRICE: [P.power_price_usd_per_kwh, P.wall_efficiency_j_th, P.pool_fee, P.opex_usd_per_th_day, ...OVERHEADS],
+  BREAKEVENHASHPRICE: [
+    P.power_price_usd_per_kwh,
+    P.wall_efficiency_j_th,
+    P.pool_fee,
+    P.opex_usd_per_th_day,
+    ...OVERHEADS,
+  ],
   PAYBACKMONTHS: [
     P.machine_cost_usd,
     P.hashrate_ths,
