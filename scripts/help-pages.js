@@ -90,7 +90,7 @@ function glossary() {
   return Object.values(PARAMS).map((p) => ({
     ...p,
     usedBy: Object.entries(SIGNATURES)
-      .filter(([, ps]) => ps.includes(p))
+      .filter(([, ps]) => ps.some((q) => q.name === p.name))
       .map(([id]) => id),
   }));
 }

@@ -51,6 +51,11 @@ export function requiredNumber(name: string, v: ExcelArg): number {
   return x;
 }
 
+/** An optional numeric argument without a default: omitted or blank gives undefined (not given). */
+export function numberIfGiven(name: string, v: ExcelArg): number | undefined {
+  return numberOrNull(name, v) ?? undefined;
+}
+
 /** An optional numeric argument: omitted or blank gives the documented default. */
 export function optionalNumber(name: string, v: ExcelArg, dflt: number): number {
   const x = numberOrNull(name, v);

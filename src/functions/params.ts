@@ -347,6 +347,14 @@ export function isRequired(p: Param): boolean {
   return p.default === undefined && !p.optional;
 }
 
+/**
+ * A parameter another function requires, appended optional to this one (no default: omitted, the
+ * function does without it). The interface rule allows appending only optional parameters.
+ */
+export function optional(p: Param): Param {
+  return { ...p, optional: true };
+}
+
 /** A default as the docs and tooltips show it. */
 export function showDefault(value: number | string): string {
   return typeof value === "string" ? `"${value}"` : String(value);
