@@ -14,11 +14,11 @@ export const SUBSIDY = (h: N) => Math.floor(5e9 / 2 ** Math.floor(h / 210000)) /
 export const NEXTHALVING = (h: N) => (Math.floor(h / 210000) + 1) * 210000;
 export const NETWORKHASHRATE = (d: N) => (d * 4294967296) / 600 / 1e18;
 export const DIFFICULTYFORHASHRATE = (h: N) => (h * 1e18 * 600) / 4294967296;
-export const BTCPERDAY = (h: N, d: N, f: N, s: N) => h * btcPerThDay(d, f, s);
-export const HASHPRICE = (p: N, d: N, f: N, s: N) => btcPerThDay(d, f, s) * 1000 * p;
-export const COSTPERBTC = (pp: N, e: N, d: N, f = 0, pf = 0, o = 0, s = 3.125) => (e * 0.024 * pp + o) / (btcPerThDay(d, f, s) * (1 - pf));
+export const BTCPERDAY = (h: N, d: N, s: N, f: N) => h * btcPerThDay(d, f, s);
+export const HASHPRICE = (p: N, d: N, s: N, f: N) => btcPerThDay(d, f, s) * 1000 * p;
+export const COSTPERBTC = (pp: N, e: N, d: N, s: N, f = 0, pf = 0, o = 0) => (e * 0.024 * pp + o) / (btcPerThDay(d, f, s) * (1 - pf));
 
-function allIn(pp: N, e: N, d: N, f = 0, pf = 0, o = 0, mc = 0, life = 4, sga = 0, sbc = 0, tax = 0, up = 1, s = 3.125) {
+function allIn(pp: N, e: N, d: N, s: N, f = 0, pf = 0, o = 0, mc = 0, life = 4, sga = 0, sbc = 0, tax = 0, up = 1) {
   const earned = btcPerThDay(d, f, s) * up * (1 - pf);
   const kwh = e * 0.024 * up;
   const parts = [kwh * pp, kwh * tax, o, sga, mc / (life * 365), sbc].map((x) => x / earned);
@@ -29,12 +29,12 @@ export const BREAKEVENPRICE = ALLINCOSTPERBTC;
 export const COSTBREAKDOWN = (...a: N[]) => {
   const p = (allIn as any)(...a);
   const cash = p[0] + p[1] + p[2] + p[3];
-  return [["Component", "USD per BTC"], ["Power", p[0]], ["Energy tax", p[1]], ["Other cash opex", p[2]], ["SG&A", p[3]], ["Cash", cash], ["Depreciation", p[4]], ["SBC", p[5]], ["All-in", cash + p[4] + p[5]]];
+  return [["Component", "USD per BTC"], ["Power", p[0]], ["Energy tax", p[1]], ["Other cash opex", p[2]], ["SG&A", p[3]], ["Cash", cash], ["Depreciation", p[4]], ["SBC", p[5]], ["All-in", cash + p[4] + p[5]], ["Subsidy", a[3]]];
 };
-export const BREAKEVENPOWER = (p: N, e: N, d: N, f = 0, pf = 0, o = 0, s = 3.125) => (btcPerThDay(d, f, s) * (1 - pf) * p - o) / (e * 0.024);
+export const BREAKEVENPOWER = (p: N, e: N, d: N, s: N, f = 0, pf = 0, o = 0) => (btcPerThDay(d, f, s) * (1 - pf) * p - o) / (e * 0.024);
 export const BREAKEVENHASHPRICE = (pp: N, e: N, pf = 0, o = 0, mc = 0, life = 4, sga = 0, sbc = 0, tax = 0, up = 1) =>
   ((e * 0.024 * up * (pp + tax) + o + sga + mc / (life * 365) + sbc) / (up * (1 - pf))) * 1000;
-export const PAYBACKMONTHS = (mc: N, h: N, e: N, pp: N, p: N, d: N, f = 0, pf = 0, o = 0, up = 1, g = 0, s = 3.125) => {
+export const PAYBACKMONTHS = (mc: N, h: N, e: N, pp: N, p: N, d: N, s: N, f = 0, pf = 0, o = 0, up = 1, g = 0) => {
   let revenue = btcPerThDay(d, f, s) * up * (1 - pf) * p * h * MONTH_DAYS;
   const cost = (e * 0.024 * pp * up + o) * h * MONTH_DAYS;
   let remaining = mc;

@@ -19,7 +19,7 @@ import { launchChromium } from "../test/support/browser";
 import { repoRoot } from "../test/support/paths";
 import { MarketService } from "../src/market/service";
 import { FetchFn } from "../src/market/http";
-import { price } from "../src/functions/live";
+import { btcPrice as price } from "../src/functions/live";
 import * as twins from "./bench-twins";
 import "../src/functions/outside-office"; // the CustomFunctions global, as outside Office
 
@@ -70,14 +70,14 @@ async function main(): Promise<void> {
   // A 100×100 sensitivity grid: power price × difficulty, as a sheet recalculates it.
   const grid = () => {
     const t = performance.now();
-    for (let p = 0; p < 100; p++) for (let d = 0; d < 100; d++) CALLS.COSTPERBTC.fn(0.02 + p * 0.001, 17.5, 1e14 + d * 1e12, 0.03, 0.02, 0.001);
+    for (let p = 0; p < 100; p++) for (let d = 0; d < 100; d++) CALLS.COSTPERBTC.fn(0.02 + p * 0.001, 17.5, 1e14 + d * 1e12, 3.125, 0.03, 0.02, 0.001);
     return performance.now() - t;
   };
   grid();
   const gridRuns = Array.from({ length: 7 }, grid).sort((a, b) => a - b);
   const gridFloat = (() => {
     const t = performance.now();
-    for (let p = 0; p < 100; p++) for (let d = 0; d < 100; d++) twins.COSTPERBTC(0.02 + p * 0.001, 17.5, 1e14 + d * 1e12, 0.03, 0.02, 0.001);
+    for (let p = 0; p < 100; p++) for (let d = 0; d < 100; d++) twins.COSTPERBTC(0.02 + p * 0.001, 17.5, 1e14 + d * 1e12, 3.125, 0.03, 0.02, 0.001);
     return performance.now() - t;
   })();
   results.grid100x100Ms = gridRuns[3];

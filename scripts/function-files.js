@@ -5,5 +5,6 @@ module.exports = [
   "./src/functions/costs.ts",
   "./src/functions/lease.ts",
   "./src/functions/mining.ts",
+  "./src/functions/fromtable.ts",
   "./src/functions/live.ts",
 ];

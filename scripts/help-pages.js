@@ -1,51 +1,104 @@
 /*
- * The function reference, generated from functions.json (the metadata Excel reads), never kept by
- * hand: one HTML page per function (its @helpurl) and an index, served with the add-in, and the
- * same content as Markdown in docs/functions.md for the repository.
- *   node scripts/help-pages.js docs   rewrites docs/functions.md from the sources
+ * The function reference, generated from the registry (src/functions/params.ts and catalog.ts),
+ * never kept by hand: one HTML page per function (its @helpurl) and an index, served with the
+ * add-in, and the same content as Markdown in docs/functions.md for the repository.
+ *   node scripts/help-pages.js docs   rewrites docs/functions.md
+ * The build passes functions.json in too: a function there without documentation fails the build.
  */
+require("./ts-require");
 const fs = require("fs");
 const path = require("path");
+const { PARAMS, SIGNATURES, isRequired, showDefault } = require("../src/functions/params.ts");
+const { CATALOG } = require("../src/functions/catalog.ts");
+
+const DOCS_FILE = path.resolve(__dirname, "..", "docs", "functions.md");
+
+const CONVENTIONS = [
+  "Optional arguments are in brackets; omitted or blank, they take the default shown. Required arguments have no default: a blank one is #VALUE!.",
+  "Rates and fractions are decimals, as in Excel: 0.02 = 2%. A rate without a period in its name is per year; _monthly rates are per month.",
+  "Money is in USD; each parameter's unit is in its name (power_price_usd_per_kwh, opex_usd_per_site_mw_month). A month is 365/12 days, a year 365 days; discounting is annual effective, flows at month ends.",
+  "Hashrate is in TH/s for a machine or fleet and EH/s for the network. wall_efficiency_j_th is at the wall (the machines' J/TH × the site's PUE); machine_efficiency_j_th is at the machines, with pue given separately.",
+  "Functions without a block height take the subsidy as an argument, so the formula shows what it assumed: =MINER.SUBSIDY(height), or 3.125 BTC for blocks 840,000 to 1,049,999.",
+  "Any function that takes numbers can read its arguments from tables of names and values instead: =MINER.FROMTABLE(\"COSTPERBTC\", Inputs!A2:B8).",
+];
 
 function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
+const escapeCell = (s) => String(s).replace(/\|/g, "\\|");
 
-/** The parts of a function's documentation, read from its metadata. */
-function describe(namespace, f) {
-  const text = f.description || "";
-  const m = /^(.*?)\s*Example: (=\S.*?\)) returns (.*?)\.?$/.exec(text);
-  // "#NUM! when ...." sentences name the function's own no-answer cases; they go under Errors.
-  const noAnswer = /\s*#NUM! when (.+?)\.(?=\s+[A-Z]|$)/g;
-  const numCases = [...(m ? m[1] : text).matchAll(noAnswer)].map((x) => x[1]);
-  const summary = (m ? m[1] : text).replace(noAnswer, "");
-  const params = f.parameters.map((p) => {
-    const required = !p.optional || /Required\./.test(p.description || "");
-    const d = (p.description || "").replace(/\s*Required\./, "");
-    const def = /Default ([^.]+(?:\.\d+)?)\./.exec(d);
-    return { name: p.name, required, meaning: d.replace(/\s*Default [^.]+(?:\.\d+)?\./, "").trim(), default: def ? def[1] : undefined };
-  });
-  const streaming = !!(f.options && f.options.stream);
-  const errors = streaming
+/** A number as a formula shows it: 1.5E14 and 9E6 rather than fifteen digits. */
+function showNumber(x) {
+  if (Math.abs(x) >= 1e6 && Number.isFinite(x)) {
+    const [m, e] = x.toExponential().split("e");
+    const short = `${m}E${Number(e)}`;
+    if (short.length < String(x).length) return short;
+  }
+  return String(x);
+}
+const showArg = (a) => (typeof a === "object" ? a.range : typeof a === "string" ? (a === "" ? "" : JSON.stringify(a)) : showNumber(a));
+const formula = (ns, id, args) => `=${ns}.${id}(${args.map(showArg).join(", ")})`;
+
+/** A function's documentation, ready to render. */
+function describe(ns, doc) {
+  const params = SIGNATURES[doc.id].map((p) => ({
+    name: p.name,
+    required: isRequired(p),
+    description: p.description,
+    unit: p.unit,
+    allowed: p.allowed,
+    default: p.default === undefined ? (p.optional ? "none" : "") : showDefault(p.default),
+  }));
+  const live = doc.shape === "live";
+  const table = doc.id === "FROMTABLE";
+  const errors = live
     ? [
         "#N/A when there is no data yet, the machine is offline, or every provider failed; the message says which.",
-        ...f.parameters.map((p) => `#VALUE! when ${p.name} is not one of the allowed values; the message lists them.`),
+        ...params.map((p) => `#VALUE! when ${p.name} is not one of the allowed values; the message lists them.`),
       ]
-    : [
-        "#VALUE! when an argument is text, TRUE/FALSE, blank where required, a multi-cell range, NaN/infinite, or outside its allowed range; the message names the function and the argument.",
-        ...numCases.map((c) => `#NUM! when ${c}.`),
-        "#NUM! when the result would be beyond Excel's number range (about ±1.8E308), which only extreme inputs reach.",
-      ];
+    : table
+      ? [
+          "#VALUE! when function_name is not a MINER function that takes numbers, or a table is not two columns, or a name is unknown, repeated or missing; the message lists the function's names.",
+          "Otherwise exactly the errors of the function named, with its messages (e.g. \"LEASENPV: term_years must be ...\"), #NUM! cases included.",
+        ]
+      : [
+          "#VALUE! when an argument is text, TRUE/FALSE, blank where required, a multi-cell range, NaN/infinite, or outside its allowed range; the message names the function and the argument.",
+          ...(doc.noAnswer || []).map((c) => `#NUM! when ${c.when}, e.g. ${formula(ns, doc.id, c.args[0])}.`),
+          "#NUM! when the result would be beyond Excel's number range (about ±1.8E308), which only extreme inputs reach.",
+        ];
   return {
-    name: `${namespace}.${f.name}`,
-    signature: `=${namespace}.${f.name}(${params.map((p) => (p.required ? p.name : `[${p.name}]`)).join(", ")})`,
-    summary,
-    numCases,
+    id: doc.id,
+    name: `${ns}.${doc.id}`,
+    signature: `=${ns}.${doc.id}(${params.map((p) => (p.required ? p.name : `[${p.name}]`)).join(", ")})`,
+    description: doc.description,
     params,
-    example: m ? { formula: m[2], result: m[3] } : undefined,
-    result: f.result && f.result.dimensionality === "matrix" ? "A dynamic array that spills into neighbouring cells." : streaming ? "A number that updates live." : "A single number.",
+    result: `${doc.result}${doc.shape === "table" ? " A dynamic array: it spills into the cells below and to the right." : ""}`,
+    formula: doc.formula,
+    notes: doc.notes || [],
+    examples: doc.examples.map((e) => ({
+      formula: formula(ns, doc.id, e.args),
+      result: e.result,
+      note: e.note,
+      ranges: e.args.filter((a) => typeof a === "object"),
+    })),
     errors,
   };
+}
+
+/** Every parameter once, with the functions that take it. */
+function glossary() {
+  return Object.values(PARAMS).map((p) => ({
+    ...p,
+    usedBy: Object.entries(SIGNATURES)
+      .filter(([, ps]) => ps.some((q) => q.name === p.name))
+      .map(([id]) => id),
+  }));
+}
+
+function checkCovers(metadata) {
+  const documented = new Set(CATALOG.map((d) => d.id));
+  const missing = metadata.functions.map((f) => f.id).filter((id) => !documented.has(id));
+  if (missing.length) throw new Error(`no documentation in src/functions/catalog.ts for ${missing.join(", ")}`);
 }
 
 function page(title, body) {
@@ -57,7 +110,7 @@ function page(title, body) {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${escapeHtml(title)}</title>
 <style>
-body{font-family:Segoe UI,system-ui,sans-serif;max-width:50rem;margin:1.5rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}
+body{font-family:Segoe UI,system-ui,sans-serif;max-width:56rem;margin:1.5rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}
 code{background:#f3f3f3;padding:0 .2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
 </style>
 </head>
@@ -68,66 +121,101 @@ ${body}
 `;
 }
 
+const htmlTable = (head, rows) =>
+  `<table><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr>\n${rows
+    .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`)
+    .join("\n")}\n</table>`;
+
 /**
- * @param {{functions: object[]}} metadata functions.json
- * @param {string} namespace e.g. "MINER"
+ * @param {{functions: object[]}} metadata functions.json (checked to be all documented)
+ * @param {string} ns the namespace, "MINER"
  * @returns {Record<string,string>} file name (relative to help/) -> HTML
  */
-function renderHelpPages(metadata, namespace) {
+function renderHelpPages(metadata, ns) {
+  checkCovers(metadata);
   const files = {};
-  const rows = [];
-  for (const f of metadata.functions) {
-    const d = describe(namespace, f);
-    const params = d.params
-      .map((p) => `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${p.required ? "required" : "optional"}</td><td>${escapeHtml(p.meaning)}</td><td>${p.default === undefined ? "" : escapeHtml(p.default)}</td></tr>`)
+  for (const doc of CATALOG) {
+    const d = describe(ns, doc);
+    const args = htmlTable(
+      ["argument", "", "what it is", "unit", "allowed", "default"],
+      d.params.map((p) => [`<code>${escapeHtml(p.name)}</code>`, p.required ? "required" : "optional", escapeHtml(p.description), escapeHtml(p.unit), escapeHtml(p.allowed), escapeHtml(p.default)]),
+    );
+    const examples = d.examples
+      .map((e) => {
+        const ranges = e.ranges.map((r) => `<p>${escapeHtml(r.range)} holds:</p>\n${htmlTable(["name", "value"], r.rows.map((row) => row.map((c) => escapeHtml(typeof c === "number" ? showNumber(c) : c))))}`).join("\n");
+        return `<li><code>${escapeHtml(e.formula)}</code> returns <b>${escapeHtml(e.result)}</b>${e.note ? `: ${escapeHtml(e.note)}` : ""}.${ranges ? `\n${ranges}` : ""}</li>`;
+      })
       .join("\n");
-    files[`${f.id}.html`] = page(
+    files[`${doc.id}.html`] = page(
       d.name,
-      `<p><a href="index.html">All ${escapeHtml(namespace)} functions</a></p>
+      `<p><a href="index.html">All ${escapeHtml(ns)} functions</a></p>
 <h1>${escapeHtml(d.name)}</h1>
 <p><code>${escapeHtml(d.signature)}</code></p>
-<p>${escapeHtml(d.summary)}</p>
+<p>${escapeHtml(d.description)}</p>
 <h2>Arguments</h2>
-<table><tr><th>name</th><th></th><th>meaning and unit</th><th>default</th></tr>
-${params}
-</table>
+${args}
 <h2>Result</h2>
 <p>${escapeHtml(d.result)}</p>
-${d.example ? `<h2>Example</h2>\n<p><code>${escapeHtml(d.example.formula)}</code> returns <b>${escapeHtml(d.example.result)}</b>.</p>` : ""}
+<h2>How it is calculated</h2>
+<p>${escapeHtml(d.formula)}</p>
+${d.notes.length ? `<ul>${d.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>` : ""}
+<h2>Examples</h2>
+<ul>${examples}</ul>
 <h2>Errors</h2>
 <ul>${d.errors.map((e) => `<li>${escapeHtml(e)}</li>`).join("")}</ul>`,
     );
-    rows.push(`<tr><td><a href="${escapeHtml(f.id)}.html">${escapeHtml(d.name)}</a></td><td>${escapeHtml(d.summary)}</td></tr>`);
   }
   files["index.html"] = page(
-    `${namespace} function reference`,
-    `<h1>${escapeHtml(namespace)} function reference</h1>
-<p>Rates and fractions are decimals (0.02 = 2%), as in Excel. Optional arguments are in brackets.</p>
-<table><tr><th>function</th><th>what it returns</th></tr>
-${rows.join("\n")}
-</table>`,
+    `${ns} function reference`,
+    `<h1>${escapeHtml(ns)} function reference</h1>
+<ul>${CONVENTIONS.map((c) => `<li>${escapeHtml(c)}</li>`).join("")}</ul>
+${htmlTable(["function", "what it returns"], CATALOG.map((doc) => [`<a href="${escapeHtml(doc.id)}.html">${escapeHtml(`${ns}.${doc.id}`)}</a>`, escapeHtml(doc.description)]))}
+<h2>Parameters</h2>
+<p>Each name has one meaning in every function that takes it.</p>
+${htmlTable(["parameter", "what it is", "unit", "allowed", "functions"], glossary().map((p) => [`<code>${escapeHtml(p.name)}</code>`, escapeHtml(p.description), escapeHtml(p.unit), escapeHtml(p.allowed), escapeHtml(p.usedBy.join(", "))]))}`,
   );
   return files;
 }
 
 /** The same reference as one Markdown document. */
-function renderMarkdown(metadata, namespace) {
+function renderMarkdown(metadata, ns) {
+  checkCovers(metadata);
   const out = [
-    `# ${namespace} function reference`,
+    `# ${ns} function reference`,
     "",
-    "Generated from the functions' metadata by `node scripts/help-pages.js docs`; do not edit by hand.",
-    "Rates and fractions are decimals (0.02 = 2%), as in Excel. Optional arguments are in brackets.",
+    "Generated from the registry (`src/functions/params.ts`, `src/functions/catalog.ts`) by `node scripts/help-pages.js docs`; do not edit by hand.",
+    "",
+    ...CONVENTIONS.map((c) => `- ${c}`),
+    "",
+    "| function | what it returns |",
+    "|---|---|",
+    ...CATALOG.map((doc) => `| [${ns}.${doc.id}](#${(ns + doc.id).toLowerCase()}) | ${escapeCell(doc.description)} |`),
     "",
   ];
-  for (const f of metadata.functions) {
-    const d = describe(namespace, f);
-    out.push(`## ${d.name}`, "", "`" + d.signature + "`", "", d.summary, "", "| argument | | meaning and unit | default |", "|---|---|---|---|");
-    for (const p of d.params) out.push(`| \`${p.name}\` | ${p.required ? "required" : "optional"} | ${p.meaning.replace(/\|/g, "\\|")} | ${p.default ?? ""} |`);
-    out.push("", `Result: ${d.result}`, "");
-    if (d.example) out.push(`Example: \`${d.example.formula}\` returns **${d.example.result}**.`, "");
-    out.push("Errors:", "", ...d.errors.map((e) => `- ${e}`), "");
+  for (const doc of CATALOG) {
+    const d = describe(ns, doc);
+    out.push(`## ${d.name}`, "", "`" + d.signature + "`", "", d.description, "");
+    out.push("| argument | | what it is | unit | allowed | default |", "|---|---|---|---|---|---|");
+    for (const p of d.params) {
+      out.push(`| \`${p.name}\` | ${p.required ? "required" : "optional"} | ${escapeCell(p.description)} | ${escapeCell(p.unit)} | ${escapeCell(p.allowed)} | ${escapeCell(p.default)} |`);
+    }
+    out.push("", `Result: ${d.result}`, "", `How it is calculated: ${d.formula}`, "");
+    if (d.notes.length) out.push(...d.notes.map((n) => `- ${n}`), "");
+    out.push("Examples:", "");
+    for (const e of d.examples) {
+      out.push(`- \`${e.formula}\` returns **${e.result}**${e.note ? `: ${e.note}` : ""}.`);
+      for (const r of e.ranges) {
+        out.push(`  ${r.range} holds: ${r.rows.map(([k, v]) => `${k} ${typeof v === "number" ? showNumber(v) : v}`).join("; ")}.`);
+      }
+    }
+    out.push("", "Errors:", "", ...d.errors.map((e) => `- ${e}`), "");
   }
-  return out.join("\n");
+  out.push("## Parameters", "", "Each name has one meaning in every function that takes it.", "");
+  out.push("| parameter | what it is | unit | allowed | functions |", "|---|---|---|---|---|");
+  for (const p of glossary()) {
+    out.push(`| \`${p.name}\` | ${escapeCell(p.description)} | ${escapeCell(p.unit)} | ${escapeCell(p.allowed)} | ${p.usedBy.join(", ")} |`);
+  }
+  return out.join("\n") + "\n";
 }
 
 if (require.main === module && process.argv[2] === "docs") {
@@ -137,10 +225,9 @@ if (require.main === module && process.argv[2] === "docs") {
       console.error(problems.join("\n"));
       process.exit(1);
     }
-    const file = path.resolve(__dirname, "..", "docs", "functions.md");
-    fs.writeFileSync(file, renderMarkdown(metadata, "MINER"));
-    console.log(`wrote ${file}`);
+    fs.writeFileSync(DOCS_FILE, renderMarkdown(metadata, "MINER"));
+    console.log(`wrote ${DOCS_FILE}`);
   });
 }
 
-module.exports = { renderHelpPages, renderMarkdown, describe, escapeHtml };
+module.exports = { renderHelpPages, renderMarkdown, describe, escapeHtml, showNumber, DOCS_FILE };

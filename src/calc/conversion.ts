@@ -17,7 +17,7 @@ import { Decimal, Num } from "./decimal";
 import { InvalidArgumentError, NoAnswerError } from "./errors";
 import { leaseCashFlows, leaseNpv, LeaseTerms } from "./lease";
 import { MiningPlan, miningSchedule } from "./mining-schedule";
-import { positive } from "./validate";
+import { positive, wholeNonNegative } from "./validate";
 
 /** Gross site MW per MW of critical IT load when none is given: mid-range of reported deals. */
 export const DEFAULT_SITE_MW_PER_CRITICAL_IT_MW = 1.4;
@@ -119,6 +119,9 @@ export interface PerMwComparison {
 
 export function perMwPerYear(plan: ConversionPlan): PerMwComparison {
   const siteMw = positive("site_mw", plan.site_mw);
+  // Neither a refresh nor the conversion falls in the first years compared, but bad values are still refused.
+  wholeNonNegative("refresh_every_months", plan.refresh_every_months ?? 0);
+  wholeNonNegative("conversion_months", plan.conversion_months ?? 0);
   const mining = miningSchedule({ ...plan, months: 12, refresh_every_months: 0 }, plan.discount_rate);
   let miningRevenue = new Decimal(0);
   let miningEbitda = new Decimal(0);

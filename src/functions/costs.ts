@@ -1,4 +1,4 @@
-/* Excel adapters for costs per BTC, breakevens and payback. Each also takes an assumptions table. */
+/* Excel adapters for costs per BTC, breakevens and payback. */
 import {
   allInCostPerBtc,
   breakevenHashprice as calcBreakevenHashprice,
@@ -9,52 +9,41 @@ import {
   PaybackInputs,
   paybackMonths as calcPaybackMonths,
 } from "../calc/costs";
-import { readArgs } from "./assumptions";
-import {
-  ALL_IN_PARAMS,
-  BREAKEVEN_HASHPRICE_PARAMS,
-  BREAKEVEN_POWER_PARAMS,
-  CASH_COST_PARAMS,
-  PAYBACK_PARAMS,
-} from "./params";
+import { readArgs } from "./args";
+import { SIGNATURES } from "./params";
 import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
 
-/** The numbers read are named as the calc module names its inputs. */
-const allIn = (raw: unknown[]): MiningCostInputs => readArgs(ALL_IN_PARAMS, raw) as unknown as MiningCostInputs;
+/** The all-in inputs, read by the parameter list and named as the calc module names them. */
+const allIn = (args: unknown[]): MiningCostInputs =>
+  readArgs(SIGNATURES.ALLINCOSTPERBTC, args) as unknown as MiningCostInputs;
 
+// MINER.COSTPERBTC: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * Cash cost per BTC earned: (power per TH-day + opex per TH-day) / (BTC per TH-day × (1 − pool fee)); power per TH-day = efficiency × 24 / 1000 kWh × power price. #NUM! when no BTC is earned (subsidy and fees both 0, or pool_fee 1). Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.COSTPERBTC(0.05, 17.5, 1.5E14, 0.036, 0.02) returns 50548.25.
+ * Cash cost in USD per BTC earned: power and other opex per TH-day divided by the BTC one TH-day earns after pool fee.
  * @customfunction COSTPERBTC
- * @param power_price_kwh Power price in USD per kWh (0 or more). Example: 0.05.
- * @param [efficiency_j_th] Fleet efficiency at the wall in J/TH (greater than 0; include cooling overhead). Required. Example: 17.5.
- * @param [difficulty] Network difficulty, dimensionless (greater than 0). Required. Example: 1.5E14.
- * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
- * @param [pool_fee] Pool fee as a fraction (0 to 1; 0.02 = 2%). Default 0.
- * @param [opex_usd_per_th_day] Other cash operating cost in USD per TH/s per day (0 or more). Default 0.
- * @param [subsidy] Block subsidy in BTC (0 to 50). Default 3.125.
+ * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
+ * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
+ * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
+ * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
+ * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
+ * @param [opex_usd_per_th_day] Other cash operating cost: maintenance, hosting, site staff (USD per TH/s per day; 0 or more). Default 0.
  * @returns Cash cost in USD per BTC.
  * @helpurl https://localhost:3000/help/COSTPERBTC.html
  */
 export function costPerBtc(
-  power_price_kwh: any[][],
-  efficiency_j_th?: unknown,
-  difficulty?: unknown,
+  power_price_usd_per_kwh: unknown,
+  wall_efficiency_j_th: unknown,
+  difficulty: unknown,
+  subsidy_btc_per_block: unknown,
   fees_btc_per_block?: unknown,
   pool_fee?: unknown,
   opex_usd_per_th_day?: unknown,
-  subsidy?: unknown,
-): number {
-  const raw = [
-    power_price_kwh,
-    efficiency_j_th,
-    difficulty,
-    fees_btc_per_block,
-    pool_fee,
-    opex_usd_per_th_day,
-    subsidy,
-  ];
-  return excelNumber("COSTPERBTC", () => {
-    const a = readArgs(CASH_COST_PARAMS, raw);
+): number;
+export function costPerBtc(...args: unknown[]): number {
+  const params = SIGNATURES.COSTPERBTC;
+  return excelNumber("COSTPERBTC", params, () => {
+    const a = readArgs(params, args);
     return cashCostPerBtc(
       a.power_price_kwh,
       a.efficiency_j_th,
@@ -67,29 +56,31 @@ export function costPerBtc(
   });
 }
 
+// MINER.ALLINCOSTPERBTC: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * All-in cost per BTC earned: power, energy tax, other opex and SG&A (the cash cost) plus straight-line machine depreciation and stock-based compensation, each per installed TH/s per day, divided by BTC earned per TH/s per day after uptime and pool fee. #NUM! when no BTC is earned (subsidy and fees both 0, uptime 0 or pool_fee 1). Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.ALLINCOSTPERBTC(0.05, 20, 1.5E14, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093) returns 129977.91.
+ * All-in cost in USD per BTC earned: cash costs plus straight-line machine depreciation and stock-based compensation.
  * @customfunction ALLINCOSTPERBTC
- * @param power_price_kwh Power price in USD per kWh (0 or more). Example: 0.05.
- * @param [efficiency_j_th] Fleet efficiency at the wall in J/TH (greater than 0; include cooling overhead). Required. Example: 17.5.
- * @param [difficulty] Network difficulty, dimensionless (greater than 0). Required. Example: 1.5E14.
- * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
- * @param [pool_fee] Pool fee as a fraction (0 to 1; 0.02 = 2%). Default 0.
- * @param [opex_usd_per_th_day] Other cash operating cost in USD per TH/s per day (0 or more). Default 0.
- * @param [machine_cost_usd_per_th] Machine purchase price in USD per TH/s (0 or more), depreciated straight-line. Default 0.
- * @param [machine_life_years] Depreciation life of machines in years (greater than 0). Default 4.
- * @param [sga_usd_per_th_day] Cash SG&A in USD per TH/s per day (0 or more). Default 0.
- * @param [stock_comp_usd_per_th_day] Stock-based compensation in USD per TH/s per day (0 or more). Default 0.
- * @param [energy_tax_usd_per_kwh] Excise tax on mining power in USD per kWh (0 or more), e.g. 0.05 for New York's proposed top band. Default 0.
- * @param [uptime] Share of time the fleet hashes, as a fraction (0 to 1). Default 1.
- * @param [subsidy] Block subsidy in BTC (0 to 50). Default 3.125.
+ * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
+ * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
+ * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
+ * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
+ * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
+ * @param [opex_usd_per_th_day] Other cash operating cost: maintenance, hosting, site staff (USD per TH/s per day; 0 or more). Default 0.
+ * @param [machine_cost_usd_per_th] Machine price, depreciated straight-line over machine_life_years (USD per TH/s; 0 or more). Default 0.
+ * @param [machine_life_years] Depreciation life of the machines (years; greater than 0). Default 4.
+ * @param [sga_usd_per_th_day] Cash SG&A (USD per TH/s per day; 0 or more). Default 0.
+ * @param [stock_comp_usd_per_th_day] Stock-based compensation (USD per TH/s per day; 0 or more). Default 0.
+ * @param [energy_tax_usd_per_kwh] Excise tax on mining power, e.g. 0.05 for New York's proposed top band (USD per kWh; 0 or more). Default 0.
+ * @param [uptime] Share of time the fleet hashes (fraction; 0 to 1). Default 1.
  * @returns All-in cost in USD per BTC.
  * @helpurl https://localhost:3000/help/ALLINCOSTPERBTC.html
  */
 export function allInCost(
-  power_price_kwh: any[][],
-  efficiency_j_th?: unknown,
-  difficulty?: unknown,
+  power_price_usd_per_kwh: unknown,
+  wall_efficiency_j_th: unknown,
+  difficulty: unknown,
+  subsidy_btc_per_block: unknown,
   fees_btc_per_block?: unknown,
   pool_fee?: unknown,
   opex_usd_per_th_day?: unknown,
@@ -99,49 +90,49 @@ export function allInCost(
   stock_comp_usd_per_th_day?: unknown,
   energy_tax_usd_per_kwh?: unknown,
   uptime?: unknown,
-  subsidy?: unknown,
-): number {
-  const raw = [
-    power_price_kwh,
-    efficiency_j_th,
-    difficulty,
-    fees_btc_per_block,
-    pool_fee,
-    opex_usd_per_th_day,
-    machine_cost_usd_per_th,
-    machine_life_years,
-    sga_usd_per_th_day,
-    stock_comp_usd_per_th_day,
-    energy_tax_usd_per_kwh,
-    uptime,
-    subsidy,
-  ];
-  return excelNumber("ALLINCOSTPERBTC", () => allInCostPerBtc(allIn(raw)));
+): number;
+export function allInCost(...args: unknown[]): number {
+  return excelNumber("ALLINCOSTPERBTC", SIGNATURES.ALLINCOSTPERBTC, () => allInCostPerBtc(allIn(args)));
 }
 
+/** Labels of COSTBREAKDOWN's rows, after its header. */
+export const BREAKDOWN_ROWS = [
+  "Power",
+  "Energy tax",
+  "Other cash opex",
+  "SG&A",
+  "Cash cost (subtotal)",
+  "Depreciation",
+  "Stock-based compensation",
+  "All-in cost (total)",
+  "Subsidy assumed (BTC per block)",
+];
+
+// MINER.COSTBREAKDOWN: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * The cost per BTC split into its parts, as a two-column table with a header row: power, energy tax, other opex, SG&A, cash cost (subtotal), depreciation, stock-based compensation, all-in cost (total). Same arguments as ALLINCOSTPERBTC. #NUM! when no BTC is earned (subsidy and fees both 0, uptime 0 or pool_fee 1). Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.COSTBREAKDOWN(0.05, 20, 1.5E14, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093) returns a 9×2 table.
+ * Cost per BTC by component as a two-column table, from power to all-in cost, with the subsidy it assumed; the lines add up to the totals.
  * @customfunction COSTBREAKDOWN
- * @param power_price_kwh Power price in USD per kWh (0 or more). Example: 0.05.
- * @param [efficiency_j_th] Fleet efficiency at the wall in J/TH (greater than 0; include cooling overhead). Required. Example: 17.5.
- * @param [difficulty] Network difficulty, dimensionless (greater than 0). Required. Example: 1.5E14.
- * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
- * @param [pool_fee] Pool fee as a fraction (0 to 1; 0.02 = 2%). Default 0.
- * @param [opex_usd_per_th_day] Other cash operating cost in USD per TH/s per day (0 or more). Default 0.
- * @param [machine_cost_usd_per_th] Machine purchase price in USD per TH/s (0 or more), depreciated straight-line. Default 0.
- * @param [machine_life_years] Depreciation life of machines in years (greater than 0). Default 4.
- * @param [sga_usd_per_th_day] Cash SG&A in USD per TH/s per day (0 or more). Default 0.
- * @param [stock_comp_usd_per_th_day] Stock-based compensation in USD per TH/s per day (0 or more). Default 0.
- * @param [energy_tax_usd_per_kwh] Excise tax on mining power in USD per kWh (0 or more), e.g. 0.05 for New York's proposed top band. Default 0.
- * @param [uptime] Share of time the fleet hashes, as a fraction (0 to 1). Default 1.
- * @param [subsidy] Block subsidy in BTC (0 to 50). Default 3.125.
- * @returns A 9-row, 2-column array: component, USD per BTC.
+ * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
+ * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
+ * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
+ * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
+ * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
+ * @param [opex_usd_per_th_day] Other cash operating cost: maintenance, hosting, site staff (USD per TH/s per day; 0 or more). Default 0.
+ * @param [machine_cost_usd_per_th] Machine price, depreciated straight-line over machine_life_years (USD per TH/s; 0 or more). Default 0.
+ * @param [machine_life_years] Depreciation life of the machines (years; greater than 0). Default 4.
+ * @param [sga_usd_per_th_day] Cash SG&A (USD per TH/s per day; 0 or more). Default 0.
+ * @param [stock_comp_usd_per_th_day] Stock-based compensation (USD per TH/s per day; 0 or more). Default 0.
+ * @param [energy_tax_usd_per_kwh] Excise tax on mining power, e.g. 0.05 for New York's proposed top band (USD per kWh; 0 or more). Default 0.
+ * @param [uptime] Share of time the fleet hashes (fraction; 0 to 1). Default 1.
+ * @returns A 10-row, 2-column table: component, USD per BTC; the last row is the subsidy assumed, in BTC per block.
  * @helpurl https://localhost:3000/help/COSTBREAKDOWN.html
  */
 export function costBreakdown(
-  power_price_kwh: any[][],
-  efficiency_j_th?: unknown,
-  difficulty?: unknown,
+  power_price_usd_per_kwh: unknown,
+  wall_efficiency_j_th: unknown,
+  difficulty: unknown,
+  subsidy_btc_per_block: unknown,
   fees_btc_per_block?: unknown,
   pool_fee?: unknown,
   opex_usd_per_th_day?: unknown,
@@ -151,62 +142,43 @@ export function costBreakdown(
   stock_comp_usd_per_th_day?: unknown,
   energy_tax_usd_per_kwh?: unknown,
   uptime?: unknown,
-  subsidy?: unknown,
-): any[][] {
-  const raw = [
-    power_price_kwh,
-    efficiency_j_th,
-    difficulty,
-    fees_btc_per_block,
-    pool_fee,
-    opex_usd_per_th_day,
-    machine_cost_usd_per_th,
-    machine_life_years,
-    sga_usd_per_th_day,
-    stock_comp_usd_per_th_day,
-    energy_tax_usd_per_kwh,
-    uptime,
-    subsidy,
-  ];
-  return excelMatrix("COSTBREAKDOWN", () => {
-    const c = costPerBtcBreakdown(allIn(raw));
-    return [
-      ["Component", "USD per BTC"],
-      ["Power", toExcelNumber(c.power)],
-      ["Energy tax", toExcelNumber(c.energyTax)],
-      ["Other cash opex", toExcelNumber(c.opex)],
-      ["SG&A", toExcelNumber(c.sga)],
-      ["Cash cost (subtotal)", toExcelNumber(c.cash)],
-      ["Depreciation", toExcelNumber(c.depreciation)],
-      ["Stock-based compensation", toExcelNumber(c.stockComp)],
-      ["All-in cost (total)", toExcelNumber(c.allIn)],
-    ];
+): any[][];
+export function costBreakdown(...args: unknown[]): any[][] {
+  return excelMatrix("COSTBREAKDOWN", SIGNATURES.COSTBREAKDOWN, () => {
+    const inputs = allIn(args);
+    const c = costPerBtcBreakdown(inputs);
+    const values = [c.power, c.energyTax, c.opex, c.sga, c.cash, c.depreciation, c.stockComp, c.allIn];
+    // The table says which subsidy it assumed, so a reader of the sheet sees it beside the costs.
+    const rows = [...values.map(toExcelNumber), inputs.subsidy as number];
+    return [["Component", "USD per BTC"], ...BREAKDOWN_ROWS.map((label, i) => [label, rows[i]])];
   });
 }
 
+// MINER.BREAKEVENPRICE: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * BTC price at which the margin on the costs given is zero: pass power and opex only for the cash breakeven, add depreciation, SG&A and stock pay for the all-in breakeven. Same arguments as ALLINCOSTPERBTC. #NUM! when no BTC is earned (subsidy and fees both 0, uptime 0 or pool_fee 1). Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.BREAKEVENPRICE(0.05, 20, 1.5E14, 0.036, 0.02, 0.003) returns 64990.60.
+ * BTC price in USD at which the margin on the costs given is zero: give power and opex only for the cash breakeven.
  * @customfunction BREAKEVENPRICE
- * @param power_price_kwh Power price in USD per kWh (0 or more). Example: 0.05.
- * @param [efficiency_j_th] Fleet efficiency at the wall in J/TH (greater than 0; include cooling overhead). Required. Example: 17.5.
- * @param [difficulty] Network difficulty, dimensionless (greater than 0). Required. Example: 1.5E14.
- * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
- * @param [pool_fee] Pool fee as a fraction (0 to 1; 0.02 = 2%). Default 0.
- * @param [opex_usd_per_th_day] Other cash operating cost in USD per TH/s per day (0 or more). Default 0.
- * @param [machine_cost_usd_per_th] Machine purchase price in USD per TH/s (0 or more), depreciated straight-line. Default 0.
- * @param [machine_life_years] Depreciation life of machines in years (greater than 0). Default 4.
- * @param [sga_usd_per_th_day] Cash SG&A in USD per TH/s per day (0 or more). Default 0.
- * @param [stock_comp_usd_per_th_day] Stock-based compensation in USD per TH/s per day (0 or more). Default 0.
- * @param [energy_tax_usd_per_kwh] Excise tax on mining power in USD per kWh (0 or more), e.g. 0.05 for New York's proposed top band. Default 0.
- * @param [uptime] Share of time the fleet hashes, as a fraction (0 to 1). Default 1.
- * @param [subsidy] Block subsidy in BTC (0 to 50). Default 3.125.
+ * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
+ * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
+ * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
+ * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
+ * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
+ * @param [opex_usd_per_th_day] Other cash operating cost: maintenance, hosting, site staff (USD per TH/s per day; 0 or more). Default 0.
+ * @param [machine_cost_usd_per_th] Machine price, depreciated straight-line over machine_life_years (USD per TH/s; 0 or more). Default 0.
+ * @param [machine_life_years] Depreciation life of the machines (years; greater than 0). Default 4.
+ * @param [sga_usd_per_th_day] Cash SG&A (USD per TH/s per day; 0 or more). Default 0.
+ * @param [stock_comp_usd_per_th_day] Stock-based compensation (USD per TH/s per day; 0 or more). Default 0.
+ * @param [energy_tax_usd_per_kwh] Excise tax on mining power, e.g. 0.05 for New York's proposed top band (USD per kWh; 0 or more). Default 0.
+ * @param [uptime] Share of time the fleet hashes (fraction; 0 to 1). Default 1.
  * @returns Breakeven BTC price in USD.
  * @helpurl https://localhost:3000/help/BREAKEVENPRICE.html
  */
 export function breakevenPrice(
-  power_price_kwh: any[][],
-  efficiency_j_th?: unknown,
-  difficulty?: unknown,
+  power_price_usd_per_kwh: unknown,
+  wall_efficiency_j_th: unknown,
+  difficulty: unknown,
+  subsidy_btc_per_block: unknown,
   fees_btc_per_block?: unknown,
   pool_fee?: unknown,
   opex_usd_per_th_day?: unknown,
@@ -216,51 +188,38 @@ export function breakevenPrice(
   stock_comp_usd_per_th_day?: unknown,
   energy_tax_usd_per_kwh?: unknown,
   uptime?: unknown,
-  subsidy?: unknown,
-): number {
-  const raw = [
-    power_price_kwh,
-    efficiency_j_th,
-    difficulty,
-    fees_btc_per_block,
-    pool_fee,
-    opex_usd_per_th_day,
-    machine_cost_usd_per_th,
-    machine_life_years,
-    sga_usd_per_th_day,
-    stock_comp_usd_per_th_day,
-    energy_tax_usd_per_kwh,
-    uptime,
-    subsidy,
-  ];
-  return excelNumber("BREAKEVENPRICE", () => allInCostPerBtc(allIn(raw)));
+): number;
+export function breakevenPrice(...args: unknown[]): number {
+  return excelNumber("BREAKEVENPRICE", SIGNATURES.BREAKEVENPRICE, () => allInCostPerBtc(allIn(args)));
 }
 
+// MINER.BREAKEVENPOWER: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * Power price at which the cash margin is zero: (BTC per TH-day × (1 − pool fee) × price − opex per TH-day) / (efficiency × 24 / 1000). #NUM! when opex alone exceeds revenue. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.BREAKEVENPOWER(91000, 17.5, 1.52E14, 0.036, 0.02) returns 0.0888.
+ * Power price in USD per kWh at which the cash margin of mining is zero.
  * @customfunction BREAKEVENPOWER
- * @param btc_price BTC price in USD (greater than 0). Example: 91000.
- * @param [efficiency_j_th] Fleet efficiency at the wall in J/TH (greater than 0; include cooling overhead). Required. Example: 17.5.
- * @param [difficulty] Network difficulty, dimensionless (greater than 0). Required. Example: 1.5E14.
- * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
- * @param [pool_fee] Pool fee as a fraction (0 to 1; 0.02 = 2%). Default 0.
- * @param [opex_usd_per_th_day] Other cash operating cost in USD per TH/s per day (0 or more). Default 0.
- * @param [subsidy] Block subsidy in BTC (0 to 50). Default 3.125.
+ * @param btc_price_usd BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
+ * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
+ * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
+ * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
+ * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
+ * @param [opex_usd_per_th_day] Other cash operating cost: maintenance, hosting, site staff (USD per TH/s per day; 0 or more). Default 0.
  * @returns Breakeven power price in USD per kWh.
  * @helpurl https://localhost:3000/help/BREAKEVENPOWER.html
  */
 export function breakevenPower(
-  btc_price: any[][],
-  efficiency_j_th?: unknown,
-  difficulty?: unknown,
+  btc_price_usd: unknown,
+  wall_efficiency_j_th: unknown,
+  difficulty: unknown,
+  subsidy_btc_per_block: unknown,
   fees_btc_per_block?: unknown,
   pool_fee?: unknown,
   opex_usd_per_th_day?: unknown,
-  subsidy?: unknown,
-): number {
-  const raw = [btc_price, efficiency_j_th, difficulty, fees_btc_per_block, pool_fee, opex_usd_per_th_day, subsidy];
-  return excelNumber("BREAKEVENPOWER", () => {
-    const a = readArgs(BREAKEVEN_POWER_PARAMS, raw);
+): number;
+export function breakevenPower(...args: unknown[]): number {
+  const params = SIGNATURES.BREAKEVENPOWER;
+  return excelNumber("BREAKEVENPOWER", params, () => {
+    const a = readArgs(params, args);
     return breakevenPowerPrice(
       a.btc_price,
       a.efficiency_j_th,
@@ -273,25 +232,26 @@ export function breakevenPower(
   });
 }
 
+// MINER.BREAKEVENHASHPRICE: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * Hashprice at which the margin on the costs given is zero, independent of difficulty and BTC price: costs per TH/s per day / (uptime × (1 − pool fee)) × 1000. Compare it with HASHPRICE. #NUM! when nothing is earned (uptime 0 or pool_fee 1). Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.BREAKEVENHASHPRICE(0.05, 17.5, 0.02) returns 21.43.
+ * Hashprice in USD per PH/s per day at which the margin on the costs given is zero; compare it with HASHPRICE.
  * @customfunction BREAKEVENHASHPRICE
- * @param power_price_kwh Power price in USD per kWh (0 or more). Example: 0.05.
- * @param [efficiency_j_th] Fleet efficiency at the wall in J/TH (greater than 0; include cooling overhead). Required. Example: 17.5.
- * @param [pool_fee] Pool fee as a fraction (0 to 1; 0.02 = 2%). Default 0.
- * @param [opex_usd_per_th_day] Other cash operating cost in USD per TH/s per day (0 or more). Default 0.
- * @param [machine_cost_usd_per_th] Machine purchase price in USD per TH/s (0 or more), depreciated straight-line. Default 0.
- * @param [machine_life_years] Depreciation life of machines in years (greater than 0). Default 4.
- * @param [sga_usd_per_th_day] Cash SG&A in USD per TH/s per day (0 or more). Default 0.
- * @param [stock_comp_usd_per_th_day] Stock-based compensation in USD per TH/s per day (0 or more). Default 0.
- * @param [energy_tax_usd_per_kwh] Excise tax on mining power in USD per kWh (0 or more), e.g. 0.05 for New York's proposed top band. Default 0.
- * @param [uptime] Share of time the fleet hashes, as a fraction (0 to 1). Default 1.
+ * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
+ * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
+ * @param [opex_usd_per_th_day] Other cash operating cost: maintenance, hosting, site staff (USD per TH/s per day; 0 or more). Default 0.
+ * @param [machine_cost_usd_per_th] Machine price, depreciated straight-line over machine_life_years (USD per TH/s; 0 or more). Default 0.
+ * @param [machine_life_years] Depreciation life of the machines (years; greater than 0). Default 4.
+ * @param [sga_usd_per_th_day] Cash SG&A (USD per TH/s per day; 0 or more). Default 0.
+ * @param [stock_comp_usd_per_th_day] Stock-based compensation (USD per TH/s per day; 0 or more). Default 0.
+ * @param [energy_tax_usd_per_kwh] Excise tax on mining power, e.g. 0.05 for New York's proposed top band (USD per kWh; 0 or more). Default 0.
+ * @param [uptime] Share of time the fleet hashes (fraction; 0 to 1). Default 1.
  * @returns Breakeven hashprice in USD per PH/s per day.
  * @helpurl https://localhost:3000/help/BREAKEVENHASHPRICE.html
  */
 export function breakevenHashprice(
-  power_price_kwh: any[][],
-  efficiency_j_th?: unknown,
+  power_price_usd_per_kwh: unknown,
+  wall_efficiency_j_th: unknown,
   pool_fee?: unknown,
   opex_usd_per_th_day?: unknown,
   machine_cost_usd_per_th?: unknown,
@@ -300,73 +260,50 @@ export function breakevenHashprice(
   stock_comp_usd_per_th_day?: unknown,
   energy_tax_usd_per_kwh?: unknown,
   uptime?: unknown,
-): number {
-  const raw = [
-    power_price_kwh,
-    efficiency_j_th,
-    pool_fee,
-    opex_usd_per_th_day,
-    machine_cost_usd_per_th,
-    machine_life_years,
-    sga_usd_per_th_day,
-    stock_comp_usd_per_th_day,
-    energy_tax_usd_per_kwh,
-    uptime,
-  ];
-  return excelNumber("BREAKEVENHASHPRICE", () =>
-    calcBreakevenHashprice(
-      readArgs(BREAKEVEN_HASHPRICE_PARAMS, raw) as unknown as Omit<MiningCostInputs, "difficulty">,
-    ),
+): number;
+export function breakevenHashprice(...args: unknown[]): number {
+  const params = SIGNATURES.BREAKEVENHASHPRICE;
+  return excelNumber("BREAKEVENHASHPRICE", params, () =>
+    calcBreakevenHashprice(readArgs(params, args) as unknown as Omit<MiningCostInputs, "difficulty">),
   );
 }
 
+// MINER.PAYBACKMONTHS: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * Months until a machine's cumulative cash margin (revenue after pool fee, less power and opex) repays its price, with difficulty growing monthly and price, fees and subsidy held flat; a month is 365/12 days. #NUM! when it never pays back (or not within 100 years). Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.PAYBACKMONTHS(3500, 200, 17.5, 0.035, 91000, 1.52E14, 0.036, 0.02) returns 25.45.
+ * Months until a machine's cumulative cash margin repays its price, with difficulty growing monthly and price, fees and subsidy flat.
  * @customfunction PAYBACKMONTHS
- * @param machine_cost_usd Machine price in USD (0 or more). Example: 3500.
- * @param [hashrate_ths] Machine hashrate in TH/s (greater than 0). Required. Example: 200.
- * @param [efficiency_j_th] Fleet efficiency at the wall in J/TH (greater than 0; include cooling overhead). Required. Example: 17.5.
- * @param [power_price_kwh] Power price in USD per kWh (0 or more). Required. Example: 0.05.
- * @param [btc_price] BTC price in USD (greater than 0). Required. Example: 91000.
- * @param [difficulty] Network difficulty, dimensionless (greater than 0). Required. Example: 1.5E14.
- * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
- * @param [pool_fee] Pool fee as a fraction (0 to 1; 0.02 = 2%). Default 0.
- * @param [opex_usd_per_th_day] Other cash operating cost in USD per TH/s per day (0 or more). Default 0.
- * @param [uptime] Share of time the fleet hashes, as a fraction (0 to 1). Default 1.
- * @param [difficulty_growth_monthly] Difficulty growth per month as a rate (greater than -1; 0.02 = 2%). Default 0.
- * @param [subsidy] Block subsidy in BTC (0 to 50). Default 3.125.
+ * @param machine_cost_usd Price of the machine (USD; 0 or more).
+ * @param hashrate_ths Hashrate of the machine or fleet (TH/s; 0 or more; PAYBACKMONTHS needs more than 0).
+ * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
+ * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param btc_price_usd BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
+ * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
+ * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
+ * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
+ * @param [opex_usd_per_th_day] Other cash operating cost: maintenance, hosting, site staff (USD per TH/s per day; 0 or more). Default 0.
+ * @param [uptime] Share of time the fleet hashes (fraction; 0 to 1). Default 1.
+ * @param [difficulty_growth_monthly] Difficulty growth per month (rate per month; greater than -1, 0.02 = 2%). Default 0.
  * @returns Payback in months.
  * @helpurl https://localhost:3000/help/PAYBACKMONTHS.html
  */
 export function paybackMonths(
-  machine_cost_usd: any[][],
-  hashrate_ths?: unknown,
-  efficiency_j_th?: unknown,
-  power_price_kwh?: unknown,
-  btc_price?: unknown,
-  difficulty?: unknown,
+  machine_cost_usd: unknown,
+  hashrate_ths: unknown,
+  wall_efficiency_j_th: unknown,
+  power_price_usd_per_kwh: unknown,
+  btc_price_usd: unknown,
+  difficulty: unknown,
+  subsidy_btc_per_block: unknown,
   fees_btc_per_block?: unknown,
   pool_fee?: unknown,
   opex_usd_per_th_day?: unknown,
   uptime?: unknown,
   difficulty_growth_monthly?: unknown,
-  subsidy?: unknown,
-): number {
-  const raw = [
-    machine_cost_usd,
-    hashrate_ths,
-    efficiency_j_th,
-    power_price_kwh,
-    btc_price,
-    difficulty,
-    fees_btc_per_block,
-    pool_fee,
-    opex_usd_per_th_day,
-    uptime,
-    difficulty_growth_monthly,
-    subsidy,
-  ];
-  return excelNumber("PAYBACKMONTHS", () =>
-    calcPaybackMonths(readArgs(PAYBACK_PARAMS, raw) as unknown as PaybackInputs),
+): number;
+export function paybackMonths(...args: unknown[]): number {
+  const params = SIGNATURES.PAYBACKMONTHS;
+  return excelNumber("PAYBACKMONTHS", params, () =>
+    calcPaybackMonths(readArgs(params, args) as unknown as PaybackInputs),
   );
 }

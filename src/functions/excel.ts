@@ -6,6 +6,7 @@
  * formula), a boolean, null (omitted argument or blank cell) or, from a range, a 2-D array.
  */
 import { InvalidArgumentError, NoAnswerError } from "../calc/errors";
+import { fieldOf, Param } from "./params";
 
 /** One Excel argument as the runtime hands it over. */
 export type ExcelArg = unknown;
@@ -68,16 +69,35 @@ export function requiredNumber(name: string, v: ExcelArg): number {
   return x;
 }
 
+/** An optional numeric argument without a default: omitted or blank gives undefined (not given). */
+export function numberIfGiven(name: string, v: ExcelArg): number | undefined {
+  return numberOrNull(name, v) ?? undefined;
+}
+
 /** An optional numeric argument: omitted or blank gives the documented default. */
 export function optionalNumber(name: string, v: ExcelArg, dflt: number): number {
   const x = numberOrNull(name, v);
   return x === null ? dflt : x;
 }
 
-/** The Excel error for anything a calculation threw, with a message naming the function. */
-export function toExcelError(fn: string, e: unknown): CustomFunctions.Error {
+/**
+ * A calc error names the calc field (efficiency_j_th); the user passed wall_efficiency_j_th. This
+ * is the same error under the public name, so a message always names an argument Excel shows.
+ */
+export function inPublicTerms(e: InvalidArgumentError, params: readonly Param[]): InvalidArgumentError {
+  if (params.some((p) => p.name === e.argument)) return e;
+  const p = params.find((x) => fieldOf(x) === e.argument || x.reportedAs?.includes(e.argument));
+  return p ? new InvalidArgumentError(p.name, e.allowed, e.got) : e;
+}
+
+/**
+ * The Excel error for anything a calculation threw, with a message naming the function and, given
+ * the function's parameters, the argument by its public name.
+ */
+export function toExcelError(fn: string, e: unknown, params: readonly Param[] = []): CustomFunctions.Error {
   if (e instanceof InvalidArgumentError) {
-    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `${fn}: ${e.message}`);
+    const named = inPublicTerms(e, params);
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `${fn}: ${named.message}`);
   }
   if (e instanceof NoAnswerError) {
     // Excel shows messages only on #VALUE! and #N/A; the message still helps in logs and tests.
@@ -96,22 +116,27 @@ export function toExcelNumber(x: { toNumber(): number }): number {
 }
 
 /**
- * Runs a calculation for function `fn` and returns its number, or throws the Excel error.
- * Every custom function goes through here, so nothing a calculation throws escapes as a crash.
+ * Runs a calculation for function `fn` (whose parameters are `params`) and returns its number, or
+ * throws the Excel error. Every custom function goes through here, so nothing a calculation throws
+ * escapes as a crash.
  */
-export function excelNumber(fn: string, calc: () => { toNumber(): number }): number {
+export function excelNumber(fn: string, params: readonly Param[], calc: () => { toNumber(): number }): number {
   try {
     return toExcelNumber(calc());
   } catch (e) {
-    throw toExcelError(fn, e);
+    throw toExcelError(fn, e, params);
   }
 }
 
 /** Like `excelNumber` for a dynamic array result. */
-export function excelMatrix(fn: string, calc: () => (string | number)[][]): (string | number)[][] {
+export function excelMatrix(
+  fn: string,
+  params: readonly Param[],
+  calc: () => (string | number)[][],
+): (string | number)[][] {
   try {
     return calc();
   } catch (e) {
-    throw toExcelError(fn, e);
+    throw toExcelError(fn, e, params);
   }
 }

@@ -1,5 +1,6 @@
 /*
- * Entry of the custom-functions bundle. Each topic file declares its functions with JSDoc;
+ * Entry of the custom-functions bundle. Each topic file declares its functions with JSDoc that
+ * scripts/jsdoc.js generates from the registry (params.ts, catalog.ts);
  * custom-functions-metadata-plugin reads them into functions.json and appends the
  * CustomFunctions.associate(...) calls to those files at build time.
  */
@@ -9,4 +10,5 @@ import "./revenue";
 import "./costs";
 import "./lease";
 import "./mining";
+import "./fromtable";
 import "./live";

@@ -48,58 +48,64 @@ function findField(name: string): FieldInfo | undefined {
   return FIELDS.find((f) => f.id === key || f.name.toLowerCase() === key || f.label.toLowerCase() === key);
 }
 
+// MINER.BTCPRICE: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * Live BTC price from the market data the task pane refreshes (mempool.space first, then Coinbase, Kraken, CoinGecko, blockchain.info). #N/A with the reason when there is none. Example: =MINER.PRICE("EUR") returns the live price, e.g. 78931 (live).
- * @customfunction PRICE
- * @param [currency] Currency code: USD, EUR, GBP, CAD, CHF, AUD or JPY. Default USD.
- * @param invocation Streaming invocation.
+ * Live BTC price from the market data the task pane refreshes; #N/A with the reason when there is none.
+ * @customfunction BTCPRICE
+ * @param [currency] Currency of the price (text; USD, EUR, GBP, CAD, CHF, AUD or JPY). Default "USD".
  * @returns BTC price in the currency, updating live.
- * @helpurl https://localhost:3000/help/PRICE.html
+ * @helpurl https://localhost:3000/help/BTCPRICE.html
  */
-export function price(currency: unknown, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function btcPrice(currency: unknown, invocation: CustomFunctions.StreamingInvocation<number>): void;
+export function btcPrice(...args: unknown[]): void {
+  const [currency, invocation] = args as [unknown, Stream];
   try {
     const raw = Array.isArray(currency) ? currency[0]?.[0] : currency;
     const code = (raw === null || raw === undefined || raw === "" ? "USD" : String(raw)).trim().toUpperCase();
     if (!(CURRENCIES as readonly string[]).includes(code)) {
       throw new InvalidArgumentError("currency", `one of ${CURRENCIES.join(", ")}`, quoteArgument(String(raw)));
     }
-    stream("PRICE", `BTC price in ${code}`, (s) => s.prices[code as Currency]?.value, invocation);
+    stream("BTCPRICE", `BTC price in ${code}`, (s) => s.prices[code as Currency]?.value, invocation);
   } catch (e) {
-    invocation.setResult(toExcelError("PRICE", e));
+    invocation.setResult(toExcelError("BTCPRICE", e));
   }
 }
 
+// MINER.DIFFICULTY: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * Live network difficulty (dimensionless) from the market data. #N/A with the reason when there is none. Example: =MINER.DIFFICULTY() returns the live difficulty, e.g. 1.62E14 (live).
+ * Live network difficulty from the market data; #N/A with the reason when there is none.
  * @customfunction DIFFICULTY
- * @param invocation Streaming invocation.
  * @returns Network difficulty, updating live.
  * @helpurl https://localhost:3000/help/DIFFICULTY.html
  */
-export function difficulty(invocation: CustomFunctions.StreamingInvocation<number>): void {
-  stream("DIFFICULTY", "difficulty", (s) => s.fields.difficulty?.value, invocation);
+export function difficulty(invocation: CustomFunctions.StreamingInvocation<number>): void;
+export function difficulty(...args: unknown[]): void {
+  stream("DIFFICULTY", "difficulty", (s) => s.fields.difficulty?.value, args[0] as Stream);
 }
 
+// MINER.HEIGHT: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * Live block height (blocks) from the market data. #N/A with the reason when there is none. Example: =MINER.HEIGHT() returns the live height, e.g. 975312 (live).
+ * Live block height from the market data; #N/A with the reason when there is none.
  * @customfunction HEIGHT
- * @param invocation Streaming invocation.
  * @returns Current block height, updating live.
  * @helpurl https://localhost:3000/help/HEIGHT.html
  */
-export function height(invocation: CustomFunctions.StreamingInvocation<number>): void {
-  stream("HEIGHT", "block height", (s) => s.fields.block_height?.value, invocation);
+export function height(invocation: CustomFunctions.StreamingInvocation<number>): void;
+export function height(...args: unknown[]): void {
+  stream("HEIGHT", "block height", (s) => s.fields.block_height?.value, args[0] as Stream);
 }
 
+// MINER.NETWORK: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * Any live market field by name: difficulty, block_height, network_hashrate_ehs (EH/s), fees_btc_per_block (BTC), hashprice_usd_per_ph_day (USD/PH/day), next_retarget_height, next_retarget_blocks, next_retarget_change (fraction), next_retarget_date, next_halving_height, next_halving_blocks, next_halving_date (dates as Excel serials, UTC), btc_price_usd; or its workbook name (BTC_Hashprice). Example: =MINER.NETWORK("hashprice_usd_per_ph_day") returns the live hashprice, e.g. 35.69 (live).
+ * Any live market field by name, e.g. hashprice_usd_per_ph_day or BTC_NextHalvingDate; #N/A with the reason when there is none.
  * @customfunction NETWORK
- * @param field Field name, as text (e.g. "hashprice_usd_per_ph_day" or "BTC_Hashprice").
- * @param invocation Streaming invocation.
+ * @param field Market field by id (hashprice_usd_per_ph_day) or workbook name (BTC_Hashprice) (text; a field listed on NETWORK's help page).
  * @returns The field's value in its unit, updating live.
  * @helpurl https://localhost:3000/help/NETWORK.html
  */
-export function network(field: unknown, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function network(field: unknown, invocation: CustomFunctions.StreamingInvocation<number>): void;
+export function network(...args: unknown[]): void {
+  const [field, invocation] = args as [unknown, Stream];
   try {
     const raw = Array.isArray(field) ? field[0]?.[0] : field;
     const info = typeof raw === "string" ? findField(raw) : undefined;

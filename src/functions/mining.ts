@@ -1,16 +1,14 @@
-/*
- * Excel adapters for mining a site's megawatts month by month, and for the mine-or-lease decision.
- * Every function here also takes a two-column assumptions table (name, value) as its first argument.
- */
+/* Excel adapters for mining a site's megawatts month by month, and for the mine-or-lease decision. */
 import { conversionBreakevenPrice, conversionValue, ConversionPlan, perMwPerYear } from "../calc/conversion";
 import { MiningPlan, miningNpv, miningSchedule } from "../calc/mining-schedule";
-import { Args, readArgs } from "./assumptions";
-import { CONVERSION_PARAMS, MINING_PARAMS } from "./params";
+import { Args, readArgs } from "./args";
+import { SIGNATURES } from "./params";
 import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
 
 /** The numbers read are already named as the calc module names its inputs. */
 const miningPlan = (a: Args): MiningPlan => a as unknown as MiningPlan;
-const conversionPlan = (a: Args): ConversionPlan => a as unknown as ConversionPlan;
+const conversionPlan = (args: unknown[]): ConversionPlan =>
+  readArgs(SIGNATURES.CONVERSIONVALUE, args) as unknown as ConversionPlan;
 
 /** Column headings of MININGCASHFLOWS. */
 export const MINING_SCHEDULE_HEADER = [
@@ -29,69 +27,53 @@ export const MINING_SCHEDULE_HEADER = [
   "Present value (USD)",
 ];
 
+// MINER.MININGCASHFLOWS: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * Month-by-month schedule of mining a site as a dynamic array with a header row: fleet hashrate = site MW × 1e6 / (J/TH × PUE); difficulty and BTC price grow monthly; 144 blocks a day from start_height so the subsidy halves in the right month (blended in the month of the halving); revenue, power, opex, refresh capex, net cash flow, discount factor (1 / (1 + r)^(month / 12)) and present value. The present values sum to MININGNPV. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.MININGCASHFLOWS(100, 17.5, 1.1, 0.045, 91000, 1.52E14, 925000, 60, 0.12, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48) returns a 61×13 table.
+ * A site's mining month by month as a table, halvings in their month: BTC mined, revenue, power, opex, capex, net cash flow and present value.
  * @customfunction MININGCASHFLOWS
- * @param site_mw Site power capacity in MW (greater than 0), or a two-column range of names and values holding all the arguments. Example: 100.
- * @param [efficiency_j_th] Fleet efficiency in J/TH at the machines (greater than 0). Required. Example: 17.5.
- * @param [pue] Power usage effectiveness, the ratio of site power to machine power, 1 or more (1.1 = 10% cooling overhead). Required. Example: 1.1.
- * @param [power_price_kwh] Power price in USD per kWh (0 or more). Required. Example: 0.045.
- * @param [btc_price] BTC price in USD in month 1 (greater than 0). Required. Example: 91000.
- * @param [difficulty] Network difficulty in month 1, dimensionless (greater than 0). Required. Example: 1.52E14.
- * @param [start_height] Block height at the start of month 1 (a whole number); 144 blocks a day follow, so halvings fall in their month. Required. Example: 925000.
- * @param [months] Months to schedule (a whole number from 1 to 1200). Required. Example: 60.
- * @param [discount_rate] Annual effective discount rate as a rate (greater than -1; 0.12 = 12%). Required. Example: 0.12.
- * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
- * @param [pool_fee] Pool fee as a fraction (0 to 1). Default 0.
- * @param [uptime] Share of time the fleet hashes, as a fraction (0 to 1). Default 1.
- * @param [difficulty_growth_monthly] Difficulty growth per month as a rate (greater than -1; 0.02 = 2%). Default 0.
- * @param [btc_price_growth_monthly] BTC price growth per month as a rate (greater than -1; 0 = flat). Default 0.
- * @param [opex_usd_per_mw_month] Site operating cost other than power in USD per MW per month (0 or more). Default 0.
- * @param [refresh_capex_usd_per_th] Fleet refresh capex in USD per TH/s of the fleet (0 or more). Default 0.
- * @param [refresh_every_months] Months between fleet refreshes (a whole number; 0 = never). Default 0.
- * @returns A table of 13 columns and one row per month from 1, under a header row.
+ * @param site_mw Site power capacity, gross (MW; greater than 0).
+ * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
+ * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
+ * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param btc_price_usd BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
+ * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
+ * @param months Months to schedule (months; a whole number from 1 to 1200).
+ * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).
+ * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
+ * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
+ * @param [uptime] Share of time the fleet hashes (fraction; 0 to 1). Default 1.
+ * @param [difficulty_growth_monthly] Difficulty growth per month (rate per month; greater than -1, 0.02 = 2%). Default 0.
+ * @param [btc_price_growth_monthly] BTC price growth per month (0 = flat) (rate per month; greater than -1, 0.01 = 1%). Default 0.
+ * @param [opex_usd_per_site_mw_month] Site operating cost other than power (USD per site MW per month; 0 or more). Default 0.
+ * @param [refresh_capex_usd_per_th] Fleet refresh capex, paid every refresh_every_months (USD per TH/s; 0 or more). Default 0.
+ * @param [refresh_every_months] Months between fleet refreshes (0 = never) (months; a whole number, 0 or more). Default 0.
+ * @returns A 13-column table, one row per month from 1, under a header row.
  * @helpurl https://localhost:3000/help/MININGCASHFLOWS.html
  */
 export function miningCashFlowsFn(
-  site_mw: any[][],
-  efficiency_j_th?: unknown,
-  pue?: unknown,
-  power_price_kwh?: unknown,
-  btc_price?: unknown,
-  difficulty?: unknown,
-  start_height?: unknown,
-  months?: unknown,
-  discount_rate?: unknown,
+  site_mw: unknown,
+  machine_efficiency_j_th: unknown,
+  pue: unknown,
+  power_price_usd_per_kwh: unknown,
+  btc_price_usd: unknown,
+  difficulty: unknown,
+  start_height: unknown,
+  months: unknown,
+  discount_rate: unknown,
   fees_btc_per_block?: unknown,
   pool_fee?: unknown,
   uptime?: unknown,
   difficulty_growth_monthly?: unknown,
   btc_price_growth_monthly?: unknown,
-  opex_usd_per_mw_month?: unknown,
+  opex_usd_per_site_mw_month?: unknown,
   refresh_capex_usd_per_th?: unknown,
   refresh_every_months?: unknown,
-): any[][] {
-  const raw = [
-    site_mw,
-    efficiency_j_th,
-    pue,
-    power_price_kwh,
-    btc_price,
-    difficulty,
-    start_height,
-    months,
-    discount_rate,
-    fees_btc_per_block,
-    pool_fee,
-    uptime,
-    difficulty_growth_monthly,
-    btc_price_growth_monthly,
-    opex_usd_per_mw_month,
-    refresh_capex_usd_per_th,
-    refresh_every_months,
-  ];
-  return excelMatrix("MININGCASHFLOWS", () => {
-    const a = readArgs(MINING_PARAMS, raw);
+): any[][];
+export function miningCashFlowsFn(...args: unknown[]): any[][] {
+  const params = SIGNATURES.MININGCASHFLOWS;
+  return excelMatrix("MININGCASHFLOWS", params, () => {
+    const a = readArgs(params, args);
     const rows = miningSchedule(miningPlan(a), a.discount_rate).map((r) => [
       r.month,
       r.startHeight,
@@ -111,323 +93,239 @@ export function miningCashFlowsFn(
   });
 }
 
+// MINER.MININGNPV: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * NPV of mining a site over a number of months (the sum of MININGCASHFLOWS present values): revenue from the fleet the site powers, less power, opex and refresh capex, discounted at the annual effective rate. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.MININGNPV(100, 17.5, 1.1, 0.045, 91000, 1.52E14, 925000, 60, 0.12, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48) returns -98742979.37.
+ * NPV in USD of mining a site for a number of months: the sum of MININGCASHFLOWS' present values.
  * @customfunction MININGNPV
- * @param site_mw Site power capacity in MW (greater than 0), or a two-column range of names and values holding all the arguments. Example: 100.
- * @param [efficiency_j_th] Fleet efficiency in J/TH at the machines (greater than 0). Required. Example: 17.5.
- * @param [pue] Power usage effectiveness, the ratio of site power to machine power, 1 or more (1.1 = 10% cooling overhead). Required. Example: 1.1.
- * @param [power_price_kwh] Power price in USD per kWh (0 or more). Required. Example: 0.045.
- * @param [btc_price] BTC price in USD in month 1 (greater than 0). Required. Example: 91000.
- * @param [difficulty] Network difficulty in month 1, dimensionless (greater than 0). Required. Example: 1.52E14.
- * @param [start_height] Block height at the start of month 1 (a whole number); 144 blocks a day follow, so halvings fall in their month. Required. Example: 925000.
- * @param [months] Months to schedule (a whole number from 1 to 1200). Required. Example: 60.
- * @param [discount_rate] Annual effective discount rate as a rate (greater than -1; 0.12 = 12%). Required. Example: 0.12.
- * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
- * @param [pool_fee] Pool fee as a fraction (0 to 1). Default 0.
- * @param [uptime] Share of time the fleet hashes, as a fraction (0 to 1). Default 1.
- * @param [difficulty_growth_monthly] Difficulty growth per month as a rate (greater than -1; 0.02 = 2%). Default 0.
- * @param [btc_price_growth_monthly] BTC price growth per month as a rate (greater than -1; 0 = flat). Default 0.
- * @param [opex_usd_per_mw_month] Site operating cost other than power in USD per MW per month (0 or more). Default 0.
- * @param [refresh_capex_usd_per_th] Fleet refresh capex in USD per TH/s of the fleet (0 or more). Default 0.
- * @param [refresh_every_months] Months between fleet refreshes (a whole number; 0 = never). Default 0.
+ * @param site_mw Site power capacity, gross (MW; greater than 0).
+ * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
+ * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
+ * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param btc_price_usd BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
+ * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
+ * @param months Months to schedule (months; a whole number from 1 to 1200).
+ * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).
+ * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
+ * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
+ * @param [uptime] Share of time the fleet hashes (fraction; 0 to 1). Default 1.
+ * @param [difficulty_growth_monthly] Difficulty growth per month (rate per month; greater than -1, 0.02 = 2%). Default 0.
+ * @param [btc_price_growth_monthly] BTC price growth per month (0 = flat) (rate per month; greater than -1, 0.01 = 1%). Default 0.
+ * @param [opex_usd_per_site_mw_month] Site operating cost other than power (USD per site MW per month; 0 or more). Default 0.
+ * @param [refresh_capex_usd_per_th] Fleet refresh capex, paid every refresh_every_months (USD per TH/s; 0 or more). Default 0.
+ * @param [refresh_every_months] Months between fleet refreshes (0 = never) (months; a whole number, 0 or more). Default 0.
  * @returns NPV in USD at month 0.
  * @helpurl https://localhost:3000/help/MININGNPV.html
  */
 export function miningNpvFn(
-  site_mw: any[][],
-  efficiency_j_th?: unknown,
-  pue?: unknown,
-  power_price_kwh?: unknown,
-  btc_price?: unknown,
-  difficulty?: unknown,
-  start_height?: unknown,
-  months?: unknown,
-  discount_rate?: unknown,
+  site_mw: unknown,
+  machine_efficiency_j_th: unknown,
+  pue: unknown,
+  power_price_usd_per_kwh: unknown,
+  btc_price_usd: unknown,
+  difficulty: unknown,
+  start_height: unknown,
+  months: unknown,
+  discount_rate: unknown,
   fees_btc_per_block?: unknown,
   pool_fee?: unknown,
   uptime?: unknown,
   difficulty_growth_monthly?: unknown,
   btc_price_growth_monthly?: unknown,
-  opex_usd_per_mw_month?: unknown,
+  opex_usd_per_site_mw_month?: unknown,
   refresh_capex_usd_per_th?: unknown,
   refresh_every_months?: unknown,
-): number {
-  const raw = [
-    site_mw,
-    efficiency_j_th,
-    pue,
-    power_price_kwh,
-    btc_price,
-    difficulty,
-    start_height,
-    months,
-    discount_rate,
-    fees_btc_per_block,
-    pool_fee,
-    uptime,
-    difficulty_growth_monthly,
-    btc_price_growth_monthly,
-    opex_usd_per_mw_month,
-    refresh_capex_usd_per_th,
-    refresh_every_months,
-  ];
-  return excelNumber("MININGNPV", () => {
-    const a = readArgs(MINING_PARAMS, raw);
+): number;
+export function miningNpvFn(...args: unknown[]): number {
+  const params = SIGNATURES.MININGNPV;
+  return excelNumber("MININGNPV", params, () => {
+    const a = readArgs(params, args);
     return miningNpv(miningPlan(a), a.discount_rate);
   });
 }
 
+// MINER.CONVERSIONVALUE: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * Value of converting a mining site to an AI/HPC lease: the lease NPV (critical IT MW = site MW / site_mw_per_critical_it_mw, conversion capex at month 0, no income for conversion_months, then the lease term) minus the NPV of mining the same MW over the same months. Positive: leasing is worth more. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.CONVERSIONVALUE(100, 17.5, 1.1, 0.045, 91000, 1.52E14, 925000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48, 0.03, 9E6, 12, 0.15, 1.4) returns 248471637.82.
+ * Lease NPV minus mining NPV, in USD, of converting a mining site to an AI/HPC lease: positive means leasing is worth more.
  * @customfunction CONVERSIONVALUE
- * @param site_mw Site power capacity in MW (greater than 0), or a two-column range of names and values holding all the arguments. Example: 100.
- * @param [efficiency_j_th] Fleet efficiency in J/TH at the machines (greater than 0). Required. Example: 17.5.
- * @param [pue] Power usage effectiveness, the ratio of site power to machine power, 1 or more (1.1 = 10% cooling overhead). Required. Example: 1.1.
- * @param [power_price_kwh] Power price in USD per kWh (0 or more). Required. Example: 0.045.
- * @param [btc_price] BTC price in USD in month 1 (greater than 0). Required. Example: 91000.
- * @param [difficulty] Network difficulty in month 1, dimensionless (greater than 0). Required. Example: 1.52E14.
- * @param [start_height] Block height at the start of month 1 (a whole number); 144 blocks a day follow, so halvings fall in their month. Required. Example: 925000.
- * @param [discount_rate] Annual effective discount rate as a rate (greater than -1; 0.12 = 12%). Required. Example: 0.12.
- * @param [rate_usd_per_kw_month] Lease rent in USD per kW of critical IT per month (0 or more). Required. Example: 150.
- * @param [term_years] Lease term in years; term_years × 12 must be whole. Required. Example: 10.
- * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
- * @param [pool_fee] Pool fee as a fraction (0 to 1). Default 0.
- * @param [uptime] Share of time the fleet hashes, as a fraction (0 to 1). Default 1.
- * @param [difficulty_growth_monthly] Difficulty growth per month as a rate (greater than -1; 0.02 = 2%). Default 0.
- * @param [btc_price_growth_monthly] BTC price growth per month as a rate (greater than -1; 0 = flat). Default 0.
- * @param [opex_usd_per_mw_month] Site operating cost other than power in USD per MW per month (0 or more). Default 0.
- * @param [refresh_capex_usd_per_th] Fleet refresh capex in USD per TH/s of the fleet (0 or more). Default 0.
- * @param [refresh_every_months] Months between fleet refreshes (a whole number; 0 = never). Default 0.
- * @param [escalator] Annual rent escalator as a rate (greater than -1; 0.03 = 3%). Default 0.
- * @param [conversion_capex_usd_per_mw] Conversion capex in USD per MW of critical IT, paid at month 0 (0 or more). Default 0.
- * @param [conversion_months] Months of conversion with no income before rent starts (a whole number, 0 or more). Default 0.
- * @param [opex_pct_of_revenue] Landlord operating cost as a fraction of lease revenue (0 to 1). Default 0.
- * @param [site_mw_per_critical_it_mw] Gross site MW per MW of critical IT load (1 or more; reported deals 1.25 to 1.45). Default 1.4.
+ * @param site_mw Site power capacity, gross (MW; greater than 0).
+ * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
+ * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
+ * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param btc_price_usd BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
+ * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
+ * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).
+ * @param rate_usd_per_kw_month Rent (USD per kW of critical IT per month; 0 or more).
+ * @param term_years Lease term; term_years × 12 must be a whole number of months (years; greater than 0).
+ * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
+ * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
+ * @param [uptime] Share of time the fleet hashes (fraction; 0 to 1). Default 1.
+ * @param [difficulty_growth_monthly] Difficulty growth per month (rate per month; greater than -1, 0.02 = 2%). Default 0.
+ * @param [btc_price_growth_monthly] BTC price growth per month (0 = flat) (rate per month; greater than -1, 0.01 = 1%). Default 0.
+ * @param [opex_usd_per_site_mw_month] Site operating cost other than power (USD per site MW per month; 0 or more). Default 0.
+ * @param [refresh_capex_usd_per_th] Fleet refresh capex, paid every refresh_every_months (USD per TH/s; 0 or more). Default 0.
+ * @param [refresh_every_months] Months between fleet refreshes (0 = never) (months; a whole number, 0 or more). Default 0.
+ * @param [escalator] Rent escalator, applied after each lease year (rate per year; greater than -1, 0.03 = 3%). Default 0.
+ * @param [conversion_capex_usd_per_critical_it_mw] Cost of converting the site for the tenant, paid at month 0 (USD per MW of critical IT; 0 or more). Default 0.
+ * @param [conversion_months] Months of conversion, with no income, before rent starts (months; a whole number, 0 or more). Default 0.
+ * @param [lease_opex_pct_of_revenue] Landlord operating cost as a share of lease revenue (fraction; 0 to 1, 0.15 = 15%). Default 0.
+ * @param [site_mw_per_critical_it_mw] Gross site MW per MW of critical IT load (reported deals: 1.25 to 1.45) (ratio; 1 or more). Default 1.4.
  * @returns Lease NPV minus mining NPV, in USD at month 0.
  * @helpurl https://localhost:3000/help/CONVERSIONVALUE.html
  */
 export function conversionValueFn(
-  site_mw: any[][],
-  efficiency_j_th?: unknown,
-  pue?: unknown,
-  power_price_kwh?: unknown,
-  btc_price?: unknown,
-  difficulty?: unknown,
-  start_height?: unknown,
-  discount_rate?: unknown,
-  rate_usd_per_kw_month?: unknown,
-  term_years?: unknown,
+  site_mw: unknown,
+  machine_efficiency_j_th: unknown,
+  pue: unknown,
+  power_price_usd_per_kwh: unknown,
+  btc_price_usd: unknown,
+  difficulty: unknown,
+  start_height: unknown,
+  discount_rate: unknown,
+  rate_usd_per_kw_month: unknown,
+  term_years: unknown,
   fees_btc_per_block?: unknown,
   pool_fee?: unknown,
   uptime?: unknown,
   difficulty_growth_monthly?: unknown,
   btc_price_growth_monthly?: unknown,
-  opex_usd_per_mw_month?: unknown,
+  opex_usd_per_site_mw_month?: unknown,
   refresh_capex_usd_per_th?: unknown,
   refresh_every_months?: unknown,
   escalator?: unknown,
-  conversion_capex_usd_per_mw?: unknown,
+  conversion_capex_usd_per_critical_it_mw?: unknown,
   conversion_months?: unknown,
-  opex_pct_of_revenue?: unknown,
+  lease_opex_pct_of_revenue?: unknown,
   site_mw_per_critical_it_mw?: unknown,
-): number {
-  const raw = [
-    site_mw,
-    efficiency_j_th,
-    pue,
-    power_price_kwh,
-    btc_price,
-    difficulty,
-    start_height,
-    discount_rate,
-    rate_usd_per_kw_month,
-    term_years,
-    fees_btc_per_block,
-    pool_fee,
-    uptime,
-    difficulty_growth_monthly,
-    btc_price_growth_monthly,
-    opex_usd_per_mw_month,
-    refresh_capex_usd_per_th,
-    refresh_every_months,
-    escalator,
-    conversion_capex_usd_per_mw,
-    conversion_months,
-    opex_pct_of_revenue,
-    site_mw_per_critical_it_mw,
-  ];
+): number;
+export function conversionValueFn(...args: unknown[]): number {
   return excelNumber(
     "CONVERSIONVALUE",
-    () => conversionValue(conversionPlan(readArgs(CONVERSION_PARAMS, raw))).conversionValue,
+    SIGNATURES.CONVERSIONVALUE,
+    () => conversionValue(conversionPlan(args)).conversionValue,
   );
 }
 
+// MINER.CONVERSIONBREAKEVEN: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * BTC price in month 1 at which mining the site is worth exactly as much as leasing it (CONVERSIONVALUE = 0), with the price path's growth held; above it mining is worth more. #NUM! when mining earns nothing or beats leasing at any price. Same arguments as CONVERSIONVALUE. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.CONVERSIONBREAKEVEN(100, 17.5, 1.1, 0.045, 91000, 1.52E14, 925000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48, 0.03, 9E6, 12, 0.15, 1.4) returns 213334.66.
+ * BTC price in month 1 at which mining a site is worth as much as converting and leasing it.
  * @customfunction CONVERSIONBREAKEVEN
- * @param site_mw Site power capacity in MW (greater than 0), or a two-column range of names and values holding all the arguments. Example: 100.
- * @param [efficiency_j_th] Fleet efficiency in J/TH at the machines (greater than 0). Required. Example: 17.5.
- * @param [pue] Power usage effectiveness, the ratio of site power to machine power, 1 or more (1.1 = 10% cooling overhead). Required. Example: 1.1.
- * @param [power_price_kwh] Power price in USD per kWh (0 or more). Required. Example: 0.045.
- * @param [btc_price] BTC price in USD in month 1 (greater than 0). Required. Example: 91000.
- * @param [difficulty] Network difficulty in month 1, dimensionless (greater than 0). Required. Example: 1.52E14.
- * @param [start_height] Block height at the start of month 1 (a whole number); 144 blocks a day follow, so halvings fall in their month. Required. Example: 925000.
- * @param [discount_rate] Annual effective discount rate as a rate (greater than -1; 0.12 = 12%). Required. Example: 0.12.
- * @param [rate_usd_per_kw_month] Lease rent in USD per kW of critical IT per month (0 or more). Required. Example: 150.
- * @param [term_years] Lease term in years; term_years × 12 must be whole. Required. Example: 10.
- * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
- * @param [pool_fee] Pool fee as a fraction (0 to 1). Default 0.
- * @param [uptime] Share of time the fleet hashes, as a fraction (0 to 1). Default 1.
- * @param [difficulty_growth_monthly] Difficulty growth per month as a rate (greater than -1; 0.02 = 2%). Default 0.
- * @param [btc_price_growth_monthly] BTC price growth per month as a rate (greater than -1; 0 = flat). Default 0.
- * @param [opex_usd_per_mw_month] Site operating cost other than power in USD per MW per month (0 or more). Default 0.
- * @param [refresh_capex_usd_per_th] Fleet refresh capex in USD per TH/s of the fleet (0 or more). Default 0.
- * @param [refresh_every_months] Months between fleet refreshes (a whole number; 0 = never). Default 0.
- * @param [escalator] Annual rent escalator as a rate (greater than -1; 0.03 = 3%). Default 0.
- * @param [conversion_capex_usd_per_mw] Conversion capex in USD per MW of critical IT, paid at month 0 (0 or more). Default 0.
- * @param [conversion_months] Months of conversion with no income before rent starts (a whole number, 0 or more). Default 0.
- * @param [opex_pct_of_revenue] Landlord operating cost as a fraction of lease revenue (0 to 1). Default 0.
- * @param [site_mw_per_critical_it_mw] Gross site MW per MW of critical IT load (1 or more; reported deals 1.25 to 1.45). Default 1.4.
+ * @param site_mw Site power capacity, gross (MW; greater than 0).
+ * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
+ * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
+ * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param btc_price_usd BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
+ * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
+ * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).
+ * @param rate_usd_per_kw_month Rent (USD per kW of critical IT per month; 0 or more).
+ * @param term_years Lease term; term_years × 12 must be a whole number of months (years; greater than 0).
+ * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
+ * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
+ * @param [uptime] Share of time the fleet hashes (fraction; 0 to 1). Default 1.
+ * @param [difficulty_growth_monthly] Difficulty growth per month (rate per month; greater than -1, 0.02 = 2%). Default 0.
+ * @param [btc_price_growth_monthly] BTC price growth per month (0 = flat) (rate per month; greater than -1, 0.01 = 1%). Default 0.
+ * @param [opex_usd_per_site_mw_month] Site operating cost other than power (USD per site MW per month; 0 or more). Default 0.
+ * @param [refresh_capex_usd_per_th] Fleet refresh capex, paid every refresh_every_months (USD per TH/s; 0 or more). Default 0.
+ * @param [refresh_every_months] Months between fleet refreshes (0 = never) (months; a whole number, 0 or more). Default 0.
+ * @param [escalator] Rent escalator, applied after each lease year (rate per year; greater than -1, 0.03 = 3%). Default 0.
+ * @param [conversion_capex_usd_per_critical_it_mw] Cost of converting the site for the tenant, paid at month 0 (USD per MW of critical IT; 0 or more). Default 0.
+ * @param [conversion_months] Months of conversion, with no income, before rent starts (months; a whole number, 0 or more). Default 0.
+ * @param [lease_opex_pct_of_revenue] Landlord operating cost as a share of lease revenue (fraction; 0 to 1, 0.15 = 15%). Default 0.
+ * @param [site_mw_per_critical_it_mw] Gross site MW per MW of critical IT load (reported deals: 1.25 to 1.45) (ratio; 1 or more). Default 1.4.
  * @returns Breakeven BTC price in USD.
  * @helpurl https://localhost:3000/help/CONVERSIONBREAKEVEN.html
  */
 export function conversionBreakevenFn(
-  site_mw: any[][],
-  efficiency_j_th?: unknown,
-  pue?: unknown,
-  power_price_kwh?: unknown,
-  btc_price?: unknown,
-  difficulty?: unknown,
-  start_height?: unknown,
-  discount_rate?: unknown,
-  rate_usd_per_kw_month?: unknown,
-  term_years?: unknown,
+  site_mw: unknown,
+  machine_efficiency_j_th: unknown,
+  pue: unknown,
+  power_price_usd_per_kwh: unknown,
+  btc_price_usd: unknown,
+  difficulty: unknown,
+  start_height: unknown,
+  discount_rate: unknown,
+  rate_usd_per_kw_month: unknown,
+  term_years: unknown,
   fees_btc_per_block?: unknown,
   pool_fee?: unknown,
   uptime?: unknown,
   difficulty_growth_monthly?: unknown,
   btc_price_growth_monthly?: unknown,
-  opex_usd_per_mw_month?: unknown,
+  opex_usd_per_site_mw_month?: unknown,
   refresh_capex_usd_per_th?: unknown,
   refresh_every_months?: unknown,
   escalator?: unknown,
-  conversion_capex_usd_per_mw?: unknown,
+  conversion_capex_usd_per_critical_it_mw?: unknown,
   conversion_months?: unknown,
-  opex_pct_of_revenue?: unknown,
+  lease_opex_pct_of_revenue?: unknown,
   site_mw_per_critical_it_mw?: unknown,
-): number {
-  const raw = [
-    site_mw,
-    efficiency_j_th,
-    pue,
-    power_price_kwh,
-    btc_price,
-    difficulty,
-    start_height,
-    discount_rate,
-    rate_usd_per_kw_month,
-    term_years,
-    fees_btc_per_block,
-    pool_fee,
-    uptime,
-    difficulty_growth_monthly,
-    btc_price_growth_monthly,
-    opex_usd_per_mw_month,
-    refresh_capex_usd_per_th,
-    refresh_every_months,
-    escalator,
-    conversion_capex_usd_per_mw,
-    conversion_months,
-    opex_pct_of_revenue,
-    site_mw_per_critical_it_mw,
-  ];
-  return excelNumber("CONVERSIONBREAKEVEN", () =>
-    conversionBreakevenPrice(conversionPlan(readArgs(CONVERSION_PARAMS, raw))),
+): number;
+export function conversionBreakevenFn(...args: unknown[]): number {
+  return excelNumber("CONVERSIONBREAKEVEN", SIGNATURES.CONVERSIONBREAKEVEN, () =>
+    conversionBreakevenPrice(conversionPlan(args)),
   );
 }
 
+// MINER.MWECONOMICS: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * Revenue, EBITDA and EBITDA margin per site MW per year for mining and for leasing, side by side: mining over its first 12 months (revenue less power and opex), leasing over its first lease year (rent less opex). Same arguments as CONVERSIONVALUE. Its first argument may instead be a two-column range of names and values holding all the arguments. Example: =MINER.MWECONOMICS(100, 17.5, 1.1, 0.045, 91000, 1.52E14, 925000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48, 0.03, 9E6, 12, 0.15, 1.4) returns a 4×3 table.
+ * Revenue, EBITDA and EBITDA margin per site MW per year, mining against leasing, as a table: mining's first 12 months, leasing's first lease year.
  * @customfunction MWECONOMICS
- * @param site_mw Site power capacity in MW (greater than 0), or a two-column range of names and values holding all the arguments. Example: 100.
- * @param [efficiency_j_th] Fleet efficiency in J/TH at the machines (greater than 0). Required. Example: 17.5.
- * @param [pue] Power usage effectiveness, the ratio of site power to machine power, 1 or more (1.1 = 10% cooling overhead). Required. Example: 1.1.
- * @param [power_price_kwh] Power price in USD per kWh (0 or more). Required. Example: 0.045.
- * @param [btc_price] BTC price in USD in month 1 (greater than 0). Required. Example: 91000.
- * @param [difficulty] Network difficulty in month 1, dimensionless (greater than 0). Required. Example: 1.52E14.
- * @param [start_height] Block height at the start of month 1 (a whole number); 144 blocks a day follow, so halvings fall in their month. Required. Example: 925000.
- * @param [discount_rate] Annual effective discount rate as a rate (greater than -1; 0.12 = 12%). Required. Example: 0.12.
- * @param [rate_usd_per_kw_month] Lease rent in USD per kW of critical IT per month (0 or more). Required. Example: 150.
- * @param [term_years] Lease term in years; term_years × 12 must be whole. Required. Example: 10.
- * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
- * @param [pool_fee] Pool fee as a fraction (0 to 1). Default 0.
- * @param [uptime] Share of time the fleet hashes, as a fraction (0 to 1). Default 1.
- * @param [difficulty_growth_monthly] Difficulty growth per month as a rate (greater than -1; 0.02 = 2%). Default 0.
- * @param [btc_price_growth_monthly] BTC price growth per month as a rate (greater than -1; 0 = flat). Default 0.
- * @param [opex_usd_per_mw_month] Site operating cost other than power in USD per MW per month (0 or more). Default 0.
- * @param [refresh_capex_usd_per_th] Fleet refresh capex in USD per TH/s of the fleet (0 or more). Default 0.
- * @param [refresh_every_months] Months between fleet refreshes (a whole number; 0 = never). Default 0.
- * @param [escalator] Annual rent escalator as a rate (greater than -1; 0.03 = 3%). Default 0.
- * @param [conversion_capex_usd_per_mw] Conversion capex in USD per MW of critical IT, paid at month 0 (0 or more). Default 0.
- * @param [conversion_months] Months of conversion with no income before rent starts (a whole number, 0 or more). Default 0.
- * @param [opex_pct_of_revenue] Landlord operating cost as a fraction of lease revenue (0 to 1). Default 0.
- * @param [site_mw_per_critical_it_mw] Gross site MW per MW of critical IT load (1 or more; reported deals 1.25 to 1.45). Default 1.4.
+ * @param site_mw Site power capacity, gross (MW; greater than 0).
+ * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
+ * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
+ * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param btc_price_usd BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
+ * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
+ * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).
+ * @param rate_usd_per_kw_month Rent (USD per kW of critical IT per month; 0 or more).
+ * @param term_years Lease term; term_years × 12 must be a whole number of months (years; greater than 0).
+ * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
+ * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
+ * @param [uptime] Share of time the fleet hashes (fraction; 0 to 1). Default 1.
+ * @param [difficulty_growth_monthly] Difficulty growth per month (rate per month; greater than -1, 0.02 = 2%). Default 0.
+ * @param [btc_price_growth_monthly] BTC price growth per month (0 = flat) (rate per month; greater than -1, 0.01 = 1%). Default 0.
+ * @param [opex_usd_per_site_mw_month] Site operating cost other than power (USD per site MW per month; 0 or more). Default 0.
+ * @param [refresh_capex_usd_per_th] Fleet refresh capex, paid every refresh_every_months (USD per TH/s; 0 or more). Default 0.
+ * @param [refresh_every_months] Months between fleet refreshes (0 = never) (months; a whole number, 0 or more). Default 0.
+ * @param [escalator] Rent escalator, applied after each lease year (rate per year; greater than -1, 0.03 = 3%). Default 0.
+ * @param [conversion_capex_usd_per_critical_it_mw] Cost of converting the site for the tenant, paid at month 0 (USD per MW of critical IT; 0 or more). Default 0.
+ * @param [conversion_months] Months of conversion, with no income, before rent starts (months; a whole number, 0 or more). Default 0.
+ * @param [lease_opex_pct_of_revenue] Landlord operating cost as a share of lease revenue (fraction; 0 to 1, 0.15 = 15%). Default 0.
+ * @param [site_mw_per_critical_it_mw] Gross site MW per MW of critical IT load (reported deals: 1.25 to 1.45) (ratio; 1 or more). Default 1.4.
  * @returns A 4-row, 3-column table under a header row: measure, mining, leasing.
  * @helpurl https://localhost:3000/help/MWECONOMICS.html
  */
 export function mwEconomicsFn(
-  site_mw: any[][],
-  efficiency_j_th?: unknown,
-  pue?: unknown,
-  power_price_kwh?: unknown,
-  btc_price?: unknown,
-  difficulty?: unknown,
-  start_height?: unknown,
-  discount_rate?: unknown,
-  rate_usd_per_kw_month?: unknown,
-  term_years?: unknown,
+  site_mw: unknown,
+  machine_efficiency_j_th: unknown,
+  pue: unknown,
+  power_price_usd_per_kwh: unknown,
+  btc_price_usd: unknown,
+  difficulty: unknown,
+  start_height: unknown,
+  discount_rate: unknown,
+  rate_usd_per_kw_month: unknown,
+  term_years: unknown,
   fees_btc_per_block?: unknown,
   pool_fee?: unknown,
   uptime?: unknown,
   difficulty_growth_monthly?: unknown,
   btc_price_growth_monthly?: unknown,
-  opex_usd_per_mw_month?: unknown,
+  opex_usd_per_site_mw_month?: unknown,
   refresh_capex_usd_per_th?: unknown,
   refresh_every_months?: unknown,
   escalator?: unknown,
-  conversion_capex_usd_per_mw?: unknown,
+  conversion_capex_usd_per_critical_it_mw?: unknown,
   conversion_months?: unknown,
-  opex_pct_of_revenue?: unknown,
+  lease_opex_pct_of_revenue?: unknown,
   site_mw_per_critical_it_mw?: unknown,
-): any[][] {
-  const raw = [
-    site_mw,
-    efficiency_j_th,
-    pue,
-    power_price_kwh,
-    btc_price,
-    difficulty,
-    start_height,
-    discount_rate,
-    rate_usd_per_kw_month,
-    term_years,
-    fees_btc_per_block,
-    pool_fee,
-    uptime,
-    difficulty_growth_monthly,
-    btc_price_growth_monthly,
-    opex_usd_per_mw_month,
-    refresh_capex_usd_per_th,
-    refresh_every_months,
-    escalator,
-    conversion_capex_usd_per_mw,
-    conversion_months,
-    opex_pct_of_revenue,
-    site_mw_per_critical_it_mw,
-  ];
-  return excelMatrix("MWECONOMICS", () => {
-    const c = perMwPerYear(conversionPlan(readArgs(CONVERSION_PARAMS, raw)));
+): any[][];
+export function mwEconomicsFn(...args: unknown[]): any[][] {
+  return excelMatrix("MWECONOMICS", SIGNATURES.MWECONOMICS, () => {
+    const c = perMwPerYear(conversionPlan(args));
     const margin = (ebitda: typeof c.miningEbitda, revenue: typeof c.miningRevenue) =>
       revenue.isZero() ? "n/a" : toExcelNumber(ebitda.div(revenue));
     return [

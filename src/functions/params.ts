@@ -1,114 +1,485 @@
 /**
- * Every MINER function's public parameters, in the order Excel shows them: the one list the
- * adapters read arguments by, and the template model builds its assumptions tables from.
- * A parameter without a default is required.
+ * The registry of MINER's public parameters: each written once (name, description, unit, allowed
+ * values, example, default), and each function's parameter list composed from them, in the order
+ * Excel shows them. The adapters read arguments by these lists; scripts/jsdoc.js writes the JSDoc
+ * that Excel's metadata comes from; the help pages, docs/functions.md and the template's
+ * assumptions tables read the same entries.
+ *
+ * Rules (CONTRIBUTING.md): one name has one meaning; a quantity's unit is in its name (currency
+ * USD; a rate without a period in its name is per year; fractions are decimals, 0.02 = 2%). A
+ * parameter without a default is required. After 1.0 a list only ever grows at its end.
  */
-import type { ParamSpec } from "./assumptions";
-import { DEFAULT_MACHINE_LIFE_YEARS } from "../calc/costs";
-import { CURRENT_SUBSIDY_BTC } from "../calc/revenue";
 
-/** The inputs every cost-per-BTC function starts with. */
-const COST_INPUTS: ParamSpec[] = [
-  { name: "power_price_kwh" },
-  { name: "efficiency_j_th" },
-  { name: "difficulty" },
-  { name: "fees_btc_per_block", default: 0 },
-  { name: "pool_fee", default: 0 },
-  { name: "opex_usd_per_th_day", default: 0 },
+/** A public parameter of one or more MINER functions. */
+export interface Param {
+  /** The name Excel shows, with its unit. */
+  name: string;
+  /** What it is, in a few words; Excel's tooltip adds the unit, the allowed values and the default. */
+  description: string;
+  unit: string;
+  /** The values accepted, in words. */
+  allowed: string;
+  example: number | string;
+  /** What an omitted or blank argument means. Without one (and without `optional`) it is required. */
+  default?: number | string;
+  /** Optional with nothing in its place (an extra assumptions table). */
+  optional?: true;
+  /** "number" unless said: "text" (a code or name) or "range" (a two-column table). */
+  kind?: "text" | "range";
+  /** The calc module's name for this input where it differs (calc keeps its own field names). */
+  field?: string;
+  /** Further calc names a calc error may use for this input (a conversion's lease terms). */
+  reportedAs?: readonly string[];
+}
+
+type Entry = Omit<Param, "name">;
+
+/** Names the entries by their keys, so that each name is written once. */
+function define<K extends string>(entries: Record<K, Entry>): Record<K, Param> {
+  const out = {} as Record<K, Param>;
+  for (const name of Object.keys(entries) as K[]) out[name] = { name, ...entries[name] };
+  return out;
+}
+
+export const PARAMS = define({
+  // The chain.
+  height: { description: "Block height", unit: "blocks", allowed: "a whole number, 0 or more", example: 840_000 },
+  start_height: {
+    description: "Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month",
+    unit: "blocks",
+    allowed: "a whole number, 0 or more",
+    example: 925_000,
+  },
+  hashrate_ehs: { description: "Network hashrate", unit: "EH/s", allowed: "greater than 0", example: 1100 },
+  difficulty: {
+    description: "Network difficulty now, or in month 1 of a schedule",
+    unit: "dimensionless",
+    allowed: "greater than 0",
+    example: 1.52e14,
+  },
+  subsidy_btc_per_block: {
+    description: "Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999",
+    unit: "BTC per block",
+    allowed: "0 to 50",
+    example: 3.125,
+    field: "subsidy",
+  },
+  fees_btc_per_block: {
+    description: "Average transaction fees per block",
+    unit: "BTC per block",
+    allowed: "0 or more",
+    example: 0.036,
+    default: 0,
+  },
+
+  // The market.
+  btc_price_usd: {
+    description: "BTC price now, or in month 1 of a schedule",
+    unit: "USD per BTC",
+    allowed: "greater than 0",
+    example: 91_000,
+    field: "btc_price",
+  },
+  btc_price_growth_monthly: {
+    description: "BTC price growth per month (0 = flat)",
+    unit: "rate per month",
+    allowed: "greater than -1, 0.01 = 1%",
+    example: 0.01,
+    default: 0,
+  },
+  difficulty_growth_monthly: {
+    description: "Difficulty growth per month",
+    unit: "rate per month",
+    allowed: "greater than -1, 0.02 = 2%",
+    example: 0.02,
+    default: 0,
+  },
+  power_price_usd_per_kwh: {
+    description: "Power price",
+    unit: "USD per kWh",
+    allowed: "0 or more",
+    example: 0.05,
+    field: "power_price_kwh",
+  },
+
+  // The fleet.
+  hashrate_ths: {
+    description: "Hashrate of the machine or fleet",
+    unit: "TH/s",
+    allowed: "0 or more; PAYBACKMONTHS needs more than 0",
+    example: 200,
+  },
+  wall_efficiency_j_th: {
+    description: "Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE",
+    unit: "J/TH",
+    allowed: "greater than 0",
+    example: 17.5,
+    field: "efficiency_j_th",
+  },
+  machine_efficiency_j_th: {
+    description: "Fleet efficiency at the machines; the site's PUE is applied separately",
+    unit: "J/TH",
+    allowed: "greater than 0",
+    example: 17.5,
+    field: "efficiency_j_th",
+  },
+  pue: {
+    description: "Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead)",
+    unit: "ratio",
+    allowed: "1 or more",
+    example: 1.1,
+  },
+  pool_fee: { description: "Pool fee", unit: "fraction", allowed: "0 to 1, 0.02 = 2%", example: 0.02, default: 0 },
+  uptime: {
+    description: "Share of time the fleet hashes",
+    unit: "fraction",
+    allowed: "0 to 1",
+    example: 0.95,
+    default: 1,
+  },
+  machine_cost_usd: { description: "Price of the machine", unit: "USD", allowed: "0 or more", example: 3500 },
+
+  // Costs per installed TH/s.
+  opex_usd_per_th_day: {
+    description: "Other cash operating cost: maintenance, hosting, site staff",
+    unit: "USD per TH/s per day",
+    allowed: "0 or more",
+    example: 0.003,
+    default: 0,
+  },
+  machine_cost_usd_per_th: {
+    description: "Machine price, depreciated straight-line over machine_life_years",
+    unit: "USD per TH/s",
+    allowed: "0 or more",
+    example: 20,
+    default: 0,
+  },
+  machine_life_years: {
+    description: "Depreciation life of the machines",
+    unit: "years",
+    allowed: "greater than 0",
+    example: 4,
+    default: 4,
+  },
+  sga_usd_per_th_day: {
+    description: "Cash SG&A",
+    unit: "USD per TH/s per day",
+    allowed: "0 or more",
+    example: 0.004,
+    default: 0,
+  },
+  stock_comp_usd_per_th_day: {
+    description: "Stock-based compensation",
+    unit: "USD per TH/s per day",
+    allowed: "0 or more",
+    example: 0.0093,
+    default: 0,
+  },
+  energy_tax_usd_per_kwh: {
+    description: "Excise tax on mining power, e.g. 0.05 for New York's proposed top band",
+    unit: "USD per kWh",
+    allowed: "0 or more",
+    example: 0.05,
+    default: 0,
+  },
+
+  // A site.
+  site_mw: { description: "Site power capacity, gross", unit: "MW", allowed: "greater than 0", example: 100 },
+  months: { description: "Months to schedule", unit: "months", allowed: "a whole number from 1 to 1200", example: 60 },
+  opex_usd_per_site_mw_month: {
+    description: "Site operating cost other than power",
+    unit: "USD per site MW per month",
+    allowed: "0 or more",
+    example: 15_000,
+    default: 0,
+    field: "opex_usd_per_mw_month",
+  },
+  refresh_capex_usd_per_th: {
+    description: "Fleet refresh capex, paid every refresh_every_months",
+    unit: "USD per TH/s",
+    allowed: "0 or more",
+    example: 15,
+    default: 0,
+  },
+  refresh_every_months: {
+    description: "Months between fleet refreshes (0 = never)",
+    unit: "months",
+    allowed: "a whole number, 0 or more",
+    example: 48,
+    default: 0,
+  },
+
+  // A lease.
+  critical_it_mw: {
+    description: "Critical IT load the tenant pays for",
+    unit: "MW",
+    allowed: "greater than 0",
+    example: 200,
+  },
+  rate_usd_per_kw_month: {
+    description: "Rent",
+    unit: "USD per kW of critical IT per month",
+    allowed: "0 or more",
+    example: 150,
+  },
+  term_years: {
+    description: "Lease term; term_years × 12 must be a whole number of months",
+    unit: "years",
+    allowed: "greater than 0",
+    example: 15,
+  },
+  discount_rate: {
+    description: "Discount rate, annual effective",
+    unit: "rate per year",
+    allowed: "greater than -1, 0.1 = 10%",
+    example: 0.1,
+  },
+  escalator: {
+    description: "Rent escalator, applied after each lease year",
+    unit: "rate per year",
+    allowed: "greater than -1, 0.03 = 3%",
+    example: 0.03,
+    default: 0,
+  },
+  capex_usd_per_critical_it_mw: {
+    description: "Build or conversion capex, paid at month 0",
+    unit: "USD per MW of critical IT",
+    allowed: "0 or more",
+    example: 9e6,
+    default: 0,
+    field: "capex_usd_per_mw",
+  },
+  lease_opex_pct_of_revenue: {
+    description: "Landlord operating cost as a share of lease revenue",
+    unit: "fraction",
+    allowed: "0 to 1, 0.15 = 15%",
+    example: 0.15,
+    default: 0,
+    field: "opex_pct_of_revenue",
+  },
+  build_months: {
+    description: "Months of construction, with no income, before rent starts",
+    unit: "months",
+    allowed: "a whole number, 0 or more",
+    example: 12,
+    default: 0,
+  },
+  conversion_capex_usd_per_critical_it_mw: {
+    description: "Cost of converting the site for the tenant, paid at month 0",
+    unit: "USD per MW of critical IT",
+    allowed: "0 or more",
+    example: 9e6,
+    default: 0,
+    field: "conversion_capex_usd_per_mw",
+    reportedAs: ["capex_usd_per_mw"],
+  },
+  conversion_months: {
+    description: "Months of conversion, with no income, before rent starts",
+    unit: "months",
+    allowed: "a whole number, 0 or more",
+    example: 12,
+    default: 0,
+    reportedAs: ["build_months"],
+  },
+  site_mw_per_critical_it_mw: {
+    description: "Gross site MW per MW of critical IT load (reported deals: 1.25 to 1.45)",
+    unit: "ratio",
+    allowed: "1 or more",
+    example: 1.4,
+    default: 1.4,
+  },
+
+  // Live data and tables.
+  currency: {
+    description: "Currency of the price",
+    unit: "text",
+    allowed: "USD, EUR, GBP, CAD, CHF, AUD or JPY",
+    example: "EUR",
+    default: "USD",
+    kind: "text",
+  },
+  field: {
+    description: "Market field by id (hashprice_usd_per_ph_day) or workbook name (BTC_Hashprice)",
+    unit: "text",
+    allowed: "a field listed on NETWORK's help page",
+    example: "hashprice_usd_per_ph_day",
+    kind: "text",
+  },
+  function_name: {
+    description: 'Name of the MINER function to run, e.g. "COSTPERBTC"',
+    unit: "text",
+    allowed: "any MINER function but the live ones",
+    example: "LEASENPV",
+    kind: "text",
+  },
+  assumptions: {
+    description: "Two-column range: the function's parameter names, then their values",
+    unit: "range",
+    allowed: "blank rows skipped; a blank value takes the default",
+    example: "A2:B9",
+    kind: "range",
+  },
+  assumptions_2: {
+    description: "Another two-column range of names and values, e.g. a scenario's",
+    unit: "range",
+    allowed: "as assumptions; a name may appear in one table only",
+    example: "D2:E3",
+    kind: "range",
+    optional: true,
+  },
+  assumptions_3: {
+    description: "A third two-column range of names and values",
+    unit: "range",
+    allowed: "as assumptions; a name may appear in one table only",
+    example: "G2:H3",
+    kind: "range",
+    optional: true,
+  },
+});
+
+export type ParamName = keyof typeof PARAMS;
+
+/** The calc module's name for a parameter. */
+export const fieldOf = (p: Param): string => p.field ?? p.name;
+
+/** Whether an argument must be given. */
+export function isRequired(p: Param): boolean {
+  return p.default === undefined && !p.optional;
+}
+
+/**
+ * A parameter another function requires, appended optional to this one (no default: omitted, the
+ * function does without it). The interface rule allows appending only optional parameters.
+ */
+export function optional(p: Param): Param {
+  return { ...p, optional: true };
+}
+
+/** A default as the docs and tooltips show it. */
+export function showDefault(value: number | string): string {
+  return typeof value === "string" ? `"${value}"` : String(value);
+}
+
+/** The text Excel shows for the parameter (at most 150 characters: a test holds it there). */
+export function tooltip(p: Param): string {
+  const dflt = p.default === undefined ? "" : ` Default ${showDefault(p.default)}.`;
+  return `${p.description} (${p.unit}; ${p.allowed}).${dflt}`;
+}
+
+const P = PARAMS;
+
+/** What every cost-per-BTC function starts with: power, the fleet, the network and its reward. */
+const COST_INPUTS = [
+  P.power_price_usd_per_kwh,
+  P.wall_efficiency_j_th,
+  P.difficulty,
+  P.subsidy_btc_per_block,
+  P.fees_btc_per_block,
+  P.pool_fee,
+  P.opex_usd_per_th_day,
 ];
 /** What the all-in cost adds to the cash cost, and the uptime it is spread over. */
-const OVERHEADS: ParamSpec[] = [
-  { name: "machine_cost_usd_per_th", default: 0 },
-  { name: "machine_life_years", default: DEFAULT_MACHINE_LIFE_YEARS },
-  { name: "sga_usd_per_th_day", default: 0 },
-  { name: "stock_comp_usd_per_th_day", default: 0 },
-  { name: "energy_tax_usd_per_kwh", default: 0 },
-  { name: "uptime", default: 1 },
+const OVERHEADS = [
+  P.machine_cost_usd_per_th,
+  P.machine_life_years,
+  P.sga_usd_per_th_day,
+  P.stock_comp_usd_per_th_day,
+  P.energy_tax_usd_per_kwh,
+  P.uptime,
 ];
-const SUBSIDY: ParamSpec = { name: "subsidy", default: CURRENT_SUBSIDY_BTC };
+const LEASE_TERMS = [P.critical_it_mw, P.rate_usd_per_kw_month, P.term_years];
+const LEASE_OPTIONS = [P.escalator, P.capex_usd_per_critical_it_mw, P.lease_opex_pct_of_revenue, P.build_months];
 
-/** COSTPERBTC. */
-export const CASH_COST_PARAMS: ParamSpec[] = [...COST_INPUTS, SUBSIDY];
-
-/** ALLINCOSTPERBTC, COSTBREAKDOWN and BREAKEVENPRICE. */
-export const ALL_IN_PARAMS: ParamSpec[] = [...COST_INPUTS, ...OVERHEADS, SUBSIDY];
-
-/** BREAKEVENPOWER: COSTPERBTC with the BTC price in place of the power price. */
-export const BREAKEVEN_POWER_PARAMS: ParamSpec[] = [{ name: "btc_price" }, ...COST_INPUTS.slice(1), SUBSIDY];
-
-/** BREAKEVENHASHPRICE: the all-in costs without difficulty, fees and subsidy (hashprice carries them). */
-export const BREAKEVEN_HASHPRICE_PARAMS: ParamSpec[] = [
-  ...COST_INPUTS.filter((p) => !["difficulty", "fees_btc_per_block"].includes(p.name)),
-  ...OVERHEADS,
-];
-
-/** PAYBACKMONTHS. */
-export const PAYBACK_PARAMS: ParamSpec[] = [
-  { name: "machine_cost_usd" },
-  { name: "hashrate_ths" },
-  { name: "efficiency_j_th" },
-  { name: "power_price_kwh" },
-  { name: "btc_price" },
-  { name: "difficulty" },
-  { name: "fees_btc_per_block", default: 0 },
-  { name: "pool_fee", default: 0 },
-  { name: "opex_usd_per_th_day", default: 0 },
-  { name: "uptime", default: 1 },
-  { name: "difficulty_growth_monthly", default: 0 },
-  SUBSIDY,
-];
-
-const LEASE_TERMS: ParamSpec[] = [
-  { name: "critical_it_mw" },
-  { name: "rate_usd_per_kw_month" },
-  { name: "term_years" },
-];
-const LEASE_OPTIONS: ParamSpec[] = [
-  { name: "escalator", default: 0 },
-  { name: "capex_usd_per_mw", default: 0 },
-  { name: "opex_pct_of_revenue", default: 0 },
-  { name: "build_months", default: 0 },
-];
-/** LEASENPV and LEASECASHFLOWS. */
-export const LEASE_NPV_PARAMS: ParamSpec[] = [...LEASE_TERMS, { name: "discount_rate" }, ...LEASE_OPTIONS];
-/** LEASEIRR. */
-export const LEASE_IRR_PARAMS: ParamSpec[] = [...LEASE_TERMS, ...LEASE_OPTIONS];
-
-/** The site and the network it mines, first in every site function. */
-const SITE: ParamSpec[] = [
-  { name: "site_mw" },
-  { name: "efficiency_j_th" },
-  { name: "pue" },
-  { name: "power_price_kwh" },
-  { name: "btc_price" },
-  { name: "difficulty" },
-  { name: "start_height" },
+/** The site and the network it mines: first in every site function. */
+export const SITE = [
+  P.site_mw,
+  P.machine_efficiency_j_th,
+  P.pue,
+  P.power_price_usd_per_kwh,
+  P.btc_price_usd,
+  P.difficulty,
+  P.start_height,
 ];
 /** How the site is mined, month by month. */
-const MINING_OPTIONS: ParamSpec[] = [
-  { name: "fees_btc_per_block", default: 0 },
-  { name: "pool_fee", default: 0 },
-  { name: "uptime", default: 1 },
-  { name: "difficulty_growth_monthly", default: 0 },
-  { name: "btc_price_growth_monthly", default: 0 },
-  { name: "opex_usd_per_mw_month", default: 0 },
-  { name: "refresh_capex_usd_per_th", default: 0 },
-  { name: "refresh_every_months", default: 0 },
+export const MINING_OPTIONS = [
+  P.fees_btc_per_block,
+  P.pool_fee,
+  P.uptime,
+  P.difficulty_growth_monthly,
+  P.btc_price_growth_monthly,
+  P.opex_usd_per_site_mw_month,
+  P.refresh_capex_usd_per_th,
+  P.refresh_every_months,
+];
+/** The lease a converted site signs. */
+const CONVERSION_LEASE = [
+  P.escalator,
+  P.conversion_capex_usd_per_critical_it_mw,
+  P.conversion_months,
+  P.lease_opex_pct_of_revenue,
+  P.site_mw_per_critical_it_mw,
 ];
 
-/** MININGCASHFLOWS and MININGNPV. */
-export const MINING_PARAMS: ParamSpec[] = [...SITE, { name: "months" }, { name: "discount_rate" }, ...MINING_OPTIONS];
-
-/** CONVERSIONVALUE, CONVERSIONBREAKEVEN and MWECONOMICS: the site mined, or converted and leased. */
-export const CONVERSION_PARAMS: ParamSpec[] = [
+const ALL_IN = [...COST_INPUTS, ...OVERHEADS];
+const MINING = [...SITE, P.months, P.discount_rate, ...MINING_OPTIONS];
+const CONVERSION = [
   ...SITE,
-  { name: "discount_rate" },
-  { name: "rate_usd_per_kw_month" },
-  { name: "term_years" },
+  P.discount_rate,
+  P.rate_usd_per_kw_month,
+  P.term_years,
   ...MINING_OPTIONS,
-  { name: "escalator", default: 0 },
-  { name: "conversion_capex_usd_per_mw", default: 0 },
-  { name: "conversion_months", default: 0 },
-  { name: "opex_pct_of_revenue", default: 0 },
-  { name: "site_mw_per_critical_it_mw", default: 1.4 },
+  ...CONVERSION_LEASE,
 ];
+const LEASE_NPV = [...LEASE_TERMS, P.discount_rate, ...LEASE_OPTIONS];
+
+/** Every MINER function's parameters, in Excel's order: the public interface (test/functions/interface.json pins it). */
+export const SIGNATURES = {
+  SUBSIDY: [P.height],
+  NEXTHALVING: [P.height],
+  NETWORKHASHRATE: [P.difficulty],
+  DIFFICULTYFORHASHRATE: [P.hashrate_ehs],
+  BTCPERDAY: [P.hashrate_ths, P.difficulty, P.subsidy_btc_per_block, P.fees_btc_per_block],
+  HASHPRICE: [P.btc_price_usd, P.difficulty, P.subsidy_btc_per_block, P.fees_btc_per_block],
+  COSTPERBTC: COST_INPUTS,
+  ALLINCOSTPERBTC: ALL_IN,
+  COSTBREAKDOWN: ALL_IN,
+  BREAKEVENPRICE: ALL_IN,
+  BREAKEVENPOWER: [P.btc_price_usd, ...COST_INPUTS.slice(1)],
+  // Hashprice carries difficulty, subsidy and fees, so the breakeven hashprice needs none of them.
+  BREAKEVENHASHPRICE: [
+    P.power_price_usd_per_kwh,
+    P.wall_efficiency_j_th,
+    P.pool_fee,
+    P.opex_usd_per_th_day,
+    ...OVERHEADS,
+  ],
+  PAYBACKMONTHS: [
+    P.machine_cost_usd,
+    P.hashrate_ths,
+    P.wall_efficiency_j_th,
+    P.power_price_usd_per_kwh,
+    P.btc_price_usd,
+    P.difficulty,
+    P.subsidy_btc_per_block,
+    P.fees_btc_per_block,
+    P.pool_fee,
+    P.opex_usd_per_th_day,
+    P.uptime,
+    P.difficulty_growth_monthly,
+  ],
+  LEASENPV: LEASE_NPV,
+  LEASEIRR: [...LEASE_TERMS, ...LEASE_OPTIONS],
+  LEASECASHFLOWS: LEASE_NPV,
+  MININGCASHFLOWS: MINING,
+  MININGNPV: MINING,
+  CONVERSIONVALUE: CONVERSION,
+  CONVERSIONBREAKEVEN: CONVERSION,
+  MWECONOMICS: CONVERSION,
+  FROMTABLE: [P.function_name, P.assumptions, P.assumptions_2, P.assumptions_3],
+  BTCPRICE: [P.currency],
+  DIFFICULTY: [],
+  HEIGHT: [],
+  NETWORK: [P.field],
+} satisfies Record<string, readonly Param[]>;
+
+export type FunctionId = keyof typeof SIGNATURES;

@@ -1,55 +1,55 @@
 /* Excel adapters for mining revenue: BTC per day and hashprice. */
-import { btcPerDay as calcBtcPerDay, CURRENT_SUBSIDY_BTC, hashpriceUsdPerPhDay } from "../calc/revenue";
-import { excelNumber, optionalNumber, requiredNumber } from "./excel";
+import { btcPerDay as calcBtcPerDay, hashpriceUsdPerPhDay } from "../calc/revenue";
+import { readArgs } from "./args";
+import { SIGNATURES } from "./params";
+import { excelNumber } from "./excel";
 
+// MINER.BTCPERDAY: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * Expected BTC mined per day: hashrate × 1e12 × 86,400 × (subsidy + fees) / (difficulty × 2^32), before pool fee. Example: =MINER.BTCPERDAY(200, 1.5E14, 0.036) returns 0.0000847846.
+ * Expected BTC mined per day by a hashrate at a difficulty, before pool fee.
  * @customfunction BTCPERDAY
- * @param hashrate_ths Hashrate in TH/s (0 or more). Example: 200 for one Antminer S21.
- * @param difficulty Network difficulty, dimensionless (greater than 0). Example: 1.5e14.
- * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
- * @param [subsidy] Block subsidy in BTC (0 to 50). Default 3.125, the subsidy since the April 2024 halving.
+ * @param hashrate_ths Hashrate of the machine or fleet (TH/s; 0 or more; PAYBACKMONTHS needs more than 0).
+ * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
+ * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
+ * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
  * @returns BTC per day.
  * @helpurl https://localhost:3000/help/BTCPERDAY.html
  */
 export function btcPerDay(
   hashrate_ths: unknown,
   difficulty: unknown,
+  subsidy_btc_per_block: unknown,
   fees_btc_per_block?: unknown,
-  subsidy?: unknown,
-): number {
-  return excelNumber("BTCPERDAY", () =>
-    calcBtcPerDay(
-      requiredNumber("hashrate_ths", hashrate_ths),
-      requiredNumber("difficulty", difficulty),
-      optionalNumber("fees_btc_per_block", fees_btc_per_block, 0),
-      optionalNumber("subsidy", subsidy, CURRENT_SUBSIDY_BTC),
-    ),
-  );
+): number;
+export function btcPerDay(...args: unknown[]): number {
+  const params = SIGNATURES.BTCPERDAY;
+  return excelNumber("BTCPERDAY", params, () => {
+    const a = readArgs(params, args);
+    return calcBtcPerDay(a.hashrate_ths, a.difficulty, a.fees_btc_per_block, a.subsidy);
+  });
 }
 
+// MINER.HASHPRICE: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
 /**
- * Hashprice: expected USD earned by 1 PH/s in one day = (subsidy + fees) × price × 86,400 × 1e15 / (difficulty × 2^32). Example: =MINER.HASHPRICE(91000, 1.52E14, 0.036) returns 38.07.
+ * Hashprice: the USD that 1 PH/s is expected to earn in one day at a BTC price and difficulty.
  * @customfunction HASHPRICE
- * @param btc_price BTC price in USD (greater than 0). Example: 91000.
- * @param difficulty Network difficulty, dimensionless (greater than 0). Example: 1.52e14.
- * @param [fees_btc_per_block] Average transaction fees per block in BTC (0 or more). Default 0.
- * @param [subsidy] Block subsidy in BTC (0 to 50). Default 3.125.
+ * @param btc_price_usd BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
+ * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
+ * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
  * @returns Hashprice in USD per PH/s per day.
  * @helpurl https://localhost:3000/help/HASHPRICE.html
  */
 export function hashprice(
-  btc_price: unknown,
+  btc_price_usd: unknown,
   difficulty: unknown,
+  subsidy_btc_per_block: unknown,
   fees_btc_per_block?: unknown,
-  subsidy?: unknown,
-): number {
-  return excelNumber("HASHPRICE", () =>
-    hashpriceUsdPerPhDay(
-      requiredNumber("btc_price", btc_price),
-      requiredNumber("difficulty", difficulty),
-      optionalNumber("fees_btc_per_block", fees_btc_per_block, 0),
-      optionalNumber("subsidy", subsidy, CURRENT_SUBSIDY_BTC),
-    ),
-  );
+): number;
+export function hashprice(...args: unknown[]): number {
+  const params = SIGNATURES.HASHPRICE;
+  return excelNumber("HASHPRICE", params, () => {
+    const a = readArgs(params, args);
+    return hashpriceUsdPerPhDay(a.btc_price, a.difficulty, a.fees_btc_per_block, a.subsidy);
+  });
 }

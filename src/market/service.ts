@@ -448,7 +448,7 @@ export class MarketService {
           fees,
           subsidyBtc(height.value),
         ).toNumber(),
-        source: `derived: MINER.HASHPRICE(BTC_Price, BTC_Difficulty, ${f.fees_btc_per_block ? "BTC_FeesPerBlock" : "0"}, MINER.SUBSIDY(BTC_Height))`,
+        source: `derived: MINER.HASHPRICE(BTC_Price, BTC_Difficulty, MINER.SUBSIDY(BTC_Height), ${f.fees_btc_per_block ? "BTC_FeesPerBlock" : "0"})`,
         asOf: asOf(f.btc_price_usd, f.difficulty, height, f.fees_btc_per_block),
       };
       mark("hashprice_usd_per_ph_day", "btc_price_usd", "difficulty", "block_height", "fees_btc_per_block");

@@ -1,9 +1,10 @@
 /**
  * "Insert into workbook" and "Refresh": the MINER_Market sheet (field, value, unit, source, as-of)
- * and a workbook name for each value, so a model can say =MINER.HASHPRICE(BTC_Price, BTC_Difficulty)
- * and still calculate without the add-in. Writing is idempotent and touches only that sheet's
- * table cells: a value that failed to refresh is not written (its last good value stays, and its
- * source says it is stale); names a user already defined are left alone and reported.
+ * and a workbook name for each value, so a model can say
+ * =MINER.HASHPRICE(BTC_Price, BTC_Difficulty, MINER.SUBSIDY(BTC_Height)) and still calculate
+ * without the add-in. Writing is idempotent and touches only that sheet's table cells: a value
+ * that failed to refresh is not written (its last good value stays, and its source says it is
+ * stale); names a user already defined are left alone and reported.
  */
 import { HEADER, MARKET_SHEET, MarketRow, excelSerial, marketRows, utcText } from "./market-rows";
 import { MarketSnapshot } from "../market/fields";

@@ -10,7 +10,9 @@ import { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/browser";
 import { buildProduction, TEST_BASE_URL } from "../support/build";
 import { startStaticServer, StaticServer } from "../support/static-server";
-import { CALLS, LIVE_FUNCTIONS } from "../support/calls";
+import { CALLS, Fn, LIVE_FUNCTIONS, TABLE_FUNCTION } from "../support/calls";
+import { fromTable } from "../../src/functions/fromtable";
+import { SIGNATURES } from "../../src/functions/params";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { distFiles, allFiles } = require("../../scripts/dist-files.js");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -79,7 +81,7 @@ async function callInPage(id: string, args: unknown[]): Promise<Outcome> {
 /** The same call in Node, on the source the bundle was built from. */
 function callInNode(id: string, args: unknown[]): Outcome {
   try {
-    return { value: CALLS[id].fn(...args) };
+    return { value: (id === TABLE_FUNCTION ? (fromTable as Fn) : CALLS[id].fn)(...args) };
   } catch (e: any) {
     return { excelError: true, code: e.code, message: e.message };
   }
@@ -90,7 +92,7 @@ test("functions.js registers exactly the functions listed in functions.json", as
   const ids = metadata.functions.map((f: { id: string }) => f.id).sort();
   const registered = await page.evaluate(() => Object.keys((window as any).CustomFunctions._association.mappings).sort());
   expect(registered).toEqual(ids);
-  expect(ids).toEqual([...Object.keys(CALLS), ...LIVE_FUNCTIONS].sort());
+  expect(ids).toEqual([...Object.keys(CALLS), TABLE_FUNCTION, ...LIVE_FUNCTIONS].sort());
   // office.js outside an Office host throws from its own o15apptofilemappingtable.js; none may come from ours.
   expect(pageErrors.filter((e) => e.includes("/addin/"))).toEqual([]);
 });
@@ -134,16 +136,28 @@ test("bad inputs give the same Excel errors in the bundle: #VALUE! with the argu
 }, 300_000); // 2,000+ calls computed twice (page and Node): CPU-bound, and slow on a loaded machine
 
 test("a question with no answer is #NUM! in the bundle", async () => {
-  const noPayback = await callInPage("PAYBACKMONTHS", [3500, 200, 17.5, 0.2, 91_000, 1.5e14]);
+  const noPayback = await callInPage("PAYBACKMONTHS", [3500, 200, 17.5, 0.2, 91_000, 1.5e14, 3.125]);
   expect(noPayback).toMatchObject({ excelError: true, code: "#NUM!" });
-  const fullPoolFee = await callInPage("COSTPERBTC", [0.05, 17.5, 1.5e14, 0, 1]);
+  const fullPoolFee = await callInPage("COSTPERBTC", [0.05, 17.5, 1.5e14, 3.125, 0, 1]);
   expect(fullPoolFee).toMatchObject({ excelError: true, code: "#NUM!" });
 });
 
-test("COSTBREAKDOWN spills a 9×2 table in the bundle", async () => {
+test("COSTBREAKDOWN spills a 10×2 table in the bundle, ending with the subsidy it assumed", async () => {
   const table = (await callInPage("COSTBREAKDOWN", CALLS.COSTBREAKDOWN.valid)).value as unknown[][];
-  expect(table).toHaveLength(9);
+  expect(table).toHaveLength(10);
   expect(table[8][0]).toBe("All-in cost (total)");
+  expect(table[9]).toEqual(["Subsidy assumed (BTC per block)", 3.125]);
+});
+
+test("FROMTABLE runs every function from a table in the bundle, as in Node, and refuses a table it cannot read", async () => {
+  for (const [id, { valid }] of Object.entries(CALLS)) {
+    const table = SIGNATURES[id as keyof typeof SIGNATURES].map((p, i) => [p.name, valid[i]]);
+    const inPage = await callInPage(TABLE_FUNCTION, [id, table, null, null]);
+    expect([id, inPage]).toEqual([id, callInNode(TABLE_FUNCTION, [id, table, null, null])]);
+    expect([id, Array.isArray(inPage.value)]).toEqual([id, true]);
+  }
+  const unknown = await callInPage(TABLE_FUNCTION, ["LEASENPV", [["rent", 5]], null, null]);
+  expect(unknown).toMatchObject({ excelError: true, code: "#VALUE!", message: expect.stringMatching(/^FROMTABLE: assumptions must be a two-column range using only LEASENPV's names/) });
 });
 
 test("no file of the production build names localhost or another local address (every file scanned)", () => {

@@ -99,7 +99,7 @@ test("functions.js loaded from the https host registers every function in functi
   const metadata = await page.evaluate(async (url) => (await fetch(url)).json(), `${host.url}/${files.metadata}`);
   expect(registered).toEqual(metadata.functions.map((f: { id: string }) => f.id).sort());
   expect(registered.length).toBeGreaterThan(20);
-  const cost = await page.evaluate(() => (window as any).CustomFunctions._association.mappings.COSTPERBTC(0.05, 17.5, 1.5e14));
+  const cost = await page.evaluate(() => (window as any).CustomFunctions._association.mappings.COSTPERBTC(0.05, 17.5, 1.5e14, 3.125));
   expect(cost).toBeCloseTo(0.05 * 17.5 * 0.024 / ((1e12 * 86400 * 3.125) / (1.5e14 * 2 ** 32)), 6);
   expect(errors.filter((e) => e.includes(host.url))).toEqual([]);
 });

@@ -1,12 +1,16 @@
-import * as protocol from "../../src/functions/protocol";
-import * as revenue from "../../src/functions/revenue";
+import * as protocolModule from "../../src/functions/protocol";
+import * as revenueModule from "../../src/functions/revenue";
 import * as costsModule from "../../src/functions/costs";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Excel passes any value; the tests do too
 const costs = costsModule as unknown as Record<string, (...args: unknown[]) => any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const protocol = protocolModule as unknown as Record<string, (...args: unknown[]) => any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const revenue = revenueModule as unknown as Record<string, (...args: unknown[]) => any>;
 import { cashCostPerBtc, costPerBtcBreakdown } from "../../src/calc";
 
-import { CALLS, Fn } from "../support/calls";
+import { ALL_IN_ARGS, CALLS } from "../support/calls";
 import { excelError } from "../support/errors";
 
 
@@ -62,14 +66,14 @@ describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
 
 describe("optional arguments", () => {
   test("omitted (null, undefined) or blank optional arguments take their documented defaults", () => {
-    const withDefaults = costs.costPerBtc(0.05, 17.5, 1.5e14, 0, 0, 0, 3.125);
-    expect(costs.costPerBtc(0.05, 17.5, 1.5e14)).toBe(withDefaults);
-    expect(costs.costPerBtc(0.05, 17.5, 1.5e14, null, null, null, null)).toBe(withDefaults);
-    expect(costs.costPerBtc(0.05, 17.5, 1.5e14, "", [[null]], undefined, "")).toBe(withDefaults);
+    const withDefaults = costs.costPerBtc(0.05, 17.5, 1.5e14, 3.125, 0, 0, 0);
+    expect(costs.costPerBtc(0.05, 17.5, 1.5e14, 3.125)).toBe(withDefaults);
+    expect(costs.costPerBtc(0.05, 17.5, 1.5e14, 3.125, null, null, null)).toBe(withDefaults);
+    expect(costs.costPerBtc(0.05, 17.5, 1.5e14, 3.125, "", [[null]], undefined)).toBe(withDefaults);
   });
 
   test("an optional argument given text is #VALUE!, not the default", () => {
-    const e = excelError(() => costs.costPerBtc(0.05, 17.5, 1.5e14, 0, "2%"));
+    const e = excelError(() => costs.costPerBtc(0.05, 17.5, 1.5e14, 3.125, 0, "2%"));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toBe('COSTPERBTC: pool_fee must be a number; got text "2%"');
   });
@@ -80,9 +84,13 @@ describe("domain errors and no-answer errors", () => {
     ["SUBSIDY", () => protocol.subsidy(1.5), "SUBSIDY: height must be a whole number of 0 or more; got 1.5"],
     ["SUBSIDY", () => protocol.subsidy(-1), "SUBSIDY: height must be a whole number of 0 or more; got -1"],
     ["NETWORKHASHRATE", () => protocol.networkHashrate(0), "NETWORKHASHRATE: difficulty must be a number greater than 0; got 0"],
-    ["COSTPERBTC", () => costs.costPerBtc(0.05, 17.5, 1.5e14, 0, 1.2), "COSTPERBTC: pool_fee must be a fraction from 0 to 1 (0.02 = 2%); got 1.2"],
-    ["ALLINCOSTPERBTC", () => costs.allInCost(0.05, 17.5, 1.5e14, 0, 0, 0, 0, 0), "ALLINCOSTPERBTC: machine_life_years must be a number greater than 0; got 0"],
-    ["PAYBACKMONTHS", () => costs.paybackMonths(3500, 200, 17.5, 0.05, 91_000, 1.5e14, 0, 0, 0, 1.1), "PAYBACKMONTHS: uptime must be a fraction from 0 to 1 (0.02 = 2%); got 1.1"],
+    ["COSTPERBTC", () => costs.costPerBtc(0.05, 17.5, 1.5e14, 3.125, 0, 1.2), "COSTPERBTC: pool_fee must be a fraction from 0 to 1 (0.02 = 2%); got 1.2"],
+    ["ALLINCOSTPERBTC", () => costs.allInCost(0.05, 17.5, 1.5e14, 3.125, 0, 0, 0, 0, 0), "ALLINCOSTPERBTC: machine_life_years must be a number greater than 0; got 0"],
+    ["PAYBACKMONTHS", () => costs.paybackMonths(3500, 200, 17.5, 0.05, 91_000, 1.5e14, 3.125, 0, 0, 0, 1.1), "PAYBACKMONTHS: uptime must be a fraction from 0 to 1 (0.02 = 2%); got 1.1"],
+    // The calc module calls it efficiency_j_th; the message names the argument the user typed.
+    ["COSTPERBTC", () => costs.costPerBtc(0.05, 0, 1.5e14, 3.125), "COSTPERBTC: wall_efficiency_j_th must be a number greater than 0; got 0"],
+    ["MININGNPV", () => CALLS.MININGNPV.fn(...[100, 0, ...CALLS.MININGNPV.valid.slice(2)]), "MININGNPV: machine_efficiency_j_th must be a number greater than 0; got 0"],
+    ["HASHPRICE", () => revenue.hashprice(91_000, 1.5e14, 51), "HASHPRICE: subsidy_btc_per_block must be a number from 0 to 50 (BTC per block); got 51"],
   ])("%s: invalid value is #VALUE! with the message", (_, call, message) => {
     const e = excelError(call);
     expect(e.code).toBe("#VALUE!");
@@ -90,11 +98,11 @@ describe("domain errors and no-answer errors", () => {
   });
 
   test.each([
-    ["COSTPERBTC with a 100% pool fee", () => costs.costPerBtc(0.05, 17.5, 1.5e14, 0, 1)],
-    ["BREAKEVENPOWER when opex exceeds revenue", () => costs.breakevenPower(10_000, 20, 3e14, 0, 0, 0.05)],
+    ["COSTPERBTC with a 100% pool fee", () => costs.costPerBtc(0.05, 17.5, 1.5e14, 3.125, 0, 1)],
+    ["BREAKEVENPOWER when opex exceeds revenue", () => costs.breakevenPower(10_000, 20, 3e14, 3.125, 0, 0, 0.05)],
     ["BREAKEVENHASHPRICE at zero uptime", () => costs.breakevenHashprice(0.05, 17.5, 0, 0, 0, 4, 0, 0, 0, 0)],
-    ["PAYBACKMONTHS with a negative margin", () => costs.paybackMonths(3500, 200, 17.5, 0.2, 91_000, 1.5e14)],
-    ["BTCPERDAY beyond a double's range", () => revenue.btcPerDay(1e308, 1e-300)],
+    ["PAYBACKMONTHS with a negative margin", () => costs.paybackMonths(3500, 200, 17.5, 0.2, 91_000, 1.5e14, 3.125)],
+    ["BTCPERDAY beyond a double's range", () => revenue.btcPerDay(1e308, 1e-300, 3.125)],
   ])("%s is #NUM!", (_, call) => {
     expect(excelError(call).code).toBe("#NUM!");
   });
@@ -102,28 +110,29 @@ describe("domain errors and no-answer errors", () => {
 
 describe("results", () => {
   test("COSTPERBTC returns the calc module's value as a double", () => {
-    expect(costs.costPerBtc(0.05, 17.5, 1.5e14, 0.03, 0.02, 0.001)).toBe(cashCostPerBtc(0.05, 17.5, 1.5e14, 0.03, 0.02, 0.001).toNumber());
+    expect(costs.costPerBtc(0.05, 17.5, 1.5e14, 3.125, 0.03, 0.02, 0.001)).toBe(cashCostPerBtc(0.05, 17.5, 1.5e14, 0.03, 0.02, 0.001, 3.125).toNumber());
   });
 
-  test("COSTBREAKDOWN is a header, seven lines and a total that equals ALLINCOSTPERBTC", () => {
-    const args = CALLS.COSTBREAKDOWN.valid;
-    const table = costs.costBreakdown(...(args as [unknown, unknown, unknown]));
+  test("COSTBREAKDOWN is a header, seven lines, a total that equals ALLINCOSTPERBTC, and the subsidy it assumed", () => {
+    const table = costs.costBreakdown(...ALL_IN_ARGS);
     expect(table.map((r: unknown[]) => r[0])).toEqual([
-      "Component", "Power", "Energy tax", "Other cash opex", "SG&A", "Cash cost (subtotal)", "Depreciation", "Stock-based compensation", "All-in cost (total)",
+      "Component", "Power", "Energy tax", "Other cash opex", "SG&A", "Cash cost (subtotal)", "Depreciation", "Stock-based compensation", "All-in cost (total)", "Subsidy assumed (BTC per block)",
     ]);
     expect(table[0][1]).toBe("USD per BTC");
-    expect(table[8][1]).toBe(costs.allInCost(...(args as [unknown, unknown, unknown])));
+    expect(table[8][1]).toBe(costs.allInCost(...ALL_IN_ARGS));
+    // The table says which subsidy it assumed: the one given, so a model after the 2028 halving shows 1.5625.
+    expect(table[9][1]).toBe(3.125);
+    expect(costs.costBreakdown(...ALL_IN_ARGS.map((v, i) => (i === 3 ? 1.5625 : v)))[9][1]).toBe(1.5625);
     const c = costPerBtcBreakdown({ power_price_kwh: 0.05, efficiency_j_th: 20, difficulty: 1.5e14, fees_btc_per_block: 0.036, pool_fee: 0.02, opex_usd_per_th_day: 0.003, machine_cost_usd_per_th: 20, machine_life_years: 4, sga_usd_per_th_day: 0.004, stock_comp_usd_per_th_day: 0.0093 });
     expect(table[1][1]).toBe(c.power.toNumber());
   });
 
   test("BREAKEVENPRICE equals ALLINCOSTPERBTC for the same arguments", () => {
-    const args = CALLS.ALLINCOSTPERBTC.valid as [unknown, unknown, unknown];
-    expect(costs.breakevenPrice(...args)).toBe(costs.allInCost(...args));
+    expect(costs.breakevenPrice(...ALL_IN_ARGS)).toBe(costs.allInCost(...ALL_IN_ARGS));
   });
 
   test("never returns -0", () => {
-    expect(Object.is(costs.costPerBtc(0, 17.5, 1.5e14), 0)).toBe(true);
-    expect(Object.is(costs.costPerBtc(-0, 17.5, 1.5e14), 0)).toBe(true);
+    expect(Object.is(costs.costPerBtc(0, 17.5, 1.5e14, 3.125), 0)).toBe(true);
+    expect(Object.is(costs.costPerBtc(-0, 17.5, 1.5e14, 3.125), 0)).toBe(true);
   });
 });

@@ -1,60 +1,12 @@
-import { leaseCashFlowsFn, leaseIrrFn, leaseNpvFn } from "../../src/functions/lease";
-import { conversionBreakevenFn, conversionValueFn, mwEconomicsFn } from "../../src/functions/mining";
-import { CONVERSION_PARAMS } from "../../src/functions/params";
-import { CALLS, CONVERSION_ARGS, MINING_ARGS } from "../support/calls";
+import * as lease from "../../src/functions/lease";
+import { CALLS, CONVERSION_ARGS, Fn, MINING_ARGS } from "../support/calls";
 import { excelError } from "../support/errors";
 
 const call = (id: string, args: unknown[]) => CALLS[id].fn(...args) as never;
+const leaseNpvFn = lease.leaseNpvFn as Fn as (...args: unknown[]) => number;
+const leaseIrrFn = lease.leaseIrrFn as Fn as (...args: unknown[]) => number;
+const leaseCashFlowsFn = lease.leaseCashFlowsFn as Fn as (...args: unknown[]) => (string | number)[][];
 
-
-const table = (rows: [string, unknown][]) => rows.map(([k, v]) => [k, v]);
-
-describe("assumptions tables", () => {
-  const leaseTable = table([
-    ["critical_it_mw", 200],
-    ["RATE_USD_PER_KW_MONTH", 150],
-    [" term_years ", 15],
-    ["discount_rate", 0.1],
-    ["escalator", 0.03],
-    ["capex_usd_per_mw", 9e6],
-    ["", ""],
-    ["opex_pct_of_revenue", 0.15],
-    ["build_months", 12],
-  ]);
-
-  test("a two-column range of names and values gives the same result as positional arguments", () => {
-    expect(leaseNpvFn(leaseTable)).toBe(leaseNpvFn([[200]], 150, 15, 0.1, 0.03, 9e6, 0.15, 12));
-    expect(leaseNpvFn(leaseTable)).toBe(leaseNpvFn(200 as unknown as unknown[][], 150, 15, 0.1, 0.03, 9e6, 0.15, 12));
-  });
-
-  test("names match case-insensitively and blank rows are skipped; omitted optional names take defaults", () => {
-    const short = table([["critical_it_mw", 200], ["rate_usd_per_kw_month", 150], ["term_years", 15], ["discount_rate", 0.1]]);
-    expect(leaseNpvFn(short)).toBe(leaseNpvFn([[200]], 150, 15, 0.1));
-  });
-
-  test("an unknown name is #VALUE! listing the allowed names", () => {
-    const e = excelError(() => leaseNpvFn([...leaseTable, ["rent", 5]]));
-    expect(e.code).toBe("#VALUE!");
-    expect(e.message).toBe(
-      'LEASENPV: assumptions must be a two-column range using only these names: critical_it_mw, rate_usd_per_kw_month, term_years, discount_rate, [escalator], [capex_usd_per_mw], [opex_pct_of_revenue], [build_months]; got "rent" in row 10',
-    );
-  });
-
-  test("a missing required name, a duplicate, or arguments beside a table are #VALUE!", () => {
-    expect(excelError(() => leaseNpvFn(leaseTable.filter(([k]) => k !== "discount_rate"))).message).toMatch(/no value for discount_rate/);
-    expect(excelError(() => leaseNpvFn([...leaseTable, ["Escalator", 0.02]])).message).toMatch(/naming each input once; got "escalator" twice/);
-    expect(excelError(() => leaseNpvFn(leaseTable, 150)).message).toBe("LEASENPV: rate_usd_per_kw_month must be blank when the first argument is an assumptions table");
-    expect(excelError(() => leaseNpvFn(table([["critical_it_mw", "two hundred"], ["rate_usd_per_kw_month", 1], ["term_years", 1], ["discount_rate", 0]]))).message)
-      .toBe('LEASENPV: critical_it_mw must be a number; got text "two hundred"');
-  });
-
-  test("one site table drives CONVERSIONVALUE, CONVERSIONBREAKEVEN and MWECONOMICS", () => {
-    const site = CONVERSION_PARAMS.map((p, i) => [p.name, CONVERSION_ARGS[i]]);
-    expect(conversionValueFn(site)).toBe(call("CONVERSIONVALUE", CONVERSION_ARGS));
-    expect(conversionBreakevenFn(site)).toBe(call("CONVERSIONBREAKEVEN", CONVERSION_ARGS));
-    expect(mwEconomicsFn(site)).toEqual(call("MWECONOMICS", CONVERSION_ARGS));
-  });
-});
 
 describe("lease functions", () => {
   test("LEASECASHFLOWS: header, month 0 capex, and present values that add up to LEASENPV", () => {

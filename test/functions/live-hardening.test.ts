@@ -3,7 +3,7 @@
  * argument is quoted at most 60 characters deep, and a cell whose source is still answering is
  * not shown #N/A in the meantime, while cells whose sources answered update at once.
  */
-import { difficulty, network, price } from "../../src/functions/live";
+import { btcPrice, difficulty, network } from "../../src/functions/live";
 import { MarketService } from "../../src/market/service";
 import { FakeApi, startFakeApi } from "../support/fake-api";
 import { serviceOn } from "../support/market-service";
@@ -28,7 +28,7 @@ function invocation() {
 test("a 32,767-character argument is quoted only 60 characters deep", () => {
   const huge = "A".repeat(32_767);
   for (const [call, fn] of [
-    [(inv: never) => price(huge, inv), "PRICE"],
+    [(inv: never) => btcPrice(huge, inv), "BTCPRICE"],
     [(inv: never) => network(huge, inv), "NETWORK"],
     [(inv: never) => network([[huge]], inv), "NETWORK"],
   ] as const) {
@@ -47,7 +47,7 @@ test("while a refresh is under way, a cell waits for its own source and others u
   api.faults.set("/mempool/api/v1/prices", { until: new Promise<void>((r) => (open = r)) });
   const p = invocation();
   const d = invocation();
-  price(null, p as never);
+  btcPrice(null, p as never);
   difficulty(d as never);
   for (let k = 0; k < 200 && d.results.length === 0; k++) await new Promise((r) => setTimeout(r, 25));
   expect(d.results[0]).toBe(162010345678901.25); // published before the price answered

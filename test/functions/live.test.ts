@@ -2,7 +2,9 @@
  * Live functions stream from the shared MarketService: values at once when there are some, one
  * refresh however many cells ask, updates on every refresh, clean cancellation, #N/A with a reason.
  */
-import { difficulty, height, network, price } from "../../src/functions/live";
+import * as live from "../../src/functions/live";
+
+const { btcPrice: price, difficulty, height, network } = live;
 import { MarketService } from "../../src/market/service";
 import { FetchFn } from "../../src/market/http";
 import { FakeApi, startFakeApi } from "../support/fake-api";
@@ -34,7 +36,7 @@ function invocation() {
 const settle = () => new Promise((r) => setTimeout(r, 50));
 const last = (inv: ReturnType<typeof invocation>) => inv.results[inv.results.length - 1];
 
-test("PRICE, DIFFICULTY, HEIGHT and NETWORK show the refreshed values", async () => {
+test("BTCPRICE, DIFFICULTY, HEIGHT and NETWORK show the refreshed values", async () => {
   const p = invocation();
   const eur = invocation();
   const d = invocation();
@@ -88,13 +90,13 @@ test("with every provider down and nothing fetched before: #N/A saying why, not 
   const e = last(p) as { code: string; message: string };
   expect(e).toBeInstanceOf(CustomFunctions.Error);
   expect(e.code).toBe("#N/A");
-  expect(e.message).toMatch(/^PRICE: BTC price in USD unavailable: BTC price: .*HTTP 503/);
+  expect(e.message).toMatch(/^BTCPRICE: BTC price in USD unavailable: BTC price: .*HTTP 503/);
 });
 
 test("a bad currency or field name is #VALUE! listing what is allowed", () => {
   const p = invocation();
   price("XYZ", p as never);
-  expect(last(p)).toMatchObject({ code: "#VALUE!", message: 'PRICE: currency must be one of USD, EUR, GBP, CAD, CHF, AUD, JPY; got "XYZ"' });
+  expect(last(p)).toMatchObject({ code: "#VALUE!", message: 'BTCPRICE: currency must be one of USD, EUR, GBP, CAD, CHF, AUD, JPY; got "XYZ"' });
   const n = invocation();
   network("temperature", n as never);
   expect((last(n) as { message: string }).message).toMatch(/^NETWORK: field must be one of btc_price_usd, difficulty, /);

@@ -1,17 +1,35 @@
 /*
- * The public contract: names, argument order and documentation of every MINER function, read
- * from the same metadata generator the build uses. Workbooks depend on these; a change here
- * must be deliberate.
+ * What Excel shows of every MINER function, read from the same metadata generator the build uses
+ * (functions.json): required arguments required, short descriptions, one meaning per parameter
+ * name; the JSDoc it is generated from is fresh; every documented example and #NUM! case holds.
  */
+import { spawnSync } from "child_process";
+import * as path from "path";
 import fc from "fast-check";
-import { CALLS, LIVE_FUNCTIONS } from "../support/calls";
+import { CATALOG, ExampleArg } from "../../src/functions/catalog";
+import { SIGNATURES } from "../../src/functions/params";
+import { CALLS, Fn, LIVE_FUNCTIONS, TABLE_FUNCTION } from "../support/calls";
 import { excelErrorOrNone } from "../support/errors";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkMetadata, DEFAULT_FILES } = require("../../scripts/check-metadata.js");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { fromTable } = require("../../src/functions/fromtable");
 
-interface Param { name: string; description?: string; optional?: boolean }
-interface FunctionMeta { id: string; name: string; description?: string; helpUrl?: string; parameters: Param[] }
+interface Param {
+  name: string;
+  description?: string;
+  optional?: boolean;
+  type?: string;
+  dimensionality?: string;
+}
+interface FunctionMeta {
+  id: string;
+  name: string;
+  description?: string;
+  helpUrl?: string;
+  parameters: Param[];
+}
 
 let functions: FunctionMeta[] = [];
 beforeAll(async () => {
@@ -25,90 +43,133 @@ const byId = (id: string) => {
   if (!f) throw new Error(`${id} is missing from functions.json`);
   return f;
 };
+/** The signature as Excel's tooltip shows it: optional arguments in brackets. */
 const signature = (f: FunctionMeta) => f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
 
-/**
- * The signature as Excel shows it, with required arguments marked: functions that take an
- * assumptions table show every argument after the first as optional (so a table can stand
- * alone) and say "Required." in those arguments' descriptions; this prints those as required.
- */
-const contract = (f: FunctionMeta) =>
-  f.parameters.map((p) => (p.optional && !/Required\./.test(p.description ?? "") ? `[${p.name}]` : p.name)).join(", ");
-
-test("the contracted functions keep their names and argument order (issue #3)", () => {
-  expect(contract(byId("SUBSIDY"))).toBe("height");
-  expect(contract(byId("NEXTHALVING"))).toBe("height");
-  expect(contract(byId("NETWORKHASHRATE"))).toBe("difficulty");
-  expect(contract(byId("BTCPERDAY"))).toBe("hashrate_ths, difficulty, [fees_btc_per_block], [subsidy]");
-  expect(contract(byId("HASHPRICE"))).toBe("btc_price, difficulty, [fees_btc_per_block], [subsidy]");
-  expect(contract(byId("COSTPERBTC"))).toBe("power_price_kwh, efficiency_j_th, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [subsidy]");
-  expect(contract(byId("BREAKEVENPOWER"))).toBe("btc_price, efficiency_j_th, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [subsidy]");
+test("the JSDoc Excel's metadata is generated from is fresh (run: node scripts/jsdoc.js)", () => {
+  // The generator in check mode, as CI runs it (in its own process: Prettier needs Node's module loader).
+  const run = spawnSync(process.execPath, [path.resolve(__dirname, "../../scripts/jsdoc.js"), "--check"], { encoding: "utf8" });
+  expect([run.status, run.stderr]).toEqual([0, ""]);
+  expect(run.stdout).toMatch(/JSDoc up to date: 26 functions/);
 });
 
-test("the designed functions keep their signatures", () => {
-  const allIn = "power_price_kwh, efficiency_j_th, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [machine_cost_usd_per_th], [machine_life_years], [sga_usd_per_th_day], [stock_comp_usd_per_th_day], [energy_tax_usd_per_kwh], [uptime], [subsidy]";
-  expect(contract(byId("ALLINCOSTPERBTC"))).toBe(allIn);
-  expect(contract(byId("COSTBREAKDOWN"))).toBe(allIn);
-  expect(contract(byId("BREAKEVENPRICE"))).toBe(allIn);
-  expect(contract(byId("BREAKEVENHASHPRICE"))).toBe("power_price_kwh, efficiency_j_th, [pool_fee], [opex_usd_per_th_day], [machine_cost_usd_per_th], [machine_life_years], [sga_usd_per_th_day], [stock_comp_usd_per_th_day], [energy_tax_usd_per_kwh], [uptime]");
-  expect(contract(byId("PAYBACKMONTHS"))).toBe("machine_cost_usd, hashrate_ths, efficiency_j_th, power_price_kwh, btc_price, difficulty, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [uptime], [difficulty_growth_monthly], [subsidy]");
-  expect(contract(byId("DIFFICULTYFORHASHRATE"))).toBe("hashrate_ehs");
-  expect(functions.map((f) => f.id).sort()).toEqual([...Object.keys(CALLS), ...LIVE_FUNCTIONS].sort());
+test("every function is in functions.json: the numeric ones, the dispatcher and the live ones", () => {
+  expect(functions.map((f) => f.id).sort()).toEqual([...Object.keys(CALLS), TABLE_FUNCTION, ...LIVE_FUNCTIONS].sort());
+  for (const f of functions) expect(f.name).toBe(f.id);
 });
 
-test("every function with seven or more inputs accepts an assumptions table as its first argument", () => {
-  for (const f of functions.filter((x) => x.parameters.length >= 7)) {
-    expect([f.id, f.parameters.slice(1).every((p) => p.optional), /two-column range of names and values/.test(f.description ?? "")]).toEqual([f.id, true, true]);
+test("Excel marks exactly the required arguments required, and they come first", () => {
+  for (const f of functions.filter((x) => x.id in CALLS)) {
+    // CALLS.required is written by hand: an independent count of each function's required arguments.
+    const required = f.parameters.filter((p) => !p.optional).length;
+    expect([f.id, required]).toEqual([f.id, CALLS[f.id].required]);
+    expect([f.id, f.parameters.slice(0, required).every((p) => !p.optional)]).toEqual([f.id, true]);
   }
+  expect(signature(byId("FROMTABLE"))).toBe("function_name, assumptions, [assumptions_2], [assumptions_3]");
+  expect(signature(byId("BTCPRICE"))).toBe("[currency]");
+  expect(signature(byId("NETWORK"))).toBe("field");
 });
 
-test("the lease functions keep issue #4's contract (arguments after the first are bracketed so a table can stand alone)", () => {
-  const lease = "critical_it_mw, [rate_usd_per_kw_month], [term_years], [discount_rate], [escalator], [capex_usd_per_mw], [opex_pct_of_revenue], [build_months]";
-  expect(signature(byId("LEASENPV"))).toBe(lease);
-  expect(signature(byId("LEASECASHFLOWS"))).toBe(lease);
-  expect(signature(byId("LEASEIRR"))).toBe(lease.replace("[discount_rate], ", ""));
-  expect(contract(byId("LEASENPV"))).toBe("critical_it_mw, rate_usd_per_kw_month, term_years, discount_rate, [escalator], [capex_usd_per_mw], [opex_pct_of_revenue], [build_months]");
-  const mining = "site_mw, [efficiency_j_th], [pue], [power_price_kwh], [btc_price], [difficulty], [start_height], [months], [discount_rate], [fees_btc_per_block], [pool_fee], [uptime], [difficulty_growth_monthly], [btc_price_growth_monthly], [opex_usd_per_mw_month], [refresh_capex_usd_per_th], [refresh_every_months]";
-  expect(signature(byId("MININGCASHFLOWS"))).toBe(mining);
-  expect(signature(byId("MININGNPV"))).toBe(mining);
-  const conversion = "site_mw, [efficiency_j_th], [pue], [power_price_kwh], [btc_price], [difficulty], [start_height], [discount_rate], [rate_usd_per_kw_month], [term_years], [fees_btc_per_block], [pool_fee], [uptime], [difficulty_growth_monthly], [btc_price_growth_monthly], [opex_usd_per_mw_month], [refresh_capex_usd_per_th], [refresh_every_months], [escalator], [conversion_capex_usd_per_mw], [conversion_months], [opex_pct_of_revenue], [site_mw_per_critical_it_mw]";
-  for (const id of ["CONVERSIONVALUE", "CONVERSIONBREAKEVEN", "MWECONOMICS"]) expect(signature(byId(id))).toBe(conversion);
-});
-
-test("every function has a description and a help URL to its own reference page", () => {
+test("the lead's signatures: subsidy required after difficulty; efficiency at the wall or at the machine", () => {
+  expect(signature(byId("COSTPERBTC"))).toBe(
+    "power_price_usd_per_kwh, wall_efficiency_j_th, difficulty, subsidy_btc_per_block, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day]",
+  );
+  expect(signature(byId("HASHPRICE"))).toBe("btc_price_usd, difficulty, subsidy_btc_per_block, [fees_btc_per_block]");
+  expect(signature(byId("BTCPERDAY"))).toBe("hashrate_ths, difficulty, subsidy_btc_per_block, [fees_btc_per_block]");
+  expect(signature(byId("PAYBACKMONTHS"))).toBe(
+    "machine_cost_usd, hashrate_ths, wall_efficiency_j_th, power_price_usd_per_kwh, btc_price_usd, difficulty, subsidy_btc_per_block, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [uptime], [difficulty_growth_monthly]",
+  );
+  for (const id of ["ALLINCOSTPERBTC", "COSTBREAKDOWN", "BREAKEVENPRICE", "BREAKEVENPOWER", "BREAKEVENHASHPRICE"]) {
+    expect([id, byId(id).parameters[1].name]).toEqual([id, "wall_efficiency_j_th"]);
+  }
+  for (const id of ["MININGCASHFLOWS", "MININGNPV", "CONVERSIONVALUE", "CONVERSIONBREAKEVEN", "MWECONOMICS"]) {
+    expect([id, byId(id).parameters.slice(0, 3).map((p) => p.name)]).toEqual([id, ["site_mw", "machine_efficiency_j_th", "pue"]]);
+  }
+  // A function without a block height takes the subsidy as a required argument: no default to age.
   for (const f of functions) {
-    expect(f.description && f.description.length > 30).toBe(true);
-    expect(f.helpUrl).toBe(`https://localhost:3000/help/${f.id}.html`);
+    const subsidy = f.parameters.find((p) => /subsidy/.test(p.name));
+    if (subsidy) expect([f.id, subsidy.optional ?? false]).toEqual([f.id, false]);
   }
 });
 
-test("every parameter documents its unit or kind, and optional ones their default", () => {
-  const unit = /USD|BTC|J\/TH|TH\/s|EH\/s|kWh|MW|fraction|rate|ratio|dimensionless|whole number|years|months|Currency code|as text/;
+test("every argument Excel passes is a plain value, but FROMTABLE's tables, which are ranges", () => {
   for (const f of functions) {
     for (const p of f.parameters) {
-      expect([f.id, p.name, unit.test(p.description ?? "")]).toEqual([f.id, p.name, true]);
-      // optional ones give their default; those optional only so that a table can stand alone say "Required."
-      if (p.optional) expect([f.id, p.name, /Default |Required\./.test(p.description ?? "")]).toEqual([f.id, p.name, true]);
+      const range = f.id === TABLE_FUNCTION && p.name.startsWith("assumptions");
+      expect([f.id, p.name, p.type, p.dimensionality]).toEqual([f.id, p.name, "any", range ? "matrix" : undefined]);
     }
   }
 });
 
+test("descriptions fit Excel: a function's is one sentence of at most 200 characters, a parameter's at most 150", () => {
+  for (const f of functions) {
+    const d = f.description ?? "";
+    expect([f.id, d.length > 30, d.length <= 200, /\.$/.test(d), /\.\s+[A-Z]/.test(d)]).toEqual([f.id, true, true, true, false]);
+    for (const p of f.parameters) expect([f.id, p.name, (p.description ?? "").length <= 150]).toEqual([f.id, p.name, true]);
+  }
+});
+
+test("one name, one meaning: a parameter name has the same description and unit in every function", () => {
+  const seen = new Map<string, string>();
+  for (const f of functions) {
+    for (const p of f.parameters) {
+      const before = seen.get(p.name);
+      if (before !== undefined) expect([f.id, p.name, p.description]).toEqual([f.id, p.name, before]);
+      seen.set(p.name, p.description ?? "");
+    }
+  }
+  // The two efficiencies are different quantities (one includes cooling), so they have different names.
+  expect(seen.get("wall_efficiency_j_th")).toMatch(/at the wall/);
+  expect(seen.get("machine_efficiency_j_th")).toMatch(/at the machines; the site's PUE is applied separately/);
+  expect(seen.has("efficiency_j_th")).toBe(false);
+});
+
+test("every parameter's description gives its unit or kind, and optional ones their default", () => {
+  const unit = /USD|BTC|J\/TH|TH\/s|EH\/s|kWh|MW|fraction|rate|ratio|dimensionless|blocks|years|months|text|range/;
+  for (const f of functions) {
+    for (const p of f.parameters) {
+      expect([f.id, p.name, unit.test(p.description ?? "")]).toEqual([f.id, p.name, true]);
+      const hasDefault = /Default \S+\.$/.test(p.description ?? "");
+      // FROMTABLE's extra tables are optional with nothing in their place.
+      expect([f.id, p.name, hasDefault]).toEqual([f.id, p.name, !!p.optional && !p.name.startsWith("assumptions_")]);
+    }
+  }
+});
+
+test("names carry units: every money, energy, power, hashrate, time or BTC quantity says it in its name", () => {
+  // Dimensionless or conventional quantities: ratios and fractions (decimals), annual rates, counts, codes.
+  const unitless = ["height", "start_height", "difficulty", "pue", "pool_fee", "uptime", "discount_rate", "escalator", "months", "currency", "field", "function_name", "assumptions", "assumptions_2", "assumptions_3"];
+  const withUnit = /_(usd|btc|kwh|ths|ehs|th|mw|j_th|years|months|day|month|monthly|pct_of_revenue|per_critical_it_mw)(_|$)/;
+  for (const name of new Set(functions.flatMap((f) => f.parameters.map((p) => p.name)))) {
+    expect([name, unitless.includes(name) || withUnit.test(name)]).toEqual([name, true]);
+  }
+});
+
+test("every function has a help URL to its own reference page", () => {
+  for (const f of functions) expect(f.helpUrl).toBe(`https://localhost:3000/help/${f.id}.html`);
+});
+
 test("a wrong argument's message names that argument, as Excel shows it, for every position", () => {
-  for (const f of functions.filter((x) => !LIVE_FUNCTIONS.includes(x.id))) {
-    const { fn, valid, required } = CALLS[f.id];
+  for (const f of functions.filter((x) => x.id in CALLS)) {
+    const { fn, valid } = CALLS[f.id];
     expect(valid).toHaveLength(f.parameters.length);
-    const requiredInPosition = f.parameters.filter((p) => !p.optional || /Required\./.test(p.description ?? "")).length;
-    expect([f.id, required]).toEqual([f.id, requiredInPosition]);
     f.parameters.forEach((p, i) => {
       const args = [...valid];
       args[i] = "oops";
-      let message = "";
-      try {
-        fn(...args);
-      } catch (e) {
-        message = (e as Error).message;
-      }
-      expect(message).toBe(`${f.id}: ${p.name} must be a number; got text "oops"`);
+      expect(excelErrorOrNone(() => fn(...args))?.message).toBe(`${f.id}: ${p.name} must be a number; got text "oops"`);
+    });
+  }
+});
+
+test("an argument out of its range is refused under its public name, even where calc names it otherwise", () => {
+  // -1e9 is outside every numeric parameter's range; the calc module checks it under its own field name.
+  for (const f of functions.filter((x) => x.id in CALLS)) {
+    const { fn, valid } = CALLS[f.id];
+    f.parameters.forEach((p, i) => {
+      const args = [...valid];
+      args[i] = -1e9;
+      const e = excelErrorOrNone(() => fn(...args));
+      expect([f.id, p.name, e?.code, e?.message.startsWith(`${f.id}: ${p.name} must be `)]).toEqual([f.id, p.name, "#VALUE!", true]);
     });
   }
 });
@@ -118,95 +179,56 @@ test("the metadata check fails on a broken functions file (the CLI alone would e
   expect(problems.join("\n")).toMatch(/does not support type "Money"/);
 });
 
-/** "Example: =MINER.NAME(args) returns RESULT." in a description. */
-function example(f: FunctionMeta): { args: unknown[]; result: string } | undefined {
-  const m = /Example: =MINER\.(\w+)\((.*?)\) returns (.*?)\.?$/.exec(f.description ?? "");
-  if (!m || m[1] !== f.id) return undefined;
-  const args = m[2] === "" ? [] : m[2].split(/,\s*/).map((a) => (a.startsWith('"') ? JSON.parse(a) : Number(a)));
-  return { args, result: m[3] };
-}
+/** An example's arguments as a function receives them: a range as its rows. */
+const asArgs = (args: ExampleArg[]) => args.map((a) => (typeof a === "object" ? a.rows : a));
+const fnOf = (id: string): Fn => (id === TABLE_FUNCTION ? (fromTable as Fn) : CALLS[id].fn);
 
-test("every function's description ends with an example and its result", () => {
-  for (const f of functions) expect([f.id, example(f) !== undefined]).toEqual([f.id, true]);
+test("the registry documents every function once, each with an example", () => {
+  expect(CATALOG.map((d) => d.id).sort()).toEqual(Object.keys(SIGNATURES).sort());
+  for (const d of CATALOG) expect([d.id, d.examples.length > 0]).toEqual([d.id, true]);
 });
 
 test("every example gives the result it states (so the reference cannot drift from the code)", () => {
-  for (const f of functions.filter((x) => !LIVE_FUNCTIONS.includes(x.id))) {
-    const { args, result } = example(f)!;
-    const got = CALLS[f.id].fn(...args);
-    const table = /^a (\d+)×(\d+) table$/.exec(result);
-    if (table) {
-      const rows = got as unknown[][];
-      expect([f.id, rows.length, rows[0].length]).toEqual([f.id, Number(table[1]), Number(table[2])]);
-      continue;
+  let checked = 0;
+  for (const d of CATALOG.filter((x) => x.shape !== "live")) {
+    for (const { args, result } of d.examples) {
+      expect([d.id, args.length <= SIGNATURES[d.id].length]).toEqual([d.id, true]);
+      let got = fnOf(d.id)(...asArgs(args));
+      const table = /^a (\d+)×(\d+) table$/.exec(result);
+      if (table) {
+        const rows = got as unknown[][];
+        expect([d.id, rows.length, rows[0].length]).toEqual([d.id, Number(table[1]), Number(table[2])]);
+        checked++;
+        continue;
+      }
+      if (d.id === TABLE_FUNCTION) got = (got as number[][])[0][0]; // a 1×1 array
+      const decimals = (result.split(".")[1] ?? "").length;
+      expect([d.id, result, Number((got as number).toFixed(decimals))]).toEqual([d.id, result, Number(result)]);
+      checked++;
     }
-    const stated = Number(result);
-    const decimals = (result.split(".")[1] ?? "").length;
-    expect([f.id, Number((got as number).toFixed(decimals))]).toEqual([f.id, stated]);
   }
+  expect(checked).toBeGreaterThanOrEqual(25);
 });
 
-test("docs/functions.md is the reference generated from this metadata (run: node scripts/help-pages.js docs)", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { renderMarkdown, renderHelpPages } = require("../../scripts/help-pages.js");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fs = require("fs");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const path = require("path");
-  const onDisk = fs.readFileSync(path.resolve(__dirname, "../../docs/functions.md"), "utf8");
-  expect(onDisk).toBe(renderMarkdown({ functions }, "MINER"));
-  const pages = renderHelpPages({ functions }, "MINER");
-  for (const f of functions) {
-    const html = pages[`${f.id}.html`];
-    expect([f.id, /<h2>Example<\/h2>/.test(html), /<h2>Errors<\/h2>/.test(html), /<h2>Arguments<\/h2>/.test(html)]).toEqual([f.id, true, true, true]);
+test("each documented #NUM! case happens, with every argument list the reference gives for it", () => {
+  let cases = 0;
+  for (const d of CATALOG) {
+    for (const c of d.noAnswer ?? []) {
+      for (const args of c.args) {
+        const error = excelErrorOrNone(() => fnOf(d.id)(...asArgs(args)));
+        expect([d.id, c.when, args, error?.code]).toEqual([d.id, c.when, args, "#NUM!"]);
+      }
+      cases++;
+    }
   }
-});
-
-/** Arguments that reach each documented "#NUM! when ..." case, in the order the description gives them. */
-const with_ = (id: string, changes: Record<number, unknown>) => CALLS[id].valid.map((v, i) => (i in changes ? changes[i] : v));
-const NO_ANSWER_CASES: Record<string, unknown[][][]> = {
-  // no BTC earned: subsidy and fees both 0, or pool_fee 1
-  COSTPERBTC: [[with_("COSTPERBTC", { 3: 0, 6: 0 }), with_("COSTPERBTC", { 4: 1 })]],
-  ...Object.fromEntries(
-    ["ALLINCOSTPERBTC", "COSTBREAKDOWN", "BREAKEVENPRICE"].map((id) => [
-      id,
-      [[with_(id, { 3: 0, 12: 0 }), with_(id, { 11: 0 }), with_(id, { 4: 1 })]],
-    ]),
-  ),
-  // opex alone exceeds revenue
-  BREAKEVENPOWER: [[with_("BREAKEVENPOWER", { 5: 1 }), with_("BREAKEVENPOWER", { 4: 1, 5: 0.001 })]],
-  // uptime 0 or pool_fee 1
-  BREAKEVENHASHPRICE: [[with_("BREAKEVENHASHPRICE", { 9: 0 }), with_("BREAKEVENHASHPRICE", { 2: 1 })]],
-  // power dearer than revenue; margin turns negative as difficulty grows; beyond 100 years
-  PAYBACKMONTHS: [[with_("PAYBACKMONTHS", { 3: 0.5 }), with_("PAYBACKMONTHS", { 10: 0.2 }), with_("PAYBACKMONTHS", { 0: 1e9 })]],
-  // no capex; no root (rent never covers the opex: flows all ≤ 0)
-  LEASEIRR: [[with_("LEASEIRR", { 4: 0 }), with_("LEASEIRR", { 5: 1 })]],
-  // mining earns nothing (pool_fee 1); mining costs nothing and leasing is worth less than nothing
-  CONVERSIONBREAKEVEN: [[with_("CONVERSIONBREAKEVEN", { 11: 1 }), with_("CONVERSIONBREAKEVEN", { 3: 0, 8: 1, 15: 0, 16: 0, 21: 1 })]],
-};
-
-
-test("each function's reference lists its own #NUM! cases, and every case listed happens (with arguments that reach it)", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { describe: describeFunction } = require("../../scripts/help-pages.js");
-  for (const f of functions.filter((x) => !LIVE_FUNCTIONS.includes(x.id))) {
-    const { numCases, errors } = describeFunction("MINER", f) as { numCases: string[]; errors: string[] };
-    const cases = NO_ANSWER_CASES[f.id] ?? [];
-    expect([f.id, numCases.length]).toEqual([f.id, cases.length]);
-    for (const c of numCases) expect(errors).toContain(`#NUM! when ${c}.`);
-    cases.forEach((argLists, i) =>
-      argLists.forEach((args) => {
-        const error = excelErrorOrNone(() => CALLS[f.id].fn(...args));
-        expect([f.id, numCases[i], error?.code]).toEqual([f.id, numCases[i], "#NUM!"]);
-      }),
-    );
-  }
+  expect(cases).toBe(10);
 });
 
 test("a function whose reference lists no #NUM! case of its own gives #NUM! only beyond Excel's number range", () => {
   // Valid arguments with up to three replaced by edge values: zeros, whole fractions, large numbers.
   const edge = fc.constantFrom(0, 1, 0.5, 1e-9, 2, 50, 1e6, 1e15);
-  const undocumented = Object.keys(CALLS).filter((id) => !(id in NO_ANSWER_CASES));
+  const undocumented = CATALOG.filter((d) => d.id in CALLS && !d.noAnswer?.length).map((d) => d.id);
+  expect(undocumented.length).toBeGreaterThan(5);
   for (const id of undocumented) {
     const { fn, valid } = CALLS[id];
     const heavy = /LEASE|MINING|CONVERSION|MWECONOMICS/.test(id);
@@ -222,4 +244,23 @@ test("a function whose reference lists no #NUM! case of its own gives #NUM! only
     // The function and the (argument index, value) changes that gave an undocumented #NUM!.
     expect([id, details.failed ? details.counterexample : null]).toEqual([id, null]);
   }
+});
+
+test("docs/functions.md and the help pages are generated from the registry (run: node scripts/help-pages.js docs)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderMarkdown, renderHelpPages, DOCS_FILE } = require("../../scripts/help-pages.js");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require("fs");
+  expect(fs.readFileSync(DOCS_FILE, "utf8")).toBe(renderMarkdown({ functions }, "MINER"));
+  const pages: Record<string, string> = renderHelpPages({ functions }, "MINER");
+  expect(Object.keys(pages).sort()).toEqual([...functions.map((f) => `${f.id}.html`), "index.html"].sort());
+  for (const d of CATALOG) {
+    const html = pages[`${d.id}.html`];
+    const sections = ["Arguments", "Result", "How it is calculated", "Examples", "Errors"].map((h) => html.includes(`<h2>${h}</h2>`));
+    expect([d.id, ...sections]).toEqual([d.id, true, true, true, true, true]);
+    // Every #NUM! case is on the page, with a formula that reaches it.
+    for (const c of d.noAnswer ?? []) expect([d.id, html.includes(`#NUM! when ${c.when}, e.g. =MINER.${d.id}(`)]).toEqual([d.id, true]);
+  }
+  // A function Excel knows but the registry does not document fails the build.
+  expect(() => renderHelpPages({ functions: [...functions, { id: "NEWFUNCTION" }] }, "MINER")).toThrow(/no documentation .* for NEWFUNCTION/);
 });

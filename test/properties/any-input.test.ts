@@ -3,7 +3,11 @@
  * and text, or throws a CustomFunctions.Error: never another exception, NaN or Infinity.
  */
 import fc from "fast-check";
-import { CALLS } from "../support/calls";
+import { CALLS, Fn } from "../support/calls";
+import { fromTable as fromTableFn } from "../../src/functions/fromtable";
+import { SIGNATURES } from "../../src/functions/params";
+
+const fromTable = fromTableFn as Fn;
 
 /** Every kind of value Excel can hand a parameter declared as any. */
 const scalar = fc.oneof(
@@ -99,6 +103,30 @@ describe.each(Object.entries(CALLS))("%s", (id, { fn, valid }) => {
         }
       }),
       { numRuns: heavy ? 200 : 1500 },
+    );
+  });
+});
+
+describe("FROMTABLE", () => {
+  const ids = fc.constantFrom(...Object.keys(CALLS), "BTCPRICE", "FROMTABLE", "miner.costperbtc", "", "NPV");
+  /** Tables of names (the function's, other text, or not text) and any values, sometimes not two columns. */
+  const names = fc.oneof(fc.constantFrom(...Object.values(SIGNATURES).flat().map((p) => p.name)), fc.string({ maxLength: 8 }), scalar);
+  const table = fc.oneof(
+    { weight: 4, arbitrary: fc.array(fc.tuple(names, scalar), { maxLength: 25 }).map((rows) => rows.map(([k, v]) => [k, v])) },
+    { weight: 1, arbitrary: range },
+    { weight: 1, arbitrary: scalar },
+  );
+
+  test("arbitrary function names and tables: a finite result or a CustomFunctions error, nothing else", () => {
+    fc.assert(
+      fc.property(ids, table, fc.option(table), (id, t, extra) => {
+        try {
+          return isAcceptable(fromTable(id, t, extra));
+        } catch (e) {
+          return isExcelError(e);
+        }
+      }),
+      { numRuns: 1500 },
     );
   });
 });

@@ -12,21 +12,27 @@ export const MINING_ARGS = [100, 17.5, 1.1, 0.045, 91_000, 1.52e14, 925_000, 60,
 /** The same site, or a 10-year lease of it after a year's conversion at $9M per critical IT MW. */
 export const CONVERSION_ARGS = [100, 17.5, 1.1, 0.045, 91_000, 1.52e14, 925_000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15_000, 15, 48, 0.03, 9e6, 12, 0.15, 1.4];
 
-/** Every public function with a valid argument list (required arguments only, then all). */
+/** CoinShares' average miner (README): power, wall efficiency, network and subsidy, then the overheads. */
+export const ALL_IN_ARGS = [0.05, 20, 1.5e14, 3.125, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093, 0, 1];
+
+/**
+ * Every function that takes numbers, with a valid argument list and how many of its arguments are
+ * required (written here by hand, and checked against functions.json).
+ */
 export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] }> = {
   SUBSIDY: { fn: protocol.subsidy as Fn, required: 1, valid: [840_000] },
   NEXTHALVING: { fn: protocol.nextHalving as Fn, required: 1, valid: [925_000] },
   NETWORKHASHRATE: { fn: protocol.networkHashrate as Fn, required: 1, valid: [1.5e14] },
   DIFFICULTYFORHASHRATE: { fn: protocol.difficultyForHashrate as Fn, required: 1, valid: [1100] },
-  BTCPERDAY: { fn: revenue.btcPerDay as Fn, required: 2, valid: [200, 1.5e14, 0.03, 3.125] },
-  HASHPRICE: { fn: revenue.hashprice as Fn, required: 2, valid: [91_000, 1.52e14, 0.036, 3.125] },
-  COSTPERBTC: { fn: costs.costPerBtc as Fn, required: 3, valid: [0.05, 17.5, 1.5e14, 0.03, 0.02, 0.001, 3.125] },
-  ALLINCOSTPERBTC: { fn: costs.allInCost as Fn, required: 3, valid: [0.05, 20, 1.5e14, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093, 0, 1, 3.125] },
-  COSTBREAKDOWN: { fn: costs.costBreakdown as Fn, required: 3, valid: [0.05, 20, 1.5e14, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093, 0, 1, 3.125] },
-  BREAKEVENPRICE: { fn: costs.breakevenPrice as Fn, required: 3, valid: [0.05, 20, 1.5e14, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093, 0, 1, 3.125] },
-  BREAKEVENPOWER: { fn: costs.breakevenPower as Fn, required: 3, valid: [91_000, 17.5, 1.5e14, 0.03, 0.02, 0.001, 3.125] },
+  BTCPERDAY: { fn: revenue.btcPerDay as Fn, required: 3, valid: [200, 1.5e14, 3.125, 0.03] },
+  HASHPRICE: { fn: revenue.hashprice as Fn, required: 3, valid: [91_000, 1.52e14, 3.125, 0.036] },
+  COSTPERBTC: { fn: costs.costPerBtc as Fn, required: 4, valid: [0.05, 17.5, 1.5e14, 3.125, 0.03, 0.02, 0.001] },
+  ALLINCOSTPERBTC: { fn: costs.allInCost as Fn, required: 4, valid: ALL_IN_ARGS },
+  COSTBREAKDOWN: { fn: costs.costBreakdown as Fn, required: 4, valid: ALL_IN_ARGS },
+  BREAKEVENPRICE: { fn: costs.breakevenPrice as Fn, required: 4, valid: ALL_IN_ARGS },
+  BREAKEVENPOWER: { fn: costs.breakevenPower as Fn, required: 4, valid: [91_000, 17.5, 1.5e14, 3.125, 0.03, 0.02, 0.001] },
   BREAKEVENHASHPRICE: { fn: costs.breakevenHashprice as Fn, required: 2, valid: [0.05, 17.5, 0.02, 0.001, 20, 4, 0.004, 0.009, 0, 0.95] },
-  PAYBACKMONTHS: { fn: costs.paybackMonths as Fn, required: 6, valid: [3500, 200, 17.5, 0.035, 91_000, 1.52e14, 0.036, 0.02, 0, 1, 0.01, 3.125] },
+  PAYBACKMONTHS: { fn: costs.paybackMonths as Fn, required: 7, valid: [3500, 200, 17.5, 0.035, 91_000, 1.52e14, 3.125, 0.036, 0.02, 0, 1, 0.01] },
   LEASENPV: { fn: lease.leaseNpvFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12] },
   LEASEIRR: { fn: lease.leaseIrrFn as Fn, required: 3, valid: [200, 150, 15, 0.03, 9e6, 0.15, 12] },
   LEASECASHFLOWS: { fn: lease.leaseCashFlowsFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12] },
@@ -39,4 +45,7 @@ export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] 
 
 
 /** The streaming (live market data) functions, tested on their own: they take an invocation, not arguments alone. */
-export const LIVE_FUNCTIONS = ["PRICE", "DIFFICULTY", "HEIGHT", "NETWORK"];
+export const LIVE_FUNCTIONS = ["BTCPRICE", "DIFFICULTY", "HEIGHT", "NETWORK"];
+
+/** The dispatcher: runs any function in CALLS on named rows of tables (test/functions/fromtable.test.ts). */
+export const TABLE_FUNCTION = "FROMTABLE";

@@ -16,16 +16,27 @@ import {
   ImplementedFunctions,
   SimpleRangeValue,
 } from "hyperformula";
-import type { ProcedureAst } from "hyperformula/typings/parser";
+import type { Ast, ProcedureAst } from "hyperformula/typings/parser";
 import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
-import { CALLS } from "./calls";
+import { CALLS, Fn, TABLE_FUNCTION } from "./calls";
+import { fromTable } from "../../src/functions/fromtable";
 import { FakeExcel } from "../taskpane/fake-excel";
 
 /** Fixed-size dynamic arrays the template spills (data-dependent sizes cannot be declared to HyperFormula). */
 const ARRAY_SIZES: Record<string, [width: number, height: number]> = {
-  COSTBREAKDOWN: [2, 9],
+  COSTBREAKDOWN: [2, 10],
   MWECONOMICS: [3, 4],
 };
+
+/** FROMTABLE spills what the function it names spills (a number is a 1×1 array), read from its literal first argument. */
+function fromTableSize(ast: ProcedureAst): ArraySize {
+  const first = ast.args[0] as Ast & { value?: unknown };
+  const id = typeof first?.value === "string" ? first.value.toUpperCase().replace(/^MINER\./, "") : "";
+  const [width, height] = ARRAY_SIZES[id] ?? [1, 1];
+  return new ArraySize(width, height);
+}
+
+const fnOf = (id: string): Fn => (id === TABLE_FUNCTION ? (fromTable as Fn) : CALLS[id].fn);
 const VARIABLE_SIZE = ["LEASECASHFLOWS", "MININGCASHFLOWS"];
 
 const ERROR_TYPES: Record<string, ErrorType> = {
@@ -48,7 +59,7 @@ class MinerPlugin extends FunctionPlugin {
   call(id: string, ast: ProcedureAst, state: InterpreterState) {
     return this.runFunction(ast.args, state, this.metadata(`MINER.${id}`), (...args: unknown[]) => {
       try {
-        const result = CALLS[id].fn(...args.map(asExcelArg));
+        const result = fnOf(id)(...args.map(asExcelArg));
         return (Array.isArray(result) ? SimpleRangeValue.onlyValues(result as never) : result) as never;
       } catch (e) {
         const code = (e as { code?: string }).code ?? "#VALUE!";
@@ -58,13 +69,15 @@ class MinerPlugin extends FunctionPlugin {
   }
 }
 
-for (const id of Object.keys(CALLS).filter((x) => !VARIABLE_SIZE.includes(x))) {
-  const size = ARRAY_SIZES[id];
+for (const id of [...Object.keys(CALLS), TABLE_FUNCTION].filter((x) => !VARIABLE_SIZE.includes(x))) {
+  const fixed = ARRAY_SIZES[id] as [number, number] | undefined;
+  const size: ((ast: ProcedureAst) => ArraySize) | undefined =
+    id === TABLE_FUNCTION ? fromTableSize : fixed ? () => new ArraySize(fixed[0], fixed[1]) : undefined;
   (MinerPlugin.prototype as unknown as Record<string, unknown>)[id] = function (this: MinerPlugin, ast: ProcedureAst, state: InterpreterState) {
     return this.call(id, ast, state);
   };
   if (size) {
-    (MinerPlugin.prototype as unknown as Record<string, unknown>)[`${id}_size`] = () => new ArraySize(size[0], size[1]);
+    (MinerPlugin.prototype as unknown as Record<string, unknown>)[`${id}_size`] = size;
   }
   MinerPlugin.implementedFunctions[`MINER.${id}`] = {
     method: id,

@@ -8,7 +8,7 @@ import { insertModel } from "../../src/taskpane/model/writer";
 import { buildModel, modelNames } from "../../src/taskpane/model/build";
 import { INPUT_SECTIONS, MODEL_INPUTS } from "../../src/taskpane/model/inputs";
 import { absolute, blockAddress, columnIndex, columnLetters, Naming } from "../../src/taskpane/model/spec";
-import { ALL_IN_PARAMS, CONVERSION_PARAMS, MINING_PARAMS } from "../../src/functions/params";
+import { PARAMS, SIGNATURES } from "../../src/functions/params";
 import { cellsOf, fakeExcel } from "./fake-excel";
 
 const SHEETS = ["Assumptions", "Mining", "Lease vs Mine", "Reconciliation"];
@@ -33,9 +33,12 @@ test("writes the four sheets, every cell of the spec, and leaves the Assumptions
     );
   }
   expect(cells).toBeGreaterThan(7000); // the 361-month schedule is most of it
-  expect(xl.cell("Mining!H6")).toBe("=MINER.ALLINCOSTPERBTC(Cost_Inputs)");
-  expect(xl.cell("Mining!D5")).toBe("=MINER.COSTBREAKDOWN(Cost_Inputs)");
-  expect(xl.cell("Lease vs Mine!B10")).toBe("=MINER.CONVERSIONVALUE(Conversion_Inputs)");
+  expect(xl.cell("Mining!J6")).toBe('=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs)');
+  expect(xl.cell("Mining!F5")).toBe('=MINER.FROMTABLE("COSTBREAKDOWN",Cost_Inputs)');
+  expect(xl.cell("Lease vs Mine!B10")).toBe('=MINER.FROMTABLE("CONVERSIONVALUE",Site_Inputs,Lease_Inputs)');
+  expect(xl.cell("Lease vs Mine!B9")).toBe('=MINER.FROMTABLE("MININGNPV",Site_Inputs,Mining_Horizon)');
+  // Positional calls follow the registered order: the subsidy right after difficulty.
+  expect(xl.cell("Mining!J10")).toBe("=MINER.HASHPRICE(BTC_Price_USD,B7,B8,B9)");
   expect(xl.cell("Reconciliation!C10")).toBe("='Lease vs Mine'!$G$51+NPV($B$23,'Lease vs Mine'!$G$52:$G$411)");
 });
 
@@ -52,8 +55,9 @@ test("names every input on the Assumptions sheet, with its unit, and every table
     expect(xl.nameComments.get(input.name)).toContain(input.unit);
   }
   expect(xl.names.get("Cost_Inputs")).toBe("=Mining!$A$5:$B$17");
-  expect(xl.names.get("Mining_Inputs")).toBe("='Lease vs Mine'!$A$17:$B$33");
-  expect(xl.names.get("Conversion_Inputs")).toBe("='Lease vs Mine'!$D$17:$E$39");
+  expect(xl.names.get("Site_Inputs")).toBe("='Lease vs Mine'!$A$16:$B$30");
+  expect(xl.names.get("Mining_Horizon")).toBe("='Lease vs Mine'!$A$33:$B$34");
+  expect(xl.names.get("Lease_Inputs")).toBe("='Lease vs Mine'!$A$37:$B$44");
   expect(xl.names.get("Model_Checks_Pass")).toBe("=Reconciliation!$B$3");
   expect([...xl.names.keys()].sort()).toEqual(modelNames().sort());
 });
@@ -74,11 +78,11 @@ test("draws the two charts: cost per BTC against price, and mining against leasi
   const xl = fakeExcel();
   await insertModel(xl.context);
   expect(xl.charts).toEqual([
-    { sheet: "Mining", type: "ColumnClustered", source: "L5:L8", seriesBy: "Columns", categories: "K6:K8", title: "Cost per BTC vs BTC price (USD)", from: "N4", to: "U19" },
+    { sheet: "Mining", type: "ColumnClustered", source: "N5:N8", seriesBy: "Columns", categories: "M6:M8", title: "Cost per BTC vs BTC price (USD)", from: "P4", to: "W19" },
     { sheet: "Lease vs Mine", type: "ColumnClustered", source: "H16:I47", seriesBy: "Columns", categories: "G17:G47", title: "Net cash flow by year (USD): mining vs leasing the site", from: "K15", to: "T35" },
   ]);
   // The chart data are formulas on the model, not pasted numbers.
-  expect([xl.cell("Mining!L6"), xl.cell("Mining!L7"), xl.cell("Mining!L8")]).toEqual(["=H5", "=H6", "=H7"]);
+  expect([xl.cell("Mining!N6"), xl.cell("Mining!N7"), xl.cell("Mining!N8")]).toEqual(["=J5", "=J6", "=J7"]);
   expect(xl.cell("Lease vs Mine!H17")).toBe("=SUMIFS($S$51:$S$411,$B$51:$B$411,G17)");
 });
 
@@ -94,8 +98,8 @@ test("inserting again keeps the user's edits and writes a second copy with its o
   expect(second.sheets).toEqual(SHEETS.map((s) => `${s} (2)`));
   expect(xl.cell(powerCell)).toBe(0.031);
   expect(xl.cell("Mining!K2")).toBe("my note");
-  expect(xl.cell("Mining!H6")).toBe("=MINER.ALLINCOSTPERBTC(Cost_Inputs)");
-  expect(xl.cell("Mining (2)!H6")).toBe("=MINER.ALLINCOSTPERBTC(Cost_Inputs_2)");
+  expect(xl.cell("Mining!J6")).toBe('=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs)');
+  expect(xl.cell("Mining (2)!J6")).toBe('=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs_2)');
   expect(xl.cell("Reconciliation (2)!C10")).toBe("='Lease vs Mine (2)'!$G$51+NPV($B$23,'Lease vs Mine (2)'!$G$52:$G$411)");
   expect(xl.names.get("Power_Price_kWh")).toBe("=Assumptions!$B$18");
   expect(xl.names.get("Power_Price_kWh_2")).toBe("='Assumptions (2)'!$B$18");
@@ -123,20 +127,34 @@ test("network inputs link to MINER_Market's names when the workbook has them, an
   expect([valueOf(plain, "BTC_Price_USD"), valueOf(plain, "Start_Height")]).toEqual([91_000, 925_344]);
 });
 
-test("each named assumptions table lists exactly its function's parameters, in the function's order, each fed by a formula", async () => {
+test("the assumptions tables give FROMTABLE exactly its function's parameters, with the registry's units and descriptions beside them", async () => {
   const xl = fakeExcel();
   await insertModel(xl.context);
+  /** The named range's rows, with the unit and description cells to their right. */
   const table = (name: string) => {
     const [sheet, range] = cellOfName(xl.names.get(name) as string).split("!");
-    return cellsOf(range).map((row) => row.map((a) => xl.cell(`${sheet}!${a}`)));
+    return cellsOf(range).map(([a]) => {
+      const row = a.slice(1);
+      return ["A", "B", "C", "D"].map((col) => xl.cell(`${sheet}!${col}${row}`));
+    });
   };
-  for (const [name, params] of [["Cost_Inputs", ALL_IN_PARAMS], ["Mining_Inputs", MINING_PARAMS], ["Conversion_Inputs", CONVERSION_PARAMS]] as const) {
-    const rows = table(name);
-    expect([name, rows.map(([param]) => param)]).toEqual([name, params.map((p) => p.name)]);
-    expect([name, rows.every(([, value]) => typeof value === "string" && value.startsWith("="))]).toEqual([name, true]);
+  const names = (...tables: string[]) => tables.flatMap((t) => table(t).map(([param]) => param));
+  expect(names("Cost_Inputs")).toEqual(SIGNATURES.ALLINCOSTPERBTC.map((p) => p.name));
+  // Two tables per call: each name once, together exactly the function's parameters.
+  for (const [id, tables] of [["MININGNPV", ["Site_Inputs", "Mining_Horizon"]], ["CONVERSIONVALUE", ["Site_Inputs", "Lease_Inputs"]]] as const) {
+    const given = names(...tables);
+    expect([id, given.length, new Set(given)]).toEqual([id, SIGNATURES[id].length, new Set(SIGNATURES[id].map((p) => p.name))]);
   }
-  // The cost functions take efficiency at the wall: the machine's J/TH times the site's PUE.
-  expect(table("Cost_Inputs")[1]).toEqual(["efficiency_j_th", "=Efficiency_J_TH*Site_PUE"]);
+  for (const name of ["Cost_Inputs", "Site_Inputs", "Mining_Horizon", "Lease_Inputs"]) {
+    for (const [param, value, unit, description] of table(name)) {
+      const p = PARAMS[param as keyof typeof PARAMS];
+      expect([name, param, typeof value === "string" && value.startsWith("="), unit, description]).toEqual([name, param, true, p.unit, p.description]);
+    }
+  }
+  // The cost functions take efficiency at the wall (the machines' J/TH times the site's PUE); the site functions the machines'.
+  expect(table("Cost_Inputs")[1].slice(0, 2)).toEqual(["wall_efficiency_j_th", "=Efficiency_J_TH*Site_PUE"]);
+  expect(table("Site_Inputs")[1].slice(0, 2)).toEqual(["machine_efficiency_j_th", "=Efficiency_J_TH"]);
+  expect(table("Cost_Inputs")[3].slice(0, 2)).toEqual(["subsidy_btc_per_block", "=MINER.SUBSIDY(Start_Height)"]);
 });
 
 test("every input has a label, a unit and a source: a cited reference, or marked illustrative or derived", () => {

@@ -366,9 +366,9 @@ describe("in Excel (a stand-in Office in the page)", () => {
     let xl = await fake();
     expect(xl.sheets).toEqual(["MINER_Market", "Assumptions", "Mining", "Lease vs Mine", "Reconciliation"]);
     expect(xl.cells["Assumptions!B6"]).toEqual([["=BTC_Price"]]);
-    expect(xl.cells["Mining!G5:I15"]).toEqual(expect.arrayContaining([["All-in cost per BTC", "=MINER.ALLINCOSTPERBTC(Cost_Inputs)", "USD per BTC"]]));
+    expect(xl.cells["Mining!I5:K15"]).toEqual(expect.arrayContaining([["All-in cost per BTC", '=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs)', "USD per BTC"]]));
     expect(xl.names.Cost_Inputs).toBe("=Mining!$A$5:$B$17");
-    expect(xl.charts.map((c) => c.source)).toEqual(["Mining!L5:L8", "Lease vs Mine!H16:I47"]);
+    expect(xl.charts.map((c) => c.source)).toEqual(["Mining!N5:N8", "Lease vs Mine!H16:I47"]);
 
     await page.click("#insert-model");
     await page.waitForFunction(() => /copy 2/.test(document.getElementById("model-status")!.textContent!));

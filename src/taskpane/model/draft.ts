@@ -1,5 +1,5 @@
 /** Collects one sheet's cells, formats, names and charts while a builder lays the sheet out. */
-import type { ParamSpec } from "../../functions/assumptions";
+import { FunctionId, Param, SIGNATURES } from "../../functions/params";
 import { blockAddress, CellBlock, CellStyle, ChartSpec, FormatSpec, NameSpec, SheetKey } from "./spec";
 
 export class SheetDraft {
@@ -43,11 +43,29 @@ export class SheetDraft {
   }
 }
 
-/** A two-column assumptions table (parameter name, formula) for a MINER function, from links by name. */
-export function assumptionsTable(params: readonly ParamSpec[], links: Record<string, string>): string[][] {
-  return params.map(({ name }) => {
-    const link = links[name];
-    if (!link) throw new Error(`no model input for parameter ${name}`);
-    return [name, link];
+/**
+ * An assumptions table for MINER.FROMTABLE: parameter name and the formula that feeds it (the two
+ * columns FROMTABLE reads), then the parameter's unit and description from the registry
+ * (src/functions/params.ts), so the reader sees what each row means.
+ */
+export function assumptionsTable(params: readonly Param[], links: Record<string, string>): string[][] {
+  return params.map((p) => {
+    const link = links[p.name];
+    if (!link) throw new Error(`no model input for parameter ${p.name}`);
+    return [p.name, link, p.unit, p.description];
   });
+}
+
+/**
+ * A positional MINER call whose arguments follow the function's registered order: `argOf` gives
+ * each parameter's formula (a cell, a name or an expression). Built, not typed, so the template
+ * cannot drift from the interface.
+ */
+export function minerCall(id: FunctionId, argOf: (param: string) => string | undefined): string {
+  const args = SIGNATURES[id].map((p) => {
+    const a = argOf(p.name);
+    if (a === undefined) throw new Error(`no argument for ${id}'s ${p.name}`);
+    return a;
+  });
+  return `MINER.${id}(${args.join(",")})`;
 }

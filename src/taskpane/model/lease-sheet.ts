@@ -3,8 +3,8 @@
  * conversion value and breakeven price (all MINER functions), and beneath them the monthly schedule
  * of both futures in plain Excel formulas, which the charts and the reconciliation read.
  */
-import { assumptionsTable, SheetDraft } from "./draft";
-import { CONVERSION_PARAMS, MINING_PARAMS } from "../../functions/params";
+import { assumptionsTable, minerCall, SheetDraft } from "./draft";
+import { MINING_OPTIONS, Param, SIGNATURES, SITE } from "../../functions/params";
 import { PARAMETER_LINKS } from "./links";
 import { columnLetters } from "./spec";
 
@@ -126,6 +126,25 @@ export function scheduleRange(key: string, fromMonth = 0): string {
   return `$${col}$${SCHEDULE_FIRST_ROW + fromMonth}:$${col}$${SCHEDULE_LAST_ROW}`;
 }
 
+/**
+ * The site functions read their inputs through MINER.FROMTABLE from three tables: the site and how
+ * it is mined (shared), the mining horizon (MININGNPV) and the lease of the converted site
+ * (CONVERSIONVALUE, CONVERSIONBREAKEVEN, MWECONOMICS).
+ */
+const SITE_TABLE: Param[] = [...SITE, ...MINING_OPTIONS];
+const notSite = (params: readonly Param[]) => params.filter((p) => !SITE_TABLE.includes(p));
+export const INPUT_TABLES = [
+  { name: "Site_Inputs", title: "The site and how it is mined", top: 16, params: SITE_TABLE },
+  { name: "Mining_Horizon", title: "Mining horizon, for MININGNPV", top: 33, params: notSite(SIGNATURES.MININGNPV) },
+  {
+    name: "Lease_Inputs",
+    title: "The lease of the converted site, for CONVERSIONVALUE, CONVERSIONBREAKEVEN, MWECONOMICS",
+    top: 37,
+    params: notSite(SIGNATURES.CONVERSIONVALUE),
+  },
+];
+const tableRange = (t: (typeof INPUT_TABLES)[number]) => `A${t.top}:B${t.top + t.params.length - 1}`;
+
 /** Cells other sheets read. */
 export const LEASE_CELLS = {
   criticalItMw: "B5",
@@ -135,10 +154,16 @@ export const LEASE_CELLS = {
   miningNpv: "B9",
   conversionValue: "B10",
   breakevenPrice: "B11",
-  miningTable: "A17:B33",
-  conversionTable: "D17:E39",
   economics: "E4", // spills E4:G7
 };
+
+/** LEASENPV's and LEASEIRR's arguments: the critical IT MW the site leases, and the lease inputs. */
+const LEASE_ARGS: Record<string, string> = {
+  critical_it_mw: LEASE_CELLS.criticalItMw,
+  capex_usd_per_critical_it_mw: "Conversion_Capex_USD_per_MW",
+  build_months: "Conversion_Months",
+};
+const leaseArg = (param: string) => LEASE_ARGS[param] ?? PARAMETER_LINKS[param]?.slice(1);
 
 export function leaseSheet(): SheetDraft {
   const d = new SheetDraft("leaseVsMine");
@@ -151,19 +176,15 @@ export function leaseSheet(): SheetDraft {
   d.put("A5", [
     ["Critical IT MW", "=Site_MW/Site_MW_per_Critical_IT_MW", "MW"],
     ["Horizon: conversion + lease term", "=Conversion_Months+Lease_Term_Years*12", "months"],
+    ["Lease NPV", `=${minerCall("LEASENPV", leaseArg)}`, "USD"],
+    ["Lease IRR", `=${minerCall("LEASEIRR", leaseArg)}`, "per year"],
+    ["Mining NPV, same site and months", '=MINER.FROMTABLE("MININGNPV",Site_Inputs,Mining_Horizon)', "USD"],
+    ["Conversion value (lease − mining)", '=MINER.FROMTABLE("CONVERSIONVALUE",Site_Inputs,Lease_Inputs)', "USD"],
     [
-      "Lease NPV",
-      "=MINER.LEASENPV(B5,Lease_Rate_USD_per_kW_Month,Lease_Term_Years,Discount_Rate,Lease_Escalator,Conversion_Capex_USD_per_MW,Lease_Opex_Pct_of_Revenue,Conversion_Months)",
-      "USD",
+      "Breakeven BTC price (mining = leasing)",
+      '=MINER.FROMTABLE("CONVERSIONBREAKEVEN",Site_Inputs,Lease_Inputs)',
+      "USD per BTC",
     ],
-    [
-      "Lease IRR",
-      "=MINER.LEASEIRR(B5,Lease_Rate_USD_per_kW_Month,Lease_Term_Years,Lease_Escalator,Conversion_Capex_USD_per_MW,Lease_Opex_Pct_of_Revenue,Conversion_Months)",
-      "per year",
-    ],
-    ["Mining NPV, same site and months", "=MINER.MININGNPV(Mining_Inputs)", "USD"],
-    ["Conversion value (lease − mining)", "=MINER.CONVERSIONVALUE(Conversion_Inputs)", "USD"],
-    ["Breakeven BTC price (mining = leasing)", "=MINER.CONVERSIONBREAKEVEN(Conversion_Inputs)", "USD per BTC"],
     [
       "Verdict",
       '=IF(B10>0,"Lease: worth more than mining at these inputs","Mine: worth at least as much as leasing at these inputs")',
@@ -184,24 +205,20 @@ export function leaseSheet(): SheetDraft {
   d.name("Conversion_Value", LEASE_CELLS.conversionValue, "Lease NPV − mining NPV (USD): MINER model result");
 
   d.put("E3", [["Per site MW per year, first year of each (MINER.MWECONOMICS)"]], "section");
-  d.put(LEASE_CELLS.economics, [["=MINER.MWECONOMICS(Conversion_Inputs)"]]);
+  d.put(LEASE_CELLS.economics, [['=MINER.FROMTABLE("MWECONOMICS",Site_Inputs,Lease_Inputs)']]);
   d.format("F5:G6", undefined, USD);
   d.format("F7:G7", undefined, "0.0%");
 
-  d.put("A15", [["Inputs to MINER.MININGNPV (name, value)"]], "section");
-  d.put("A17", assumptionsTable(MINING_PARAMS, PARAMETER_LINKS));
-  d.name("Mining_Inputs", LEASE_CELLS.miningTable, "Assumptions table read by MINER.MININGNPV");
-  d.put("D15", [["Inputs to MINER.CONVERSIONVALUE, CONVERSIONBREAKEVEN, MWECONOMICS"]], "section");
-  d.put("D17", assumptionsTable(CONVERSION_PARAMS, PARAMETER_LINKS));
-  d.name(
-    "Conversion_Inputs",
-    LEASE_CELLS.conversionTable,
-    "Assumptions table read by MINER.CONVERSIONVALUE and CONVERSIONBREAKEVEN",
-  );
+  for (const t of INPUT_TABLES) {
+    d.put(`A${t.top - 1}`, [[`${t.title} (${t.name}): name, value, unit, what it is`]], "section");
+    d.put(`A${t.top}`, assumptionsTable(t.params, PARAMETER_LINKS));
+    d.format(`C${t.top}:D${t.top + t.params.length - 1}`, "note");
+    d.name(t.name, tableRange(t), `Assumptions table (name, value) read by MINER.FROMTABLE: ${t.title}`);
+  }
 
   annualSummary(d);
   schedule(d);
-  d.width({ A: 230, B: 120, C: 90, D: 210, E: 120, F: 110, G: 120, H: 120, I: 120 });
+  d.width({ A: 230, B: 120, C: 150, D: 330, E: 120, F: 110, G: 120, H: 120, I: 120 });
   return d;
 }
 

@@ -4,8 +4,9 @@
  * reads exactly the inputs a reader sees beside it.
  */
 export const PARAMETER_LINKS: Record<string, string> = {
-  power_price_kwh: "=Power_Price_kWh",
-  efficiency_at_wall: "=Efficiency_J_TH*Site_PUE",
+  power_price_usd_per_kwh: "=Power_Price_kWh",
+  // The cost functions take efficiency at the wall: the machines' J/TH times the site's PUE.
+  wall_efficiency_j_th: "=Efficiency_J_TH*Site_PUE",
   difficulty: "=Difficulty_Now",
   fees_btc_per_block: "=Fees_BTC_per_Block",
   pool_fee: "=Pool_Fee",
@@ -16,11 +17,11 @@ export const PARAMETER_LINKS: Record<string, string> = {
   stock_comp_usd_per_th_day: "=Stock_Comp_USD_per_TH_Day",
   energy_tax_usd_per_kwh: "=Energy_Tax_USD_per_kWh",
   uptime: "=Uptime",
-  subsidy: "=MINER.SUBSIDY(Start_Height)",
+  subsidy_btc_per_block: "=MINER.SUBSIDY(Start_Height)",
   site_mw: "=Site_MW",
-  efficiency_j_th: "=Efficiency_J_TH",
+  machine_efficiency_j_th: "=Efficiency_J_TH",
   pue: "=Site_PUE",
-  btc_price: "=BTC_Price_USD",
+  btc_price_usd: "=BTC_Price_USD",
   start_height: "=Start_Height",
   months: "=Horizon_Months",
   discount_rate: "=Discount_Rate",
@@ -28,12 +29,12 @@ export const PARAMETER_LINKS: Record<string, string> = {
   term_years: "=Lease_Term_Years",
   difficulty_growth_monthly: "=Difficulty_Growth_Monthly",
   btc_price_growth_monthly: "=BTC_Price_Growth_Monthly",
-  opex_usd_per_mw_month: "=Site_Opex_USD_per_MW_Month",
+  opex_usd_per_site_mw_month: "=Site_Opex_USD_per_MW_Month",
   refresh_capex_usd_per_th: "=Refresh_Capex_USD_per_TH",
   refresh_every_months: "=Refresh_Every_Months",
   escalator: "=Lease_Escalator",
-  conversion_capex_usd_per_mw: "=Conversion_Capex_USD_per_MW",
+  conversion_capex_usd_per_critical_it_mw: "=Conversion_Capex_USD_per_MW",
   conversion_months: "=Conversion_Months",
-  opex_pct_of_revenue: "=Lease_Opex_Pct_of_Revenue",
+  lease_opex_pct_of_revenue: "=Lease_Opex_Pct_of_Revenue",
   site_mw_per_critical_it_mw: "=Site_MW_per_Critical_IT_MW",
 };

@@ -2,94 +2,111 @@
  * The Mining sheet: cash and all-in cost per BTC with the breakdown, the margin at the current
  * price, breakevens, fleet totals, a chart of cost against price, and a sensitivity grid.
  */
-import { assumptionsTable, SheetDraft } from "./draft";
-import { ALL_IN_PARAMS } from "../../functions/params";
+import { assumptionsTable, minerCall, SheetDraft } from "./draft";
+import { SIGNATURES } from "../../functions/params";
 import { PARAMETER_LINKS } from "./links";
-import { columnLetters } from "./spec";
+import { absolute, columnLetters } from "./spec";
 
 const USD = "#,##0";
+const COST_PARAMS = SIGNATURES.ALLINCOSTPERBTC;
+const TABLE_TOP = 5;
+
+/** The value cell of a parameter in the cost table (column B), e.g. "B6". */
+function costCell(param: string): string | undefined {
+  const i = COST_PARAMS.findIndex((p) => p.name === param);
+  return i < 0 ? undefined : `B${TABLE_TOP + i}`;
+}
 
 /** Cells other sheets read. */
 export const MINING_CELLS = {
-  costTable: "A5:B17",
-  subsidy: "B17",
-  breakdown: "D5", // spills D5:E13
-  breakdownAllIn: "E13",
-  cashCost: "H5",
-  allInCost: "H6",
-  hashprice: "H10",
+  costTable: `A${TABLE_TOP}:B${TABLE_TOP + COST_PARAMS.length - 1}`,
+  subsidy: costCell("subsidy_btc_per_block") as string,
+  breakdown: "F5", // spills F5:G14: header, eight lines, the subsidy assumed
+  breakdownCashLines: "G6:G9", // power, energy tax, other opex, SG&A
+  breakdownCash: "G10",
+  breakdownOtherLines: "G11:G12", // depreciation, stock-based compensation
+  breakdownAllIn: "G13",
+  cashCost: "J5",
+  allInCost: "J6",
+  hashprice: "J10",
 };
 
 export function miningSheet(): SheetDraft {
   const d = new SheetDraft("mining");
   d.heading(
     "Mining: what a BTC costs",
-    "Costs per installed TH/s per day divided by the BTC it earns after uptime and pool fee. The MINER functions read the table in A5:B17, which reads the Assumptions sheet.",
+    "Costs per installed TH/s per day divided by the BTC it earns after uptime and pool fee. The MINER functions read the table in A5:B17 (name, value) through MINER.FROMTABLE; the table reads the Assumptions sheet.",
   );
 
-  d.put("A4", [["Inputs to the cost functions (name, value)"]], "section");
-  // Cost functions take efficiency at the wall: the machine's J/TH times the site's PUE.
-  const links = { ...PARAMETER_LINKS, efficiency_j_th: PARAMETER_LINKS.efficiency_at_wall };
-  d.put("A5", assumptionsTable(ALL_IN_PARAMS, links));
+  d.put("A4", [["Inputs to the cost functions: name, value, unit, what it is"]], "section");
+  d.put(`A${TABLE_TOP}`, assumptionsTable(COST_PARAMS, PARAMETER_LINKS));
+  d.format(`C${TABLE_TOP}:D${TABLE_TOP + COST_PARAMS.length - 1}`, "note");
   d.name(
     "Cost_Inputs",
     MINING_CELLS.costTable,
-    "Assumptions table read by MINER.ALLINCOSTPERBTC, COSTBREAKDOWN and BREAKEVENPRICE",
+    "Assumptions table (name, value) read by MINER.FROMTABLE for ALLINCOSTPERBTC, COSTBREAKDOWN and BREAKEVENPRICE",
   );
 
-  d.put("D4", [["Cost per BTC by component (MINER.COSTBREAKDOWN)"]], "section");
-  d.put(MINING_CELLS.breakdown, [["=MINER.COSTBREAKDOWN(Cost_Inputs)"]]);
-  d.format("E6:E13", undefined, USD);
+  d.put("F4", [["Cost per BTC by component (MINER.COSTBREAKDOWN)"]], "section");
+  d.put(MINING_CELLS.breakdown, [['=MINER.FROMTABLE("COSTBREAKDOWN",Cost_Inputs)']]);
+  d.format("G6:G13", undefined, USD);
+  d.format("G14", undefined, "0.00000000");
 
-  d.put("G4", [["Results"]], "section");
-  d.put("G5", [
-    ["Cash cost per BTC", "=E10", "USD per BTC"],
-    ["All-in cost per BTC", "=MINER.ALLINCOSTPERBTC(Cost_Inputs)", "USD per BTC"],
+  // Positional calls take their arguments from the table, in the registered order.
+  const table = (param: string) => costCell(param);
+  d.put("I4", [["Results"]], "section");
+  d.put("I5", [
+    ["Cash cost per BTC", `=${MINING_CELLS.breakdownCash}`, "USD per BTC"],
+    ["All-in cost per BTC", '=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs)', "USD per BTC"],
     ["BTC price", "=BTC_Price_USD", "USD per BTC"],
-    ["Cash margin per BTC", "=H7-H5", "USD per BTC"],
-    ["All-in margin per BTC", "=H7-H6", "USD per BTC"],
-    ["Hashprice", "=MINER.HASHPRICE(BTC_Price_USD,B7,B8,B17)", "USD per PH/s per day"],
+    ["Cash margin per BTC", "=J7-J5", "USD per BTC"],
+    ["All-in margin per BTC", "=J7-J6", "USD per BTC"],
     [
-      "Breakeven hashprice, all-in",
-      "=MINER.BREAKEVENHASHPRICE(B5,B6,B9,B10,B11,B12,B13,B14,B15,B16)",
+      "Hashprice",
+      `=${minerCall("HASHPRICE", (p) => (p === "btc_price_usd" ? "BTC_Price_USD" : table(p)))}`,
       "USD per PH/s per day",
     ],
-    ["Breakeven BTC price, all-in", "=MINER.BREAKEVENPRICE(Cost_Inputs)", "USD per BTC"],
+    ["Breakeven hashprice, all-in", `=${minerCall("BREAKEVENHASHPRICE", table)}`, "USD per PH/s per day"],
+    ["Breakeven BTC price, all-in", '=MINER.FROMTABLE("BREAKEVENPRICE",Cost_Inputs)', "USD per BTC"],
     [
       "Breakeven power price, cash (full uptime)",
-      "=MINER.BREAKEVENPOWER(BTC_Price_USD,B6,B7,B8,B9,B10,B17)",
+      `=${minerCall("BREAKEVENPOWER", (p) => (p === "btc_price_usd" ? "BTC_Price_USD" : table(p)))}`,
       "USD per kWh",
     ],
-    ["Fleet BTC earned per day", "=MINER.BTCPERDAY(Fleet_EHs*1000000,B7,B8,B17)*Uptime*(1-Pool_Fee)", "BTC per day"],
-    ["Fleet cash cost per year", "=H14*365*H5", "USD per year"],
+    [
+      "Fleet BTC earned per day",
+      `=${minerCall("BTCPERDAY", (p) => (p === "hashrate_ths" ? "Fleet_EHs*1000000" : table(p)))}*Uptime*(1-Pool_Fee)`,
+      "BTC per day",
+    ],
+    ["Fleet cash cost per year", "=J14*365*J5", "USD per year"],
   ]);
-  d.format("H5:H12", "result", USD);
-  d.format("H10:H11", "result", "#,##0.00");
-  d.format("H13", "result", "0.0000");
-  d.format("H14", "result", "#,##0.000");
-  d.format("H15", "result", USD);
+  d.format("J5:J12", "result", USD);
+  d.format("J10:J11", "result", "#,##0.00");
+  d.format("J13", "result", "0.0000");
+  d.format("J14", "result", "#,##0.000");
+  d.format("J15", "result", USD);
   d.name("Cash_Cost_per_BTC", MINING_CELLS.cashCost, "Cash cost per BTC (USD): MINER model result");
   d.name("AllIn_Cost_per_BTC", MINING_CELLS.allInCost, "All-in cost per BTC (USD): MINER model result");
 
-  d.put("K4", [["Chart data: cost per BTC vs price"]], "section");
-  d.put("K5", [
+  d.put("M4", [["Chart data: cost per BTC vs price"]], "section");
+  d.put("M5", [
     ["", "USD per BTC"],
-    ["Cash cost", "=H5"],
-    ["All-in cost", "=H6"],
-    ["BTC price", "=H7"],
+    ["Cash cost", "=J5"],
+    ["All-in cost", "=J6"],
+    ["BTC price", "=J7"],
   ]);
-  d.format("L6:L8", undefined, USD);
+  d.format("N6:N8", undefined, USD);
   d.chart({
     type: "ColumnClustered",
-    source: "L5:L8",
-    categories: "K6:K8",
+    source: "N5:N8",
+    categories: "M6:M8",
     title: "Cost per BTC vs BTC price (USD)",
-    from: "N4",
-    to: "U19",
+    from: "P4",
+    to: "W19",
   });
 
   sensitivityGrid(d);
-  d.width({ A: 190, B: 110, C: 20, D: 170, E: 100, F: 20, G: 240, H: 110, I: 140, K: 110, L: 100 });
+  d.width({ A: 190, B: 110, C: 140, D: 330, E: 20, F: 170, G: 100, H: 20, I: 240, J: 110, K: 140, M: 110, N: 100 });
   return d;
 }
 
@@ -104,7 +121,7 @@ function sensitivityGrid(d: SheetDraft): void {
     "A21",
     [
       [
-        "Each cell is MINER.ALLINCOSTPERBTC on the table above with that row's power price and that column's difficulty; compare with the BTC price in H7.",
+        "Each cell is MINER.ALLINCOSTPERBTC on the table above with that row's power price and that column's difficulty; compare with the BTC price in J7.",
       ],
     ],
     "note",
@@ -116,7 +133,13 @@ function sensitivityGrid(d: SheetDraft): void {
       `=Power_Price_kWh*${p}`,
       ...DIFFICULTY_STEPS.map((_, j) => {
         const col = columnLetters(2 + j); // B, C, ...
-        return `=MINER.ALLINCOSTPERBTC($A${r},$B$6,${col}$${GRID_TOP},$B$8,$B$9,$B$10,$B$11,$B$12,$B$13,$B$14,$B$15,$B$16,$B$17)`;
+        const arg = (param: string) => {
+          if (param === "power_price_usd_per_kwh") return `$A${r}`;
+          if (param === "difficulty") return `${col}$${GRID_TOP}`;
+          const cell = costCell(param);
+          return cell && absolute(cell);
+        };
+        return `=${minerCall("ALLINCOSTPERBTC", arg)}`;
       }),
     ];
   });

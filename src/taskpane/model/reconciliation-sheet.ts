@@ -44,7 +44,7 @@ const CHECKS: [string, string, string, string, string][] = [
   [
     "Breakdown lines add up to the all-in total (USD)",
     `=${M}${absolute(MINING_CELLS.breakdownAllIn)}`,
-    `=SUM(${M}$E$6:$E$9)+SUM(${M}$E$11:$E$12)`,
+    `=SUM(${M}${absolute(MINING_CELLS.breakdownCashLines)})+SUM(${M}${absolute(MINING_CELLS.breakdownOtherLines)})`,
     "money",
     "power + energy tax + opex + SG&A + depreciation + stock pay",
   ],

@@ -1,0 +1,532 @@
+/**
+ * Every MINER function, documented once: Excel's one-sentence description, what it returns, and
+ * the long help (formula, conventions, examples with their results, every #NUM! case with
+ * arguments that reach it). Parameters come from src/functions/params.ts.
+ *
+ * Read by scripts/jsdoc.js (the JSDoc Excel's metadata is generated from), scripts/help-pages.js
+ * (dist/help/*.html and docs/functions.md) and the tests, which evaluate every example and reach
+ * every #NUM! case. Not imported by the add-in: its text stays out of the bundle.
+ */
+import { FunctionId } from "./params";
+
+/** A range argument in an example: its address as written in the formula, and what it holds. */
+export interface RangeArg {
+  range: string;
+  rows: (string | number)[][];
+}
+export type ExampleArg = number | string | RangeArg;
+
+export interface Example {
+  args: ExampleArg[];
+  /** As stated: a number with the digits shown (the test rounds to them), "a R×C table", or a live sample. */
+  result: string;
+  note?: string;
+}
+
+export interface NoAnswerCase {
+  /** Completes "#NUM! when ...". */
+  when: string;
+  /** Argument lists that reach it; the first is shown as the example. */
+  args: ExampleArg[][];
+}
+
+export interface FunctionDoc {
+  id: FunctionId;
+  /** Excel's description: one sentence, at most 200 characters. */
+  description: string;
+  /** What the cell shows, with its unit (@returns). */
+  result: string;
+  shape: "number" | "table" | "live";
+  /** How it is calculated. */
+  formula: string;
+  notes?: string[];
+  examples: Example[];
+  /** The function's own #NUM! cases (besides a result beyond Excel's number range). */
+  noAnswer?: NoAnswerCase[];
+}
+
+const LIVE_NOTE =
+  "Streams: the cell updates whenever the task pane or any cell refreshes the market data (one request per endpoint however many cells ask; cells are answered from it for 15 seconds), and stops when the cell is cleared.";
+
+/** A 100 MW site (S21-class fleet, 4.5¢ power, late-2025 network), five years at 12%. */
+const MINING_EXAMPLE = [
+  100, 17.5, 1.1, 0.045, 91000, 1.52e14, 925000, 60, 0.12, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48,
+];
+/** The same site, or a 10-year lease of it at $150/kW-month after a year's conversion at $9M per critical IT MW. */
+const CONVERSION_EXAMPLE = [
+  100, 17.5, 1.1, 0.045, 91000, 1.52e14, 925000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48, 0.03, 9e6,
+  12, 0.15, 1.4,
+];
+const ALL_IN_EXAMPLE = [0.05, 20, 1.5e14, 3.125, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093];
+/** Arguments with some replaced: the #NUM! cases are written as changes to a valid list. */
+const replace = (args: readonly ExampleArg[], changes: Record<number, ExampleArg>): ExampleArg[] =>
+  Array.from({ length: Math.max(args.length, ...Object.keys(changes).map((k) => Number(k) + 1)) }, (_, i) =>
+    i in changes ? changes[i] : args[i],
+  ).map((v) => (v === undefined ? "" : v));
+
+const COST_CONVENTIONS = [
+  "Costs are per installed TH/s per calendar day (per TH-day) and divided by the BTC one TH-day earns after uptime and pool fee.",
+  "Power per TH-day = wall_efficiency_j_th × 24 / 1000 kWh × uptime × power price; efficiency is at the wall, so multiply the machines' J/TH by the site's PUE.",
+  "BTC per TH-day = 1e12 × 86,400 × (subsidy + fees) / (difficulty × 2^32). The subsidy is an argument: =MINER.SUBSIDY(height) gives it for the blocks you model (3.125 BTC for blocks 840,000 to 1,049,999; 1.5625 after the 2028 halving).",
+];
+const NO_BTC_EARNED = "no BTC is earned: subsidy and fees both 0, uptime 0, or pool_fee 1";
+
+export const CATALOG: readonly FunctionDoc[] = [
+  {
+    id: "SUBSIDY",
+    description:
+      "Block subsidy in BTC at a block height: 50 BTC halved every 210,000 blocks, in whole satoshis; 0 after 64 halvings.",
+    result: "Subsidy in BTC per block.",
+    shape: "number",
+    formula: "floor(5,000,000,000 sats / 2^floor(height / 210,000)) / 100,000,000, and 0 from the 64th halving on.",
+    examples: [
+      { args: [840000], result: "3.125", note: "the April 2024 halving" },
+      { args: [1050000], result: "1.5625", note: "the 2028 halving" },
+    ],
+  },
+  {
+    id: "NEXTHALVING",
+    description: "Height of the first halving after a block height: the next multiple of 210,000.",
+    result: "Block height of the next halving.",
+    shape: "number",
+    formula: "(floor(height / 210,000) + 1) × 210,000; at a halving height it is the one after.",
+    examples: [{ args: [925000], result: "1050000" }],
+  },
+  {
+    id: "NETWORKHASHRATE",
+    description: "Network hashrate in EH/s implied by a difficulty: difficulty × 2^32 / 600 / 1e18.",
+    result: "Implied network hashrate in EH/s (1e18 hashes per second).",
+    shape: "number",
+    formula: "difficulty × 2^32 hashes per block / 600 seconds per block / 1e18.",
+    examples: [{ args: [1.5e14], result: "1073.741824" }],
+  },
+  {
+    id: "DIFFICULTYFORHASHRATE",
+    description:
+      "Difficulty at which a network hashrate in EH/s finds a block every 600 seconds; the inverse of NETWORKHASHRATE.",
+    result: "Difficulty (dimensionless).",
+    shape: "number",
+    formula: "hashrate_ehs × 1e18 × 600 / 2^32.",
+    examples: [{ args: [1100], result: "153668224811554" }],
+  },
+  {
+    id: "BTCPERDAY",
+    description: "Expected BTC mined per day by a hashrate at a difficulty, before pool fee.",
+    result: "BTC per day.",
+    shape: "number",
+    formula: "hashrate_ths × 1e12 × 86,400 × (subsidy + fees) / (difficulty × 2^32).",
+    notes: [
+      "An expectation: a miner's actual blocks (or pool payouts) vary around it.",
+      "The subsidy is an argument so that the formula says which it assumed: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999.",
+    ],
+    examples: [{ args: [200, 1.5e14, 3.125, 0.036], result: "0.0000847846", note: "one S21-class machine" }],
+  },
+  {
+    id: "HASHPRICE",
+    description: "Hashprice: the USD that 1 PH/s is expected to earn in one day at a BTC price and difficulty.",
+    result: "Hashprice in USD per PH/s per day.",
+    shape: "number",
+    formula: "(subsidy + fees) × btc_price_usd × 86,400 × 1e15 / (difficulty × 2^32).",
+    notes: [
+      "Luxor's Hashrate Index reported $38.2/PH/day in late November 2025 against 38.07 from this formula (../shared/reference/mining-costs.md).",
+    ],
+    examples: [{ args: [91000, 1.52e14, 3.125, 0.036], result: "38.07", note: "late-November-2025 conditions" }],
+  },
+  {
+    id: "COSTPERBTC",
+    description:
+      "Cash cost in USD per BTC earned: power and other opex per TH-day divided by the BTC one TH-day earns after pool fee.",
+    result: "Cash cost in USD per BTC.",
+    shape: "number",
+    formula: "(power per TH-day + opex_usd_per_th_day) / (BTC per TH-day × (1 − pool_fee)), at full uptime.",
+    notes: COST_CONVENTIONS,
+    examples: [
+      {
+        args: [0.05, 17.5, 1.5e14, 3.125, 0.036, 0.02],
+        result: "50548.25",
+        note: "an S21-class fleet (17.5 J/TH) at 5¢",
+      },
+    ],
+    noAnswer: [
+      {
+        when: "no BTC is earned: subsidy and fees both 0, or pool_fee 1",
+        args: [
+          [0.05, 17.5, 1.5e14, 0, 0],
+          [0.05, 17.5, 1.5e14, 3.125, 0.036, 1],
+        ],
+      },
+    ],
+  },
+  {
+    id: "ALLINCOSTPERBTC",
+    description:
+      "All-in cost in USD per BTC earned: cash costs plus straight-line machine depreciation and stock-based compensation.",
+    result: "All-in cost in USD per BTC.",
+    shape: "number",
+    formula:
+      "(power + energy tax + opex + SG&A + machine_cost_usd_per_th / (machine_life_years × 365) + stock pay, each per TH-day) / (BTC per TH-day × uptime × (1 − pool_fee)).",
+    notes: [
+      ...COST_CONVENTIONS,
+      "Cash cost = power + energy tax + other opex + SG&A; all-in adds depreciation and stock-based compensation (CoinShares' definitions, ../shared/reference/mining-costs.md).",
+    ],
+    examples: [
+      {
+        args: ALL_IN_EXAMPLE,
+        result: "129977.91",
+        note: "CoinShares' average miner: ~$130,000 all-in (../shared/reference/mining-costs.md)",
+      },
+    ],
+    noAnswer: [
+      {
+        when: NO_BTC_EARNED,
+        args: [[0.05, 20, 1.5e14, 0, 0], replace(ALL_IN_EXAMPLE, { 12: 0 }), [0.05, 20, 1.5e14, 3.125, 0.036, 1]],
+      },
+    ],
+  },
+  {
+    id: "COSTBREAKDOWN",
+    description:
+      "Cost per BTC by component as a two-column table, from power to all-in cost, with the subsidy it assumed; the lines add up to the totals.",
+    result: "A 10-row, 2-column table: component, USD per BTC; the last row is the subsidy assumed, in BTC per block.",
+    shape: "table",
+    formula:
+      "Rows: Power, Energy tax, Other cash opex, SG&A, Cash cost (subtotal), Depreciation, Stock-based compensation, All-in cost (total), each in USD per BTC as in ALLINCOSTPERBTC; then the subsidy assumed, BTC per block.",
+    notes: COST_CONVENTIONS,
+    examples: [{ args: ALL_IN_EXAMPLE, result: "a 10×2 table", note: "cash 74,619 and all-in 129,978 USD per BTC" }],
+    noAnswer: [
+      {
+        when: NO_BTC_EARNED,
+        args: [[0.05, 20, 1.5e14, 0, 0], replace(ALL_IN_EXAMPLE, { 12: 0 }), [0.05, 20, 1.5e14, 3.125, 0.036, 1]],
+      },
+    ],
+  },
+  {
+    id: "BREAKEVENPRICE",
+    description:
+      "BTC price in USD at which the margin on the costs given is zero: give power and opex only for the cash breakeven.",
+    result: "Breakeven BTC price in USD.",
+    shape: "number",
+    formula:
+      "The cost per BTC of the costs given (as ALLINCOSTPERBTC): at that price revenue per TH-day equals cost per TH-day. Add depreciation, SG&A and stock pay for the all-in breakeven.",
+    notes: COST_CONVENTIONS,
+    examples: [{ args: [0.05, 20, 1.5e14, 3.125, 0.036, 0.02, 0.003], result: "64990.60", note: "cash, no SG&A" }],
+    noAnswer: [
+      {
+        when: NO_BTC_EARNED,
+        args: [[0.05, 20, 1.5e14, 0, 0], replace(ALL_IN_EXAMPLE, { 12: 0 }), [0.05, 20, 1.5e14, 3.125, 0.036, 1]],
+      },
+    ],
+  },
+  {
+    id: "BREAKEVENPOWER",
+    description: "Power price in USD per kWh at which the cash margin of mining is zero.",
+    result: "Breakeven power price in USD per kWh.",
+    shape: "number",
+    formula:
+      "(BTC per TH-day × (1 − pool_fee) × btc_price_usd − opex_usd_per_th_day) / (wall_efficiency_j_th × 24 / 1000), at full uptime.",
+    notes: COST_CONVENTIONS,
+    examples: [{ args: [91000, 17.5, 1.52e14, 3.125, 0.036, 0.02], result: "0.0888" }],
+    noAnswer: [
+      {
+        when: "opex alone exceeds revenue",
+        args: [
+          [91000, 17.5, 1.5e14, 3.125, 0.03, 0.02, 1],
+          [91000, 17.5, 1.5e14, 3.125, 0.03, 1, 0.001],
+        ],
+      },
+    ],
+  },
+  {
+    id: "BREAKEVENHASHPRICE",
+    description:
+      "Hashprice in USD per PH/s per day at which the margin on the costs given is zero; compare it with HASHPRICE.",
+    result: "Breakeven hashprice in USD per PH/s per day.",
+    shape: "number",
+    formula: "costs per TH-day (as ALLINCOSTPERBTC) / (uptime × (1 − pool_fee)) × 1000.",
+    notes: [
+      "Independent of difficulty, BTC price, subsidy and fees: hashprice carries them, so mining pays while HASHPRICE is above this.",
+    ],
+    examples: [{ args: [0.05, 17.5, 0.02], result: "21.43", note: "power alone" }],
+    noAnswer: [
+      {
+        when: "nothing is earned: uptime 0 or pool_fee 1",
+        args: [
+          [0.05, 17.5, 0.02, 0.001, 20, 4, 0.004, 0.009, 0, 0],
+          [0.05, 17.5, 1],
+        ],
+      },
+    ],
+  },
+  {
+    id: "PAYBACKMONTHS",
+    description:
+      "Months until a machine's cumulative cash margin repays its price, with difficulty growing monthly and price, fees and subsidy flat.",
+    result: "Payback in months.",
+    shape: "number",
+    formula:
+      "Month k earns hashrate × BTC per TH-day at difficulty × (1 + difficulty_growth_monthly)^(k−1) × uptime × (1 − pool_fee) × price × 365/12 days, less power and opex; the month in which the cumulative margin reaches machine_cost_usd is interpolated.",
+    notes: [
+      "A month is 365/12 days. Price, fees and the subsidy are held flat: for a payback across a halving, use MININGCASHFLOWS.",
+    ],
+    examples: [
+      { args: [3500, 200, 17.5, 0.035, 91000, 1.52e14, 3.125, 0.036, 0.02], result: "25.45", note: "flat difficulty" },
+      {
+        args: [3500, 200, 17.5, 0.035, 91000, 1.52e14, 3.125, 0.036, 0.02, 0, 1, 0.01],
+        result: "33.47",
+        note: "difficulty +1% a month",
+      },
+    ],
+    noAnswer: [
+      {
+        when: "it never pays back: the margin is not positive, turns non-positive as difficulty grows, or payback would take more than 100 years",
+        args: [
+          [3500, 200, 17.5, 0.5, 91000, 1.52e14, 3.125, 0.036, 0.02],
+          [3500, 200, 17.5, 0.035, 91000, 1.52e14, 3.125, 0.036, 0.02, 0, 1, 0.2],
+          [1e9, 200, 17.5, 0.035, 91000, 1.52e14, 3.125, 0.036, 0.02],
+        ],
+      },
+    ],
+  },
+  {
+    id: "LEASENPV",
+    description:
+      "NPV in USD of an AI/HPC lease of critical IT capacity: capex at month 0, rent after the build, discounted at an annual effective rate.",
+    result: "NPV in USD at month 0.",
+    shape: "number",
+    formula:
+      "−capex at month 0, no revenue for build_months, then term_years × 12 months of rent (critical_it_mw × 1000 × rate_usd_per_kw_month, escalating after each completed lease year) less opex; a month-m flow is worth CF / (1 + r)^(m / 12). Equals Excel's −capex + NPV((1 + r)^(1/12) − 1, CF1..CFn).",
+    notes: ["Flows fall at the end of each month; the discount rate is annual effective."],
+    examples: [
+      {
+        args: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12],
+        result: "804098155.71",
+        note: "200 MW at $150/kW-month for 15 years, 3% escalator, $9M per MW, 15% opex, 12 months to build",
+      },
+    ],
+  },
+  {
+    id: "LEASEIRR",
+    description: "Annual effective IRR of an AI/HPC lease's monthly cash flows.",
+    result: "Annual effective IRR as a rate (0.12 = 12%).",
+    shape: "number",
+    formula: "(1 + monthly IRR)^12 − 1, the monthly IRR found on the lease's cash flows as in LEASENPV.",
+    examples: [
+      { args: [200, 150, 15, 0.03, 9e6, 0.15, 12], result: "0.1608" },
+      {
+        args: [245, 128, 15, 0.03, 9e6, 0.15, 18],
+        result: "0.1237",
+        note: "Hut 8's River Bend terms (245 MW, 15 years, 3% escalator, ~$128/kW-month in year 1); capex, opex and build time assumed",
+      },
+    ],
+    noAnswer: [
+      { when: "there is no capex (no investment)", args: [[200, 150, 15, 0.03, 0, 0.15, 12]] },
+      { when: "no rate sets the NPV to zero, e.g. opex takes all the rent", args: [[200, 150, 15, 0.03, 9e6, 1, 12]] },
+    ],
+  },
+  {
+    id: "LEASECASHFLOWS",
+    description:
+      "The lease's monthly schedule as a table: month, revenue, opex, capex, net cash flow, discount factor and present value.",
+    result: "A 7-column table, one row per month from 0, under a header row.",
+    shape: "table",
+    formula: "As LEASENPV, month by month; month 0 carries the capex; the present values sum to LEASENPV.",
+    examples: [{ args: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12], result: "a 194×7 table" }],
+  },
+  {
+    id: "MININGCASHFLOWS",
+    description:
+      "A site's mining month by month as a table, halvings in their month: BTC mined, revenue, power, opex, capex, net cash flow and present value.",
+    result: "A 13-column table, one row per month from 1, under a header row.",
+    shape: "table",
+    formula:
+      "Fleet TH/s = site_mw × 1e6 / (machine_efficiency_j_th × pue). Month m (365/12 days, 4,380 blocks from start_height) mines at difficulty and price grown by their monthly rates; its subsidy is the mean over its blocks, so the month holding a halving blends the two. Revenue = BTC mined × uptime × (1 − pool_fee) × price; power = site_mw × 1000 × hours × uptime × power price; opex per site MW; refresh capex per TH/s every refresh_every_months; discount factor 1 / (1 + r)^(m / 12).",
+    notes: ["The present values sum to MININGNPV."],
+    examples: [
+      {
+        args: MINING_EXAMPLE,
+        result: "a 61×13 table",
+        note: "the halving at block 1,050,000 falls in month 29: 3.125 before, 2.4044 blended, 1.5625 after",
+      },
+    ],
+  },
+  {
+    id: "MININGNPV",
+    description: "NPV in USD of mining a site for a number of months: the sum of MININGCASHFLOWS' present values.",
+    result: "NPV in USD at month 0.",
+    shape: "number",
+    formula: "Σ net cash flow of month m / (1 + discount_rate)^(m / 12), with the flows of MININGCASHFLOWS.",
+    examples: [
+      {
+        args: MINING_EXAMPLE,
+        result: "-98742979.37",
+        note: "a 100 MW site, BTC $91,000 +1%/month, difficulty 152T +2%/month, five years at 12%",
+      },
+    ],
+  },
+  {
+    id: "CONVERSIONVALUE",
+    description:
+      "Lease NPV minus mining NPV, in USD, of converting a mining site to an AI/HPC lease: positive means leasing is worth more.",
+    result: "Lease NPV minus mining NPV, in USD at month 0.",
+    shape: "number",
+    formula:
+      "Lease: critical IT MW = site_mw / site_mw_per_critical_it_mw, conversion capex at month 0, no income for conversion_months, then the lease as in LEASENPV. Mining: MININGNPV of the same site over the same months (conversion_months + term_years × 12).",
+    examples: [
+      {
+        args: CONVERSION_EXAMPLE,
+        result: "248471637.82",
+        note: "the 100 MW site against a 10-year lease at $150/kW-month after 12 months' conversion",
+      },
+    ],
+  },
+  {
+    id: "CONVERSIONBREAKEVEN",
+    description: "BTC price in month 1 at which mining a site is worth as much as converting and leasing it.",
+    result: "Breakeven BTC price in USD.",
+    shape: "number",
+    formula:
+      "Mining revenue is proportional to the starting price (its growth path held), so the price that makes CONVERSIONVALUE zero is exact: price × (lease NPV + PV of mining costs) / PV of mining revenue. Above it mining is worth more.",
+    examples: [{ args: CONVERSION_EXAMPLE, result: "213334.66" }],
+    noAnswer: [
+      {
+        when: "mining earns nothing, or beats leasing at any price",
+        args: [
+          replace(CONVERSION_EXAMPLE, { 11: 1 }),
+          replace(CONVERSION_EXAMPLE, { 3: 0, 8: 1, 15: 0, 16: 0, 21: 1 }),
+        ],
+      },
+    ],
+  },
+  {
+    id: "MWECONOMICS",
+    description:
+      "Revenue, EBITDA and EBITDA margin per site MW per year, mining against leasing, as a table: mining's first 12 months, leasing's first lease year.",
+    result: "A 4-row, 3-column table under a header row: measure, mining, leasing.",
+    shape: "table",
+    formula:
+      "Mining: revenue less power and opex over months 1 to 12. Leasing: rent less opex over the first lease year (after the conversion). Both per site MW; the margin is n/a when revenue is 0.",
+    examples: [
+      {
+        args: CONVERSION_EXAMPLE,
+        result: "a 4×3 table",
+        note: "mining $636,951 revenue and $82,461 EBITDA per MW-year, leasing $1,285,714 and $1,092,857",
+      },
+    ],
+  },
+  {
+    id: "FROMTABLE",
+    description:
+      "Runs a MINER function on arguments given as named rows of one to three tables (name, value), so a model can point it at its assumptions.",
+    result: "What the named function returns: its number (a 1×1 array) or its table.",
+    shape: "table",
+    formula:
+      "Names match the function's parameter names, case-insensitively; blank rows are skipped; a blank value takes the default. Each name may appear once across the tables. The function then runs exactly as if the values were typed as its arguments.",
+    notes: [
+      "An unknown, repeated or missing required name is #VALUE! listing the function's names.",
+      "Split the inputs as the model does: one site table can feed MININGNPV (with a horizon table) and CONVERSIONVALUE (with a lease table).",
+    ],
+    examples: [
+      {
+        args: [
+          "LEASENPV",
+          {
+            range: "A2:B9",
+            rows: [
+              ["critical_it_mw", 200],
+              ["rate_usd_per_kw_month", 150],
+              ["term_years", 15],
+              ["discount_rate", 0.1],
+              ["escalator", 0.03],
+              ["capex_usd_per_critical_it_mw", 9e6],
+              ["lease_opex_pct_of_revenue", 0.15],
+              ["build_months", 12],
+            ],
+          },
+        ],
+        result: "804098155.71",
+        note: "the same as =MINER.LEASENPV(200, 150, 15, 0.1, 0.03, 9E6, 0.15, 12)",
+      },
+      {
+        args: [
+          "MININGNPV",
+          {
+            range: "A2:B16",
+            rows: [
+              ["site_mw", 100],
+              ["machine_efficiency_j_th", 17.5],
+              ["pue", 1.1],
+              ["power_price_usd_per_kwh", 0.045],
+              ["btc_price_usd", 91000],
+              ["difficulty", 1.52e14],
+              ["start_height", 925000],
+              ["fees_btc_per_block", 0.036],
+              ["pool_fee", 0.02],
+              ["uptime", 0.95],
+              ["difficulty_growth_monthly", 0.02],
+              ["btc_price_growth_monthly", 0.01],
+              ["opex_usd_per_site_mw_month", 15000],
+              ["refresh_capex_usd_per_th", 15],
+              ["refresh_every_months", 48],
+            ],
+          },
+          {
+            range: "D2:E3",
+            rows: [
+              ["months", 60],
+              ["discount_rate", 0.12],
+            ],
+          },
+        ],
+        result: "-98742979.37",
+        note: "a site table and a horizon table",
+      },
+    ],
+  },
+  {
+    id: "BTCPRICE",
+    description:
+      "Live BTC price from the market data the task pane refreshes; #N/A with the reason when there is none.",
+    result: "BTC price in the currency, updating live.",
+    shape: "live",
+    formula:
+      "mempool.space's price first, then Coinbase, Kraken, CoinGecko and blockchain.info; every response is checked for plausibility before use.",
+    notes: [LIVE_NOTE],
+    examples: [{ args: ["EUR"], result: "the live price, e.g. 78931" }],
+  },
+  {
+    id: "DIFFICULTY",
+    description: "Live network difficulty from the market data; #N/A with the reason when there is none.",
+    result: "Network difficulty, updating live.",
+    shape: "live",
+    formula: "mempool.space's difficulty, then blockchain.info's.",
+    notes: [LIVE_NOTE],
+    examples: [{ args: [], result: "the live difficulty, e.g. 1.62E14" }],
+  },
+  {
+    id: "HEIGHT",
+    description: "Live block height from the market data; #N/A with the reason when there is none.",
+    result: "Current block height, updating live.",
+    shape: "live",
+    formula: "mempool.space's tip height, then blockchain.info's.",
+    notes: [LIVE_NOTE],
+    examples: [{ args: [], result: "the live height, e.g. 975312" }],
+  },
+  {
+    id: "NETWORK",
+    description:
+      "Any live market field by name, e.g. hashprice_usd_per_ph_day or BTC_NextHalvingDate; #N/A with the reason when there is none.",
+    result: "The field's value in its unit, updating live.",
+    shape: "live",
+    formula:
+      "Fields: difficulty, block_height, network_hashrate_ehs (EH/s), fees_btc_per_block (BTC), hashprice_usd_per_ph_day (USD/PH/day), next_retarget_height, next_retarget_blocks, next_retarget_change (fraction), next_retarget_date, next_halving_height, next_halving_blocks, next_halving_date (dates as Excel serials, UTC), btc_price_usd; or their workbook names (BTC_Hashprice).",
+    notes: [LIVE_NOTE],
+    examples: [{ args: ["hashprice_usd_per_ph_day"], result: "the live hashprice, e.g. 35.69" }],
+  },
+];
+
+/** The documentation of one function. */
+export function docOf(id: string): FunctionDoc {
+  const d = CATALOG.find((f) => f.id === id);
+  if (!d) throw new Error(`no documentation for ${id}`);
+  return d;
+}

@@ -1,0 +1,122 @@
+/*
+ * The README's function reference cannot drift from the interface: every signature it shows is the
+ * registered one, every formula it shows with literal arguments runs, and every result it states
+ * beside a formula is what the function gives, to the digits shown.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { isRequired, showDefault, SIGNATURES } from "../../src/functions/params";
+import { CALLS, Fn, TABLE_FUNCTION } from "../support/calls";
+import { fromTable } from "../../src/functions/fromtable";
+
+const README = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+/** Inline code spans (fenced blocks removed first, so their backticks do not pair with others). */
+const codeSpans = (text: string) => [...text.replace(/```[\s\S]*?```/g, "").matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+const fnOf = (id: string): Fn => (id === TABLE_FUNCTION ? (fromTable as Fn) : CALLS[id].fn);
+
+/** "MINER.X(a, b, [c=0])" as the registry would write it. */
+function registered(id: keyof typeof SIGNATURES): string {
+  const params = SIGNATURES[id].map((p) => (isRequired(p) ? p.name : `[${p.name}${p.default === undefined ? "" : `=${showDefault(p.default)}`}]`));
+  return `MINER.${id}(${params.join(", ")})`;
+}
+
+test("every signature in the README is the registered one: names, order, brackets and defaults", () => {
+  // One parameter, then ", parameter" repeats: a mandatory separator keeps the match linear (an
+  // optional one lets [a-z_]+ split a name every way, and a non-matching span takes minutes).
+  const param = String.raw`\[?[a-z_]+(?:=[^\],]+)?\]?`;
+  const signature = new RegExp(String.raw`^=?MINER\.[A-Z]+\((?:${param}(?:, ${param})*)?\)$`);
+  const signatures = codeSpans(README).filter((c) => signature.test(c));
+  expect(signatures.length).toBeGreaterThanOrEqual(20);
+  for (const s of signatures) {
+    const id = /MINER\.([A-Z]+)/.exec(s)![1] as keyof typeof SIGNATURES;
+    expect(id in SIGNATURES).toBe(true);
+    expect(s.replace(/^=/, "")).toBe(registered(id));
+  }
+  // The ones a reader needs most are there.
+  for (const id of ["COSTPERBTC", "HASHPRICE", "PAYBACKMONTHS", "LEASENPV", "CONVERSIONVALUE"] as const) {
+    expect([id, signatures.some((s) => s.replace(/^=/, "") === registered(id))]).toEqual([id, true]);
+  }
+});
+
+/** Evaluates "=MINER.X(1.5E14, 3.125, MINER.SUBSIDY(1050000))": numbers, text and nested MINER calls only. */
+function evaluate(formula: string): unknown {
+  let pos = 0;
+  const src = formula.replace(/^=/, "");
+  const skip = () => {
+    while (src[pos] === " ") pos++;
+  };
+  const value = (): unknown => {
+    skip();
+    const call = /^MINER\.([A-Z]+)\(/.exec(src.slice(pos));
+    if (call) {
+      pos += call[0].length;
+      const args: unknown[] = [];
+      skip();
+      while (src[pos] !== ")") {
+        args.push(value());
+        skip();
+        if (src[pos] === ",") pos++;
+      }
+      pos++;
+      return fnOf(call[1])(...args);
+    }
+    const text = /^"([^"]*)"/.exec(src.slice(pos));
+    if (text) {
+      pos += text[0].length;
+      return text[1];
+    }
+    const number = /^-?\d+(\.\d+)?(E[+-]?\d+)?/i.exec(src.slice(pos));
+    if (!number) throw new Error(`cannot read ${src.slice(pos)}`);
+    pos += number[0].length;
+    return Number(number[0]);
+  };
+  return value();
+}
+/** A formula with literal arguments only, of a function that takes numbers (the live ones are tested with a fake API). */
+const literal = (c: string) =>
+  /^=MINER\.[A-Z]+\((-?\d[\d.]*(E[+-]?\d+)?|"[^"]*"|, |MINER\.[A-Z]+\(|\))*\)$/.test(c) &&
+  [...c.matchAll(/MINER\.([A-Z]+)/g)].every(([, id]) => id in CALLS || id === TABLE_FUNCTION);
+
+/** A stated result ("50,548", "$804.1M", "16.08%", "−$98.7M …", "1.5367E14") and the half-unit of its last digit. */
+function stated(text: string): { value: number; tolerance: number } | undefined {
+  const m = /^([−+-]?)\$?([\d,]+(?:\.(\d+))?)(E\d+)?(M|%)?/.exec(text.trim());
+  if (!m) return undefined;
+  const digits = (m[3] ?? "").length;
+  const scale = (m[4] ? 10 ** Number(m[4].slice(1)) : 1) * (m[5] === "M" ? 1e6 : m[5] === "%" ? 0.01 : 1);
+  const sign = m[1] === "−" || m[1] === "-" ? -1 : 1;
+  return { value: sign * Number(m[2].replace(/,/g, "")) * scale, tolerance: 0.5 * 10 ** -digits * scale * (1 + 1e-12) };
+}
+
+test("every README formula with literal arguments runs, and gives the result stated beside it", () => {
+  let ran = 0;
+  let compared = 0;
+  for (const c of codeSpans(README).filter(literal)) {
+    expect([c, typeof evaluate(c)]).not.toEqual([c, "undefined"]);
+    ran++;
+  }
+  for (const row of README.split("\n").filter((l) => l.startsWith("|") && l.includes("`=MINER."))) {
+    const cells = row.split(" | ").map((x) => x.replace(/^\| ?| ?\|$/g, ""));
+    const formula = codeSpans(cells.find((x) => x.includes("`=MINER.")) ?? "")[0];
+    const result = stated(cells[cells.length - 1]);
+    if (!formula || !literal(formula) || !result) continue;
+    const got = evaluate(formula) as number;
+    expect([formula, Math.abs(got - result.value) <= result.tolerance]).toEqual([formula, true]);
+    compared++;
+  }
+  expect(ran).toBeGreaterThanOrEqual(20);
+  expect(compared).toBeGreaterThanOrEqual(18);
+});
+
+test("the worked example's breakdown is what COSTBREAKDOWN gives, line by line", () => {
+  const block = /```\n(=MINER\.COSTBREAKDOWN\([^)]*\))\n\n([\s\S]*?)```/.exec(README);
+  expect(block).not.toBeNull();
+  const table = evaluate(block![1]) as (string | number)[][];
+  const lines = block![2].trim().split("\n").slice(1);
+  expect(lines).toHaveLength(table.length - 1);
+  lines.forEach((line, i) => {
+    const [, label, number] = /^(.*?)\s{2,}([\d,.]+)/.exec(line)!;
+    const [rowLabel, value] = table[i + 1];
+    const s = stated(number)!;
+    expect([label, Math.abs((value as number) - s.value) <= s.tolerance]).toEqual([rowLabel, true]);
+  });
+});
