@@ -8,3 +8,5 @@ export * from "./finance";
 export * from "./lease";
 export * from "./mining-schedule";
 export * from "./conversion";
+export * from "./gpu-cloud";
+export * from "./energy-tax";

@@ -78,7 +78,8 @@ describe("cash cost per BTC (COSTPERBTC)", () => {
   test.each([
     [[-0.01, 20, 1e14], /power_price_kwh must be a number of 0 or more/],
     [[0.05, 0, 1e14], /efficiency_j_th must be a number greater than 0/],
-    [[0.05, 20, -1e14], /difficulty must be a number greater than 0/],
+    [[0.05, 20, -1e14], /difficulty must be a number of 1 or more/],
+    [[0.05, 20, 0.5], /difficulty must be a number of 1 or more/],
     [[0.05, 20, 1e14, 0, 1.5], /pool_fee must be a fraction from 0 to 1/],
     [[0.05, 20, 1e14, 0, -0.02], /pool_fee must be a fraction from 0 to 1/],
     [[0.05, 20, 1e14, 0, 0, -1], /opex_usd_per_th_day must be a number of 0 or more/],
