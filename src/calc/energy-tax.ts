@@ -10,7 +10,7 @@
  */
 import { Decimal, Num } from "./decimal";
 import { InvalidArgumentError } from "./errors";
-import { finite, nonNegative, Rows, tableRows } from "./validate";
+import { nonNegative, Rows, tableNumber, tableRows } from "./validate";
 
 /** New York S8518 / A9138 as introduced: rows of (band start, kWh a year; USD per kWh). */
 export const NY_S8518_TIERS: readonly (readonly [number, number])[] = [
@@ -34,8 +34,8 @@ function validTiers(tiers: Rows): Band[] {
   const bands: Band[] = [];
   tiers.forEach(([s, r], i) => {
     const row = `row ${i + 1}`;
-    const start = finite("tiers", s, TIERS_ALLOWED);
-    const rate = finite("tiers", r, TIERS_ALLOWED);
+    const start = tableNumber("tiers", TIERS_ALLOWED, i + 1, "band start", s);
+    const rate = tableNumber("tiers", TIERS_ALLOWED, i + 1, "rate", r);
     if (i === 0 && !start.isZero()) {
       throw new InvalidArgumentError("tiers", TIERS_ALLOWED, `${row} starts at ${start.toString()} kWh, not 0`);
     }

@@ -31,6 +31,7 @@ import {
   positive,
   rateAboveMinusOne,
   Rows,
+  tableNumber,
   tableRows,
   wholeMonthsOfYears,
   wholeNonNegative,
@@ -126,11 +127,11 @@ function validPhases(rows: Rows): LeasePhase[] {
   tableRows("phases", rows, 2, "(build months until ready for service, critical IT MW)");
   return rows.map(([b, mw], i) => {
     const row = `row ${i + 1}`;
-    const build = finite("phases", b, PHASES_ALLOWED);
+    const build = tableNumber("phases", PHASES_ALLOWED, i + 1, "build months", b);
     if (!build.isInteger() || build.isNeg() || build.gte(MAX_LEASE_MONTHS)) {
       throw new InvalidArgumentError("phases", PHASES_ALLOWED, `${row}: build months ${build.toString()}`);
     }
-    const m = finite("phases", mw, PHASES_ALLOWED);
+    const m = tableNumber("phases", PHASES_ALLOWED, i + 1, "critical IT MW", mw);
     if (!m.gt(0)) throw new InvalidArgumentError("phases", PHASES_ALLOWED, `${row}: critical IT MW ${m.toString()}`);
     return { buildMonths: build.toNumber(), criticalItMw: m };
   });

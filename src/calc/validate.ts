@@ -163,3 +163,16 @@ export function tableRows(name: string, rows: Rows, columns: number, what: strin
     }
   });
 }
+
+/** A finite number in a table argument; an error names the table and the row (1-based). */
+export function tableNumber(name: string, allowed: string, row: number, what: string, x: Num): Decimal {
+  try {
+    return finite(name, x, allowed);
+  } catch {
+    throw new InvalidArgumentError(
+      name,
+      allowed,
+      `row ${row}: ${what} ${typeof x === "string" ? JSON.stringify(x) : show(x)}`,
+    );
+  }
+}
