@@ -256,8 +256,8 @@ export interface MwUseValued extends MwUse {
  * GPU-cloud inputs for a site: the GPUs fill its critical IT (gpus = critical IT kW / kw_per_gpu),
  * power is bought at the site's power_price_kwh unless given, the shell costs the conversion's
  * capex per critical IT MW unless shell_capex_usd_per_mw is given, it is built over
- * conversion_months unless build_months is given, and it is discounted at discount_rate unless
- * its own is given.
+ * conversion_months (with phases: the longest phase's build) unless build_months is given, and it
+ * is discounted at discount_rate unless its own is given.
  */
 export type GpuCloudOnSite = Omit<GpuCloudPlan, "gpus" | "power_price_kwh"> & {
   power_price_kwh?: Num;
@@ -296,6 +296,12 @@ function criticalItMwOf(plan: ConversionPlan): Decimal {
   return t.phases.reduce((sum, p) => sum.add(p.criticalItMw), ZERO);
 }
 
+/** Months until the whole converted site is ready: conversion_months, or the longest phase's build. */
+function longestBuild(plan: ConversionPlan): number {
+  const t = validateLease(leaseTermsFor(plan), leaseArgNamesFor(plan));
+  return Math.max(...t.phases.map((p) => p.buildMonths));
+}
+
 /** The GPU-cloud plan that fills the site's critical IT. */
 function gpuPlanFor(plan: ConversionPlan, g: GpuCloudOnSite): GpuCloudPlan {
   const criticalItMw = criticalItMwOf(plan);
@@ -305,7 +311,7 @@ function gpuPlanFor(plan: ConversionPlan, g: GpuCloudOnSite): GpuCloudPlan {
     gpus: criticalItMw.mul(KW_PER_MW).div(kw),
     power_price_kwh: g.power_price_kwh ?? plan.power_price_kwh,
     shell_capex_usd_per_mw: g.shell_capex_usd_per_mw ?? plan.conversion_capex_usd_per_mw ?? 0,
-    build_months: g.build_months ?? (plan.phases === undefined ? plan.conversion_months : undefined) ?? 0,
+    build_months: g.build_months ?? longestBuild(plan),
   };
 }
 

@@ -84,6 +84,8 @@ describe("MW economics three ways (issue 12 point 10)", () => {
     const half = mwEconomics({ ...plan, term_years: 0.5 }, { ...gpu, life_years: 0.5 });
     const full = mwEconomics(plan, gpu);
     expect(relErr(half.lease.revenuePerMwYear.toNumber(), full.lease.revenuePerMwYear.toNumber())).toBeLessThan(1e-15);
+    expect(relErr(half.lease.ebitdaPerMwYear.toNumber(), full.lease.ebitdaPerMwYear.toNumber())).toBeLessThan(1e-15);
+    expect(relErr(half.gpuCloud!.ebitdaPerMwYear.toNumber(), full.gpuCloud!.ebitdaPerMwYear.toNumber())).toBeLessThan(1e-14);
     expect(relErr(perMwPerYear({ ...plan, term_years: 0.5 }).leaseRevenue.toNumber(), (150 * 12 * 1000) / 1.4)).toBeLessThan(1e-15);
     expect(relErr(half.gpuCloud!.revenuePerMwYear.toNumber(), full.gpuCloud!.revenuePerMwYear.toNumber())).toBeLessThan(1e-15);
   });
@@ -98,6 +100,7 @@ describe("MW economics three ways (issue 12 point 10)", () => {
     expect(relErr(e.lease.revenuePerMwYear.toNumber(), (70 * 1000 * 150 * 12) / 100)).toBeLessThan(1e-15);
     expect(relErr(e.lease.capitalPerMw.toNumber(), (70 * 9e6) / 100)).toBeLessThan(1e-15);
     expect(relErr(e.gpuCloud!.revenuePerMwYear.toNumber(), ((70 * 1000) / 1.8) * 2 * 0.9 * 8760 / 100)).toBeLessThan(1e-14);
+    expect(mwEconomicsValued(phased, gpu).gpuCloud!.horizonMonths).toBe(18 + 60); // ready when the last phase is
   });
 
   test("valued: NPV per site MW of each use at its own rate (lease_discount_rate for the lease)", () => {
