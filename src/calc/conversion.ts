@@ -191,7 +191,9 @@ export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
   }
   const needed = leaseValue.add(fixed); // what running months must earn net of their variable cost
   const never = new NoAnswerError(
-    "mining is worth at least as much as leasing at any BTC price: the lease value is not above minus the mining's fixed costs",
+    switching
+      ? "mining is worth at least as much as leasing at any BTC price: the lease value is not above minus the mining's fixed costs (site opex and refresh capex less salvage), which an idle fleet still pays"
+      : "mining is worth at least as much as leasing at any BTC price: the lease value is not above minus the mining costs",
   );
 
   if (!switching) {
