@@ -444,13 +444,7 @@ export const SIGNATURES = {
   BREAKEVENPRICE: ALL_IN,
   BREAKEVENPOWER: [P.btc_price, ...COST_INPUTS.slice(1)],
   // Hashprice carries difficulty, subsidy and fees, so the breakeven hashprice needs none of them.
-  BREAKEVENHASHPRICE: [
-    P.power_price_kwh,
-    P.wall_efficiency_j_th,
-    P.pool_fee,
-    P.opex_usd_per_th_day,
-    ...OVERHEADS,
-  ],
+  BREAKEVENHASHPRICE: [P.power_price_kwh, P.wall_efficiency_j_th, P.pool_fee, P.opex_usd_per_th_day, ...OVERHEADS],
   PAYBACKMONTHS: [
     P.machine_cost_usd,
     P.hashrate_ths,
