@@ -16,7 +16,7 @@ const DOCS_FILE = path.resolve(__dirname, "..", "docs", "functions.md");
 const CONVENTIONS = [
   "Optional arguments are in brackets; omitted or blank, they take the default shown. Required arguments have no default: a blank one is #VALUE!.",
   "Rates and fractions are decimals, as in Excel: 0.02 = 2%. A rate without a period in its name is per year; _monthly rates are per month.",
-  "Money is in USD; each parameter's unit is in its name (power_price_usd_per_kwh, opex_usd_per_site_mw_month). A month is 365/12 days, a year 365 days; discounting is annual effective, flows at month ends.",
+  "Money is in USD; each parameter's unit is in its name (power_price_kwh, opex_usd_per_site_mw_month). A month is 365/12 days, a year 365 days; discounting is annual effective, flows at month ends.",
   "Hashrate is in TH/s for a machine or fleet and EH/s for the network. wall_efficiency_j_th is at the wall (the machines' J/TH × the site's PUE); machine_efficiency_j_th is at the machines, with pue given separately.",
   "Functions without a block height take the subsidy as an argument, so the formula shows what it assumed: =MINER.SUBSIDY(height), or 3.125 BTC for blocks 840,000 to 1,049,999.",
   "Any function that takes numbers can read its arguments from tables of names and values instead: =MINER.FROMTABLE(\"COSTPERBTC\", Inputs!A2:B8).",

@@ -6,7 +6,7 @@
  *
  *   // MINER.COSTPERBTC: generated ...           <- this line, the JSDoc and the overload are generated
  *   /** Excel's description, @customfunction, @param per parameter, @returns, @helpurl *\/
- *   export function costPerBtc(power_price_usd_per_kwh: unknown, ...): number;   <- bodiless overload
+ *   export function costPerBtc(power_price_kwh: unknown, ...): number;   <- bodiless overload
  *   export function costPerBtc(...args: unknown[]): number { ... }               <- the implementation
  *
  * so each adapter lists its arguments once (in the registry) and the metadata plugin's

@@ -126,7 +126,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     description: "Hashprice: the USD that 1 PH/s is expected to earn in one day at a BTC price and difficulty.",
     result: "Hashprice in USD per PH/s per day.",
     shape: "number",
-    formula: "(subsidy + fees) × btc_price_usd × 86,400 × 1e15 / (difficulty × 2^32).",
+    formula: "(subsidy + fees) × btc_price × 86,400 × 1e15 / (difficulty × 2^32).",
     notes: [
       "Luxor's Hashrate Index reported $38.2/PH/day in late November 2025 against 38.07 from this formula (../shared/reference/mining-costs.md).",
     ],
@@ -223,7 +223,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     result: "Breakeven power price in USD per kWh.",
     shape: "number",
     formula:
-      "(BTC per TH-day × (1 − pool_fee) × btc_price_usd − opex_usd_per_th_day) / (wall_efficiency_j_th × 24 / 1000), at full uptime.",
+      "(BTC per TH-day × (1 − pool_fee) × btc_price − opex_usd_per_th_day) / (wall_efficiency_j_th × 24 / 1000), at full uptime.",
     notes: COST_CONVENTIONS,
     examples: [{ args: [91000, 17.5, 1.52e14, 3.125, 0.036, 0.02], result: "0.0888" }],
     noAnswer: [
@@ -455,8 +455,8 @@ export const CATALOG: readonly FunctionDoc[] = [
               ["site_mw", 100],
               ["machine_efficiency_j_th", 17.5],
               ["pue", 1.1],
-              ["power_price_usd_per_kwh", 0.045],
-              ["btc_price_usd", 91000],
+              ["power_price_kwh", 0.045],
+              ["btc_price", 91000],
               ["difficulty", 1.52e14],
               ["start_height", 925000],
               ["fees_btc_per_block", 0.036],
@@ -518,7 +518,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     result: "The field's value in its unit, updating live.",
     shape: "live",
     formula:
-      "Fields: difficulty, block_height, network_hashrate_ehs (EH/s), fees_btc_per_block (BTC), hashprice_usd_per_ph_day (USD/PH/day), next_retarget_height, next_retarget_blocks, next_retarget_change (fraction), next_retarget_date, next_halving_height, next_halving_blocks, next_halving_date (dates as Excel serials, UTC), btc_price_usd; or their workbook names (BTC_Hashprice).",
+      "Fields: difficulty, block_height, network_hashrate_ehs (EH/s), fees_btc_per_block (BTC), hashprice_usd_per_ph_day (USD/PH/day), next_retarget_height, next_retarget_blocks, next_retarget_change (fraction), next_retarget_date, next_halving_height, next_halving_blocks, next_halving_date (dates as Excel serials, UTC), btc_price; or their workbook names (BTC_Hashprice).",
     notes: [LIVE_NOTE],
     examples: [{ args: ["hashprice_usd_per_ph_day"], result: "the live hashprice, e.g. 35.69" }],
   },

@@ -21,7 +21,7 @@ const allIn = (args: unknown[]): MiningCostInputs =>
 /**
  * Cash cost in USD per BTC earned: power and other opex per TH-day divided by the BTC one TH-day earns after pool fee.
  * @customfunction COSTPERBTC
- * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param power_price_kwh Power price (USD per kWh; 0 or more).
  * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
@@ -32,7 +32,7 @@ const allIn = (args: unknown[]): MiningCostInputs =>
  * @helpurl https://localhost:3000/help/COSTPERBTC.html
  */
 export function costPerBtc(
-  power_price_usd_per_kwh: unknown,
+  power_price_kwh: unknown,
   wall_efficiency_j_th: unknown,
   difficulty: unknown,
   subsidy_btc_per_block: unknown,
@@ -60,7 +60,7 @@ export function costPerBtc(...args: unknown[]): number {
 /**
  * All-in cost in USD per BTC earned: cash costs plus straight-line machine depreciation and stock-based compensation.
  * @customfunction ALLINCOSTPERBTC
- * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param power_price_kwh Power price (USD per kWh; 0 or more).
  * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
@@ -77,7 +77,7 @@ export function costPerBtc(...args: unknown[]): number {
  * @helpurl https://localhost:3000/help/ALLINCOSTPERBTC.html
  */
 export function allInCost(
-  power_price_usd_per_kwh: unknown,
+  power_price_kwh: unknown,
   wall_efficiency_j_th: unknown,
   difficulty: unknown,
   subsidy_btc_per_block: unknown,
@@ -112,7 +112,7 @@ export const BREAKDOWN_ROWS = [
 /**
  * Cost per BTC by component as a two-column table, from power to all-in cost, with the subsidy it assumed; the lines add up to the totals.
  * @customfunction COSTBREAKDOWN
- * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param power_price_kwh Power price (USD per kWh; 0 or more).
  * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
@@ -129,7 +129,7 @@ export const BREAKDOWN_ROWS = [
  * @helpurl https://localhost:3000/help/COSTBREAKDOWN.html
  */
 export function costBreakdown(
-  power_price_usd_per_kwh: unknown,
+  power_price_kwh: unknown,
   wall_efficiency_j_th: unknown,
   difficulty: unknown,
   subsidy_btc_per_block: unknown,
@@ -158,7 +158,7 @@ export function costBreakdown(...args: unknown[]): any[][] {
 /**
  * BTC price in USD at which the margin on the costs given is zero: give power and opex only for the cash breakeven.
  * @customfunction BREAKEVENPRICE
- * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param power_price_kwh Power price (USD per kWh; 0 or more).
  * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
@@ -175,7 +175,7 @@ export function costBreakdown(...args: unknown[]): any[][] {
  * @helpurl https://localhost:3000/help/BREAKEVENPRICE.html
  */
 export function breakevenPrice(
-  power_price_usd_per_kwh: unknown,
+  power_price_kwh: unknown,
   wall_efficiency_j_th: unknown,
   difficulty: unknown,
   subsidy_btc_per_block: unknown,
@@ -197,7 +197,7 @@ export function breakevenPrice(...args: unknown[]): number {
 /**
  * Power price in USD per kWh at which the cash margin of mining is zero.
  * @customfunction BREAKEVENPOWER
- * @param btc_price_usd BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
  * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
@@ -208,7 +208,7 @@ export function breakevenPrice(...args: unknown[]): number {
  * @helpurl https://localhost:3000/help/BREAKEVENPOWER.html
  */
 export function breakevenPower(
-  btc_price_usd: unknown,
+  btc_price: unknown,
   wall_efficiency_j_th: unknown,
   difficulty: unknown,
   subsidy_btc_per_block: unknown,
@@ -236,7 +236,7 @@ export function breakevenPower(...args: unknown[]): number {
 /**
  * Hashprice in USD per PH/s per day at which the margin on the costs given is zero; compare it with HASHPRICE.
  * @customfunction BREAKEVENHASHPRICE
- * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
+ * @param power_price_kwh Power price (USD per kWh; 0 or more).
  * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
  * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
  * @param [opex_usd_per_th_day] Other cash operating cost: maintenance, hosting, site staff (USD per TH/s per day; 0 or more). Default 0.
@@ -250,7 +250,7 @@ export function breakevenPower(...args: unknown[]): number {
  * @helpurl https://localhost:3000/help/BREAKEVENHASHPRICE.html
  */
 export function breakevenHashprice(
-  power_price_usd_per_kwh: unknown,
+  power_price_kwh: unknown,
   wall_efficiency_j_th: unknown,
   pool_fee?: unknown,
   opex_usd_per_th_day?: unknown,
@@ -275,8 +275,8 @@ export function breakevenHashprice(...args: unknown[]): number {
  * @param machine_cost_usd Price of the machine (USD; 0 or more).
  * @param hashrate_ths Hashrate of the machine or fleet (TH/s; 0 or more; PAYBACKMONTHS needs more than 0).
  * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
- * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
- * @param btc_price_usd BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param power_price_kwh Power price (USD per kWh; 0 or more).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
  * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
@@ -291,8 +291,8 @@ export function paybackMonths(
   machine_cost_usd: unknown,
   hashrate_ths: unknown,
   wall_efficiency_j_th: unknown,
-  power_price_usd_per_kwh: unknown,
-  btc_price_usd: unknown,
+  power_price_kwh: unknown,
+  btc_price: unknown,
   difficulty: unknown,
   subsidy_btc_per_block: unknown,
   fees_btc_per_block?: unknown,

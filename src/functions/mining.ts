@@ -34,8 +34,8 @@ export const MINING_SCHEDULE_HEADER = [
  * @param site_mw Site power capacity, gross (MW; greater than 0).
  * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
  * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
- * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
- * @param btc_price_usd BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param power_price_kwh Power price (USD per kWh; 0 or more).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
  * @param months Months to schedule (months; a whole number from 1 to 1200).
@@ -55,8 +55,8 @@ export function miningCashFlowsFn(
   site_mw: unknown,
   machine_efficiency_j_th: unknown,
   pue: unknown,
-  power_price_usd_per_kwh: unknown,
-  btc_price_usd: unknown,
+  power_price_kwh: unknown,
+  btc_price: unknown,
   difficulty: unknown,
   start_height: unknown,
   months: unknown,
@@ -100,8 +100,8 @@ export function miningCashFlowsFn(...args: unknown[]): any[][] {
  * @param site_mw Site power capacity, gross (MW; greater than 0).
  * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
  * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
- * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
- * @param btc_price_usd BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param power_price_kwh Power price (USD per kWh; 0 or more).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
  * @param months Months to schedule (months; a whole number from 1 to 1200).
@@ -121,8 +121,8 @@ export function miningNpvFn(
   site_mw: unknown,
   machine_efficiency_j_th: unknown,
   pue: unknown,
-  power_price_usd_per_kwh: unknown,
-  btc_price_usd: unknown,
+  power_price_kwh: unknown,
+  btc_price: unknown,
   difficulty: unknown,
   start_height: unknown,
   months: unknown,
@@ -151,8 +151,8 @@ export function miningNpvFn(...args: unknown[]): number {
  * @param site_mw Site power capacity, gross (MW; greater than 0).
  * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
  * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
- * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
- * @param btc_price_usd BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param power_price_kwh Power price (USD per kWh; 0 or more).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
  * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).
@@ -178,8 +178,8 @@ export function conversionValueFn(
   site_mw: unknown,
   machine_efficiency_j_th: unknown,
   pue: unknown,
-  power_price_usd_per_kwh: unknown,
-  btc_price_usd: unknown,
+  power_price_kwh: unknown,
+  btc_price: unknown,
   difficulty: unknown,
   start_height: unknown,
   discount_rate: unknown,
@@ -214,8 +214,8 @@ export function conversionValueFn(...args: unknown[]): number {
  * @param site_mw Site power capacity, gross (MW; greater than 0).
  * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
  * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
- * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
- * @param btc_price_usd BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param power_price_kwh Power price (USD per kWh; 0 or more).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
  * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).
@@ -241,8 +241,8 @@ export function conversionBreakevenFn(
   site_mw: unknown,
   machine_efficiency_j_th: unknown,
   pue: unknown,
-  power_price_usd_per_kwh: unknown,
-  btc_price_usd: unknown,
+  power_price_kwh: unknown,
+  btc_price: unknown,
   difficulty: unknown,
   start_height: unknown,
   discount_rate: unknown,
@@ -275,8 +275,8 @@ export function conversionBreakevenFn(...args: unknown[]): number {
  * @param site_mw Site power capacity, gross (MW; greater than 0).
  * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
  * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
- * @param power_price_usd_per_kwh Power price (USD per kWh; 0 or more).
- * @param btc_price_usd BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param power_price_kwh Power price (USD per kWh; 0 or more).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
  * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).
@@ -302,8 +302,8 @@ export function mwEconomicsFn(
   site_mw: unknown,
   machine_efficiency_j_th: unknown,
   pue: unknown,
-  power_price_usd_per_kwh: unknown,
-  btc_price_usd: unknown,
+  power_price_kwh: unknown,
+  btc_price: unknown,
   difficulty: unknown,
   start_height: unknown,
   discount_rate: unknown,

@@ -73,12 +73,11 @@ export const PARAMS = define({
   },
 
   // The market.
-  btc_price_usd: {
+  btc_price: {
     description: "BTC price now, or in month 1 of a schedule",
     unit: "USD per BTC",
     allowed: "greater than 0",
     example: 91_000,
-    field: "btc_price",
   },
   btc_price_growth_monthly: {
     description: "BTC price growth per month (0 = flat)",
@@ -94,12 +93,11 @@ export const PARAMS = define({
     example: 0.02,
     default: 0,
   },
-  power_price_usd_per_kwh: {
+  power_price_kwh: {
     description: "Power price",
     unit: "USD per kWh",
     allowed: "0 or more",
     example: 0.05,
-    field: "power_price_kwh",
   },
 
   // The fleet.
@@ -370,7 +368,7 @@ const P = PARAMS;
 
 /** What every cost-per-BTC function starts with: power, the fleet, the network and its reward. */
 const COST_INPUTS = [
-  P.power_price_usd_per_kwh,
+  P.power_price_kwh,
   P.wall_efficiency_j_th,
   P.difficulty,
   P.subsidy_btc_per_block,
@@ -395,8 +393,8 @@ export const SITE = [
   P.site_mw,
   P.machine_efficiency_j_th,
   P.pue,
-  P.power_price_usd_per_kwh,
-  P.btc_price_usd,
+  P.power_price_kwh,
+  P.btc_price,
   P.difficulty,
   P.start_height,
 ];
@@ -439,26 +437,20 @@ export const SIGNATURES = {
   NETWORKHASHRATE: [P.difficulty],
   DIFFICULTYFORHASHRATE: [P.hashrate_ehs],
   BTCPERDAY: [P.hashrate_ths, P.difficulty, P.subsidy_btc_per_block, P.fees_btc_per_block],
-  HASHPRICE: [P.btc_price_usd, P.difficulty, P.subsidy_btc_per_block, P.fees_btc_per_block],
+  HASHPRICE: [P.btc_price, P.difficulty, P.subsidy_btc_per_block, P.fees_btc_per_block],
   COSTPERBTC: COST_INPUTS,
   ALLINCOSTPERBTC: ALL_IN,
   COSTBREAKDOWN: ALL_IN,
   BREAKEVENPRICE: ALL_IN,
-  BREAKEVENPOWER: [P.btc_price_usd, ...COST_INPUTS.slice(1)],
+  BREAKEVENPOWER: [P.btc_price, ...COST_INPUTS.slice(1)],
   // Hashprice carries difficulty, subsidy and fees, so the breakeven hashprice needs none of them.
-  BREAKEVENHASHPRICE: [
-    P.power_price_usd_per_kwh,
-    P.wall_efficiency_j_th,
-    P.pool_fee,
-    P.opex_usd_per_th_day,
-    ...OVERHEADS,
-  ],
+  BREAKEVENHASHPRICE: [P.power_price_kwh, P.wall_efficiency_j_th, P.pool_fee, P.opex_usd_per_th_day, ...OVERHEADS],
   PAYBACKMONTHS: [
     P.machine_cost_usd,
     P.hashrate_ths,
     P.wall_efficiency_j_th,
-    P.power_price_usd_per_kwh,
-    P.btc_price_usd,
+    P.power_price_kwh,
+    P.btc_price,
     P.difficulty,
     P.subsidy_btc_per_block,
     P.fees_btc_per_block,

@@ -4,7 +4,7 @@ import { isRequired, optional, PARAMS, tooltip } from "../../src/functions/param
 import { InvalidArgumentError } from "../../src/calc/errors";
 
 const P = PARAMS;
-const list = [P.btc_price_usd, P.pool_fee, optional(P.start_height)];
+const list = [P.btc_price, P.pool_fee, optional(P.start_height)];
 
 test("arguments are keyed by the calc module's names; an omitted optional one takes its default", () => {
   expect(readArgs(list, [91_000, null])).toEqual({ btc_price: 91_000, pool_fee: 0 });
@@ -20,5 +20,5 @@ test("a parameter appended optional (required elsewhere) is absent when omitted 
 });
 
 test("a required argument left blank is refused by its public name", () => {
-  expect(() => readArgs(list, [null])).toThrow(/^btc_price_usd must be a number \(it is required, and the argument is blank\)$/);
+  expect(() => readArgs(list, [null])).toThrow(/^btc_price must be a number \(it is required, and the argument is blank\)$/);
 });

@@ -61,7 +61,7 @@ describe("what the interface rule allows and refuses", () => {
       name: "COSTPERBTC",
       result: "number",
       parameters: [
-        { name: "power_price_usd_per_kwh", optional: false },
+        { name: "power_price_kwh", optional: false },
         { name: "pool_fee", optional: true, default: 0 },
       ],
     },
@@ -73,7 +73,7 @@ describe("what the interface rule allows and refuses", () => {
   };
 
   test.each([
-    ["a rename", edit((f) => (f.parameters[0].name = "power_price_kwh")), /parameter 1 changed/],
+    ["a rename", edit((f) => (f.parameters[0].name = "power_price_usd_per_kwh")), /parameter 1 changed/],
     ["a reorder", edit((f) => f.parameters.reverse()), /parameter 1 changed/],
     ["a new default", edit((f) => (f.parameters[1].default = 0.02)), /parameter 2 changed from \[pool_fee\]=0 to \[pool_fee\]=0.02/],
     ["an optional parameter made required", edit((f) => (f.parameters[1].optional = false)), /parameter 2 changed/],

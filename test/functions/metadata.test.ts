@@ -72,12 +72,12 @@ test("Excel marks exactly the required arguments required, and they come first",
 
 test("the lead's signatures: subsidy required after difficulty; efficiency at the wall or at the machine", () => {
   expect(signature(byId("COSTPERBTC"))).toBe(
-    "power_price_usd_per_kwh, wall_efficiency_j_th, difficulty, subsidy_btc_per_block, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day]",
+    "power_price_kwh, wall_efficiency_j_th, difficulty, subsidy_btc_per_block, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day]",
   );
-  expect(signature(byId("HASHPRICE"))).toBe("btc_price_usd, difficulty, subsidy_btc_per_block, [fees_btc_per_block]");
+  expect(signature(byId("HASHPRICE"))).toBe("btc_price, difficulty, subsidy_btc_per_block, [fees_btc_per_block]");
   expect(signature(byId("BTCPERDAY"))).toBe("hashrate_ths, difficulty, subsidy_btc_per_block, [fees_btc_per_block]");
   expect(signature(byId("PAYBACKMONTHS"))).toBe(
-    "machine_cost_usd, hashrate_ths, wall_efficiency_j_th, power_price_usd_per_kwh, btc_price_usd, difficulty, subsidy_btc_per_block, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [uptime], [difficulty_growth_monthly]",
+    "machine_cost_usd, hashrate_ths, wall_efficiency_j_th, power_price_kwh, btc_price, difficulty, subsidy_btc_per_block, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [uptime], [difficulty_growth_monthly]",
   );
   for (const id of ["ALLINCOSTPERBTC", "COSTBREAKDOWN", "BREAKEVENPRICE", "BREAKEVENPOWER", "BREAKEVENHASHPRICE"]) {
     expect([id, byId(id).parameters[1].name]).toEqual([id, "wall_efficiency_j_th"]);
@@ -138,7 +138,8 @@ test("every parameter's description gives its unit or kind, and optional ones th
 
 test("names carry units: every money, energy, power, hashrate, time or BTC quantity says it in its name", () => {
   // Dimensionless or conventional quantities: ratios and fractions (decimals), annual rates, counts, codes.
-  const unitless = ["height", "start_height", "difficulty", "pue", "pool_fee", "uptime", "discount_rate", "escalator", "months", "currency", "field", "function_name", "assumptions", "assumptions_2", "assumptions_3"];
+  // A price is in USD per unit of what is priced (the project's currency); later issues name btc_price so.
+  const unitless = ["btc_price", "height", "start_height", "difficulty", "pue", "pool_fee", "uptime", "discount_rate", "escalator", "months", "currency", "field", "function_name", "assumptions", "assumptions_2", "assumptions_3"];
   const withUnit = /_(usd|btc|kwh|ths|ehs|th|mw|j_th|years|months|day|month|monthly|pct_of_revenue|per_critical_it_mw)(_|$)/;
   for (const name of new Set(functions.flatMap((f) => f.parameters.map((p) => p.name)))) {
     expect([name, unitless.includes(name) || withUnit.test(name)]).toEqual([name, true]);

@@ -4,7 +4,7 @@
  * reads exactly the inputs a reader sees beside it.
  */
 export const PARAMETER_LINKS: Record<string, string> = {
-  power_price_usd_per_kwh: "=Power_Price_kWh",
+  power_price_kwh: "=Power_Price_kWh",
   // The cost functions take efficiency at the wall: the machines' J/TH times the site's PUE.
   wall_efficiency_j_th: "=Efficiency_J_TH*Site_PUE",
   difficulty: "=Difficulty_Now",
@@ -21,7 +21,7 @@ export const PARAMETER_LINKS: Record<string, string> = {
   site_mw: "=Site_MW",
   machine_efficiency_j_th: "=Efficiency_J_TH",
   pue: "=Site_PUE",
-  btc_price_usd: "=BTC_Price_USD",
+  btc_price: "=BTC_Price_USD",
   start_height: "=Start_Height",
   months: "=Horizon_Months",
   discount_rate: "=Discount_Rate",

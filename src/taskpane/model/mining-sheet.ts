@@ -63,14 +63,14 @@ export function miningSheet(): SheetDraft {
     ["All-in margin per BTC", "=J7-J6", "USD per BTC"],
     [
       "Hashprice",
-      `=${minerCall("HASHPRICE", (p) => (p === "btc_price_usd" ? "BTC_Price_USD" : table(p)))}`,
+      `=${minerCall("HASHPRICE", (p) => (p === "btc_price" ? "BTC_Price_USD" : table(p)))}`,
       "USD per PH/s per day",
     ],
     ["Breakeven hashprice, all-in", `=${minerCall("BREAKEVENHASHPRICE", table)}`, "USD per PH/s per day"],
     ["Breakeven BTC price, all-in", '=MINER.FROMTABLE("BREAKEVENPRICE",Cost_Inputs)', "USD per BTC"],
     [
       "Breakeven power price, cash (full uptime)",
-      `=${minerCall("BREAKEVENPOWER", (p) => (p === "btc_price_usd" ? "BTC_Price_USD" : table(p)))}`,
+      `=${minerCall("BREAKEVENPOWER", (p) => (p === "btc_price" ? "BTC_Price_USD" : table(p)))}`,
       "USD per kWh",
     ],
     [
@@ -134,7 +134,7 @@ function sensitivityGrid(d: SheetDraft): void {
       ...DIFFICULTY_STEPS.map((_, j) => {
         const col = columnLetters(2 + j); // B, C, ...
         const arg = (param: string) => {
-          if (param === "power_price_usd_per_kwh") return `$A${r}`;
+          if (param === "power_price_kwh") return `$A${r}`;
           if (param === "difficulty") return `${col}$${GRID_TOP}`;
           const cell = costCell(param);
           return cell && absolute(cell);
