@@ -8,7 +8,7 @@
 require("./ts-require");
 const fs = require("fs");
 const path = require("path");
-const { PARAMS, SIGNATURES, isRequired, showDefault } = require("../src/functions/params.ts");
+const { PARAMS, SIGNATURES, mustBeGiven, showDefault } = require("../src/functions/params.ts");
 const { CATALOG } = require("../src/functions/catalog.ts");
 
 const DOCS_FILE = path.resolve(__dirname, "..", "docs", "functions.md");
@@ -20,6 +20,8 @@ const CONVENTIONS = [
   "Hashrate is in TH/s for a machine or fleet and EH/s for the network. wall_efficiency_j_th is at the wall (the machines' J/TH × the site's PUE); machine_efficiency_j_th is at the machines, with pue given separately.",
   "Functions without a block height take the subsidy as an argument, so the formula shows what it assumed: =MINER.SUBSIDY(height), or 3.125 BTC for blocks 840,000 to 1,049,999.",
   "Any function that takes numbers can read its arguments from tables of names and values instead: =MINER.FROMTABLE(\"COSTPERBTC\", Inputs!A2:B8).",
+  "A required argument after optional ones (the risk inputs of MININGNPVDIST and CONVERSIONDIST) is shown in brackets by Excel's tooltip, because Excel cannot mark a required argument after an optional one; here it is marked required, and blank it is #VALUE!.",
+  "The simulation functions (PRICEQUANTILES, MININGNPVDIST, CONVERSIONDIST) give the same numbers for the same seed in every Excel: generator xoshiro128** per path, seeded by SplitMix64 from seed; every estimate comes with its standard error (SE).",
 ];
 
 function escapeHtml(s) {
@@ -43,11 +45,12 @@ const formula = (ns, id, args) => `=${ns}.${id}(${args.map(showArg).join(", ")})
 function describe(ns, doc) {
   const params = SIGNATURES[doc.id].map((p) => ({
     name: p.name,
-    required: isRequired(p),
+    // A required argument after optional ones is bracketed in Excel's tooltip, but required all the same.
+    required: mustBeGiven(p),
     description: p.description,
     unit: p.unit,
     allowed: p.allowed,
-    default: p.default === undefined ? (p.optional ? "none" : "") : showDefault(p.default),
+    default: p.default === undefined ? (p.optional && !p.afterOptional ? "none" : "") : showDefault(p.default, p.kind),
   }));
   const live = doc.shape === "live";
   const table = doc.id === "FROMTABLE";
@@ -79,7 +82,8 @@ function describe(ns, doc) {
       formula: formula(ns, doc.id, e.args),
       result: e.result,
       note: e.note,
-      ranges: e.args.filter((a) => typeof a === "object"),
+      // A range's contents are listed; an array constant such as {0.1,0.5,0.9} shows itself.
+      ranges: e.args.filter((a) => typeof a === "object" && !a.range.startsWith("{")),
     })),
     errors,
   };
@@ -142,7 +146,7 @@ function renderHelpPages(metadata, ns) {
     );
     const examples = d.examples
       .map((e) => {
-        const ranges = e.ranges.map((r) => `<p>${escapeHtml(r.range)} holds:</p>\n${htmlTable(["name", "value"], r.rows.map((row) => row.map((c) => escapeHtml(typeof c === "number" ? showNumber(c) : c))))}`).join("\n");
+        const ranges = e.ranges.map((r) => `<p>${escapeHtml(r.range)} holds:</p>\n${htmlTable(r.rows[0].length === 2 ? ["name", "value"] : ["value"], r.rows.map((row) => row.map((c) => escapeHtml(typeof c === "number" ? showNumber(c) : c))))}`).join("\n");
         return `<li><code>${escapeHtml(e.formula)}</code> returns <b>${escapeHtml(e.result)}</b>${e.note ? `: ${escapeHtml(e.note)}` : ""}.${ranges ? `\n${ranges}` : ""}</li>`;
       })
       .join("\n");
@@ -205,7 +209,9 @@ function renderMarkdown(metadata, ns) {
     for (const e of d.examples) {
       out.push(`- \`${e.formula}\` returns **${e.result}**${e.note ? `: ${e.note}` : ""}.`);
       for (const r of e.ranges) {
-        out.push(`  ${r.range} holds: ${r.rows.map(([k, v]) => `${k} ${typeof v === "number" ? showNumber(v) : v}`).join("; ")}.`);
+        const show = (v) => (typeof v === "number" ? showNumber(v) : v);
+        const cells = r.rows.map((row) => (row.length === 2 ? `${row[0]} ${show(row[1])}` : row.map(show).join(", ")));
+        out.push(`  ${r.range} holds: ${cells.join("; ")}.`);
       }
     }
     out.push("", "Errors:", "", ...d.errors.map((e) => `- ${e}`), "");

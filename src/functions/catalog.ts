@@ -7,7 +7,7 @@
  * (dist/help/*.html and docs/functions.md) and the tests, which evaluate every example and reach
  * every #NUM! case. Not imported by the add-in: its text stays out of the bundle.
  */
-import { FunctionId } from "./params";
+import { FunctionId, SIGNATURES } from "./params";
 
 /** A range argument in an example: its address as written in the formula, and what it holds. */
 export interface RangeArg {
@@ -56,6 +56,21 @@ const MINING_EXAMPLE = [
 const CONVERSION_EXAMPLE = [
   100, 17.5, 1.1, 0.045, 91000, 1.52e14, 925000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48, 0.03, 9e6,
   12, 0.15, 1.4,
+];
+/** Arguments padded with blanks to a function's full list, so what follows lands after them. */
+const padTo = (args: readonly ExampleArg[], id: FunctionId): ExampleArg[] => [
+  ...args,
+  ...Array<ExampleArg>(Math.max(0, SIGNATURES[id].length - args.length)).fill(""),
+];
+/** An array constant, as a formula writes a list: {0.1,0.5,0.9}. */
+const list = (...xs: number[]): RangeArg => ({ range: `{${xs.join(",")}}`, rows: [xs] });
+/** The risk inputs of the examples: 50% price volatility, 20% difficulty volatility, correlation 0.3, 10,000 paths, seed 1. */
+const RISK_EXAMPLE = [0.5, 0.2, 0.3, 10000, 1];
+const SIMULATION_NOTES = [
+  "Simulated market (docs/risk.md): monthly steps; ln price and ln difficulty are Brownian motions with drift ln(1 + g) − s²/2 and monthly volatility s = σ_annual / √12, so the mean path is the deterministic one; the monthly shocks of price and difficulty have correlation price_difficulty_corr.",
+  "Reproducible: the same seed gives the same numbers in every Excel. Generator xoshiro128** (Blackman and Vigna), one stream per path seeded from SplitMix64 outputs of seed; ziggurat normals; only IEEE-exact arithmetic and the add-in's own exp, log and sqrt, so no engine's Math library changes a bit.",
+  "Standard errors (SE): the mean's is s/√paths; a probability's √(p(1 − p)/paths); a quantile's comes from the order statistics around it (Siddiqui's estimator). Quantiles are PERCENTILE.INC of the simulated values.",
+  "paths: from 100 to 100,000, and paths × months at most 3,600,000 (10,000 paths over 30 years), so that a cell stays well under a second; 10,000 paths over 10 years take about 0.1–0.3 s on a laptop. Fewer paths than 100 is #VALUE!, more than the limit #NUM!.",
 ];
 const ALL_IN_EXAMPLE = [0.05, 20, 1.5e14, 3.125, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093];
 /** Arguments with some replaced: the #NUM! cases are written as changes to a valid list. */
@@ -410,6 +425,126 @@ export const CATALOG: readonly FunctionDoc[] = [
         args: CONVERSION_EXAMPLE,
         result: "a 4×3 table",
         note: "mining $636,951 revenue and $82,461 EBITDA per MW-year, leasing $1,285,714 and $1,092,857",
+      },
+    ],
+  },
+  {
+    id: "PRICEQUANTILES",
+    description:
+      "Quantiles of the simulated BTC price at each month, with their standard errors, for a fan chart: a geometric Brownian motion whose mean path grows at btc_price_growth_monthly.",
+    result:
+      "A table under a header row (month, the quantiles, then their SEs, e.g. month, P10, P50, P90, P10 SE, P50 SE, P90 SE): one row per month 0 to months, prices in USD per BTC.",
+    shape: "table",
+    formula:
+      "ln price at month t = ln btc_price + t × (ln(1 + btc_price_growth_monthly) − s²/2) + s × (Z1 + … + Zt), s = price_vol_annual / √12, Z standard normal; so the mean price is btc_price × (1 + g)^t. Each quantile is PERCENTILE.INC of the paths' prices at that month; month 0 is btc_price with SE 0.",
+    notes: [
+      ...SIMULATION_NOTES,
+      "The quantile columns come first, so the month column and the quantile columns feed a line chart (a fan chart) as they are.",
+      "The price paths are those of MININGNPVDIST and CONVERSIONDIST with the same seed and price inputs.",
+    ],
+    examples: [
+      {
+        args: [91000, 0.01, 0.5, 120, list(0.1, 0.5, 0.9), 10000, 1],
+        result: "a 122×7 table",
+        note: "BTC at $91,000 growing 1% a month on average, 50% annual volatility, ten years",
+      },
+    ],
+    noAnswer: [
+      {
+        when: "paths is above 100,000, or paths × months above 3,600,000 (the limit that keeps a cell under a second)",
+        args: [
+          [91000, 0.01, 0.5, 120, list(0.1, 0.5, 0.9), 200000, 1],
+          [91000, 0.01, 0.5, 1200, list(0.1, 0.5, 0.9), 10000, 1],
+        ],
+      },
+    ],
+  },
+  {
+    id: "MININGNPVDIST",
+    description:
+      "Simulated distribution of MININGNPV under random BTC price and difficulty: mean, quantiles and P(NPV < 0), each with its standard error.",
+    result:
+      "A two-column table of label and value under a header row: mean and its SE, each quantile and its SE (USD at month 0), then P(NPV < 0) and its SE; 11 rows for the default P10, P50, P90.",
+    shape: "table",
+    formula:
+      "MININGNPV's schedule valued on each simulated path: month m earns at the path's price and difficulty of month m − 1 (the schedule's month 1 earns at today's), with switch-off, energy tax, opex, refresh capex, salvage, pool fee, uptime, fees and the subsidy by height as MININGNPV; the summary is over the paths.",
+    notes: [
+      ...SIMULATION_NOTES,
+      'The risk inputs come after MININGNPV\'s own arguments, so an assumptions table for MININGNPV works unchanged with a table of the risk inputs: =MINER.FROMTABLE("MININGNPVDIST", Site, Horizon, Risk).',
+      "price_vol_annual, difficulty_vol_annual, price_difficulty_corr, paths and seed are required; Excel's tooltip shows them in brackets because they follow optional arguments.",
+      "With every volatility 0 the mean equals MININGNPV (to 1e-9); with price noise only and no switch-off it matches MININGNPV within its SE; switching off in bad months is an option, so with it the mean is at least MININGNPV.",
+      "A path on which the difficulty falls below the one the fleet alone implies is read as the fleet being the whole network (when the difficulty includes the fleet).",
+    ],
+    examples: [
+      {
+        args: [...padTo(MINING_EXAMPLE, "MININGNPV"), ...RISK_EXAMPLE],
+        result: "a 11×2 table",
+        note: "the five-year MININGNPV example with 50% price and 20% difficulty volatility, correlation 0.3",
+      },
+      {
+        args: [...padTo(MINING_EXAMPLE, "MININGNPV"), ...RISK_EXAMPLE, list(0.05, 0.25, 0.5, 0.75, 0.95)],
+        result: "a 15×2 table",
+        note: "five quantiles",
+      },
+    ],
+    noAnswer: [
+      {
+        when: "paths is above 100,000, or paths × months above 3,600,000 (the limit that keeps a cell under a second)",
+        args: [[...padTo(MINING_EXAMPLE, "MININGNPV"), 0.5, 0.2, 0.3, 200000, 1]],
+      },
+    ],
+  },
+  {
+    id: "CONVERSIONDIST",
+    description:
+      "Simulated distribution of CONVERSIONVALUE (lease NPV minus mining NPV) under random BTC price and difficulty, with P(leasing worth more); every estimate with its standard error.",
+    result:
+      "A two-column table of label and value under a header row: mean and its SE, each quantile and its SE (USD at month 0), P(value < 0) (mining worth more), P(leasing worth more), each with its SE; 13 rows for the default P10, P50, P90.",
+    shape: "table",
+    formula:
+      "Lease NPV (contracted: the same on every path, computed as CONVERSIONVALUE's lease leg) minus the mining NPV of the same site over the same months on each simulated path (as MININGNPVDIST); leasing is worth more on a path whose value is above 0.",
+    notes: [
+      ...SIMULATION_NOTES,
+      'The risk inputs come after CONVERSIONVALUE\'s own arguments: =MINER.FROMTABLE("CONVERSIONDIST", Site, Lease, Risk).',
+      "price_vol_annual, difficulty_vol_annual, price_difficulty_corr, paths and seed are required; Excel's tooltip shows them in brackets because they follow optional arguments.",
+    ],
+    examples: [
+      {
+        args: [...padTo(CONVERSION_EXAMPLE, "CONVERSIONVALUE"), ...RISK_EXAMPLE],
+        result: "a 13×2 table",
+        note: "the CONVERSIONVALUE example: a 10-year lease after a year's conversion against mining the 100 MW site",
+      },
+    ],
+    noAnswer: [
+      {
+        when: "paths is above 100,000, or paths × months above 3,600,000 (the limit that keeps a cell under a second)",
+        args: [[...padTo(CONVERSION_EXAMPLE, "CONVERSIONVALUE"), 0.5, 0.2, 0.3, 100001, 1]],
+      },
+    ],
+  },
+  {
+    id: "VOLATILITY",
+    description:
+      "Annualised volatility of a series' log returns: the sample standard deviation of ln(v_t / v_(t−1)) × √periods_per_year.",
+    result: "Annual volatility as a fraction (0.5 = 50% a year).",
+    shape: "number",
+    formula:
+      "With r_t = ln(v_t / v_(t−1)) for consecutive values, oldest first: √(Σ (r_t − mean r)² / (n − 1)) × √periods_per_year, n the number of returns; in 40-digit decimal arithmetic.",
+    notes: [
+      "periods_per_year: 365 for daily BTC prices (it trades every day), 252 for trading days, 52 weekly, 12 monthly.",
+      "Blank cells before the first value or after the last are skipped (a range selected longer than its data); a blank between values is #VALUE!, since it would join two periods into one return.",
+      "Fewer than 3 values, or a value of 0 or less, is #VALUE! naming its row (or column).",
+    ],
+    examples: [
+      {
+        args: [list(100, 200, 100, 200), 12],
+        result: "2.7726",
+        note: "monthly returns ln 2, −ln 2, ln 2: a standard deviation of 2·ln 2/√3 a month, 4·ln 2 a year",
+      },
+      {
+        args: [{ range: "B2:B6", rows: [[90000], [91800], [90882], [92700], [91773]] }, 365],
+        result: "0.3293",
+        note: "daily prices rising 2% and falling 1% by turns: a standard deviation of 1.72% a day",
       },
     ],
   },

@@ -10,5 +10,6 @@ import "./revenue";
 import "./costs";
 import "./lease";
 import "./mining";
+import "./risk";
 import "./fromtable";
 import "./live";

@@ -7,7 +7,13 @@ import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
 
 /** The numbers read are already named as the calc module names its inputs. */
 const miningPlan = (a: Args): MiningPlan => a as unknown as MiningPlan;
-const conversionPlan = (args: unknown[]): ConversionPlan =>
+/** MININGNPV's plan and discount rate from its arguments (also read by MININGNPVDIST). */
+export const readMiningNpvArgs = (args: unknown[]): { plan: MiningPlan; discountRate: number } => {
+  const a = readArgs(SIGNATURES.MININGNPV, args);
+  return { plan: miningPlan(a), discountRate: a.discount_rate };
+};
+/** CONVERSIONVALUE's plan from its arguments (also read by CONVERSIONDIST). */
+export const conversionPlan = (args: unknown[]): ConversionPlan =>
   readArgs(SIGNATURES.CONVERSIONVALUE, args) as unknown as ConversionPlan;
 
 /** Column headings of MININGCASHFLOWS. */
@@ -38,7 +44,7 @@ export const MINING_SCHEDULE_HEADER = [
  * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
- * @param months Months to schedule (months; a whole number from 1 to 1200).
+ * @param months Months to schedule or simulate (months; a whole number from 1 to 1200).
  * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).
  * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
  * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
@@ -104,7 +110,7 @@ export function miningCashFlowsFn(...args: unknown[]): any[][] {
  * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
- * @param months Months to schedule (months; a whole number from 1 to 1200).
+ * @param months Months to schedule or simulate (months; a whole number from 1 to 1200).
  * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).
  * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
  * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
@@ -139,8 +145,8 @@ export function miningNpvFn(
 export function miningNpvFn(...args: unknown[]): number {
   const params = SIGNATURES.MININGNPV;
   return excelNumber("MININGNPV", params, () => {
-    const a = readArgs(params, args);
-    return miningNpv(miningPlan(a), a.discount_rate);
+    const { plan, discountRate } = readMiningNpvArgs(args);
+    return miningNpv(plan, discountRate);
   });
 }
 

@@ -24,8 +24,20 @@ export interface Param {
   default?: number | string;
   /** Optional with nothing in its place (an extra assumptions table). */
   optional?: true;
-  /** "number" unless said: "text" (a code or name) or "range" (a two-column table). */
-  kind?: "text" | "range";
+  /**
+   * "number" unless said: "text" (a code or name), "range" (a two-column table) or "list" (a row
+   * or column of numbers). Ranges and lists are declared as matrices, so Excel hands the function
+   * the whole range instead of calling it once per cell.
+   */
+  kind?: "text" | "range" | "list";
+  /**
+   * Required, but placed after optional parameters, where Excel's metadata cannot say so: Excel
+   * refuses to load an add-in whose metadata has a required parameter after an optional one
+   * (OfficeDev/office-js issue #1749; Microsoft's manifest reference for custom functions: "A
+   * required parameter can't follow an optional parameter"). So it is optional in the metadata
+   * (shown in brackets) and an omitted or blank one is #VALUE! saying it is required.
+   */
+  afterOptional?: true;
   /** The calc module's name for this input where it differs (calc keeps its own field names). */
   field?: string;
   /** Further calc names a calc error may use for this input (a conversion's lease terms). */
@@ -183,7 +195,12 @@ export const PARAMS = define({
 
   // A site.
   site_mw: { description: "Site power capacity, gross", unit: "MW", allowed: "greater than 0", example: 100 },
-  months: { description: "Months to schedule", unit: "months", allowed: "a whole number from 1 to 1200", example: 60 },
+  months: {
+    description: "Months to schedule or simulate",
+    unit: "months",
+    allowed: "a whole number from 1 to 1200",
+    example: 60,
+  },
   opex_usd_per_site_mw_month: {
     description: "Site operating cost other than power",
     unit: "USD per site MW per month",
@@ -287,6 +304,58 @@ export const PARAMS = define({
     default: 1.4,
   },
 
+  // Risk: the simulated market (src/calc/simulation; docs/risk.md).
+  price_vol_annual: {
+    description: "Annual volatility of BTC's log price changes; the mean path keeps btc_price_growth_monthly",
+    unit: "rate per year",
+    allowed: "0 to 5, 0.5 = 50% a year",
+    example: 0.5,
+  },
+  difficulty_vol_annual: {
+    description: "Annual volatility of the difficulty's log changes; the mean path keeps difficulty_growth_monthly",
+    unit: "rate per year",
+    allowed: "0 to 5, 0.2 = 20% a year",
+    example: 0.2,
+  },
+  price_difficulty_corr: {
+    description: "Correlation of the monthly price and difficulty shocks (hashrate chases hashprice)",
+    unit: "dimensionless",
+    allowed: "-1 to 1, 0 = independent",
+    example: 0.3,
+  },
+  paths: {
+    description: "Simulated paths: more give smaller standard errors and take longer",
+    unit: "count",
+    allowed: "a whole number from 100 to 100,000; paths × months at most 3,600,000",
+    example: 10_000,
+  },
+  seed: {
+    description: "Seed of the random numbers: the same seed gives the same result in every Excel",
+    unit: "dimensionless",
+    allowed: "a whole number from 0 to 2^53 - 1",
+    example: 1,
+  },
+  quantiles: {
+    description: "Quantiles to report, a row or column of fractions, e.g. {0.1,0.5,0.9} for P10, P50, P90",
+    unit: "fractions",
+    allowed: "1 to 99 numbers strictly between 0 and 1",
+    example: "{0.1,0.5,0.9}",
+    kind: "list",
+  },
+  values: {
+    description: "Levels in time order, oldest first, e.g. daily BTC prices",
+    unit: "e.g. USD per BTC",
+    allowed: "a row or column of at least 3 numbers greater than 0",
+    example: "B2:B366",
+    kind: "list",
+  },
+  periods_per_year: {
+    description: "Periods a year between consecutive values: 365 for daily BTC prices, 52 weekly, 12 monthly",
+    unit: "count",
+    allowed: "greater than 0",
+    example: 365,
+  },
+
   // Live data and tables.
   currency: {
     description: "Currency of the price",
@@ -340,9 +409,29 @@ export type ParamName = keyof typeof PARAMS;
 /** The calc module's name for a parameter. */
 export const fieldOf = (p: Param): string => p.field ?? p.name;
 
-/** Whether an argument must be given. */
+/** Whether Excel's metadata marks the argument required (no brackets). */
 export function isRequired(p: Param): boolean {
   return p.default === undefined && !p.optional;
+}
+
+/** Whether an argument must be given: required, or required after optional ones (`afterOptional`). */
+export function mustBeGiven(p: Param): boolean {
+  return isRequired(p) || !!p.afterOptional;
+}
+
+/** A required parameter placed after optional ones: optional in the metadata, a blank is #VALUE! (see `afterOptional`). */
+export function requiredAfterOptional(p: Param): Param {
+  return { ...p, optional: true, afterOptional: true, default: undefined };
+}
+
+/** The parameter required in this function, where others give it a default (the same name and meaning). */
+export function required(p: Param): Param {
+  return { ...p, default: undefined, optional: undefined };
+}
+
+/** The parameter with a default in this function (the same name and meaning). */
+export function withDefault(p: Param, value: number | string): Param {
+  return { ...p, default: value, optional: undefined };
 }
 
 /**
@@ -353,15 +442,16 @@ export function optional(p: Param): Param {
   return { ...p, optional: true };
 }
 
-/** A default as the docs and tooltips show it. */
-export function showDefault(value: number | string): string {
-  return typeof value === "string" ? `"${value}"` : String(value);
+/** A default as the docs and tooltips show it: text in quotes, a list as Excel's array constant. */
+export function showDefault(value: number | string, kind?: Param["kind"]): string {
+  return typeof value === "string" && kind !== "list" ? `"${value}"` : String(value);
 }
 
 /** The text Excel shows for the parameter (at most 150 characters: a test holds it there). */
 export function tooltip(p: Param): string {
-  const dflt = p.default === undefined ? "" : ` Default ${showDefault(p.default)}.`;
-  return `${p.description} (${p.unit}; ${p.allowed}).${dflt}`;
+  const dflt = p.default === undefined ? "" : ` Default ${showDefault(p.default, p.kind)}.`;
+  const needed = p.afterOptional ? " Required." : "";
+  return `${p.description} (${p.unit}; ${p.allowed}).${dflt}${needed}`;
 }
 
 const P = PARAMS;
@@ -430,8 +520,8 @@ const CONVERSION = [
 ];
 const LEASE_NPV = [...LEASE_TERMS, P.discount_rate, ...LEASE_OPTIONS];
 
-/** Every MINER function's parameters, in Excel's order: the public interface (test/functions/interface.json pins it). */
-export const SIGNATURES = {
+/** The deterministic functions' parameters; the distribution functions append the risk inputs to theirs. */
+const DETERMINISTIC = {
   SUBSIDY: [P.height],
   NEXTHALVING: [P.height],
   NETWORKHASHRATE: [P.difficulty],
@@ -472,6 +562,40 @@ export const SIGNATURES = {
   DIFFICULTY: [],
   HEIGHT: [],
   NETWORK: [P.field],
+} satisfies Record<string, readonly Param[]>;
+
+/** What a distribution function simulates, after its deterministic function's own arguments. */
+const RISK = [P.price_vol_annual, P.difficulty_vol_annual, P.price_difficulty_corr, P.paths, P.seed];
+
+/**
+ * A deterministic function's parameters, then the risk inputs (required; after optional ones they
+ * are `requiredAfterOptional`), then the quantiles to report (P10, P50, P90 when omitted). By
+ * reference: the list follows the deterministic function's, so its assumptions tables work unchanged.
+ */
+function withRisk(params: readonly Param[]): Param[] {
+  const afterOptional = params.some((p) => !isRequired(p));
+  return [
+    ...params,
+    ...RISK.map((p) => (afterOptional ? requiredAfterOptional(p) : p)),
+    withDefault(P.quantiles, "{0.1,0.5,0.9}"),
+  ];
+}
+
+/** Every MINER function's parameters, in Excel's order: the public interface (test/functions/interface.json pins it). */
+export const SIGNATURES = {
+  ...DETERMINISTIC,
+  PRICEQUANTILES: [
+    P.btc_price,
+    required(P.btc_price_growth_monthly),
+    P.price_vol_annual,
+    P.months,
+    P.quantiles,
+    P.paths,
+    P.seed,
+  ],
+  MININGNPVDIST: withRisk(DETERMINISTIC.MININGNPV),
+  CONVERSIONDIST: withRisk(DETERMINISTIC.CONVERSIONVALUE),
+  VOLATILITY: [P.values, P.periods_per_year],
 } satisfies Record<string, readonly Param[]>;
 
 export type FunctionId = keyof typeof SIGNATURES;

@@ -8,7 +8,7 @@ import * as path from "path";
 import fc from "fast-check";
 import { CATALOG, ExampleArg } from "../../src/functions/catalog";
 import { SIGNATURES } from "../../src/functions/params";
-import { CALLS, Fn, LIVE_FUNCTIONS, TABLE_FUNCTION } from "../support/calls";
+import { AFTER_OPTIONAL, CALLS, Fn, LIVE_FUNCTIONS, TABLE_FUNCTION } from "../support/calls";
 import { excelErrorOrNone } from "../support/errors";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -50,7 +50,7 @@ test("the JSDoc Excel's metadata is generated from is fresh (run: node scripts/j
   // The generator in check mode, as CI runs it (in its own process: Prettier needs Node's module loader).
   const run = spawnSync(process.execPath, [path.resolve(__dirname, "../../scripts/jsdoc.js"), "--check"], { encoding: "utf8" });
   expect([run.status, run.stderr]).toEqual([0, ""]);
-  expect(run.stdout).toMatch(/JSDoc up to date: 26 functions/);
+  expect(run.stdout).toMatch(/JSDoc up to date: 30 functions/);
 });
 
 test("every function is in functions.json: the numeric ones, the dispatcher and the live ones", () => {
@@ -92,10 +92,11 @@ test("the lead's signatures: subsidy required after difficulty; efficiency at th
   }
 });
 
-test("every argument Excel passes is a plain value, but FROMTABLE's tables, which are ranges", () => {
+test("every argument Excel passes is a plain value, but FROMTABLE's tables and the lists (quantiles, values), which are ranges", () => {
   for (const f of functions) {
     for (const p of f.parameters) {
-      const range = f.id === TABLE_FUNCTION && p.name.startsWith("assumptions");
+      // A list declared scalar would be lifted: Excel would call the function once per cell of the range.
+      const range = (f.id === TABLE_FUNCTION && p.name.startsWith("assumptions")) || ["quantiles", "values"].includes(p.name);
       expect([f.id, p.name, p.type, p.dimensionality]).toEqual([f.id, p.name, "any", range ? "matrix" : undefined]);
     }
   }
@@ -110,12 +111,14 @@ test("descriptions fit Excel: a function's is one sentence of at most 200 charac
 });
 
 test("one name, one meaning: a parameter name has the same description and unit in every function", () => {
+  // Whether a function defaults it or requires it is the function's own: the meaning is what precedes that.
+  const meaning = (d = "") => d.replace(/ (Default \S+|Required)\.$/, "");
   const seen = new Map<string, string>();
   for (const f of functions) {
     for (const p of f.parameters) {
       const before = seen.get(p.name);
-      if (before !== undefined) expect([f.id, p.name, p.description]).toEqual([f.id, p.name, before]);
-      seen.set(p.name, p.description ?? "");
+      if (before !== undefined) expect([f.id, p.name, meaning(p.description)]).toEqual([f.id, p.name, before]);
+      seen.set(p.name, meaning(p.description));
     }
   }
   // The two efficiencies are different quantities (one includes cooling), so they have different names.
@@ -124,23 +127,43 @@ test("one name, one meaning: a parameter name has the same description and unit 
   expect(seen.has("efficiency_j_th")).toBe(false);
 });
 
-test("every parameter's description gives its unit or kind, and optional ones their default", () => {
-  const unit = /USD|BTC|J\/TH|TH\/s|EH\/s|kWh|MW|fraction|rate|ratio|dimensionless|blocks|years|months|text|range/;
+test("every parameter's description gives its unit or kind, optional ones their default, and a required one after optional ones says it is required", () => {
+  const unit = /USD|BTC|J\/TH|TH\/s|EH\/s|kWh|MW|fraction|rate|ratio|dimensionless|blocks|years|months|text|range|count/;
   for (const f of functions) {
+    const afterOptional = AFTER_OPTIONAL[f.id] ?? 0;
+    const risk = f.parameters.slice(f.parameters.length - 1 - afterOptional, f.parameters.length - 1).map((p) => p.name);
     for (const p of f.parameters) {
       expect([f.id, p.name, unit.test(p.description ?? "")]).toEqual([f.id, p.name, true]);
       const hasDefault = /Default \S+\.$/.test(p.description ?? "");
-      // FROMTABLE's extra tables are optional with nothing in their place.
-      expect([f.id, p.name, hasDefault]).toEqual([f.id, p.name, !!p.optional && !p.name.startsWith("assumptions_")]);
+      const saysRequired = /\. Required\.$/.test(p.description ?? "");
+      // FROMTABLE's extra tables are optional with nothing in their place; the distribution functions' risk inputs must be given.
+      const needed = afterOptional > 0 && risk.includes(p.name);
+      expect([f.id, p.name, hasDefault, saysRequired]).toEqual([f.id, p.name, !!p.optional && !p.name.startsWith("assumptions_") && !needed, needed]);
     }
+  }
+});
+
+test("a required argument after optional ones is refused blank, naming it, though Excel shows it in brackets", () => {
+  for (const [id, count] of Object.entries(AFTER_OPTIONAL)) {
+    const { fn, valid } = CALLS[id];
+    const first = valid.length - 1 - count; // the last argument is the optional quantiles
+    for (let i = first; i < valid.length - 1; i++) {
+      const args = [...valid];
+      args[i] = null;
+      const name = byId(id).parameters[i].name;
+      expect([id, byId(id).parameters[i].optional]).toEqual([id, true]);
+      expect(excelErrorOrNone(() => fn(...args))?.message).toBe(`${id}: ${name} must be a number (it is required, and the argument is blank)`);
+    }
+    // and the quantiles, last, are optional indeed: omitted, P10, P50, P90
+    expect(fn(...valid.slice(0, -1))).toEqual(fn(...valid));
   }
 });
 
 test("names carry units: every money, energy, power, hashrate, time or BTC quantity says it in its name", () => {
   // Dimensionless or conventional quantities: ratios and fractions (decimals), annual rates, counts, codes.
   // A price is in USD per unit of what is priced (the project's currency); later issues name btc_price so.
-  const unitless = ["btc_price", "height", "start_height", "difficulty", "pue", "pool_fee", "uptime", "discount_rate", "escalator", "months", "currency", "field", "function_name", "assumptions", "assumptions_2", "assumptions_3"];
-  const withUnit = /_(usd|btc|kwh|ths|ehs|th|mw|j_th|years|months|day|month|monthly|pct_of_revenue|per_critical_it_mw)(_|$)/;
+  const unitless = ["btc_price", "height", "start_height", "difficulty", "pue", "pool_fee", "uptime", "discount_rate", "escalator", "months", "currency", "field", "function_name", "assumptions", "assumptions_2", "assumptions_3", "price_difficulty_corr", "paths", "seed", "quantiles", "values", "periods_per_year"];
+  const withUnit = /_(usd|btc|kwh|ths|ehs|th|mw|j_th|years|months|day|month|monthly|annual|pct_of_revenue|per_critical_it_mw)(_|$)/;
   for (const name of new Set(functions.flatMap((f) => f.parameters.map((p) => p.name)))) {
     expect([name, unitless.includes(name) || withUnit.test(name)]).toEqual([name, true]);
   }
@@ -222,7 +245,7 @@ test("each documented #NUM! case happens, with every argument list the reference
       cases++;
     }
   }
-  expect(cases).toBe(10);
+  expect(cases).toBe(13);
 });
 
 test("a function whose reference lists no #NUM! case of its own gives #NUM! only beyond Excel's number range", () => {

@@ -4,6 +4,8 @@ import * as revenue from "../../src/functions/revenue";
 import * as costs from "../../src/functions/costs";
 import * as lease from "../../src/functions/lease";
 import * as mining from "../../src/functions/mining";
+import * as risk from "../../src/functions/risk";
+import { SIGNATURES } from "../../src/functions/params";
 
 export type Fn = (...args: unknown[]) => unknown;
 
@@ -14,6 +16,13 @@ export const CONVERSION_ARGS = [100, 17.5, 1.1, 0.045, 91_000, 1.52e14, 925_000,
 
 /** CoinShares' average miner (README): power, wall efficiency, network and subsidy, then the overheads. */
 export const ALL_IN_ARGS = [0.05, 20, 1.5e14, 3.125, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093, 0, 1];
+
+/** Arguments padded with blanks (null, as Excel passes them) to a function's whole list. */
+export const padTo = (args: unknown[], id: keyof typeof SIGNATURES): unknown[] => [...args, ...Array(Math.max(0, SIGNATURES[id].length - args.length)).fill(null)];
+/** The simulation's risk inputs in the fixtures: 50% price and 20% difficulty volatility, correlation 0.3, the fewest paths (fast), seed 7. */
+export const RISK_ARGS = [0.5, 0.2, 0.3, 100, 7];
+/** P10, P50, P90 as Excel passes an array constant {0.1,0.5,0.9}: a one-row matrix. */
+export const P10_P50_P90 = [[0.1, 0.5, 0.9]];
 
 /**
  * Every function that takes numbers, with a valid argument list and how many of its arguments are
@@ -41,7 +50,31 @@ export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] 
   CONVERSIONVALUE: { fn: mining.conversionValueFn as Fn, required: 10, valid: CONVERSION_ARGS },
   CONVERSIONBREAKEVEN: { fn: mining.conversionBreakevenFn as Fn, required: 10, valid: CONVERSION_ARGS },
   MWECONOMICS: { fn: mining.mwEconomicsFn as Fn, required: 10, valid: CONVERSION_ARGS },
+  PRICEQUANTILES: { fn: risk.priceQuantilesFn as Fn, required: 7, valid: [91_000, 0.01, 0.5, 24, P10_P50_P90, 100, 7] },
+  MININGNPVDIST: { fn: risk.miningNpvDistFn as Fn, required: 9, valid: [...padTo(MINING_ARGS, "MININGNPV"), ...RISK_ARGS, P10_P50_P90] },
+  CONVERSIONDIST: { fn: risk.conversionDistFn as Fn, required: 10, valid: [...padTo(CONVERSION_ARGS, "CONVERSIONVALUE"), ...RISK_ARGS, P10_P50_P90] },
+  VOLATILITY: { fn: risk.volatilityFn as Fn, required: 2, valid: [[[90_000], [91_800], [90_882], [92_700]], 365] },
 };
+
+/** The functions whose arguments after the deterministic function's own are required although Excel's metadata shows them optional. */
+export const AFTER_OPTIONAL: Record<string, number> = { MININGNPVDIST: 5, CONVERSIONDIST: 5 };
+
+/**
+ * A two-column FROMTABLE table of a function's parameter names and an argument list's values; a
+ * list argument (quantiles, values) takes its name on one row and its further values on rows with
+ * no name, as a sheet would lay it out.
+ */
+export function tableOf(id: string, args: unknown[]): unknown[][] {
+  const rows: unknown[][] = [];
+  SIGNATURES[id as keyof typeof SIGNATURES].forEach((p, i) => {
+    const v = args[i] ?? null;
+    if (p.kind === "list" && Array.isArray(v)) {
+      const cells = (v as unknown[][]).flat();
+      cells.forEach((c, k) => rows.push([k === 0 ? p.name : null, c]));
+    } else rows.push([p.name, v]);
+  });
+  return rows;
+}
 
 
 /** The streaming (live market data) functions, tested on their own: they take an invocation, not arguments alone. */
