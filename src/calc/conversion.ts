@@ -35,7 +35,7 @@ import { LeaseArgNames, leaseCashFlows, leaseSchedule, LeaseTerms, validateLease
 import { fleetHashrateThs, MiningPlan, miningCashFlows, miningSchedule } from "./mining-schedule";
 import { DiscountedGpuCloudMonth, GpuCloudPlan, gpuCloudCashFlows, gpuCloudSchedule } from "./gpu-cloud";
 import { sumOfPresentValues } from "./discounting";
-import { positive, Rows, wholeNonNegative, yesNo } from "./validate";
+import { positive, rateAboveMinusOne, Rows, wholeNonNegative, yesNo } from "./validate";
 
 const ZERO = new Decimal(0);
 const TWELVE = new Decimal(12);
@@ -330,8 +330,9 @@ function gpuPlanFor(plan: ConversionPlan, g: GpuCloudOnSite): GpuCloudPlan {
 export function mwEconomics(plan: ConversionPlan, gpuCloud?: GpuCloudOnSite): MwEconomics {
   const siteMw = positive("site_mw", plan.site_mw);
   const fleet = fleetHashrateThs(plan.site_mw, plan.efficiency_j_th, plan.pue);
-  // No refresh falls in the first year compared, but a bad interval is still refused.
+  // No refresh falls in the first year compared and nothing is discounted, but bad inputs are still refused.
   wholeNonNegative("refresh_every_months", plan.refresh_every_months ?? 0);
+  rateAboveMinusOne("discount_rate", plan.discount_rate);
 
   const mined = miningCashFlows({ ...plan, months: 12, refresh_every_months: 0, salvage_pct: 0 });
   const m = firstYear(
