@@ -312,7 +312,7 @@ export const PARAMS = define({
     example: 0.5,
   },
   difficulty_vol_annual: {
-    description: "Annual volatility of the difficulty's log changes; the mean path keeps difficulty_growth_monthly",
+    description: "Annual volatility of log difficulty changes; the mean path keeps difficulty_growth_monthly",
     unit: "rate per year",
     allowed: "0 to 5, 0.2 = 20% a year",
     example: 0.2,
@@ -326,7 +326,7 @@ export const PARAMS = define({
   paths: {
     description: "Simulated paths: more give smaller standard errors and take longer",
     unit: "count",
-    allowed: "a whole number from 100 to 100,000; paths × months at most 3,600,000",
+    allowed: "whole, 100 to 100,000; paths × months at most 3,600,000",
     example: 10_000,
   },
   seed: {
@@ -336,9 +336,9 @@ export const PARAMS = define({
     example: 1,
   },
   quantiles: {
-    description: "Quantiles to report, a row or column of fractions, e.g. {0.1,0.5,0.9} for P10, P50, P90",
+    description: "Quantiles to report, as fractions in a row or column",
     unit: "fractions",
-    allowed: "1 to 99 numbers strictly between 0 and 1",
+    allowed: "1 to 99, each strictly between 0 and 1",
     example: "{0.1,0.5,0.9}",
     kind: "list",
   },

@@ -4,7 +4,7 @@
  * src/calc/simulation (floats, seeded: the same seed gives the same bits in every Excel) and
  * src/calc/volatility.ts (decimal).
  */
-import { NoAnswerError } from "../calc/errors";
+import { InvalidArgumentError, NoAnswerError } from "../calc/errors";
 import {
   ConversionDistribution,
   conversionDistribution,
@@ -30,6 +30,15 @@ function cellNumber(x: number): number {
 function quantilesArg(raw: unknown): number[] | undefined {
   const { values } = numberList("quantiles", raw, "skip");
   return values.length ? values : undefined;
+}
+
+function throwing(e: Error): never {
+  throw e;
+}
+
+/** A required list left blank: refused as a required number is. */
+function requiredList(name: string): InvalidArgumentError {
+  return new InvalidArgumentError(name, "a row or column of numbers (it is required, and the argument is blank)");
 }
 
 /** The risk inputs that follow a deterministic function's `count` arguments. */
@@ -73,8 +82,8 @@ function distributionRows(d: SimulatedDistribution, below: string): (string | nu
  * @param btc_price_growth_monthly BTC price growth per month (0 = flat) (rate per month; greater than -1, 0.01 = 1%).
  * @param price_vol_annual Annual volatility of BTC's log price changes; the mean path keeps btc_price_growth_monthly (rate per year; 0 to 5, 0.5 = 50% a year).
  * @param months Months to schedule or simulate (months; a whole number from 1 to 1200).
- * @param quantiles Quantiles to report, a row or column of fractions, e.g. {0.1,0.5,0.9} for P10, P50, P90 (fractions; 1 to 99 numbers strictly between 0 and 1).
- * @param paths Simulated paths: more give smaller standard errors and take longer (count; a whole number from 100 to 100,000; paths × months at most 3,600,000).
+ * @param quantiles Quantiles to report, as fractions in a row or column (fractions; 1 to 99, each strictly between 0 and 1).
+ * @param paths Simulated paths: more give smaller standard errors and take longer (count; whole, 100 to 100,000; paths × months at most 3,600,000).
  * @param seed Seed of the random numbers: the same seed gives the same result in every Excel (dimensionless; a whole number from 0 to 2^53 - 1).
  * @returns A table under a header row (month, the quantiles, then their SEs, e.g. month, P10, P50, P90, P10 SE, P50 SE, P90 SE): one row per month 0 to months, prices in USD per BTC.
  * @helpurl https://localhost:3000/help/PRICEQUANTILES.html
@@ -97,7 +106,8 @@ export function priceQuantilesFn(...args: unknown[]): any[][] {
       btc_price_growth_monthly: a.btc_price_growth_monthly,
       price_vol_annual: a.price_vol_annual,
       months: a.months,
-      quantiles: quantilesArg(args[params.findIndex((p) => p.name === "quantiles")]) ?? [],
+      quantiles:
+        quantilesArg(args[params.findIndex((p) => p.name === "quantiles")]) ?? throwing(requiredList("quantiles")),
       paths: a.paths,
       seed: a.seed,
     });
@@ -127,11 +137,11 @@ export function priceQuantilesFn(...args: unknown[]): any[][] {
  * @param [refresh_capex_usd_per_th] Fleet refresh capex, paid every refresh_every_months (USD per TH/s; 0 or more). Default 0.
  * @param [refresh_every_months] Months between fleet refreshes (0 = never) (months; a whole number, 0 or more). Default 0.
  * @param [price_vol_annual] Annual volatility of BTC's log price changes; the mean path keeps btc_price_growth_monthly (rate per year; 0 to 5, 0.5 = 50% a year). Required.
- * @param [difficulty_vol_annual] Annual volatility of the difficulty's log changes; the mean path keeps difficulty_growth_monthly (rate per year; 0 to 5, 0.2 = 20% a year). Required.
+ * @param [difficulty_vol_annual] Annual volatility of log difficulty changes; the mean path keeps difficulty_growth_monthly (rate per year; 0 to 5, 0.2 = 20% a year). Required.
  * @param [price_difficulty_corr] Correlation of the monthly price and difficulty shocks (hashrate chases hashprice) (dimensionless; -1 to 1, 0 = independent). Required.
- * @param [paths] Simulated paths: more give smaller standard errors and take longer (count; a whole number from 100 to 100,000; paths × months at most 3,600,000). Required.
+ * @param [paths] Simulated paths: more give smaller standard errors and take longer (count; whole, 100 to 100,000; paths × months at most 3,600,000). Required.
  * @param [seed] Seed of the random numbers: the same seed gives the same result in every Excel (dimensionless; a whole number from 0 to 2^53 - 1). Required.
- * @param [quantiles] Quantiles to report, a row or column of fractions, e.g. {0.1,0.5,0.9} for P10, P50, P90 (fractions; 1 to 99 numbers strictly between 0 and 1). Default {0.1,0.5,0.9}.
+ * @param [quantiles] Quantiles to report, as fractions in a row or column (fractions; 1 to 99, each strictly between 0 and 1). Default {0.1,0.5,0.9}.
  * @returns A two-column table of label and value under a header row: mean and its SE, each quantile and its SE (USD at month 0), then P(NPV < 0) and its SE; 11 rows for the default P10, P50, P90.
  * @helpurl https://localhost:3000/help/MININGNPVDIST.html
  */
@@ -197,11 +207,11 @@ export function miningNpvDistFn(...args: unknown[]): any[][] {
  * @param [lease_opex_pct_of_revenue] Landlord operating cost as a share of lease revenue (fraction; 0 to 1, 0.15 = 15%). Default 0.
  * @param [site_mw_per_critical_it_mw] Gross site MW per MW of critical IT load (reported deals: 1.25 to 1.45) (ratio; 1 or more). Default 1.4.
  * @param [price_vol_annual] Annual volatility of BTC's log price changes; the mean path keeps btc_price_growth_monthly (rate per year; 0 to 5, 0.5 = 50% a year). Required.
- * @param [difficulty_vol_annual] Annual volatility of the difficulty's log changes; the mean path keeps difficulty_growth_monthly (rate per year; 0 to 5, 0.2 = 20% a year). Required.
+ * @param [difficulty_vol_annual] Annual volatility of log difficulty changes; the mean path keeps difficulty_growth_monthly (rate per year; 0 to 5, 0.2 = 20% a year). Required.
  * @param [price_difficulty_corr] Correlation of the monthly price and difficulty shocks (hashrate chases hashprice) (dimensionless; -1 to 1, 0 = independent). Required.
- * @param [paths] Simulated paths: more give smaller standard errors and take longer (count; a whole number from 100 to 100,000; paths × months at most 3,600,000). Required.
+ * @param [paths] Simulated paths: more give smaller standard errors and take longer (count; whole, 100 to 100,000; paths × months at most 3,600,000). Required.
  * @param [seed] Seed of the random numbers: the same seed gives the same result in every Excel (dimensionless; a whole number from 0 to 2^53 - 1). Required.
- * @param [quantiles] Quantiles to report, a row or column of fractions, e.g. {0.1,0.5,0.9} for P10, P50, P90 (fractions; 1 to 99 numbers strictly between 0 and 1). Default {0.1,0.5,0.9}.
+ * @param [quantiles] Quantiles to report, as fractions in a row or column (fractions; 1 to 99, each strictly between 0 and 1). Default {0.1,0.5,0.9}.
  * @returns A two-column table of label and value under a header row: mean and its SE, each quantile and its SE (USD at month 0), P(value < 0) (mining worth more), P(leasing worth more), each with its SE; 13 rows for the default P10, P50, P90.
  * @helpurl https://localhost:3000/help/CONVERSIONDIST.html
  */
@@ -264,6 +274,7 @@ export function volatilityFn(...args: unknown[]): number {
   return excelNumber("VOLATILITY", params, () => {
     const { periods_per_year } = readArgs(params, args);
     const { values, positions } = numberList("values", args[0], "ends");
+    if (values.length === 0) throw requiredList("values");
     return volatility(values, periods_per_year, (k) => positions[k]);
   });
 }

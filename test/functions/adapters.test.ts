@@ -11,10 +11,12 @@ const revenue = revenueModule as unknown as Record<string, (...args: unknown[]) 
 import { cashCostPerBtc, costPerBtcBreakdown } from "../../src/calc";
 
 import { ALL_IN_ARGS, CALLS } from "../support/calls";
+import { SIGNATURES } from "../../src/functions/params";
 import { excelError } from "../support/errors";
 
 
 describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
+  const params = SIGNATURES[name as keyof typeof SIGNATURES];
   test("returns a finite number (or a table of them) for valid arguments", () => {
     const result = fn(...valid);
     if (Array.isArray(result)) {
@@ -47,7 +49,7 @@ describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
       const args = [...valid];
       args[i] = value;
       const blank = value === null || value === "";
-      if (blank && i >= required) {
+      if (blank && i >= required && !params[i].afterOptional) {
         // an optional argument left blank takes its default: a value, or #NUM! if the default has no answer
         try {
           fn(...args);
@@ -59,7 +61,9 @@ describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
       const e = excelError(() => fn(...args));
       expect(e.code).toBe("#VALUE!");
       expect(e.message.startsWith(`${name}: `)).toBe(true);
-      expect(e.message).toMatch(message);
+      // A list (quantiles, values) takes a row or a column, so it names a block of cells so.
+      const list = params[i].kind === "list" && Array.isArray(value);
+      expect(e.message).toMatch(list ? /must be a single row or a single column of numbers; got a 2×2 range/ : message);
     }
   });
 });
