@@ -21,11 +21,16 @@ import type { InterpreterState } from "hyperformula/typings/interpreter/Interpre
 import { CALLS, Fn, TABLE_FUNCTION } from "./calls";
 import { fromTable } from "../../src/functions/fromtable";
 import { FakeExcel } from "../taskpane/fake-excel";
+import { RISK_SIZES } from "../../src/taskpane/model/risk-sheet";
 
-/** Fixed-size dynamic arrays the template spills (data-dependent sizes cannot be declared to HyperFormula). */
+/**
+ * Fixed-size dynamic arrays the template spills (data-dependent sizes cannot be declared to
+ * HyperFormula): the simulation tables at the sizes the Risk sheet asks for.
+ */
 const ARRAY_SIZES: Record<string, [width: number, height: number]> = {
   COSTBREAKDOWN: [2, 10],
   MWECONOMICS: [3, 4],
+  ...RISK_SIZES,
 };
 
 /** FROMTABLE spills what the function it names spills (a number is a 1×1 array), read from its literal first argument. */

@@ -1,8 +1,9 @@
 /**
  * The template's inputs: label, unit, default and where the default comes from. Network inputs
- * link to the MINER_Market sheet's names when the workbook has them; the rest are documented,
- * sourced industry values (the files in ../shared/reference/ give each source in full) or are
- * marked illustrative where no source gives a value.
+ * link to the MINER_Market sheet's names, and the price volatility and difficulty growth to the
+ * MINER_History sheet's, when the workbook has them; the rest are documented, sourced industry
+ * values (the files in ../shared/reference/ give each source in full) or are marked illustrative
+ * where no source gives a value.
  */
 
 export interface ModelInput {
@@ -14,7 +15,10 @@ export interface ModelInput {
   value: number | string;
   numberFormat: string;
   source: string;
-  /** MINER_Market name to link to when the workbook has it (then the value is "=BTC_Price"). */
+  /**
+   * A workbook name the task pane writes (on MINER_Market, or MINER_History for the Hist_ names)
+   * to link to when the workbook has it: then the value is "=BTC_Price".
+   */
   market?: string;
 }
 
@@ -75,6 +79,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: "=1.35^(1/12)-1",
         numberFormat: PCT,
         source: "+35% over 2025 as a monthly rate (jpyxx.com, cryptocoinbizz.com; reference/mining-costs.md)",
+        market: "Hist_Difficulty_Growth_Monthly",
       },
       {
         name: "BTC_Price_Growth_Monthly",
@@ -285,6 +290,56 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 0.12,
         numberFormat: PCT,
         source: "illustrative: set your cost of capital",
+      },
+    ],
+  },
+  {
+    title: "Risk: the simulated market (the Risk sheet)",
+    inputs: [
+      {
+        name: "Price_Vol_Annual",
+        label: "BTC price volatility",
+        unit: "per year, of log changes",
+        value: 0.5,
+        numberFormat: PCT,
+        source:
+          "BTC's annualised volatility of daily log returns: mostly 40–80% since 2020, ~35–55% in 2024–25 (reference/network-history.md)",
+        market: "Hist_Price_Vol_Annual",
+      },
+      {
+        name: "Difficulty_Vol_Annual",
+        label: "Difficulty volatility",
+        unit: "per year, of log changes",
+        value: 0.2,
+        numberFormat: PCT,
+        source:
+          "illustrative: a single retarget has moved difficulty up to −11.16% (~7 Feb 2026, the largest drop since 2021; reference/network-history.md)",
+      },
+      {
+        name: "Price_Difficulty_Corr",
+        label: "Correlation of monthly price and difficulty shocks",
+        unit: "-1 to 1",
+        value: 0,
+        numberFormat: RATIO,
+        source:
+          "illustrative: 0 = independent; hashrate follows hashprice, but with a lag of months the model does not carry",
+      },
+      {
+        name: "Sim_Paths",
+        label: "Simulated paths",
+        unit: "100 to 100,000",
+        value: 10_000,
+        numberFormat: "#,##0",
+        source: "the functions' documented default paths; a simulation cell then takes about 0.1–0.5 s (docs/risk.md)",
+      },
+      {
+        name: "Sim_Seed",
+        label: "Random seed",
+        unit: "whole number",
+        value: 1,
+        numberFormat: "0",
+        source:
+          "default 1, fixed: the workbook recalculates to the same numbers; another seed shows the simulation's noise",
       },
     ],
   },

@@ -37,4 +37,9 @@ export const PARAMETER_LINKS: Record<string, string> = {
   conversion_months: "=Conversion_Months",
   lease_opex_pct_of_revenue: "=Lease_Opex_Pct_of_Revenue",
   site_mw_per_critical_it_mw: "=Site_MW_per_Critical_IT_MW",
+  price_vol_annual: "=Price_Vol_Annual",
+  difficulty_vol_annual: "=Difficulty_Vol_Annual",
+  price_difficulty_corr: "=Price_Difficulty_Corr",
+  paths: "=Sim_Paths",
+  seed: "=Sim_Seed",
 };

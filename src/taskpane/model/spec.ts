@@ -53,6 +53,7 @@ export const SHEETS = {
   mining: "Mining",
   leaseVsMine: "Lease vs Mine",
   reconciliation: "Reconciliation",
+  risk: "Risk",
 } as const;
 export type SheetKey = keyof typeof SHEETS;
 
