@@ -206,7 +206,7 @@ describe("CONVERSIONVALUE, CONVERSIONBREAKEVEN, MWECONOMICS: the lease leg's ter
   });
 
   test("phases replace the site's critical IT and conversion_months: both must be blank, and the lease is the phases'", () => {
-    const args = [...CONVERSION_ARGS];
+    const args: unknown[] = [...CONVERSION_ARGS];
     args[20] = null; // conversion_months
     args[22] = null; // site_mw_per_critical_it_mw
     args[30] = TWO_HALLS;
@@ -282,7 +282,7 @@ describe("CONVERSIONVALUE, CONVERSIONBREAKEVEN, MWECONOMICS: the lease leg's ter
 
   test("MWECONOMICS: the GPU-cloud inputs come all or none; each given one is checked first", () => {
     const gpu = [2.01, 1, 52_700, 1.8, 0.1];
-    const partial = [...gpu];
+    const partial: unknown[] = [...gpu];
     partial[2] = null;
     expect(message("MWECONOMICS", ...CONVERSION_ARGS, ...partial)).toBe(
       "MWECONOMICS: gpu_capex_usd must be a number when usd_per_gpu_hour, utilization, kw_per_gpu are given (the GPU-cloud inputs: usd_per_gpu_hour, utilization, gpu_capex_usd, kw_per_gpu, all or none); got blank",
