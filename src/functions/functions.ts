@@ -11,5 +11,7 @@ import "./costs";
 import "./lease";
 import "./mining";
 import "./risk";
+import "./energy-tax";
+import "./gpu-cloud";
 import "./fromtable";
 import "./live";

@@ -17,7 +17,7 @@ import {
 import { volatility } from "../calc/volatility";
 import { readArgs } from "./args";
 import { excelMatrix, excelNumber, numberList } from "./excel";
-import { conversionPlan, readMiningNpvArgs } from "./mining";
+import { readConversionPlan, readMiningNpvArgs } from "./mining";
 import { SIGNATURES } from "./params";
 
 /** A simulated number as a cell shows it; a non-finite one (an absurd growth rate overflowed) is #NUM!. */
@@ -136,6 +136,10 @@ export function priceQuantilesFn(...args: unknown[]): any[][] {
  * @param [opex_usd_per_site_mw_month] Site operating cost other than power (USD per site MW per month; 0 or more). Default 0.
  * @param [refresh_capex_usd_per_th] Fleet refresh capex, paid every refresh_every_months (USD per TH/s; 0 or more). Default 0.
  * @param [refresh_every_months] Months between fleet refreshes (0 = never) (months; a whole number, 0 or more). Default 0.
+ * @param [switch_off_below_cost] Switch the fleet off in a month whose revenue is below power + energy tax (opex still paid) (TRUE or FALSE; or 1 or 0). Default TRUE.
+ * @param [salvage_pct] Resale value at the end, as a share of the equipment's cost (a new fleet's; the GPUs') (fraction; 0 to 1, 0.1 = 10%). Default 0.
+ * @param [energy_tax_usd_per_kwh] Excise tax on mining power, e.g. 0.05 for New York's proposed top band or ENERGYTAX / kWh (USD per kWh; 0 or more). Default 0.
+ * @param [difficulty_includes_fleet] Whether difficulty counts this fleet already (FALSE: a new fleet adds its own hashrate) (TRUE or FALSE; or 1 or 0). Default TRUE.
  * @param [price_vol_annual] Annual volatility of BTC's log price changes; the mean path keeps btc_price_growth_monthly (rate per year; 0 to 5, 0.5 = 50% a year). Required.
  * @param [difficulty_vol_annual] Annual volatility of log difficulty changes; the mean path keeps difficulty_growth_monthly (rate per year; 0 to 5, 0.2 = 20% a year). Required.
  * @param [price_difficulty_corr] Correlation of the monthly price and difficulty shocks (hashrate chases hashprice) (dimensionless; -1 to 1, 0 = independent). Required.
@@ -163,6 +167,10 @@ export function miningNpvDistFn(
   opex_usd_per_site_mw_month?: unknown,
   refresh_capex_usd_per_th?: unknown,
   refresh_every_months?: unknown,
+  switch_off_below_cost?: unknown,
+  salvage_pct?: unknown,
+  energy_tax_usd_per_kwh?: unknown,
+  difficulty_includes_fleet?: unknown,
   price_vol_annual?: unknown,
   difficulty_vol_annual?: unknown,
   price_difficulty_corr?: unknown,
@@ -206,6 +214,15 @@ export function miningNpvDistFn(...args: unknown[]): any[][] {
  * @param [conversion_months] Months of conversion, with no income, before rent starts (months; a whole number, 0 or more). Default 0.
  * @param [lease_opex_pct_of_revenue] Landlord operating cost as a share of lease revenue (fraction; 0 to 1, 0.15 = 15%). Default 0.
  * @param [site_mw_per_critical_it_mw] Gross site MW per MW of critical IT load (reported deals: 1.25 to 1.45) (ratio; 1 or more). Default 1.4.
+ * @param [switch_off_below_cost] Switch the fleet off in a month whose revenue is below power + energy tax (opex still paid) (TRUE or FALSE; or 1 or 0). Default TRUE.
+ * @param [salvage_pct] Resale value at the end, as a share of the equipment's cost (a new fleet's; the GPUs') (fraction; 0 to 1, 0.1 = 10%). Default 0.
+ * @param [energy_tax_usd_per_kwh] Excise tax on mining power, e.g. 0.05 for New York's proposed top band or ENERGYTAX / kWh (USD per kWh; 0 or more). Default 0.
+ * @param [difficulty_includes_fleet] Whether difficulty counts this fleet already (FALSE: a new fleet adds its own hashrate) (TRUE or FALSE; or 1 or 0). Default TRUE.
+ * @param [exit_cap_rate] Cap rate that values the final lease year's NOI at the end of the term (0 = no exit value) (rate per year; 0 to 1, 0.07 = 7%). Default 0.
+ * @param [rent_timing] When rent is paid: 0 = at the end of each month, 1 = at its beginning (monthly in advance) (code; 0 or 1). Default 0.
+ * @param [capex_timing] When capex is paid: 0 = all at month 0, 1 = evenly at the start of each build month (code; 0 or 1). Default 0.
+ * @param [phases] Phased deliveries, each a lease of its own: rows of (build months to service, critical IT MW) (range: months, MW; two columns). Blank: a single lease.
+ * @param [lease_discount_rate] Discount rate for the lease, annual effective (rate per year; greater than -1, 0.08 = 8%). Blank: discount_rate.
  * @param [price_vol_annual] Annual volatility of BTC's log price changes; the mean path keeps btc_price_growth_monthly (rate per year; 0 to 5, 0.5 = 50% a year). Required.
  * @param [difficulty_vol_annual] Annual volatility of log difficulty changes; the mean path keeps difficulty_growth_monthly (rate per year; 0 to 5, 0.2 = 20% a year). Required.
  * @param [price_difficulty_corr] Correlation of the monthly price and difficulty shocks (hashrate chases hashprice) (dimensionless; -1 to 1, 0 = independent). Required.
@@ -239,6 +256,15 @@ export function conversionDistFn(
   conversion_months?: unknown,
   lease_opex_pct_of_revenue?: unknown,
   site_mw_per_critical_it_mw?: unknown,
+  switch_off_below_cost?: unknown,
+  salvage_pct?: unknown,
+  energy_tax_usd_per_kwh?: unknown,
+  difficulty_includes_fleet?: unknown,
+  exit_cap_rate?: unknown,
+  rent_timing?: unknown,
+  capex_timing?: unknown,
+  phases?: any[][],
+  lease_discount_rate?: unknown,
   price_vol_annual?: unknown,
   difficulty_vol_annual?: unknown,
   price_difficulty_corr?: unknown,
@@ -249,7 +275,7 @@ export function conversionDistFn(
 export function conversionDistFn(...args: unknown[]): any[][] {
   return excelMatrix("CONVERSIONDIST", SIGNATURES.CONVERSIONDIST, () => {
     const count = SIGNATURES.CONVERSIONVALUE.length;
-    const plan = conversionPlan(args.slice(0, count));
+    const plan = readConversionPlan(args.slice(0, count));
     const d: ConversionDistribution = conversionDistribution(plan, riskArgs("CONVERSIONDIST", count, args));
     return [
       ...distributionRows(d, "P(value < 0): mining worth more"),

@@ -49,7 +49,15 @@ describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
       const args = [...valid];
       args[i] = value;
       const blank = value === null || value === "";
-      if (blank && i >= required && !params[i].afterOptional) {
+      const p = params[i];
+      if (!blank && (p.kind === "boolean" || p.kind === "pairs")) {
+        // A switch takes TRUE/FALSE, a table a two-column range: anything else is refused by its name.
+        if ((p.kind === "boolean" && typeof value === "boolean") || (p.kind === "pairs" && Array.isArray(value))) continue;
+        const what = p.kind === "boolean" ? "TRUE or FALSE" : "a two-column range of numbers";
+        expect(excelError(() => fn(...args)).message.startsWith(`${name}: ${p.name} must be ${what}`)).toBe(true);
+        continue;
+      }
+      if (blank && i >= required && !p.afterOptional) {
         // an optional argument left blank takes its default: a value, or #NUM! if the default has no answer
         try {
           fn(...args);

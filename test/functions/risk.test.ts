@@ -101,6 +101,21 @@ describe("MININGNPVDIST", () => {
     expect(m.get("P(NPV < 0) SE")).toBe(0);
   });
 
+  test("switch-off off, price noise only: the mean is MININGNPV within 3 SE (the mean price path is the deterministic one)", () => {
+    for (const seed of [1, 2]) {
+      const forced = { switch_off_below_cost: false, salvage_pct: 0.2, energy_tax_usd_per_kwh: 0.005 };
+      const npv = MININGNPV(...argsOf("MININGNPV", MINING_ARGS, forced)) as number;
+      const m = asMap(MININGNPVDIST(...miningDist({ ...forced, difficulty_vol_annual: 0, paths: 10_000, seed })));
+      expect(Math.abs((m.get("Mean (USD)") as number) - npv)).toBeLessThan(3 * (m.get("Mean SE (USD)") as number));
+    }
+  });
+
+  test("switch-off on, price noise only: the mean is at least MININGNPV − 3 SE (switching off is an option)", () => {
+    const npv = MININGNPV(...MINING_ARGS) as number;
+    const m = asMap(MININGNPVDIST(...miningDist({ difficulty_vol_annual: 0, paths: 10_000 })));
+    expect(m.get("Mean (USD)") as number).toBeGreaterThan(npv - 3 * (m.get("Mean SE (USD)") as number));
+  });
+
   test("the same seed gives bit-identical tables; another seed another one", () => {
     const a = JSON.stringify(MININGNPVDIST(...miningDist()));
     expect(JSON.stringify(MININGNPVDIST(...miningDist()))).toBe(a);
@@ -210,7 +225,8 @@ describe("bad inputs give clear errors naming the argument", () => {
     for (const q of [0, 1, 1.5, -0.1]) {
       expect(err(() => MININGNPVDIST(...miningDist({ quantiles: [[0.5, q]] })))).toBe(`#VALUE! MININGNPVDIST: quantiles must be fractions strictly between 0 and 1 (0.1 = P10); got ${q}`);
     }
-    expect(err(() => PRICEQUANTILES(91000, 0, 0.5, 12, null, 100, 1))).toBe("#VALUE! PRICEQUANTILES: quantiles must be fractions strictly between 0 and 1 (0.1 = P10); got none");
+    expect(err(() => PRICEQUANTILES(91000, 0, 0.5, 12, null, 100, 1))).toBe("#VALUE! PRICEQUANTILES: quantiles must be a row or column of numbers (it is required, and the argument is blank)");
+    expect(err(() => PRICEQUANTILES(91000, 0, 0.5, 12, [[null], [""]], 100, 1))).toMatch(/quantiles must be a row or column of numbers \(it is required/);
     expect(err(() => PRICEQUANTILES(91000, 0, 0.5, 12, [[0.1, 0.5], [0.9, 0.95]], 100, 1))).toBe("#VALUE! PRICEQUANTILES: quantiles must be a single row or a single column of numbers; got a 2×2 range");
   });
   test("a risk input left blank is #VALUE! saying it is required, though Excel's tooltip shows it in brackets", () => {
