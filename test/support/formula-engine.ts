@@ -29,7 +29,7 @@ import { RISK_SIZES } from "../../src/taskpane/model/risk-sheet";
  */
 const ARRAY_SIZES: Record<string, [width: number, height: number]> = {
   COSTBREAKDOWN: [2, 10],
-  MWECONOMICS: [3, 4],
+  MWECONOMICS: [4, 5],
   ...RISK_SIZES,
 };
 
@@ -42,7 +42,7 @@ function fromTableSize(ast: ProcedureAst): ArraySize {
 }
 
 const fnOf = (id: string): Fn => (id === TABLE_FUNCTION ? (fromTable as Fn) : CALLS[id].fn);
-const VARIABLE_SIZE = ["LEASECASHFLOWS", "MININGCASHFLOWS"];
+const VARIABLE_SIZE = ["LEASECASHFLOWS", "MININGCASHFLOWS", "GPUCLOUDCASHFLOWS"];
 
 const ERROR_TYPES: Record<string, ErrorType> = {
   "#VALUE!": ErrorType.VALUE,
