@@ -47,7 +47,7 @@ test("writes the five sheets, every cell of the spec, and leaves the Assumptions
   expect(xl.cell("Lease vs Mine!F13")).toBe("=MINER.ENERGYTAX(Annual_kWh,Energy_Tax_Tiers)");
   // Positional calls follow the registered order: the subsidy right after difficulty.
   expect(xl.cell("Mining!J10")).toBe("=MINER.HASHPRICE(BTC_Price_USD,B7,B8,B9)");
-  expect(xl.cell("Reconciliation!C10")).toBe("='Lease vs Mine'!$H$91+NPV($B$31,'Lease vs Mine'!$H$92:$H$451)");
+  expect(xl.cell("Reconciliation!C10")).toBe("='Lease vs Mine'!$H$91+NPV($B$32,'Lease vs Mine'!$H$92:$H$451)");
 });
 
 test("names every input on the Assumptions sheet, with its unit, and every table and result the sheets share", async () => {
@@ -111,7 +111,7 @@ test("inserting again keeps the user's edits and writes a second copy with its o
   expect(xl.cell("Mining!K2")).toBe("my note");
   expect(xl.cell("Mining!J6")).toBe('=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs)');
   expect(xl.cell("Mining (2)!J6")).toBe('=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs_2)');
-  expect(xl.cell("Reconciliation (2)!C10")).toBe("='Lease vs Mine (2)'!$H$91+NPV($B$31,'Lease vs Mine (2)'!$H$92:$H$451)");
+  expect(xl.cell("Reconciliation (2)!C10")).toBe("='Lease vs Mine (2)'!$H$91+NPV($B$32,'Lease vs Mine (2)'!$H$92:$H$451)");
   expect(xl.names.get("Power_Price_kWh")).toBe("=Assumptions!$B$18");
   expect(xl.names.get("Power_Price_kWh_2")).toBe("='Assumptions (2)'!$B$18");
   expect(xl.activeSheet).toBe("Assumptions (2)");

@@ -139,6 +139,13 @@ const CHECKS: Check[] = [
     "months 1–12 of the schedule: revenue − power − energy tax − opex, per site MW",
   ],
   [
+    "Mining capital per site MW (USD)",
+    economics("F8"),
+    () => "=Refresh_Capex_USD_per_TH*Site_MW*1000000/(Efficiency_J_TH*Site_PUE)/Site_MW",
+    "money",
+    "one fleet: refresh capex per TH/s × the TH/s the site powers, per site MW",
+  ],
+  [
     "Lease EBITDA per site MW-year (USD)",
     economics("G6"),
     () => "=Leased_Critical_IT_MW*1000*Lease_Rate_USD_per_kW_Month*12*(1-Lease_Opex_Pct_of_Revenue)/Site_MW",
