@@ -91,8 +91,8 @@ describe("with the sourced defaults", () => {
       ["P(leasing worth more)", "P(leasing worth more) SE", "Mean (USD)", "Mean SE (USD)", "P10 (USD)", "P50 (USD)", "P90 (USD)"].map((l) => get(conversion, l)),
     );
     expect([13, 14, 15, 16, 17].map((r) => num(e, `Risk!B${r}`))).toEqual(["P10 (USD)", "P50 (USD)", "P90 (USD)", "Mean (USD)", "P(NPV < 0)"].map((l) => get(mining, l)));
-    expect(num(e, "Risk!B12")).toBe(num(e, "'Lease vs Mine'!B10"));
-    expect(num(e, "Risk!B18")).toBe(num(e, "'Lease vs Mine'!B9"));
+    expect(num(e, "Risk!B12")).toBe(num(e, cellOf(xl, "Conversion_Value")));
+    expect(num(e, "Risk!B18")).toBe(num(e, cellOf(xl, "Mining_NPV")));
     // The risk inputs are the Assumptions' ones.
     const risk = tableValues(xl, e, "Risk_Inputs");
     expect([...risk.entries()]).toEqual([
