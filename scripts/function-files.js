@@ -5,6 +5,7 @@ module.exports = [
   "./src/functions/costs.ts",
   "./src/functions/lease.ts",
   "./src/functions/mining.ts",
+  "./src/functions/treasury.ts",
   "./src/functions/fromtable.ts",
   "./src/functions/live.ts",
 ];

@@ -10,6 +10,7 @@ import * as lease from "./lease";
 import * as mining from "./mining";
 import * as protocol from "./protocol";
 import * as revenue from "./revenue";
+import * as treasury from "./treasury";
 import { FunctionId, isRequired, Param, SIGNATURES } from "./params";
 import { toExcelError } from "./excel";
 
@@ -38,6 +39,15 @@ export const TABLE_FUNCTIONS: Partial<Record<FunctionId, Adapter>> = {
   CONVERSIONVALUE: mining.conversionValueFn,
   CONVERSIONBREAKEVEN: mining.conversionBreakevenFn,
   MWECONOMICS: mining.mwEconomicsFn,
+  BTCPERSHARE: treasury.btcPerShareFn,
+  BTCYIELD: treasury.btcYieldFn,
+  BTCGAIN: treasury.btcGainFn,
+  MNAV: treasury.mnavFn,
+  NAVPERSHARE: treasury.navPerShareFn,
+  LTV: treasury.ltvFn,
+  LTVPRICE: treasury.ltvPriceFn,
+  RUNWAYMONTHS: treasury.runwayMonthsFn,
+  TREASURYCASHFLOWS: treasury.treasuryCashFlowsFn as Adapter,
 };
 
 const TABLE_ARGS = ["assumptions", "assumptions_2", "assumptions_3"];

@@ -10,5 +10,6 @@ import "./revenue";
 import "./costs";
 import "./lease";
 import "./mining";
+import "./treasury";
 import "./fromtable";
 import "./live";

@@ -4,6 +4,7 @@ import * as revenue from "../../src/functions/revenue";
 import * as costs from "../../src/functions/costs";
 import * as lease from "../../src/functions/lease";
 import * as mining from "../../src/functions/mining";
+import * as treasury from "../../src/functions/treasury";
 
 export type Fn = (...args: unknown[]) => unknown;
 
@@ -14,6 +15,11 @@ export const CONVERSION_ARGS = [100, 17.5, 1.1, 0.045, 91_000, 1.52e14, 925_000,
 
 /** CoinShares' average miner (README): power, wall efficiency, network and subsidy, then the overheads. */
 export const ALL_IN_ARGS = [0.05, 20, 1.5e14, 3.125, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093, 0, 1];
+
+/** Strategy's share table: 31 Dec 2024 and 30 Mar 2025 BTC and assumed diluted shares. */
+export const STRATEGY_Q1_2025 = [447_470, 281_735_000, 528_185, 299_674_000];
+/** A treasury: $20M and 100 BTC, 36 months of 45 BTC mined and $4.62M paid, SELLPCT 50% above a $5M floor. */
+export const TREASURY_ARGS = [20e6, 100, 36, 45, 91_000, 4_620_750, "SELLPCT", 0.01, 1e6, 2e5, 0.5, 5e6];
 
 /**
  * Every function that takes numbers, with a valid argument list and how many of its arguments are
@@ -41,6 +47,15 @@ export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] 
   CONVERSIONVALUE: { fn: mining.conversionValueFn as Fn, required: 10, valid: CONVERSION_ARGS },
   CONVERSIONBREAKEVEN: { fn: mining.conversionBreakevenFn as Fn, required: 10, valid: CONVERSION_ARGS },
   MWECONOMICS: { fn: mining.mwEconomicsFn as Fn, required: 10, valid: CONVERSION_ARGS },
+  BTCPERSHARE: { fn: treasury.btcPerShareFn as Fn, required: 2, valid: [447_470, 281_735_000] },
+  BTCYIELD: { fn: treasury.btcYieldFn as Fn, required: 4, valid: STRATEGY_Q1_2025 },
+  BTCGAIN: { fn: treasury.btcGainFn as Fn, required: 4, valid: STRATEGY_Q1_2025 },
+  MNAV: { fn: treasury.mnavFn as Fn, required: 4, valid: [50, 100, 2, 2000, 1000, 500, 200, "EV"] },
+  NAVPERSHARE: { fn: treasury.navPerShareFn as Fn, required: 3, valid: [2, 2000, 100, 1000, 500, 200] },
+  LTV: { fn: treasury.ltvFn as Fn, required: 3, valid: [30e6, 500, 100_000] },
+  LTVPRICE: { fn: treasury.ltvPriceFn as Fn, required: 3, valid: [30e6, 500, 0.75] },
+  RUNWAYMONTHS: { fn: treasury.runwayMonthsFn as Fn, required: 2, valid: [10e6, 2e6, 100, 100_000, 0.2] },
+  TREASURYCASHFLOWS: { fn: treasury.treasuryCashFlowsFn as Fn, required: 7, valid: TREASURY_ARGS },
 };
 
 
