@@ -351,7 +351,10 @@ export const CATALOG: readonly FunctionDoc[] = [
     shape: "table",
     formula:
       "Fleet TH/s = site_mw × 1e6 / (machine_efficiency_j_th × pue). Month m (365/12 days, 4,380 blocks from start_height) mines at difficulty and price grown by their monthly rates; its subsidy is the mean over its blocks, so the month holding a halving blends the two. Revenue = BTC mined × uptime × (1 − pool_fee) × price; power = site_mw × 1000 × hours × uptime × power price; opex per site MW; refresh capex per TH/s every refresh_every_months; discount factor 1 / (1 + r)^(m / 12).",
-    notes: ["The present values sum to MININGNPV."],
+    notes: [
+      "The fleet is switched off in a month whose revenue does not cover its power: that month mines nothing and burns no power, but still pays the site opex and any refresh capex.",
+      "The present values sum to MININGNPV.",
+    ],
     examples: [
       {
         args: MINING_EXAMPLE,
@@ -369,8 +372,8 @@ export const CATALOG: readonly FunctionDoc[] = [
     examples: [
       {
         args: MINING_EXAMPLE,
-        result: "-98742979.37",
-        note: "a 100 MW site, BTC $91,000 +1%/month, difficulty 152T +2%/month, five years at 12%",
+        result: "-73031571.97",
+        note: "a 100 MW site, BTC $91,000 +1%/month, difficulty 152T +2%/month, five years at 12%; off from month 30 (after the halving)",
       },
     ],
   },
@@ -385,7 +388,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     examples: [
       {
         args: CONVERSION_EXAMPLE,
-        result: "248471637.82",
+        result: "154088480.48",
         note: "the 100 MW site against a 10-year lease at $150/kW-month after 12 months' conversion",
       },
     ],
@@ -396,8 +399,8 @@ export const CATALOG: readonly FunctionDoc[] = [
     result: "Breakeven BTC price in USD.",
     shape: "number",
     formula:
-      "Mining revenue is proportional to the starting price (its growth path held), so the price that makes CONVERSIONVALUE zero is exact: price × (lease NPV + PV of mining costs) / PV of mining revenue. Above it mining is worth more.",
-    examples: [{ args: CONVERSION_EXAMPLE, result: "213334.66" }],
+      "Mining revenue is proportional to the starting price (its growth path held), and a month runs only when its revenue covers its power, so mining NPV is piecewise linear and non-decreasing in the price. The root is solved exactly on the segment holding it (40 digits, rounded once): price × (lease NPV + PV of opex and capex + PV of power in the months that run at it) / PV of their revenue. Above it mining is worth more.",
+    examples: [{ args: CONVERSION_EXAMPLE, result: "192150.39" }],
     noAnswer: [
       {
         when: "mining earns nothing, or beats leasing at any price",
@@ -685,7 +688,7 @@ export const CATALOG: readonly FunctionDoc[] = [
             ],
           },
         ],
-        result: "-98742979.37",
+        result: "-73031571.97",
         note: "a site table and a horizon table",
       },
     ],

@@ -89,7 +89,7 @@ describe("domain errors and no-answer errors", () => {
   test.each([
     ["SUBSIDY", () => protocol.subsidy(1.5), "SUBSIDY: height must be a whole number of 0 or more; got 1.5"],
     ["SUBSIDY", () => protocol.subsidy(-1), "SUBSIDY: height must be a whole number of 0 or more; got -1"],
-    ["NETWORKHASHRATE", () => protocol.networkHashrate(0), "NETWORKHASHRATE: difficulty must be a number greater than 0; got 0"],
+    ["NETWORKHASHRATE", () => protocol.networkHashrate(0), "NETWORKHASHRATE: difficulty must be a number of 1 or more (difficulty never falls below the genesis difficulty, 1); got 0"],
     ["COSTPERBTC", () => costs.costPerBtc(0.05, 17.5, 1.5e14, 3.125, 0, 1.2), "COSTPERBTC: pool_fee must be a fraction from 0 to 1 (0.02 = 2%); got 1.2"],
     ["ALLINCOSTPERBTC", () => costs.allInCost(0.05, 17.5, 1.5e14, 3.125, 0, 0, 0, 0, 0), "ALLINCOSTPERBTC: machine_life_years must be a number greater than 0; got 0"],
     ["PAYBACKMONTHS", () => costs.paybackMonths(3500, 200, 17.5, 0.05, 91_000, 1.5e14, 3.125, 0, 0, 0, 1.1), "PAYBACKMONTHS: uptime must be a fraction from 0 to 1 (0.02 = 2%); got 1.1"],
@@ -108,7 +108,7 @@ describe("domain errors and no-answer errors", () => {
     ["BREAKEVENPOWER when opex exceeds revenue", () => costs.breakevenPower(10_000, 20, 3e14, 3.125, 0, 0, 0.05)],
     ["BREAKEVENHASHPRICE at zero uptime", () => costs.breakevenHashprice(0.05, 17.5, 0, 0, 0, 4, 0, 0, 0, 0)],
     ["PAYBACKMONTHS with a negative margin", () => costs.paybackMonths(3500, 200, 17.5, 0.2, 91_000, 1.5e14, 3.125)],
-    ["BTCPERDAY beyond a double's range", () => revenue.btcPerDay(1e308, 1e-300, 3.125)],
+    ["BTCPERDAY beyond a double's range", () => revenue.btcPerDay(1e308, 1, 3.125)],
   ])("%s is #NUM!", (_, call) => {
     expect(excelError(call).code).toBe("#NUM!");
   });

@@ -173,6 +173,20 @@ test("the checks fail when the plain schedule is tampered with or too short for 
     "Breakeven BTC price (USD)",
   ]);
 
+  // The fleet is switched off in some months with the defaults; forcing one of them on breaks the mining checks.
+  const on = await model();
+  const running = (m: number) => on.e.value(`'Lease vs Mine'!${SCHEDULE_COLUMN.running}${SCHEDULE_FIRST_ROW + m}`);
+  const off = Array.from({ length: 132 }, (_, i) => i + 1).filter((m) => running(m) === 0);
+  expect(off.length).toBeGreaterThan(0);
+  on.e.set(`'Lease vs Mine'!${SCHEDULE_COLUMN.running}${SCHEDULE_FIRST_ROW + off[0]}`, 1);
+  expect(checks(on.e).filter(([, , , ok]) => ok === false).map(([label]) => label)).toEqual([
+    "Mining NPV (USD)",
+    "Conversion value (USD)",
+  ]);
+  // The breakeven's rebuild reads which months would run at the breakeven price.
+  on.e.set(`'Lease vs Mine'!${SCHEDULE_COLUMN.runsAtBreakeven}${SCHEDULE_FIRST_ROW + 60}`, 1 - (on.e.value(`'Lease vs Mine'!${SCHEDULE_COLUMN.runsAtBreakeven}${SCHEDULE_FIRST_ROW + 60}`) as number));
+  expect(checks(on.e).find(([label]) => label === "Breakeven BTC price (USD)")![3]).toBe(false);
+
   const fresh = await model();
   fresh.e.set(cellOf(fresh.xl, "Lease_Term_Years"), 30); // 12 + 360 months: past the schedule
   expect(fresh.e.value(`Reconciliation!${RECONCILIATION_CELLS.coverage}`)).toBe(false);

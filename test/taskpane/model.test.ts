@@ -83,7 +83,7 @@ test("draws the two charts: cost per BTC against price, and mining against leasi
   ]);
   // The chart data are formulas on the model, not pasted numbers.
   expect([xl.cell("Mining!N6"), xl.cell("Mining!N7"), xl.cell("Mining!N8")]).toEqual(["=J5", "=J6", "=J7"]);
-  expect(xl.cell("Lease vs Mine!H17")).toBe("=SUMIFS($S$51:$S$411,$B$51:$B$411,G17)");
+  expect(xl.cell("Lease vs Mine!H17")).toBe("=SUMIFS($U$51:$U$411,$B$51:$B$411,G17)");
 });
 
 test("inserting again keeps the user's edits and writes a second copy with its own sheets and names", async () => {

@@ -30,67 +30,115 @@ interface ScheduleColumn {
   formula: (r: number) => string;
 }
 
+/** Cell of schedule column `key` in row r (columns are looked up by key, so adding one moves no formula). */
+const at = (key: string, r: number) => `${SCHEDULE_COLUMN[key]}${r}`;
+/** Power the site buys in a month it runs: MW × 1000 kW × 730 h × uptime × price. */
+const POWER_RUN = "Site_MW*1000*24*365/12*Uptime*Power_Price_kWh";
+
 const COLUMNS: ScheduleColumn[] = [
-  { key: "month", header: "Month", format: "0", formula: (r) => (r === SCHEDULE_FIRST_ROW ? "0" : `=A${r - 1}+1`) },
-  { key: "year", header: "Year", format: "0", formula: (r) => `=IF(A${r}=0,0,ROUNDUP(A${r}/12,0))` },
-  { key: "leaseMonth", header: "Lease month", format: "0", formula: (r) => `=A${r}-Conversion_Months` },
+  {
+    key: "month",
+    header: "Month",
+    format: "0",
+    formula: (r) => (r === SCHEDULE_FIRST_ROW ? "0" : `=${at("month", r - 1)}+1`),
+  },
+  {
+    key: "year",
+    header: "Year",
+    format: "0",
+    formula: (r) => `=IF(${at("month", r)}=0,0,ROUNDUP(${at("month", r)}/12,0))`,
+  },
+  { key: "leaseMonth", header: "Lease month", format: "0", formula: (r) => `=${at("month", r)}-Conversion_Months` },
   {
     key: "leaseRevenue",
     header: "Lease revenue (USD)",
     format: USD,
-    formula: (r) =>
-      `=IF(AND(C${r}>=1,C${r}<=Lease_Term_Years*12),Critical_IT_MW*1000*Lease_Rate_USD_per_kW_Month*(1+Lease_Escalator)^INT((C${r}-1)/12),0)`,
+    formula: (r) => {
+      const k = at("leaseMonth", r);
+      return `=IF(AND(${k}>=1,${k}<=Lease_Term_Years*12),Critical_IT_MW*1000*Lease_Rate_USD_per_kW_Month*(1+Lease_Escalator)^INT((${k}-1)/12),0)`;
+    },
   },
-  { key: "leaseOpex", header: "Lease opex (USD)", format: USD, formula: (r) => `=D${r}*Lease_Opex_Pct_of_Revenue` },
+  {
+    key: "leaseOpex",
+    header: "Lease opex (USD)",
+    format: USD,
+    formula: (r) => `=${at("leaseRevenue", r)}*Lease_Opex_Pct_of_Revenue`,
+  },
   {
     key: "leaseCapex",
     header: "Conversion capex (USD)",
     format: USD,
-    formula: (r) => `=IF(A${r}=0,Conversion_Capex_USD_per_MW*Critical_IT_MW,0)`,
+    formula: (r) => `=IF(${at("month", r)}=0,Conversion_Capex_USD_per_MW*Critical_IT_MW,0)`,
   },
-  { key: "leaseNet", header: "Lease net cash flow (USD)", format: USD, formula: (r) => `=D${r}-E${r}-F${r}` },
-  { key: "height", header: "Start height", format: "#,##0", formula: (r) => `=Start_Height+4380*MAX(A${r}-1,0)` },
-  { key: "epoch", header: "Halving epoch", format: "0", formula: (r) => `=INT(H${r}/210000)` },
+  {
+    key: "leaseNet",
+    header: "Lease net cash flow (USD)",
+    format: USD,
+    formula: (r) => `=${at("leaseRevenue", r)}-${at("leaseOpex", r)}-${at("leaseCapex", r)}`,
+  },
+  {
+    key: "height",
+    header: "Start height",
+    format: "#,##0",
+    formula: (r) => `=Start_Height+4380*MAX(${at("month", r)}-1,0)`,
+  },
+  { key: "epoch", header: "Halving epoch", format: "0", formula: (r) => `=INT(${at("height", r)}/210000)` },
   {
     key: "blocksBefore",
     header: "Blocks before the next halving",
     format: "#,##0",
-    formula: (r) => `=MIN(4380,(I${r}+1)*210000-H${r})`,
+    formula: (r) => `=MIN(4380,(${at("epoch", r)}+1)*210000-${at("height", r)})`,
   },
   {
     key: "subsidy",
     header: "Subsidy (BTC/block, month mean)",
     format: "0.00000000",
     // The month's 4,380 blocks at this epoch's subsidy, then any past the halving at the next one (in sats, floored as the protocol does).
-    formula: (r) => `=(J${r}*INT(5000000000/2^I${r})+(4380-J${r})*INT(5000000000/2^(I${r}+1)))/4380/100000000`,
+    formula: (r) => {
+      const [j, i] = [at("blocksBefore", r), at("epoch", r)];
+      return `=(${j}*INT(5000000000/2^${i})+(4380-${j})*INT(5000000000/2^(${i}+1)))/4380/100000000`;
+    },
   },
   {
     key: "difficulty",
     header: "Difficulty",
     format: "0.000E+00",
-    formula: (r) => `=Difficulty_Now*(1+Difficulty_Growth_Monthly)^MAX(A${r}-1,0)`,
+    formula: (r) => `=Difficulty_Now*(1+Difficulty_Growth_Monthly)^MAX(${at("month", r)}-1,0)`,
   },
   {
     key: "price",
     header: "BTC price (USD)",
     format: USD,
-    formula: (r) => `=BTC_Price_USD*(1+BTC_Price_Growth_Monthly)^MAX(A${r}-1,0)`,
+    formula: (r) => `=BTC_Price_USD*(1+BTC_Price_Growth_Monthly)^MAX(${at("month", r)}-1,0)`,
+  },
+  {
+    key: "btcRun",
+    header: "BTC the fleet would mine",
+    format: "#,##0.000",
+    // TH/s × share earning × days in the month × BTC per TH/s per day (1e12 × 86,400 / 2^32 × reward / difficulty)
+    formula: (r) =>
+      `=IF(${MINING(r)},${FLEET_THS}*Uptime*(1-Pool_Fee)*365/12*1000000000000*86400/2^32*(${at("subsidy", r)}+Fees_BTC_per_Block)/${at("difficulty", r)},0)`,
+  },
+  {
+    key: "running",
+    header: "Running (1/0)",
+    format: "0",
+    // Switched off when the month's revenue would not cover its power (a tie runs).
+    formula: (r) => `=IF(AND(${MINING(r)},${at("btcRun", r)}*${at("price", r)}>=${POWER_RUN}),1,0)`,
   },
   {
     key: "btcMined",
     header: "BTC mined",
     format: "#,##0.000",
-    // TH/s × share earning × days in the month × BTC per TH/s per day (1e12 × 86,400 / 2^32 × reward / difficulty)
-    formula: (r) =>
-      `=IF(${MINING(r)},${FLEET_THS}*Uptime*(1-Pool_Fee)*365/12*1000000000000*86400/2^32*(K${r}+Fees_BTC_per_Block)/L${r},0)`,
+    formula: (r) => `=${at("btcRun", r)}*${at("running", r)}`,
   },
-  { key: "miningRevenue", header: "Mining revenue (USD)", format: USD, formula: (r) => `=N${r}*M${r}` },
   {
-    key: "powerCost",
-    header: "Power cost (USD)",
+    key: "miningRevenue",
+    header: "Mining revenue (USD)",
     format: USD,
-    formula: (r) => `=IF(${MINING(r)},Site_MW*1000*24*365/12*Uptime*Power_Price_kWh,0)`,
+    formula: (r) => `=${at("btcMined", r)}*${at("price", r)}`,
   },
+  { key: "powerCost", header: "Power cost (USD)", format: USD, formula: (r) => `=${at("running", r)}*${POWER_RUN}` },
   {
     key: "miningOpex",
     header: "Site opex (USD)",
@@ -102,17 +150,40 @@ const COLUMNS: ScheduleColumn[] = [
     header: "Fleet refresh capex (USD)",
     format: USD,
     formula: (r) =>
-      `=IF(AND(${MINING(r)},Refresh_Every_Months>0),IF(MOD(A${r},Refresh_Every_Months)=0,Refresh_Capex_USD_per_TH*${FLEET_THS},0),0)`,
+      `=IF(AND(${MINING(r)},Refresh_Every_Months>0),IF(MOD(${at("month", r)},Refresh_Every_Months)=0,Refresh_Capex_USD_per_TH*${FLEET_THS},0),0)`,
   },
-  { key: "miningNet", header: "Mining net cash flow (USD)", format: USD, formula: (r) => `=O${r}-P${r}-Q${r}-R${r}` },
+  {
+    key: "miningNet",
+    header: "Mining net cash flow (USD)",
+    format: USD,
+    formula: (r) => `=${at("miningRevenue", r)}-${at("powerCost", r)}-${at("miningOpex", r)}-${at("refreshCapex", r)}`,
+  },
   {
     key: "discountFactor",
     header: "Discount factor",
     format: "0.000000",
-    formula: (r) => `=1/(1+Discount_Rate)^(A${r}/12)`,
+    formula: (r) => `=1/(1+Discount_Rate)^(${at("month", r)}/12)`,
   },
-  { key: "leasePv", header: "Lease present value (USD)", format: USD, formula: (r) => `=G${r}*T${r}` },
-  { key: "miningPv", header: "Mining present value (USD)", format: USD, formula: (r) => `=S${r}*T${r}` },
+  {
+    key: "leasePv",
+    header: "Lease present value (USD)",
+    format: USD,
+    formula: (r) => `=${at("leaseNet", r)}*${at("discountFactor", r)}`,
+  },
+  {
+    key: "miningPv",
+    header: "Mining present value (USD)",
+    format: USD,
+    formula: (r) => `=${at("miningNet", r)}*${at("discountFactor", r)}`,
+  },
+  {
+    key: "runsAtBreakeven",
+    header: "Would run at the breakeven price (1/0)",
+    format: "0",
+    // The breakeven price scales every month's revenue by breakeven / price: the months that cover their power at it.
+    formula: (r) =>
+      `=IF(AND(${MINING(r)},${at("btcRun", r)}*${at("price", r)}*Conversion_Breakeven_Price/BTC_Price_USD>=${POWER_RUN}),1,0)`,
+  },
 ];
 
 /** Column letter of each schedule column, by key. */
@@ -203,6 +274,11 @@ export function leaseSheet(): SheetDraft {
   d.name("Lease_IRR", LEASE_CELLS.leaseIrr, "Lease IRR (annual): MINER model result");
   d.name("Mining_NPV", LEASE_CELLS.miningNpv, "Mining NPV over the same months (USD): MINER model result");
   d.name("Conversion_Value", LEASE_CELLS.conversionValue, "Lease NPV − mining NPV (USD): MINER model result");
+  d.name(
+    "Conversion_Breakeven_Price",
+    LEASE_CELLS.breakevenPrice,
+    "BTC price at which mining is worth as much as leasing (USD): MINER model result",
+  );
 
   d.put("E3", [["Per site MW per year, first year of each (MINER.MWECONOMICS)"]], "section");
   d.put(LEASE_CELLS.economics, [['=MINER.FROMTABLE("MWECONOMICS",Site_Inputs,Lease_Inputs)']]);

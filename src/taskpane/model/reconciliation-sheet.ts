@@ -24,6 +24,11 @@ const L = "{leaseVsMine}!";
 const M = "{mining}!";
 const npv = (key: string) => `NPV($B$23,${L}${scheduleRange(key, 1)})`;
 const month0 = (key: string) => `${L}$${SCHEDULE_COLUMN[key]}$${SCHEDULE_FIRST_ROW}`;
+/** PV of the power bought, and of the revenue at today's price, in the months that run at the breakeven price. */
+const atBreakeven = (...keys: string[]) =>
+  `SUMPRODUCT(${["runsAtBreakeven", ...keys, "discountFactor"].map((k) => L + scheduleRange(k, 1)).join(",")})`;
+const POWER_AT_BREAKEVEN = `Site_MW*1000*24*365/12*Uptime*Power_Price_kWh*${atBreakeven()}`;
+const REVENUE_AT_BREAKEVEN = atBreakeven("btcRun", "price");
 
 /** [quantity, MINER result, plain rebuild, tolerance, how the plain figure is built] */
 const CHECKS: [string, string, string, string, string][] = [
@@ -86,9 +91,9 @@ const CHECKS: [string, string, string, string, string][] = [
   [
     "Breakeven BTC price (USD)",
     `=${L}${absolute(LEASE_CELLS.breakevenPrice)}`,
-    `=BTC_Price_USD*(C${FIRST_CHECK_ROW + 4}+${npv("powerCost")}+${npv("miningOpex")}+${npv("refreshCapex")})/${npv("miningRevenue")}`,
+    `=BTC_Price_USD*(C${FIRST_CHECK_ROW + 4}+${npv("miningOpex")}+${npv("refreshCapex")}+${POWER_AT_BREAKEVEN})/${REVENUE_AT_BREAKEVEN}`,
     "money",
-    "price × (lease NPV + PV of mining costs) / PV of mining revenue: revenue scales with the price",
+    "price × (lease NPV + PV of opex and capex + PV of power in the months that run at the breakeven) / PV of those months' revenue: revenue scales with the price",
   ],
 ];
 
