@@ -15,8 +15,15 @@ import { fieldOf, isRequired, Param } from "./params";
 export type Input = number | number[] | string;
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === "";
-/** A value as the number readers quote it: text "abc", TRUE, NaN. */
-const shown = (v: unknown) => (typeof v === "string" ? `text ${quoteArgument(v)}` : quoteArgument(v));
+/** A value as the number readers quote it: text "abc", TRUE, NaN; an error in a cell by its code. */
+function shown(v: unknown): string {
+  if (typeof v === "string") return `text ${quoteArgument(v)}`;
+  if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+    const code = (v as { code?: unknown }).code;
+    return typeof code === "string" ? `an error (${code.slice(0, 20)})` : "an error or other non-number";
+  }
+  return quoteArgument(v);
+}
 
 /** A blank required argument: the same words as a blank required number. */
 const blankRequired = (name: string, what: string) =>

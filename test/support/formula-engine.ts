@@ -62,6 +62,8 @@ const ERROR_TYPES: Record<string, ErrorType> = {
 function asExcelArg(v: unknown): unknown {
   if (v instanceof SimpleRangeValue) return v.rawData().map((row) => row.map(asExcelArg));
   if (typeof v === "symbol" || v === undefined) return null; // HyperFormula's EmptyValue
+  // A number HyperFormula typed (currency from PMT, a percent, a date) is a RichNumber; Excel passes the plain number.
+  if (typeof v === "object" && v !== null && typeof (v as { val?: unknown }).val === "number") return (v as { val: number }).val;
   return v;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The whole template model for one inserted copy: four sheets' cells, formats, names and charts,
+ * The whole template model for one inserted copy: five sheets' cells, formats, names and charts,
  * with formulas and names already in that copy's spelling.
  */
 import { assumptionsSheet } from "./assumptions-sheet";
@@ -7,13 +7,14 @@ import { SheetDraft } from "./draft";
 import { leaseSheet } from "./lease-sheet";
 import { miningSheet } from "./mining-sheet";
 import { reconciliationSheet } from "./reconciliation-sheet";
+import { treasurySheet } from "./treasury-sheet";
 import { ModelSpec, Naming } from "./spec";
 
 /** The MINER_Market names the Assumptions can link to. */
 export const MARKET_LINKS = ["BTC_Price", "BTC_Difficulty", "BTC_FeesPerBlock", "BTC_Height"];
 
 function drafts(linkMarket: ReadonlySet<string>): SheetDraft[] {
-  return [assumptionsSheet(linkMarket), miningSheet(), leaseSheet(), reconciliationSheet()];
+  return [assumptionsSheet(linkMarket), miningSheet(), leaseSheet(), treasurySheet(), reconciliationSheet()];
 }
 
 /** Every workbook name the model defines, in copy 1's spelling. */
