@@ -4,6 +4,7 @@
  * row, a 1×1 range, text options in any case); and the #VALUE!/#NUM! cases the issue names, each
  * naming the argument.
  */
+import fc from "fast-check";
 import * as treasuryModule from "../../src/functions/treasury";
 import { fromTable } from "../../src/functions/fromtable";
 import { Q, relErr } from "../support/rational";
@@ -225,5 +226,58 @@ describe("TREASURYCASHFLOWS", () => {
     ];
     expect(fromTable("TREASURYCASHFLOWS", rows)).toEqual(t.treasuryCashFlowsFn(20e6, 0, 36, 45, 91_000, 4_620_750, "HOLD", 0.01));
     expect(fromTable("MNAV", [["share_price", 50], ["shares", 100], ["btc", 2], ["btc_price", 2000], ["basis", "MCAP"]])).toEqual([[1.25]]);
+  });
+});
+
+describe("TREASURYCASHFLOWS through the adapter on random inputs", () => {
+  const money = fc.double({ min: 0, max: 5e7, noNaN: true });
+  const amount = fc.double({ min: 0, max: 100, noNaN: true });
+  /** A number, or a column or row of `months` values. */
+  const byMonth = (months: number, value: fc.Arbitrary<number>) =>
+    fc.oneof(
+      value,
+      fc.array(value, { minLength: months, maxLength: months }).map((xs) => xs.map((x) => [x])),
+      fc.array(value, { minLength: months, maxLength: months }).map((xs) => [xs]),
+    );
+  const at = (v: unknown, t: number) => (typeof v === "number" ? v : ((v as number[][]).length === 1 ? (v as number[][])[0][t] : (v as number[][])[t][0]));
+  const plan = fc.integer({ min: 1, max: 24 }).chain((months) =>
+    fc.record({
+      cash: money,
+      btc: amount,
+      months: fc.constant(months),
+      mined: byMonth(months, amount),
+      price: byMonth(months, fc.double({ min: 1000, max: 200_000, noNaN: true })),
+      costs: byMonth(months, money),
+      policy: fc.constantFrom("HOLD", "sellall", " SellPct "),
+      income: byMonth(months, fc.double({ min: -1e7, max: 1e7, noNaN: true })),
+      debt: byMonth(months, fc.double({ min: 0, max: 1e6, noNaN: true })),
+      fraction: fc.double({ min: 0, max: 1, noNaN: true }),
+      floor: money,
+    }),
+  );
+
+  test("the identities hold on the table Excel gets, and cash stays at or above the floor while BTC remains", () => {
+    fc.assert(
+      fc.property(plan, (p) => {
+        const table = t.treasuryCashFlowsFn(p.cash, p.btc, p.months, p.mined, p.price, p.costs, p.policy, 0, p.income, p.debt, p.fraction, p.floor);
+        expect(table).toHaveLength(p.months + 1);
+        let held = p.btc;
+        let cash = p.cash;
+        table.slice(1).forEach((r: number[], k: number) => {
+          const [month, price, mined, sold, heldNow, cashIn, cashOut, cashNow, forced, insolvent] = r;
+          expect([month, price, mined]).toEqual([k + 1, at(p.price, k), at(p.mined, k)]);
+          expect(Math.abs(heldNow - (held + mined - sold))).toBeLessThanOrEqual(1e-9 * (held + mined + 1));
+          const flows = sold * price + at(p.income, k) - at(p.costs, k) - at(p.debt, k);
+          expect(Math.abs(cashNow - (cash + flows))).toBeLessThanOrEqual(1e-6 * (Math.abs(cash) + Math.abs(flows) + 1));
+          expect(Math.abs(cashNow - (cash + cashIn - cashOut))).toBeLessThanOrEqual(1e-6 * (Math.abs(cash) + cashIn + cashOut + 1));
+          expect(forced).toBeGreaterThanOrEqual(0);
+          if (heldNow > 0) expect(cashNow).toBeGreaterThanOrEqual(p.floor * (1 - 1e-12) - 1e-6);
+          expect(insolvent).toBe(heldNow === 0 && cashNow < p.floor ? 1 : 0);
+          held = heldNow;
+          cash = cashNow;
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });
