@@ -167,17 +167,17 @@ function plainRow(w: Way, m: number): string[] {
   const cashBefore = m === 1 ? "Treasury_Cash_Start" : `${plainColumn(w, "cash")}${r - 1}`;
   const mined = `${w.mined}${r}`;
   const price = `${INPUT_COLUMNS.price}${r}`;
-  const income = w.income ? `${w.income}${r}` : "0";
-  const flows = `${income}-${w.costs}${r}-${w.debt}${r}`;
+  const income = w.income ? `${w.income}${r}` : undefined;
+  const flows = `${income ? `+${income}` : ""}-${w.costs}${r}-${w.debt}${r}`;
   const available = `(${heldBefore}+${mined}-${at("planned")})`;
   const policy = "UPPER(TRIM(Treasury_Policy))";
   const miner = (key: string) => `${spillColumn(w, key)}${r}`;
   // Tolerances: a part in 10^9 of what the month adds up (doubles carry ~16 digits).
   const btcScale = `(0.000000001*(${heldBefore}+${mined})+0.000000000001)`;
-  const cashScale = `(0.000000001*(ABS(${cashBefore})+ABS(${income})+${w.costs}${r}+${w.debt}${r}+(${at("planned")}+${at("forced")})*${price})+0.000001)`;
+  const cashScale = `(0.000000001*(ABS(${cashBefore})${income ? `+ABS(${income})` : ""}+${w.costs}${r}+${w.debt}${r}+(${at("planned")}+${at("forced")})*${price})+0.000001)`;
   return [
     `=IF(${policy}="SELLALL",${mined},IF(${policy}="SELLPCT",${mined}*Treasury_Sell_Fraction,0))`,
-    `=${cashBefore}+${at("planned")}*${price}+${flows}`,
+    `=${cashBefore}+${at("planned")}*${price}${flows}`,
     `=IF(AND(${at("before")}<Treasury_Min_Cash,${available}>0),MIN(${available},(Treasury_Min_Cash-${at("before")})/${price}),0)`,
     `=${heldBefore}+${mined}-${at("planned")}-${at("forced")}`,
     `=IF(${at("forced")}=0,${at("before")},IF((Treasury_Min_Cash-${at("before")})/${price}<=${available},Treasury_Min_Cash,${at("before")}+${at("forced")}*${price}))`,
