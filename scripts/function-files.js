@@ -6,6 +6,8 @@ module.exports = [
   "./src/functions/lease.ts",
   "./src/functions/mining.ts",
   "./src/functions/treasury.ts",
+  "./src/functions/energy-tax.ts",
+  "./src/functions/gpu-cloud.ts",
   "./src/functions/fromtable.ts",
   "./src/functions/live.ts",
 ];

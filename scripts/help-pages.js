@@ -36,7 +36,7 @@ function showNumber(x) {
   }
   return String(x);
 }
-const showArg = (a) => (typeof a === "object" ? a.range : typeof a === "string" ? (a === "" ? "" : JSON.stringify(a)) : showNumber(a));
+const showArg = (a) => (typeof a === "boolean" ? (a ? "TRUE" : "FALSE") : typeof a === "object" ? a.range : typeof a === "string" ? (a === "" ? "" : JSON.stringify(a)) : showNumber(a));
 const formula = (ns, id, args) => `=${ns}.${id}(${args.map(showArg).join(", ")})`;
 
 /** The #VALUE! cases of a function's arguments, by their kinds (number, text option, number or column). */
@@ -44,7 +44,7 @@ function valueErrors(params) {
   const has = (kind) => params.some((p) => p.kind === kind);
   if (!has("text") && !has("column")) {
     return [
-      "#VALUE! when an argument is text, TRUE/FALSE, blank where required, a multi-cell range, NaN/infinite, or outside its allowed range; the message names the function and the argument.",
+      "#VALUE! when an argument is text, TRUE/FALSE where a number is expected, blank where required, a multi-cell range where one value is expected, NaN/infinite, or outside its allowed range; the message names the function and the argument (and a table's row).",
     ];
   }
   const numbers = params.filter((p) => !p.kind).map((p) => p.name);
@@ -75,7 +75,7 @@ function describe(ns, doc) {
     description: p.description,
     unit: p.unit,
     allowed: p.kind === "column" ? `${p.allowed}; a number, or a column with one value per month` : p.allowed,
-    default: p.default === undefined ? (p.optional ? "none" : "") : showDefault(p.default),
+    default: p.default === undefined ? (p.optional ? (p.blank ?? "none") : "") : showDefault(p.default),
   }));
   const live = doc.shape === "live";
   const table = doc.id === "FROMTABLE";
@@ -172,7 +172,7 @@ function renderHelpPages(metadata, ns) {
       .map((e) => {
         const cell = (c) => escapeHtml(typeof c === "number" ? showNumber(c) : c);
         const ranges = e.ranges
-          .map((r) => (isColumn(r) ? `<p>${escapeHtml(r.range)} holds ${r.rows.map(([c]) => cell(c)).join(", ")}.</p>` : `<p>${escapeHtml(r.range)} holds:</p>\n${htmlTable(["name", "value"], r.rows.map((row) => row.map(cell)))}`))
+          .map((r) => (isColumn(r) ? `<p>${escapeHtml(r.range)} holds ${r.rows.map(([c]) => cell(c)).join(", ")}.</p>` : `<p>${escapeHtml(r.range)} holds:</p>\n${htmlTable(r.columns ?? ["name", "value"], r.rows.map((row) => row.map(cell)))}`))
           .join("\n");
         return `<li><code>${escapeHtml(e.formula)}</code> returns <b>${escapeHtml(e.result)}</b>${e.note ? `: ${escapeHtml(e.note)}` : ""}.${ranges ? `\n${ranges}` : ""}</li>`;
       })
@@ -237,7 +237,9 @@ function renderMarkdown(metadata, ns) {
       out.push(`- \`${e.formula}\` returns **${e.result}**${e.note ? `: ${e.note}` : ""}.`);
       const show = (v) => (typeof v === "number" ? showNumber(v) : v);
       for (const r of e.ranges) {
-        out.push(isColumn(r) ? `  ${r.range} holds ${r.rows.map(([c]) => show(c)).join(", ")}.` : `  ${r.range} holds: ${r.rows.map(([k, v]) => `${k} ${show(v)}`).join("; ")}.`);
+        const cell = (v) => (typeof v === "number" ? showNumber(v) : v);
+        const rows = r.columns ? r.rows.map(([k, v]) => `(${cell(k)}, ${cell(v)})`) : r.rows.map(([k, v]) => `${k} ${cell(v)}`);
+        out.push(isColumn(r) ? `  ${r.range} holds ${r.rows.map(([c]) => cell(c)).join(", ")}.` : `  ${r.range} holds${r.columns ? ` rows of (${r.columns.join(", ")})` : ""}: ${rows.join("; ")}.`);
       }
     }
     out.push("", "Errors:", "", ...d.errors.map((e) => `- ${e}`), "");

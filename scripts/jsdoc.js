@@ -27,10 +27,10 @@ const MARKER = /^\/\/ MINER\.([A-Z0-9]+): generated[^\n]*\n(?:\/\*\*[\s\S]*?\*\/
 
 /**
  * TypeScript type of a parameter in the overload: what custom-functions-metadata turns into type and
- * dimensionality. A table or a column is a range (matrix), so Excel passes it whole rather than
- * calling the function once per cell; a number typed there arrives as [[x]].
+ * dimensionality. A table, a column or a list of pairs is a range (matrix), so Excel passes it whole
+ * rather than calling the function once per cell; a number typed there arrives as [[x]].
  */
-const typeOf = (p) => (p.kind === "range" || p.kind === "column" ? "any[][]" : "unknown");
+const typeOf = (p) => (p.kind === "range" || p.kind === "column" || p.kind === "pairs" ? "any[][]" : "unknown");
 
 function block(doc, jsName) {
   const params = SIGNATURES[doc.id];

@@ -35,7 +35,7 @@ import { LeaseArgNames, leaseCashFlows, leaseSchedule, LeaseTerms, validateLease
 import { fleetHashrateThs, MiningPlan, miningCashFlows, miningSchedule } from "./mining-schedule";
 import { DiscountedGpuCloudMonth, GpuCloudPlan, gpuCloudCashFlows, gpuCloudSchedule } from "./gpu-cloud";
 import { sumOfPresentValues } from "./discounting";
-import { positive, rateAboveMinusOne, Rows, wholeNonNegative, yesNo } from "./validate";
+import { fraction, positive, rateAboveMinusOne, Rows, wholeNonNegative, yesNo } from "./validate";
 
 const ZERO = new Decimal(0);
 const TWELVE = new Decimal(12);
@@ -333,6 +333,8 @@ export function mwEconomics(plan: ConversionPlan, gpuCloud?: GpuCloudOnSite): Mw
   // No refresh falls in the first year compared and nothing is discounted, but bad inputs are still refused.
   wholeNonNegative("refresh_every_months", plan.refresh_every_months ?? 0);
   rateAboveMinusOne("discount_rate", plan.discount_rate);
+  if (plan.lease_discount_rate !== undefined) rateAboveMinusOne("lease_discount_rate", plan.lease_discount_rate);
+  fraction("salvage_pct", plan.salvage_pct ?? 0);
 
   const mined = miningCashFlows({ ...plan, months: 12, refresh_every_months: 0, salvage_pct: 0 });
   const m = firstYear(

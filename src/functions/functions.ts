@@ -10,6 +10,8 @@ import "./revenue";
 import "./costs";
 import "./lease";
 import "./mining";
+import "./energy-tax";
+import "./gpu-cloud";
 import "./treasury";
 import "./fromtable";
 import "./live";

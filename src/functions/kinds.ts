@@ -92,7 +92,8 @@ export function readInputs(params: readonly Param[], raw: readonly unknown[]): R
     }
     if (value === undefined) {
       if (isRequired(p)) throw blankRequired(p.name, p.kind === "text" ? `text: ${p.allowed}` : "a number or a column");
-      value = p.default;
+      // A column's or a text option's default is a number or a code, never a switch.
+      if (typeof p.default !== "boolean") value = p.default;
     }
     if (value !== undefined) out[fieldOf(p)] = value;
   });

@@ -53,6 +53,14 @@ describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
       const args = [...valid];
       args[i] = value;
       const blank = value === null || value === "";
+      const p = SIGNATURES[name as keyof typeof SIGNATURES][i];
+      if (!blank && (p.kind === "boolean" || p.kind === "pairs")) {
+        // A switch takes TRUE/FALSE, a table a two-column range: anything else is refused by its name.
+        if ((p.kind === "boolean" && typeof value === "boolean") || (p.kind === "pairs" && Array.isArray(value))) continue;
+        const what = p.kind === "boolean" ? "TRUE or FALSE" : "a two-column range of numbers";
+        expect(excelError(() => fn(...args)).message.startsWith(`${name}: ${p.name} must be ${what}`)).toBe(true);
+        continue;
+      }
       if (blank && i >= required) {
         // an optional argument left blank takes its default: a value, or #NUM! if the default has no answer
         try {

@@ -368,7 +368,7 @@ describe("in Excel (a stand-in Office in the page)", () => {
     expect(xl.cells["Assumptions!B6"]).toEqual([["=BTC_Price"]]);
     expect(xl.cells["Mining!I5:K15"]).toEqual(expect.arrayContaining([["All-in cost per BTC", '=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs)', "USD per BTC"]]));
     expect(xl.names.Cost_Inputs).toBe("=Mining!$A$5:$B$17");
-    expect(xl.charts.map((c) => c.source)).toEqual(["Mining!N5:N8", "Lease vs Mine!H16:I47", "Treasury!G19:H50", "Treasury!I19:J50"]);
+    expect(xl.charts.map((c) => c.source)).toEqual(["Mining!N5:N8", "Lease vs Mine!K16:L47", "Treasury!G19:H50", "Treasury!I19:J50"]);
 
     await page.click("#insert-model");
     await page.waitForFunction(() => /copy 2/.test(document.getElementById("model-status")!.textContent!));
