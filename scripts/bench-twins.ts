@@ -182,6 +182,37 @@ export const MWECONOMICS = (...a: N[]) => {
   return [["", "Mining", "Leasing"], ["Revenue", revenue, lease]];
 };
 
+// The balance sheet (issue 13): the same formulas in floats.
+export const BTCPERSHARE = (b: N, s: N) => b / s;
+export const BTCYIELD = (b0: N, s0: N, b1: N, s1: N) => (b1 * s0) / (b0 * s1) - 1;
+export const BTCGAIN = (b0: N, s0: N, b1: N, s1: N) => (b1 * s0) / s1 - b0;
+export const MNAV = (p: N, s: N, b: N, price: N, debt = 0, pref = 0, cash = 0, basis = "EV") =>
+  (s * p + (String(basis).toUpperCase() === "EV" ? debt + pref - cash : 0)) / (b * price);
+export const NAVPERSHARE = (b: N, price: N, s: N, debt = 0, pref = 0, cash = 0) => (b * price + cash - debt - pref) / s;
+export const LTV = (loan: N, c: N, price: N) => loan / (c * price);
+export const LTVPRICE = (loan: N, c: N, ltv: N) => loan / (c * ltv);
+export const RUNWAYMONTHS = (cash: N, burn: N, b = 0, price = 0, haircut = 0) => (cash + b * price * (1 - haircut)) / burn;
+/** TREASURYCASHFLOWS with numbers for the by-month inputs. */
+export const TREASURYCASHFLOWS = (cash: N, held: N, months: N, mined: N, p0: N, costs: N, policy: string, g = 0, income = 0, debt = 0, f = 0, floor = 0) => {
+  const rows: number[][] = [];
+  for (let t = 1; t <= months; t++) {
+    const price = p0 * (1 + g) ** (t - 1);
+    const planned = policy === "HOLD" ? 0 : policy === "SELLALL" ? mined : mined * f;
+    let available = held + mined - planned;
+    let next = cash + planned * price + income - costs - debt;
+    let forced = 0;
+    if (next < floor && available > 0) {
+      forced = Math.min(available, (floor - next) / price);
+      next = forced === available ? next + available * price : floor;
+      available -= forced;
+    }
+    cash = next;
+    held = available;
+    rows.push([t, price, mined, planned + forced, held, 0, 0, cash, forced, held === 0 && cash < floor ? 1 : 0]);
+  }
+  return rows;
+};
+
 function gpuFlows(a: N[], withRate: boolean): { flows: number[]; rate: number } {
   const [gpus, price, util, gpuCapex, kw, pue, pp] = a;
   const rest = a.slice(withRate ? 8 : 7);

@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   for (const [id, { fn, valid }] of Object.entries(CALLS)) {
     const twin = (twins as Record<string, (...a: unknown[]) => unknown>)[id];
     // Schedules take milliseconds a call: they are timed over about a thousand calls instead.
-    const heavy = /LEASE|MINING|CONVERSION|MWECONOMICS/.test(id);
+    const heavy = /LEASE|MINING|CONVERSION|MWECONOMICS|TREASURYCASHFLOWS/.test(id);
     const budget = heavy ? TIME_BUDGET_MS : Infinity; // every per-cell function gets its 100,000 calls
     const d = time((i) => fn(...varied(valid, i)), heavy ? 1_000 : MIN_CALLS, budget);
     const f = time((i) => twin(...varied(valid, i)), heavy ? 1_000 : MIN_CALLS, budget);

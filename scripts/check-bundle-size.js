@@ -4,7 +4,9 @@
  * functions.js is loaded by Excel for every workbook that uses MINER and carries the code the
  * pane shares (decimal.js, calc, market service); taskpane.js holds only the pane's own code
  * (it depends on functions.js, webpack dependOn), so a second copy of decimal.js or calc in it
- * would break its budget.
+ * would break its budget. That code is mostly the template model (its formulas and labels), which
+ * grows with the sheets: 61 KB with the Treasury sheet (issue 13), under 80 KB, where a second
+ * decimal.js (~32 KB minified) would still be caught.
  * Usage: node scripts/check-bundle-size.js [dist]
  */
 const fs = require("fs");
@@ -13,7 +15,7 @@ const zlib = require("zlib");
 const { distFiles } = require("./dist-files");
 
 const KB = 1024;
-const BUDGETS = { functions: 150 * KB, taskpane: 60 * KB };
+const BUDGETS = { functions: 150 * KB, taskpane: 80 * KB };
 
 /** @returns {{role: string, file: string, bytes: number, gzip: number, budget: number, ok: boolean}[]} */
 function bundleSizes(dir) {

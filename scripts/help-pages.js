@@ -41,6 +41,34 @@ function showNumber(x) {
 const showArg = (a) => (typeof a === "boolean" ? (a ? "TRUE" : "FALSE") : typeof a === "object" ? a.range : typeof a === "string" ? (a === "" ? "" : JSON.stringify(a)) : showNumber(a));
 const formula = (ns, id, args) => `=${ns}.${id}(${args.map(showArg).join(", ")})`;
 
+/** The #VALUE! cases of a function's arguments, by their kinds (number, text option, number or column). */
+function valueErrors(params) {
+  const has = (kind) => params.some((p) => p.kind === kind);
+  if (!has("text") && !has("column")) {
+    return [
+      "#VALUE! when an argument is text, TRUE/FALSE where a number is expected, blank where required, a multi-cell range where one value is expected, NaN/infinite, or outside its allowed range; the message names the function and the argument (and a table's row).",
+    ];
+  }
+  const numbers = params.filter((p) => !p.kind).map((p) => p.name);
+  return [
+    `#VALUE! when a number argument (${numbers.join(", ")}) is text, TRUE/FALSE, blank where required, a multi-cell range, NaN/infinite, or outside its allowed range; the message names the function and the argument.`,
+    ...params
+      .filter((p) => p.kind === "text")
+      .map((p) => `#VALUE! when ${p.name} is not ${p.allowed}; the message lists them.`),
+    ...(has("column")
+      ? [
+          `#VALUE! when a column argument (${params
+            .filter((p) => p.kind === "column")
+            .map((p) => p.name)
+            .join(", ")}) is neither a number nor a single column or row, holds a blank, text or a value outside its allowed range (the message names the row), or has a length other than months (the message gives both).`,
+        ]
+      : []),
+  ];
+}
+
+/** A range in an example: a table of names and values, or a column of values. */
+const isColumn = (r) => r.rows.every((row) => row.length === 1);
+
 /** A function's documentation, ready to render. */
 function describe(ns, doc) {
   const params = SIGNATURES[doc.id].map((p) => ({
@@ -49,7 +77,7 @@ function describe(ns, doc) {
     required: mustBeGiven(p),
     description: p.description,
     unit: p.unit,
-    allowed: p.allowed,
+    allowed: p.kind === "column" ? `${p.allowed}; a number, or a column with one value per month` : p.allowed,
     default: p.default === undefined ? (p.optional && !p.afterOptional ? (p.blank ?? "none") : "") : showDefault(p.default, p.kind),
   }));
   const live = doc.shape === "live";
@@ -65,7 +93,7 @@ function describe(ns, doc) {
           "Otherwise exactly the errors of the function named, with its messages (e.g. \"LEASENPV: term_years must be ...\"), #NUM! cases included.",
         ]
       : [
-          "#VALUE! when an argument is text, TRUE/FALSE where a number is expected, blank where required, a multi-cell range where one value is expected, NaN/infinite, or outside its allowed range; the message names the function and the argument (and a table's row).",
+          ...valueErrors(SIGNATURES[doc.id]),
           ...(doc.noAnswer || []).map((c) => `#NUM! when ${c.when}, e.g. ${formula(ns, doc.id, c.args[0])}.`),
           "#NUM! when the result would be beyond Excel's number range (about ±1.8E308), which only extreme inputs reach.",
         ];
@@ -146,7 +174,10 @@ function renderHelpPages(metadata, ns) {
     );
     const examples = d.examples
       .map((e) => {
-        const ranges = e.ranges.map((r) => `<p>${escapeHtml(r.range)} holds:</p>\n${htmlTable(r.columns ?? (r.rows[0].length === 2 ? ["name", "value"] : ["value"]), r.rows.map((row) => row.map((c) => escapeHtml(typeof c === "number" ? showNumber(c) : c))))}`).join("\n");
+        const cell = (c) => escapeHtml(typeof c === "number" ? showNumber(c) : c);
+        const ranges = e.ranges
+          .map((r) => (isColumn(r) ? `<p>${escapeHtml(r.range)} holds ${r.rows.map(([c]) => cell(c)).join(", ")}.</p>` : `<p>${escapeHtml(r.range)} holds:</p>\n${htmlTable(r.columns ?? (r.rows[0].length === 2 ? ["name", "value"] : ["value"]), r.rows.map((row) => row.map(cell)))}`))
+          .join("\n");
         return `<li><code>${escapeHtml(e.formula)}</code> returns <b>${escapeHtml(e.result)}</b>${e.note ? `: ${escapeHtml(e.note)}` : ""}.${ranges ? `\n${ranges}` : ""}</li>`;
       })
       .join("\n");
@@ -208,11 +239,12 @@ function renderMarkdown(metadata, ns) {
     out.push("Examples:", "");
     for (const e of d.examples) {
       out.push(`- \`${e.formula}\` returns **${e.result}**${e.note ? `: ${e.note}` : ""}.`);
+      const show = (v) => (typeof v === "number" ? showNumber(v) : v);
       for (const r of e.ranges) {
         const cell = (v) => (typeof v === "number" ? showNumber(v) : v);
         // pairs of numbers, a (name, value) table, or a list of values
         const rows = r.columns ? r.rows.map(([k, v]) => `(${cell(k)}, ${cell(v)})`) : r.rows.map((row) => (row.length === 2 ? `${row[0]} ${cell(row[1])}` : row.map(cell).join(", ")));
-        out.push(`  ${r.range} holds${r.columns ? ` rows of (${r.columns.join(", ")})` : ""}: ${rows.join("; ")}.`);
+        out.push(isColumn(r) ? `  ${r.range} holds ${r.rows.map(([c]) => cell(c)).join(", ")}.` : `  ${r.range} holds${r.columns ? ` rows of (${r.columns.join(", ")})` : ""}: ${rows.join("; ")}.`);
       }
     }
     out.push("", "Errors:", "", ...d.errors.map((e) => `- ${e}`), "");

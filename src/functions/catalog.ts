@@ -115,6 +115,17 @@ const replace = (args: readonly ExampleArg[], changes: Record<number, ExampleArg
     i in changes ? changes[i] : args[i],
   ).map((v) => (v === undefined ? "" : v));
 
+/** Strategy's share table, 31 Dec 2024 and 30 Mar 2025 (../shared/reference/treasury-and-dat.md). */
+const DAT_Q1_2025 = [447_470, 281_735_000, 528_185, 299_674_000];
+/** A hand-built company: 100 shares at $50, $1,000 debt, $500 preferred, $200 cash, 2 BTC at $2,000. */
+const MNAV_EXAMPLE: ExampleArg[] = [50, 100, 2, 2000, 1000, 500, 200, "EV"];
+const ANY_ASSET =
+  "Any treasury asset works, not only BTC: btc is an amount of it in its own units and btc_price its price (ETH and the ETH price for Bitmine, an ETH treasury).";
+const DAT_SHARES =
+  "Shares are assumed diluted shares (Strategy's ADSO: every convertible, option and RSU as if converted or settled), as Strategy defines its KPIs.";
+const LOAN_CONVENTION =
+  "Margin calls near 70–80% LTV and liquidation near 80–90% are market convention, not contract terms: read the loan's own (../shared/reference/treasury-and-dat.md).";
+
 const COST_CONVENTIONS = [
   "Costs are per installed TH/s per calendar day (per TH-day) and divided by the BTC one TH-day earns after uptime and pool fee.",
   "Power per TH-day = wall_efficiency_j_th × 24 / 1000 kWh × uptime × power price; efficiency is at the wall, so multiply the machines' J/TH by the site's PUE.",
@@ -734,6 +745,203 @@ export const CATALOG: readonly FunctionDoc[] = [
         args: [{ range: "B2:B6", rows: [[90000], [91800], [90882], [92700], [91773]] }, 365],
         result: "0.3293",
         note: "daily prices rising 2% and falling 1% by turns: a standard deviation of 1.72% a day",
+      },
+    ],
+  },
+  {
+    id: "BTCPERSHARE",
+    description:
+      "BTC per share: the treasury asset held divided by assumed diluted shares, as Strategy defines it; any asset (ETH for Bitmine).",
+    result: "Asset units per share (BTC per share; × 100,000,000 for sats per share).",
+    shape: "number",
+    formula: "btc / shares.",
+    notes: [DAT_SHARES, ANY_ASSET],
+    examples: [
+      {
+        args: [447_470, 281_735_000],
+        result: "0.0015882656",
+        note: "Strategy on 31 Dec 2024: 447,470 BTC over 281,735k assumed diluted shares, 158,826.56 sats a share",
+      },
+    ],
+  },
+  {
+    id: "BTCYIELD",
+    description:
+      "BTC Yield: the change in BTC per share over a period, (btc_end / shares_end) / (btc_start / shares_start) − 1, as Strategy defines it.",
+    result: "A rate (0.1097 = 10.97%); negative when shares grew faster than the asset.",
+    shape: "number",
+    formula:
+      "(btc_end / shares_end) / (btc_start / shares_start) − 1, computed as btc_end × shares_start / (btc_start × shares_end) − 1.",
+    notes: [
+      DAT_SHARES,
+      ANY_ASSET,
+      "Strategy's Q1 2025 from its share table: 10.97% here against the 11.0% it reported (its unrounded share counts explain the gap; ../shared/reference/treasury-and-dat.md).",
+    ],
+    examples: [
+      {
+        args: DAT_Q1_2025,
+        result: "0.1097",
+        note: "Strategy, 31 Dec 2024 to 30 Mar 2025: 447,470 BTC and 281,735k shares, then 528,185 BTC and 299,674k",
+      },
+    ],
+    noAnswer: [
+      {
+        when: "btc_start is 0: a change from nothing has no percentage",
+        args: [[0, 281_735_000, 528_185, 299_674_000]],
+      },
+    ],
+  },
+  {
+    id: "BTCGAIN",
+    description:
+      "BTC Gain: btc_start × BTC Yield, the BTC a period added for the holders of the starting shares, as Strategy defines it.",
+    result: "Asset units (BTC); negative when BTC per share fell.",
+    shape: "number",
+    formula: "btc_start × BTCYIELD, computed as btc_end × shares_start / shares_end − btc_start.",
+    notes: [
+      DAT_SHARES,
+      ANY_ASSET,
+      "BTC $ Gain is this times the BTC price at the period's end. Strategy reported 49,131 BTC for Q1 2025 from unrounded share counts.",
+    ],
+    examples: [{ args: DAT_Q1_2025, result: "49097", note: "Strategy's Q1 2025, as in BTCYIELD" }],
+    noAnswer: [{ when: "btc_start is 0 (the yield has no answer)", args: [[0, 281_735_000, 528_185, 299_674_000]] }],
+  },
+  {
+    id: "MNAV",
+    description:
+      "mNAV: the market's value of a treasury company over its Bitcoin NAV (btc × btc_price), on enterprise value (default) or market cap.",
+    result: "A multiple (1.5 = valued at 1.5 times its BTC).",
+    shape: "number",
+    formula:
+      'basis "EV": (shares × share_price + debt + preferred − cash) / (btc × btc_price), Strategy\'s definition since mid-2025. basis "MCAP": shares × share_price / (btc × btc_price), the market\'s earlier use; debt, preferred and cash are then not used.',
+    notes: [
+      "Strategy's EV uses basic shares, debt principal, perpetual preferred notional and the last reported cash; the definition is disputed, so compare both bases. The EV, and so the mNAV, is negative when cash exceeds market cap plus debt and preferred.",
+      'basis is text, any case: an unknown basis is #VALUE! listing "EV" and "MCAP".',
+      ANY_ASSET,
+    ],
+    examples: [
+      {
+        args: MNAV_EXAMPLE,
+        result: "1.575",
+        note: "100 shares at $50, $1,000 debt, $500 preferred, $200 cash, 2 BTC at $2,000: (5,000 + 1,000 + 500 − 200) / 4,000",
+      },
+      {
+        args: [...MNAV_EXAMPLE.slice(0, 7), "MCAP"],
+        result: "1.25",
+        note: "the same company on market cap: 5,000 / 4,000",
+      },
+    ],
+    noAnswer: [{ when: "btc is 0: there is no Bitcoin NAV to divide by", args: [replace(MNAV_EXAMPLE, { 2: 0 })] }],
+  },
+  {
+    id: "NAVPERSHARE",
+    description:
+      "NAV per share: the treasury asset at its price plus cash, less debt and preferred, per share; negative when they exceed the assets.",
+    result: "USD per share.",
+    shape: "number",
+    formula: "(btc × btc_price + cash − debt − preferred) / shares.",
+    notes: [ANY_ASSET, "btc_price may be 0 (a stress case: what is left for shares without the asset)."],
+    examples: [
+      {
+        args: [2, 2000, 100, 1000, 500, 200],
+        result: "27",
+        note: "2 BTC at $2,000 plus $200 cash less $1,000 debt and $500 preferred, over 100 shares",
+      },
+    ],
+  },
+  {
+    id: "LTV",
+    description: "Loan-to-value of a BTC-backed loan: the loan over the collateral's value at a BTC price.",
+    result: "A fraction (0.6 = 60%); above 1 when the loan exceeds the collateral's value.",
+    shape: "number",
+    formula: "loan / (collateral_btc × btc_price).",
+    notes: [LOAN_CONVENTION, ANY_ASSET],
+    examples: [{ args: [30e6, 500, 100_000], result: "0.6", note: "$30M on 500 BTC at $100,000" }],
+  },
+  {
+    id: "LTVPRICE",
+    description:
+      "BTC price at which a BTC-backed loan's loan-to-value reaches a threshold: with 0.75 the margin-call price, with 0.85 the liquidation price.",
+    result: "BTC price in USD.",
+    shape: "number",
+    formula: "loan / (collateral_btc × ltv): below this price the LTV is above ltv.",
+    notes: [LOAN_CONVENTION, ANY_ASSET],
+    examples: [
+      { args: [30e6, 500, 0.75], result: "80000", note: "margin call for $30M on 500 BTC, at 75% LTV" },
+      { args: [30e6, 500, 0.85], result: "70588.24", note: "liquidation, at 85% LTV" },
+    ],
+    noAnswer: [{ when: "loan is 0: the LTV is 0 at every price and never reaches ltv", args: [[0, 500, 0.75]] }],
+  },
+  {
+    id: "RUNWAYMONTHS",
+    description:
+      "Months that cash, and the treasury asset sold at its price less a haircut, cover a constant monthly burn.",
+    result: "Months (7.5 = seven and a half months).",
+    shape: "number",
+    formula: "(cash + btc × btc_price × (1 − haircut)) / monthly_burn.",
+    notes: [
+      "The burn is constant and net: cash opex + interest + dividends + sustaining capex − non-BTC cash income such as lease NOI. No interest is earned. Leave pledged (encumbered) BTC out of btc. For a burn that changes month by month, and mined BTC, use TREASURYCASHFLOWS.",
+      "No published definition exists for a miner's runway; this is built from its parts (../shared/reference/treasury-and-dat.md).",
+      ANY_ASSET,
+    ],
+    examples: [
+      {
+        args: [10e6, 2e6, 100, 100_000, 0.2],
+        result: "9",
+        note: "$10M cash and 100 BTC at $100,000 less 20%, burning $2M a month",
+      },
+      {
+        args: [1.44e9, 68.6e6],
+        result: "21.0",
+        note: "Strategy's $1.44B USD reserve (1 Dec 2025) against ~$68.6M a month of dividends and interest: its ~21 months",
+      },
+    ],
+    noAnswer: [
+      {
+        when: "monthly_burn is 0 or less: cash is not running down, so it never runs out",
+        args: [
+          [10e6, 0],
+          [10e6, -1e6, 100, 100_000],
+        ],
+      },
+    ],
+  },
+  {
+    id: "TREASURYCASHFLOWS",
+    description:
+      "The treasury month by month under a selling policy: BTC mined, sold and held, cash in, out and held, forced sales and insolvency.",
+    result:
+      "A 10-column table under a header row, one row per month from 1: month, BTC price, BTC mined, BTC sold, BTC held, cash in, cash out, cash, BTC sold beyond policy (forced), insolvent (1 = yes).",
+    shape: "table",
+    formula:
+      "Each month, at its end: price = btc_price × (1 + btc_price_growth_monthly)^(month − 1), or the month's value of a price column; the policy's sale (HOLD none, SELLALL the month's mined BTC, SELLPCT sell_fraction of it) at that price; then, if cash would fall below min_cash, BTC sold beyond the policy to bring it back (from what is held plus this month's mined BTC). held = held before + mined − sold; cash = cash before + sold × price + other_income − cash_costs − debt_service, exactly.",
+    notes: [
+      "btc_mined, btc_price, cash_costs, other_income and debt_service each take a number (every month) or a range of exactly months values: one column, month 1 at the top (one row also works, month 1 on the left), e.g. MININGCASHFLOWS' BTC mined and LEASECASHFLOWS' net cash flow without its month 0. Another length is #VALUE! naming the argument and both lengths; a blank or text cell is #VALUE! naming its row.",
+      "With a price column, btc_price_growth_monthly must be 0 or blank (the column already gives each month's price).",
+      'policy is text, any case: "HOLD", "SELLALL" or "SELLPCT"; another is #VALUE! listing them. sell_fraction is used by SELLPCT only.',
+      "Cash in = BTC sold × price + other_income when it is positive; cash out = cash_costs + debt_service, plus −other_income when that is negative. Cash never goes below min_cash while BTC remains; starting cash below min_cash is restored at the end of month 1.",
+      "Insolvent (1) in a month that ends with no BTC and cash below min_cash: bills unpaid. The schedule runs on after it, cash carrying the deficit (no interest) and every mined BTC sold, so it shows the gap new financing must fill; the flag is each month's state and clears if cash recovers.",
+      "Sold / mined over the months is the liquidation-to-production ratio (public miners sold ~400% of output in June 2022: ../shared/reference/treasury-and-dat.md).",
+      "BTC amounts are exact decimals, not rounded to satoshis. " + ANY_ASSET,
+    ],
+    examples: [
+      {
+        args: [20e6, 0, 36, 45, 91_000, 4_620_750, "HOLD", 0.01],
+        result: "a 37×10 table",
+        note: "$20M of cash, 45 BTC mined and $4.62M paid a month, BTC $91,000 +1%/month: forced to sell from month 5, 1,327.94 BTC in all",
+      },
+      {
+        args: [
+          1e6,
+          10,
+          3,
+          { range: "B2:B4", rows: [[12], [11], [10]] },
+          { range: "C2:C4", rows: [[100_000], [80_000], [60_000]] },
+          2e6,
+          "HOLD",
+        ],
+        result: "a 4×10 table",
+        note: "a price collapse: month 1 sells 10 BTC to pay $2M; month 2 sells all 23 it has and is still $160,000 short (insolvent)",
       },
     ],
   },

@@ -14,6 +14,7 @@ import * as protocol from "./protocol";
 import * as revenue from "./revenue";
 import * as risk from "./risk";
 import { FunctionId, mustBeGiven, Param, SIGNATURES } from "./params";
+import * as treasury from "./treasury";
 import { toExcelError } from "./excel";
 
 /** An adapter's bodiless overload (its parameter types vary: a table is any[][]). */
@@ -50,6 +51,15 @@ export const TABLE_FUNCTIONS: Partial<Record<FunctionId, Adapter>> = {
   MININGNPVDIST: risk.miningNpvDistFn,
   CONVERSIONDIST: risk.conversionDistFn,
   VOLATILITY: risk.volatilityFn,
+  BTCPERSHARE: treasury.btcPerShareFn,
+  BTCYIELD: treasury.btcYieldFn,
+  BTCGAIN: treasury.btcGainFn,
+  MNAV: treasury.mnavFn,
+  NAVPERSHARE: treasury.navPerShareFn,
+  LTV: treasury.ltvFn,
+  LTVPRICE: treasury.ltvPriceFn,
+  RUNWAYMONTHS: treasury.runwayMonthsFn,
+  TREASURYCASHFLOWS: treasury.treasuryCashFlowsFn as Adapter,
 };
 
 const TABLE_ARGS = ["assumptions", "assumptions_2", "assumptions_3"];

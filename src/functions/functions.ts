@@ -13,5 +13,6 @@ import "./mining";
 import "./risk";
 import "./energy-tax";
 import "./gpu-cloud";
+import "./treasury";
 import "./fromtable";
 import "./live";

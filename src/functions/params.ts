@@ -28,11 +28,13 @@ export interface Param {
   blank?: string;
   /**
    * "number" unless said: "text" (a code or name), "range" (FROMTABLE's two-column table of names
-   * and values), "boolean" (TRUE/FALSE, or 1/0), "pairs" (a two-column range of numbers, a row
-   * each) or "list" (a row or column of numbers). Ranges, pairs and lists are declared as
-   * matrices, so Excel hands the function the whole range instead of calling it once per cell.
+   * and values), "column" (a number, or one value per month in a one-column range:
+   * src/functions/kinds.ts), "boolean" (TRUE/FALSE, or 1/0), "pairs" (a two-column range of
+   * numbers, a row each) or "list" (a row or column of numbers). Ranges, columns, pairs and lists
+   * are declared as matrices, so Excel hands the function the whole range instead of calling it
+   * once per cell.
    */
-  kind?: "text" | "range" | "boolean" | "pairs" | "list";
+  kind?: "text" | "range" | "column" | "boolean" | "pairs" | "list";
   /**
    * Required, but placed after optional parameters, where Excel's metadata cannot say so: Excel
    * refuses to load an add-in whose metadata has a required parameter after an optional one
@@ -91,7 +93,7 @@ export const PARAMS = define({
   btc_price: {
     description: "BTC price now, or in month 1 of a schedule",
     unit: "USD per BTC",
-    allowed: "greater than 0",
+    allowed: "greater than 0, or 0 in NAVPERSHARE and RUNWAYMONTHS",
     example: 91_000,
   },
   btc_price_growth_monthly: {
@@ -487,6 +489,145 @@ export const PARAMS = define({
     example: 365,
   },
 
+  // A treasury: the held asset need not be BTC (Bitmine holds ETH): "btc" is an amount of it in
+  // its own units and "btc_price" its price; shares are assumed diluted shares (Strategy's ADSO).
+  btc: {
+    description: "Treasury asset held (BTC, or another asset in its own units, e.g. ETH); at the start of a schedule",
+    unit: "BTC",
+    allowed: "0 or more",
+    example: 528_185,
+  },
+  shares: {
+    description: "Share count: assumed diluted shares, as Strategy defines them",
+    unit: "shares",
+    allowed: "greater than 0",
+    example: 299_674_000,
+  },
+  btc_start: {
+    description: "Treasury asset held at the start of the period",
+    unit: "BTC",
+    allowed: "0 or more; 0 has no yield (#NUM!)",
+    example: 447_470,
+  },
+  shares_start: {
+    description: "Assumed diluted shares at the start of the period",
+    unit: "shares",
+    allowed: "greater than 0",
+    example: 281_735_000,
+  },
+  btc_end: {
+    description: "Treasury asset held at the end of the period",
+    unit: "BTC",
+    allowed: "0 or more",
+    example: 528_185,
+  },
+  shares_end: {
+    description: "Assumed diluted shares at the end of the period",
+    unit: "shares",
+    allowed: "greater than 0",
+    example: 299_674_000,
+  },
+  share_price: { description: "Share price", unit: "USD per share", allowed: "greater than 0", example: 290 },
+  debt: { description: "Debt principal outstanding", unit: "USD", allowed: "0 or more", example: 8.2e9, default: 0 },
+  preferred: {
+    description: "Preferred stock at its notional (liquidation) value",
+    unit: "USD",
+    allowed: "0 or more",
+    example: 6e9,
+    default: 0,
+  },
+  cash: {
+    description: "Cash held (at the start of a schedule)",
+    unit: "USD",
+    allowed: "0 or more",
+    example: 20e6,
+  },
+  basis: {
+    description: 'mNAV\'s numerator: "EV" enterprise value (Strategy since mid-2025) or "MCAP" market capitalisation',
+    unit: "text",
+    allowed: '"EV" or "MCAP", any case',
+    example: "MCAP",
+    default: "EV",
+    kind: "text",
+  },
+  loan: { description: "Principal of the BTC-backed loan", unit: "USD", allowed: "0 or more", example: 100e6 },
+  collateral_btc: {
+    description: "BTC (or the held asset) pledged as the loan's collateral",
+    unit: "BTC",
+    allowed: "greater than 0",
+    example: 2000,
+  },
+  ltv: {
+    description: "Loan-to-value threshold: 0.75 margin call, 0.85 liquidation (market convention, not contract terms)",
+    unit: "fraction",
+    allowed: "greater than 0, at most 1",
+    example: 0.75,
+  },
+  monthly_burn: {
+    description: "Net cash spent a month: costs, interest, dividends and capex less non-BTC income",
+    unit: "USD per month",
+    allowed: "greater than 0; 0 or less is #NUM!",
+    example: 4.6e6,
+  },
+  haircut: {
+    description: "Discount a forced sale of the asset takes",
+    unit: "fraction",
+    allowed: "0 up to but not 1, 0.2 = 20%",
+    example: 0.2,
+    default: 0,
+  },
+  btc_mined: {
+    description: "Asset received each month, e.g. MININGCASHFLOWS' BTC mined",
+    unit: "BTC per month",
+    allowed: "0 or more",
+    example: 40,
+    kind: "column",
+  },
+  cash_costs: {
+    description: "Cash paid each month for operations and capex",
+    unit: "USD per month",
+    allowed: "0 or more",
+    example: 4.6e6,
+    kind: "column",
+  },
+  policy: {
+    description: "HOLD sells only to keep min_cash; SELLALL sells all mined BTC; SELLPCT sells sell_fraction of it",
+    unit: "text",
+    allowed: '"HOLD", "SELLALL" or "SELLPCT", any case',
+    example: "HOLD",
+    kind: "text",
+  },
+  other_income: {
+    description: "Other cash received a month, e.g. LEASECASHFLOWS' net cash flow",
+    unit: "USD per month",
+    allowed: "any; negative is paid",
+    example: 5.1e6,
+    default: 0,
+    kind: "column",
+  },
+  debt_service: {
+    description: "Interest and principal paid each month",
+    unit: "USD per month",
+    allowed: "0 or more",
+    example: 1e6,
+    default: 0,
+    kind: "column",
+  },
+  sell_fraction: {
+    description: "Share of each month's mined BTC that SELLPCT sells",
+    unit: "fraction",
+    allowed: "0 to 1, 0.5 = 50%",
+    example: 0.5,
+    default: 0,
+  },
+  min_cash: {
+    description: "Cash floor the policy sells BTC to keep",
+    unit: "USD",
+    allowed: "0 or more",
+    example: 5e6,
+    default: 0,
+  },
+
   // Live data and tables.
   currency: {
     description: "Currency of the price",
@@ -560,7 +701,7 @@ export function required(p: Param): Param {
   return { ...p, default: undefined, optional: undefined };
 }
 
-/** The parameter with a default in this function (the same name and meaning). */
+/** The parameter with a default in this function, where another requires it (RUNWAYMONTHS' [btc=0]): the same name and meaning. */
 export function withDefault(p: Param, value: number | string): Param {
   return { ...p, default: value, optional: undefined };
 }
@@ -573,13 +714,25 @@ export function optional(p: Param): Param {
   return { ...p, optional: true };
 }
 
+/** A number parameter that here also takes one value per month in a column (TREASURYCASHFLOWS' btc_price). */
+export function byMonth(p: Param): Param {
+  return { ...p, kind: "column" };
+}
+
 /** A default as the docs and tooltips show it: text in quotes, a list as Excel's array constant. */
 export function showDefault(value: number | string | boolean, kind?: Param["kind"]): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return typeof value === "string" && kind !== "list" ? `"${value}"` : String(value);
 }
 
-/** The text Excel shows for the parameter (at most 150 characters: a test holds it there). */
+/** What a function's tooltip adds for a parameter that takes a column. */
+export const BY_MONTH_NOTE = " Or a column, one value per month.";
+
+/**
+ * The text Excel shows for the parameter (at most 150 characters: a test holds it there). The
+ * description, unit and allowed values are the name's one meaning; whether it takes a column and
+ * its default belong to the function.
+ */
 export function tooltip(p: Param): string {
   const dflt =
     p.default !== undefined
@@ -588,7 +741,7 @@ export function tooltip(p: Param): string {
         ? ` Blank: ${p.blank}.`
         : "";
   const needed = p.afterOptional ? " Required." : "";
-  return `${p.description} (${p.unit}; ${p.allowed}).${dflt}${needed}`;
+  return `${p.description} (${p.unit}; ${p.allowed}).${p.kind === "column" ? BY_MONTH_NOTE : ""}${dflt}${needed}`;
 }
 
 const P = PARAMS;
@@ -733,6 +886,28 @@ const DETERMINISTIC = {
   // An IRR needs no discount rate (as LEASEIRR).
   GPUCLOUDIRR: [...GPU_CLOUD, ...GPU_CLOUD_OPTIONS],
   GPUCLOUDCASHFLOWS: [...GPU_CLOUD, P.discount_rate, ...GPU_CLOUD_OPTIONS],
+  BTCPERSHARE: [P.btc, P.shares],
+  BTCYIELD: [P.btc_start, P.shares_start, P.btc_end, P.shares_end],
+  BTCGAIN: [P.btc_start, P.shares_start, P.btc_end, P.shares_end],
+  MNAV: [P.share_price, P.shares, P.btc, P.btc_price, P.debt, P.preferred, withDefault(P.cash, 0), P.basis],
+  NAVPERSHARE: [P.btc, P.btc_price, P.shares, P.debt, P.preferred, withDefault(P.cash, 0)],
+  LTV: [P.loan, P.collateral_btc, P.btc_price],
+  LTVPRICE: [P.loan, P.collateral_btc, P.ltv],
+  RUNWAYMONTHS: [P.cash, P.monthly_burn, withDefault(P.btc, 0), withDefault(P.btc_price, 0), P.haircut],
+  TREASURYCASHFLOWS: [
+    P.cash,
+    P.btc,
+    P.months,
+    P.btc_mined,
+    byMonth(P.btc_price),
+    P.cash_costs,
+    P.policy,
+    P.btc_price_growth_monthly,
+    P.other_income,
+    P.debt_service,
+    P.sell_fraction,
+    P.min_cash,
+  ],
   FROMTABLE: [P.function_name, P.assumptions, P.assumptions_2, P.assumptions_3],
   BTCPRICE: [P.currency],
   DIFFICULTY: [],

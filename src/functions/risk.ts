@@ -78,7 +78,7 @@ function distributionRows(d: SimulatedDistribution, below: string): (string | nu
 /**
  * Quantiles of the simulated BTC price at each month, with their standard errors, for a fan chart: a geometric Brownian motion whose mean path grows at btc_price_growth_monthly.
  * @customfunction PRICEQUANTILES
- * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0, or 0 in NAVPERSHARE and RUNWAYMONTHS).
  * @param btc_price_growth_monthly BTC price growth per month (0 = flat) (rate per month; greater than -1, 0.01 = 1%).
  * @param price_vol_annual Annual volatility of BTC's log price changes; the mean path keeps btc_price_growth_monthly (rate per year; 0 to 5, 0.5 = 50% a year).
  * @param months Months to schedule or simulate (months; a whole number from 1 to 1200).
@@ -123,7 +123,7 @@ export function priceQuantilesFn(...args: unknown[]): any[][] {
  * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
  * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
  * @param power_price_kwh Power price (USD per kWh; 0 or more).
- * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0, or 0 in NAVPERSHARE and RUNWAYMONTHS).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
  * @param months Months to schedule or simulate (months; a whole number from 1 to 1200).
@@ -195,7 +195,7 @@ export function miningNpvDistFn(...args: unknown[]): any[][] {
  * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
  * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
  * @param power_price_kwh Power price (USD per kWh; 0 or more).
- * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0, or 0 in NAVPERSHARE and RUNWAYMONTHS).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
  * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).

@@ -35,17 +35,22 @@ describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
     expect(fn(...valid.map((v) => [[v]]))).toEqual(fn(...valid));
   });
 
-  const bad: [string, unknown, RegExp][] = [
-    ["text", "abc", /must be a number; got text "abc"/],
-    ["a boolean", true, /must be a number; got TRUE/],
-    ["NaN", NaN, /must be a finite number; got NaN/],
-    ["Infinity", Infinity, /must be a finite number; got Infinity/],
-    ["a 2×2 range", [[1, 2], [3, 4]], /must be a single cell or number; got a 2×2 range/],
-    ["blank (null)", null, /is required, and the argument is blank/],
-    ["an empty string", "", /is required, and the argument is blank/],
+  // What a number argument says; a text option (policy, basis) and a number-or-column argument say it their way.
+  const OPTIONS = /must be (one of "[A-Z]+"(, "[A-Z]+")* or "[A-Z]+"; got "abc"|text: "[A-Z]+".* any case; got )/;
+  const COLUMN = "must be a number or a one-column range, one value per month; got ";
+  const bad: [string, unknown, RegExp, RegExp, RegExp][] = [
+    ["text", "abc", /must be a number; got text "abc"/, OPTIONS, new RegExp(`${COLUMN}text "abc"`)],
+    ["a boolean", true, /must be a number; got TRUE/, /must be text: .*; got TRUE/, new RegExp(`${COLUMN}TRUE`)],
+    ["NaN", NaN, /must be a finite number; got NaN/, /must be text: .*; got NaN/, new RegExp(`${COLUMN}NaN`)],
+    ["Infinity", Infinity, /must be a finite number; got Infinity/, /must be text: .*; got Infinity/, new RegExp(`${COLUMN}Infinity`)],
+    ["a 2×2 range", [[1, 2], [3, 4]], /must be a single cell or number; got a 2×2 range/, /must be text: .*; got a 2×2 range/, new RegExp(`${COLUMN}a 2×2 range`)],
+    ["blank (null)", null, /is required, and the argument is blank/, /is required, and the argument is blank/, /is required, and the argument is blank/],
+    ["an empty string", "", /is required, and the argument is blank/, /is required, and the argument is blank/, /is required, and the argument is blank/],
   ];
-  test.each(bad)("every argument given %s is #VALUE! naming the function and argument (blank only when required)", (_, value, message) => {
+  test.each(bad)("every argument given %s is #VALUE! naming the function and argument (blank only when required)", (_, value, number, text, column) => {
     for (let i = 0; i < valid.length; i++) {
+      const kind = SIGNATURES[name as keyof typeof SIGNATURES][i].kind;
+      const message = kind === "text" ? text : kind === "column" ? column : number;
       const args = [...valid];
       args[i] = value;
       const blank = value === null || value === "";

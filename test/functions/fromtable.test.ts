@@ -106,7 +106,7 @@ test("a range that is not two columns, a row without a name, or an unknown funct
   expect(excelError(() => fromTable("LEASENPV", LEASE, [[1, 2, 3]])).message).toMatch(/^FROMTABLE: assumptions_2 must be a two-column range/);
   const unknown = excelError(() => fromTable("NPV", LEASE));
   expect(unknown.code).toBe("#VALUE!");
-  expect(unknown.message).toMatch(/^FROMTABLE: function_name must be the name of a MINER function that takes numbers: SUBSIDY, .*MWECONOMICS, GPUCLOUDNPV, GPUCLOUDIRR, GPUCLOUDCASHFLOWS, PRICEQUANTILES, MININGNPVDIST, CONVERSIONDIST, VOLATILITY; got "NPV"$/);
+  expect(unknown.message).toMatch(/^FROMTABLE: function_name must be the name of a MINER function that takes numbers: SUBSIDY, .*MWECONOMICS, GPUCLOUDNPV, GPUCLOUDIRR, GPUCLOUDCASHFLOWS, PRICEQUANTILES, MININGNPVDIST, CONVERSIONDIST, VOLATILITY, BTCPERSHARE, .*TREASURYCASHFLOWS; got "NPV"$/);
   // The live functions and FROMTABLE itself are not run from a table.
   for (const id of ["BTCPRICE", "FROMTABLE", 42]) expect(excelError(() => fromTable(id, LEASE)).message).toMatch(/function_name must be/);
 });

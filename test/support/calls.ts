@@ -8,6 +8,7 @@ import * as risk from "../../src/functions/risk";
 import { SIGNATURES } from "../../src/functions/params";
 import * as energyTax from "../../src/functions/energy-tax";
 import * as gpuCloud from "../../src/functions/gpu-cloud";
+import * as treasury from "../../src/functions/treasury";
 
 export type Fn = (...args: unknown[]) => unknown;
 
@@ -35,6 +36,11 @@ export const padTo = (args: unknown[], id: keyof typeof SIGNATURES): unknown[] =
 export const RISK_ARGS = [0.5, 0.2, 0.3, 200, 7];
 /** P10, P50, P90 as Excel passes an array constant {0.1,0.5,0.9}: a one-row matrix. */
 export const P10_P50_P90 = [[0.1, 0.5, 0.9]];
+
+/** Strategy's share table: 31 Dec 2024 and 30 Mar 2025 BTC and assumed diluted shares. */
+export const STRATEGY_Q1_2025 = [447_470, 281_735_000, 528_185, 299_674_000];
+/** A treasury: $20M and 100 BTC, 36 months of 45 BTC mined and $4.62M paid, SELLPCT 50% above a $5M floor. */
+export const TREASURY_ARGS = [20e6, 100, 36, 45, 91_000, 4_620_750, "SELLPCT", 0.01, 1e6, 2e5, 0.5, 5e6];
 
 /**
  * Every function that takes numbers, with a valid argument list and how many of its arguments are
@@ -72,6 +78,15 @@ export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] 
   MININGNPVDIST: { fn: risk.miningNpvDistFn as Fn, required: 9, valid: [...padTo(MINING_ARGS, "MININGNPV"), ...RISK_ARGS, P10_P50_P90] },
   CONVERSIONDIST: { fn: risk.conversionDistFn as Fn, required: 10, valid: [...padTo(CONVERSION_ARGS, "CONVERSIONVALUE"), ...RISK_ARGS, P10_P50_P90] },
   VOLATILITY: { fn: risk.volatilityFn as Fn, required: 2, valid: [[[90_000], [91_800], [90_882], [92_700]], 365] },
+  BTCPERSHARE: { fn: treasury.btcPerShareFn as Fn, required: 2, valid: [447_470, 281_735_000] },
+  BTCYIELD: { fn: treasury.btcYieldFn as Fn, required: 4, valid: STRATEGY_Q1_2025 },
+  BTCGAIN: { fn: treasury.btcGainFn as Fn, required: 4, valid: STRATEGY_Q1_2025 },
+  MNAV: { fn: treasury.mnavFn as Fn, required: 4, valid: [50, 100, 2, 2000, 1000, 500, 200, "EV"] },
+  NAVPERSHARE: { fn: treasury.navPerShareFn as Fn, required: 3, valid: [2, 2000, 100, 1000, 500, 200] },
+  LTV: { fn: treasury.ltvFn as Fn, required: 3, valid: [30e6, 500, 100_000] },
+  LTVPRICE: { fn: treasury.ltvPriceFn as Fn, required: 3, valid: [30e6, 500, 0.75] },
+  RUNWAYMONTHS: { fn: treasury.runwayMonthsFn as Fn, required: 2, valid: [10e6, 2e6, 100, 100_000, 0.2] },
+  TREASURYCASHFLOWS: { fn: treasury.treasuryCashFlowsFn as Fn, required: 7, valid: TREASURY_ARGS },
 };
 
 /** The functions whose arguments after the deterministic function's own are required although Excel's metadata shows them optional. */

@@ -16,7 +16,7 @@ import {
   ImplementedFunctions,
   SimpleRangeValue,
 } from "hyperformula";
-import type { Ast, ProcedureAst } from "hyperformula/typings/parser";
+import type { Ast, AstNodeType, CellRangeAst, ProcedureAst } from "hyperformula/typings/parser";
 import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
 import { CALLS, Fn, TABLE_FUNCTION } from "./calls";
 import { fromTable } from "../../src/functions/fromtable";
@@ -41,6 +41,18 @@ function fromTableSize(ast: ProcedureAst): ArraySize {
   return new ArraySize(width, height);
 }
 
+/**
+ * TREASURYCASHFLOWS spills a header and one row per month: the months are as many as the rows of
+ * the first range given for a by-month argument (the template passes columns of its schedule).
+ */
+function treasurySize(ast: ProcedureAst): ArraySize {
+  const isRange = (a: Ast): a is CellRangeAst => a.type === ("CELL_RANGE" as AstNodeType.CELL_RANGE);
+  const column = ast.args.slice(3).find(isRange);
+  // Both ends absolute or both relative: either way their difference is the range's height.
+  if (!column) throw new Error("TREASURYCASHFLOWS in a template must take a column range, so its size is known");
+  return new ArraySize(10, column.end.row - column.start.row + 1 + 1); // the months and the header
+}
+
 const fnOf = (id: string): Fn => (id === TABLE_FUNCTION ? (fromTable as Fn) : CALLS[id].fn);
 const VARIABLE_SIZE = ["LEASECASHFLOWS", "MININGCASHFLOWS", "GPUCLOUDCASHFLOWS"];
 
@@ -55,6 +67,8 @@ const ERROR_TYPES: Record<string, ErrorType> = {
 function asExcelArg(v: unknown): unknown {
   if (v instanceof SimpleRangeValue) return v.rawData().map((row) => row.map(asExcelArg));
   if (typeof v === "symbol" || v === undefined) return null; // HyperFormula's EmptyValue
+  // A number HyperFormula typed (currency from PMT, a percent, a date) is a RichNumber; Excel passes the plain number.
+  if (typeof v === "object" && v !== null && typeof (v as { val?: unknown }).val === "number") return (v as { val: number }).val;
   return v;
 }
 
@@ -77,7 +91,13 @@ class MinerPlugin extends FunctionPlugin {
 for (const id of [...Object.keys(CALLS), TABLE_FUNCTION].filter((x) => !VARIABLE_SIZE.includes(x))) {
   const fixed = ARRAY_SIZES[id] as [number, number] | undefined;
   const size: ((ast: ProcedureAst) => ArraySize) | undefined =
-    id === TABLE_FUNCTION ? fromTableSize : fixed ? () => new ArraySize(fixed[0], fixed[1]) : undefined;
+    id === TABLE_FUNCTION
+      ? fromTableSize
+      : id === "TREASURYCASHFLOWS"
+        ? treasurySize
+        : fixed
+          ? () => new ArraySize(fixed[0], fixed[1])
+          : undefined;
   (MinerPlugin.prototype as unknown as Record<string, unknown>)[id] = function (this: MinerPlugin, ast: ProcedureAst, state: InterpreterState) {
     return this.call(id, ast, state);
   };

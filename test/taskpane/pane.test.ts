@@ -351,7 +351,7 @@ describe("in Excel (a stand-in Office in the page)", () => {
     expect(String(xl.cells["MINER_Market!D2"])).toMatch(/STALE: refresh failed/);
   });
 
-  test("Insert model writes the market data and the four-sheet model linked to it; a second insert adds a copy", async () => {
+  test("Insert model writes the market data and the five-sheet model linked to it; a second insert adds a copy", async () => {
     await page.addInitScript(FAKE_OFFICE);
     await open();
     await page.waitForFunction(() => document.querySelector('tr[data-name="BTC_Price"] td.value')?.textContent !== "—");
@@ -359,21 +359,21 @@ describe("in Excel (a stand-in Office in the page)", () => {
     await page.click("#insert-model");
     await page.waitForFunction(() => /^Inserted /.test(document.getElementById("model-status")!.textContent!));
     expect(await page.locator("#model-status").innerText()).toBe(
-      "Inserted Assumptions, Mining, Lease vs Mine, Reconciliation, Risk. Network inputs link to MINER_Market (BTC_Price, BTC_Difficulty, BTC_FeesPerBlock, BTC_Height).",
+      "Inserted Assumptions, Mining, Lease vs Mine, Treasury, Reconciliation, Risk. Network inputs link to MINER_Market (BTC_Price, BTC_Difficulty, BTC_FeesPerBlock, BTC_Height).",
     );
     type Fake = { cells: Record<string, unknown>; names: Record<string, string>; sheets: () => string[]; charts: { sheet: string; source: string }[] };
     const fake = () => page.evaluate(() => { const f = (window as unknown as { __fakeExcel: Fake }).__fakeExcel; return { cells: f.cells, names: f.names, sheets: f.sheets(), charts: f.charts }; });
     let xl = await fake();
-    expect(xl.sheets).toEqual(["MINER_Market", "Assumptions", "Mining", "Lease vs Mine", "Reconciliation", "Risk"]);
+    expect(xl.sheets).toEqual(["MINER_Market", "Assumptions", "Mining", "Lease vs Mine", "Treasury", "Reconciliation", "Risk"]);
     expect(xl.cells["Assumptions!B6"]).toEqual([["=BTC_Price"]]);
     expect(xl.cells["Mining!I5:K15"]).toEqual(expect.arrayContaining([["All-in cost per BTC", '=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs)', "USD per BTC"]]));
     expect(xl.names.Cost_Inputs).toBe("=Mining!$A$5:$B$17");
-    expect(xl.charts.map((c) => c.source).slice(0, 2)).toEqual(["Mining!N5:N8", "Lease vs Mine!K16:L47"]);
+    expect(xl.charts.map((c) => c.source).slice(0, 4)).toEqual(["Mining!N5:N8", "Lease vs Mine!K16:L47", "Treasury!G19:H50", "Treasury!I19:J50"]);
 
     await page.click("#insert-model");
     await page.waitForFunction(() => /copy 2/.test(document.getElementById("model-status")!.textContent!));
     xl = await fake();
-    expect(xl.sheets.slice(-5)).toEqual(["Assumptions (2)", "Mining (2)", "Lease vs Mine (2)", "Reconciliation (2)", "Risk (2)"]);
+    expect(xl.sheets.slice(-6)).toEqual(["Assumptions (2)", "Mining (2)", "Lease vs Mine (2)", "Treasury (2)", "Reconciliation (2)", "Risk (2)"]);
     expect(xl.names.Cost_Inputs_2).toBe("='Mining (2)'!$A$5:$B$17");
   });
 

@@ -8,6 +8,7 @@ import { leaseSheet } from "./lease-sheet";
 import { miningSheet } from "./mining-sheet";
 import { reconciliationSheet } from "./reconciliation-sheet";
 import { riskSheet } from "./risk-sheet";
+import { treasurySheet } from "./treasury-sheet";
 import { ModelSpec, Naming } from "./spec";
 
 /** The MINER_Market names, then the MINER_History names, the Assumptions can link to. */
@@ -21,7 +22,14 @@ export const MARKET_LINKS = [
 ];
 
 function drafts(linkMarket: ReadonlySet<string>): SheetDraft[] {
-  return [assumptionsSheet(linkMarket), miningSheet(), leaseSheet(), reconciliationSheet(), riskSheet()];
+  return [
+    assumptionsSheet(linkMarket),
+    miningSheet(),
+    leaseSheet(),
+    treasurySheet(),
+    reconciliationSheet(),
+    riskSheet(),
+  ];
 }
 
 /** Every workbook name the model defines, in copy 1's spelling. */

@@ -1,0 +1,223 @@
+/*
+ * The template's Treasury sheet (issue 13) evaluated in a real formula engine (HyperFormula) with
+ * the MINER functions registered: no error cell, every treasury check on the Reconciliation sheet
+ * TRUE, and its results equal to the calc module called directly on the same inputs, built here
+ * from the sheet's stated rules (mining only; a share of the site leased, its capex part
+ * project-financed), for the defaults and for other policies and markets.
+ */
+jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
+
+import { DetailedCellError } from "hyperformula";
+import { insertModel } from "../../src/taskpane/model/writer";
+import { RECONCILIATION_CELLS } from "../../src/taskpane/model/reconciliation-sheet";
+import { TREASURY_CHECKS } from "../../src/taskpane/model/treasury-reconciliation";
+import { FIRST_MONTH_ROW, plainColumn, spillColumn, TREASURY_CELLS, Way, WAYS } from "../../src/taskpane/model/treasury-sheet";
+import { leaseCashFlows, miningCashFlows, treasuryCashFlows, treasurySummary, TreasuryMonth } from "../../src/calc";
+import { Evaluated, evaluate } from "../support/formula-engine";
+import { relErr } from "../support/rational";
+import { FakeExcel, fakeExcel } from "./fake-excel";
+
+async function model(inputs: Record<string, number | string> = {}): Promise<{ xl: FakeExcel; e: Evaluated }> {
+  const xl = fakeExcel();
+  await insertModel(xl.context);
+  const e = evaluate(xl);
+  for (const [name, value] of Object.entries(inputs)) e.set(cellOf(xl, name), value);
+  return { xl, e };
+}
+
+const cellOf = (xl: FakeExcel, name: string) => (xl.names.get(name) as string).slice(1).replace(/\$/g, "");
+const num = (e: Evaluated, address: string) => {
+  const v = e.value(address);
+  if (typeof v !== "number") throw new Error(`${address} is ${v instanceof DetailedCellError ? `${v.value} ${v.message}` : String(v)}`);
+  return v;
+};
+
+/** The treasury rows of the Reconciliation sheet: [label, matches]. */
+function treasuryChecks(e: Evaluated): [unknown, unknown][] {
+  const first = RECONCILIATION_CELLS.treasuryTop + 2;
+  return TREASURY_CHECKS.map((_, i) => [e.value(`Reconciliation!A${first + i}`), e.value(`Reconciliation!F${first + i}`)]);
+}
+
+function expectReconciled(e: Evaluated): void {
+  expect(e.errors()).toEqual([]);
+  for (const [label, ok] of treasuryChecks(e)) expect([label, ok]).toEqual([label, true]);
+  expect(e.value("Reconciliation!B3")).toBe(true);
+}
+
+/**
+ * Both ways from the calc module, built as the sheet says: mining from MININGCASHFLOWS over the
+ * horizon (switched off where revenue does not cover power), the lease from LEASECASHFLOWS scaled
+ * by the leased share, its capex paid (1 − loan-to-cost) in month 1 and the rest lent at the
+ * project rate / 12 a month, capitalised through the conversion and repaid level over the term;
+ * the BTC-backed loan's interest paid every month of the horizon.
+ */
+function fromCalc(xl: FakeExcel, e: Evaluated) {
+  const v = (name: string) => num(e, cellOf(xl, name));
+  const horizon = v("Conversion_Months") + v("Lease_Term_Years") * 12;
+  const mining = miningCashFlows({
+    site_mw: v("Site_MW"),
+    efficiency_j_th: v("Efficiency_J_TH"),
+    pue: v("Site_PUE"),
+    power_price_kwh: v("Power_Price_kWh"),
+    btc_price: v("BTC_Price_USD"),
+    difficulty: v("Difficulty_Now"),
+    start_height: v("Start_Height"),
+    months: horizon,
+    fees_btc_per_block: v("Fees_BTC_per_Block"),
+    pool_fee: v("Pool_Fee"),
+    uptime: v("Uptime"),
+    difficulty_growth_monthly: v("Difficulty_Growth_Monthly"),
+    btc_price_growth_monthly: v("BTC_Price_Growth_Monthly"),
+    opex_usd_per_mw_month: v("Site_Opex_USD_per_MW_Month"),
+    refresh_capex_usd_per_th: v("Refresh_Capex_USD_per_TH"),
+    refresh_every_months: v("Refresh_Every_Months"),
+  });
+  const lease = leaseCashFlows({
+    critical_it_mw: v("Site_MW") / v("Site_MW_per_Critical_IT_MW"),
+    rate_usd_per_kw_month: v("Lease_Rate_USD_per_kW_Month"),
+    term_years: v("Lease_Term_Years"),
+    escalator: v("Lease_Escalator"),
+    capex_usd_per_mw: v("Conversion_Capex_USD_per_MW"),
+    opex_pct_of_revenue: v("Lease_Opex_Pct_of_Revenue"),
+    build_months: v("Conversion_Months"),
+  });
+  const share = v("Lease_Share_of_Site");
+  const capex = share * lease[0].capex.toNumber();
+  const equity = capex * (1 - v("Project_Loan_to_Cost"));
+  const i = v("Project_Loan_Rate") / 12;
+  const term = v("Lease_Term_Years") * 12;
+  const loan = capex * v("Project_Loan_to_Cost") * (1 + i) ** v("Conversion_Months");
+  const payment = i === 0 ? loan / term : (loan * i) / (1 - (1 + i) ** -term);
+  const interest = (v("BTC_Loan_USD") * v("BTC_Loan_Rate")) / 12;
+
+  const months = Array.from({ length: 360 }, (_, k) => k + 1);
+  const m = (t: number) => mining[t - 1];
+  const minedAll = months.map((t) => (t <= horizon ? m(t).btcMined.toNumber() : 0));
+  const costsAll = months.map((t) => (t <= horizon ? m(t).powerCost.add(m(t).opex).add(m(t).capex).toNumber() : 0));
+  const interestAll = months.map((t) => (t <= horizon ? interest : 0));
+  const common = {
+    cash: v("Treasury_Cash_Start"),
+    btc: v("Treasury_BTC_Start"),
+    months: 360,
+    btc_price: months.map((t) => v("BTC_Price_USD") * (1 + v("BTC_Price_Growth_Monthly")) ** (t - 1)),
+    policy: e.value(cellOf(xl, "Treasury_Policy")) as string,
+    sell_fraction: v("Treasury_Sell_Fraction"),
+    min_cash: v("Treasury_Min_Cash"),
+  };
+  const miningOnly = treasuryCashFlows({ ...common, btc_mined: minedAll, cash_costs: costsAll, debt_service: interestAll });
+  const withLease = treasuryCashFlows({
+    ...common,
+    btc_mined: minedAll.map((x) => x * (1 - share)),
+    cash_costs: costsAll.map((x) => x * (1 - share)),
+    other_income: months.map((t) => {
+      const l = lease[t];
+      return (l ? share * (l.revenue.toNumber() - l.opex.toNumber()) : 0) - (t === 1 ? equity : 0);
+    }),
+    debt_service: months.map((t) => interestAll[t - 1] + (t - v("Conversion_Months") >= 1 && t - v("Conversion_Months") <= term ? payment : 0)),
+  });
+  return { horizon, miningOnly, withLease };
+}
+
+/** The sheet's results for one way, and its schedule month by month, against the calc module's. */
+function expectWayEqualToCalc(e: Evaluated, w: Way, rows: TreasuryMonth[], horizon: number): void {
+  const col = w.result;
+  const sheet = (row: number) => e.value(`Treasury!${col}${row}`);
+  rows.forEach((r, k) => {
+    const at = (key: string) => num(e, `Treasury!${spillColumn(w, key)}${FIRST_MONTH_ROW + k}`);
+    const held = at("held");
+    const cash = at("cash");
+    expect([r.month, Math.abs(held - r.btcHeld.toNumber()) <= 1e-9 * Math.max(1, held)]).toEqual([r.month, true]);
+    expect([r.month, Math.abs(cash - r.cash.toNumber()) <= 1e-9 * Math.max(1e6, Math.abs(cash))]).toEqual([r.month, true]);
+  });
+  const s = treasurySummary(rows);
+  const close = (row: number, want: number, scale = 1) => {
+    const got = sheet(row) as number;
+    expect([row, Math.abs(got - want) <= 1e-9 * Math.max(scale, Math.abs(want))]).toEqual([row, true]);
+  };
+  close(TREASURY_CELLS.heldAfter12, rows[11].btcHeld.toNumber());
+  close(TREASURY_CELLS.heldAtEnd, rows[horizon - 1].btcHeld.toNumber());
+  close(TREASURY_CELLS.cashAtEnd, rows[horizon - 1].cash.toNumber(), 1e6);
+  close(TREASURY_CELLS.mined, s.btcMined.toNumber());
+  close(TREASURY_CELLS.sold, s.btcSold.toNumber());
+  close(TREASURY_CELLS.forced, s.btcForced.toNumber());
+  expect(sheet(TREASURY_CELLS.cashRunsOut)).toBe(s.firstForcedMonth ?? "never");
+  expect(sheet(TREASURY_CELLS.insolvent)).toBe(s.firstInsolventMonth ?? "never");
+  if (s.soldToMined === null) expect(sheet(TREASURY_CELLS.soldToMined)).toBe("n/a");
+  else close(TREASURY_CELLS.soldToMined, s.soldToMined.toNumber());
+}
+
+function expectEqualToCalc(xl: FakeExcel, e: Evaluated) {
+  const calc = fromCalc(xl, e);
+  expectWayEqualToCalc(e, WAYS.miningOnly, calc.miningOnly, calc.horizon);
+  expectWayEqualToCalc(e, WAYS.withLease, calc.withLease, calc.horizon);
+  return calc;
+}
+
+test("with the defaults: no error cell, every treasury check TRUE, and the calc module's numbers", async () => {
+  const { xl, e } = await model();
+  expectReconciled(e);
+  const calc = expectEqualToCalc(xl, e);
+  // The story the defaults tell: mining alone runs out of cash and sells its whole stack; leasing half the site keeps most of it.
+  const mo = treasurySummary(calc.miningOnly);
+  const wl = treasurySummary(calc.withLease);
+  expect(mo.firstInsolventMonth).not.toBeNull();
+  expect(wl.firstInsolventMonth).toBeNull();
+  expect(calc.withLease[calc.horizon - 1].btcHeld.toNumber()).toBeGreaterThan(calc.miningOnly[calc.horizon - 1].btcHeld.toNumber());
+});
+
+test("the DAT block equals the market's definitions on the illustrative company, worked by hand", async () => {
+  const { e } = await model();
+  const g = (address: string) => num(e, `Treasury!${address}`);
+  // 1,000 BTC, 100M shares at $2.50, $30M debt (the BTC-backed loan), $100M cash, BTC at $91,000.
+  expect(g(TREASURY_CELLS.btcPerShare)).toBe(1_000 / 100e6);
+  expect(relErr(g(TREASURY_CELLS.mnavEv), (250e6 + 30e6 - 100e6) / 91e6)).toBeLessThan(1e-15);
+  expect(relErr(g(TREASURY_CELLS.mnavMcap), 250e6 / 91e6)).toBeLessThan(1e-15);
+  expect(g(TREASURY_CELLS.navPerShare)).toBe(1.61); // (91M + 100M − 30M) / 100M
+  expect(relErr(g(TREASURY_CELLS.ltv), 30e6 / (500 * 91_000))).toBeLessThan(1e-15);
+  expect(g(TREASURY_CELLS.marginCallPrice)).toBe(80_000); // 30M / (500 × 0.75)
+  expect(Math.round(g(TREASURY_CELLS.liquidationPrice) * 100) / 100).toBe(70_588.24); // 30M / (500 × 0.85)
+  // The thresholds are labelled as what they are.
+  for (const row of [11, 12]) expect(e.value(`Treasury!F${row}`)).toMatch(/market convention, not contract terms/);
+});
+
+const SCENARIOS: [string, Record<string, number | string>][] = [
+  ["SELLALL: every mined BTC sold as it comes", { Treasury_Policy: "SELLALL" }],
+  ["SELLPCT (any case) in a price collapse of 5% a month", { Treasury_Policy: "sellpct", Treasury_Sell_Fraction: 0.3, BTC_Price_Growth_Monthly: -0.05 }],
+  ["the whole site leased: nothing mined that way", { Lease_Share_of_Site: 1 }],
+  ["nothing leased: both ways the same", { Lease_Share_of_Site: 0 }],
+  ["a rising price, no cash floor, no BTC-backed loan interest", { BTC_Price_Growth_Monthly: 0.02, Treasury_Min_Cash: 0, BTC_Loan_Rate: 0 }],
+  ["a project loan at 0%, all equity-free, and a 15-year lease", { Project_Loan_Rate: 0, Project_Loan_to_Cost: 1, Lease_Term_Years: 15 }],
+];
+
+test.each(SCENARIOS)("still no error cell, every check TRUE and the calc module's numbers with %s", async (_, inputs) => {
+  const { xl, e } = await model(inputs);
+  expectReconciled(e);
+  expectEqualToCalc(xl, e);
+});
+
+test("with nothing leased the two ways agree; with all of it leased the sold-to-mined ratio is n/a", async () => {
+  const none = await model({ Lease_Share_of_Site: 0 });
+  for (let row = 5; row <= 16; row++) expect([row, none.e.value(`Treasury!C${row}`)]).toEqual([row, none.e.value(`Treasury!B${row}`)]);
+  const all = await model({ Lease_Share_of_Site: 1 });
+  expect(all.e.value(`Treasury!C${TREASURY_CELLS.mined}`)).toBe(0);
+  expect(all.e.value(`Treasury!C${TREASURY_CELLS.soldToMined}`)).toBe("n/a");
+});
+
+test("the checks fail when the plain rebuild is typed over, or MINER's schedule is fed another input", async () => {
+  const { e } = await model();
+  const failing = () => treasuryChecks(e).filter(([, ok]) => ok !== true).map(([label]) => label);
+  // One month of the plain rebuild's cash typed over: that month stops matching.
+  const cash = `Treasury!${plainColumn(WAYS.withLease, "cash")}${FIRST_MONTH_ROW + 200}`;
+  const before = e.value(cash);
+  e.set(cash, 123);
+  expect(failing()).toContain("Treasury, mining + lease: months whose BTC held, sold, cash and insolvency match");
+  expect(e.value("Reconciliation!B3")).toBe(false);
+  e.set(cash, before as number);
+  expect(failing()).toEqual([]);
+  // MINER's mining-only schedule fed a different month-1 cost than the rebuild reads.
+  const spill = `Treasury!${WAYS.miningOnly.spill}${FIRST_MONTH_ROW - 1}`;
+  const formula = e.hf.getCellFormula(e.hf.simpleCellAddressFromString(spill.split("!")[1], e.hf.getSheetId("Treasury")!)!) as string;
+  e.set(spill, formula.replace(/\$D\$56:\$D\$415/, "$G$56:$G$415"));
+  expect(failing()).toEqual(expect.arrayContaining(["Treasury, mining only: months whose BTC held, sold, cash and insolvency match"]));
+  expect(spillColumn(WAYS.miningOnly, "insolvent")).toBe("T");
+});
