@@ -39,9 +39,11 @@ export interface PaneSuite {
 
 /**
  * Registers the suite's hooks and returns the state they keep up to date. `viewport` is each new
- * context's (default PANE_VIEWPORT).
+ * context's (default PANE_VIEWPORT); `files` are served beside the pane (name -> file).
  */
-export function paneSuite(options: { viewport?: { width: number; height: number } } = {}): PaneSuite {
+export function paneSuite(
+  options: { viewport?: { width: number; height: number }; files?: Record<string, string> } = {},
+): PaneSuite {
   const s = { pageErrors: [] as string[], cspViolations: [] as string[] } as PaneSuite;
   let dist = "";
   let pane: StaticServer | undefined;
@@ -54,6 +56,8 @@ export function paneSuite(options: { viewport?: { width: number; height: number 
     ]);
     const config = `window.MINER_TEST_BASES = ${JSON.stringify(s.api.bases)}; window.MINER_TEST_POLICY = { backoffMs: ${TEST_BACKOFF_MS} };`;
     fs.writeFileSync(path.join(dist, "test-config.js"), config);
+    // Files a suite serves beside the pane (same origin, so the pane's CSP allows them), e.g. axe-core.
+    for (const [name, file] of Object.entries(options.files ?? {})) fs.copyFileSync(file, path.join(dist, name));
     pane = await startStaticServer({ "/": dist }, {});
     s.url = pane.url;
   }, 240_000);
