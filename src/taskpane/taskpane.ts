@@ -62,10 +62,13 @@ function followOfficeTheme(): void {
 /** Says, under Settings, when this browser will not let the pane remember anything. */
 function showStorageNote(): void {
   const note = $("storage-note");
-  note.hidden = settings.persistent;
-  note.textContent = settings.persistent
-    ? ""
-    : "This browser does not let the add-in store settings (third-party storage is blocked): your settings apply until the pane closes and will not be remembered.";
+  if (note.hidden !== settings.persistent) note.hidden = settings.persistent;
+  setText(
+    note,
+    settings.persistent
+      ? ""
+      : "This browser does not let the add-in store settings (third-party storage is blocked): your settings apply until the pane closes and will not be remembered.",
+  );
 }
 
 async function updateWorkbook(snapshot: MarketSnapshot, create: boolean): Promise<void> {
