@@ -47,14 +47,32 @@ export const PAYBACKMONTHS = (mc: N, h: N, e: N, pp: N, p: N, d: N, s: N, f = 0,
   return NaN;
 };
 
-function leaseFlows(mw: N, rate: N, years: N, esc = 0, capex = 0, opex = 0, build = 0): number[] {
-  const flows = [-capex * mw];
-  for (let m = 1; m <= build; m++) flows.push(0);
+export const ENERGYTAX = (kwh: N, tiers: N = null) => {
+  const bands: number[][] = tiers ?? [
+    [0, 0],
+    [2_250_000, 0.02],
+    [5_000_000, 0.03],
+    [10_000_000, 0.04],
+    [20_000_000, 0.05],
+  ];
+  let tax = 0;
+  for (let i = 0; i < bands.length && kwh > bands[i][0]; i++) tax += (Math.min(kwh, bands[i + 1]?.[0] ?? kwh) - bands[i][0]) * bands[i][1];
+  return tax;
+};
+
+function leaseFlows(mw: N, rate: N, years: N, esc = 0, capex = 0, opex = 0, build = 0, exit = 0, rentTiming = 0, capexTiming = 0): number[] {
+  const T = Math.round(years * 12);
+  const flows = new Array(build + T + 1).fill(0);
+  if (capexTiming === 1 && build > 0) for (let m = 0; m < build; m++) flows[m] -= (capex * mw) / build;
+  else flows[0] -= capex * mw;
   let rent = mw * 1000 * rate;
-  for (let k = 1; k <= years * 12; k++) {
+  let lastYear = 0;
+  for (let k = 1; k <= T; k++) {
     if (k > 1 && (k - 1) % 12 === 0) rent *= 1 + esc;
-    flows.push(rent * (1 - opex));
+    flows[build + k - rentTiming] += rent * (1 - opex);
+    if (k > T - 12) lastYear += rent * (1 - opex);
   }
+  if (exit > 0) flows[build + T - rentTiming] += lastYear / exit;
   return flows;
 }
 const npvMonthly = (flows: number[], r: number) => {
@@ -63,20 +81,21 @@ const npvMonthly = (flows: number[], r: number) => {
   for (let i = flows.length - 1; i >= 0; i--) acc = acc * q + flows[i];
   return acc;
 };
-export const LEASENPV = (mw: N, rate: N, years: N, r: N, esc: N, capex: N, opex: N, build: N) => npvMonthly(leaseFlows(mw, rate, years, esc, capex, opex, build), r);
-export const LEASECASHFLOWS = (mw: N, rate: N, years: N, r: N, esc: N, capex: N, opex: N, build: N) => {
-  const flows = leaseFlows(mw, rate, years, esc, capex, opex, build);
+export const LEASENPV = (mw: N, rate: N, years: N, r: N, esc: N, capex: N, opex: N, build: N, exit = 0, rt = 0, ct = 0) =>
+  npvMonthly(leaseFlows(mw, rate, years, esc, capex, opex, build, exit, rt, ct), r);
+export const LEASECASHFLOWS = (mw: N, rate: N, years: N, r: N, esc: N, capex: N, opex: N, build: N, exit = 0, rt = 0, ct = 0) => {
+  const flows = leaseFlows(mw, rate, years, esc, capex, opex, build, exit, rt, ct);
   const q = 1 / Math.pow(1 + r, 1 / 12);
   let df = 1;
   return flows.map((f, m) => {
-    const row = [m, f, 0, 0, f, df, f * df];
+    const row = [m, f, 0, 0, 0, f, df, f * df];
     df *= q;
     return row;
   });
 };
-export const LEASEIRR = (mw: N, rate: N, years: N, esc: N, capex: N, opex: N, build: N) => {
+export const LEASEIRR = (mw: N, rate: N, years: N, esc: N, capex: N, opex: N, build: N, exit = 0, rt = 0, ct = 0) => irrMonthly(leaseFlows(mw, rate, years, esc, capex, opex, build, exit, rt, ct));
+function irrMonthly(flows: number[]): number {
   // bisection on the monthly rate, as a float solver would
-  const flows = leaseFlows(mw, rate, years, esc, capex, opex, build);
   const f = (r: number) => {
     let acc = 0;
     const x = 1 / (1 + r);
@@ -91,12 +110,13 @@ export const LEASEIRR = (mw: N, rate: N, years: N, esc: N, capex: N, opex: N, bu
     else hi = m;
   }
   return (1 + lo) ** 12 - 1;
-};
+}
 
 function miningRows(a: N[]) {
-  const [mw, e, pue, pp, price, d, h0, months, r, fees = 0, pf = 0, up = 1, gd = 0, gp = 0, opex = 0, rc = 0, every = 0] = a;
+  const [mw, e, pue, pp, price, d, h0, months, r, fees = 0, pf = 0, up = 1, gd = 0, gp = 0, opex = 0, rc = 0, every = 0, switchOff = true, salvagePct = 0, tax = 0, includesFleet = true] = a;
   const fleet = (mw * 1e6) / (e * pue);
-  const power = mw * 1000 * 24 * MONTH_DAYS * up * pp;
+  const fleetDifficulty = (fleet * 1e12 * 600) / 4294967296;
+  const kwh = mw * 1000 * 24 * MONTH_DAYS * up;
   const q = 1 / Math.pow(1 + r, 1 / 12);
   const rows: number[][] = [];
   let diff = d;
@@ -112,20 +132,23 @@ function miningRows(a: N[]) {
     const epochEnd = (Math.floor(h / 210000) + 1) * 210000;
     const before = Math.min(4380, epochEnd - h);
     const sub = (before * SUBSIDY(h) + (4380 - before) * SUBSIDY(epochEnd)) / 4380;
-    const btc = fleet * up * (1 - pf) * MONTH_DAYS * btcPerThDay(diff, fees, sub);
+    const btcRun = fleet * up * (1 - pf) * MONTH_DAYS * btcPerThDay(includesFleet ? diff : diff + fleetDifficulty, fees, sub);
+    const running = !switchOff || btcRun * p >= kwh * (pp + tax) ? 1 : 0;
+    const btc = btcRun * running;
     const capex = every > 0 && m % every === 0 ? rc * fleet : 0;
-    const net = btc * p - power - opex * mw - capex;
-    rows.push([m, h, sub, diff, p, btc, btc * p, power, opex * mw, capex, net, df, net * df]);
+    const salvage = m === months ? salvagePct * rc * fleet : 0;
+    const net = btc * p - running * kwh * (pp + tax) - opex * mw - capex + salvage;
+    rows.push([m, h, sub, diff, p, running, btc, btc * p, running * kwh * pp, running * kwh * tax, opex * mw, capex, salvage, net, df, net * df]);
   }
   return rows;
 }
 export const MININGCASHFLOWS = (...a: N[]) => miningRows(a);
-export const MININGNPV = (...a: N[]) => miningRows(a).reduce((s, row) => s + row[12], 0);
+export const MININGNPV = (...a: N[]) => miningRows(a).reduce((s, row) => s + row[15], 0);
 
 function conversion(a: N[]) {
-  const [mw, e, pue, pp, price, d, h0, r, rate, years, fees = 0, pf = 0, up = 1, gd = 0, gp = 0, opex = 0, rc = 0, every = 0, esc = 0, capex = 0, months = 0, lopex = 0, ratio = 1.4] = a;
-  const lease = LEASENPV(mw / ratio, rate, years, r, esc, capex, lopex, months);
-  const mining = MININGNPV(mw, e, pue, pp, price, d, h0, months + years * 12, r, fees, pf, up, gd, gp, opex, rc, every);
+  const [mw, e, pue, pp, price, d, h0, r, rate, years, fees = 0, pf = 0, up = 1, gd = 0, gp = 0, opex = 0, rc = 0, every = 0, esc = 0, capex = 0, months = 0, lopex = 0, ratio = 1.4, so = true, sal = 0, tax = 0, inc = true, exit = 0, rt = 0, ct = 0, , lr = null] = a;
+  const lease = LEASENPV(mw / ratio, rate, years, lr ?? r, esc, capex, lopex, months, exit, rt, ct);
+  const mining = MININGNPV(mw, e, pue, pp, price, d, h0, months + years * 12, r, fees, pf, up, gd, gp, opex, rc, every, so, sal, tax, inc);
   return { lease, mining };
 }
 export const CONVERSIONVALUE = (...a: N[]) => {
@@ -133,15 +156,59 @@ export const CONVERSIONVALUE = (...a: N[]) => {
   return v.lease - v.mining;
 };
 export const CONVERSIONBREAKEVEN = (...a: N[]) => {
-  const v = conversion(a);
-  const zero = [...a];
-  zero[4] = 1e-9;
-  const costs = -conversion(zero).mining;
-  return (a[4] * (v.lease + costs)) / (v.mining + costs);
+  // Bisection on the price: mining NPV is non-decreasing in it (switch-off makes it piecewise linear).
+  const lease = conversion(a).lease;
+  const at = (p: number) => {
+    const x = [...a];
+    x[4] = p;
+    return conversion(x).mining - lease;
+  };
+  let lo = 0;
+  let hi = a[4];
+  while (at(hi) < 0) hi *= 2;
+  for (let i = 0; i < 60; i++) {
+    const m = (lo + hi) / 2;
+    if (at(m) < 0) lo = m;
+    else hi = m;
+  }
+  return hi;
 };
 export const MWECONOMICS = (...a: N[]) => {
-  const rows = miningRows([...a.slice(0, 7), 12, ...a.slice(7, 8), ...a.slice(10, 18)]);
-  const revenue = rows.reduce((s, r) => s + r[6], 0) / a[0];
+  const rows = miningRows([...a.slice(0, 7), 12, ...a.slice(7, 8), ...a.slice(10, 18), ...a.slice(23, 27)]);
+  const revenue = rows.reduce((s, r) => s + r[7], 0) / a[0];
   const lease = ((a[0] / (a[22] ?? 1.4)) * 1000 * a[8] * 12) / a[0];
   return [["", "Mining", "Leasing"], ["Revenue", revenue, lease]];
+};
+
+function gpuFlows(a: N[], withRate: boolean): { flows: number[]; rate: number } {
+  const [gpus, price, util, gpuCapex, kw, pue, pp] = a;
+  const rest = a.slice(withRate ? 8 : 7);
+  const [opex = 0, decline = 0, life = 5, salvage = 0, build = 0, shell = 0] = rest;
+  const L = Math.round(life * 12);
+  const flows = new Array(build + L + 1).fill(0);
+  flows[0] = -(gpus * gpuCapex + shell * ((gpus * kw) / 1000));
+  const hours = 24 * MONTH_DAYS;
+  const power = gpus * kw * pue * hours * pp;
+  let p = price;
+  for (let k = 1; k <= L; k++) {
+    if (k > 1 && (k - 1) % 12 === 0) p *= 1 - decline;
+    const revenue = gpus * p * util * hours;
+    flows[build + k] = revenue * (1 - opex) - power + (k === L ? salvage * gpus * gpuCapex : 0);
+  }
+  return { flows, rate: withRate ? a[7] : 0 };
+}
+export const GPUCLOUDNPV = (...a: N[]) => {
+  const g = gpuFlows(a, true);
+  return npvMonthly(g.flows, g.rate);
+};
+export const GPUCLOUDIRR = (...a: N[]) => irrMonthly(gpuFlows(a, false).flows);
+export const GPUCLOUDCASHFLOWS = (...a: N[]) => {
+  const g = gpuFlows(a, true);
+  const q = 1 / Math.pow(1 + g.rate, 1 / 12);
+  let df = 1;
+  return g.flows.map((f, m) => {
+    const row = [m, 1, 0, f, 0, 0, 0, 0, f, df, f * df];
+    df *= q;
+    return row;
+  });
 };

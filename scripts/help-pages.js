@@ -36,7 +36,7 @@ function showNumber(x) {
   }
   return String(x);
 }
-const showArg = (a) => (typeof a === "object" ? a.range : typeof a === "string" ? (a === "" ? "" : JSON.stringify(a)) : showNumber(a));
+const showArg = (a) => (typeof a === "boolean" ? (a ? "TRUE" : "FALSE") : typeof a === "object" ? a.range : typeof a === "string" ? (a === "" ? "" : JSON.stringify(a)) : showNumber(a));
 const formula = (ns, id, args) => `=${ns}.${id}(${args.map(showArg).join(", ")})`;
 
 /** A function's documentation, ready to render. */
@@ -47,7 +47,7 @@ function describe(ns, doc) {
     description: p.description,
     unit: p.unit,
     allowed: p.allowed,
-    default: p.default === undefined ? (p.optional ? "none" : "") : showDefault(p.default),
+    default: p.default === undefined ? (p.optional ? (p.blank ?? "none") : "") : showDefault(p.default),
   }));
   const live = doc.shape === "live";
   const table = doc.id === "FROMTABLE";
@@ -62,7 +62,7 @@ function describe(ns, doc) {
           "Otherwise exactly the errors of the function named, with its messages (e.g. \"LEASENPV: term_years must be ...\"), #NUM! cases included.",
         ]
       : [
-          "#VALUE! when an argument is text, TRUE/FALSE, blank where required, a multi-cell range, NaN/infinite, or outside its allowed range; the message names the function and the argument.",
+          "#VALUE! when an argument is text, TRUE/FALSE where a number is expected, blank where required, a multi-cell range where one value is expected, NaN/infinite, or outside its allowed range; the message names the function and the argument (and a table's row).",
           ...(doc.noAnswer || []).map((c) => `#NUM! when ${c.when}, e.g. ${formula(ns, doc.id, c.args[0])}.`),
           "#NUM! when the result would be beyond Excel's number range (about ±1.8E308), which only extreme inputs reach.",
         ];
@@ -142,7 +142,7 @@ function renderHelpPages(metadata, ns) {
     );
     const examples = d.examples
       .map((e) => {
-        const ranges = e.ranges.map((r) => `<p>${escapeHtml(r.range)} holds:</p>\n${htmlTable(["name", "value"], r.rows.map((row) => row.map((c) => escapeHtml(typeof c === "number" ? showNumber(c) : c))))}`).join("\n");
+        const ranges = e.ranges.map((r) => `<p>${escapeHtml(r.range)} holds:</p>\n${htmlTable(r.columns ?? ["name", "value"], r.rows.map((row) => row.map((c) => escapeHtml(typeof c === "number" ? showNumber(c) : c))))}`).join("\n");
         return `<li><code>${escapeHtml(e.formula)}</code> returns <b>${escapeHtml(e.result)}</b>${e.note ? `: ${escapeHtml(e.note)}` : ""}.${ranges ? `\n${ranges}` : ""}</li>`;
       })
       .join("\n");
@@ -205,7 +205,9 @@ function renderMarkdown(metadata, ns) {
     for (const e of d.examples) {
       out.push(`- \`${e.formula}\` returns **${e.result}**${e.note ? `: ${e.note}` : ""}.`);
       for (const r of e.ranges) {
-        out.push(`  ${r.range} holds: ${r.rows.map(([k, v]) => `${k} ${typeof v === "number" ? showNumber(v) : v}`).join("; ")}.`);
+        const cell = (v) => (typeof v === "number" ? showNumber(v) : v);
+        const rows = r.columns ? r.rows.map(([k, v]) => `(${cell(k)}, ${cell(v)})`) : r.rows.map(([k, v]) => `${k} ${cell(v)}`);
+        out.push(`  ${r.range} holds${r.columns ? ` rows of (${r.columns.join(", ")})` : ""}: ${rows.join("; ")}.`);
       }
     }
     out.push("", "Errors:", "", ...d.errors.map((e) => `- ${e}`), "");

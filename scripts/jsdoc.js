@@ -26,7 +26,7 @@ const HELP_BASE = "https://localhost:3000/help/";
 const MARKER = /^\/\/ MINER\.([A-Z0-9]+): generated[^\n]*\n(?:\/\*\*[\s\S]*?\*\/\n)?export function (\w+)\([^;{]*?\)[^;{]*;\n/gm;
 
 /** TypeScript type of a parameter in the overload: what custom-functions-metadata turns into type and dimensionality. */
-const typeOf = (p) => (p.kind === "range" ? "any[][]" : "unknown");
+const typeOf = (p) => (p.kind === "range" || p.kind === "pairs" ? "any[][]" : "unknown");
 
 function block(doc, jsName) {
   const params = SIGNATURES[doc.id];

@@ -16,9 +16,11 @@
  * stock-based compensation (CoinShares' definitions: ../shared/reference/mining-costs.md).
  */
 import { Decimal, Num } from "./decimal";
-import { NoAnswerError } from "./errors";
+import { InvalidArgumentError, NoAnswerError } from "./errors";
 import { btcPerThDay, CURRENT_SUBSIDY_BTC, rewardPerBlockBtc, TH_DAY_HASHES_OVER_2_32 } from "./revenue";
-import { fraction, nonNegative, positive, rateAboveMinusOne } from "./validate";
+import { difficultyAtLeastOne, fraction, nonNegative, positive, rateAboveMinusOne, wholeNonNegative } from "./validate";
+import { subsidyBtc } from "./protocol";
+import { BLOCKS_PER_MONTH, meanSubsidyBtc } from "./mining-schedule";
 import { rememberLast } from "./memo";
 
 export const DAYS_PER_YEAR = 365;
@@ -168,7 +170,7 @@ export function cashCostPerBtc(
 ): Decimal {
   const powerPrice = nonNegative("power_price_kwh", power_price_kwh);
   const kwh = kwhPerThDay(efficiency_j_th);
-  const d = positive("difficulty", difficulty);
+  const d = difficultyAtLeastOne("difficulty", difficulty);
   const earnedTimesDifficulty = earnedPerThDayTimesDifficulty(fees_btc_per_block, subsidy, pool_fee);
   const opex = nonNegative("opex_usd_per_th_day", opex_usd_per_th_day);
   // cost per TH-day / (BTC per TH-day earned), with BTC per TH-day = constant × reward / difficulty: one division
@@ -234,14 +236,27 @@ export interface PaybackInputs {
   opex_usd_per_th_day?: Num;
   uptime?: Num;
   difficulty_growth_monthly?: Num;
+  /** BTC per block; with start_height it must be the subsidy at start_height (or be left out). */
   subsidy?: Num;
+  /** Block height at the start of month 1: the subsidy then halves in its month. Blank = flat subsidy. */
+  start_height?: Num;
 }
 
 /**
- * Months until a machine's cumulative cash margin repays its price. Month k (k = 1, 2, ...)
- * earns at difficulty × (1 + growth)^(k−1); a month is 365/12 days; the payback month is
- * interpolated linearly. Price, fees and subsidy are held flat (use a schedule for halvings).
- * @returns months; NoAnswerError when the margin is not positive or payback takes > 100 years
+ * Months until a machine's cumulative cash margin repays its price.
+ *
+ *   month k = 1, 2, ... (365/12 days, 4,380 blocks, end of month):
+ *     revenue_k = hashrate × uptime × (1 − pool_fee) × BTC per TH-day(difficulty × (1 + growth)^(k−1),
+ *                 fees, subsidy_k) × btc_price × 365/12
+ *     subsidy_k = `subsidy` flat, or with start_height the mean subsidy of blocks
+ *                 start_height + 4,380 (k − 1) onwards, blended in the month holding a halving
+ *                 (as the mining schedule does)
+ *     cost      = (power + opex) per TH-day × hashrate × 365/12, flat
+ *   The payback month is interpolated linearly inside the month that completes it. Price and fees
+ *   are held flat.
+ * @returns months (0 for a free machine whose first month earns a positive margin)
+ * @throws NoAnswerError "never pays back" when the margin is not positive and cannot recover
+ *   (difficulty not falling), also for a free machine; or when payback would take over 100 years
  */
 export function paybackMonths(i: PaybackInputs): Decimal {
   const cost = nonNegative("machine_cost_usd", i.machine_cost_usd);
@@ -249,35 +264,70 @@ export function paybackMonths(i: PaybackInputs): Decimal {
   const growth = rateAboveMinusOne("difficulty_growth_monthly", i.difficulty_growth_monthly ?? 0);
   const o = overheadsPerThDay(i);
   const price = positive("btc_price", i.btc_price);
-  const revenuePerMonth = btcPerThDay(i.difficulty, i.fees_btc_per_block ?? 0, i.subsidy ?? CURRENT_SUBSIDY_BTC)
+  const fees = nonNegative("fees_btc_per_block", i.fees_btc_per_block ?? 0);
+  const startHeight = i.start_height === undefined ? undefined : wholeNonNegative("start_height", i.start_height);
+  const subsidy = paybackSubsidy(i.subsidy, startHeight);
+  // USD a month per BTC of reward per block, at month 1's difficulty
+  const perRewardBtc = btcPerThDay(i.difficulty, 0, 1)
     .mul(o.uptime)
-    .mul(new Decimal(1).sub(o.poolFee))
+    .mul(ONE.sub(o.poolFee))
     .mul(price)
     .mul(hashrate)
     .mul(DAYS_PER_MONTH);
   const costPerMonth = o.power.add(o.opex).mul(hashrate).mul(DAYS_PER_MONTH);
-  if (cost.isZero()) return new Decimal(0);
+  const never = (month: number, margin: Decimal, owed: Decimal) =>
+    new NoAnswerError(
+      month === 1
+        ? `the monthly cash margin is not positive (${margin.toSignificantDigits(6).toString()} USD): the machine never pays back`
+        : `the cash margin turns non-positive in month ${month} (${margin.toSignificantDigits(6).toString()} USD) with ${owed.toSignificantDigits(6).toString()} USD still owed: the machine never pays back`,
+    );
 
-  if (growth.isZero()) {
-    const margin = revenuePerMonth.sub(costPerMonth);
-    if (!margin.gt(0)) throw new NoAnswerError("the monthly cash margin is not positive: the machine never pays back");
+  if (growth.isZero() && startHeight === undefined) {
+    const margin = perRewardBtc.mul(subsidy.add(fees)).sub(costPerMonth);
+    if (!margin.gt(0)) throw never(1, margin, cost);
     const months = cost.div(margin);
     if (months.gt(MAX_PAYBACK_MONTHS)) throw new NoAnswerError("payback would take more than 100 years");
     return months;
   }
 
-  // Revenue falls (or rises) with difficulty month by month; costs stay flat.
-  const decay = new Decimal(1).div(new Decimal(1).add(growth));
-  let revenue = revenuePerMonth;
+  // Revenue falls (or rises) with difficulty, and halves with the subsidy; costs stay flat.
+  const decay = ONE.div(ONE.add(growth));
+  // With the difficulty flat or rising and the subsidy never rising, revenue never rises: a
+  // month without a positive margin is followed only by such months.
+  const cannotRecover = !growth.isNeg();
+  let scale = perRewardBtc;
   let remaining = cost;
   for (let month = 1; month <= MAX_PAYBACK_MONTHS; month++) {
-    const margin = revenue.sub(costPerMonth);
-    if (!margin.gt(0) && growth.gt(0)) {
-      throw new NoAnswerError(`the cash margin turns non-positive in month ${month} before the machine pays back`);
-    }
+    const s =
+      startHeight === undefined
+        ? subsidy
+        : meanSubsidyBtc(startHeight + BLOCKS_PER_MONTH * (month - 1), BLOCKS_PER_MONTH);
+    const margin = scale.mul(s.add(fees)).sub(costPerMonth);
     if (margin.gt(0) && margin.gte(remaining)) return remaining.div(margin).add(month - 1);
+    if (!margin.gt(0) && cannotRecover) throw never(month, margin, remaining);
     remaining = remaining.sub(margin);
-    revenue = revenue.mul(decay);
+    scale = scale.mul(decay);
   }
   throw new NoAnswerError("payback would take more than 100 years");
+}
+
+/** The subsidy payback starts from: `subsidy` (default 3.125), or the one at start_height, which `subsidy` must match. */
+function paybackSubsidy(subsidy: Num | undefined, startHeight: number | undefined): Decimal {
+  if (startHeight === undefined) {
+    const s = nonNegative("subsidy", subsidy ?? CURRENT_SUBSIDY_BTC);
+    rewardPerBlockBtc(0, s); // 0..50
+    return s;
+  }
+  const atStart = subsidyBtc(startHeight);
+  if (subsidy !== undefined) {
+    const given = nonNegative("subsidy", subsidy);
+    if (!given.eq(atStart)) {
+      throw new InvalidArgumentError(
+        "subsidy",
+        `the subsidy at start_height ${startHeight}, ${atStart.toString()} BTC (or left blank) when start_height is given`,
+        given.toString(),
+      );
+    }
+  }
+  return atStart;
 }

@@ -9,9 +9,12 @@ import { rateAboveMinusOne } from "./validate";
 const ONE = new Decimal(1);
 const TWELFTH = ONE.div(12);
 
-/** Discount factors 1 / (1 + r)^(m/12) for m = 0..months, by repeated division by (1 + r)^(1/12). */
-export function monthlyDiscountFactors(annualRate: Num, months: number): Decimal[] {
-  const r = rateAboveMinusOne("discount_rate", annualRate);
+/**
+ * Discount factors 1 / (1 + r)^(m/12) for m = 0..months, by repeated division by (1 + r)^(1/12).
+ * @param rateName the rate's public name, for the error when it is not above −1
+ */
+export function monthlyDiscountFactors(annualRate: Num, months: number, rateName = "discount_rate"): Decimal[] {
+  const r = rateAboveMinusOne(rateName, annualRate);
   const perMonth = ONE.div(ONE.add(r).pow(TWELFTH));
   const factors = [ONE];
   for (let m = 1; m <= months; m++) factors.push(factors[m - 1].mul(perMonth));
@@ -27,9 +30,13 @@ export interface MonthlyFlow {
 export type Discounted<T> = T & { discountFactor: Decimal; presentValue: Decimal };
 
 /** The rows with their discount factor and present value. */
-export function discountMonthly<T extends MonthlyFlow>(rows: T[], annualRate: Num): Discounted<T>[] {
+export function discountMonthly<T extends MonthlyFlow>(
+  rows: T[],
+  annualRate: Num,
+  rateName = "discount_rate",
+): Discounted<T>[] {
   const last = rows.reduce((m, r) => Math.max(m, r.month), 0);
-  const df = monthlyDiscountFactors(annualRate, last);
+  const df = monthlyDiscountFactors(annualRate, last, rateName);
   return rows.map((row) => ({ ...row, discountFactor: df[row.month], presentValue: row.net.mul(df[row.month]) }));
 }
 

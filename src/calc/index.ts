@@ -14,3 +14,5 @@ export * from "./treasury-metrics";
 export * from "./treasury-schedule";
 export * from "./volatility";
 export * from "./simulation";
+export * from "./gpu-cloud";
+export * from "./energy-tax";

@@ -1,36 +1,96 @@
 /**
  * An AI/HPC data-center lease of critical IT capacity, month by month.
  *
- * Month 0: capex (capex_usd_per_mw × critical_it_mw) is paid. Months 1..build_months: building,
- * no revenue. Then term_years × 12 lease months, rent at the end of each month:
- *   revenue  = critical_it_mw × 1000 kW × rate_usd_per_kw_month × (1 + escalator)^(completed lease years)
- *   opex     = opex_pct_of_revenue × revenue
- *   net      = revenue − opex (− capex in month 0)
+ * A lease is one or more phases, each (build months b until ready for service, critical IT MW).
+ * Without `phases` there is one: (build_months, critical_it_mw). For each phase, with T =
+ * term_years × 12 lease months (term_years × 12 within 1e-9 of a whole number):
+ *   capex     = capex_usd_per_mw × MW; capex_timing 0: all at month 0; 1: capex / b at the start
+ *               of each build month, months 0 .. b − 1 (all at month 0 when b = 0)
+ *   rent in lease month k = 1..T:
+ *               MW × 1000 kW × rate_usd_per_kw_month × (1 + escalator)^floor((k − 1) / 12)
+ *               (escalating on the phase's own anniversaries), paid at month b + k (rent_timing 0,
+ *               end of month, the default) or b + k − 1 (rent_timing 1, monthly in advance)
+ *   opex      = opex_pct_of_revenue × rent, in the rent's month
+ *   terminal value (exit_cap_rate > 0): the final lease year's NOI, Σ (rent − opex) over lease
+ *               months T − 11 .. T (annualised × 12 / T when T < 12), ÷ exit_cap_rate, received with
+ *               the last month's rent (month b + T, or b + T − 1 in advance)
+ * Every phase runs the full term, so a phased lease is exactly the sum of one lease per phase.
+ * The schedule runs from month 0 to the last phase's b + T, and a month's net cash flow is
+ *   net = rent − opex − capex + terminal value.
  * Discounting uses the annual effective rate: a month-m flow is worth CF / (1 + r)^(m/12), so the
- * NPV equals Excel's −capex + NPV((1 + r)^(1/12) − 1, CF1..CFn).
+ * NPV equals Excel's CF0 + NPV((1 + r)^(1/12) − 1, CF1..CFn).
  */
 import { Decimal, Num } from "./decimal";
 import { InvalidArgumentError, NoAnswerError } from "./errors";
 import { irr } from "./finance";
-import { fraction, nonNegative, positive, rateAboveMinusOne, wholeNonNegative } from "./validate";
+import {
+  choice,
+  finite,
+  fraction,
+  nonNegative,
+  positive,
+  rateAboveMinusOne,
+  Rows,
+  tableNumber,
+  tableRows,
+  wholeMonthsOfYears,
+  wholeNonNegative,
+} from "./validate";
 import { Discounted, discountMonthly, sumOfPresentValues } from "./discounting";
 
 export { monthlyDiscountFactors } from "./discounting";
 
 const ONE = new Decimal(1);
+const ZERO = new Decimal(0);
+const TWELVE = new Decimal(12);
 const KW_PER_MW = new Decimal(1000);
 /** The longest lease accepted: 100 years of months keeps a schedule within Excel's grid and our budget. */
 export const MAX_LEASE_MONTHS = 1200;
 
 /** Lease terms, keyed by their public parameter names. */
 export interface LeaseTerms {
-  critical_it_mw: Num;
+  /** MW of critical IT; required unless `phases` is given (then ignored). */
+  critical_it_mw?: Num;
   rate_usd_per_kw_month: Num;
   term_years: Num;
   escalator?: Num;
   capex_usd_per_mw?: Num;
   opex_pct_of_revenue?: Num;
+  /** Months before rent starts; ignored when `phases` is given. */
   build_months?: Num;
+  /** Cap rate on the final lease year's NOI for the value at the end of the term; 0 or blank = none. */
+  exit_cap_rate?: Num;
+  /** 0 = rent at the end of each month (default), 1 = at the beginning (monthly in advance). */
+  rent_timing?: Num;
+  /** 0 = all capex at month 0 (default), 1 = evenly at the start of each build month. */
+  capex_timing?: Num;
+  /** Rows of (build months until ready for service, critical IT MW); replaces critical_it_mw and build_months. */
+  phases?: Rows;
+}
+
+/**
+ * The public names of the lease inputs that another function calls differently, so that its
+ * errors name its own arguments (CONVERSIONVALUE's build is `conversion_months`, for example).
+ */
+export interface LeaseArgNames {
+  critical_it_mw: string;
+  build_months: string;
+  capex_usd_per_mw: string;
+  discount_rate: string;
+}
+
+/** LEASENPV's own names. */
+export const LEASE_ARG_NAMES: LeaseArgNames = {
+  critical_it_mw: "critical_it_mw",
+  build_months: "build_months",
+  capex_usd_per_mw: "capex_usd_per_mw",
+  discount_rate: "discount_rate",
+};
+
+/** One phase of a lease: its build months from month 0 until ready for service, and its MW. */
+export interface LeasePhase {
+  buildMonths: number;
+  criticalItMw: Decimal;
 }
 
 /** One month of the schedule, USD. */
@@ -39,57 +99,152 @@ export interface LeaseMonth {
   revenue: Decimal;
   opex: Decimal;
   capex: Decimal;
+  /** The exit value (final-year NOI ÷ exit_cap_rate) in the month of a phase's last rent, else 0. */
+  terminalValue: Decimal;
   net: Decimal;
 }
 
-interface ValidTerms {
-  mw: Decimal;
+/** Validated terms. */
+export interface ValidLeaseTerms {
+  phases: LeasePhase[];
   rate: Decimal;
   leaseMonths: number;
   escalator: Decimal;
-  capex: Decimal;
+  capexPerMw: Decimal;
   opexShare: Decimal;
-  buildMonths: number;
+  /** undefined: no terminal value */
+  exitCapRate: Decimal | undefined;
+  rentInAdvance: boolean;
+  capexOverBuild: boolean;
+  /** The schedule's last month: the latest phase's build months + lease months. */
+  lastMonth: number;
 }
 
-function validate(t: LeaseTerms): ValidTerms {
-  const mw = positive("critical_it_mw", t.critical_it_mw);
+const PHASES_ALLOWED =
+  "a two-column range of rows (build months until ready for service, critical IT MW): whole build months of 0 or more, MW greater than 0";
+
+function validPhases(rows: Rows): LeasePhase[] {
+  tableRows("phases", rows, 2, "(build months until ready for service, critical IT MW)");
+  return rows.map(([b, mw], i) => {
+    const row = `row ${i + 1}`;
+    const build = tableNumber("phases", PHASES_ALLOWED, i + 1, "build months", b);
+    if (!build.isInteger() || build.isNeg() || build.gte(MAX_LEASE_MONTHS)) {
+      throw new InvalidArgumentError("phases", PHASES_ALLOWED, `${row}: build months ${build.toString()}`);
+    }
+    const m = tableNumber("phases", PHASES_ALLOWED, i + 1, "critical IT MW", mw);
+    if (!m.gt(0)) throw new InvalidArgumentError("phases", PHASES_ALLOWED, `${row}: critical IT MW ${m.toString()}`);
+    return { buildMonths: build.toNumber(), criticalItMw: m };
+  });
+}
+
+/** Checks the terms; every error names the argument as `names` calls it. */
+export function validateLease(t: LeaseTerms, names: LeaseArgNames = LEASE_ARG_NAMES): ValidLeaseTerms {
+  const phased = t.phases !== undefined;
+  const single = phased ? undefined : positive(names.critical_it_mw, t.critical_it_mw as Num);
   const rate = nonNegative("rate_usd_per_kw_month", t.rate_usd_per_kw_month);
-  const years = positive("term_years", t.term_years);
-  const months = years.mul(12);
-  if (!months.isInteger()) {
-    throw new InvalidArgumentError(
-      "term_years",
-      "a whole number of months in years (term_years × 12 whole, e.g. 10 or 12.5)",
-      years.toString(),
-    );
-  }
+  const leaseMonths = wholeMonthsOfYears("term_years", t.term_years);
   const escalator = rateAboveMinusOne("escalator", t.escalator ?? 0);
-  const capexPerMw = nonNegative("capex_usd_per_mw", t.capex_usd_per_mw ?? 0);
+  const capexPerMw = nonNegative(names.capex_usd_per_mw, t.capex_usd_per_mw ?? 0);
   const opexShare = fraction("opex_pct_of_revenue", t.opex_pct_of_revenue ?? 0);
-  const buildMonths = wholeNonNegative("build_months", t.build_months ?? 0);
-  if (months.toNumber() + buildMonths > MAX_LEASE_MONTHS) {
+  let phases: LeasePhase[];
+  if (single !== undefined) {
+    const buildMonths = wholeNonNegative(names.build_months, t.build_months ?? 0);
+    if (buildMonths >= MAX_LEASE_MONTHS) {
+      throw new InvalidArgumentError(
+        names.build_months,
+        `a whole number below ${MAX_LEASE_MONTHS} (a schedule holds ${MAX_LEASE_MONTHS} months with the term)`,
+        String(buildMonths),
+      );
+    }
+    phases = [{ buildMonths, criticalItMw: single }];
+  } else {
+    phases = validPhases(t.phases as Rows);
+  }
+  const cap = fraction("exit_cap_rate", t.exit_cap_rate ?? 0);
+  const rentTiming = choice("rent_timing", t.rent_timing, [0, 1], "0 = end of month, 1 = beginning of month");
+  const capexTiming = choice(
+    "capex_timing",
+    t.capex_timing,
+    [0, 1],
+    "0 = all at month 0, 1 = spread over the build months",
+  );
+
+  const longestBuild = Math.max(...phases.map((p) => p.buildMonths));
+  if (longestBuild + leaseMonths > MAX_LEASE_MONTHS) {
+    const buildName = phased ? "the longest build in phases" : names.build_months;
+    const room = MAX_LEASE_MONTHS - longestBuild;
     throw new InvalidArgumentError(
       "term_years",
-      `at most ${MAX_LEASE_MONTHS / 12} years including build_months`,
-      years.toString(),
+      longestBuild === 0
+        ? `at most ${MAX_LEASE_MONTHS / 12} years (a schedule holds ${MAX_LEASE_MONTHS} months)`
+        : `at most ${room} months in years (${room / 12}) after ${longestBuild} months of ${buildName} (a schedule holds ${MAX_LEASE_MONTHS} months)`,
+      finite("term_years", t.term_years).toString(),
     );
   }
-  return { mw, rate, leaseMonths: months.toNumber(), escalator, capex: capexPerMw.mul(mw), opexShare, buildMonths };
+  return {
+    phases,
+    rate,
+    leaseMonths,
+    escalator,
+    capexPerMw,
+    opexShare,
+    exitCapRate: cap.isZero() ? undefined : cap,
+    rentInAdvance: rentTiming === 1,
+    capexOverBuild: capexTiming === 1,
+    lastMonth: longestBuild + leaseMonths,
+  };
 }
 
-/** The monthly cash flows, month 0 (capex) to the last lease month. */
-export function leaseCashFlows(terms: LeaseTerms): LeaseMonth[] {
-  const t = validate(terms);
-  const zero = new Decimal(0);
-  const rows: LeaseMonth[] = [{ month: 0, revenue: zero, opex: zero, capex: t.capex, net: t.capex.neg() }];
-  for (let m = 1; m <= t.buildMonths; m++) rows.push({ month: m, revenue: zero, opex: zero, capex: zero, net: zero });
+/** Adds one phase's flows into the columns (indexed by month). */
+function addPhase(
+  t: ValidLeaseTerms,
+  p: LeasePhase,
+  col: { revenue: Decimal[]; opex: Decimal[]; capex: Decimal[]; terminalValue: Decimal[] },
+): void {
+  const capex = t.capexPerMw.mul(p.criticalItMw);
+  if (t.capexOverBuild && p.buildMonths > 0) {
+    const perMonth = capex.div(p.buildMonths);
+    for (let m = 0; m < p.buildMonths; m++) col.capex[m] = col.capex[m].add(perMonth);
+  } else {
+    col.capex[0] = col.capex[0].add(capex);
+  }
+  const shift = t.rentInAdvance ? 1 : 0;
   const growth = ONE.add(t.escalator);
-  let rent = t.mw.mul(KW_PER_MW).mul(t.rate); // USD per month in lease year 1
-  for (let k = 1; k <= t.leaseMonths; k++) {
+  const T = t.leaseMonths;
+  let rent = p.criticalItMw.mul(KW_PER_MW).mul(t.rate); // USD per month in lease year 1
+  let finalYearNoi = ZERO;
+  for (let k = 1; k <= T; k++) {
     if (k > 1 && (k - 1) % 12 === 0) rent = rent.mul(growth); // a lease year has been completed
     const opex = rent.mul(t.opexShare);
-    rows.push({ month: t.buildMonths + k, revenue: rent, opex, capex: zero, net: rent.sub(opex) });
+    const m = p.buildMonths + k - shift;
+    col.revenue[m] = col.revenue[m].add(rent);
+    col.opex[m] = col.opex[m].add(opex);
+    if (k > T - 12) finalYearNoi = finalYearNoi.add(rent.sub(opex));
+  }
+  if (t.exitCapRate !== undefined) {
+    const annualNoi = T < 12 ? finalYearNoi.mul(TWELVE).div(T) : finalYearNoi;
+    const m = p.buildMonths + T - shift;
+    col.terminalValue[m] = col.terminalValue[m].add(annualNoi.div(t.exitCapRate));
+  }
+}
+
+/** The monthly cash flows, month 0 to the last phase's last lease month. */
+export function leaseCashFlows(terms: LeaseTerms, names: LeaseArgNames = LEASE_ARG_NAMES): LeaseMonth[] {
+  const t = validateLease(terms, names);
+  const zeros = () => new Array<Decimal>(t.lastMonth + 1).fill(ZERO);
+  const col = { revenue: zeros(), opex: zeros(), capex: zeros(), terminalValue: zeros() };
+  for (const p of t.phases) addPhase(t, p, col);
+  const rows: LeaseMonth[] = [];
+  for (let m = 0; m <= t.lastMonth; m++) {
+    const net = col.revenue[m].sub(col.opex[m]).sub(col.capex[m]).add(col.terminalValue[m]);
+    rows.push({
+      month: m,
+      revenue: col.revenue[m],
+      opex: col.opex[m],
+      capex: col.capex[m],
+      terminalValue: col.terminalValue[m],
+      net,
+    });
   }
   return rows;
 }
@@ -98,25 +253,29 @@ export function leaseCashFlows(terms: LeaseTerms): LeaseMonth[] {
 export type DiscountedLeaseMonth = Discounted<LeaseMonth>;
 
 /** The schedule with discount factors and present values; the present values sum to `leaseNpv`. */
-export function leaseSchedule(terms: LeaseTerms, discountRate: Num): DiscountedLeaseMonth[] {
-  return discountMonthly(leaseCashFlows(terms), discountRate);
+export function leaseSchedule(
+  terms: LeaseTerms,
+  discountRate: Num,
+  names: LeaseArgNames = LEASE_ARG_NAMES,
+): DiscountedLeaseMonth[] {
+  return discountMonthly(leaseCashFlows(terms, names), discountRate, names.discount_rate);
 }
 
 /**
  * NPV of the lease at an annual effective discount rate.
  * @returns USD at month 0
  */
-export function leaseNpv(terms: LeaseTerms, discountRate: Num): Decimal {
-  return sumOfPresentValues(leaseSchedule(terms, discountRate));
+export function leaseNpv(terms: LeaseTerms, discountRate: Num, names: LeaseArgNames = LEASE_ARG_NAMES): Decimal {
+  return sumOfPresentValues(leaseSchedule(terms, discountRate, names));
 }
 
 /**
  * Annual effective IRR of the lease: the monthly IRR r_m of the schedule, as (1 + r_m)^12 − 1.
  * @throws NoAnswerError when there is no investment (capex 0) or no rate sets the NPV to zero
  */
-export function leaseIrr(terms: LeaseTerms): Decimal {
-  const rows = leaseCashFlows(terms);
-  if (rows[0].capex.isZero()) {
+export function leaseIrr(terms: LeaseTerms, names: LeaseArgNames = LEASE_ARG_NAMES): Decimal {
+  const rows = leaseCashFlows(terms, names);
+  if (rows.every((r) => r.capex.isZero())) {
     throw new NoAnswerError("there is no investment (capex is 0), so the lease has no rate of return");
   }
   const monthly = irr(
@@ -126,7 +285,7 @@ export function leaseIrr(terms: LeaseTerms): Decimal {
   return ONE.add(monthly).pow(12).sub(1);
 }
 
-/** Undiscounted revenue over the whole term (a lease's "total contract value"), USD. */
+/** Undiscounted rent over the whole term, all phases (a lease's "total contract value"), USD. */
 export function leaseTotalRevenue(terms: LeaseTerms): Decimal {
-  return leaseCashFlows(terms).reduce((sum, row) => sum.add(row.revenue), new Decimal(0));
+  return leaseCashFlows(terms).reduce((sum, row) => sum.add(row.revenue), ZERO);
 }

@@ -1,25 +1,67 @@
 /**
  * Mining a site's megawatts month by month, for comparison with leasing them.
  *
- *   fleet hashrate [TH/s]  = site_mw × 1e6 W / (efficiency_j_th × pue)   (pue: site power / machine power)
- *   month m (1..months), 365/12 days, end-of-month cash flows:
- *     blocks           = 144 × 365/12 = 4,380, heights start_height + 4,380 × (m − 1) onwards
- *     subsidy          = mean subsidy of those blocks, so a halving mid-month blends and the next month halves
- *     difficulty       = difficulty × (1 + difficulty_growth_monthly)^(m − 1)
- *     btc price        = btc_price × (1 + btc_price_growth_monthly)^(m − 1)
- *     BTC mined        = fleet TH/s × uptime × (1 − pool_fee) × BTC per TH-day(difficulty, fees, subsidy) × days
- *     power cost       = site_mw × 1000 kW × 24 h × days × uptime × power_price_kwh
- *     opex             = opex_usd_per_mw_month × site_mw
- *     capex            = refresh_capex_usd_per_th × fleet TH/s in months that are multiples of refresh_every_months
- *   discounted at the annual effective rate: CF / (1 + r)^(m/12), as the lease is.
+ * Every per-month quantity, precisely enough for a float re-implementation to match to 1e-9
+ * (decimal here; a float twin may use pow() where this multiplies month by month):
+ *
+ *   F [TH/s]   fleet hashrate = site_mw × 1e6 W / (efficiency_j_th × pue)      (pue: site power / machine power)
+ *   D_F        difficulty the fleet alone implies = F × 1e12 × 600 / 2^32
+ *   month m = 1..months, each 365/12 days = 730 hours = 4,380 blocks (144 a day); flows at month end
+ *   h_m        start height = start_height + 4,380 × (m − 1)
+ *   s_m        subsidy = mean subsidy of blocks h_m .. h_m + 4,379, in whole satoshis / 1e8 (a halving
+ *              inside the month blends by block count; the next month pays the new subsidy)
+ *   D_m        difficulty = difficulty × (1 + difficulty_growth_monthly)^(m − 1)   (must stay >= 1)
+ *   P_m        BTC price  = btc_price × (1 + btc_price_growth_monthly)^(m − 1)
+ *   the network, and the fleet's share of it while it hashes (issue 12 point 7):
+ *     difficulty_includes_fleet TRUE (default): D_m is the network's difficulty with the fleet on it
+ *       (a site already hashing, or a forecast that counts it); share = D_F / D_m, and a fleet larger
+ *       than the network (D_F > D_m, any month) is refused: InvalidArgumentError with both EH/s.
+ *     FALSE: D_m excludes the new fleet, which adds its own hashrate: share = D_F / (D_m + D_F),
+ *       i.e. BTC is earned at difficulty D_m + D_F.
+ *   D_eff      = D_m (TRUE) or D_m + D_F (FALSE)
+ *   BTC_run    = F × uptime × (1 − pool_fee) × 365/12 × 86,400 × 1e12 × (s_m + fees_btc_per_block) / (D_eff × 2^32)
+ *              (= share × 4,380 × uptime × (1 − pool_fee) × (s_m + fees): never more than the network issues)
+ *   revenue_run = BTC_run × P_m
+ *   power_run  = site_mw × 1000 kW × 730 h × uptime × power_price_kwh
+ *   tax_run    = site_mw × 1000 kW × 730 h × uptime × energy_tax_usd_per_kwh
+ *   running_m  = NOT switch_off_below_cost OR revenue_run >= power_run + tax_run
+ *              (switch_off_below_cost defaults to TRUE: a month whose BTC revenue does not cover its
+ *              variable cost mines nothing and burns no power)
+ *   BTC mined, revenue, power, energy tax = the _run values when running_m, else 0
+ *   opex       = opex_usd_per_mw_month × site_mw                  (fixed: paid whether or not the fleet runs)
+ *   capex      = refresh_capex_usd_per_th × F when refresh_every_months > 0 and m is a multiple of it, else 0
+ *   salvage    = salvage_pct × refresh_capex_usd_per_th × F in the last month, else 0 (the fleet's value
+ *              at the end of the horizon, as a share of a new fleet's price: every refresh costs the
+ *              same, so this is the last refresh's cost, and with no refresh in the horizon it is the
+ *              price of the fleet the site runs)
+ *   net        = revenue − power − energy tax − opex − capex + salvage
+ *   discount factor = (1 + discount_rate)^(−m/12) (annual effective, as the lease), PV = net × factor
+ *
+ * Simplifications, stated: the difficulty path is given (switching the fleet off does not move
+ * it); price and difficulty paths are deterministic; the switch-off decision is month by month
+ * on that month's own cash margin (no start-up cost, no look-ahead).
  */
 import { Decimal, Num } from "./decimal";
 import { InvalidArgumentError } from "./errors";
-import { BLOCKS_PER_DAY, HALVING_INTERVAL_BLOCKS, subsidySats } from "./protocol";
+import {
+  BLOCKS_PER_DAY,
+  HALVING_INTERVAL_BLOCKS,
+  HASHES_PER_DIFFICULTY,
+  subsidySats,
+  TARGET_BLOCK_SECONDS,
+} from "./protocol";
 import { btcPerThDay } from "./revenue";
 import { MAX_LEASE_MONTHS } from "./lease";
 import { Discounted, discountMonthly, sumOfPresentValues } from "./discounting";
-import { fraction, nonNegative, positive, rateAboveMinusOne, wholeNonNegative } from "./validate";
+import {
+  difficultyAtLeastOne,
+  fraction,
+  nonNegative,
+  positive,
+  rateAboveMinusOne,
+  wholeNonNegative,
+  yesNo,
+} from "./validate";
 
 const ONE = new Decimal(1);
 const DAYS_PER_MONTH = new Decimal(365).div(12);
@@ -27,6 +69,10 @@ const DAYS_PER_MONTH = new Decimal(365).div(12);
 export const BLOCKS_PER_MONTH = (BLOCKS_PER_DAY * 365) / 12; // 4,380
 const SATS_PER_BTC = new Decimal(100_000_000);
 const HOURS_PER_MONTH = DAYS_PER_MONTH.mul(24);
+/** TH/s × this = the difficulty that hashrate alone implies: 1e12 × 600 / 2^32. */
+const DIFFICULTY_PER_THS = new Decimal("1e12").mul(TARGET_BLOCK_SECONDS).div(HASHES_PER_DIFFICULTY);
+/** Difficulty × this = EH/s: 2^32 / 600 / 1e18. */
+const EHS_PER_DIFFICULTY = HASHES_PER_DIFFICULTY.div(TARGET_BLOCK_SECONDS).div("1e18");
 
 /** Inputs of a mining schedule, keyed by their public parameter names. */
 export interface MiningPlan {
@@ -46,6 +92,14 @@ export interface MiningPlan {
   opex_usd_per_mw_month?: Num;
   refresh_capex_usd_per_th?: Num;
   refresh_every_months?: Num;
+  /** USD per kWh the site uses (e.g. the effective rate of ENERGYTAX); a variable cost. Default 0. */
+  energy_tax_usd_per_kwh?: Num;
+  /** Switch the fleet off in months whose revenue does not cover power + energy tax. Default TRUE. */
+  switch_off_below_cost?: boolean | Num;
+  /** Fleet value at the end of the horizon, as a fraction of refresh_capex_usd_per_th × fleet TH/s. Default 0. */
+  salvage_pct?: Num;
+  /** Whether `difficulty` already counts the fleet's own hashrate. Default TRUE. */
+  difficulty_includes_fleet?: boolean | Num;
 }
 
 /** One month of mining, USD unless stated. */
@@ -55,11 +109,17 @@ export interface MiningMonth {
   subsidy: Decimal; // mean BTC per block this month
   difficulty: Decimal;
   btcPrice: Decimal;
+  /** The fleet's share of the network's hashrate while it hashes (0..1). */
+  fleetShare: Decimal;
+  /** Whether the fleet ran this month (FALSE: switched off, revenue below power + energy tax). */
+  running: boolean;
   btcMined: Decimal;
   revenue: Decimal;
   powerCost: Decimal;
+  energyTax: Decimal;
   opex: Decimal;
   capex: Decimal;
+  salvage: Decimal;
   net: Decimal;
 }
 
@@ -89,13 +149,13 @@ export function meanSubsidyBtc(fromHeight: number, count: number): Decimal {
   return sats.div(count).div(SATS_PER_BTC);
 }
 
-/** The month-by-month mining schedule. */
+/** The month-by-month mining schedule (formulas in the module header). */
 export function miningCashFlows(plan: MiningPlan): MiningMonth[] {
   const siteMw = positive("site_mw", plan.site_mw);
   const fleet = fleetHashrateThs(plan.site_mw, plan.efficiency_j_th, plan.pue);
   const powerPrice = nonNegative("power_price_kwh", plan.power_price_kwh);
   let price = positive("btc_price", plan.btc_price);
-  let difficulty = positive("difficulty", plan.difficulty);
+  let difficulty = difficultyAtLeastOne("difficulty", plan.difficulty);
   const startHeight = wholeNonNegative("start_height", plan.start_height);
   const months = wholeNonNegative("months", plan.months);
   if (months < 1 || months > MAX_LEASE_MONTHS) {
@@ -107,39 +167,91 @@ export function miningCashFlows(plan: MiningPlan): MiningMonth[] {
   const difficultyGrowth = ONE.add(rateAboveMinusOne("difficulty_growth_monthly", plan.difficulty_growth_monthly ?? 0));
   const priceGrowth = ONE.add(rateAboveMinusOne("btc_price_growth_monthly", plan.btc_price_growth_monthly ?? 0));
   const opex = nonNegative("opex_usd_per_mw_month", plan.opex_usd_per_mw_month ?? 0).mul(siteMw);
-  const refreshCapex = nonNegative("refresh_capex_usd_per_th", plan.refresh_capex_usd_per_th ?? 0).mul(fleet);
+  const fleetPrice = nonNegative("refresh_capex_usd_per_th", plan.refresh_capex_usd_per_th ?? 0).mul(fleet);
   const refreshEvery = wholeNonNegative("refresh_every_months", plan.refresh_every_months ?? 0);
+  const tax = nonNegative("energy_tax_usd_per_kwh", plan.energy_tax_usd_per_kwh ?? 0);
+  const switchOff = yesNo("switch_off_below_cost", plan.switch_off_below_cost, true);
+  const salvage = fraction("salvage_pct", plan.salvage_pct ?? 0).mul(fleetPrice);
+  const includesFleet = yesNo("difficulty_includes_fleet", plan.difficulty_includes_fleet, true);
 
-  const powerCost = siteMw.mul(1000).mul(HOURS_PER_MONTH).mul(uptime).mul(powerPrice); // flat every month
+  const kwhPerMonth = siteMw.mul(1000).mul(HOURS_PER_MONTH).mul(uptime);
+  const powerRun = kwhPerMonth.mul(powerPrice); // flat every month
+  const taxRun = kwhPerMonth.mul(tax);
+  const variableCost = powerRun.add(taxRun);
   const hashDays = fleet.mul(earnedShare).mul(DAYS_PER_MONTH); // earning TH-days per month
+  const fleetDifficulty = fleet.mul(DIFFICULTY_PER_THS); // D_F
   const zero = new Decimal(0);
   const rows: MiningMonth[] = [];
   for (let m = 1; m <= months; m++) {
     if (m > 1) {
       difficulty = difficulty.mul(difficultyGrowth);
       price = price.mul(priceGrowth);
+      if (difficulty.lt(1)) {
+        throw new InvalidArgumentError(
+          "difficulty_growth_monthly",
+          "a rate that keeps the difficulty at 1 or more (the protocol's minimum)",
+          `${difficultyGrowth.sub(1).toString()}, which takes it to ${difficulty.toSignificantDigits(6).toString()} in month ${m}`,
+        );
+      }
+    }
+    let earningDifficulty: Decimal;
+    let fleetShare: Decimal;
+    if (includesFleet) {
+      if (fleetDifficulty.gt(difficulty)) throw fleetLargerThanNetwork(m, fleet, difficulty);
+      earningDifficulty = difficulty;
+      fleetShare = fleetDifficulty.div(difficulty);
+    } else {
+      earningDifficulty = difficulty.add(fleetDifficulty);
+      fleetShare = fleetDifficulty.div(earningDifficulty);
     }
     const height = startHeight + BLOCKS_PER_MONTH * (m - 1);
     const subsidy = meanSubsidyBtc(height, BLOCKS_PER_MONTH);
-    const btcMined = hashDays.mul(btcPerThDay(difficulty, fees, subsidy));
-    const revenue = btcMined.mul(price);
-    const capex = refreshEvery > 0 && m % refreshEvery === 0 ? refreshCapex : zero;
-    const net = revenue.sub(powerCost).sub(opex).sub(capex);
+    const btcRun = hashDays.mul(btcPerThDay(earningDifficulty, fees, subsidy));
+    const revenueRun = btcRun.mul(price);
+    const running = !switchOff || revenueRun.gte(variableCost);
+    const capex = refreshEvery > 0 && m % refreshEvery === 0 ? fleetPrice : zero;
+    const salvageNow = m === months ? salvage : zero;
+    const revenue = running ? revenueRun : zero;
+    const powerCost = running ? powerRun : zero;
+    const energyTax = running ? taxRun : zero;
+    const net = revenue.sub(powerCost).sub(energyTax).sub(opex).sub(capex).add(salvageNow);
     rows.push({
       month: m,
       startHeight: height,
       subsidy,
       difficulty,
       btcPrice: price,
-      btcMined,
+      fleetShare,
+      running,
+      btcMined: running ? btcRun : zero,
       revenue,
       powerCost,
+      energyTax,
       opex,
       capex,
+      salvage: salvageNow,
       net,
     });
   }
   return rows;
+}
+
+/** The refusal of a fleet that would out-hash the network (difficulty includes the fleet). */
+function fleetLargerThanNetwork(month: number, fleetThs: Decimal, difficulty: Decimal): InvalidArgumentError {
+  const fleetEhs = fleetThs.div(1e6).toSignificantDigits(4).toString();
+  const networkEhs = difficulty.mul(EHS_PER_DIFFICULTY).toSignificantDigits(4).toString();
+  const got = `a fleet of ${fleetEhs} EH/s against a network of ${networkEhs} EH/s in month ${month}`;
+  return month === 1
+    ? new InvalidArgumentError(
+        "site_mw",
+        "a site whose fleet does not exceed the network hashrate the difficulty implies (the difficulty includes the fleet)",
+        got,
+      )
+    : new InvalidArgumentError(
+        "difficulty_growth_monthly",
+        "a rate that keeps the network hashrate at least the fleet's (the difficulty includes the fleet)",
+        got,
+      );
 }
 
 /** A mining month with its discounting. */

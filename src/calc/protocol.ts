@@ -7,7 +7,7 @@
  * Source: ../shared/reference/formulas-and-inputs.md sections 1 and 4.
  */
 import { Decimal, Num } from "./decimal";
-import { positive, nonNegative, wholeNonNegative } from "./validate";
+import { difficultyAtLeastOne, positive, nonNegative, wholeNonNegative } from "./validate";
 
 /** Blocks between halvings. */
 export const HALVING_INTERVAL_BLOCKS = 210_000;
@@ -62,12 +62,12 @@ export function blocksToNextHalving(height: Num): number {
 /**
  * Network hashrate implied by a difficulty, in hashes per second:
  * difficulty × 2^32 / 600 s. Pass the observed mean block time to get the realised rate.
- * @param difficulty network difficulty (dimensionless, > 0)
+ * @param difficulty network difficulty (dimensionless, >= 1)
  * @param blockSeconds mean seconds per block (> 0), default 600
  * @returns H/s
  */
 export function networkHashrateHs(difficulty: Num, blockSeconds: Num = TARGET_BLOCK_SECONDS): Decimal {
-  const d = positive("difficulty", difficulty);
+  const d = difficultyAtLeastOne("difficulty", difficulty);
   const t = blockSeconds === TARGET_BLOCK_SECONDS ? SECONDS_PER_BLOCK : positive("block_seconds", blockSeconds);
   return d.mul(HASHES_PER_DIFFICULTY).div(t);
 }

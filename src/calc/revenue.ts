@@ -7,7 +7,7 @@
 import { Decimal, Num } from "./decimal";
 import { InvalidArgumentError } from "./errors";
 import { HASHES_PER_DIFFICULTY } from "./protocol";
-import { nonNegative, positive } from "./validate";
+import { difficultyAtLeastOne, nonNegative, positive } from "./validate";
 
 /** The current epoch's subsidy (after the 4th halving, height 840,000), used as the default. */
 export const CURRENT_SUBSIDY_BTC = 3.125;
@@ -29,13 +29,13 @@ export function rewardPerBlockBtc(feesBtcPerBlock: Num, subsidy: Num): Decimal {
 
 /**
  * Expected BTC earned by 1 TH/s in one day, before pool fee.
- * @param difficulty network difficulty (> 0)
+ * @param difficulty network difficulty (>= 1)
  * @param feesBtcPerBlock average transaction fees per block, BTC
  * @param subsidy block subsidy, BTC
  * @returns BTC per (TH/s · day)
  */
 export function btcPerThDay(difficulty: Num, feesBtcPerBlock: Num = 0, subsidy: Num = CURRENT_SUBSIDY_BTC): Decimal {
-  const d = positive("difficulty", difficulty);
+  const d = difficultyAtLeastOne("difficulty", difficulty);
   return TH_DAY_HASHES_OVER_2_32.mul(rewardPerBlockBtc(feesBtcPerBlock, subsidy)).div(d);
 }
 

@@ -85,3 +85,94 @@ export function wholeNonNegative(name: string, x: Num): number {
   }
   return d.toNumber();
 }
+
+/**
+ * A network difficulty: finite and at least 1. Difficulty is the maximum target over the current
+ * target, so the protocol never goes below 1 (the genesis difficulty).
+ */
+export function difficultyAtLeastOne(name: string, x: Num): Decimal {
+  const allowed = "a number of 1 or more (difficulty never falls below the genesis difficulty, 1)";
+  const d = finite(name, x, allowed);
+  if (d.lt(1)) throw new InvalidArgumentError(name, allowed, show(x));
+  return d;
+}
+
+/** How far from a whole month a term in years × 12 may be and still be read as that month (=7+4/12). */
+export const WHOLE_MONTH_TOLERANCE = new Decimal("1e-9");
+
+/**
+ * A duration in years that is a whole number of months: years > 0 and years × 12 within 1e-9 of a
+ * whole number, so a term typed as =7+4/12 (whose double × 12 is 87.99999999999999) is 88 months.
+ * @returns the number of months (>= 1)
+ */
+export function wholeMonthsOfYears(name: string, years: Num, example = "e.g. 10 or 12.5"): number {
+  const y = positive(name, years);
+  const months = y.mul(12);
+  const whole = months.toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN);
+  if (whole.lt(1) || months.sub(whole).abs().gt(WHOLE_MONTH_TOLERANCE)) {
+    throw new InvalidArgumentError(
+      name,
+      `a whole number of months in years (${name} × 12 whole, ${example})`,
+      show(years),
+    );
+  }
+  if (whole.gt(Number.MAX_SAFE_INTEGER)) {
+    throw new InvalidArgumentError(name, `at most ${Number.MAX_SAFE_INTEGER / 12} years`, show(years));
+  }
+  return whole.toNumber();
+}
+
+/**
+ * A yes/no switch: TRUE/FALSE, or 1/0 as a sheet may hold them; `undefined` takes the default.
+ */
+export function yesNo(name: string, x: boolean | Num | undefined, byDefault: boolean): boolean {
+  if (x === undefined) return byDefault;
+  if (typeof x === "boolean") return x;
+  const allowed = "TRUE or FALSE (or 1 or 0)";
+  const d = finite(name, x, allowed);
+  if (d.eq(1)) return true;
+  if (d.eq(0)) return false;
+  throw new InvalidArgumentError(name, allowed, show(x));
+}
+
+/** One of a few whole-number codes (e.g. 0 = end of month, 1 = beginning), `undefined` = the first. */
+export function choice(name: string, x: Num | undefined, codes: readonly number[], meaning: string): number {
+  if (x === undefined) return codes[0];
+  const allowed = `${codes.join(" or ")} (${meaning})`;
+  const d = finite(name, x, allowed);
+  const code = codes.find((c) => d.eq(c));
+  if (code === undefined) throw new InvalidArgumentError(name, allowed, show(x));
+  return code;
+}
+
+/** Rows of a table argument (a two-column Excel range), as calc receives them. */
+export type Rows = readonly (readonly Num[])[];
+
+/**
+ * A table argument's shape: at least one row, each of `columns` cells.
+ * @param what what each row holds, e.g. "(band start in kWh, USD per kWh)"
+ */
+export function tableRows(name: string, rows: Rows, columns: number, what: string): void {
+  if (!Array.isArray(rows) || rows.length === 0) {
+    throw new InvalidArgumentError(name, `a range of rows ${what}`, "no rows");
+  }
+  rows.forEach((row, i) => {
+    if (!Array.isArray(row) || row.length !== columns) {
+      const got = Array.isArray(row) ? `${row.length} cells in row ${i + 1}` : `row ${i + 1} is not a row`;
+      throw new InvalidArgumentError(name, `a ${columns}-column range, each row ${what}`, got);
+    }
+  });
+}
+
+/** A finite number in a table argument; an error names the table and the row (1-based). */
+export function tableNumber(name: string, allowed: string, row: number, what: string, x: Num): Decimal {
+  try {
+    return finite(name, x, allowed);
+  } catch {
+    throw new InvalidArgumentError(
+      name,
+      allowed,
+      `row ${row}: ${what} ${typeof x === "string" ? JSON.stringify(x) : show(x)}`,
+    );
+  }
+}

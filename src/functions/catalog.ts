@@ -13,8 +13,10 @@ import { FunctionId } from "./params";
 export interface RangeArg {
   range: string;
   rows: (string | number)[][];
+  /** The columns' headings, for a table of numbers (a FROMTABLE table is name, value). */
+  columns?: [string, string];
 }
-export type ExampleArg = number | string | RangeArg;
+export type ExampleArg = number | string | boolean | RangeArg;
 
 export interface Example {
   args: ExampleArg[];
@@ -58,6 +60,40 @@ const CONVERSION_EXAMPLE = [
   12, 0.15, 1.4,
 ];
 const ALL_IN_EXAMPLE = [0.05, 20, 1.5e14, 3.125, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093];
+/** Two halls of 100 MW of critical IT, ready after 12 and 18 months. */
+const TWO_HALLS: RangeArg = {
+  range: "H2:I3",
+  rows: [
+    [12, 100],
+    [18, 100],
+  ],
+  columns: ["build months", "critical IT MW"],
+};
+/**
+ * Hut 8's River Bend halls (../shared/reference/lease-deals.md): 245 MW of critical IT, the first hall
+ * in Q2 2027 and more through 2027 from the December 2025 signing; four equal halls after 17, 19, 21
+ * and 23 months are assumed (the hall sizes are not stated).
+ */
+const HUT8_HALLS: RangeArg = {
+  range: "H2:I5",
+  rows: [
+    [17, 61.25],
+    [19, 61.25],
+    [21, 61.25],
+    [23, 61.25],
+  ],
+  columns: ["build months", "critical IT MW"],
+};
+/**
+ * IREN–Microsoft scale (../shared/reference/gpu-cloud.md): ~200 MW of critical IT as 110,000
+ * GB300-class GPUs at 1.8 kW, $1.94B a year of contracted revenue ⇒ $2.01 per GPU-hour at full use,
+ * Dell's $5.8B ⇒ $52,700 per GPU; PUE 1.18 (Applied Digital's design, lease-deals.md), 4.5¢ power,
+ * 10% opex (~85% EBITDA margin), five years, 10% salvage, $9M per MW of shell.
+ */
+const GPU_EXAMPLE = [110000, 2.01, 1, 52700, 1.8, 1.18, 0.045];
+const GPU_OPTIONS = [0.1, 0, 5, 0.1, 0, 9e6];
+/** The 100 MW conversion, the lease billed monthly in advance and its capex drawn over the conversion. */
+const CONVERSION_TIMED = [...CONVERSION_EXAMPLE, true, 0, 0, true, 0, 1, 1];
 /** Arguments with some replaced: the #NUM! cases are written as changes to a valid list. */
 const replace = (args: readonly ExampleArg[], changes: Record<number, ExampleArg>): ExampleArg[] =>
   Array.from({ length: Math.max(args.length, ...Object.keys(changes).map((k) => Number(k) + 1)) }, (_, i) =>
@@ -68,6 +104,12 @@ const COST_CONVENTIONS = [
   "Costs are per installed TH/s per calendar day (per TH-day) and divided by the BTC one TH-day earns after uptime and pool fee.",
   "Power per TH-day = wall_efficiency_j_th × 24 / 1000 kWh × uptime × power price; efficiency is at the wall, so multiply the machines' J/TH by the site's PUE.",
   "BTC per TH-day = 1e12 × 86,400 × (subsidy + fees) / (difficulty × 2^32). The subsidy is an argument: =MINER.SUBSIDY(height) gives it for the blocks you model (3.125 BTC for blocks 840,000 to 1,049,999; 1.5625 after the 2028 halving).",
+];
+const GPU_CLOUD_FORMULA =
+  "Critical IT MW = gpus × kw_per_gpu / 1000. Month 0: capex = gpus × gpu_capex_usd + shell_capex_usd_per_mw × critical IT MW. No income for build_months; then service month k = 1 to life_years × 12 (at month build_months + k, end of month) earns gpus × usd_per_gpu_hour × (1 − price_decline_annual)^floor((k − 1) / 12) × utilization × 730 hours, less power (gpus × kw_per_gpu × pue × 730 h × power_price_kwh, rented or not) and opex (opex_pct_of_revenue × revenue); salvage_pct × gpus × gpu_capex_usd comes with the last month of life.";
+const GPU_CLOUD_NOTES = [
+  "A month is 365/12 days (730 hours); flows fall at month ends, capex at month 0, discounting annual effective as the lease functions. The price falls at each anniversary of the start of service; the life counts from the end of the build.",
+  "Sources for inputs: ../shared/reference/gpu-cloud.md (GPU prices and power, rental rates, useful lives of 4–6 years).",
 ];
 const NO_BTC_EARNED = "no BTC is earned: subsidy and fees both 0, uptime 0, or pool_fee 1";
 
@@ -266,24 +308,55 @@ export const CATALOG: readonly FunctionDoc[] = [
     formula:
       "Month k earns hashrate × BTC per TH-day at difficulty × (1 + difficulty_growth_monthly)^(k−1) × uptime × (1 − pool_fee) × price × 365/12 days, less power and opex; the month in which the cumulative margin reaches machine_cost_usd is interpolated.",
     notes: [
-      "A month is 365/12 days. Price, fees and the subsidy are held flat: for a payback across a halving, use MININGCASHFLOWS.",
+      "A month is 365/12 days (4,380 blocks). Price and fees are held flat.",
+      "Without start_height the subsidy is held flat. With it, month k's subsidy is the mean of its blocks from start_height + 4,380 × (k − 1), so the subsidy halves in the month holding the halving, blended by block count as in MININGCASHFLOWS; subsidy_btc_per_block must then be the subsidy at start_height.",
+      "A machine whose margin is never positive never pays back, even when it is free.",
     ],
     examples: [
       { args: [3500, 200, 17.5, 0.035, 91000, 1.52e14, 3.125, 0.036, 0.02], result: "25.45", note: "flat difficulty" },
       {
         args: [3500, 200, 17.5, 0.035, 91000, 1.52e14, 3.125, 0.036, 0.02, 0, 1, 0.01],
         result: "33.47",
-        note: "difficulty +1% a month",
+        note: "difficulty +1% a month, the subsidy held at 3.125",
+      },
+      {
+        args: [3500, 200, 17.5, 0.035, 91000, 1.52e14, 3.125, 0.036, 0.02, 0, 1, 0, 925000],
+        result: "25.45",
+        note: "flat difficulty from block 925,000: it pays back before the 2028 halving (month 29)",
       },
     ],
     noAnswer: [
       {
-        when: "it never pays back: the margin is not positive, turns non-positive as difficulty grows, or payback would take more than 100 years",
+        when: "it never pays back: the margin is not positive (even for a free machine), turns non-positive as difficulty grows or the subsidy halves (then the message says how much is still owed), or payback would take more than 100 years",
         args: [
           [3500, 200, 17.5, 0.5, 91000, 1.52e14, 3.125, 0.036, 0.02],
           [3500, 200, 17.5, 0.035, 91000, 1.52e14, 3.125, 0.036, 0.02, 0, 1, 0.2],
           [1e9, 200, 17.5, 0.035, 91000, 1.52e14, 3.125, 0.036, 0.02],
+          [3500, 200, 17.5, 0.035, 91000, 1.52e14, 3.125, 0.036, 0.02, 0, 1, 0.01, 925000],
+          [0, 200, 17.5, 0.5, 91000, 1.52e14, 3.125, 0.036, 0.02],
         ],
+      },
+    ],
+  },
+  {
+    id: "ENERGYTAX",
+    description:
+      "Energy excise in USD for a year's electricity under marginal tax bands; by default New York's proposed S8518 on proof-of-work mining.",
+    result: "Tax in USD per year.",
+    shape: "number",
+    formula:
+      "Σ over bands of rate × the kWh inside the band, like an income tax: band i covers [start_i, start_i+1), the last band everything above its start. The effective rate ENERGYTAX / annual_kwh is what energy_tax_usd_per_kwh takes.",
+    notes: [
+      "The default bands are New York S8518 / A9138 as introduced (Oct 2025; proposed Tax Law §186-h, per taxpayer per year, not enacted): 0 up to 2,250,000 kWh, 2¢ to 5,000,000, 3¢ to 10,000,000, 4¢ to 20,000,000, 5¢ above (../shared/reference/energy-tax-and-curtailment.md).",
+      "tiers: rows of (band start in kWh a year, USD per kWh), the first starting at 0, starts strictly ascending, rates of 0 or more; blank rows at the end of the range are skipped, and a bad row is #VALUE! naming it.",
+    ],
+    examples: [
+      { args: [876000000], result: "43405000", note: "100 MW all year: an effective 4.95¢ per kWh" },
+      { args: [8760000], result: "167800", note: "1 MW all year: 1.92¢ per kWh" },
+      {
+        args: [876000000, { range: "E2:F2", rows: [[0, 0.05]], columns: ["band start, kWh", "USD per kWh"] }],
+        result: "43800000",
+        note: "a flat 5¢, which overstates every site",
       },
     ],
   },
@@ -295,12 +368,31 @@ export const CATALOG: readonly FunctionDoc[] = [
     shape: "number",
     formula:
       "−capex at month 0, no revenue for build_months, then term_years × 12 months of rent (critical_it_mw × 1000 × rate_usd_per_kw_month, escalating after each completed lease year) less opex; a month-m flow is worth CF / (1 + r)^(m / 12). Equals Excel's −capex + NPV((1 + r)^(1/12) − 1, CF1..CFn).",
-    notes: ["Flows fall at the end of each month; the discount rate is annual effective."],
+    notes: [
+      "The discount rate is annual effective. Rent falls at the end of each month (rent_timing 0) or at its beginning (1: lease month k paid one month earlier); capex all at month 0 (capex_timing 0) or evenly at the start of each build month, months 0 to build_months − 1 (1; with no build months, all at month 0).",
+      "exit_cap_rate > 0 adds a terminal value: the final lease year's NOI (its last 12 months of rent less opex; annualised for a term under a year) ÷ exit_cap_rate, received with the last rent. It stands for the renewals most deals carry.",
+      "phases: rows of (build months until ready for service, critical IT MW). Each phase is a lease of its own (its rent starts after its build, escalates on its own anniversaries and runs the full term; its capex follows capex_timing over its own build), so the result is the sum of one lease per phase. With phases, build_months must be blank and critical_it_mw blank or the phases' total; blank rows at the end of the range are skipped.",
+    ],
     examples: [
       {
         args: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12],
         result: "804098155.71",
         note: "200 MW at $150/kW-month for 15 years, 3% escalator, $9M per MW, 15% opex, 12 months to build",
+      },
+      {
+        args: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12, 0, 1],
+        result: "824863600.09",
+        note: "the same, billed monthly in advance",
+      },
+      {
+        args: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12, 0, 0, 1],
+        result: "880388617.67",
+        note: "the same, its capex drawn evenly over the 12 months of the build",
+      },
+      {
+        args: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, "", 0, 0, 0, TWO_HALLS],
+        result: "743504162.95",
+        note: "the 200 MW in two halls, ready after 12 and 18 months",
       },
     ],
   },
@@ -317,6 +409,11 @@ export const CATALOG: readonly FunctionDoc[] = [
         result: "0.1237",
         note: "Hut 8's River Bend terms (245 MW, 15 years, 3% escalator, ~$128/kW-month in year 1); capex, opex and build time assumed",
       },
+      {
+        args: [245, 128, 15, 0.03, 9e6, 0.015, "", 0, 1, 1, HUT8_HALLS],
+        result: "0.1641",
+        note: "the same lease as it is written: triple-net (~1.5% opex), billed in advance, capex drawn over each hall's build, four halls through 2027",
+      },
     ],
     noAnswer: [
       { when: "there is no capex (no investment)", args: [[200, 150, 15, 0.03, 0, 0.15, 12]] },
@@ -326,25 +423,39 @@ export const CATALOG: readonly FunctionDoc[] = [
   {
     id: "LEASECASHFLOWS",
     description:
-      "The lease's monthly schedule as a table: month, revenue, opex, capex, net cash flow, discount factor and present value.",
-    result: "A 7-column table, one row per month from 0, under a header row.",
+      "The lease's monthly schedule as a table: month, revenue, opex, capex, terminal value, net cash flow, discount factor and present value.",
+    result: "An 8-column table, one row per month from 0 to the last phase's last lease month, under a header row.",
     shape: "table",
-    formula: "As LEASENPV, month by month; month 0 carries the capex; the present values sum to LEASENPV.",
-    examples: [{ args: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12], result: "a 194×7 table" }],
+    formula:
+      "As LEASENPV, month by month: the capex in month 0 (or over the build), the terminal value with the last rent; the present values sum to LEASENPV.",
+    examples: [
+      { args: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12], result: "a 194×8 table" },
+      {
+        args: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, "", 0.07, 1, 1, TWO_HALLS],
+        result: "a 200×8 table",
+        note: "two halls; the terminal values in months 191 and 197 (rent in advance)",
+      },
+    ],
   },
   {
     id: "MININGCASHFLOWS",
     description:
-      "A site's mining month by month as a table, halvings in their month: BTC mined, revenue, power, opex, capex, net cash flow and present value.",
-    result: "A 13-column table, one row per month from 1, under a header row.",
+      "A site's mining month by month as a table, halvings in their month: whether it ran, BTC mined, revenue, power, energy tax, opex, capex, salvage and value.",
+    result: "A 16-column table, one row per month from 1, under a header row.",
     shape: "table",
     formula:
       "Fleet TH/s = site_mw × 1e6 / (machine_efficiency_j_th × pue). Month m (365/12 days, 4,380 blocks from start_height) mines at difficulty and price grown by their monthly rates; its subsidy is the mean over its blocks, so the month holding a halving blends the two. Revenue = BTC mined × uptime × (1 − pool_fee) × price; power = site_mw × 1000 × hours × uptime × power price; opex per site MW; refresh capex per TH/s every refresh_every_months; discount factor 1 / (1 + r)^(m / 12).",
-    notes: ["The present values sum to MININGNPV."],
+    notes: [
+      "Switch-off (switch_off_below_cost, default TRUE): a month whose BTC revenue is below its power + energy tax mines nothing and buys no power (Running 0), but still pays the site opex and any refresh capex; a tie runs. The decision is month by month on that month's own margin, and the difficulty path is as given.",
+      "Energy tax = site_mw × 1000 × hours × uptime × energy_tax_usd_per_kwh, a variable cost (for tiered taxes, the effective rate ENERGYTAX / annual kWh).",
+      "Salvage = salvage_pct × refresh_capex_usd_per_th × fleet TH/s, received in the last month: the fleet's resale value as a share of a new fleet's price.",
+      "difficulty_includes_fleet (default TRUE): the difficulty given already counts this fleet (a site that is hashing, or a forecast that includes it), so the fleet's share is its hashrate over the network's, and a fleet larger than the network is #VALUE! with both in EH/s. FALSE: a new fleet adds its hashrate to the network's and earns its share of the total, f / (N + f), about 5% less at 1 GW than ignoring it.",
+      "The present values sum to MININGNPV.",
+    ],
     examples: [
       {
         args: MINING_EXAMPLE,
-        result: "a 61×13 table",
+        result: "a 61×16 table",
         note: "the halving at block 1,050,000 falls in month 29: 3.125 before, 2.4044 blended, 1.5625 after",
       },
     ],
@@ -358,8 +469,18 @@ export const CATALOG: readonly FunctionDoc[] = [
     examples: [
       {
         args: MINING_EXAMPLE,
+        result: "-73031571.97",
+        note: "a 100 MW site, BTC $91,000 +1%/month, difficulty 152T +2%/month, five years at 12%; off from month 30 (after the halving)",
+      },
+      {
+        args: [...MINING_EXAMPLE, false],
         result: "-98742979.37",
-        note: "a 100 MW site, BTC $91,000 +1%/month, difficulty 152T +2%/month, five years at 12%",
+        note: "the same with the fleet forced to run every month",
+      },
+      {
+        args: [...MINING_EXAMPLE, true, 0, 43405000 / 876000000],
+        result: "-117902581.28",
+        note: "with New York's tiered excise at its effective 4.95¢ for 100 MW (ENERGYTAX(876E6) / 876E6)",
       },
     ],
   },
@@ -370,12 +491,21 @@ export const CATALOG: readonly FunctionDoc[] = [
     result: "Lease NPV minus mining NPV, in USD at month 0.",
     shape: "number",
     formula:
-      "Lease: critical IT MW = site_mw / site_mw_per_critical_it_mw, conversion capex at month 0, no income for conversion_months, then the lease as in LEASENPV. Mining: MININGNPV of the same site over the same months (conversion_months + term_years × 12).",
+      "Lease: critical IT MW = site_mw / site_mw_per_critical_it_mw, conversion capex, no income for conversion_months, then the lease as in LEASENPV (exit_cap_rate, rent_timing, capex_timing, phases as there), discounted at lease_discount_rate (blank: discount_rate). Mining: MININGNPV of the whole site over the same months (to the lease's last month), at discount_rate.",
+    notes: [
+      "With phases, the phases give the lease's critical IT MW and build months: conversion_months and site_mw_per_critical_it_mw must be blank. The whole site is mined over the whole horizon on the mining side.",
+      "A hyperscaler-backed lease is often discounted at a lower rate than mining: give it as lease_discount_rate.",
+    ],
     examples: [
       {
         args: CONVERSION_EXAMPLE,
-        result: "248471637.82",
-        note: "the 100 MW site against a 10-year lease at $150/kW-month after 12 months' conversion",
+        result: "154088480.48",
+        note: "the 100 MW site against a 10-year lease at $150/kW-month after 12 months' conversion; the fleet is off in 103 of the 132 months",
+      },
+      {
+        args: CONVERSION_TIMED,
+        result: "192453703.73",
+        note: "the lease billed monthly in advance and its capex drawn over the conversion",
       },
     ],
   },
@@ -385,8 +515,11 @@ export const CATALOG: readonly FunctionDoc[] = [
     result: "Breakeven BTC price in USD.",
     shape: "number",
     formula:
-      "Mining revenue is proportional to the starting price (its growth path held), so the price that makes CONVERSIONVALUE zero is exact: price × (lease NPV + PV of mining costs) / PV of mining revenue. Above it mining is worth more.",
-    examples: [{ args: CONVERSION_EXAMPLE, result: "213334.66" }],
+      "Mining revenue is proportional to the starting price (its growth path held), and a month runs only when its revenue covers its power, so mining NPV is piecewise linear and non-decreasing in the price. The root is solved exactly on the segment holding it (40 digits, rounded once): price × (lease NPV + PV of opex and capex + PV of power in the months that run at it) / PV of their revenue. Above it mining is worth more.",
+    examples: [
+      { args: CONVERSION_EXAMPLE, result: "192150.39" },
+      { args: [...CONVERSION_EXAMPLE, false], result: "213334.66", note: "with the fleet forced to run every month" },
+    ],
     noAnswer: [
       {
         when: "mining earns nothing, or beats leasing at any price",
@@ -400,18 +533,74 @@ export const CATALOG: readonly FunctionDoc[] = [
   {
     id: "MWECONOMICS",
     description:
-      "Revenue, EBITDA and EBITDA margin per site MW per year, mining against leasing, as a table: mining's first 12 months, leasing's first lease year.",
-    result: "A 4-row, 3-column table under a header row: measure, mining, leasing.",
+      "Three uses of a site MW side by side, mining, colocation lease and GPU cloud: revenue, EBITDA and margin per MW-year and the capital each needs per MW.",
+    result:
+      "A 4-row, 4-column table under a header row: measure, mining, colocation lease, GPU cloud (n/a without the GPU-cloud inputs).",
     shape: "table",
     formula:
-      "Mining: revenue less power and opex over months 1 to 12. Leasing: rent less opex over the first lease year (after the conversion). Both per site MW; the margin is n/a when revenue is 0.",
+      "Per site MW, in the first year of operation (annualised when shorter): mining, months 1–12 of MININGCASHFLOWS' revenue, and revenue less power, energy tax and opex; the lease, every phase's first lease year of rent, less opex; GPU cloud, its first 12 service months of revenue, less power and opex. Capital: mining, one fleet at refresh_capex_usd_per_th; lease, the conversion capex; GPU cloud, the GPUs and the hall at the conversion capex per critical IT MW.",
+    notes: [
+      "GPU cloud on the site: its GPUs fill the critical IT (site_mw / site_mw_per_critical_it_mw, or the phases' total) at kw_per_gpu, drawing power at the site's pue and power_price_kwh. Give usd_per_gpu_hour, utilization, gpu_capex_usd and kw_per_gpu, all or none.",
+      "The margin is n/a when revenue is 0. Refresh capex and salvage are not EBITDA.",
+    ],
     examples: [
       {
         args: CONVERSION_EXAMPLE,
-        result: "a 4×3 table",
-        note: "mining $636,951 revenue and $82,461 EBITDA per MW-year, leasing $1,285,714 and $1,092,857",
+        result: "a 5×4 table",
+        note: "mining $636,951 revenue and $82,461 EBITDA per MW-year on $779,221 of machines per MW; colocation $1,285,714 and $1,092,857 on $6,428,571",
+      },
+      {
+        args: [...CONVERSION_EXAMPLE, true, 0, 0, true, 0, 0, 0, "", "", 2.01, 1, 52700, 1.8, 0.1],
+        result: "a 5×4 table",
+        note: "with IREN–Microsoft-scale GPU cloud: $6,987,143 revenue and $5,978,700 EBITDA per site MW-year on $27,341,270 of capital per MW",
       },
     ],
+  },
+  {
+    id: "GPUCLOUDNPV",
+    description:
+      "NPV in USD of a GPU cloud: buying GPUs and selling GPU-hours month by month, the price falling yearly, the GPUs aging out with a salvage value.",
+    result: "NPV in USD at month 0.",
+    shape: "number",
+    formula: GPU_CLOUD_FORMULA,
+    notes: GPU_CLOUD_NOTES,
+    examples: [
+      {
+        args: [...GPU_EXAMPLE, 0.12, ...GPU_OPTIONS],
+        result: "-977746203.97",
+        note: "IREN–Microsoft scale at 12%: the GPUs and the hall cost $7.6B against $1.65B a year of EBITDA for five years",
+      },
+      {
+        args: [...GPU_EXAMPLE, 0.12, 0.1, 0, 5, 0.1, 0, 0],
+        result: "804253796.03",
+        note: "the same with the hall already built (no shell capex)",
+      },
+    ],
+  },
+  {
+    id: "GPUCLOUDIRR",
+    description: "Annual effective IRR of a GPU cloud's monthly cash flows, as GPUCLOUDNPV schedules them.",
+    result: "Annual effective IRR as a rate (0.12 = 12%).",
+    shape: "number",
+    formula:
+      "(1 + monthly IRR)^12 − 1, the monthly IRR found on the cash flows of GPUCLOUDNPV (which needs no discount rate here).",
+    examples: [
+      { args: [...GPU_EXAMPLE, ...GPU_OPTIONS], result: "0.0599", note: "IREN–Microsoft scale, shell included" },
+      { args: [...GPU_EXAMPLE, 0.1, 0, 5, 0.1, 0, 0], result: "0.1829", note: "without the shell" },
+    ],
+    noAnswer: [
+      { when: "there is no capex (no investment)", args: [[110000, 2.01, 1, 0, 1.8, 1.18, 0.045]] },
+      { when: "no rate sets the NPV to zero, e.g. nothing is sold", args: [[110000, 0, 1, 52700, 1.8, 1.18, 0.045]] },
+    ],
+  },
+  {
+    id: "GPUCLOUDCASHFLOWS",
+    description:
+      "A GPU cloud month by month as a table: in service, GPU-hour price, revenue, power, opex, capex, salvage, net cash flow and present value.",
+    result: "An 11-column table, one row per month from 0 to the end of the GPUs' life, under a header row.",
+    shape: "table",
+    formula: `${GPU_CLOUD_FORMULA} The present values sum to GPUCLOUDNPV.`,
+    examples: [{ args: [...GPU_EXAMPLE, 0.12, ...GPU_OPTIONS], result: "a 62×11 table" }],
   },
   {
     id: "FROMTABLE",
@@ -477,7 +666,7 @@ export const CATALOG: readonly FunctionDoc[] = [
             ],
           },
         ],
-        result: "-98742979.37",
+        result: "-73031571.97",
         note: "a site table and a horizon table",
       },
     ],

@@ -71,7 +71,7 @@ export function costPerBtc(...args: unknown[]): number {
  * @param [machine_life_years] Depreciation life of the machines (years; greater than 0). Default 4.
  * @param [sga_usd_per_th_day] Cash SG&A (USD per TH/s per day; 0 or more). Default 0.
  * @param [stock_comp_usd_per_th_day] Stock-based compensation (USD per TH/s per day; 0 or more). Default 0.
- * @param [energy_tax_usd_per_kwh] Excise tax on mining power, e.g. 0.05 for New York's proposed top band (USD per kWh; 0 or more). Default 0.
+ * @param [energy_tax_usd_per_kwh] Excise tax on mining power, e.g. 0.05 for New York's proposed top band or ENERGYTAX / kWh (USD per kWh; 0 or more). Default 0.
  * @param [uptime] Share of time the fleet hashes (fraction; 0 to 1). Default 1.
  * @returns All-in cost in USD per BTC.
  * @helpurl https://localhost:3000/help/ALLINCOSTPERBTC.html
@@ -123,7 +123,7 @@ export const BREAKDOWN_ROWS = [
  * @param [machine_life_years] Depreciation life of the machines (years; greater than 0). Default 4.
  * @param [sga_usd_per_th_day] Cash SG&A (USD per TH/s per day; 0 or more). Default 0.
  * @param [stock_comp_usd_per_th_day] Stock-based compensation (USD per TH/s per day; 0 or more). Default 0.
- * @param [energy_tax_usd_per_kwh] Excise tax on mining power, e.g. 0.05 for New York's proposed top band (USD per kWh; 0 or more). Default 0.
+ * @param [energy_tax_usd_per_kwh] Excise tax on mining power, e.g. 0.05 for New York's proposed top band or ENERGYTAX / kWh (USD per kWh; 0 or more). Default 0.
  * @param [uptime] Share of time the fleet hashes (fraction; 0 to 1). Default 1.
  * @returns A 10-row, 2-column table: component, USD per BTC; the last row is the subsidy assumed, in BTC per block.
  * @helpurl https://localhost:3000/help/COSTBREAKDOWN.html
@@ -169,7 +169,7 @@ export function costBreakdown(...args: unknown[]): any[][] {
  * @param [machine_life_years] Depreciation life of the machines (years; greater than 0). Default 4.
  * @param [sga_usd_per_th_day] Cash SG&A (USD per TH/s per day; 0 or more). Default 0.
  * @param [stock_comp_usd_per_th_day] Stock-based compensation (USD per TH/s per day; 0 or more). Default 0.
- * @param [energy_tax_usd_per_kwh] Excise tax on mining power, e.g. 0.05 for New York's proposed top band (USD per kWh; 0 or more). Default 0.
+ * @param [energy_tax_usd_per_kwh] Excise tax on mining power, e.g. 0.05 for New York's proposed top band or ENERGYTAX / kWh (USD per kWh; 0 or more). Default 0.
  * @param [uptime] Share of time the fleet hashes (fraction; 0 to 1). Default 1.
  * @returns Breakeven BTC price in USD.
  * @helpurl https://localhost:3000/help/BREAKEVENPRICE.html
@@ -244,7 +244,7 @@ export function breakevenPower(...args: unknown[]): number {
  * @param [machine_life_years] Depreciation life of the machines (years; greater than 0). Default 4.
  * @param [sga_usd_per_th_day] Cash SG&A (USD per TH/s per day; 0 or more). Default 0.
  * @param [stock_comp_usd_per_th_day] Stock-based compensation (USD per TH/s per day; 0 or more). Default 0.
- * @param [energy_tax_usd_per_kwh] Excise tax on mining power, e.g. 0.05 for New York's proposed top band (USD per kWh; 0 or more). Default 0.
+ * @param [energy_tax_usd_per_kwh] Excise tax on mining power, e.g. 0.05 for New York's proposed top band or ENERGYTAX / kWh (USD per kWh; 0 or more). Default 0.
  * @param [uptime] Share of time the fleet hashes (fraction; 0 to 1). Default 1.
  * @returns Breakeven hashprice in USD per PH/s per day.
  * @helpurl https://localhost:3000/help/BREAKEVENHASHPRICE.html
@@ -284,6 +284,7 @@ export function breakevenHashprice(...args: unknown[]): number {
  * @param [opex_usd_per_th_day] Other cash operating cost: maintenance, hosting, site staff (USD per TH/s per day; 0 or more). Default 0.
  * @param [uptime] Share of time the fleet hashes (fraction; 0 to 1). Default 1.
  * @param [difficulty_growth_monthly] Difficulty growth per month (rate per month; greater than -1, 0.02 = 2%). Default 0.
+ * @param [start_height] Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
  * @returns Payback in months.
  * @helpurl https://localhost:3000/help/PAYBACKMONTHS.html
  */
@@ -300,6 +301,7 @@ export function paybackMonths(
   opex_usd_per_th_day?: unknown,
   uptime?: unknown,
   difficulty_growth_monthly?: unknown,
+  start_height?: unknown,
 ): number;
 export function paybackMonths(...args: unknown[]): number {
   const params = SIGNATURES.PAYBACKMONTHS;

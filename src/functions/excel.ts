@@ -26,10 +26,10 @@ export function quoteArgument(v: unknown): string {
     const json = JSON.stringify(v.slice(0, MAX_QUOTED));
     return v.length > MAX_QUOTED ? `${json}… (${v.length.toLocaleString("en-US")} characters)` : json;
   }
-  return describe(v);
+  return describeArgument(v);
 }
 
-function describe(v: unknown): string {
+export function describeArgument(v: unknown): string {
   if (typeof v === "string") return `text "${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (Array.isArray(v)) {
@@ -45,7 +45,7 @@ function single(name: string, v: ExcelArg): unknown {
   if (Array.isArray(v)) {
     // A 1×1 range is a single cell; anything larger is ambiguous for a scalar parameter.
     if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) v = v[0][0];
-    else throw new InvalidArgumentError(name, "a single cell or number", describe(v));
+    else throw new InvalidArgumentError(name, "a single cell or number", describeArgument(v));
   }
   if (v === null || v === undefined || v === "") return null;
   return v;
@@ -57,9 +57,9 @@ function numberOrNull(name: string, v: ExcelArg): number | null {
   if (x === null) return null;
   if (typeof x === "number") {
     if (Number.isFinite(x)) return x;
-    throw new InvalidArgumentError(name, "a finite number", describe(x));
+    throw new InvalidArgumentError(name, "a finite number", describeArgument(x));
   }
-  throw new InvalidArgumentError(name, "a number", describe(x));
+  throw new InvalidArgumentError(name, "a number", describeArgument(x));
 }
 
 /** A required numeric argument. Blank is refused rather than read as 0: a model missing an input should say so. */

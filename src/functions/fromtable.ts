@@ -8,12 +8,15 @@ import { InvalidArgumentError } from "../calc/errors";
 import * as costs from "./costs";
 import * as lease from "./lease";
 import * as mining from "./mining";
+import * as energyTax from "./energy-tax";
+import * as gpuCloud from "./gpu-cloud";
 import * as protocol from "./protocol";
 import * as revenue from "./revenue";
 import { FunctionId, isRequired, Param, SIGNATURES } from "./params";
 import { toExcelError } from "./excel";
 
-type Adapter = (...args: unknown[]) => unknown;
+/** An adapter's bodiless overload (its parameter types vary: a table is any[][]). */
+type Adapter = (...args: never[]) => unknown;
 
 /** The functions FROMTABLE runs: every MINER function but the live ones (and itself). */
 export const TABLE_FUNCTIONS: Partial<Record<FunctionId, Adapter>> = {
@@ -30,6 +33,7 @@ export const TABLE_FUNCTIONS: Partial<Record<FunctionId, Adapter>> = {
   BREAKEVENPOWER: costs.breakevenPower,
   BREAKEVENHASHPRICE: costs.breakevenHashprice,
   PAYBACKMONTHS: costs.paybackMonths,
+  ENERGYTAX: energyTax.energyTax,
   LEASENPV: lease.leaseNpvFn,
   LEASEIRR: lease.leaseIrrFn,
   LEASECASHFLOWS: lease.leaseCashFlowsFn,
@@ -38,6 +42,9 @@ export const TABLE_FUNCTIONS: Partial<Record<FunctionId, Adapter>> = {
   CONVERSIONVALUE: mining.conversionValueFn,
   CONVERSIONBREAKEVEN: mining.conversionBreakevenFn,
   MWECONOMICS: mining.mwEconomicsFn,
+  GPUCLOUDNPV: gpuCloud.gpuCloudNpvFn,
+  GPUCLOUDIRR: gpuCloud.gpuCloudIrrFn,
+  GPUCLOUDCASHFLOWS: gpuCloud.gpuCloudCashFlowsFn,
 };
 
 const TABLE_ARGS = ["assumptions", "assumptions_2", "assumptions_3"];
@@ -152,6 +159,6 @@ export function fromTable(...args: unknown[]): any[][] {
     throw toExcelError("FROMTABLE", e, SIGNATURES.FROMTABLE);
   }
   // The function's own errors (named for it: "LEASENPV: term_years must be ...") pass through.
-  const result = (TABLE_FUNCTIONS[id] as Adapter)(...positional);
+  const result = (TABLE_FUNCTIONS[id] as unknown as (...args: unknown[]) => unknown)(...positional);
   return Array.isArray(result) ? result : [[result]];
 }

@@ -10,5 +10,7 @@ import "./revenue";
 import "./costs";
 import "./lease";
 import "./mining";
+import "./energy-tax";
+import "./gpu-cloud";
 import "./fromtable";
 import "./live";

@@ -19,13 +19,18 @@ export interface Param {
   unit: string;
   /** The values accepted, in words. */
   allowed: string;
-  example: number | string;
+  example: number | string | boolean;
   /** What an omitted or blank argument means. Without one (and without `optional`) it is required. */
-  default?: number | string;
-  /** Optional with nothing in its place (an extra assumptions table). */
+  default?: number | string | boolean;
+  /** Optional with nothing in its place (an extra assumptions table, a table with a built-in default). */
   optional?: true;
-  /** "number" unless said: "text" (a code or name) or "range" (a two-column table). */
-  kind?: "text" | "range";
+  /** For an optional parameter without a single default value: what a blank argument means. */
+  blank?: string;
+  /**
+   * "number" unless said: "text" (a code or name), "range" (FROMTABLE's two-column table of names
+   * and values), "boolean" (TRUE/FALSE, or 1/0) or "pairs" (a two-column range of numbers, a row each).
+   */
+  kind?: "text" | "range" | "boolean" | "pairs";
   /** The calc module's name for this input where it differs (calc keeps its own field names). */
   field?: string;
   /** Further calc names a calc error may use for this input (a conversion's lease terms). */
@@ -174,11 +179,26 @@ export const PARAMS = define({
     default: 0,
   },
   energy_tax_usd_per_kwh: {
-    description: "Excise tax on mining power, e.g. 0.05 for New York's proposed top band",
+    description: "Excise tax on mining power, e.g. 0.05 for New York's proposed top band or ENERGYTAX / kWh",
     unit: "USD per kWh",
     allowed: "0 or more",
     example: 0.05,
     default: 0,
+  },
+  annual_kwh: {
+    description: "Electricity used in the year (1 MW all year = 8,760,000 kWh)",
+    unit: "kWh per year",
+    allowed: "0 or more",
+    example: 876_000_000,
+  },
+  tiers: {
+    description: "Marginal tax bands: rows of (band start, rate), ascending from 0",
+    unit: "range: kWh a year, USD per kWh",
+    allowed: "two columns",
+    example: "E2:F6",
+    kind: "pairs",
+    optional: true,
+    blank: "New York S8518 as introduced",
   },
 
   // A site.
@@ -205,6 +225,29 @@ export const PARAMS = define({
     allowed: "a whole number, 0 or more",
     example: 48,
     default: 0,
+  },
+  switch_off_below_cost: {
+    description: "Switch the fleet off in a month whose revenue is below power + energy tax (opex still paid)",
+    unit: "TRUE or FALSE",
+    allowed: "or 1 or 0",
+    example: true,
+    default: true,
+    kind: "boolean",
+  },
+  salvage_pct: {
+    description: "Resale value at the end, as a share of the equipment's cost (a new fleet's; the GPUs')",
+    unit: "fraction",
+    allowed: "0 to 1, 0.1 = 10%",
+    example: 0.1,
+    default: 0,
+  },
+  difficulty_includes_fleet: {
+    description: "Whether difficulty counts this fleet already (FALSE: a new fleet adds its own hashrate)",
+    unit: "TRUE or FALSE",
+    allowed: "or 1 or 0",
+    example: false,
+    default: true,
+    kind: "boolean",
   },
 
   // A lease.
@@ -256,7 +299,7 @@ export const PARAMS = define({
     field: "opex_pct_of_revenue",
   },
   build_months: {
-    description: "Months of construction, with no income, before rent starts",
+    description: "Months of construction, with no income, before rent or service starts",
     unit: "months",
     allowed: "a whole number, 0 or more",
     example: 12,
@@ -279,12 +322,102 @@ export const PARAMS = define({
     default: 0,
     reportedAs: ["build_months"],
   },
+  exit_cap_rate: {
+    description: "Cap rate that values the final lease year's NOI at the end of the term (0 = no exit value)",
+    unit: "rate per year",
+    allowed: "0 to 1, 0.07 = 7%",
+    example: 0.07,
+    default: 0,
+  },
+  rent_timing: {
+    description: "When rent is paid: 0 = at the end of each month, 1 = at its beginning (monthly in advance)",
+    unit: "code",
+    allowed: "0 or 1",
+    example: 1,
+    default: 0,
+  },
+  capex_timing: {
+    description: "When capex is paid: 0 = all at month 0, 1 = evenly at the start of each build month",
+    unit: "code",
+    allowed: "0 or 1",
+    example: 1,
+    default: 0,
+  },
+  phases: {
+    description: "Phased deliveries, each a lease of its own: rows of (build months to service, critical IT MW)",
+    unit: "range: months, MW",
+    allowed: "two columns",
+    example: "H2:I4",
+    kind: "pairs",
+    optional: true,
+    blank: "a single lease",
+  },
+  lease_discount_rate: {
+    description: "Discount rate for the lease, annual effective",
+    unit: "rate per year",
+    allowed: "greater than -1, 0.08 = 8%",
+    example: 0.08,
+    optional: true,
+    blank: "discount_rate",
+  },
   site_mw_per_critical_it_mw: {
     description: "Gross site MW per MW of critical IT load (reported deals: 1.25 to 1.45)",
     unit: "ratio",
     allowed: "1 or more",
     example: 1.4,
     default: 1.4,
+  },
+
+  // GPU cloud: the miner owns the GPUs and sells GPU-hours.
+  gpus: { description: "GPUs in service", unit: "GPUs", allowed: "greater than 0", example: 100_000 },
+  usd_per_gpu_hour: {
+    description: "Price of a GPU-hour in the first year of service",
+    unit: "USD per GPU-hour",
+    allowed: "0 or more",
+    example: 2.77,
+  },
+  utilization: { description: "Share of GPU-hours sold", unit: "fraction", allowed: "0 to 1", example: 0.9 },
+  gpu_capex_usd: {
+    description: "Price of a GPU with its share of the server, paid at month 0",
+    unit: "USD per GPU",
+    allowed: "0 or more",
+    example: 41_000,
+  },
+  kw_per_gpu: {
+    description: "All-in server power per GPU, before PUE",
+    unit: "kW per GPU",
+    allowed: "greater than 0",
+    example: 1.8,
+  },
+  opex_pct_of_revenue: {
+    description: "GPU-cloud operating cost other than power, as a share of its revenue",
+    unit: "fraction",
+    allowed: "0 to 1, 0.1 = 10%",
+    example: 0.1,
+    default: 0,
+    // LEASE* call the lease's share opex_pct_of_revenue in calc; MWECONOMICS reads both.
+    field: "gpu_opex_pct_of_revenue",
+  },
+  price_decline_annual: {
+    description: "Fall of the GPU-hour price at each anniversary of service (negative: a rise)",
+    unit: "rate per year",
+    allowed: "above -1, at most 1, 0.15 = 15%",
+    example: 0.15,
+    default: 0,
+  },
+  life_years: {
+    description: "Service life of the GPUs, from the end of the build; × 12 a whole number of months",
+    unit: "years",
+    allowed: "greater than 0",
+    example: 5,
+    default: 5,
+  },
+  shell_capex_usd_per_mw: {
+    description: "Data-hall (shell) capex, paid at month 0",
+    unit: "USD per MW of critical IT",
+    allowed: "0 or more",
+    example: 9e6,
+    default: 0,
   },
 
   // Live data and tables.
@@ -354,13 +487,19 @@ export function optional(p: Param): Param {
 }
 
 /** A default as the docs and tooltips show it. */
-export function showDefault(value: number | string): string {
+export function showDefault(value: number | string | boolean): string {
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return typeof value === "string" ? `"${value}"` : String(value);
 }
 
 /** The text Excel shows for the parameter (at most 150 characters: a test holds it there). */
 export function tooltip(p: Param): string {
-  const dflt = p.default === undefined ? "" : ` Default ${showDefault(p.default)}.`;
+  const dflt =
+    p.default !== undefined
+      ? ` Default ${showDefault(p.default)}.`
+      : p.blank !== undefined
+        ? ` Blank: ${p.blank}.`
+        : "";
   return `${p.description} (${p.unit}; ${p.allowed}).${dflt}`;
 }
 
@@ -387,6 +526,8 @@ const OVERHEADS = [
 ];
 const LEASE_TERMS = [P.critical_it_mw, P.rate_usd_per_kw_month, P.term_years];
 const LEASE_OPTIONS = [P.escalator, P.capex_usd_per_critical_it_mw, P.lease_opex_pct_of_revenue, P.build_months];
+/** Issue 12's lease terms: exit value, timing and phased deliveries (appended to every lease function). */
+const LEASE_TIMING = [P.exit_cap_rate, P.rent_timing, P.capex_timing, P.phases];
 
 /** The site and the network it mines: first in every site function. */
 export const SITE = [
@@ -409,6 +550,13 @@ export const MINING_OPTIONS = [
   P.refresh_capex_usd_per_th,
   P.refresh_every_months,
 ];
+/** Issue 12's mining inputs: switch-off, the fleet's salvage, energy tax and the fleet-share convention. */
+export const MINING_DECISIONS = [
+  P.switch_off_below_cost,
+  P.salvage_pct,
+  P.energy_tax_usd_per_kwh,
+  P.difficulty_includes_fleet,
+];
 /** The lease a converted site signs. */
 const CONVERSION_LEASE = [
   P.escalator,
@@ -419,7 +567,7 @@ const CONVERSION_LEASE = [
 ];
 
 const ALL_IN = [...COST_INPUTS, ...OVERHEADS];
-const MINING = [...SITE, P.months, P.discount_rate, ...MINING_OPTIONS];
+const MINING = [...SITE, P.months, P.discount_rate, ...MINING_OPTIONS, ...MINING_DECISIONS];
 const CONVERSION = [
   ...SITE,
   P.discount_rate,
@@ -427,8 +575,32 @@ const CONVERSION = [
   P.term_years,
   ...MINING_OPTIONS,
   ...CONVERSION_LEASE,
+  ...MINING_DECISIONS,
+  ...LEASE_TIMING,
+  P.lease_discount_rate,
 ];
-const LEASE_NPV = [...LEASE_TERMS, P.discount_rate, ...LEASE_OPTIONS];
+const LEASE_NPV = [...LEASE_TERMS, P.discount_rate, ...LEASE_OPTIONS, ...LEASE_TIMING];
+/** A GPU-cloud project: the GPUs, their price and power, then its options. */
+const GPU_CLOUD = [P.gpus, P.usd_per_gpu_hour, P.utilization, P.gpu_capex_usd, P.kw_per_gpu, P.pue, P.power_price_kwh];
+const GPU_CLOUD_OPTIONS = [
+  P.opex_pct_of_revenue,
+  P.price_decline_annual,
+  P.life_years,
+  P.salvage_pct,
+  P.build_months,
+  P.shell_capex_usd_per_mw,
+];
+/**
+ * GPU cloud on the converted site (MWECONOMICS): the GPUs fill its critical IT at the site's PUE and
+ * power price, in the hall the conversion builds; given all four, or none (no GPU-cloud column).
+ */
+export const GPU_ON_SITE = [
+  optional(P.usd_per_gpu_hour),
+  optional(P.utilization),
+  optional(P.gpu_capex_usd),
+  optional(P.kw_per_gpu),
+  P.opex_pct_of_revenue,
+];
 
 /** Every MINER function's parameters, in Excel's order: the public interface (test/functions/interface.json pins it). */
 export const SIGNATURES = {
@@ -458,15 +630,21 @@ export const SIGNATURES = {
     P.opex_usd_per_th_day,
     P.uptime,
     P.difficulty_growth_monthly,
+    optional(P.start_height),
   ],
+  ENERGYTAX: [P.annual_kwh, P.tiers],
   LEASENPV: LEASE_NPV,
-  LEASEIRR: [...LEASE_TERMS, ...LEASE_OPTIONS],
+  LEASEIRR: [...LEASE_TERMS, ...LEASE_OPTIONS, ...LEASE_TIMING],
   LEASECASHFLOWS: LEASE_NPV,
   MININGCASHFLOWS: MINING,
   MININGNPV: MINING,
   CONVERSIONVALUE: CONVERSION,
   CONVERSIONBREAKEVEN: CONVERSION,
-  MWECONOMICS: CONVERSION,
+  MWECONOMICS: [...CONVERSION, ...GPU_ON_SITE],
+  GPUCLOUDNPV: [...GPU_CLOUD, P.discount_rate, ...GPU_CLOUD_OPTIONS],
+  // An IRR needs no discount rate (as LEASEIRR).
+  GPUCLOUDIRR: [...GPU_CLOUD, ...GPU_CLOUD_OPTIONS],
+  GPUCLOUDCASHFLOWS: [...GPU_CLOUD, P.discount_rate, ...GPU_CLOUD_OPTIONS],
   FROMTABLE: [P.function_name, P.assumptions, P.assumptions_2, P.assumptions_3],
   BTCPRICE: [P.currency],
   DIFFICULTY: [],

@@ -10,7 +10,7 @@ import { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/browser";
 import { buildProduction, TEST_BASE_URL } from "../support/build";
 import { startStaticServer, StaticServer } from "../support/static-server";
-import { CALLS, Fn, LIVE_FUNCTIONS, TABLE_FUNCTION } from "../support/calls";
+import { CALLS, Fn, GOOD_CALLS, LIVE_FUNCTIONS, TABLE_FUNCTION } from "../support/calls";
 import { fromTable } from "../../src/functions/fromtable";
 import { SIGNATURES } from "../../src/functions/params";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -104,6 +104,27 @@ test("every function gives in Chromium exactly what the calc module gives in Nod
     expect(inPage.excelError).toBeUndefined();
     const minimal = valid.slice(0, required);
     expect([id, await callInPage(id, minimal)]).toEqual([id, callInNode(id, minimal)]);
+  }
+});
+
+test("switches, tables of numbers and the GPU-cloud column give in Chromium what they give in Node", async () => {
+  for (const [id, args] of GOOD_CALLS) {
+    const inPage = await callInPage(id, args);
+    expect([id, args, inPage]).toEqual([id, args, callInNode(id, args)]);
+    expect([id, inPage.excelError]).toEqual([id, undefined]);
+  }
+  // Bad tables and switches: the same #VALUE!, naming the argument and the row.
+  const bad: [string, unknown[]][] = [
+    ["LEASENPV", [200, 150, 15, 0.1, 0.03, 9e6, 0.15, null, 0, 0, 0, [[12, 100], [null, null], [18, 100]]]],
+    ["LEASENPV", [150, 150, 15, 0.1, 0.03, 9e6, 0.15, null, 0, 0, 0, [[12, 100], [18, 100]]]],
+    ["ENERGYTAX", [1e6, [[5, 0.01]]]],
+    ["MININGNPV", [...CALLS.MININGNPV.valid.slice(0, 17), "TRUE"]],
+    ["MWECONOMICS", [...CALLS.MWECONOMICS.valid.slice(0, 32), 2.01, 1, null, 1.8, 0.1]],
+  ];
+  for (const [id, args] of bad) {
+    const inPage = await callInPage(id, args);
+    expect([id, inPage]).toEqual([id, callInNode(id, args)]);
+    expect([id, inPage.code]).toEqual([id, "#VALUE!"]);
   }
 });
 

@@ -11,6 +11,7 @@ import {
   paybackMonths,
 } from "../../src/calc";
 import { between, prng, Q, relErr } from "../support/rational";
+import { floatMeanSubsidy } from "../support/float-models";
 
 const TWO_32 = Q.of(4294967296);
 
@@ -78,7 +79,8 @@ describe("cash cost per BTC (COSTPERBTC)", () => {
   test.each([
     [[-0.01, 20, 1e14], /power_price_kwh must be a number of 0 or more/],
     [[0.05, 0, 1e14], /efficiency_j_th must be a number greater than 0/],
-    [[0.05, 20, -1e14], /difficulty must be a number greater than 0/],
+    [[0.05, 20, -1e14], /difficulty must be a number of 1 or more/],
+    [[0.05, 20, 0.5], /difficulty must be a number of 1 or more/],
     [[0.05, 20, 1e14, 0, 1.5], /pool_fee must be a fraction from 0 to 1/],
     [[0.05, 20, 1e14, 0, -0.02], /pool_fee must be a fraction from 0 to 1/],
     [[0.05, 20, 1e14, 0, 0, -1], /opex_usd_per_th_day must be a number of 0 or more/],
@@ -226,12 +228,89 @@ describe("payback months", () => {
     expect(() => paybackMonths({ ...s21, machine_cost_usd: 1e6, difficulty_growth_monthly: 0.03 })).toThrow(/turns non-positive/);
   });
 
-  test("a free machine pays back at once; a 100-year payback is no answer", () => {
+  test("a free machine that earns a margin pays back at once; one that loses money never does; a 100-year payback is no answer", () => {
     expect(paybackMonths({ ...s21, machine_cost_usd: 0 }).toNumber()).toBe(0);
+    expect(paybackMonths({ ...s21, machine_cost_usd: 0, difficulty_growth_monthly: 0.01 }).toNumber()).toBe(0);
+    // issue 12: a free machine that loses money "paid back" in 0 months
+    expect(() => paybackMonths({ ...s21, machine_cost_usd: 0, power_price_kwh: 0.2 })).toThrow(/never pays back/);
+    expect(() => paybackMonths({ ...s21, machine_cost_usd: 0, power_price_kwh: 0.2, difficulty_growth_monthly: 0.01 })).toThrow(/never pays back/);
     expect(() => paybackMonths({ ...s21, machine_cost_usd: 1e9 })).toThrow(/100 years/);
+  });
+
+  test("a free machine losing money while difficulty falls pays back once the cumulative margin recovers", () => {
+    // margin −$X in month 1, rising as difficulty falls 5% a month: payback when the cumulative sum returns to 0
+    const plan = { ...s21, machine_cost_usd: 0, power_price_kwh: 0.1, difficulty_growth_monthly: -0.05 };
+    const rev0 = (btcPerThDay(152e12, 0.036).toNumber() * 200 * 91_000 * 365) / 12;
+    const cost = (200 * 17.5 * 0.024 * 0.1 * 365) / 12;
+    expect(rev0).toBeLessThan(cost);
+    let owed = 0;
+    let months = 0;
+    for (let k = 1; k < 1000; k++) {
+      const m = rev0 / 0.95 ** (k - 1) - cost;
+      if (m > 0 && m >= owed) { months = k - 1 + owed / m; break; }
+      owed -= m;
+    }
+    expect(months).toBeGreaterThan(1);
+    expect(relErr(paybackMonths(plan).toNumber(), months)).toBeLessThan(1e-9);
   });
 
   test("refuses a growth rate of -100% or less", () => {
     expect(() => paybackMonths({ ...s21, difficulty_growth_monthly: -1 })).toThrow(/difficulty_growth_monthly must be a rate greater than -1/);
+  });
+});
+
+describe("payback across a halving (PAYBACKMONTHS start_height, issue 12 point 5)", () => {
+  // The README's example: an S21-class machine, 3.5¢ power, difficulty +1% a month.
+  const readme = { machine_cost_usd: 3500, hashrate_ths: 200, efficiency_j_th: 17.5, power_price_kwh: 0.035, btc_price: 91_000, difficulty: 1.52e14, fees_btc_per_block: 0.036, pool_fee: 0.02, difficulty_growth_monthly: 0.01 };
+  /** Month by month in doubles, subsidy blended by block count from start_height (4,380 blocks a month). */
+  function floatPayback(p: typeof readme, startHeight: number): { months?: number; neverIn?: number; owed?: number } {
+    const perReward = (p.hashrate_ths * 1e12 * 86400 * (365 / 12) * (1 - p.pool_fee) * p.btc_price) / (p.difficulty * 2 ** 32);
+    const cost = (p.hashrate_ths * p.efficiency_j_th * 0.024 * p.power_price_kwh * 365) / 12;
+    let owed = p.machine_cost_usd;
+    for (let k = 1; k <= 1200; k++) {
+      const s = floatMeanSubsidy(startHeight + 4380 * (k - 1), 4380);
+      const m = (perReward * (s + p.fees_btc_per_block)) / (1 + p.difficulty_growth_monthly) ** (k - 1) - cost;
+      if (m > 0 && m >= owed) return { months: k - 1 + owed / m };
+      if (m <= 0) return { neverIn: k, owed };
+      owed -= m;
+    }
+    return {};
+  }
+
+  test("without start_height: the README's 33.5 months (flat subsidy)", () => {
+    expect(paybackMonths(readme).toNumber()).toBeCloseTo(33.47, 2);
+  });
+
+  test("from height 925,000 (the README's late-2025 height) the April 2028 halving lands in month 29: it never pays back, ~$387 still owed", () => {
+    const expected = floatPayback(readme, 925_000);
+    expect(expected.neverIn).toBe(30);
+    expect(expected.owed).toBeCloseTo(386.73, 1);
+    expect(() => paybackMonths({ ...readme, start_height: 925_000 })).toThrow(NoAnswerError);
+    expect(() => paybackMonths({ ...readme, start_height: 925_000 })).toThrow(/^the cash margin turns non-positive in month 30 \(-3.42228 USD\) with 386.735 USD still owed: the machine never pays back$/);
+  });
+
+  test("a payback across the halving that still completes matches the month-by-month float model", () => {
+    const cheap = { ...readme, power_price_kwh: 0.015, difficulty_growth_monthly: 0.003 };
+    const expected = floatPayback(cheap, 1_030_000);
+    expect(expected.months).toBeGreaterThan(5); // crosses block 1,050,000 (month 5)
+    expect(relErr(paybackMonths({ ...cheap, start_height: 1_030_000 }).toNumber(), expected.months!)).toBeLessThan(1e-9);
+    expect(paybackMonths({ ...cheap, start_height: 1_030_000 }).gt(paybackMonths(cheap))).toBe(true);
+    // flat difficulty too: the halving alone lengthens it
+    const flat = { ...cheap, difficulty_growth_monthly: 0 };
+    expect(relErr(paybackMonths({ ...flat, start_height: 1_030_000 }).toNumber(), floatPayback(flat, 1_030_000).months!)).toBeLessThan(1e-9);
+  });
+
+  test("a payback that ends before the halving is the same with or without start_height", () => {
+    const quick = { ...readme, machine_cost_usd: 500 };
+    expect(relErr(paybackMonths({ ...quick, start_height: 925_000 }).toNumber(), paybackMonths(quick).toNumber())).toBeLessThan(1e-30);
+  });
+
+  test("subsidy must be the subsidy at start_height (or be left out), with both numbers in the message", () => {
+    expect(paybackMonths({ ...readme, machine_cost_usd: 500, start_height: 925_000, subsidy: 3.125 }).toNumber()).toBeGreaterThan(0);
+    expect(() => paybackMonths({ ...readme, start_height: 1_060_000, subsidy: 3.125 })).toThrow(InvalidArgumentError);
+    expect(() => paybackMonths({ ...readme, start_height: 1_060_000, subsidy: 3.125 })).toThrow(
+      /^subsidy must be the subsidy at start_height 1060000, 1.5625 BTC \(or left blank\) when start_height is given; got 3.125$/,
+    );
+    expect(() => paybackMonths({ ...readme, start_height: 1.5 })).toThrow(/^start_height must be a whole number/);
   });
 });

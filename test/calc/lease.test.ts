@@ -1,4 +1,5 @@
-import { Decimal, InvalidArgumentError, irr, leaseCashFlows, leaseIrr, leaseNpv, leaseSchedule, leaseTotalRevenue, NoAnswerError, npv } from "../../src/calc";
+import { Decimal, InvalidArgumentError, irr, leaseCashFlows, leaseIrr, leaseNpv, leaseSchedule, LeaseTerms, leaseTotalRevenue, NoAnswerError, npv } from "../../src/calc";
+import { floatLease as floatLeaseModel } from "../support/float-models";
 import { between, prng, relErr } from "../support/rational";
 
 /** Independent float model of the lease, written from the issue's definition. */
@@ -115,6 +116,18 @@ describe("invalid terms", () => {
     [{ build_months: 2.5 }, /build_months must be a whole number/],
     [{ escalator: -1 }, /escalator must be a rate greater than -1/],
     [{ term_years: 101 }, /term_years must be at most 100 years/],
+    [{ term_years: 7 + 4 / 12 + 1e-8 }, /term_years must be a whole number of months in years/],
+    [{ rent_timing: 2 }, /rent_timing must be 0 or 1 \(0 = end of month, 1 = beginning of month\)/],
+    [{ capex_timing: 0.5 }, /capex_timing must be 0 or 1/],
+    [{ exit_cap_rate: -0.05 }, /exit_cap_rate must be a fraction from 0 to 1/],
+    [{ exit_cap_rate: 7 }, /exit_cap_rate must be a fraction from 0 to 1/],
+    [{ phases: [] }, /phases must be a range of rows \(build months until ready for service, critical IT MW\); got no rows/],
+    [{ phases: [[0, 50, 1]] }, /phases must be a 2-column range.*got 3 cells in row 1/],
+    [{ phases: [[0, 50], [2.5, 50]] }, /phases must be .*; got row 2: build months 2.5$/],
+    [{ phases: [[0, 50], [-1, 50]] }, /phases must be .*; got row 2: build months -1$/],
+    [{ phases: [[0, 50], [6, 0]] }, /phases must be .*; got row 2: critical IT MW 0$/],
+    [{ phases: [[0, 50], [6, "x"]] }, /phases must be .*; got row 2: critical IT MW "x"$/],
+    [{ phases: [[0, 50], [1190, 10]] }, /term_years must be at most 10 months in years .* after 1190 months of the longest build in phases/],
   ])("%p is refused", (change, message) => {
     const terms = { critical_it_mw: 100, rate_usd_per_kw_month: 150, term_years: 10, ...change };
     expect(() => leaseNpv(terms, 0.1)).toThrow(InvalidArgumentError);
@@ -122,5 +135,163 @@ describe("invalid terms", () => {
   });
   test("a discount rate of −100% is refused", () => {
     expect(() => leaseNpv({ critical_it_mw: 100, rate_usd_per_kw_month: 150, term_years: 10 }, -1)).toThrow(/discount_rate must be a rate greater than -1/);
+  });
+});
+
+/** The README's example lease (the lease leg of the 100 MW conversion). */
+const EXAMPLE: LeaseTerms = { critical_it_mw: 100 / 1.4, rate_usd_per_kw_month: 150, term_years: 10, escalator: 0.03, capex_usd_per_mw: 9e6, opex_pct_of_revenue: 0.15, build_months: 12 };
+const EXAMPLE_FLOAT = { mw: 100 / 1.4, rate: 150, years: 10, esc: 0.03, capexPerMw: 9e6, opexPct: 0.15, build: 12 };
+
+describe("lease timing (issue 12 point 2)", () => {
+  test("the README's example lease: $5.3M; rent in advance $11.5M (the issue's figures)", () => {
+    expect(leaseNpv(EXAMPLE, 0.12).toNumber() / 1e6).toBeCloseTo(5.33, 2);
+    expect(leaseNpv({ ...EXAMPLE, rent_timing: 1 }, 0.12).toNumber() / 1e6).toBeCloseTo(11.48, 2);
+  });
+
+  test("capex over the build, drawn at the start of build months 0..11 as specified: $37.5M (the issue's $43.3M draws at the ends, months 1..12)", () => {
+    const got = leaseNpv({ ...EXAMPLE, capex_timing: 1 }, 0.12).toNumber();
+    expect(relErr(got, floatLeaseModel({ ...EXAMPLE_FLOAT, capexTiming: 1 }, 0.12).npv)).toBeLessThan(1e-12);
+    expect(got / 1e6).toBeCloseTo(37.55, 2);
+    // The issue's $43.3M: the same capex drawn one month later, at the ends of months 1..12 (not what it specifies).
+    const endDraws = floatLeaseModel({ ...EXAMPLE_FLOAT, capexPerMw: 0 }, 0.12).npv - Array.from({ length: 12 }, (_, i) => (9e6 * (100 / 1.4)) / 12 / 1.12 ** ((i + 1) / 12)).reduce((a, b) => a + b);
+    expect(endDraws / 1e6).toBeCloseTo(43.29, 2);
+  });
+
+  test("rent in advance moves lease month k's rent from month b + k to b + k − 1", () => {
+    const end = leaseCashFlows(EXAMPLE);
+    const adv = leaseCashFlows({ ...EXAMPLE, rent_timing: 1 });
+    expect(adv).toHaveLength(end.length); // the horizon is still build + term
+    for (let m = 0; m < end.length - 1; m++) expect(adv[m].revenue.eq(end[m + 1].revenue)).toBe(true);
+    expect(adv[end.length - 1].revenue.isZero()).toBe(true);
+    expect(adv[11].revenue.isZero()).toBe(true);
+    expect(adv[12].revenue.toNumber()).toBeCloseTo((100 / 1.4) * 150_000, 6); // first rent, paid as the build ends
+  });
+
+  test("capex over the build is capex / build at months 0..build−1; with no build it is all at month 0", () => {
+    const rows = leaseCashFlows({ ...EXAMPLE, capex_timing: 1 });
+    const total = new Decimal(9e6).mul(100 / 1.4); // the MW as the double passed
+    for (let m = 0; m < 12; m++) expect(rows[m].capex.eq(total.div(12))).toBe(true);
+    expect(rows.slice(12).every((r) => r.capex.isZero())).toBe(true);
+    const noBuild = leaseCashFlows({ ...EXAMPLE, build_months: 0, capex_timing: 1 });
+    expect(noBuild[0].capex.eq(total)).toBe(true);
+    expect(noBuild.slice(1).every((r) => r.capex.isZero())).toBe(true);
+  });
+
+  test("agrees with the float model under every timing and exit option, on 200 varied leases", () => {
+    const rand = prng(4242);
+    for (let i = 0; i < 200; i++) {
+      const f = {
+        mw: between(rand, 1, 500),
+        rate: between(rand, 50, 250),
+        years: [0.5, 1, 5, 7.25, 10, 15][i % 6],
+        esc: between(rand, 0, 0.05, false),
+        capexPerMw: between(rand, 1e6, 12e6),
+        opexPct: between(rand, 0, 0.2, false),
+        build: Math.floor(rand() * 24),
+        rentTiming: (i % 2) as 0 | 1,
+        capexTiming: (Math.floor(i / 2) % 2) as 0 | 1,
+        exitCap: i % 3 === 0 ? 0 : between(rand, 0.05, 0.1),
+      };
+      const r = between(rand, 0.03, 0.2);
+      const terms: LeaseTerms = { critical_it_mw: f.mw, rate_usd_per_kw_month: f.rate, term_years: f.years, escalator: f.esc, capex_usd_per_mw: f.capexPerMw, opex_pct_of_revenue: f.opexPct, build_months: f.build, rent_timing: f.rentTiming, capex_timing: f.capexTiming, exit_cap_rate: f.exitCap };
+      const expected = floatLeaseModel(f, r);
+      expect(Math.abs(leaseNpv(terms, r).toNumber() - expected.npv) / (f.capexPerMw * f.mw)).toBeLessThan(1e-10);
+      const rows = leaseCashFlows(terms);
+      rows.forEach((row, m) => expect(Math.abs(row.net.toNumber() - expected.flows[m]) / (f.capexPerMw * f.mw)).toBeLessThan(1e-12));
+    }
+  });
+});
+
+describe("lease terminal value (exit_cap_rate)", () => {
+  test("the final lease year's NOI ÷ the cap rate, received with the last month's rent", () => {
+    const rows = leaseCashFlows({ ...EXAMPLE, exit_cap_rate: 0.07 });
+    const noi = (100 / 1.4) * 150_000 * 1.03 ** 9 * 12 * 0.85; // year 10's rent less 15% opex
+    const last = rows[rows.length - 1];
+    expect(last.month).toBe(132);
+    expect(relErr(last.terminalValue.toNumber(), noi / 0.07)).toBeLessThan(1e-14);
+    expect(rows.filter((r) => !r.terminalValue.isZero())).toHaveLength(1);
+    expect(relErr(last.net.toNumber(), noi / 12 + noi / 0.07)).toBeLessThan(1e-14);
+    // in advance, it comes with the last rent, a month earlier
+    const adv = leaseCashFlows({ ...EXAMPLE, exit_cap_rate: 0.07, rent_timing: 1 });
+    expect(adv[131].terminalValue.eq(last.terminalValue)).toBe(true);
+  });
+
+  test("0 or blank means none; a term under a year annualises its NOI", () => {
+    expect(leaseNpv({ ...EXAMPLE, exit_cap_rate: 0 }, 0.1).eq(leaseNpv(EXAMPLE, 0.1))).toBe(true);
+    const half = leaseCashFlows({ critical_it_mw: 10, rate_usd_per_kw_month: 100, term_years: 0.5, exit_cap_rate: 0.08 });
+    expect(relErr(half[6].terminalValue.toNumber(), (10 * 100_000 * 12) / 0.08)).toBeLessThan(1e-15);
+  });
+
+  test("an exit value raises the IRR, and the IRR still zeroes the NPV", () => {
+    const withExit = { ...EXAMPLE, exit_cap_rate: 0.075 };
+    const r = leaseIrr(withExit);
+    expect(r.gt(leaseIrr(EXAMPLE))).toBe(true);
+    expect(Math.abs(leaseNpv(withExit, r).toNumber()) / 6.4e8).toBeLessThan(1e-10);
+  });
+});
+
+describe("phased deliveries (issue 12 point 3)", () => {
+  // Hut 8 River Bend-like: 245 MW in halls from Q2 2027 through 2027 (lease-deals.md), triple-net opex ~1.5%.
+  const halls: [number, number][] = [
+    [18, 61.25],
+    [21, 61.25],
+    [24, 61.25],
+    [27, 61.25],
+  ];
+  const common = { rate_usd_per_kw_month: 128, term_years: 15, escalator: 0.03, capex_usd_per_mw: 9e6, opex_pct_of_revenue: 0.015, exit_cap_rate: 0.07 };
+
+  test.each([
+    ["at month end, capex at month 0", {}],
+    ["in advance, capex over each phase's build", { rent_timing: 1, capex_timing: 1 }],
+  ])("a phased lease equals the sum of one lease per phase (%s)", (_, timing) => {
+    const phased = { ...common, ...timing, phases: halls };
+    const one = (b: number, mw: number) => ({ ...common, ...timing, critical_it_mw: mw, build_months: b });
+    for (const r of [0, 0.09, 0.2]) {
+      const sum = halls.reduce((s, [b, mw]) => s.add(leaseNpv(one(b, mw), r)), new Decimal(0));
+      expect(leaseNpv(phased, r).sub(sum).abs().div(sum.abs()).lt(1e-30)).toBe(true);
+    }
+    // month by month too, and against the float model
+    const rows = leaseCashFlows(phased);
+    expect(rows).toHaveLength(27 + 180 + 1);
+    const singles = halls.map(([b, mw]) => leaseCashFlows(one(b, mw)));
+    rows.forEach((row, m) => {
+      const sum = singles.reduce((s, l) => s.add(l[m]?.net ?? 0), new Decimal(0));
+      expect(row.net.sub(sum).abs().lt(1e-20)).toBe(true);
+    });
+    const t = timing as { rent_timing?: 0 | 1; capex_timing?: 0 | 1 };
+    const f = floatLeaseModel({ mw: 0, rate: 128, years: 15, esc: 0.03, capexPerMw: 9e6, opexPct: 0.015, exitCap: 0.07, rentTiming: t.rent_timing, capexTiming: t.capex_timing, phases: halls }, 0.09);
+    expect(relErr(leaseNpv(phased, 0.09).toNumber(), f.npv)).toBeLessThan(1e-12);
+  });
+
+  test("each phase's rent starts at its own date and escalates on its own anniversaries", () => {
+    const rows = leaseCashFlows({ ...common, exit_cap_rate: 0, opex_pct_of_revenue: 0, phases: [[0, 10], [5, 20]] });
+    const rent = (mw: number, years: number) => mw * 128_000 * 1.03 ** years;
+    expect(rows[1].revenue.toNumber()).toBeCloseTo(rent(10, 0), 6);
+    expect(rows[6].revenue.toNumber()).toBeCloseTo(rent(10, 0) + rent(20, 0), 6);
+    expect(rows[13].revenue.toNumber()).toBeCloseTo(rent(10, 1) + rent(20, 0), 6); // phase 1's first anniversary
+    expect(rows[18].revenue.toNumber()).toBeCloseTo(rent(10, 1) + rent(20, 1), 6); // phase 2's
+    expect(rows[180].revenue.toNumber()).toBeCloseTo(rent(10, 14) + rent(20, 14), 4); // phase 1's last month
+    expect(rows[185].revenue.toNumber()).toBeCloseTo(rent(20, 14), 4); // phase 2 runs its full term
+    expect(rows).toHaveLength(186);
+    expect(leaseTotalRevenue({ ...common, phases: [[0, 10], [5, 20]] }).toNumber()).toBeCloseTo(30 * 128_000 * 12 * ((1.03 ** 15 - 1) / 0.03), 2);
+  });
+
+  test("phases replace critical_it_mw and build_months", () => {
+    const a = leaseNpv({ ...common, phases: [[12, 100]], critical_it_mw: 999, build_months: 3 }, 0.1);
+    expect(a.eq(leaseNpv({ ...common, critical_it_mw: 100, build_months: 12 }, 0.1))).toBe(true);
+  });
+
+  test("the IRR of a phased lease zeroes its NPV", () => {
+    const phased = { ...common, phases: halls, capex_timing: 1 };
+    const r = leaseIrr(phased);
+    expect(Math.abs(leaseNpv(phased, r).toNumber()) / (245 * 9e6)).toBeLessThan(1e-10);
+  });
+});
+
+describe("terms in years (issue 12 point 8)", () => {
+  test("a term within 1e-9 of a whole month is that month: =7+4/12 is 88 months", () => {
+    const rows = leaseCashFlows({ critical_it_mw: 10, rate_usd_per_kw_month: 100, term_years: 7 + 4 / 12 });
+    expect(rows).toHaveLength(89);
+    expect(leaseCashFlows({ critical_it_mw: 10, rate_usd_per_kw_month: 100, term_years: 88 / 12 + 5e-11 })).toHaveLength(89);
   });
 });

@@ -1,18 +1,20 @@
 import {
-  btcPerThDay,
   conversionBreakevenPrice,
   conversionValue,
   Decimal,
   fleetHashrateThs,
+  InvalidArgumentError,
   leaseNpv,
   meanSubsidyBtc,
   miningCashFlows,
+  MiningPlan,
   miningNpv,
   miningSchedule,
   NoAnswerError,
   perMwPerYear,
 } from "../../src/calc";
-import { relErr } from "../support/rational";
+import { floatLease, floatMining, FloatMiningPlan } from "../support/float-models";
+import { between, prng, relErr } from "../support/rational";
 
 const site = {
   site_mw: 100,
@@ -30,6 +32,20 @@ const site = {
   btc_price_growth_monthly: 0.01,
   opex_usd_per_mw_month: 15_000,
 };
+
+/** The adjacent doubles: a root "to the last double" has opposite signs on them. */
+function nextUp(x: number): number {
+  const f = new Float64Array([x]);
+  const i = new BigInt64Array(f.buffer);
+  i[0] += x >= 0 ? 1n : -1n;
+  return f[0];
+}
+function nextDown(x: number): number {
+  const f = new Float64Array([x]);
+  const i = new BigInt64Array(f.buffer);
+  i[0] += x > 0 ? -1n : 1n;
+  return f[0];
+}
 
 describe("mining schedule", () => {
   test("fleet hashrate is site MW over efficiency × PUE", () => {
@@ -55,27 +71,106 @@ describe("mining schedule", () => {
     expect(meanSubsidyBtc(1_050_000 - 1, 2).toNumber()).toBe((3.125 + 1.5625) / 2);
   });
 
-  test("each month's BTC, revenue and costs follow the formulas (independent float check)", () => {
+  test("each month's BTC, revenue and costs follow the formulas; months below power cost are switched off (independent float check)", () => {
     const rows = miningCashFlows(site);
     const fleet = 100e6 / (17.5 * 1.1);
     const days = 365 / 12;
+    const power = 100 * 1000 * 24 * days * 0.95 * 0.045;
+    let off = 0;
     for (const r of rows) {
       const d = 1.52e14 * 1.02 ** (r.month - 1);
       const p = 91_000 * 1.01 ** (r.month - 1);
-      const btc = fleet * 0.95 * 0.98 * days * 86400e12 * (r.subsidy.toNumber() + 0.036) / (d * 2 ** 32);
-      expect(relErr(r.btcMined.toNumber(), btc)).toBeLessThan(1e-12);
-      expect(relErr(r.revenue.toNumber(), btc * p)).toBeLessThan(1e-12);
-      expect(relErr(r.powerCost.toNumber(), 100 * 1000 * 24 * days * 0.95 * 0.045)).toBeLessThan(1e-14);
-      expect(r.opex.toNumber()).toBe(1_500_000);
+      const btc = (fleet * 0.95 * 0.98 * days * 86400e12 * (r.subsidy.toNumber() + 0.036)) / (d * 2 ** 32);
+      const runs = btc * p >= power;
+      expect([r.month, r.running]).toEqual([r.month, runs]);
+      if (runs) {
+        expect(relErr(r.btcMined.toNumber(), btc)).toBeLessThan(1e-12);
+        expect(relErr(r.revenue.toNumber(), btc * p)).toBeLessThan(1e-12);
+        expect(relErr(r.powerCost.toNumber(), power)).toBeLessThan(1e-14);
+      } else {
+        off++;
+        expect([r.btcMined.toNumber(), r.revenue.toNumber(), r.powerCost.toNumber(), r.energyTax.toNumber()]).toEqual([0, 0, 0, 0]);
+      }
+      expect(r.opex.toNumber()).toBe(1_500_000); // fixed site opex is paid either way
+    }
+    expect(off).toBeGreaterThan(10);
+    expect(rows.length - off).toBeGreaterThan(10);
+  });
+
+  test("forced mining (switch_off_below_cost FALSE) mines every month, as before issue 12", () => {
+    const rows = miningCashFlows({ ...site, switch_off_below_cost: false });
+    expect(rows.every((r) => r.running && r.btcMined.gt(0))).toBe(true);
+    expect(rows.some((r) => r.revenue.lt(r.powerCost))).toBe(true);
+  });
+
+  test("the schedule matches the documented per-month formulas in doubles to 1e-9, on 200 varied plans", () => {
+    const rand = prng(1212);
+    for (let i = 0; i < 200; i++) {
+      const plan: FloatMiningPlan = {
+        site_mw: between(rand, 1, 1000),
+        efficiency_j_th: between(rand, 12, 40),
+        pue: between(rand, 1, 1.4, false),
+        power_price_kwh: between(rand, 0.01, 0.12),
+        btc_price: between(rand, 20_000, 300_000),
+        difficulty: between(rand, 5e13, 5e14),
+        start_height: Math.floor(between(rand, 800_000, 1_300_000, false)),
+        months: 1 + Math.floor(rand() * 120),
+        fees_btc_per_block: between(rand, 0, 0.5, false),
+        pool_fee: between(rand, 0, 0.04, false),
+        uptime: between(rand, 0.8, 1, false),
+        difficulty_growth_monthly: between(rand, -0.01, 0.04, false),
+        btc_price_growth_monthly: between(rand, -0.02, 0.03, false),
+        opex_usd_per_mw_month: between(rand, 0, 30_000, false),
+        refresh_capex_usd_per_th: between(rand, 5, 25),
+        refresh_every_months: [0, 24, 36, 48][i % 4],
+        energy_tax_usd_per_kwh: i % 3 === 0 ? between(rand, 0, 0.05, false) : 0,
+        switch_off_below_cost: i % 5 !== 0,
+        salvage_pct: between(rand, 0, 0.3, false),
+        difficulty_includes_fleet: i % 2 === 0,
+      };
+      const r = between(rand, 0, 0.25, false);
+      const f = floatMining(plan, r);
+      const rows = miningSchedule(plan, r);
+      const scale = f.rows.reduce((s, x) => s + Math.abs(x.revenue) + x.power + x.tax + x.opex + x.capex + x.salvage, 0) || 1;
+      rows.forEach((row, k) => {
+        const x = f.rows[k];
+        // A month within rounding of its breakeven may fall either way; its net is ~0 both ways.
+        if (row.running !== x.running) {
+          expect(Math.abs(x.btcRun * row.btcPrice.toNumber() - x.power - x.tax) / (x.power + x.tax)).toBeLessThan(1e-12);
+          return;
+        }
+        expect(relErr(row.btcMined.toNumber(), x.btcMined)).toBeLessThan(1e-9);
+        expect(relErr(row.net.toNumber(), x.net) * Math.abs(x.net)).toBeLessThan(1e-9 * scale);
+        expect(relErr(row.salvage.toNumber(), x.salvage)).toBeLessThan(1e-9);
+        expect(relErr(row.energyTax.toNumber(), x.tax)).toBeLessThan(1e-9);
+      });
+      expect(Math.abs(rows.reduce((s, x) => s + x.presentValue.toNumber(), 0) - f.npv)).toBeLessThan(1e-9 * scale);
     }
   });
 
-  test("fleet refresh capex lands in every refresh month", () => {
-    const rows = miningCashFlows({ ...site, refresh_capex_usd_per_th: 15, refresh_every_months: 24 });
+  test("fleet refresh capex lands in every refresh month; salvage_pct of a fleet's price comes in the last month", () => {
+    const rows = miningCashFlows({ ...site, refresh_capex_usd_per_th: 15, refresh_every_months: 24, salvage_pct: 0.2 });
     const fleet = fleetHashrateThs(100, 17.5, 1.1);
     expect(rows[23].capex.eq(fleet.mul(15))).toBe(true);
     expect(rows[47].capex.eq(fleet.mul(15))).toBe(true);
     expect(rows.filter((r) => !r.capex.isZero())).toHaveLength(2);
+    expect(relErr(rows[59].salvage.toNumber(), 0.2 * 15 * (100e6 / 19.25))).toBeLessThan(1e-15);
+    expect(rows.filter((r) => !r.salvage.isZero())).toHaveLength(1);
+    // with no refresh in the horizon, the salvage base is still a fleet at refresh_capex_usd_per_th
+    const never = miningCashFlows({ ...site, refresh_capex_usd_per_th: 15, salvage_pct: 0.2 });
+    expect(never[59].salvage.eq(rows[59].salvage)).toBe(true);
+    expect(miningCashFlows(site).every((r) => r.salvage.isZero())).toBe(true); // default 0
+  });
+
+  test("an energy tax is a variable cost: kWh × tax while running, and it can switch a month off", () => {
+    const flat = { ...site, difficulty_growth_monthly: 0, btc_price_growth_monthly: 0, months: 12, start_height: 900_000 };
+    const rows = miningCashFlows({ ...flat, energy_tax_usd_per_kwh: 0.005 });
+    expect(rows.every((r) => r.running)).toBe(true);
+    expect(relErr(rows[0].energyTax.toNumber(), 100 * 1000 * 730 * 0.95 * 0.005)).toBeLessThan(1e-14);
+    // margin per month without tax, as a tax per kWh: a little more switches every month off
+    const margin = rows[0].revenue.sub(rows[0].powerCost).toNumber() / (100 * 1000 * 730 * 0.95);
+    expect(miningCashFlows({ ...flat, energy_tax_usd_per_kwh: margin * 0.999 }).every((r) => r.running)).toBe(true);
+    expect(miningCashFlows({ ...flat, energy_tax_usd_per_kwh: margin * 1.001 }).every((r) => !r.running)).toBe(true);
   });
 
   test("present values sum to the NPV exactly; NPV falls as the discount rate rises", () => {
@@ -86,14 +181,90 @@ describe("mining schedule", () => {
     expect(miningNpv(profitable, 0.15).lt(miningNpv(profitable, 0.12))).toBe(true);
   });
 
-  test("refuses a horizon of 0 months", () => {
+  test("refuses a horizon of 0 months, a difficulty below 1, and a difficulty path that falls below 1", () => {
     expect(() => miningCashFlows({ ...site, months: 0 })).toThrow(/months must be a whole number from 1 to 1200/);
+    expect(() => miningCashFlows({ ...site, difficulty: 0.5 })).toThrow(/difficulty must be a number of 1 or more/);
+    const falling = { ...site, difficulty: 2, difficulty_growth_monthly: -0.5, months: 3, difficulty_includes_fleet: false };
+    expect(() => miningCashFlows(falling)).toThrow(/difficulty_growth_monthly must be a rate that keeps the difficulty at 1 or more.*month 3/);
+  });
+
+  test.each([
+    [{ switch_off_below_cost: 2 }, /switch_off_below_cost must be TRUE or FALSE/],
+    [{ salvage_pct: 1.2 }, /salvage_pct must be a fraction from 0 to 1/],
+    [{ energy_tax_usd_per_kwh: -0.01 }, /energy_tax_usd_per_kwh must be a number of 0 or more/],
+    [{ difficulty_includes_fleet: "yes" }, /difficulty_includes_fleet must be TRUE or FALSE/],
+  ])("refuses %p, naming the argument", (change, message) => {
+    expect(() => miningCashFlows({ ...site, ...change } as MiningPlan)).toThrow(InvalidArgumentError);
+    expect(() => miningCashFlows({ ...site, ...change } as MiningPlan)).toThrow(message);
+  });
+});
+
+describe("switch-off on a price collapse", () => {
+  // BTC falls 8% a month from $91,000: by year two almost no month covers its power.
+  const collapse = { ...site, btc_price_growth_monthly: -0.08, difficulty_growth_monthly: 0.01, refresh_capex_usd_per_th: 15, refresh_every_months: 24 };
+
+  test("NPV with switch-off is at least the forced NPV, by exactly the avoided losses (float re-derivation)", () => {
+    const on = miningNpv(collapse, 0.12).toNumber();
+    const forced = miningNpv({ ...collapse, switch_off_below_cost: false }, 0.12).toNumber();
+    expect(on).toBeGreaterThan(forced);
+    const f = floatMining({ ...collapse, switch_off_below_cost: false }, 0.12);
+    const avoided = f.rows.reduce((s, r) => s + Math.min(0, r.revenue - r.power) / 1.12 ** (r.month / 12), 0);
+    expect(avoided).toBeLessThan(-1e6);
+    expect(relErr(on - forced, -avoided)).toBeLessThan(1e-9);
+    expect(relErr(on, floatMining(collapse, 0.12).npv)).toBeLessThan(1e-9);
+  });
+
+  test("equal, to the last digit, when every month covers its power", () => {
+    const profitable = { ...site, difficulty_growth_monthly: 0, btc_price_growth_monthly: 0, months: 24 };
+    expect(miningCashFlows(profitable).every((r) => r.running)).toBe(true);
+    expect(miningNpv(profitable, 0.12).eq(miningNpv({ ...profitable, switch_off_below_cost: false }, 0.12))).toBe(true);
+  });
+});
+
+describe("never more BTC than the network issues (issue 12 point 7)", () => {
+  test("difficulty includes the fleet (default): share = fleet / network hashrate the difficulty implies", () => {
+    const rows = miningCashFlows({ ...site, switch_off_below_cost: false });
+    for (const r of rows) {
+      const networkHs = (r.difficulty.toNumber() * 2 ** 32) / 600;
+      expect(relErr(r.fleetShare.toNumber(), (100e6 / 19.25) * 1e12 / networkHs)).toBeLessThan(1e-13);
+      const issued = 4380 * (r.subsidy.toNumber() + 0.036);
+      expect(relErr(r.btcMined.toNumber(), r.fleetShare.toNumber() * issued * 0.95 * 0.98)).toBeLessThan(1e-13);
+    }
+  });
+
+  test("a fleet larger than the network is refused with both hashrates: the 1e5 MW site of issue 12", () => {
+    const big = { ...site, site_mw: 1e5 };
+    // 1e5 MW / 19.25 J/TH = 5,195 EH/s against 1.52e14 × 2^32 / 600 = 1,088 EH/s
+    expect(() => miningCashFlows(big)).toThrow(InvalidArgumentError);
+    expect(() => miningCashFlows(big)).toThrow(/^site_mw must be a site whose fleet does not exceed the network hashrate.*got a fleet of 5195 EH\/s against a network of 1088 EH\/s in month 1$/);
+    // a falling difficulty that lets a smaller network fall below the fleet later names the growth
+    const falling = { ...site, site_mw: 20_000, difficulty_growth_monthly: -0.2 };
+    expect(() => miningCashFlows(falling)).toThrow(/^difficulty_growth_monthly must .*in month \d+$/);
+  });
+
+  test("difficulty excludes the fleet: share = f / (N + f); at 1 GW forgetting the fleet overstates revenue by ~4.8%", () => {
+    const gw = { ...site, site_mw: 1000, months: 12, switch_off_below_cost: false };
+    const incl = miningCashFlows(gw);
+    const excl = miningCashFlows({ ...gw, difficulty_includes_fleet: false });
+    const f = ((1000e6 / 19.25) * 1e12) / ((1.52e14 * 2 ** 32) / 600);
+    expect(relErr(excl[0].btcMined.div(incl[0].btcMined).toNumber(), 1 / (1 + f))).toBeLessThan(1e-13);
+    expect(incl[0].revenue.div(excl[0].revenue).toNumber() - 1).toBeCloseTo(0.0477, 4); // issue: "~5%"
+    // the 1e5 MW site, with the difficulty excluding it, mines most but never all of what the network issues
+    const rows = miningCashFlows({ ...site, site_mw: 1e5, difficulty_includes_fleet: false, switch_off_below_cost: false, uptime: 1, pool_fee: 0 });
+    for (const r of rows) {
+      const issued = r.subsidy.add(0.036).mul(4380);
+      expect(r.btcMined.lt(issued)).toBe(true);
+      expect(r.btcMined.div(issued).toNumber()).toBeGreaterThan(0.5);
+    }
   });
 });
 
 describe("mine or lease", () => {
+  /** The README's 100 MW example. */
   const plan = {
     ...site,
+    refresh_capex_usd_per_th: 15,
+    refresh_every_months: 48,
     discount_rate: 0.12,
     rate_usd_per_kw_month: 150,
     term_years: 10,
@@ -103,36 +274,105 @@ describe("mine or lease", () => {
     opex_pct_of_revenue: 0.15,
     site_mw_per_critical_it_mw: 1.4,
   };
+  const leaseTerms = { critical_it_mw: 100 / 1.4, rate_usd_per_kw_month: 150, term_years: 10, escalator: 0.03, capex_usd_per_mw: 9e6, opex_pct_of_revenue: 0.15, build_months: 12 };
 
   test("conversion value is the lease NPV minus the mining NPV over the same horizon", () => {
     const v = conversionValue(plan);
-    const lease = leaseNpv({ critical_it_mw: 100 / 1.4, rate_usd_per_kw_month: 150, term_years: 10, escalator: 0.03, capex_usd_per_mw: 9e6, opex_pct_of_revenue: 0.15, build_months: 12 }, 0.12);
-    const mining = miningNpv({ ...site, months: 12 + 120 }, 0.12);
+    const lease = leaseNpv(leaseTerms, 0.12);
+    const mining = miningNpv({ ...plan, months: 12 + 120 }, 0.12);
     expect(relErr(v.leaseValue.toNumber(), lease.toNumber())).toBeLessThan(1e-15);
-    expect(v.miningValue.sub(mining).abs().lt(1e-20)).toBe(true); // same flows, summed as revenue PV − cost PV
+    expect(v.miningValue.sub(mining).abs().lt(1e-20)).toBe(true); // same flows, summed as revenue PV − cost PV + salvage PV
     expect(v.conversionValue.eq(v.leaseValue.sub(v.miningValue))).toBe(true);
+    expect(v.horizonMonths).toBe(132);
   });
 
-  test("at the breakeven BTC price, mining and leasing are worth the same", () => {
-    const p = conversionBreakevenPrice(plan);
-    const at = conversionValue({ ...plan, btc_price: p });
+  test("the README example: switching off the 103 months below power brings +$248.5M to ~$154.1M (issue 12)", () => {
+    const forced = conversionValue({ ...plan, switch_off_below_cost: false });
+    const v = conversionValue(plan);
+    expect(v.monthsSwitchedOff).toBe(103);
+    expect(forced.monthsSwitchedOff).toBe(0);
+    const lease = floatLease({ mw: 100 / 1.4, rate: 150, years: 10, esc: 0.03, capexPerMw: 9e6, opexPct: 0.15, build: 12 }, 0.12).npv;
+    const mining = floatMining({ ...plan, months: 132 }, 0.12).npv;
+    const miningForced = floatMining({ ...plan, months: 132, switch_off_below_cost: false }, 0.12).npv;
+    expect(relErr(forced.conversionValue.toNumber(), lease - miningForced)).toBeLessThan(1e-9);
+    expect(relErr(v.conversionValue.toNumber(), lease - mining)).toBeLessThan(1e-9);
+    expect(forced.conversionValue.toNumber() / 1e6).toBeCloseTo(248.47, 2);
+    expect(v.conversionValue.toNumber() / 1e6).toBeCloseTo(154.09, 2);
+  });
+
+  test.each([
+    ["with switch-off", {}],
+    ["forced mining", { switch_off_below_cost: false }],
+    ["with salvage, an energy tax and a lease at its own rate", { salvage_pct: 0.15, energy_tax_usd_per_kwh: 0.01, lease_discount_rate: 0.08 }],
+  ])("the breakeven BTC price is the root to the last double, %s", (_, change) => {
+    const p = { ...plan, ...change };
+    const be = conversionBreakevenPrice(p).toNumber();
+    expect(conversionValue({ ...p, btc_price: nextDown(be) }).conversionValue.isPos()).toBe(true);
+    expect(conversionValue({ ...p, btc_price: nextUp(be) }).conversionValue.isNeg()).toBe(true);
+    const at = conversionValue({ ...p, btc_price: be });
     expect(Math.abs(at.conversionValue.toNumber()) / at.leaseValue.abs().toNumber()).toBeLessThan(1e-12);
-    // above it mining wins, below it leasing wins
-    expect(conversionValue({ ...plan, btc_price: p.mul(1.01) }).conversionValue.isNeg()).toBe(true);
-    expect(conversionValue({ ...plan, btc_price: p.mul(0.99) }).conversionValue.isPos()).toBe(true);
   });
 
-  test("no breakeven when mining earns nothing", () => {
+  test("the breakeven agrees with a float bisection of the float model, and switching off lowers it", () => {
+    const lease = floatLease({ mw: 100 / 1.4, rate: 150, years: 10, esc: 0.03, capexPerMw: 9e6, opexPct: 0.15, build: 12 }, 0.12).npv;
+    const gap = (price: number) => lease - floatMining({ ...plan, months: 132, btc_price: price }, 0.12).npv;
+    let lo = 1_000;
+    let hi = 10_000_000;
+    for (let i = 0; i < 200; i++) {
+      const mid = (lo + hi) / 2;
+      if (gap(mid) > 0) lo = mid;
+      else hi = mid;
+    }
+    const be = conversionBreakevenPrice(plan).toNumber();
+    expect(relErr(be, lo)).toBeLessThan(1e-9);
+    const forced = conversionBreakevenPrice({ ...plan, switch_off_below_cost: false }).toNumber();
+    expect(forced).toBeCloseTo(213_334.66, 1); // the README's figure before issue 12
+    expect(be).toBeLessThan(forced);
+  });
+
+  test("no breakeven when mining earns nothing, or beats leasing at any price", () => {
     expect(() => conversionBreakevenPrice({ ...plan, uptime: 0 })).toThrow(NoAnswerError);
+    expect(() => conversionBreakevenPrice({ ...plan, uptime: 0 })).toThrow(/earns no BTC/);
+    // a lease worth less than minus the mining's fixed costs: mining wins even at a price near 0
+    const poorLease = { ...plan, rate_usd_per_kw_month: 0, conversion_capex_usd_per_mw: 2e7 };
+    expect(() => conversionBreakevenPrice(poorLease)).toThrow(/worth at least as much as leasing at any BTC price/);
+  });
+
+  test("lease_discount_rate discounts the lease leg only; blank means discount_rate", () => {
+    const v = conversionValue({ ...plan, lease_discount_rate: 0.08 });
+    expect(relErr(v.leaseValue.toNumber(), leaseNpv(leaseTerms, 0.08).toNumber())).toBeLessThan(1e-15);
+    expect(v.leaseValue.gt(conversionValue(plan).leaseValue)).toBe(true);
+    expect(v.miningValue.eq(conversionValue(plan).miningValue)).toBe(true);
+    expect(conversionValue({ ...plan, lease_discount_rate: 0.12 }).conversionValue.eq(conversionValue(plan).conversionValue)).toBe(true);
+  });
+
+  test.each([
+    [{ conversion_months: 2.5 }, /^conversion_months must be a whole number of 0 or more/],
+    [{ conversion_months: 1200 }, /^conversion_months must be a whole number below 1200/],
+    [{ conversion_capex_usd_per_mw: -1 }, /^conversion_capex_usd_per_mw must be a number of 0 or more/],
+    [{ term_years: 100 }, /^term_years must be at most 1188 months in years \(99\) after 12 months of conversion_months/],
+    [{ lease_discount_rate: -1 }, /^lease_discount_rate must be a rate greater than -1/],
+    [{ site_mw_per_critical_it_mw: 0.9 }, /^site_mw_per_critical_it_mw must be 1 or more/],
+  ])("errors name CONVERSIONVALUE's own arguments: %p", (change, message) => {
+    expect(() => conversionValue({ ...plan, ...change })).toThrow(InvalidArgumentError);
+    expect(() => conversionValue({ ...plan, ...change })).toThrow(message);
+    expect(() => conversionBreakevenPrice({ ...plan, ...change })).toThrow(message);
+  });
+
+  test("a term typed as =7+4/12 years is 88 months", () => {
+    const years = 7 + 4 / 12;
+    expect(new Decimal(years).mul(12).isInteger()).toBe(false); // the double, read as Excel shows it (7.333333333333333), × 12 is not whole
+    expect(conversionValue({ ...plan, term_years: years }).horizonMonths).toBe(12 + 88);
   });
 
   test("revenue and EBITDA per site MW per year, side by side", () => {
     const c = perMwPerYear(plan);
     expect(relErr(c.leaseRevenue.toNumber(), (1000 / 1.4) * 150 * 12)).toBeLessThan(1e-14);
     expect(relErr(c.leaseEbitda.toNumber(), (1000 / 1.4) * 150 * 12 * 0.85)).toBeLessThan(1e-14);
-    const first12 = miningCashFlows({ ...site, months: 12 });
-    const revenue = first12.reduce((s, r) => s + r.revenue.toNumber(), 0) / 100;
+    const first12 = floatMining({ ...site, months: 12 }, 0).rows;
+    const revenue = first12.reduce((s, r) => s + r.revenue, 0) / 100;
+    const ebitda = first12.reduce((s, r) => s + r.revenue - r.power - r.opex, 0) / 100;
     expect(relErr(c.miningRevenue.toNumber(), revenue)).toBeLessThan(1e-12);
-    expect(c.miningEbitda.lt(c.miningRevenue)).toBe(true);
+    expect(relErr(c.miningEbitda.toNumber(), ebitda)).toBeLessThan(1e-12);
   });
 });

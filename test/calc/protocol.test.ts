@@ -86,13 +86,17 @@ describe("difficulty and hashrate", () => {
   });
 
   test("difficulty for a hashrate inverts the implied hashrate", () => {
-    for (const d of [1, 1.5e14, 155.97e12, 3.3e-3, 9.9e20]) {
+    for (const d of [1, 1.5e14, 155.97e12, 3.3, 9.9e20]) {
       const back = difficultyForHashrateEhs(networkHashrateEhs(d)).toNumber();
       expect(Math.abs(back - d) / d).toBeLessThan(1e-15);
     }
   });
 
-  test.each([[0], [-1], [NaN], [-Infinity]])("refuses difficulty %p", (d) => {
-    expect(() => networkHashrateEhs(d)).toThrow(/difficulty must be a number greater than 0/);
+  test.each([[0], [-1], [0.999999], [NaN], [-Infinity]])("refuses difficulty %p (below the protocol's minimum of 1)", (d) => {
+    expect(() => networkHashrateEhs(d)).toThrow(/difficulty must be a number of 1 or more/);
+  });
+
+  test("accepts the minimum difficulty, 1: 2^32 hashes per 600 s", () => {
+    expect(networkHashrateHs(1).toNumber()).toBe(2 ** 32 / 600);
   });
 });

@@ -37,7 +37,8 @@ describe("BTC per day", () => {
 
   test.each([
     [[-1, 1e14], /hashrate_ths must be a number of 0 or more/],
-    [[1, 0], /difficulty must be a number greater than 0/],
+    [[1, 0], /difficulty must be a number of 1 or more/],
+    [[1, 0.99], /difficulty must be a number of 1 or more/],
     [[1, 1e14, -0.1], /fees_btc_per_block must be a number of 0 or more/],
     [[1, 1e14, 0, 51], /subsidy must be a number from 0 to 50/],
     [[1, 1e14, 0, -1], /subsidy must be a number of 0 or more/],

@@ -6,7 +6,9 @@
  * growing 1% a month, difficulty 152T growing 2% a month, 0.036 BTC fees, 2% pool fee, 95% uptime,
  * $15,000/MW-month opex; sources in ../shared/reference/mining-costs.md and asic-specs.md), over
  * 36 months from block 925,000, so the 2028 halving falls in month 29 and the fleet refresh (month
- * 48) does not. Its BTC mined and cash costs (power + opex + capex) come from MININGCASHFLOWS.
+ * 48) does not. Its BTC mined and cash costs (power + opex + capex) come from MININGCASHFLOWS,
+ * which switches the fleet off in months whose revenue does not cover power (issue 12): after the
+ * halving, months 30 to 36 mine nothing and pay only the site opex.
  * The lease: 40 MW of critical IT already in service at another site, $150/kW-month, a 3% annual
  * escalator and 15% opex (the README's lease terms; landlord-funded 2025 deals cluster at
  * ~$150–160/kW-month, ../shared/reference/lease-deals.md), its build financed separately.
@@ -14,6 +16,7 @@
  */
 import { leaseCashFlows, miningCashFlows, MiningPlan, TreasuryPlan, treasuryCashFlows, treasurySummary } from "../../src/calc";
 import { relErr } from "../support/rational";
+import { floatMining } from "../support/float-models";
 
 export const EXAMPLE_SITE: MiningPlan = {
   site_mw: 100,
@@ -75,10 +78,16 @@ describe("README example: the forced seller and the leased miner", () => {
   const minedF = btcMined.map((x) => x.toNumber());
   const costsF = cashCosts.map((x) => x.toNumber());
 
-  test("the inputs: $4,620,750 of cash costs every month (100 MW × 730 h × 95% × 4.5¢ + $1.5M opex), 1,478.84 BTC mined in 36 months", () => {
-    expect(costsF.every((c) => c === 100 * 1000 * 730 * 0.95 * 0.045 + 1_500_000)).toBe(true);
+  test("the inputs: the fleet runs in months 1-29 at $4,620,750 of cash costs (100 MW × 730 h × 95% × 4.5¢ + $1.5M opex), is off in 30-36 at $1.5M, and mines 1,363.16 BTC", () => {
+    // The float model (written from the issue's formulas, not the calc) decides the same months.
+    const twin = floatMining(EXAMPLE_SITE as Parameters<typeof floatMining>[0], 0).rows;
+    expect(mining.map((m) => m.running)).toEqual(twin.map((m) => m.running));
+    expect(twin.map((m) => m.running)).toEqual(Array.from({ length: 36 }, (_, i) => i < 29));
+    const running = 100 * 1000 * 730 * 0.95 * 0.045 + 1_500_000;
+    expect(costsF).toEqual(Array.from({ length: 36 }, (_, i) => (i < 29 ? running : 1_500_000)));
     expect(costsF[0]).toBe(4_620_750);
-    expect(treasurySummary(hold).btcMined.toDecimalPlaces(2).toNumber()).toBe(1478.84);
+    mining.forEach((m, i) => expect(relErr(m.btcMined.toNumber(), twin[i].btcMined)).toBeLessThan(1e-12));
+    expect(treasurySummary(hold).btcMined.toDecimalPlaces(2).toNumber()).toBe(1363.16);
   });
 
   test("HOLD agrees with a float re-run of the rules", () => {
@@ -90,45 +99,49 @@ describe("README example: the forced seller and the leased miner", () => {
     });
   });
 
-  test("HOLD: the $20M lasts four months; in month 5 it must sell 32.78 BTC, and 1,327.94 BTC (90% of output) over three years", () => {
+  test("HOLD: the $20M lasts four months; in month 5 it must sell 32.78 BTC, and 1,153.31 BTC (85% of output) over three years", () => {
     const s = treasurySummary(hold);
     expect(hold[3].cash.toNumber()).toBe(1_517_000); // 20M − 4 × 4,620,750
     expect(s.firstForcedMonth).toBe(5);
     expect(hold[4].btcForced.toDecimalPlaces(2).toNumber()).toBe(32.78);
-    expect(s.btcForced.toDecimalPlaces(2).toNumber()).toBe(1327.94);
-    expect(s.soldToMined!.toDecimalPlaces(3).toNumber()).toBe(0.898);
-    expect(hold[35].btcHeld.toDecimalPlaces(2).toNumber()).toBe(150.91);
+    expect(s.btcForced.toDecimalPlaces(2).toNumber()).toBe(1153.31);
+    expect(s.soldToMined!.toDecimalPlaces(3).toNumber()).toBe(0.846);
+    expect(hold[35].btcHeld.toDecimalPlaces(2).toNumber()).toBe(209.85);
     expect(hold.slice(4).every((r) => r.cash.isZero())).toBe(true);
     expect(s.firstInsolventMonth).toBeNull();
   });
 
-  test("HOLD after the 2028 halving (month 29): month 30 sells 38.05 BTC against 17.52 mined, 217% of output", () => {
+  test("HOLD after the 2028 halving (month 29): from month 30 the fleet is off, mines nothing and sells 12.35 BTC to pay the $1.5M opex", () => {
     expect(mining[28].subsidy.toNumber()).toBeLessThan(3.125); // the blended halving month
     const m30 = hold[29];
-    expect(m30.btcSold.toDecimalPlaces(2).toNumber()).toBe(38.05);
-    expect(m30.btcMined.toDecimalPlaces(2).toNumber()).toBe(17.52);
-    expect(m30.btcSold.div(m30.btcMined).toDecimalPlaces(2).toNumber()).toBe(2.17);
+    expect(m30.btcMined.isZero()).toBe(true);
+    expect(m30.btcSold.toDecimalPlaces(2).toNumber()).toBe(12.35);
+    // 1.5M of opex at month 30's price, 91,000 × 1.01^29
+    expect(relErr(m30.btcSold.toNumber(), 1_500_000 / (91_000 * 1.01 ** 29))).toBeLessThan(1e-12);
     // from month 21 on, it sells more than it mines every month, and the stack shrinks
     expect(hold.slice(20).every((r) => r.btcSold.gt(r.btcMined))).toBe(true);
     expect(hold.slice(0, 20).every((r) => r.btcSold.lte(r.btcMined))).toBe(true);
   });
 
-  test("with the lease it sells nothing: it keeps all 1,478.84 BTC and ends with $42,816,080", () => {
+  test("with the lease it sells nothing: it keeps all 1,363.16 BTC and ends with $64,661,330", () => {
     const s = treasurySummary(leased);
     expect(s.btcSold.isZero()).toBe(true);
     expect(leased[35].btcHeld.eq(s.btcMined)).toBe(true);
-    // 20M + 12 × 40 MW × 1000 × $150 × 0.85 × (1 + 1.03 + 1.03²) − 36 × 4,620,750
+    // 20M + 12 × 40 MW × 1000 × $150 × 0.85 × (1 + 1.03 + 1.03²) − 29 × 4,620,750 − 7 × 1,500,000
     const rent = 40 * 1000 * 150 * 0.85;
-    const expected = 20e6 + 12 * rent * (1 + 1.03 + 1.03 * 1.03) - 36 * 4_620_750;
-    expect(Math.round(expected)).toBe(42_816_080);
-    expect(leased[35].cash.toNumber()).toBe(42_816_080);
+    const expected = 20e6 + 12 * rent * (1 + 1.03 + 1.03 * 1.03) - 29 * 4_620_750 - 7 * 1_500_000;
+    expect(Math.round(expected)).toBe(64_661_330);
+    expect(leased[35].cash.toNumber()).toBe(64_661_330);
     expect(leaseNet[0].toNumber()).toBe(rent); // $5.1M a month in lease year 1
   });
 
-  test("SELLALL is never forced: it ends with no BTC and $9,113,635.50", () => {
+  test("SELLALL is never forced: it ends with no BTC and $16,492,644.20", () => {
     const rows = treasuryCashFlows({ ...EXAMPLE_TREASURY, policy: "SELLALL" });
     expect(treasurySummary(rows).firstForcedMonth).toBeNull();
     expect(rows[35].btcHeld.isZero()).toBe(true);
-    expect(rows[35].cash.toDecimalPlaces(2).toNumber()).toBe(9_113_635.5);
+    // 20M + Σ (BTC mined × 91,000 × 1.01^(t−1) − cash costs), in floats
+    const floatCash = minedF.reduce((cash, b, t) => cash + b * 91_000 * 1.01 ** t - costsF[t], 20e6);
+    expect(Math.abs(floatCash - 16_492_644.2)).toBeLessThan(0.01);
+    expect(rows[35].cash.toDecimalPlaces(2).toNumber()).toBe(16_492_644.2);
   });
 });

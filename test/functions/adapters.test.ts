@@ -11,6 +11,7 @@ const revenue = revenueModule as unknown as Record<string, (...args: unknown[]) 
 import { cashCostPerBtc, costPerBtcBreakdown } from "../../src/calc";
 
 import { ALL_IN_ARGS, CALLS } from "../support/calls";
+import { SIGNATURES } from "../../src/functions/params";
 import { excelError } from "../support/errors";
 
 
@@ -47,6 +48,14 @@ describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
       const args = [...valid];
       args[i] = value;
       const blank = value === null || value === "";
+      const p = SIGNATURES[name as keyof typeof SIGNATURES][i];
+      if (!blank && (p.kind === "boolean" || p.kind === "pairs")) {
+        // A switch takes TRUE/FALSE, a table a two-column range: anything else is refused by its name.
+        if ((p.kind === "boolean" && typeof value === "boolean") || (p.kind === "pairs" && Array.isArray(value))) continue;
+        const what = p.kind === "boolean" ? "TRUE or FALSE" : "a two-column range of numbers";
+        expect(excelError(() => fn(...args)).message.startsWith(`${name}: ${p.name} must be ${what}`)).toBe(true);
+        continue;
+      }
       if (blank && i >= required) {
         // an optional argument left blank takes its default: a value, or #NUM! if the default has no answer
         try {
@@ -83,7 +92,7 @@ describe("domain errors and no-answer errors", () => {
   test.each([
     ["SUBSIDY", () => protocol.subsidy(1.5), "SUBSIDY: height must be a whole number of 0 or more; got 1.5"],
     ["SUBSIDY", () => protocol.subsidy(-1), "SUBSIDY: height must be a whole number of 0 or more; got -1"],
-    ["NETWORKHASHRATE", () => protocol.networkHashrate(0), "NETWORKHASHRATE: difficulty must be a number greater than 0; got 0"],
+    ["NETWORKHASHRATE", () => protocol.networkHashrate(0), "NETWORKHASHRATE: difficulty must be a number of 1 or more (difficulty never falls below the genesis difficulty, 1); got 0"],
     ["COSTPERBTC", () => costs.costPerBtc(0.05, 17.5, 1.5e14, 3.125, 0, 1.2), "COSTPERBTC: pool_fee must be a fraction from 0 to 1 (0.02 = 2%); got 1.2"],
     ["ALLINCOSTPERBTC", () => costs.allInCost(0.05, 17.5, 1.5e14, 3.125, 0, 0, 0, 0, 0), "ALLINCOSTPERBTC: machine_life_years must be a number greater than 0; got 0"],
     ["PAYBACKMONTHS", () => costs.paybackMonths(3500, 200, 17.5, 0.05, 91_000, 1.5e14, 3.125, 0, 0, 0, 1.1), "PAYBACKMONTHS: uptime must be a fraction from 0 to 1 (0.02 = 2%); got 1.1"],
@@ -102,7 +111,7 @@ describe("domain errors and no-answer errors", () => {
     ["BREAKEVENPOWER when opex exceeds revenue", () => costs.breakevenPower(10_000, 20, 3e14, 3.125, 0, 0, 0.05)],
     ["BREAKEVENHASHPRICE at zero uptime", () => costs.breakevenHashprice(0.05, 17.5, 0, 0, 0, 4, 0, 0, 0, 0)],
     ["PAYBACKMONTHS with a negative margin", () => costs.paybackMonths(3500, 200, 17.5, 0.2, 91_000, 1.5e14, 3.125)],
-    ["BTCPERDAY beyond a double's range", () => revenue.btcPerDay(1e308, 1e-300, 3.125)],
+    ["BTCPERDAY beyond a double's range", () => revenue.btcPerDay(1e308, 1, 3.125)],
   ])("%s is #NUM!", (_, call) => {
     expect(excelError(call).code).toBe("#NUM!");
   });

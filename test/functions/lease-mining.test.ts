@@ -11,10 +11,10 @@ const leaseCashFlowsFn = lease.leaseCashFlowsFn as Fn as (...args: unknown[]) =>
 describe("lease functions", () => {
   test("LEASECASHFLOWS: header, month 0 capex, and present values that add up to LEASENPV", () => {
     const rows = leaseCashFlowsFn([[200]], 150, 15, 0.1, 0.03, 9e6, 0.15, 12);
-    expect(rows[0]).toEqual(["Month", "Revenue (USD)", "Opex (USD)", "Capex (USD)", "Net cash flow (USD)", "Discount factor", "Present value (USD)"]);
+    expect(rows[0]).toEqual(["Month", "Revenue (USD)", "Opex (USD)", "Capex (USD)", "Terminal value (USD)", "Net cash flow (USD)", "Discount factor", "Present value (USD)"]);
     expect(rows).toHaveLength(1 + 1 + 12 + 180);
-    expect(rows[1]).toEqual([0, 0, 0, 1.8e9, -1.8e9, 1, -1.8e9]);
-    const sum = rows.slice(1).reduce((s, r) => s + (r[6] as number), 0);
+    expect(rows[1]).toEqual([0, 0, 0, 1.8e9, 0, -1.8e9, 1, -1.8e9]);
+    const sum = rows.slice(1).reduce((s, r) => s + (r[7] as number), 0);
     const npv = leaseNpvFn([[200]], 150, 15, 0.1, 0.03, 9e6, 0.15, 12);
     expect(Math.abs(sum - npv) / 1.8e9).toBeLessThan(1e-12);
   });
@@ -33,19 +33,21 @@ describe("lease functions", () => {
 });
 
 describe("mining and decision functions", () => {
-  test("MININGCASHFLOWS: 13 columns, one row per month, PVs sum to MININGNPV", () => {
+  test("MININGCASHFLOWS: 16 columns, one row per month, PVs sum to MININGNPV", () => {
     const rows = call("MININGCASHFLOWS", MINING_ARGS) as unknown[][];
-    expect(rows[0]).toHaveLength(13);
+    expect(rows[0]).toHaveLength(16);
     expect(rows).toHaveLength(61);
-    const sum = rows.slice(1).reduce((s, r) => s + (r[12] as number), 0);
+    const sum = rows.slice(1).reduce((s, r) => s + (r[15] as number), 0);
     const npv = call("MININGNPV", MINING_ARGS) as number;
     expect(Math.abs(sum - npv) / Math.abs(npv)).toBeLessThan(1e-12);
   });
 
-  test("MWECONOMICS is a 4×3 table with a header", () => {
+  test("MWECONOMICS is a 4×4 table under a header: mining, colocation lease and GPU cloud (n/a without its inputs)", () => {
     const t = call("MWECONOMICS", CONVERSION_ARGS) as unknown[][];
-    expect(t.map((r) => r[0])).toEqual(["Per site MW per year", "Revenue (USD)", "EBITDA (USD)", "EBITDA margin"]);
+    expect(t.map((r) => r[0])).toEqual(["Per site MW", "Revenue per MW-year (USD)", "EBITDA per MW-year (USD)", "EBITDA margin", "Capital per MW (USD)"]);
+    expect(t[0]).toEqual(["Per site MW", "Mining", "Colocation lease", "GPU cloud"]);
     expect(t[3][2]).toBeCloseTo(0.85, 12);
+    expect(t.slice(1).map((r) => r[3])).toEqual(["n/a", "n/a", "n/a", "n/a"]);
   });
 
   test("CONVERSIONBREAKEVEN: #NUM! when mining earns nothing", () => {

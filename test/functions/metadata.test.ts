@@ -7,7 +7,7 @@ import { spawnSync } from "child_process";
 import * as path from "path";
 import fc from "fast-check";
 import { CATALOG, ExampleArg } from "../../src/functions/catalog";
-import { SIGNATURES } from "../../src/functions/params";
+import { PARAMS, SIGNATURES } from "../../src/functions/params";
 import { CALLS, Fn, LIVE_FUNCTIONS, TABLE_FUNCTION } from "../support/calls";
 import { excelErrorOrNone } from "../support/errors";
 
@@ -50,7 +50,7 @@ test("the JSDoc Excel's metadata is generated from is fresh (run: node scripts/j
   // The generator in check mode, as CI runs it (in its own process: Prettier needs Node's module loader).
   const run = spawnSync(process.execPath, [path.resolve(__dirname, "../../scripts/jsdoc.js"), "--check"], { encoding: "utf8" });
   expect([run.status, run.stderr]).toEqual([0, ""]);
-  expect(run.stdout).toMatch(/JSDoc up to date: 26 functions/);
+  expect(run.stdout).toMatch(/JSDoc up to date: 30 functions/);
 });
 
 test("every function is in functions.json: the numeric ones, the dispatcher and the live ones", () => {
@@ -77,7 +77,7 @@ test("the lead's signatures: subsidy required after difficulty; efficiency at th
   expect(signature(byId("HASHPRICE"))).toBe("btc_price, difficulty, subsidy_btc_per_block, [fees_btc_per_block]");
   expect(signature(byId("BTCPERDAY"))).toBe("hashrate_ths, difficulty, subsidy_btc_per_block, [fees_btc_per_block]");
   expect(signature(byId("PAYBACKMONTHS"))).toBe(
-    "machine_cost_usd, hashrate_ths, wall_efficiency_j_th, power_price_kwh, btc_price, difficulty, subsidy_btc_per_block, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [uptime], [difficulty_growth_monthly]",
+    "machine_cost_usd, hashrate_ths, wall_efficiency_j_th, power_price_kwh, btc_price, difficulty, subsidy_btc_per_block, [fees_btc_per_block], [pool_fee], [opex_usd_per_th_day], [uptime], [difficulty_growth_monthly], [start_height]",
   );
   for (const id of ["ALLINCOSTPERBTC", "COSTBREAKDOWN", "BREAKEVENPRICE", "BREAKEVENPOWER", "BREAKEVENHASHPRICE"]) {
     expect([id, byId(id).parameters[1].name]).toEqual([id, "wall_efficiency_j_th"]);
@@ -92,10 +92,10 @@ test("the lead's signatures: subsidy required after difficulty; efficiency at th
   }
 });
 
-test("every argument Excel passes is a plain value, but FROMTABLE's tables, which are ranges", () => {
+test("every argument Excel passes is a plain value, but FROMTABLE's tables and the tables of numbers (phases, tiers), which are ranges", () => {
   for (const f of functions) {
     for (const p of f.parameters) {
-      const range = f.id === TABLE_FUNCTION && p.name.startsWith("assumptions");
+      const range = (f.id === TABLE_FUNCTION && p.name.startsWith("assumptions")) || ["phases", "tiers"].includes(p.name);
       expect([f.id, p.name, p.type, p.dimensionality]).toEqual([f.id, p.name, "any", range ? "matrix" : undefined]);
     }
   }
@@ -124,23 +124,32 @@ test("one name, one meaning: a parameter name has the same description and unit 
   expect(seen.has("efficiency_j_th")).toBe(false);
 });
 
-test("every parameter's description gives its unit or kind, and optional ones their default", () => {
-  const unit = /USD|BTC|J\/TH|TH\/s|EH\/s|kWh|MW|fraction|rate|ratio|dimensionless|blocks|years|months|text|range/;
+test("every parameter's description gives its unit or kind, and optional ones their default or what a blank means", () => {
+  const unit = /USD|BTC|J\/TH|TH\/s|EH\/s|kWh|MW|fraction|rate|ratio|dimensionless|blocks|years|months|text|range|TRUE or FALSE|code|GPUs|kW/;
+  // Required in one function, appended optional to another (one name, one description): no default to state.
+  const appendedOptional = (id: string, name: string) =>
+    (id === "PAYBACKMONTHS" && name === "start_height") || (id === "MWECONOMICS" && ["usd_per_gpu_hour", "utilization", "gpu_capex_usd", "kw_per_gpu"].includes(name));
+  let blanks = 0;
   for (const f of functions) {
     for (const p of f.parameters) {
       expect([f.id, p.name, unit.test(p.description ?? "")]).toEqual([f.id, p.name, true]);
-      const hasDefault = /Default \S+\.$/.test(p.description ?? "");
+      const hasDefault = /(Default \S+|Blank: [^.]+)\.$/.test(p.description ?? "");
+      if (/Blank: /.test(p.description ?? "")) blanks++;
       // FROMTABLE's extra tables are optional with nothing in their place.
-      expect([f.id, p.name, hasDefault]).toEqual([f.id, p.name, !!p.optional && !p.name.startsWith("assumptions_")]);
+      const expected = !!p.optional && !p.name.startsWith("assumptions_") && !appendedOptional(f.id, p.name);
+      expect([f.id, p.name, hasDefault]).toEqual([f.id, p.name, expected]);
     }
   }
+  expect(blanks).toBeGreaterThan(5); // phases, tiers and lease_discount_rate say what a blank means
 });
 
 test("names carry units: every money, energy, power, hashrate, time or BTC quantity says it in its name", () => {
   // Dimensionless or conventional quantities: ratios and fractions (decimals), annual rates, counts, codes.
   // A price is in USD per unit of what is priced (the project's currency); later issues name btc_price so.
-  const unitless = ["btc_price", "height", "start_height", "difficulty", "pue", "pool_fee", "uptime", "discount_rate", "escalator", "months", "currency", "field", "function_name", "assumptions", "assumptions_2", "assumptions_3"];
-  const withUnit = /_(usd|btc|kwh|ths|ehs|th|mw|j_th|years|months|day|month|monthly|pct_of_revenue|per_critical_it_mw)(_|$)/;
+  // Issue 12 adds switches (TRUE/FALSE), timing codes, tables of numbers, annual rates and a count of GPUs.
+  const unitless = ["btc_price", "height", "start_height", "difficulty", "pue", "pool_fee", "uptime", "discount_rate", "escalator", "months", "currency", "field", "function_name", "assumptions", "assumptions_2", "assumptions_3",
+    "switch_off_below_cost", "difficulty_includes_fleet", "exit_cap_rate", "rent_timing", "capex_timing", "phases", "tiers", "lease_discount_rate", "gpus", "utilization"];
+  const withUnit = /(^|_)(usd|btc|kwh|kw|ths|ehs|th|mw|j_th|years|months|day|month|hour|monthly|annual|pct|pct_of_revenue|per_critical_it_mw)(_|$)/;
   for (const name of new Set(functions.flatMap((f) => f.parameters.map((p) => p.name)))) {
     expect([name, unitless.includes(name) || withUnit.test(name)]).toEqual([name, true]);
   }
@@ -150,6 +159,14 @@ test("every function has a help URL to its own reference page", () => {
   for (const f of functions) expect(f.helpUrl).toBe(`https://localhost:3000/help/${f.id}.html`);
 });
 
+/** What a parameter must be, as its error says: a number, a switch, or a table of numbers (the registry's kinds). */
+function mustBe(name: string): string {
+  const kind = (PARAMS as Record<string, { kind?: string }>)[name]?.kind;
+  if (kind === "boolean") return "TRUE or FALSE (or 1 or 0)";
+  if (kind === "pairs") return "a two-column range of numbers, a row each";
+  return "a number";
+}
+
 test("a wrong argument's message names that argument, as Excel shows it, for every position", () => {
   for (const f of functions.filter((x) => x.id in CALLS)) {
     const { fn, valid } = CALLS[f.id];
@@ -157,7 +174,8 @@ test("a wrong argument's message names that argument, as Excel shows it, for eve
     f.parameters.forEach((p, i) => {
       const args = [...valid];
       args[i] = "oops";
-      expect(excelErrorOrNone(() => fn(...args))?.message).toBe(`${f.id}: ${p.name} must be a number; got text "oops"`);
+      const message = excelErrorOrNone(() => fn(...args))?.message ?? "";
+      expect([f.id, message.startsWith(`${f.id}: ${p.name} must be ${mustBe(p.name)}`), message.endsWith('got text "oops"')]).toEqual([f.id, true, true]);
     });
   }
 });
@@ -222,7 +240,7 @@ test("each documented #NUM! case happens, with every argument list the reference
       cases++;
     }
   }
-  expect(cases).toBe(10);
+  expect(cases).toBe(12);
 });
 
 test("a function whose reference lists no #NUM! case of its own gives #NUM! only beyond Excel's number range", () => {

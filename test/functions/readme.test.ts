@@ -38,7 +38,24 @@ test("every signature in the README is the registered one: names, order, bracket
   }
 });
 
-/** Evaluates "=MINER.X(1.5E14, 3.125, MINER.SUBSIDY(1050000))": numbers, text and nested MINER calls only. */
+/**
+ * Ranges the README's formulas name, with what its text says they hold: Hut 8's four halls (the
+ * lease example) and a flat 5¢ tax band.
+ */
+const README_RANGES: Record<string, unknown[][]> = {
+  "H2:I5": [
+    [17, 61.25],
+    [19, 61.25],
+    [21, 61.25],
+    [23, 61.25],
+  ],
+  "E2:F2": [[0, 0.05]],
+};
+
+/**
+ * Evaluates "=MINER.X(1.5E14, 3.125, MINER.SUBSIDY(1050000))": numbers, text, TRUE/FALSE, empty
+ * arguments (blank), the README's named ranges and nested MINER calls only.
+ */
 function evaluate(formula: string): unknown {
   let pos = 0;
   const src = formula.replace(/^=/, "");
@@ -53,12 +70,33 @@ function evaluate(formula: string): unknown {
       const args: unknown[] = [];
       skip();
       while (src[pos] !== ")") {
+        skip();
+        if (src[pos] === ",") {
+          args.push(null); // an empty argument: blank
+          pos++;
+          continue;
+        }
         args.push(value());
         skip();
-        if (src[pos] === ",") pos++;
+        if (src[pos] === ",") {
+          pos++;
+          skip();
+          if (src[pos] === ")") args.push(null); // a trailing empty argument
+        }
       }
       pos++;
       return fnOf(call[1])(...args);
+    }
+    const bool = /^(TRUE|FALSE)\b/.exec(src.slice(pos));
+    if (bool) {
+      pos += bool[0].length;
+      return bool[1] === "TRUE";
+    }
+    const range = /^[A-Z]+\d+:[A-Z]+\d+/.exec(src.slice(pos));
+    if (range) {
+      pos += range[0].length;
+      if (!(range[0] in README_RANGES)) throw new Error(`the README's ${range[0]} is not described here`);
+      return README_RANGES[range[0]];
     }
     const text = /^"([^"]*)"/.exec(src.slice(pos));
     if (text) {
@@ -74,7 +112,7 @@ function evaluate(formula: string): unknown {
 }
 /** A formula with literal arguments only, of a function that takes numbers (the live ones are tested with a fake API). */
 const literal = (c: string) =>
-  /^=MINER\.[A-Z]+\((-?\d[\d.]*(E[+-]?\d+)?|"[^"]*"|, |MINER\.[A-Z]+\(|\))*\)$/.test(c) &&
+  /^=MINER\.[A-Z]+\((-?\d[\d.]*(E[+-]?\d+)?|"[^"]*"|TRUE|FALSE|, ?|MINER\.[A-Z]+\(|\))*\)$/.test(c) &&
   [...c.matchAll(/MINER\.([A-Z]+)/g)].every(([, id]) => id in CALLS || id === TABLE_FUNCTION);
 
 /** A stated result ("50,548", "$804.1M", "16.08%", "−$98.7M …", "1.5367E14") and the half-unit of its last digit. */
@@ -105,6 +143,44 @@ test("every README formula with literal arguments runs, and gives the result sta
   }
   expect(ran).toBeGreaterThanOrEqual(20);
   expect(compared).toBeGreaterThanOrEqual(18);
+});
+
+test("every formula in a README code block gives the result or the #NUM! message written beside it", () => {
+  // Fenced blocks, line by line: a fence opens (``` or ```sh) and the next one closes it.
+  const blocks: string[] = [];
+  let open: string[] | undefined;
+  for (const line of README.split("\n")) {
+    if (line.startsWith("```")) {
+      if (open) blocks.push(open.join("\n"));
+      open = open ? undefined : [];
+    } else open?.push(line);
+  }
+  let compared = 0;
+  for (const block of blocks) {
+    const lines = block.split("\n");
+    lines.forEach((line, i) => {
+      const m = /^(=MINER\.[A-Z]+\(.*?\))(?:\s{2,}(\S.*))?$/.exec(line);
+      if (!m || /^=MINER\.COSTBREAKDOWN/.test(m[1])) return;
+      // The result on the same line, or a "#NUM!  message" line after a blank line.
+      const said = m[2] ?? (lines[i + 1] === "" ? lines[i + 2] : undefined);
+      if (!said) return;
+      if (said.startsWith("#NUM!")) {
+        let error: { code?: string; message?: string } = {};
+        try {
+          evaluate(m[1]);
+        } catch (e) {
+          error = e as { code: string; message: string };
+        }
+        expect([m[1], error.code, error.message]).toEqual([m[1], "#NUM!", said.replace(/^#NUM!\s+/, "")]);
+      } else {
+        const result = stated(said)!;
+        const got = evaluate(m[1]) as number;
+        expect([m[1], said, Math.abs(got - result.value) <= result.tolerance]).toEqual([m[1], said, true]);
+      }
+      compared++;
+    });
+  }
+  expect(compared).toBeGreaterThanOrEqual(4); // PAYBACKMONTHS' #NUM!, and Hut 8's IRRs and NPV
 });
 
 test("the worked example's breakdown is what COSTBREAKDOWN gives, line by line", () => {

@@ -2,6 +2,10 @@
 import fc from "fast-check";
 import {
   breakevenPowerPrice,
+  conversionBreakevenPrice,
+  conversionValue,
+  energyTaxUsdPerYear,
+  InvalidArgumentError,
   cashCostPerBtc,
   Decimal,
   hashpriceUsdPerPhDay,
@@ -135,25 +139,141 @@ test("a lease's NPV is Excel's monthly NPV of its cash flows, and the IRR zeroes
   );
 });
 
+const miningPlan = fc.record({
+  site_mw: fc.double({ min: 1, max: 500, noNaN: true }),
+  efficiency_j_th: efficiency,
+  pue: fc.double({ min: 1, max: 1.6, noNaN: true }),
+  power_price_kwh: powerPrice,
+  btc_price: price,
+  difficulty,
+  start_height: fc.integer({ min: 0, max: 2_000_000 }),
+  months: fc.integer({ min: 1, max: 120 }),
+  difficulty_growth_monthly: fc.double({ min: -0.05, max: 0.05, noNaN: true }),
+  fees_btc_per_block: fees,
+  opex_usd_per_mw_month: fc.double({ min: 0, max: 30_000, noNaN: true }),
+  salvage_pct: fc.double({ min: 0, max: 0.3, noNaN: true }),
+  refresh_capex_usd_per_th: fc.double({ min: 0, max: 25, noNaN: true }),
+  switch_off_below_cost: fc.boolean(),
+  difficulty_includes_fleet: fc.boolean(),
+});
+type RandomMiningPlan = typeof miningPlan extends fc.Arbitrary<infer T> ? T : never;
+
+/** Whether the fleet stays within the network the difficulty implies in every month (worked in doubles, with a margin). */
+function fleetFitsNetwork(p: RandomMiningPlan): boolean {
+  if (!p.difficulty_includes_fleet) return true;
+  const fleetHs = ((p.site_mw * 1e6) / (p.efficiency_j_th * p.pue)) * 1e12;
+  const lowest = p.difficulty * Math.min(1, (1 + p.difficulty_growth_monthly) ** (p.months - 1));
+  return fleetHs < ((lowest * 2 ** 32) / 600) * 0.999;
+}
+
 test("a mining plan's NPV is Excel's monthly NPV of its cash flows", () => {
   fc.assert(
-    fc.property(
-      fc.record({
-        site_mw: fc.double({ min: 1, max: 500, noNaN: true }),
-        efficiency_j_th: efficiency,
-        pue: fc.double({ min: 1, max: 1.6, noNaN: true }),
-        power_price_kwh: powerPrice,
-        btc_price: price,
-        difficulty,
-        start_height: fc.integer({ min: 0, max: 2_000_000 }),
-        months: fc.integer({ min: 1, max: 120 }),
-        difficulty_growth_monthly: fc.double({ min: -0.05, max: 0.05, noNaN: true }),
-      }),
-      fc.double({ min: 0, max: 0.3, noNaN: true }),
+    fc.property(miningPlan, fc.double({ min: 0, max: 0.3, noNaN: true }), (plan, r) => {
+      fc.pre(fleetFitsNetwork(plan));
       // months start at 1: nothing happens at month 0
-      (plan, r) => sameMoney(miningNpv(plan, r), excelMonthlyNpv([new Decimal(0), ...miningCashFlows(plan).map((row) => row.net)], r)),
-    ),
+      return sameMoney(miningNpv(plan, r), excelMonthlyNpv([new Decimal(0), ...miningCashFlows(plan).map((row) => row.net)], r));
+    }),
     { numRuns: 60 },
+  );
+});
+
+test("a fleet never mines more BTC than the network issues; one larger than the network is refused when the difficulty includes it", () => {
+  let refused = 0;
+  fc.assert(
+    fc.property(miningPlan, (plan) => {
+      let rows;
+      try {
+        rows = miningCashFlows({ ...plan, uptime: 1, pool_fee: 0 });
+      } catch (e) {
+        refused++;
+        return e instanceof InvalidArgumentError && plan.difficulty_includes_fleet && !fleetFitsNetwork(plan);
+      }
+      return rows.every((r) => r.btcMined.lte(r.subsidy.add(plan.fees_btc_per_block).mul(4380)) && r.fleetShare.lte(1));
+    }),
+    { numRuns: 80 },
+  );
+  expect(refused).toBeGreaterThan(0);
+});
+
+test("switching off never lowers the NPV, and changes nothing when every month covers its variable cost", () => {
+  fc.assert(
+    fc.property(miningPlan, fc.double({ min: 0, max: 0.3, noNaN: true }), (plan, r) => {
+      fc.pre(fleetFitsNetwork(plan));
+      const on = miningNpv({ ...plan, switch_off_below_cost: true }, r);
+      const forced = miningNpv({ ...plan, switch_off_below_cost: false }, r);
+      const allRun = miningCashFlows({ ...plan, switch_off_below_cost: true }).every((row) => row.running);
+      return allRun ? on.eq(forced) : on.gt(forced);
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test("mining NPV with switch-off never falls as the BTC price rises (what makes the breakeven unique)", () => {
+  fc.assert(
+    fc.property(miningPlan, factor, fc.double({ min: 0, max: 0.3, noNaN: true }), (plan, k, r) => {
+      fc.pre(fleetFitsNetwork(plan));
+      const p = { ...plan, switch_off_below_cost: true };
+      return miningNpv({ ...p, btc_price: new Decimal(plan.btc_price).mul(k) }, r).gte(miningNpv(p, r));
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test("the breakeven price sets the conversion value to zero: the exact value changes sign across it", () => {
+  let checked = 0;
+  fc.assert(
+    fc.property(
+      miningPlan,
+      fc.double({ min: 50, max: 250, noNaN: true }),
+      fc.integer({ min: 1, max: 10 }),
+      fc.double({ min: 0, max: 12e6, noNaN: true }),
+      (plan, rent, years, capex) => {
+        const conversion = { ...plan, months: undefined, discount_rate: 0.1, rate_usd_per_kw_month: rent, term_years: years, conversion_capex_usd_per_mw: capex, conversion_months: 6 };
+        fc.pre(fleetFitsNetwork({ ...plan, months: 6 + years * 12 }));
+        let be: Decimal;
+        try {
+          be = conversionBreakevenPrice(conversion);
+        } catch (e) {
+          return e instanceof NoAnswerError;
+        }
+        checked++;
+        const at = (x: Decimal) => conversionValue({ ...conversion, btc_price: x }).conversionValue;
+        const eps = be.mul(1e-12);
+        return at(be.sub(eps)).isPos() && at(be.add(eps)).isNeg();
+      },
+    ),
+    { numRuns: 40 },
+  );
+  expect(checked).toBeGreaterThan(10);
+});
+
+test("a phased lease's NPV is the sum of one lease per phase", () => {
+  fc.assert(
+    fc.property(
+      lease,
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 36 }), fc.double({ min: 1, max: 300, noNaN: true })), { minLength: 1, maxLength: 6 }),
+      fc.boolean(),
+      fc.boolean(),
+      fc.double({ min: 0, max: 0.3, noNaN: true }),
+      (terms, phases, advance, overBuild, r) => {
+        const timing = { rent_timing: advance ? 1 : 0, capex_timing: overBuild ? 1 : 0, exit_cap_rate: 0.07 };
+        const phased = leaseNpv({ ...terms, ...timing, phases }, r);
+        const sum = phases.reduce((s, [b, mw]) => s.add(leaseNpv({ ...terms, ...timing, critical_it_mw: mw, build_months: b }, r)), new Decimal(0));
+        return phased.sub(sum).abs().lte(sum.abs().mul(1e-30).add(1e-20));
+      },
+    ),
+    { numRuns: 40 },
+  );
+});
+
+test("energy tax under New York's tiers: never falls as use rises, never more than the top rate, marginal between band starts", () => {
+  fc.assert(
+    fc.property(fc.double({ min: 0, max: 1e10, noNaN: true }), fc.double({ min: 0, max: 1e9, noNaN: true }), (kwh, more) => {
+      const tax = energyTaxUsdPerYear(kwh);
+      const higher = energyTaxUsdPerYear(new Decimal(kwh).add(more));
+      const step = higher.sub(tax);
+      return higher.gte(tax) && tax.lte(new Decimal(kwh).mul(0.05)) && step.lte(new Decimal(more).mul(0.05).add(1e-20));
+    }),
   );
 });
 

@@ -4,13 +4,25 @@ import * as revenue from "../../src/functions/revenue";
 import * as costs from "../../src/functions/costs";
 import * as lease from "../../src/functions/lease";
 import * as mining from "../../src/functions/mining";
+import * as energyTax from "../../src/functions/energy-tax";
+import * as gpuCloud from "../../src/functions/gpu-cloud";
 
 export type Fn = (...args: unknown[]) => unknown;
 
-/** A 100 MW site: S21-class fleet, 4.5¢ power, late-2025 network, five years. */
-export const MINING_ARGS = [100, 17.5, 1.1, 0.045, 91_000, 1.52e14, 925_000, 60, 0.12, 0.036, 0.02, 0.95, 0.02, 0.01, 15_000, 15, 48];
+/** A 100 MW site: S21-class fleet, 4.5¢ power, late-2025 network, five years (the arguments before issue 12's). */
+export const MINING_ARGS_V1 = [100, 17.5, 1.1, 0.045, 91_000, 1.52e14, 925_000, 60, 0.12, 0.036, 0.02, 0.95, 0.02, 0.01, 15_000, 15, 48];
+/** Issue 12's mining inputs at their defaults: switch-off, no salvage, no energy tax, difficulty counting the fleet. */
+export const MINING_DECISIONS = [true, 0, 0, true];
+export const MINING_ARGS = [...MINING_ARGS_V1, ...MINING_DECISIONS];
 /** The same site, or a 10-year lease of it after a year's conversion at $9M per critical IT MW. */
-export const CONVERSION_ARGS = [100, 17.5, 1.1, 0.045, 91_000, 1.52e14, 925_000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15_000, 15, 48, 0.03, 9e6, 12, 0.15, 1.4];
+export const CONVERSION_ARGS_V1 = [100, 17.5, 1.1, 0.045, 91_000, 1.52e14, 925_000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15_000, 15, 48, 0.03, 9e6, 12, 0.15, 1.4];
+/** Issue 12's lease terms at their defaults: no exit value, rent at month end, capex at month 0, no phases. */
+export const LEASE_TIMING = [0, 0, 0, null];
+/** ... then the lease discount rate (blank: discount_rate). */
+export const CONVERSION_ARGS = [...CONVERSION_ARGS_V1, ...MINING_DECISIONS, ...LEASE_TIMING, null];
+/** IREN–Microsoft-scale GPU cloud (catalog.ts: 110,000 GPUs at $2.01 an hour, $52,700 each, 1.8 kW, PUE 1.18, 4.5¢). */
+export const GPU_ARGS = [110_000, 2.01, 1, 52_700, 1.8, 1.18, 0.045];
+export const GPU_OPTIONS = [0.1, 0, 5, 0.1, 0, 9e6];
 
 /** CoinShares' average miner (README): power, wall efficiency, network and subsidy, then the overheads. */
 export const ALL_IN_ARGS = [0.05, 20, 1.5e14, 3.125, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093, 0, 1];
@@ -32,17 +44,47 @@ export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] 
   BREAKEVENPRICE: { fn: costs.breakevenPrice as Fn, required: 4, valid: ALL_IN_ARGS },
   BREAKEVENPOWER: { fn: costs.breakevenPower as Fn, required: 4, valid: [91_000, 17.5, 1.5e14, 3.125, 0.03, 0.02, 0.001] },
   BREAKEVENHASHPRICE: { fn: costs.breakevenHashprice as Fn, required: 2, valid: [0.05, 17.5, 0.02, 0.001, 20, 4, 0.004, 0.009, 0, 0.95] },
-  PAYBACKMONTHS: { fn: costs.paybackMonths as Fn, required: 7, valid: [3500, 200, 17.5, 0.035, 91_000, 1.52e14, 3.125, 0.036, 0.02, 0, 1, 0.01] },
-  LEASENPV: { fn: lease.leaseNpvFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12] },
-  LEASEIRR: { fn: lease.leaseIrrFn as Fn, required: 3, valid: [200, 150, 15, 0.03, 9e6, 0.15, 12] },
-  LEASECASHFLOWS: { fn: lease.leaseCashFlowsFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12] },
+  // start_height blank: with it the subsidy must match the height, which the fuzz tests' scaling would break.
+  PAYBACKMONTHS: { fn: costs.paybackMonths as Fn, required: 7, valid: [3500, 200, 17.5, 0.035, 91_000, 1.52e14, 3.125, 0.036, 0.02, 0, 1, 0.01, null] },
+  ENERGYTAX: { fn: energyTax.energyTax as Fn, required: 1, valid: [876_000_000, null] },
+  LEASENPV: { fn: lease.leaseNpvFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12, ...LEASE_TIMING] },
+  LEASEIRR: { fn: lease.leaseIrrFn as Fn, required: 3, valid: [200, 150, 15, 0.03, 9e6, 0.15, 12, ...LEASE_TIMING] },
+  LEASECASHFLOWS: { fn: lease.leaseCashFlowsFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12, ...LEASE_TIMING] },
   MININGCASHFLOWS: { fn: mining.miningCashFlowsFn as Fn, required: 9, valid: MINING_ARGS },
   MININGNPV: { fn: mining.miningNpvFn as Fn, required: 9, valid: MINING_ARGS },
   CONVERSIONVALUE: { fn: mining.conversionValueFn as Fn, required: 10, valid: CONVERSION_ARGS },
   CONVERSIONBREAKEVEN: { fn: mining.conversionBreakevenFn as Fn, required: 10, valid: CONVERSION_ARGS },
-  MWECONOMICS: { fn: mining.mwEconomicsFn as Fn, required: 10, valid: CONVERSION_ARGS },
+  // The GPU-cloud inputs blank: that column is n/a (they go all or none; GOOD_CALLS gives them).
+  MWECONOMICS: { fn: mining.mwEconomicsFn as Fn, required: 10, valid: [...CONVERSION_ARGS, null, null, null, null, 0] },
+  GPUCLOUDNPV: { fn: gpuCloud.gpuCloudNpvFn as Fn, required: 8, valid: [...GPU_ARGS, 0.12, ...GPU_OPTIONS] },
+  GPUCLOUDIRR: { fn: gpuCloud.gpuCloudIrrFn as Fn, required: 7, valid: [...GPU_ARGS, ...GPU_OPTIONS] },
+  GPUCLOUDCASHFLOWS: { fn: gpuCloud.gpuCloudCashFlowsFn as Fn, required: 8, valid: [...GPU_ARGS, 0.12, ...GPU_OPTIONS] },
 };
 
+/** Two halls of 100 MW of critical IT, ready after 12 and 18 months. */
+export const TWO_HALLS = [
+  [12, 100],
+  [18, 100],
+];
+
+/**
+ * Further valid argument lists with switches, tables and the GPU-cloud column: what CALLS' single
+ * lists leave at their defaults (the bundle test runs these too).
+ */
+export const GOOD_CALLS: [id: string, args: unknown[]][] = [
+  ["MININGNPV", [...MINING_ARGS_V1, false, 0.1, 0.05, false]],
+  ["MININGCASHFLOWS", [...MINING_ARGS_V1, 0, 0.1, 0.02, 1]],
+  ["LEASENPV", [200, 150, 15, 0.1, 0.03, 9e6, 0.15, null, 0.07, 1, 1, TWO_HALLS]],
+  ["LEASENPV", [null, 150, 15, 0.1, 0.03, 9e6, 0.15, "", 0, 0, 1, [...TWO_HALLS, [null, null]]]],
+  ["LEASEIRR", [200, 150, 15, 0.03, 9e6, 0.15, null, 0.07, 1, 1, TWO_HALLS]],
+  ["LEASECASHFLOWS", [200, 150, 15, 0.1, 0.03, 9e6, 0.15, null, 0.07, 1, 1, TWO_HALLS]],
+  ["CONVERSIONVALUE", [...CONVERSION_ARGS_V1.slice(0, 20), null, 0.15, null, true, 0.1, 0.01, false, 0.07, 1, 1, TWO_HALLS, 0.08]],
+  ["CONVERSIONBREAKEVEN", [...CONVERSION_ARGS_V1, false, 0.1, 0.01, true, 0.07, 1, 1, null, 0.08]],
+  ["MWECONOMICS", [...CONVERSION_ARGS, 2.01, 1, 52_700, 1.8, 0.1]],
+  ["PAYBACKMONTHS", [3500, 200, 17.5, 0.035, 91_000, 1.52e14, 3.125, 0.036, 0.02, 0, 1, 0, 925_000]],
+  ["ENERGYTAX", [876_000_000, [[0, 0], [2_250_000, 0.02], [5_000_000, 0.03], [null, null]]]],
+  ["GPUCLOUDNPV", [...GPU_ARGS, 0.12, 0.1, 0.15, 4, 0.1, 6, 9e6]],
+];
 
 /** The streaming (live market data) functions, tested on their own: they take an invocation, not arguments alone. */
 export const LIVE_FUNCTIONS = ["BTCPRICE", "DIFFICULTY", "HEIGHT", "NETWORK"];

@@ -25,7 +25,7 @@ import { FakeExcel } from "../taskpane/fake-excel";
 /** Fixed-size dynamic arrays the template spills (data-dependent sizes cannot be declared to HyperFormula). */
 const ARRAY_SIZES: Record<string, [width: number, height: number]> = {
   COSTBREAKDOWN: [2, 10],
-  MWECONOMICS: [3, 4],
+  MWECONOMICS: [4, 5],
 };
 
 /** FROMTABLE spills what the function it names spills (a number is a 1×1 array), read from its literal first argument. */
@@ -37,7 +37,7 @@ function fromTableSize(ast: ProcedureAst): ArraySize {
 }
 
 const fnOf = (id: string): Fn => (id === TABLE_FUNCTION ? (fromTable as Fn) : CALLS[id].fn);
-const VARIABLE_SIZE = ["LEASECASHFLOWS", "MININGCASHFLOWS"];
+const VARIABLE_SIZE = ["LEASECASHFLOWS", "MININGCASHFLOWS", "GPUCLOUDCASHFLOWS"];
 
 const ERROR_TYPES: Record<string, ErrorType> = {
   "#VALUE!": ErrorType.VALUE,

@@ -6,7 +6,7 @@
 export interface ParamShape {
   name: string;
   optional: boolean;
-  default?: number | string;
+  default?: number | string | boolean;
 }
 export interface FunctionShape {
   name: string;

@@ -8,12 +8,13 @@ jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote
 import { DetailedCellError } from "hyperformula";
 import { insertModel } from "../../src/taskpane/model/writer";
 import { RECONCILIATION_CELLS } from "../../src/taskpane/model/reconciliation-sheet";
-import { SCHEDULE_COLUMN, SCHEDULE_FIRST_ROW } from "../../src/taskpane/model/lease-sheet";
+import { LEASE_CELLS, PHASES_RANGE, SCHEDULE_COLUMN, SCHEDULE_FIRST_ROW, TIERS_RANGE } from "../../src/taskpane/model/lease-sheet";
 import { writeMarketSheet } from "../../src/taskpane/workbook";
 import { allInCostPerBtc, costPerBtcBreakdown } from "../../src/calc/costs";
 import { leaseIrr, leaseNpv } from "../../src/calc/lease";
 import { miningNpv } from "../../src/calc/mining-schedule";
-import { conversionBreakevenPrice, conversionValue } from "../../src/calc/conversion";
+import { conversionBreakevenPrice, conversionValue, mwEconomics } from "../../src/calc/conversion";
+import { energyTaxUsdPerYear } from "../../src/calc/energy-tax";
 import { subsidyBtc } from "../../src/calc/protocol";
 import { Evaluated, evaluate } from "../support/formula-engine";
 import { FakeExcel, fakeExcel } from "./fake-excel";
@@ -52,6 +53,21 @@ function expectReconciled(e: Evaluated): void {
   expect(e.value("Reconciliation!B3")).toBe(true);
 }
 
+const LEASE = (cell: string) => `'Lease vs Mine'!${cell}`;
+
+/** The filled rows of a two-column table on the Lease vs Mine sheet, as numbers. */
+function rowsOf(e: Evaluated, range: string): number[][] {
+  const [from, to] = range.split(":");
+  const [top, bottom] = [Number(from.slice(1)), Number(to.slice(1))];
+  const rows: number[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const [a, b] = [e.value(LEASE(`A${r}`)), e.value(LEASE(`B${r}`))];
+    if ((a === null || a === "") && (b === null || b === "")) continue;
+    rows.push([a as number, b as number]);
+  }
+  return rows;
+}
+
 /** The calc module called directly on the inputs the workbook holds. */
 function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
   const v = (name: string) => num(e, cellOf(xl, name));
@@ -73,18 +89,20 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
   expect(num(e, "Mining!J5")).toBe(costPerBtcBreakdown(costs).cash.toNumber());
   expect(num(e, "Mining!J6")).toBe(allInCostPerBtc(costs).toNumber());
 
-  const criticalItMw = v("Site_MW") / v("Site_MW_per_Critical_IT_MW");
+  const phases = rowsOf(e, PHASES_RANGE);
   const terms = {
-    critical_it_mw: criticalItMw,
     rate_usd_per_kw_month: v("Lease_Rate_USD_per_kW_Month"),
     term_years: v("Lease_Term_Years"),
     escalator: v("Lease_Escalator"),
     capex_usd_per_mw: v("Conversion_Capex_USD_per_MW"),
     opex_pct_of_revenue: v("Lease_Opex_Pct_of_Revenue"),
-    build_months: v("Conversion_Months"),
+    exit_cap_rate: v("Exit_Cap_Rate"),
+    rent_timing: v("Rent_Timing"),
+    capex_timing: v("Capex_Timing"),
+    phases,
   };
-  expect(num(e, "'Lease vs Mine'!B7")).toBe(leaseNpv(terms, v("Discount_Rate")).toNumber());
-  expect(num(e, "'Lease vs Mine'!B8")).toBe(leaseIrr(terms).toNumber());
+  expect(num(e, LEASE(LEASE_CELLS.leaseNpv))).toBe(leaseNpv(terms, v("Lease_Discount_Rate")).toNumber());
+  expect(num(e, LEASE(LEASE_CELLS.leaseIrr))).toBe(leaseIrr(terms).toNumber());
 
   const site = {
     site_mw: v("Site_MW"),
@@ -102,9 +120,14 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
     opex_usd_per_mw_month: v("Site_Opex_USD_per_MW_Month"),
     refresh_capex_usd_per_th: v("Refresh_Capex_USD_per_TH"),
     refresh_every_months: v("Refresh_Every_Months"),
+    switch_off_below_cost: v("Switch_Off_Below_Cost"),
+    salvage_pct: v("Salvage_Pct"),
+    energy_tax_usd_per_kwh: v("Energy_Tax_USD_per_kWh"),
+    difficulty_includes_fleet: v("Difficulty_Includes_Fleet"),
   };
-  const months = v("Conversion_Months") + v("Lease_Term_Years") * 12;
-  expect(num(e, "'Lease vs Mine'!B9")).toBe(miningNpv({ ...site, months }, v("Discount_Rate")).toNumber());
+  const months = Math.max(...phases.map(([b]) => b)) + Math.round(v("Lease_Term_Years") * 12);
+  expect(num(e, LEASE(LEASE_CELLS.horizon))).toBe(months);
+  expect(num(e, LEASE(LEASE_CELLS.miningNpv))).toBe(miningNpv({ ...site, months }, v("Discount_Rate")).toNumber());
   const plan = {
     ...site,
     discount_rate: v("Discount_Rate"),
@@ -112,12 +135,32 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
     term_years: v("Lease_Term_Years"),
     escalator: v("Lease_Escalator"),
     conversion_capex_usd_per_mw: v("Conversion_Capex_USD_per_MW"),
-    conversion_months: v("Conversion_Months"),
     opex_pct_of_revenue: v("Lease_Opex_Pct_of_Revenue"),
-    site_mw_per_critical_it_mw: v("Site_MW_per_Critical_IT_MW"),
+    exit_cap_rate: v("Exit_Cap_Rate"),
+    rent_timing: v("Rent_Timing"),
+    capex_timing: v("Capex_Timing"),
+    phases,
+    lease_discount_rate: v("Lease_Discount_Rate"),
   };
-  expect(num(e, "'Lease vs Mine'!B10")).toBe(conversionValue(plan).conversionValue.toNumber());
-  expect(num(e, "'Lease vs Mine'!B11")).toBe(conversionBreakevenPrice(plan).toNumber());
+  expect(num(e, LEASE(LEASE_CELLS.conversionValue))).toBe(conversionValue(plan).conversionValue.toNumber());
+  expect(num(e, LEASE(LEASE_CELLS.breakevenPrice))).toBe(conversionBreakevenPrice(plan).toNumber());
+  expect(num(e, LEASE(LEASE_CELLS.monthsOff))).toBe(conversionValue(plan).monthsSwitchedOff);
+
+  // The energy tax of the site's year under the workbook's bands.
+  const kwh = v("Site_MW") * 1000 * 8760 * v("Uptime");
+  expect(num(e, LEASE(LEASE_CELLS.energyTax))).toBe(energyTaxUsdPerYear(kwh, rowsOf(e, TIERS_RANGE)).toNumber());
+
+  // The three uses of a site MW: the spill's cells are the calc module's.
+  const gpu = { usd_per_gpu_hour: v("GPU_USD_per_Hour"), utilization: v("GPU_Utilization"), gpu_capex_usd: v("GPU_Capex_USD"), kw_per_gpu: v("GPU_kW"), pue: v("Site_PUE"), opex_pct_of_revenue: v("GPU_Opex_Pct_of_Revenue") };
+  const m = mwEconomics(plan, gpu);
+  const uses = [m.mining, m.lease, m.gpuCloud!];
+  uses.forEach((u, j) => {
+    const col = "FGH"[j];
+    // A use with no revenue (a fleet switched off all year) has no margin: "n/a".
+    expect([num(e, LEASE(`${col}5`)), num(e, LEASE(`${col}6`)), e.value(LEASE(`${col}7`)), num(e, LEASE(`${col}8`))]).toEqual([
+      u.revenuePerMwYear.toNumber(), u.ebitdaPerMwYear.toNumber(), u.ebitdaMargin?.toNumber() ?? "n/a", u.capitalPerMw.toNumber(),
+    ]);
+  });
 }
 
 test("with its sourced defaults the model has no error cell, reconciles to zero and equals the calc module", async () => {
@@ -131,7 +174,7 @@ test("with its sourced defaults the model has no error cell, reconciles to zero 
   expect(num(e, "Mining!J6")).toBeLessThan(150_000);
 });
 
-const SCENARIOS: [string, Record<string, number>][] = [
+const SCENARIOS: [string, Record<string, number | string>][] = [
   [
     "a halving inside a month, a longer lease after a longer conversion, rising price, 3-year refresh",
     { Start_Height: 1_049_000, Lease_Term_Years: 15, Conversion_Months: 18, Lease_Escalator: 0, BTC_Price_Growth_Monthly: 0.01, Refresh_Every_Months: 36 },
@@ -152,11 +195,24 @@ const SCENARIOS: [string, Record<string, number>][] = [
     "a half-year lease term and a cheap, efficient fleet",
     { Lease_Term_Years: 12.5, Efficiency_J_TH: 9.5, Site_PUE: 1.03, Power_Price_kWh: 0.02, Machine_Cost_USD_per_TH: 15 },
   ],
+  [
+    "three halls (one in service at once), an exit cap rate, rent at month end, capex at month 0 and a lower lease discount rate",
+    { Rent_Timing: 0, Capex_Timing: 0, Exit_Cap_Rate: 0.07, Lease_Discount_Rate: 0.08, [LEASE("A70")]: 0, [LEASE("A72")]: 30, [LEASE("B72")]: 12.5 },
+  ],
+  [
+    "New York's tiered tax applied, 10% salvage, a new fleet that adds its hashrate, and forced running",
+    { Energy_Tax_Applies: 1, Salvage_Pct: 0.1, Difficulty_Includes_Fleet: 0, Switch_Off_Below_Cost: 0 },
+  ],
+  [
+    "an edited tax table (3¢ above 100 GWh), an 11-month lease with an exit value, and one hall",
+    { Energy_Tax_Applies: 1, [LEASE("A81")]: 1e8, [LEASE("B81")]: 0.03, [LEASE("A82")]: "", [LEASE("B82")]: "", [LEASE("A83")]: "", [LEASE("B83")]: "", [LEASE("A84")]: "", [LEASE("B84")]: "", Lease_Term_Years: 11 / 12, Exit_Cap_Rate: 0.09, [LEASE("A71")]: "", [LEASE("B71")]: "", [LEASE("B70")]: 40 },
+  ],
 ];
 
 test.each(SCENARIOS)("still reconciles and equals the calc module with %s", async (_, inputs) => {
   const { xl, e } = await model();
-  for (const [name, value] of Object.entries(inputs)) e.set(cellOf(xl, name), value);
+  // An input by its workbook name, or a cell of the phases or tax tables by its address.
+  for (const [name, value] of Object.entries(inputs)) e.set(name.includes("!") ? name : cellOf(xl, name), value);
   expectReconciled(e);
   expectEqualToCalc(xl, e);
 });
@@ -172,6 +228,20 @@ test("the checks fail when the plain schedule is tampered with or too short for 
     "Conversion value (USD)",
     "Breakeven BTC price (USD)",
   ]);
+
+  // The fleet is switched off in some months with the defaults; forcing one of them on breaks the mining checks.
+  const on = await model();
+  const running = (m: number) => on.e.value(`'Lease vs Mine'!${SCHEDULE_COLUMN.running}${SCHEDULE_FIRST_ROW + m}`);
+  const off = Array.from({ length: 132 }, (_, i) => i + 1).filter((m) => running(m) === 0);
+  expect(off.length).toBeGreaterThan(0);
+  on.e.set(`'Lease vs Mine'!${SCHEDULE_COLUMN.running}${SCHEDULE_FIRST_ROW + off[0]}`, 1);
+  expect(checks(on.e).filter(([, , , ok]) => ok === false).map(([label]) => label)).toEqual([
+    "Mining NPV (USD)",
+    "Conversion value (USD)",
+  ]);
+  // The breakeven's rebuild reads which months would run at the breakeven price.
+  on.e.set(`'Lease vs Mine'!${SCHEDULE_COLUMN.runsAtBreakeven}${SCHEDULE_FIRST_ROW + 60}`, 1 - (on.e.value(`'Lease vs Mine'!${SCHEDULE_COLUMN.runsAtBreakeven}${SCHEDULE_FIRST_ROW + 60}`) as number));
+  expect(checks(on.e).find(([label]) => label === "Breakeven BTC price (USD)")![3]).toBe(false);
 
   const fresh = await model();
   fresh.e.set(cellOf(fresh.xl, "Lease_Term_Years"), 30); // 12 + 360 months: past the schedule
@@ -203,10 +273,10 @@ test("a second copy evaluates beside the first, and each follows only its own in
   await insertModel(xl.context);
   await insertModel(xl.context);
   const e = evaluate(xl);
-  const before = num(e, "'Lease vs Mine'!B10");
+  const before = num(e, LEASE(LEASE_CELLS.conversionValue));
   e.set(cellOf(xl, "Site_MW_2"), 250);
-  expect(num(e, "'Lease vs Mine'!B10")).toBe(before);
-  expect(num(e, "'Lease vs Mine (2)'!B10")).not.toBe(before);
+  expect(num(e, LEASE(LEASE_CELLS.conversionValue))).toBe(before);
+  expect(num(e, `'Lease vs Mine (2)'!${LEASE_CELLS.conversionValue}`)).not.toBe(before);
   expect(e.errors()).toEqual([]);
   expect([e.value("Reconciliation!B3"), e.value("'Reconciliation (2)'!B3")]).toEqual([true, true]);
 });

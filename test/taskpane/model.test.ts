@@ -35,11 +35,19 @@ test("writes the four sheets, every cell of the spec, and leaves the Assumptions
   expect(cells).toBeGreaterThan(7000); // the 361-month schedule is most of it
   expect(xl.cell("Mining!J6")).toBe('=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs)');
   expect(xl.cell("Mining!F5")).toBe('=MINER.FROMTABLE("COSTBREAKDOWN",Cost_Inputs)');
-  expect(xl.cell("Lease vs Mine!B10")).toBe('=MINER.FROMTABLE("CONVERSIONVALUE",Site_Inputs,Lease_Inputs)');
-  expect(xl.cell("Lease vs Mine!B9")).toBe('=MINER.FROMTABLE("MININGNPV",Site_Inputs,Mining_Horizon)');
+  expect(xl.cell("Lease vs Mine!B11")).toBe('=MINER.FROMTABLE("MININGNPV",Site_Inputs,Mining_Horizon)');
+  // The conversion functions take the phases table, which FROMTABLE cannot pass: by position, from the
+  // tables' value cells, with conversion_months and site_mw_per_critical_it_mw blank (the phases give them).
+  expect(xl.cell("Lease vs Mine!B12")).toBe(
+    '=MINER.CONVERSIONVALUE(B20,B21,B22,B23,B24,B25,B26,B45,B46,B47,B27,B28,B29,B30,B31,B32,B33,B34,B48,B49,"",B50,"",B35,B36,B37,B38,B51,B52,B53,Lease_Phases,B54)',
+  );
+  expect(xl.cell("Lease vs Mine!B9")).toBe(
+    '=MINER.LEASENPV(Leased_Critical_IT_MW,Lease_Rate_USD_per_kW_Month,Lease_Term_Years,Lease_Discount_Rate,Lease_Escalator,Conversion_Capex_USD_per_MW,Lease_Opex_Pct_of_Revenue,"",Exit_Cap_Rate,Rent_Timing,Capex_Timing,Lease_Phases)',
+  );
+  expect(xl.cell("Lease vs Mine!F13")).toBe("=MINER.ENERGYTAX(Annual_kWh,Energy_Tax_Tiers)");
   // Positional calls follow the registered order: the subsidy right after difficulty.
   expect(xl.cell("Mining!J10")).toBe("=MINER.HASHPRICE(BTC_Price_USD,B7,B8,B9)");
-  expect(xl.cell("Reconciliation!C10")).toBe("='Lease vs Mine'!$G$51+NPV($B$23,'Lease vs Mine'!$G$52:$G$411)");
+  expect(xl.cell("Reconciliation!C10")).toBe("='Lease vs Mine'!$H$91+NPV($B$32,'Lease vs Mine'!$H$92:$H$451)");
 });
 
 test("names every input on the Assumptions sheet, with its unit, and every table and result the sheets share", async () => {
@@ -55,9 +63,12 @@ test("names every input on the Assumptions sheet, with its unit, and every table
     expect(xl.nameComments.get(input.name)).toContain(input.unit);
   }
   expect(xl.names.get("Cost_Inputs")).toBe("=Mining!$A$5:$B$17");
-  expect(xl.names.get("Site_Inputs")).toBe("='Lease vs Mine'!$A$16:$B$30");
-  expect(xl.names.get("Mining_Horizon")).toBe("='Lease vs Mine'!$A$33:$B$34");
-  expect(xl.names.get("Lease_Inputs")).toBe("='Lease vs Mine'!$A$37:$B$44");
+  expect(xl.names.get("Site_Inputs")).toBe("='Lease vs Mine'!$A$20:$B$38");
+  expect(xl.names.get("Mining_Horizon")).toBe("='Lease vs Mine'!$A$41:$B$42");
+  expect(xl.names.get("Lease_Inputs")).toBe("='Lease vs Mine'!$A$45:$B$54");
+  expect(xl.names.get("GPU_Inputs")).toBe("='Lease vs Mine'!$A$57:$B$61");
+  expect(xl.names.get("Lease_Phases")).toBe("='Lease vs Mine'!$A$70:$B$73");
+  expect(xl.names.get("Energy_Tax_Tiers")).toBe("='Lease vs Mine'!$A$80:$B$85");
   expect(xl.names.get("Model_Checks_Pass")).toBe("=Reconciliation!$B$3");
   expect([...xl.names.keys()].sort()).toEqual(modelNames().sort());
 });
@@ -79,11 +90,11 @@ test("draws the two charts: cost per BTC against price, and mining against leasi
   await insertModel(xl.context);
   expect(xl.charts).toEqual([
     { sheet: "Mining", type: "ColumnClustered", source: "N5:N8", seriesBy: "Columns", categories: "M6:M8", title: "Cost per BTC vs BTC price (USD)", from: "P4", to: "W19" },
-    { sheet: "Lease vs Mine", type: "ColumnClustered", source: "H16:I47", seriesBy: "Columns", categories: "G17:G47", title: "Net cash flow by year (USD): mining vs leasing the site", from: "K15", to: "T35" },
+    { sheet: "Lease vs Mine", type: "ColumnClustered", source: "K16:L47", seriesBy: "Columns", categories: "J17:J47", title: "Net cash flow by year (USD): mining vs leasing the site", from: "N15", to: "W35" },
   ]);
   // The chart data are formulas on the model, not pasted numbers.
   expect([xl.cell("Mining!N6"), xl.cell("Mining!N7"), xl.cell("Mining!N8")]).toEqual(["=J5", "=J6", "=J7"]);
-  expect(xl.cell("Lease vs Mine!H17")).toBe("=SUMIFS($S$51:$S$411,$B$51:$B$411,G17)");
+  expect(xl.cell("Lease vs Mine!K17")).toBe("=SUMIFS($X$91:$X$451,$B$91:$B$451,J17)");
 });
 
 test("inserting again keeps the user's edits and writes a second copy with its own sheets and names", async () => {
@@ -100,7 +111,7 @@ test("inserting again keeps the user's edits and writes a second copy with its o
   expect(xl.cell("Mining!K2")).toBe("my note");
   expect(xl.cell("Mining!J6")).toBe('=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs)');
   expect(xl.cell("Mining (2)!J6")).toBe('=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs_2)');
-  expect(xl.cell("Reconciliation (2)!C10")).toBe("='Lease vs Mine (2)'!$G$51+NPV($B$23,'Lease vs Mine (2)'!$G$52:$G$411)");
+  expect(xl.cell("Reconciliation (2)!C10")).toBe("='Lease vs Mine (2)'!$H$91+NPV($B$32,'Lease vs Mine (2)'!$H$92:$H$451)");
   expect(xl.names.get("Power_Price_kWh")).toBe("=Assumptions!$B$18");
   expect(xl.names.get("Power_Price_kWh_2")).toBe("='Assumptions (2)'!$B$18");
   expect(xl.activeSheet).toBe("Assumptions (2)");
@@ -113,7 +124,7 @@ test("a workbook that already uses one of the model's names gets a copy that lea
   const report = await insertModel(xl.context);
   expect(report.copy).toBe(2);
   expect(xl.names.get("Discount_Rate")).toBe("=Inputs!$C$3");
-  expect(xl.names.get("Discount_Rate_2")).toBe("='Assumptions (2)'!$B$39");
+  expect(xl.names.get("Discount_Rate_2")).toBe("='Assumptions (2)'!$B$47");
 });
 
 test("network inputs link to MINER_Market's names when the workbook has them, and hold sourced values otherwise", async () => {
@@ -140,12 +151,18 @@ test("the assumptions tables give FROMTABLE exactly its function's parameters, w
   };
   const names = (...tables: string[]) => tables.flatMap((t) => table(t).map(([param]) => param));
   expect(names("Cost_Inputs")).toEqual(SIGNATURES.ALLINCOSTPERBTC.map((p) => p.name));
-  // Two tables per call: each name once, together exactly the function's parameters.
-  for (const [id, tables] of [["MININGNPV", ["Site_Inputs", "Mining_Horizon"]], ["CONVERSIONVALUE", ["Site_Inputs", "Lease_Inputs"]]] as const) {
-    const given = names(...tables);
+  // The tables of each call: each name once, together exactly the function's parameters (the
+  // conversion functions' phases table, and the two inputs it replaces, passed beside them).
+  const byPhases = ["conversion_months", "site_mw_per_critical_it_mw", "phases"];
+  for (const [id, tables, extra] of [
+    ["MININGNPV", ["Site_Inputs", "Mining_Horizon"], []],
+    ["CONVERSIONVALUE", ["Site_Inputs", "Lease_Inputs"], byPhases],
+    ["MWECONOMICS", ["Site_Inputs", "Lease_Inputs", "GPU_Inputs"], byPhases],
+  ] as const) {
+    const given = [...names(...tables), ...extra];
     expect([id, given.length, new Set(given)]).toEqual([id, SIGNATURES[id].length, new Set(SIGNATURES[id].map((p) => p.name))]);
   }
-  for (const name of ["Cost_Inputs", "Site_Inputs", "Mining_Horizon", "Lease_Inputs"]) {
+  for (const name of ["Cost_Inputs", "Site_Inputs", "Mining_Horizon", "Lease_Inputs", "GPU_Inputs"]) {
     for (const [param, value, unit, description] of table(name)) {
       const p = PARAMS[param as keyof typeof PARAMS];
       expect([name, param, typeof value === "string" && value.startsWith("="), unit, description]).toEqual([name, param, true, p.unit, p.description]);
@@ -158,7 +175,7 @@ test("the assumptions tables give FROMTABLE exactly its function's parameters, w
 });
 
 test("every input has a label, a unit and a source: a cited reference, or marked illustrative or derived", () => {
-  expect(INPUT_SECTIONS.map((s) => s.title)).toEqual(["Network and market", "Fleet and mining costs", "Site, lease and capital"]);
+  expect(INPUT_SECTIONS.map((s) => s.title)).toEqual(["Network and market", "Fleet and mining costs", "Site, lease and capital", "GPU cloud on the converted site (MWECONOMICS)"]);
   for (const i of MODEL_INPUTS) {
     expect([i.name, i.label.length > 0, i.unit.length > 0]).toEqual([i.name, true, true]);
     expect([i.name, /reference\/|^illustrative|^derived|^flat|default|^0 today/.test(i.source)]).toEqual([i.name, true]);

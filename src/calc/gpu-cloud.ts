@@ -1,0 +1,225 @@
+/**
+ * GPU cloud: the miner buys GPUs and sells GPU-hours (IREN's model), month by month.
+ * Sources for inputs: ../shared/reference/gpu-cloud.md.
+ *
+ *   critical IT MW = gpus × kw_per_gpu / 1000   (kw_per_gpu: all-in server power per GPU, before PUE)
+ *   month 0        capex = gpus × gpu_capex_usd + shell_capex_usd_per_mw × critical IT MW
+ *   months 1 .. build_months: building, no revenue and no power
+ *   service month k = 1 .. L (L = life_years × 12; life counts from the end of the build), at
+ *   month build_months + k, end of month:
+ *     price     = usd_per_gpu_hour × (1 − price_decline_annual)^floor((k − 1) / 12)
+ *                 (falls at each anniversary of the start of service)
+ *     revenue   = gpus × price × utilization × 730 h             (365/12 days)
+ *     power     = gpus × kw_per_gpu × pue × 730 h × power_price_kwh   (rented or not)
+ *     opex      = opex_pct_of_revenue × revenue                   (everything but power)
+ *     salvage   = salvage_pct × gpus × gpu_capex_usd, in service month L (the GPUs' resale value;
+ *                 the shell's value after the GPUs' life is not counted)
+ *   net = revenue − power − opex − capex + salvage
+ * Discounted as the lease: a month-m flow is worth CF / (1 + r)^(m/12), r annual effective.
+ */
+import { Decimal, Num } from "./decimal";
+import { InvalidArgumentError, NoAnswerError } from "./errors";
+import { irr } from "./finance";
+import { MAX_LEASE_MONTHS } from "./lease";
+import { Discounted, discountMonthly, sumOfPresentValues } from "./discounting";
+import { finite, fraction, nonNegative, positive, wholeMonthsOfYears, wholeNonNegative } from "./validate";
+
+const ONE = new Decimal(1);
+const ZERO = new Decimal(0);
+const HOURS_PER_MONTH = new Decimal(365).div(12).mul(24); // 730
+const KW_PER_MW = new Decimal(1000);
+
+/** GPU life used when none is given, years (CoreWeave 6, Nebius 4: gpu-cloud.md). */
+export const DEFAULT_GPU_LIFE_YEARS = 5;
+
+/** A GPU-cloud project, keyed by the public parameter names. */
+export interface GpuCloudPlan {
+  gpus: Num;
+  usd_per_gpu_hour: Num;
+  utilization: Num;
+  /** USD per GPU (server share included), paid at month 0. */
+  gpu_capex_usd: Num;
+  /** All-in server power per GPU, kW, before PUE. */
+  kw_per_gpu: Num;
+  pue: Num;
+  power_price_kwh: Num;
+  opex_pct_of_revenue?: Num;
+  price_decline_annual?: Num;
+  life_years?: Num;
+  salvage_pct?: Num;
+  build_months?: Num;
+  shell_capex_usd_per_mw?: Num;
+}
+
+/** One month of a GPU-cloud schedule, USD unless stated. */
+export interface GpuCloudMonth {
+  month: number;
+  /** Whether the GPUs are in service (after the build, within their life). */
+  inService: boolean;
+  /** USD per GPU-hour this month (0 outside service). */
+  gpuHourPrice: Decimal;
+  revenue: Decimal;
+  powerCost: Decimal;
+  opex: Decimal;
+  capex: Decimal;
+  salvage: Decimal;
+  net: Decimal;
+}
+
+/** Validated plan. */
+export interface ValidGpuCloudPlan {
+  gpus: Decimal;
+  price: Decimal;
+  utilization: Decimal;
+  gpuCapex: Decimal;
+  kwPerGpu: Decimal;
+  pue: Decimal;
+  powerPrice: Decimal;
+  opexShare: Decimal;
+  decline: Decimal;
+  lifeMonths: number;
+  salvageShare: Decimal;
+  buildMonths: number;
+  shellCapexPerMw: Decimal;
+  criticalItMw: Decimal;
+}
+
+export function validateGpuCloud(p: GpuCloudPlan): ValidGpuCloudPlan {
+  const gpus = positive("gpus", p.gpus);
+  const price = nonNegative("usd_per_gpu_hour", p.usd_per_gpu_hour);
+  const utilization = fraction("utilization", p.utilization);
+  const gpuCapex = nonNegative("gpu_capex_usd", p.gpu_capex_usd);
+  const kwPerGpu = positive("kw_per_gpu", p.kw_per_gpu);
+  const pue = positive("pue", p.pue);
+  if (pue.lt(1)) {
+    throw new InvalidArgumentError("pue", "1 or more (facility power / IT power; 1.2 = 20% overhead)", pue.toString());
+  }
+  const powerPrice = nonNegative("power_price_kwh", p.power_price_kwh);
+  const opexShare = fraction("opex_pct_of_revenue", p.opex_pct_of_revenue ?? 0);
+  const declineAllowed = "a fraction above -1 and at most 1 (0.15 = the price falls 15% a year; negative: it rises)";
+  const decline = finite("price_decline_annual", p.price_decline_annual ?? 0, declineAllowed);
+  if (!decline.gt(-1) || decline.gt(1)) {
+    throw new InvalidArgumentError("price_decline_annual", declineAllowed, decline.toString());
+  }
+  const lifeMonths = wholeMonthsOfYears("life_years", p.life_years ?? DEFAULT_GPU_LIFE_YEARS, "e.g. 5 or 4.5");
+  const salvageShare = fraction("salvage_pct", p.salvage_pct ?? 0);
+  const buildMonths = wholeNonNegative("build_months", p.build_months ?? 0);
+  if (buildMonths + lifeMonths > MAX_LEASE_MONTHS) {
+    throw new InvalidArgumentError(
+      buildMonths >= MAX_LEASE_MONTHS ? "build_months" : "life_years",
+      `a build and life of at most ${MAX_LEASE_MONTHS} months together`,
+      `${buildMonths} build months + ${lifeMonths} months of life`,
+    );
+  }
+  const shellCapexPerMw = nonNegative("shell_capex_usd_per_mw", p.shell_capex_usd_per_mw ?? 0);
+  const criticalItMw = gpus.mul(kwPerGpu).div(KW_PER_MW);
+  return {
+    gpus,
+    price,
+    utilization,
+    gpuCapex,
+    kwPerGpu,
+    pue,
+    powerPrice,
+    opexShare,
+    decline,
+    lifeMonths,
+    salvageShare,
+    buildMonths,
+    shellCapexPerMw,
+    criticalItMw,
+  };
+}
+
+/** MW of critical IT the GPUs draw: gpus × kw_per_gpu / 1000. */
+export function gpuCloudCriticalItMw(plan: GpuCloudPlan): Decimal {
+  return positive("gpus", plan.gpus).mul(positive("kw_per_gpu", plan.kw_per_gpu)).div(KW_PER_MW);
+}
+
+/** The monthly cash flows, month 0 (capex) to the last month of the GPUs' life. */
+export function gpuCloudCashFlows(plan: GpuCloudPlan): GpuCloudMonth[] {
+  const t = validateGpuCloud(plan);
+  const gpuCapex = t.gpus.mul(t.gpuCapex);
+  const capex = gpuCapex.add(t.shellCapexPerMw.mul(t.criticalItMw));
+  const salvage = t.salvageShare.mul(gpuCapex);
+  const rentedHours = t.gpus.mul(t.utilization).mul(HOURS_PER_MONTH); // GPU-hours sold per month
+  const powerCost = t.gpus.mul(t.kwPerGpu).mul(t.pue).mul(HOURS_PER_MONTH).mul(t.powerPrice);
+  const keep = ONE.sub(t.decline);
+  const rows: GpuCloudMonth[] = [
+    {
+      month: 0,
+      inService: false,
+      gpuHourPrice: ZERO,
+      revenue: ZERO,
+      powerCost: ZERO,
+      opex: ZERO,
+      capex,
+      salvage: ZERO,
+      net: capex.neg(),
+    },
+  ];
+  for (let m = 1; m <= t.buildMonths; m++) {
+    rows.push({
+      month: m,
+      inService: false,
+      gpuHourPrice: ZERO,
+      revenue: ZERO,
+      powerCost: ZERO,
+      opex: ZERO,
+      capex: ZERO,
+      salvage: ZERO,
+      net: ZERO,
+    });
+  }
+  let price = t.price;
+  for (let k = 1; k <= t.lifeMonths; k++) {
+    if (k > 1 && (k - 1) % 12 === 0) price = price.mul(keep); // an anniversary of the start of service
+    const revenue = rentedHours.mul(price);
+    const opex = revenue.mul(t.opexShare);
+    const salvageNow = k === t.lifeMonths ? salvage : ZERO;
+    rows.push({
+      month: t.buildMonths + k,
+      inService: true,
+      gpuHourPrice: price,
+      revenue,
+      powerCost,
+      opex,
+      capex: ZERO,
+      salvage: salvageNow,
+      net: revenue.sub(powerCost).sub(opex).add(salvageNow),
+    });
+  }
+  return rows;
+}
+
+/** A GPU-cloud month with its discounting. */
+export type DiscountedGpuCloudMonth = Discounted<GpuCloudMonth>;
+
+/** The schedule with discount factors and present values; the present values sum to `gpuCloudNpv`. */
+export function gpuCloudSchedule(plan: GpuCloudPlan, discountRate: Num): DiscountedGpuCloudMonth[] {
+  return discountMonthly(gpuCloudCashFlows(plan), discountRate);
+}
+
+/**
+ * NPV of the GPU-cloud project at an annual effective discount rate.
+ * @returns USD at month 0
+ */
+export function gpuCloudNpv(plan: GpuCloudPlan, discountRate: Num): Decimal {
+  return sumOfPresentValues(gpuCloudSchedule(plan, discountRate));
+}
+
+/**
+ * Annual effective IRR: the monthly IRR r_m of the schedule, as (1 + r_m)^12 − 1.
+ * @throws NoAnswerError when there is no investment (capex 0) or no rate sets the NPV to zero
+ */
+export function gpuCloudIrr(plan: GpuCloudPlan): Decimal {
+  const rows = gpuCloudCashFlows(plan);
+  if (rows[0].capex.isZero()) {
+    throw new NoAnswerError("there is no investment (GPU and shell capex are 0), so the project has no rate of return");
+  }
+  const monthly = irr(
+    rows.map((r) => r.net),
+    0.01,
+  );
+  return ONE.add(monthly).pow(12).sub(1);
+}
