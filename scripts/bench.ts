@@ -225,11 +225,11 @@ async function main(): Promise<void> {
   const times: number[] = [];
   try {
     for (let k = 0; k < 5; k++) {
-      const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+      const context = await browser.newContext({ viewport: { width: 350, height: 450 } });
       await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
       const page = await context.newPage();
       await page.goto(`${pane.url}/taskpane.html`);
-      await page.waitForFunction(() => document.querySelector('tr[data-name="BTC_Price"] td.value')?.textContent !== "—");
+      await page.waitForFunction(() => document.querySelector('[data-name="BTC_Price"] .num')?.textContent !== "—");
       times.push(await page.evaluate(() => performance.now()));
       await context.close();
     }

@@ -3,7 +3,7 @@
  * loaded into the same page, so the instance lives on globalThis, not in a module variable:
  * cells and the pane then share one cache and one refresh.
  */
-import { FetchFn } from "./http";
+import { DEFAULT_POLICY, FetchFn, HttpDeps, HttpPolicy } from "./http";
 import { MarketService } from "./service";
 import { providerBases } from "./bases";
 
@@ -12,17 +12,39 @@ export { parseMempoolBase } from "./source-url";
 
 const KEY = "__MINER_MARKET_SERVICE_V1__";
 
+declare const __MINER_TEST_HOOKS__: boolean | undefined;
+
+/**
+ * Test builds only (webpack's MINER_TEST_HOOKS, dead code in production): a browser test may
+ * shorten the retry backoff through `window.MINER_TEST_POLICY = { backoffMs }`, set before the
+ * bundles load, so that its retried failures do not wait seconds of real time. Retries, time
+ * limits and everything else stay as in production.
+ */
+export function withTestPolicy(policy: HttpPolicy): HttpPolicy {
+  if (typeof __MINER_TEST_HOOKS__ !== "undefined" && __MINER_TEST_HOOKS__) {
+    const injected = (globalThis as { MINER_TEST_POLICY?: { backoffMs?: unknown } }).MINER_TEST_POLICY;
+    if (typeof injected?.backoffMs === "number") return { ...policy, backoffMs: injected.backoffMs };
+  }
+  return policy;
+}
+
+/** The browser's fetch (no cookies, no cache), timers and clock, as the market code takes them. */
+export function browserHttpDeps(): HttpDeps {
+  return {
+    fetch: ((url, init) => fetch(url, { ...init, credentials: "omit", cache: "no-store" })) as FetchFn,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => Date.now(),
+  };
+}
+
 export function marketService(): MarketService {
   const g = globalThis as unknown as Record<string, MarketService | undefined>;
   let service = g[KEY];
   if (!service) {
     service = new MarketService({
       bases: providerBases(),
-      deps: {
-        fetch: ((url, init) => fetch(url, { ...init, credentials: "omit", cache: "no-store" })) as FetchFn,
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        now: () => Date.now(),
-      },
+      policy: withTestPolicy(DEFAULT_POLICY),
+      deps: browserHttpDeps(),
     });
     g[KEY] = service;
   }

@@ -8,11 +8,14 @@
  * workbook, takes effect at once: the service switches base and refreshes, and the page's CSP
  * (fixed at build time) already allows any https host, because every base is validated first.
  */
-import { marketService, parseMempoolBase } from "../market/runtime";
+import { marketService, parseMempoolBase, providerBases } from "../market/runtime";
 import { MarketSnapshot } from "../market/fields";
 import { clip } from "../market/check";
-import { renderBanner, renderRows } from "./view";
+import { renderBanner, renderMarket, setText } from "./view";
 import { utcText } from "./market-rows";
+import { setUpTabs } from "./tabs";
+import { applyTheme, paletteFor } from "./theme";
+import { setUpHistory } from "./history-panel";
 import { writeMarketSheet } from "./workbook";
 import { insertModel } from "./model/writer";
 import {
@@ -38,23 +41,34 @@ let inExcel = false;
 let workbookKey = "";
 let autoTimer: ReturnType<typeof setInterval> | undefined;
 
+/** Sets a status line; unchanged text is not rewritten, so a live region speaks only on a change. */
 function say(id: string, text: string): void {
-  $(id).textContent = text;
+  setText($(id), text);
 }
 
 function render(snapshot: MarketSnapshot | undefined): void {
-  renderRows($("market-rows"), snapshot, Date.now());
+  const bases = { ...providerBases(), mempool: marketService().mempoolBase };
+  renderMarket($("key-figures"), $("market-rows"), snapshot, Date.now(), bases);
   renderBanner($("banner"), snapshot, typeof navigator !== "undefined" && navigator.onLine === false);
   if (snapshot && !snapshot.partial) say("refreshed-at", `Last refresh ${utcText(snapshot.refreshedAt)}.`);
+}
+
+/** Follows Office's theme (light or dark); outside Office the stylesheet follows the system. */
+function followOfficeTheme(): void {
+  const theme = typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
+  applyTheme(document.documentElement, paletteFor(theme));
 }
 
 /** Says, under Settings, when this browser will not let the pane remember anything. */
 function showStorageNote(): void {
   const note = $("storage-note");
-  note.hidden = settings.persistent;
-  note.textContent = settings.persistent
-    ? ""
-    : "This browser does not let the add-in store settings (third-party storage is blocked): your settings apply until the pane closes and will not be remembered.";
+  if (note.hidden !== settings.persistent) note.hidden = settings.persistent;
+  setText(
+    note,
+    settings.persistent
+      ? ""
+      : "This browser does not let the add-in store settings (third-party storage is blocked): your settings apply until the pane closes and will not be remembered.",
+  );
 }
 
 async function updateWorkbook(snapshot: MarketSnapshot, create: boolean): Promise<void> {
@@ -66,9 +80,9 @@ async function updateWorkbook(snapshot: MarketSnapshot, create: boolean): Promis
     if (report.keptStale) parts.push(`${report.keptStale} stale kept`);
     if (report.notAvailable) parts.push(`${report.notAvailable} not available`);
     if (report.nameConflicts.length) parts.push(`names left as you set them: ${report.nameConflicts.join(", ")}`);
-    say("progress", parts.join("; ") + ".");
+    say("workbook-status", parts.join("; ") + ".");
   } catch (e) {
-    say("progress", `Could not write to the workbook: ${clip(e instanceof Error ? e.message : String(e), 200)}`);
+    say("workbook-status", `Could not write to the workbook: ${clip(e instanceof Error ? e.message : String(e), 200)}`);
   }
 }
 
@@ -228,12 +242,15 @@ function start(): void {
   const service = marketService();
   service.subscribe(render);
   service.onProgress(showProgress);
+  setUpTabs($("tablist"));
+  setUpHistory(() => inExcel);
   render(service.current());
   setInterval(() => render(service.current()), 15_000); // keep the ages current
   showStorageNote();
 
   $("refresh").addEventListener("click", () => void refresh());
   $("insert").addEventListener("click", async () => {
+    say("workbook-status", "Writing MINER_Market…");
     const current = service.current();
     const snapshot = current && !current.partial ? current : await service.refresh();
     await updateWorkbook(snapshot, true);
@@ -259,6 +276,11 @@ function start(): void {
   } else {
     Office.onReady((info) => {
       inExcel = info.host === Office.HostType.Excel;
+      followOfficeTheme();
+      // Excel tells no theme change to a task pane: read it again when the pane is shown again.
+      document.addEventListener("visibilitychange", () => {
+        if (document.visibilityState === "visible") followOfficeTheme();
+      });
       $<HTMLButtonElement>("insert").disabled = !inExcel;
       $<HTMLButtonElement>("insert-model").disabled = !inExcel;
       say("host-status", inExcel ? "Connected to Excel." : outside);

@@ -114,7 +114,7 @@ test("the task pane loads from the https host with its hashed scripts and styles
   });
   await page.goto(`${host.url}/taskpane.html`);
   await page.waitForFunction(() => /Running outside Office/.test(document.getElementById("host-status")?.textContent ?? ""));
-  expect(await page.locator('tr[data-name="BTC_Price"]').count()).toBe(1);
+  expect(await page.locator('[data-name="BTC_Price"] .num').count()).toBe(1); // the pane's key figures rendered
   // the stylesheet applied: the pane's own rules are in force
   expect(await page.evaluate(() => [...document.styleSheets].some((s) => s.href?.includes("taskpane.") && s.cssRules.length > 0))).toBe(true);
   const served = host.log.map((r) => `${r.status} ${r.path}`);

@@ -6,7 +6,16 @@
  */
 const Sequencer = require("@jest/test-sequencer").default;
 
-const FIRST = ["taskpane/pane.test.ts", "bundle/bundle.test.ts", "bundle/https-host.test.ts"];
+// The first two compile the two production builds (with and without test hooks) at once, one on
+// each worker; the other browser suites then share them.
+const FIRST = [
+  "taskpane/pane-market.test.ts",
+  "bundle/bundle.test.ts",
+  "taskpane/pane-a11y.test.ts",
+  "taskpane/pane-excel.test.ts",
+  "taskpane/pane-history.test.ts",
+  "bundle/https-host.test.ts",
+];
 const rank = (test) => {
   const i = FIRST.findIndex((suffix) => test.path.endsWith(suffix));
   return i < 0 ? FIRST.length : i;

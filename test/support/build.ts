@@ -40,10 +40,15 @@ async function compile(out: string, env: Record<string, string>, webpackEnv: Rec
     config.context = repoRoot();
     config.mode = "production";
     await new Promise<void>((resolve, reject) => {
-      webpack(config, (err, stats) => {
-        if (err) return reject(err);
-        if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-        resolve();
+      const compiler = webpack(config, (err, stats) => {
+        const settle = () => {
+          if (err) return reject(err);
+          if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+          resolve();
+        };
+        // Closed either way, so nothing of webpack's (caches, minifier workers) outlives the build in this worker.
+        if (compiler) compiler.close(settle);
+        else settle();
       });
     });
   } finally {

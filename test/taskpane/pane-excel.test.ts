@@ -1,0 +1,222 @@
+/*
+ * The pane in Excel (a stand-in Office and Excel in the page, test/support/pane.ts): Insert into
+ * workbook and its refresh, Insert model, a workbook's own mempool instance, the price guard as
+ * the workbook sees it, and the shared runtime with storage blocked.
+ */
+import { startFakeApi } from "../support/fake-api";
+import {
+  BLOCK_STORAGE,
+  countLoads,
+  FAKE_OFFICE,
+  FUNCTIONS_RUNTIME,
+  inExcel,
+  openPane,
+  paneSuite,
+  refreshDone,
+  showTab,
+  sourceOf,
+  valueOf,
+} from "../support/pane";
+
+const s = paneSuite();
+const open = () => openPane(s.page, s.url);
+
+type Fake = {
+  cells: Record<string, unknown>;
+  names: Record<string, string>;
+  sheets: () => string[];
+  charts: { sheet: string; source: string }[];
+  settings: Record<string, string>;
+  saves: number;
+};
+const fake = () =>
+  s.page.evaluate(() => {
+    const f = (window as unknown as { __fakeExcel: Fake }).__fakeExcel;
+    return { cells: f.cells, names: f.names, sheets: f.sheets(), charts: f.charts, settings: f.settings, saves: f.saves };
+  });
+const enabled = (id: string) =>
+  s.page.waitForFunction((i) => !(document.getElementById(i) as HTMLButtonElement).disabled, id);
+
+describe("in Excel (a stand-in Office in the page)", () => {
+  test("Insert into workbook writes MINER_Market and its names; Refresh updates it; a failed refresh writes nothing", async () => {
+    const { page, api } = s;
+    await inExcel(page);
+    await open();
+    await enabled("insert");
+    expect(await page.locator("#host-status").innerText()).toBe("Connected to Excel.");
+    await page.click("#insert");
+    await page.waitForFunction(() => /values written to MINER_Market/.test(document.getElementById("workbook-status")!.textContent!));
+    let xl = await fake();
+    expect(xl.cells["MINER_Market!B2"]).toBe(91250);
+    expect(xl.names.BTC_Price).toBe("=MINER_Market!$B$2");
+    expect(xl.names.BTC_Hashprice).toBe("=MINER_Market!$B$7");
+
+    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 95000, "EUR": 80000}' });
+    await page.click("#refresh");
+    await page.waitForFunction(() => document.querySelector('[data-name="BTC_Price"] .num')?.textContent === "95,000.00 USD");
+    await refreshDone(page);
+    xl = await fake();
+    expect(xl.cells["MINER_Market!B2"]).toBe(95000);
+
+    api.faults.clear();
+    api.faults.set("/", { status: 503 });
+    await page.click("#refresh");
+    await page.waitForFunction(() => document.querySelector('[data-name="BTC_Price"]')?.classList.contains("stale"), null, { timeout: 20_000 });
+    await refreshDone(page);
+    xl = await fake();
+    expect(xl.cells["MINER_Market!B2"]).toBe(95000); // the last good value stays
+    expect(String(xl.cells["MINER_Market!D2"])).toMatch(/STALE: refresh failed/);
+  });
+
+  test("Insert model writes the market data and the model linked to it; a second insert adds a copy", async () => {
+    const { page } = s;
+    await inExcel(page);
+    await open();
+    await showTab(page, "model");
+    await enabled("insert-model");
+    await page.click("#insert-model");
+    await page.waitForFunction(() => /^Inserted /.test(document.getElementById("model-status")!.textContent!));
+    // The model's own sheets are the model suites' to pin (test/taskpane/model*.test.ts); here, the pane's part.
+    expect(await page.locator("#model-status").innerText()).toMatch(
+      /^Inserted Assumptions, Mining, .*\. Network inputs link to MINER_Market \(BTC_Price, BTC_Difficulty, BTC_FeesPerBlock, BTC_Height\)\.$/,
+    );
+    let xl = await fake();
+    expect(xl.sheets[0]).toBe("MINER_Market"); // market data first, so the inputs link to it
+    expect(xl.sheets).toEqual(["MINER_Market", "Assumptions", "Mining", "Lease vs Mine", "Treasury", "Reconciliation", "Risk"]);
+    expect(xl.cells["Assumptions!B6"]).toEqual([["=BTC_Price"]]);
+    expect(xl.names.Cost_Inputs).toBe("=Mining!$A$5:$B$17");
+    expect(xl.charts.map((c) => c.source)).toEqual(expect.arrayContaining(["Mining!N5:N8"]));
+
+    await page.click("#insert-model");
+    await page.waitForFunction(() => /copy 2/.test(document.getElementById("model-status")!.textContent!));
+    xl = await fake();
+    expect(xl.sheets.slice(-6)).toEqual(["Assumptions (2)", "Mining (2)", "Lease vs Mine (2)", "Treasury (2)", "Reconciliation (2)", "Risk (2)"]);
+    expect(xl.names.Cost_Inputs_2).toBe("='Mining (2)'!$A$5:$B$17");
+  });
+
+  test("a workbook's own instance is not adopted silently: the pane asks once for that workbook, then uses it; a new one typed here is saved into the workbook", async () => {
+    const { page, api, context } = s;
+    const own = await startFakeApi();
+    const host = own.url.replace("http://", "");
+    const seed = `window.__workbookSettings = { mempoolBaseUrl: ${JSON.stringify(`${own.url}/mempool`)} };`;
+    try {
+      await page.addInitScript(seed);
+      await inExcel(page);
+      const loads = countLoads(page);
+      await open();
+      await page.waitForFunction(() => !document.getElementById("source-request")!.hidden);
+      expect(await page.locator("#source-request-text").innerText()).toBe(
+        `This workbook asks for network data from ${host} instead of mempool.space. Use it only if you trust that host: its values will be shown and written into this workbook.`,
+      );
+      expect(own.totalHits()).toBe(0); // nothing goes there before the user says so
+      expect(await sourceOf(page, "BTC_Price")).toMatch(/^mempool\.space /);
+
+      await page.click("#source-accept");
+      await page.waitForFunction((h) => document.querySelector('[data-name="BTC_Price"] .src')?.textContent === h, host);
+      expect(await page.locator("#source-request").isHidden()).toBe(true);
+      await showTab(page, "settings");
+      expect(await page.locator("#mempool-status").innerText()).toBe(`Using ${own.url}/mempool for network data.`);
+      expect(await page.locator("#mempool-url").inputValue()).toBe(`${own.url}/mempool`);
+
+      // Accepted once for this workbook: opening it again asks nothing.
+      const again = await context.newPage();
+      await again.addInitScript(seed);
+      await again.addInitScript(FAKE_OFFICE);
+      await again.goto(`${s.url}/taskpane.html`);
+      await again.waitForFunction((h) => document.querySelector('[data-name="BTC_Price"] .src')?.textContent === h, host, { timeout: 20_000 });
+      expect(await again.locator("#source-request").isHidden()).toBe(true);
+      await again.close();
+
+      // Saving another instance writes it into the workbook's settings and saves them, without a reload.
+      await page.fill("#mempool-url", `${api.url}/mempool`);
+      await page.click("#save-mempool");
+      await page.waitForFunction((u) => document.getElementById("mempool-status")?.textContent === `Using ${u}/mempool for network data.`, api.url);
+      const workbook = await fake();
+      expect(workbook.settings.mempoolBaseUrl).toBe(`${api.url}/mempool`);
+      expect(workbook.saves).toBe(1);
+      expect(loads()).toBe(1);
+    } finally {
+      await own.close();
+    }
+  });
+
+  test("a workbook naming an intranet host is refused and said; a look-alike host is shown in punycode and not used unless accepted", async () => {
+    const { page, context } = s;
+    await page.addInitScript(`window.__workbookSettings = { mempoolBaseUrl: "https://intranet.corp" };`);
+    await inExcel(page);
+    await open();
+    await page.waitForFunction(() => /intranet/.test(document.getElementById("mempool-status")!.textContent!));
+    expect(await page.locator("#mempool-status").textContent()).toBe(
+      'Using mempool.space for network data. This workbook names "https://intranet.corp" as its mempool instance; it is not used: "corp" names a local or intranet host, not a public instance.',
+    );
+    expect(await page.locator("#source-request").isHidden()).toBe(true);
+
+    const lookAlike = await context.newPage();
+    await lookAlike.addInitScript(`window.__workbookSettings = { mempoolBaseUrl: "https://m\u0435mpool.space" };`); // Cyrillic е
+    await lookAlike.addInitScript(FAKE_OFFICE);
+    await lookAlike.goto(`${s.url}/taskpane.html`);
+    await lookAlike.waitForFunction(() => !document.getElementById("source-request")!.hidden);
+    const text = await lookAlike.locator("#source-request-text").innerText();
+    expect(text).toMatch(/^This workbook asks for network data from xn--[a-z0-9-]+\.space instead of mempool\.space\. Its name has non-Latin letters, shown here in their xn-- form: it is not mempool\.space\./);
+    await lookAlike.click("#source-decline");
+    await lookAlike.waitForFunction(() => /is not used\.$/.test(document.getElementById("mempool-status")!.textContent!));
+    expect(await lookAlike.locator("#mempool-status").textContent()).toMatch(/^Using mempool\.space for network data\. This workbook's host xn--[a-z0-9-]+\.space is not used\.$/);
+    await lookAlike.close();
+  });
+
+  test("a price jump nobody confirms is refused with a banner and not written; the workbook keeps the last good price", async () => {
+    const { page, api } = s;
+    await inExcel(page);
+    await open();
+    await enabled("insert");
+    await page.click("#insert");
+    await page.waitForFunction(() => /values written to MINER_Market/.test(document.getElementById("workbook-status")!.textContent!));
+    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 912500}' });
+    for (const p of ["/coinbase", "/kraken", "/coingecko", "/blockchain/ticker"]) api.faults.set(p, { status: 404 });
+    await page.click("#refresh");
+    await page.waitForFunction(() => document.querySelector('[data-name="BTC_Price"]')?.classList.contains("stale"), null, { timeout: 20_000 });
+    await refreshDone(page);
+    await page.waitForFunction(() => /STALE/.test(String((window as unknown as { __fakeExcel: Fake }).__fakeExcel.cells["MINER_Market!D2"])));
+    expect(await valueOf(page, "BTC_Price")).toBe("91,250.00 USD");
+    expect(await page.locator("#banner").innerText()).toMatch(/BTC price 912,500 is \+900\.0% from the last good 91,250 \(more than ±10% needs a second provider\).*no second provider confirmed it/);
+    const xl = await fake();
+    expect(xl.cells["MINER_Market!B2"]).toBe(91250);
+    expect(String(xl.cells["MINER_Market!D2"])).toMatch(/STALE: refresh failed/);
+  });
+});
+
+describe("the shared runtime page", () => {
+  test("blocked storage (SecurityError): the pane and the functions load once, settings work for the session, and the pane says it cannot remember them", async () => {
+    const { page, api } = s;
+    const own = await startFakeApi();
+    try {
+      await page.addInitScript(BLOCK_STORAGE);
+      await page.addInitScript(FUNCTIONS_RUNTIME);
+      await page.addInitScript(`window.__workbookSettings = { mempoolBaseUrl: ${JSON.stringify(`${own.url}/mempool`)} };`);
+      await inExcel(page);
+      const loads = countLoads(page);
+      await open();
+      expect(await page.evaluate(() => { try { return String(localStorage.length); } catch (e) { return (e as Error).name; } })).toBe("SecurityError");
+      await page.waitForFunction(() => !document.getElementById("source-request")!.hidden);
+      expect(await page.locator("#storage-note").textContent()).toMatch(/^This browser does not let the add-in store settings \(third-party storage is blocked\): your settings apply until the pane closes and will not be remembered\.$/);
+      expect(Object.keys(await page.evaluate(() => (window as unknown as { __functions: object }).__functions))).toEqual(expect.arrayContaining(["HEIGHT", "NETWORK", "COSTPERBTC"]));
+
+      await page.click("#source-accept"); // accepted in memory, for this session
+      await page.waitForFunction(() => /^Using http:\/\/127\.0\.0\.1:\d+\/mempool for network data\.$/.test(document.getElementById("mempool-status")!.textContent!));
+      await page.waitForFunction(() => /^127\.0\.0\.1:\d+$/.test(document.querySelector('[data-name="BTC_Price"] .src')!.textContent!));
+      await showTab(page, "settings");
+      await page.selectOption("#auto-refresh", "15");
+      await page.fill("#mempool-url", `${api.url}/mempool`);
+      await page.click("#save-mempool");
+      await page.waitForFunction((u) => document.getElementById("mempool-status")?.textContent === `Using ${u}/mempool for network data.`, api.url);
+      await page.waitForFunction(() => document.querySelector('[data-name="BTC_Price"] .src')!.textContent === "mempool.space");
+      expect(await page.locator("#auto-refresh").inputValue()).toBe("15");
+      expect(loads()).toBe(1);
+      expect(s.pageErrors).toEqual([]);
+      // the requests stayed bounded: one load, one accepted instance, one saved one (no reload loop)
+      expect(api.hits.get("/mempool/api/v1/prices")! + own.hits.get("/mempool/api/v1/prices")!).toBeLessThanOrEqual(3);
+    } finally {
+      await own.close();
+    }
+  });
+});
