@@ -11,8 +11,9 @@ import { DetailedCellError } from "hyperformula";
 import { insertModel } from "../../src/taskpane/model/writer";
 import { RECONCILIATION_CELLS } from "../../src/taskpane/model/reconciliation-sheet";
 import { TREASURY_CHECKS } from "../../src/taskpane/model/treasury-reconciliation";
-import { FIRST_MONTH_ROW, plainColumn, spillColumn, TREASURY_CELLS, Way, WAYS } from "../../src/taskpane/model/treasury-sheet";
-import { leaseCashFlows, miningCashFlows, treasuryCashFlows, treasurySummary, TreasuryMonth } from "../../src/calc";
+import { PHASES_RANGE } from "../../src/taskpane/model/lease-sheet";
+import { FIRST_MONTH_ROW, flowColumn, plainColumn, spillColumn, TREASURY_CELLS, Way, WAYS } from "../../src/taskpane/model/treasury-sheet";
+import { Decimal, leaseCashFlows, LeaseMonth, miningCashFlows, treasuryCashFlows, treasurySummary, TreasuryMonth } from "../../src/calc";
 import { Evaluated, evaluate } from "../support/formula-engine";
 import { relErr } from "../support/rational";
 import { FakeExcel, fakeExcel } from "./fake-excel";
@@ -21,7 +22,8 @@ async function model(inputs: Record<string, number | string> = {}): Promise<{ xl
   const xl = fakeExcel();
   await insertModel(xl.context);
   const e = evaluate(xl);
-  for (const [name, value] of Object.entries(inputs)) e.set(cellOf(xl, name), value);
+  // An input is a workbook name, or a cell ("'Lease vs Mine'!A72") such as a row of the phases table.
+  for (const [name, value] of Object.entries(inputs)) e.set(name.includes("!") ? name : cellOf(xl, name), value);
   return { xl, e };
 }
 
@@ -31,6 +33,20 @@ const num = (e: Evaluated, address: string) => {
   if (typeof v !== "number") throw new Error(`${address} is ${v instanceof DetailedCellError ? `${v.value} ${v.message}` : String(v)}`);
   return v;
 };
+
+const LEASE = (cell: string) => `'Lease vs Mine'!${cell}`;
+
+/** The filled rows of the phases table, as numbers (blank rows add nothing). */
+function phasesOf(e: Evaluated): number[][] {
+  const [top, bottom] = PHASES_RANGE.split(":").map((a) => Number(a.slice(1)));
+  const rows: number[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const [a, b] = [e.value(LEASE(`A${r}`)), e.value(LEASE(`B${r}`))];
+    if ((a === null || a === "") && (b === null || b === "")) continue;
+    rows.push([a as number, b as number]);
+  }
+  return rows;
+}
 
 /** The treasury rows of the Reconciliation sheet: [label, matches]. */
 function treasuryChecks(e: Evaluated): [unknown, unknown][] {
@@ -45,15 +61,21 @@ function expectReconciled(e: Evaluated): void {
 }
 
 /**
- * Both ways from the calc module, built as the sheet says: mining from MININGCASHFLOWS over the
- * horizon (switched off where revenue does not cover power), the lease from LEASECASHFLOWS scaled
- * by the leased share, its capex paid (1 − loan-to-cost) in month 1 and the rest lent at the
- * project rate / 12 a month, capitalised through the conversion and repaid level over the term;
- * the BTC-backed loan's interest paid every month of the horizon.
+ * Both ways from the calc module, built as the sheet says, with plain float loops:
+ * - mining from MININGCASHFLOWS over the horizon (the last phase's build + the term): power,
+ *   energy tax, opex and refresh capex paid, the fleet's salvage received;
+ * - the lease from LEASECASHFLOWS on the phases, rent and capex timing and exit cap rate, scaled by
+ *   the leased share, its month 0 in the treasury's month 1;
+ * - each month's capex draw lent at Project_Loan_to_Cost (the rest paid in cash), the balance
+ *   growing at the project rate / 12 until the first month with rent, then paying each month the
+ *   annuity on the balance over the months left in the window (first rent month + the term);
+ * - the BTC-backed loan's interest paid every month of the horizon.
  */
 function fromCalc(xl: FakeExcel, e: Evaluated) {
   const v = (name: string) => num(e, cellOf(xl, name));
-  const horizon = v("Conversion_Months") + v("Lease_Term_Years") * 12;
+  const phases = phasesOf(e);
+  const termMonths = Math.round(v("Lease_Term_Years") * 12);
+  const horizon = Math.max(...phases.map(([b]) => b)) + termMonths;
   const mining = miningCashFlows({
     site_mw: v("Site_MW"),
     efficiency_j_th: v("Efficiency_J_TH"),
@@ -71,29 +93,62 @@ function fromCalc(xl: FakeExcel, e: Evaluated) {
     opex_usd_per_mw_month: v("Site_Opex_USD_per_MW_Month"),
     refresh_capex_usd_per_th: v("Refresh_Capex_USD_per_TH"),
     refresh_every_months: v("Refresh_Every_Months"),
+    switch_off_below_cost: v("Switch_Off_Below_Cost"),
+    salvage_pct: v("Salvage_Pct"),
+    energy_tax_usd_per_kwh: v("Energy_Tax_USD_per_kWh"),
+    difficulty_includes_fleet: v("Difficulty_Includes_Fleet"),
   });
   const lease = leaseCashFlows({
-    critical_it_mw: v("Site_MW") / v("Site_MW_per_Critical_IT_MW"),
     rate_usd_per_kw_month: v("Lease_Rate_USD_per_kW_Month"),
     term_years: v("Lease_Term_Years"),
     escalator: v("Lease_Escalator"),
     capex_usd_per_mw: v("Conversion_Capex_USD_per_MW"),
     opex_pct_of_revenue: v("Lease_Opex_Pct_of_Revenue"),
-    build_months: v("Conversion_Months"),
+    exit_cap_rate: v("Exit_Cap_Rate"),
+    rent_timing: v("Rent_Timing"),
+    capex_timing: v("Capex_Timing"),
+    phases,
   });
   const share = v("Lease_Share_of_Site");
-  const capex = share * lease[0].capex.toNumber();
-  const equity = capex * (1 - v("Project_Loan_to_Cost"));
-  const i = v("Project_Loan_Rate") / 12;
-  const term = v("Lease_Term_Years") * 12;
-  const loan = capex * v("Project_Loan_to_Cost") * (1 + i) ** v("Conversion_Months");
-  const payment = i === 0 ? loan / term : (loan * i) / (1 - (1 + i) ** -term);
-  const interest = (v("BTC_Loan_USD") * v("BTC_Loan_Rate")) / 12;
-
   const months = Array.from({ length: 360 }, (_, k) => k + 1);
+  // The leased share of a lease column in treasury month t; month 1 also takes the lease's month 0.
+  const leased = (f: (l: LeaseMonth) => Decimal) => (t: number) =>
+    share * (t === 1 ? [0, 1] : [t]).reduce((sum, k) => sum + (lease[k] ? f(lease[k]).toNumber() : 0), 0);
+  const revenue = months.map(leased((l) => l.revenue));
+  const opex = months.map(leased((l) => l.opex));
+  const exit = months.map(leased((l) => l.terminalValue));
+  const capex = months.map(leased((l) => l.capex));
+
+  // The project loan, month by month.
+  const firstRent = Math.max(
+    1,
+    lease.findIndex((l) => l.revenue.gt(0)),
+  );
+  const windowEnd = firstRent + termMonths - 1;
+  const i = v("Project_Loan_Rate") / 12;
+  const draw: number[] = [];
+  const payment: number[] = [];
+  const balance: number[] = [];
+  let owed = 0;
+  for (const t of months) {
+    const lent = t < windowEnd ? v("Project_Loan_to_Cost") * capex[t - 1] : 0;
+    const n = windowEnd - t + 1;
+    const paid = t >= firstRent && t <= windowEnd ? (i === 0 ? owed / n : (owed * i) / (1 - (1 + i) ** -n)) : 0;
+    owed = t >= windowEnd ? 0 : owed * (1 + i) - paid + lent;
+    draw.push(lent);
+    payment.push(paid);
+    balance.push(owed);
+  }
+  const loan = { capex, draw, payment, balance, firstRent, windowEnd };
+
+  const interest = (v("BTC_Loan_USD") * v("BTC_Loan_Rate")) / 12;
   const m = (t: number) => mining[t - 1];
-  const minedAll = months.map((t) => (t <= horizon ? m(t).btcMined.toNumber() : 0));
-  const costsAll = months.map((t) => (t <= horizon ? m(t).powerCost.add(m(t).opex).add(m(t).capex).toNumber() : 0));
+  const inHorizon = (t: number, f: () => number) => (t <= horizon ? f() : 0);
+  const minedAll = months.map((t) => inHorizon(t, () => m(t).btcMined.toNumber()));
+  const costsAll = months.map((t) =>
+    inHorizon(t, () => m(t).powerCost.add(m(t).energyTax).add(m(t).opex).add(m(t).capex).toNumber()),
+  );
+  const salvage = months.map((t) => inHorizon(t, () => m(t).salvage.toNumber()));
   const interestAll = months.map((t) => (t <= horizon ? interest : 0));
   const common = {
     cash: v("Treasury_Cash_Start"),
@@ -104,18 +159,51 @@ function fromCalc(xl: FakeExcel, e: Evaluated) {
     sell_fraction: v("Treasury_Sell_Fraction"),
     min_cash: v("Treasury_Min_Cash"),
   };
-  const miningOnly = treasuryCashFlows({ ...common, btc_mined: minedAll, cash_costs: costsAll, debt_service: interestAll });
+  const miningOnly = treasuryCashFlows({
+    ...common,
+    btc_mined: minedAll,
+    cash_costs: costsAll,
+    other_income: salvage,
+    debt_service: interestAll,
+  });
   const withLease = treasuryCashFlows({
     ...common,
     btc_mined: minedAll.map((x) => x * (1 - share)),
     cash_costs: costsAll.map((x) => x * (1 - share)),
-    other_income: months.map((t) => {
-      const l = lease[t];
-      return (l ? share * (l.revenue.toNumber() - l.opex.toNumber()) : 0) - (t === 1 ? equity : 0);
-    }),
-    debt_service: months.map((t) => interestAll[t - 1] + (t - v("Conversion_Months") >= 1 && t - v("Conversion_Months") <= term ? payment : 0)),
+    other_income: months.map(
+      (t, k) => salvage[k] * (1 - share) + revenue[k] - opex[k] + exit[k] - (capex[k] - draw[k]),
+    ),
+    debt_service: months.map((t, k) => interestAll[k] + payment[k]),
   });
-  return { horizon, miningOnly, withLease };
+  return { horizon, miningOnly, withLease, loan };
+}
+
+/** The leased share's capex and its project loan, month by month and in the financing block, against the float loop. */
+function expectLoanEqualToCalc(e: Evaluated, loan: ReturnType<typeof fromCalc>["loan"]): void {
+  const close = (what: string, got: unknown, want: number) =>
+    expect([what, typeof got === "number" && Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want))]).toEqual([
+      what,
+      true,
+    ]);
+  for (const key of ["capex", "draw", "payment", "balance"] as const) {
+    loan[key].forEach((want, k) =>
+      close(`${key} in month ${k + 1}`, e.value(`Treasury!${flowColumn(key)}${FIRST_MONTH_ROW + k}`), want),
+    );
+  }
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const at = (cell: string) => e.value(`Treasury!${cell}`);
+  close("leased capex", at(TREASURY_CELLS.leasedCapex), sum(loan.capex));
+  close("equity", at(TREASURY_CELLS.equity), sum(loan.capex) - sum(loan.draw));
+  close("loan drawn", at(TREASURY_CELLS.loanDrawn), sum(loan.draw));
+  expect(at(TREASURY_CELLS.firstRentMonth)).toBe(loan.firstRent);
+  expect(at(TREASURY_CELLS.windowEnd)).toBe(loan.windowEnd);
+  const f = loan.firstRent - 1;
+  close("loan at first rent", at(TREASURY_CELLS.loanAtFirstRent), loan.balance[f] + loan.payment[f]);
+  close("first payment", at(TREASURY_CELLS.loanPayment), loan.payment[f]);
+  close("paid on the loan", at(TREASURY_CELLS.loanPaid), sum(loan.payment));
+  // Nothing is owed once the window is over, and every draw was paid back with interest.
+  expect(loan.balance[loan.windowEnd - 1]).toBe(0);
+  if (sum(loan.draw) > 0) expect(sum(loan.payment)).toBeGreaterThanOrEqual(sum(loan.draw) * (1 - 1e-12));
 }
 
 /** The sheet's results for one way, and its schedule month by month, against the calc module's. */
@@ -150,6 +238,7 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated) {
   const calc = fromCalc(xl, e);
   expectWayEqualToCalc(e, WAYS.miningOnly, calc.miningOnly, calc.horizon);
   expectWayEqualToCalc(e, WAYS.withLease, calc.withLease, calc.horizon);
+  expectLoanEqualToCalc(e, calc.loan);
   return calc;
 }
 
@@ -187,6 +276,14 @@ const SCENARIOS: [string, Record<string, number | string>][] = [
   ["nothing leased: both ways the same", { Lease_Share_of_Site: 0 }],
   ["a rising price, no cash floor, no BTC-backed loan interest", { BTC_Price_Growth_Monthly: 0.02, Treasury_Min_Cash: 0, BTC_Loan_Rate: 0 }],
   ["a project loan at 0%, all equity-free, and a 15-year lease", { Project_Loan_Rate: 0, Project_Loan_to_Cost: 1, Lease_Term_Years: 15 }],
+  [
+    "three halls, capex drawn over each build (the last hall's draws after rent starts), rent at month end, an exit cap rate, salvage",
+    { Rent_Timing: 0, Capex_Timing: 1, Exit_Cap_Rate: 0.07, Salvage_Pct: 0.3, [LEASE("A70")]: 6, [LEASE("A72")]: 30, [LEASE("B72")]: 12.5 },
+  ],
+  [
+    "a hall in service at once with rent in advance and capex at month 0 (Lease vs Mine's month 0 in month 1)",
+    { Rent_Timing: 1, Capex_Timing: 0, [LEASE("A70")]: 0 },
+  ],
 ];
 
 test.each(SCENARIOS)("still no error cell, every check TRUE and the calc module's numbers with %s", async (_, inputs) => {

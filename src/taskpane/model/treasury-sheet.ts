@@ -2,13 +2,19 @@
  * The Treasury sheet: the balance sheet of the same site run two ways, month by month, with
  * MINER.TREASURYCASHFLOWS, and the company's treasury (DAT) metrics from visible inputs.
  *
- * - Mining only: the whole site mined as on Lease vs Mine (BTC mined, power, opex, refresh capex).
+ * - Mining only: the whole site mined as on Lease vs Mine (BTC mined; power, energy tax, opex and
+ *   refresh capex paid; the fleet's salvage received at the end of the horizon).
  * - Mining + lease: Lease_Share_of_Site of the same site converted and leased on the Lease vs Mine
- *   terms (its rent less opex scaled by that share), the rest mined (mining scaled by the rest:
- *   every mining flow is proportional to the MW mined). The conversion capex of the leased share
- *   is paid Project_Loan_to_Cost by a project loan (Hut 8's River Bend financing went to 85%) and
- *   the rest from the treasury in month 1; the loan's interest is capitalised through the
- *   conversion and it is repaid by level monthly payments over the lease term.
+ *   terms (its phases, rent timing, capex timing and exit value: the schedule's lease columns scaled
+ *   by that share), the rest mined (mining scaled by the rest: every mining flow is proportional to
+ *   the MW mined). Lease vs Mine's month 0 falls in the treasury's month 1 (the treasury starts at
+ *   month 1; its flows are at month ends).
+ * - The leased share's capex is financed as drawn: each month's draw is Project_Loan_to_Cost from a
+ *   project loan (Hut 8's River Bend financing went to 85%) and the rest paid in cash that month.
+ *   The loan accrues Project_Loan_Rate / 12 a month, capitalised, until the first month with lease
+ *   revenue; from then on each month pays PMT over the months left in the repayment window (first
+ *   rent month + the lease term), so a level payment that is recast when a later hall draws; after
+ *   the window nothing is owed (a draw in or after the window's last month is paid in cash).
  * - Both pay the BTC-backed loan's interest (interest only, rolled over) in every month of the
  *   horizon, and follow the same policy, cash floor and starting balance.
  *
@@ -42,13 +48,20 @@ const INPUT_COLUMNS = {
   debtWithLease: "I",
 };
 
+/**
+ * The by-month flows right of the plain rebuilds, in plain formulas on Lease vs Mine: the mining
+ * fleet's salvage, the leased share's lease and its project loan. Keys in order from column AT.
+ */
+const FLOWS = ["salvage", "leaseRevenue", "leaseOpex", "leaseExit", "capex", "draw", "equity", "payment", "balance"];
+const FLOWS_FIRST = "AT";
+
 /** The two ways the site is run: where their inputs and MINER's schedule sit. */
 export const WAYS = {
   miningOnly: {
     label: "Mining only",
     mined: INPUT_COLUMNS.minedMiningOnly,
     costs: INPUT_COLUMNS.costsMiningOnly,
-    income: undefined as string | undefined,
+    income: FLOWS_FIRST as string | undefined, // the fleet's salvage, the first flow column
     debt: INPUT_COLUMNS.debtMiningOnly,
     /** Top-left of MINER.TREASURYCASHFLOWS' spill (its header row). */
     spill: "K",
@@ -80,6 +93,8 @@ const offset = (col: string, by: number) => columnLetters(columnIndex(col) + by)
 export const spillColumn = (w: Way, key: string) => offset(w.spill, SPILL.indexOf(key));
 /** Column letter of the plain rebuild's column `key` for a way. */
 export const plainColumn = (w: Way, key: string) => offset(w.plain, PLAIN.indexOf(key));
+/** Column letter of the by-month flow `key` (the lease of the leased share, its project loan, salvage). */
+export const flowColumn = (key: string) => offset(FLOWS_FIRST, FLOWS.indexOf(key));
 /** "$O$56:$O$415": a monthly column over months 1 to 360. */
 export const monthRange = (col: string) => `$${col}$${FIRST_MONTH_ROW}:$${col}$${LAST_MONTH_ROW}`;
 
@@ -100,9 +115,15 @@ export const TREASURY_CELLS = {
   insolvent: 14,
   btcYield: 15,
   btcGain: 16,
+  leasedCapex: "B22",
   equity: "B23",
-  loanPayment: "B26",
-  btcLoanInterest: "B27",
+  loanDrawn: "B24",
+  firstRentMonth: "B25",
+  windowEnd: "B26",
+  loanAtFirstRent: "B27",
+  loanPayment: "B28",
+  loanPaid: "B29",
+  btcLoanInterest: "B30",
   btcPerShare: "G5",
   mnavEv: "G7",
   mnavMcap: "G8",
@@ -116,24 +137,58 @@ export const TREASURY_CELLS = {
 const L = "{leaseVsMine}!";
 /** The Lease vs Mine schedule's cell of column `key` in month m. */
 const schedule = (key: string, m: number) => `${L}$${SCHEDULE_COLUMN[key]}$${SCHEDULE_FIRST_ROW + m}`;
+/** A lease column in treasury month m: month 1 also takes Lease vs Mine's month 0 (capex at month 0, rent in advance). */
+const leaseFlow = (key: string, m: number) =>
+  m === 1 ? `SUM(${schedule(key, 0)}:$${SCHEDULE_COLUMN[key]}$${SCHEDULE_FIRST_ROW + 1})` : schedule(key, m);
+const FIRST_RENT = absolute(TREASURY_CELLS.firstRentMonth);
+const WINDOW_END = absolute(TREASURY_CELLS.windowEnd);
 
 /** The monthly inputs of both ways, row for month m. */
 function inputRow(m: number): (string | number)[] {
   const r = FIRST_MONTH_ROW + m - 1;
   const c = INPUT_COLUMNS;
+  const f = (key: string) => `${flowColumn(key)}${r}`;
   const share = "Lease_Share_of_Site";
-  const leaseMonth = schedule("leaseMonth", m);
   return [
     `=${schedule("month", m)}`,
     `=${schedule("price", m)}`,
     `=${schedule("btcMined", m)}`,
-    // every cash cost of mining (power, opex, refresh capex): revenue less net cash flow
-    `=${schedule("miningRevenue", m)}-${schedule("miningNet", m)}`,
+    // every cash cost of mining: power, energy tax, site opex, refresh capex (salvage is income)
+    `=${["powerCost", "energyTax", "miningOpex", "refreshCapex"].map((k) => schedule(k, m)).join("+")}`,
     `=IF(${c.month}${r}<=Horizon_Months,${absolute(TREASURY_CELLS.btcLoanInterest)},0)`,
     `=${c.minedMiningOnly}${r}*(1-${share})`,
     `=${c.costsMiningOnly}${r}*(1-${share})`,
-    `=${share}*(${schedule("leaseRevenue", m)}-${schedule("leaseOpex", m)})-IF(${c.month}${r}=1,${absolute(TREASURY_CELLS.equity)},0)`,
-    `=${c.debtMiningOnly}${r}+IF(AND(${leaseMonth}>=1,${leaseMonth}<=Lease_Term_Years*12),${absolute(TREASURY_CELLS.loanPayment)},0)`,
+    `=${f("salvage")}*(1-${share})+${f("leaseRevenue")}-${f("leaseOpex")}+${f("leaseExit")}-${f("equity")}`,
+    `=${c.debtMiningOnly}${r}+${f("payment")}`,
+  ];
+}
+
+/**
+ * The by-month flows of month m: the fleet's salvage, the leased share's lease, and its project
+ * loan (draw, cash part, payment, balance at the month's end).
+ */
+function flowRow(m: number): string[] {
+  const r = FIRST_MONTH_ROW + m - 1;
+  const month = `${INPUT_COLUMNS.month}${r}`;
+  const f = (key: string) => `${flowColumn(key)}${r}`;
+  const lease = (key: string) => `=Lease_Share_of_Site*${leaseFlow(key, m)}`;
+  const before = `${flowColumn("balance")}${r - 1}`;
+  return [
+    `=${schedule("salvage", m)}`,
+    lease("leaseRevenue"),
+    lease("leaseOpex"),
+    lease("leaseExit"),
+    lease("leaseCapex"),
+    // Lent Project_Loan_to_Cost of the draw, unless the repayment window ends this month or has ended.
+    `=IF(${month}<${WINDOW_END},Project_Loan_to_Cost*${f("capex")},0)`,
+    `=${f("capex")}-${f("draw")}`,
+    // From the first rent month: the level payment over the months left in the window, recast each month.
+    m === 1
+      ? "=0" // nothing owed yet
+      : `=IF(AND(${month}>=${FIRST_RENT},${month}<=${WINDOW_END}),PMT(Project_Loan_Rate/12,${WINDOW_END}-${month}+1,-${before}),0)`,
+    m === 1
+      ? `=${f("draw")}`
+      : `=IF(${month}>=${WINDOW_END},0,${before}*(1+Project_Loan_Rate/12)-${f("payment")}+${f("draw")})`,
   ];
 }
 
@@ -201,7 +256,7 @@ export function treasurySheet(): SheetDraft {
 }
 
 function results(d: SheetDraft): void {
-  d.put("A3", [["Results over the horizon (Lease vs Mine: conversion + lease term)"]], "section");
+  d.put("A3", [["Results over the horizon (Lease vs Mine: the last phase's build + the lease term)"]], "section");
   d.put("A4", [["", WAYS.miningOnly.label, WAYS.withLease.label, "Unit"]], "header");
   const each = (f: (w: Way) => string) => [f(WAYS.miningOnly), f(WAYS.withLease)];
   const sum = (key: string) => (w: Way) => `=SUM(${monthRange(spillColumn(w, key))})`;
@@ -253,23 +308,55 @@ function results(d: SheetDraft): void {
 }
 
 function financing(d: SheetDraft): void {
-  d.put("A19", [["Mining + lease: the leased share and its financing"]], "section");
-  const capex = `${L}$${SCHEDULE_COLUMN.leaseCapex}$${SCHEDULE_FIRST_ROW}`;
-  d.put("A21", [
-    ["Critical IT MW leased", "=Lease_Share_of_Site*Critical_IT_MW", "MW"],
-    ["Conversion capex of the leased share (month 0 on Lease vs Mine)", `=Lease_Share_of_Site*${capex}`, "USD"],
-    ["  paid from the treasury in month 1 (equity)", "=B22*(1-Project_Loan_to_Cost)", "USD"],
-    ["  financed by the project loan", "=B22*Project_Loan_to_Cost", "USD"],
+  d.put(
+    "A19",
     [
-      "Project loan when rent starts (interest capitalised during the conversion)",
-      "=B24*(1+Project_Loan_Rate/12)^Conversion_Months",
+      [
+        `Mining + lease: the leased share and its financing (month by month from column ${FLOWS_FIRST}, row ${MONTH_HEADER_ROW})`,
+      ],
+    ],
+    "section",
+  );
+  const total = (key: string) => `=SUM(${monthRange(flowColumn(key))})`;
+  const months = TREASURY_MONTHS;
+  const revenue = `${L}$${SCHEDULE_COLUMN.leaseRevenue}$${SCHEDULE_FIRST_ROW}:$${SCHEDULE_COLUMN.leaseRevenue}$${SCHEDULE_FIRST_ROW + months}`;
+  const scheduleMonth = `${L}$${SCHEDULE_COLUMN.month}$${SCHEDULE_FIRST_ROW}:$${SCHEDULE_COLUMN.month}$${SCHEDULE_FIRST_ROW + months}`;
+  const atFirstRent = (key: string) => `INDEX(${monthRange(flowColumn(key))},${FIRST_RENT})`;
+  const noRent = `${FIRST_RENT}>${months}`;
+  d.put("A21", [
+    [
+      "Critical IT MW leased (the share of the phases on Lease vs Mine)",
+      "=Lease_Share_of_Site*Leased_Critical_IT_MW",
+      "MW",
+    ],
+    [
+      "Conversion capex of the leased share, all halls (Lease vs Mine's month 0 paid in month 1)",
+      total("capex"),
+      "USD",
+    ],
+    ["  paid from the treasury as it is drawn (equity)", total("equity"), "USD"],
+    ["  drawn on the project loan (Project_Loan_to_Cost of each month's draw)", total("draw"), "USD"],
+    [
+      "First rent month (the first month with lease revenue)",
+      `=IF(COUNTIF(${revenue},">0")=0,${months + 1},MAX(1,MINIFS(${scheduleMonth},${revenue},">0")))`,
+      "month",
+    ],
+    [
+      "Last month of the repayment window (first rent month + lease term − 1)",
+      `=${FIRST_RENT}+Lease_Term_Months-1`,
+      "month",
+    ],
+    [
+      "Project loan at the first rent month, before its payment (interest capitalised until then)",
+      `=IF(${noRent},"no rent",${atFirstRent("balance")}+${atFirstRent("payment")})`,
       "USD",
     ],
     [
-      "Project loan payment, each month of the lease term (level)",
-      "=PMT(Project_Loan_Rate/12,Lease_Term_Years*12,-B25)",
+      "Project loan payment in the first rent month (level; recast when a later hall draws)",
+      `=IF(${noRent},"no rent",${atFirstRent("payment")})`,
       "USD per month",
     ],
+    ["Paid on the project loan over the window (drawn + interest)", total("payment"), "USD"],
     [
       "BTC-backed loan interest, each month of the horizon (both ways)",
       "=BTC_Loan_USD*BTC_Loan_Rate/12",
@@ -277,7 +364,18 @@ function financing(d: SheetDraft): void {
     ],
   ]);
   d.format("B21", "result", "#,##0.0");
-  d.format("B22:B27", "result", USD);
+  d.format("B22:B24", "result", USD);
+  d.format("B25:B26", "result", "0");
+  d.format("B27:B30", "result", USD);
+  d.put(
+    "A31",
+    [
+      [
+        "Project loan: each month's capex draw of the leased share is Project_Loan_to_Cost lent and the rest paid in cash that month. The balance accrues Project_Loan_Rate/12 a month (capitalised) until the first rent month; from then each month pays PMT over the months left in the window (first rent month + the lease term), so a level payment, recast when a later hall draws; after the window nothing is owed (capex drawn in or after its last month is paid in cash).",
+      ],
+    ],
+    "note",
+  );
 }
 
 function datMetrics(d: SheetDraft): void {
@@ -387,12 +485,12 @@ function months(d: SheetDraft): void {
         "Month",
         "BTC price (USD)",
         "Mining only: BTC mined",
-        "Mining only: cash costs (USD)",
+        "Mining only: cash costs: power, energy tax, opex, refresh (USD)",
         "Mining only: debt service (USD)",
         "Mining + lease: BTC mined",
         "Mining + lease: cash costs (USD)",
-        "Mining + lease: lease cash less month-1 equity (USD)",
-        "Mining + lease: debt service (USD)",
+        "Mining + lease: other income: salvage of the mined share + rent − opex + exit value − capex paid in cash (USD)",
+        "Mining + lease: debt service: BTC-backed loan interest + project loan payment (USD)",
       ],
     ],
     "header",
@@ -405,6 +503,8 @@ function months(d: SheetDraft): void {
   d.format(`D${FIRST_MONTH_ROW}:E${LAST_MONTH_ROW}`, undefined, USD);
   d.format(`F${FIRST_MONTH_ROW}:F${LAST_MONTH_ROW}`, undefined, "#,##0.000");
   d.format(`G${FIRST_MONTH_ROW}:I${LAST_MONTH_ROW}`, undefined, USD);
+
+  flows(d);
 
   for (const w of Object.values(WAYS)) {
     d.put(`${w.spill}${MONTH_HEADER_ROW - 1}`, [[`${w.label}: MINER.TREASURYCASHFLOWS`]], "section");
@@ -456,4 +556,40 @@ function months(d: SheetDraft): void {
     d.format(`${col("forced")}${FIRST_MONTH_ROW}:${col("held")}${LAST_MONTH_ROW}`, undefined, BTC);
     d.format(`${col("cash")}${FIRST_MONTH_ROW}:${col("cash")}${LAST_MONTH_ROW}`, undefined, USD);
   }
+}
+
+/** The by-month flows: the fleet's salvage (mining only's other income), the leased share's lease and its project loan. */
+function flows(d: SheetDraft): void {
+  const last = flowColumn(FLOWS[FLOWS.length - 1]);
+  d.put(
+    `${FLOWS_FIRST}${MONTH_HEADER_ROW - 1}`,
+    [
+      [
+        "Fleet salvage, and the leased share's lease and project loan, in plain formulas on Lease vs Mine (its month 0 in month 1)",
+      ],
+    ],
+    "section",
+  );
+  d.put(
+    `${FLOWS_FIRST}${MONTH_HEADER_ROW}`,
+    [
+      [
+        "Fleet salvage, whole site (USD): mining only's other income",
+        "Lease revenue, leased share (USD)",
+        "Lease opex, leased share (USD)",
+        "Lease exit value, leased share (USD)",
+        "Conversion capex, leased share (USD)",
+        "Project loan draw (USD)",
+        "Capex paid in cash (USD)",
+        "Project loan payment (USD)",
+        "Project loan balance at the month's end (USD)",
+      ],
+    ],
+    "header",
+  );
+  d.put(
+    `${FLOWS_FIRST}${FIRST_MONTH_ROW}`,
+    Array.from({ length: TREASURY_MONTHS }, (_, i) => flowRow(i + 1)),
+  );
+  d.format(`${FLOWS_FIRST}${FIRST_MONTH_ROW}:${last}${LAST_MONTH_ROW}`, undefined, USD);
 }
