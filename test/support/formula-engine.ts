@@ -135,8 +135,12 @@ function locate(hf: HyperFormula, address: string) {
   return cell;
 }
 
-/** Loads every sheet and name the fake workbook holds into a formula engine. */
-export function evaluate(xl: FakeExcel): Evaluated {
+/**
+ * Loads every sheet and name the fake workbook holds into a formula engine. `inputs` ("Sheet!B5" →
+ * content) are typed over the workbook before the first calculation, as a user's edits would be:
+ * one calculation instead of one per edit (each recalculation of the whole model takes ~0.5 s).
+ */
+export function evaluate(xl: FakeExcel, inputs: Record<string, unknown> = {}): Evaluated {
   // Full doubles out (no display rounding), so differences are what they are.
   const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false, maxRows: 2000 });
   for (const name of xl.sheets) hf.addSheet(name);
@@ -149,6 +153,7 @@ export function evaluate(xl: FakeExcel): Evaluated {
       if (cell) hf.setCellContents(cell, [[content as never]]);
     }
   }
+  for (const [address, content] of Object.entries(inputs)) hf.setCellContents(locate(hf, address), [[content as never]]);
   hf.resumeEvaluation();
   return {
     hf,

@@ -18,13 +18,20 @@ import { Evaluated, evaluate } from "../support/formula-engine";
 import { relErr } from "../support/rational";
 import { FakeExcel, fakeExcel } from "./fake-excel";
 
+/**
+ * The Risk sheet at the fewest paths it takes: this suite checks the deterministic sheets, and each
+ * recalculation would otherwise wait on 10,000-path simulations (risk-sheet.test.ts checks the Risk
+ * sheet at its defaults, and the defaults test here keeps them).
+ */
+const QUICK_RISK = { Sim_Paths: 100 };
+
 async function model(inputs: Record<string, number | string> = {}): Promise<{ xl: FakeExcel; e: Evaluated }> {
   const xl = fakeExcel();
   await insertModel(xl.context);
-  const e = evaluate(xl);
-  // An input is a workbook name, or a cell ("'Lease vs Mine'!A72") such as a row of the phases table.
-  for (const [name, value] of Object.entries(inputs)) e.set(name.includes("!") ? name : cellOf(xl, name), value);
-  return { xl, e };
+  // An input is a workbook name, or a cell ("'Lease vs Mine'!A72") such as a row of the phases table,
+  // typed over the defaults before the first calculation.
+  const typed = Object.entries(inputs).map(([name, value]) => [name.includes("!") ? name : cellOf(xl, name), value]);
+  return { xl, e: evaluate(xl, Object.fromEntries(typed)) };
 }
 
 const cellOf = (xl: FakeExcel, name: string) => (xl.names.get(name) as string).slice(1).replace(/\$/g, "");
@@ -255,7 +262,7 @@ test("with the defaults: no error cell, every treasury check TRUE, and the calc 
 });
 
 test("the DAT block equals the market's definitions on the illustrative company, worked by hand", async () => {
-  const { e } = await model();
+  const { e } = await model(QUICK_RISK);
   const g = (address: string) => num(e, `Treasury!${address}`);
   // 1,000 BTC, 100M shares at $2.50, $30M debt (the BTC-backed loan), $100M cash, BTC at $91,000.
   expect(g(TREASURY_CELLS.btcPerShare)).toBe(1_000 / 100e6);
@@ -287,21 +294,21 @@ const SCENARIOS: [string, Record<string, number | string>][] = [
 ];
 
 test.each(SCENARIOS)("still no error cell, every check TRUE and the calc module's numbers with %s", async (_, inputs) => {
-  const { xl, e } = await model(inputs);
+  const { xl, e } = await model({ ...QUICK_RISK, ...inputs });
   expectReconciled(e);
   expectEqualToCalc(xl, e);
 });
 
 test("with nothing leased the two ways agree; with all of it leased the sold-to-mined ratio is n/a", async () => {
-  const none = await model({ Lease_Share_of_Site: 0 });
+  const none = await model({ ...QUICK_RISK, Lease_Share_of_Site: 0 });
   for (let row = 5; row <= 16; row++) expect([row, none.e.value(`Treasury!C${row}`)]).toEqual([row, none.e.value(`Treasury!B${row}`)]);
-  const all = await model({ Lease_Share_of_Site: 1 });
+  const all = await model({ ...QUICK_RISK, Lease_Share_of_Site: 1 });
   expect(all.e.value(`Treasury!C${TREASURY_CELLS.mined}`)).toBe(0);
   expect(all.e.value(`Treasury!C${TREASURY_CELLS.soldToMined}`)).toBe("n/a");
 });
 
 test("the checks fail when the plain rebuild is typed over, or MINER's schedule is fed another input", async () => {
-  const { e } = await model();
+  const { e } = await model(QUICK_RISK);
   const failing = () => treasuryChecks(e).filter(([, ok]) => ok !== true).map(([label]) => label);
   // One month of the plain rebuild's cash typed over: that month stops matching.
   const cash = `Treasury!${plainColumn(WAYS.withLease, "cash")}${FIRST_MONTH_ROW + 200}`;
