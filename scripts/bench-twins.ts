@@ -3,6 +3,8 @@
  * parsing or validation. They are the speed limit the decimal versions are compared with in
  * `npm run bench`, nothing else: they are not exact and are never shipped.
  */
+import { quantileEstimates } from "../src/calc/simulation/estimators";
+import { SIGNATURES } from "../src/functions/params";
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
 
@@ -180,6 +182,37 @@ export const MWECONOMICS = (...a: N[]) => {
   return [["", "Mining", "Leasing"], ["Revenue", revenue, lease]];
 };
 
+// The balance sheet (issue 13): the same formulas in floats.
+export const BTCPERSHARE = (b: N, s: N) => b / s;
+export const BTCYIELD = (b0: N, s0: N, b1: N, s1: N) => (b1 * s0) / (b0 * s1) - 1;
+export const BTCGAIN = (b0: N, s0: N, b1: N, s1: N) => (b1 * s0) / s1 - b0;
+export const MNAV = (p: N, s: N, b: N, price: N, debt = 0, pref = 0, cash = 0, basis = "EV") =>
+  (s * p + (String(basis).toUpperCase() === "EV" ? debt + pref - cash : 0)) / (b * price);
+export const NAVPERSHARE = (b: N, price: N, s: N, debt = 0, pref = 0, cash = 0) => (b * price + cash - debt - pref) / s;
+export const LTV = (loan: N, c: N, price: N) => loan / (c * price);
+export const LTVPRICE = (loan: N, c: N, ltv: N) => loan / (c * ltv);
+export const RUNWAYMONTHS = (cash: N, burn: N, b = 0, price = 0, haircut = 0) => (cash + b * price * (1 - haircut)) / burn;
+/** TREASURYCASHFLOWS with numbers for the by-month inputs. */
+export const TREASURYCASHFLOWS = (cash: N, held: N, months: N, mined: N, p0: N, costs: N, policy: string, g = 0, income = 0, debt = 0, f = 0, floor = 0) => {
+  const rows: number[][] = [];
+  for (let t = 1; t <= months; t++) {
+    const price = p0 * (1 + g) ** (t - 1);
+    const planned = policy === "HOLD" ? 0 : policy === "SELLALL" ? mined : mined * f;
+    let available = held + mined - planned;
+    let next = cash + planned * price + income - costs - debt;
+    let forced = 0;
+    if (next < floor && available > 0) {
+      forced = Math.min(available, (floor - next) / price);
+      next = forced === available ? next + available * price : floor;
+      available -= forced;
+    }
+    cash = next;
+    held = available;
+    rows.push([t, price, mined, planned + forced, held, 0, 0, cash, forced, held === 0 && cash < floor ? 1 : 0]);
+  }
+  return rows;
+};
+
 function gpuFlows(a: N[], withRate: boolean): { flows: number[]; rate: number } {
   const [gpus, price, util, gpuCapex, kw, pue, pp] = a;
   const rest = a.slice(withRate ? 8 : 7);
@@ -211,4 +244,121 @@ export const GPUCLOUDCASHFLOWS = (...a: N[]) => {
     df *= q;
     return row;
   });
+};
+
+// The simulation: the same loops as the calc module's, with Math.random normals (Box–Muller),
+// Math.exp and Math.pow, and the same quantile selection for the summary.
+
+/** A standard normal from Math.random (Box–Muller, one of the pair). */
+const gauss = () => Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random());
+const listOf = (x: N): number[] => (Array.isArray(x) ? x.flat() : [x]);
+
+export const PRICEQUANTILES = (p0: N, g: N, vol: N, months: N, q: N, paths: N) => {
+  const ps = listOf(q);
+  const s = vol / Math.sqrt(12);
+  const drift = Math.log(1 + g) - (s * s) / 2;
+  const w = new Float64Array(paths);
+  const wd = new Float64Array(paths);
+  const logPrice = new Float64Array(paths);
+  const rows: number[][] = [[0, ...ps.map(() => p0), ...ps.map(() => 0)]];
+  for (let t = 1; t <= months; t++) {
+    const base = Math.log(p0) + t * drift;
+    for (let p = 0; p < paths; p++) {
+      w[p] += gauss();
+      wd[p] += gauss(); // the difficulty normal every function draws
+      logPrice[p] = base + s * w[p];
+    }
+    const e = quantileEstimates(logPrice.slice(), ps, Math.exp);
+    rows.push([t, ...e.map((x) => x.value), ...e.map((x) => x.se)]);
+  }
+  return rows;
+};
+
+/** Per path: two normals a month, both levels by Math.exp, then the NPV loop of mining-paths.ts (switch-off on). */
+function miningValuesTwin(a: N[], months: number, risk: N[]): Float64Array {
+  const [mw, e, pue, pp, price, d, h0, , r, fees = 0, pf = 0, up = 1, gd = 0, gp = 0, opex = 0, rc = 0, every = 0] = a;
+  const [pv, dv, corr, paths] = risk;
+  const fleet = (mw * 1e6) / (e * pue);
+  const fleetDifficulty = (fleet * 1e12 * 600) / 4294967296;
+  const v = mw * 1000 * 24 * MONTH_DAYS * up * pp;
+  const c = new Float64Array(months + 1);
+  const df = new Float64Array(months + 1);
+  let fixed = 0;
+  for (let m = 1; m <= months; m++) {
+    const h = h0 + 4380 * (m - 1);
+    const epochEnd = (Math.floor(h / 210000) + 1) * 210000;
+    const before = Math.min(4380, epochEnd - h);
+    const sub = (before * SUBSIDY(h) + (4380 - before) * SUBSIDY(epochEnd)) / 4380;
+    c[m] = fleet * up * (1 - pf) * MONTH_DAYS * TH_DAY * (sub + fees);
+    df[m] = Math.pow(1 + r, -m / 12);
+    fixed += df[m] * (opex * mw + (every > 0 && m % every === 0 ? rc * fleet : 0));
+  }
+  const sp = pv / Math.sqrt(12);
+  const sd = dv / Math.sqrt(12);
+  const mp = Math.log(1 + gp) - (sp * sp) / 2;
+  const md = Math.log(1 + gd) - (sd * sd) / 2;
+  const comp = Math.sqrt(1 - corr * corr);
+  const lp0 = Math.log(price);
+  const ld0 = Math.log(d);
+  const prices = new Float64Array(months);
+  const diffs = new Float64Array(months);
+  const values = new Float64Array(paths);
+  for (let p = 0; p < paths; p++) {
+    let wp = 0;
+    let wd = 0;
+    for (let t = 0; t < months; t++) {
+      if (t > 0) {
+        const z1 = gauss();
+        const z2 = gauss();
+        wp += z1;
+        wd += corr * z1 + comp * z2;
+      }
+      prices[t] = Math.exp(lp0 + t * mp + sp * wp);
+      diffs[t] = Math.exp(ld0 + t * md + sd * wd);
+    }
+    let npv = -fixed;
+    for (let m = 1; m <= months; m++) {
+      const dm = diffs[m - 1];
+      const revenue = (c[m] * prices[m - 1]) / (dm > fleetDifficulty ? dm : fleetDifficulty);
+      if (revenue >= v) npv += df[m] * (revenue - v);
+    }
+    values[p] = npv;
+  }
+  return values;
+}
+
+/** Mean, quantiles and P(value < 0) with SEs, as estimators.ts's summary does. */
+function summaryTwin(values: Float64Array, ps: number[]) {
+  const n = values.length;
+  let sum = 0;
+  let below = 0;
+  for (let i = 0; i < n; i++) {
+    sum += values[i];
+    if (values[i] < 0) below++;
+  }
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (values[i] - mean) ** 2;
+  return { mean, se: Math.sqrt(ss / (n - 1) / n), quantiles: quantileEstimates(values, ps), below: below / n };
+}
+
+const MINING_COUNT = SIGNATURES.MININGNPV.length;
+const CONVERSION_COUNT = SIGNATURES.CONVERSIONVALUE.length;
+export const MININGNPVDIST = (...a: N[]) => {
+  const risk = a.slice(MINING_COUNT);
+  return summaryTwin(miningValuesTwin(a, a[7], risk), listOf(risk[5] ?? [0.1, 0.5, 0.9]));
+};
+export const CONVERSIONDIST = (...a: N[]) => {
+  const risk = a.slice(CONVERSION_COUNT);
+  const { lease } = conversion(a);
+  const months = (a[20] ?? 0) + a[9] * 12;
+  const mining = miningValuesTwin([...a.slice(0, 7), months, ...a.slice(7, 8), ...a.slice(10, 18)], months, risk);
+  for (let p = 0; p < mining.length; p++) mining[p] = lease - mining[p];
+  return summaryTwin(mining, listOf(risk[5] ?? [0.1, 0.5, 0.9]));
+};
+export const VOLATILITY = (values: N, perYear: N) => {
+  const v = listOf(values);
+  const r = v.slice(1).map((x, i) => Math.log(x / v[i]));
+  const mean = r.reduce((s, x) => s + x, 0) / r.length;
+  return Math.sqrt(r.reduce((s, x) => s + (x - mean) ** 2, 0) / (r.length - 1)) * Math.sqrt(perYear);
 };

@@ -4,7 +4,11 @@
  * functions.js is loaded by Excel for every workbook that uses MINER and carries the code the
  * pane shares (decimal.js, calc, market service); taskpane.js holds only the pane's own code
  * (it depends on functions.js, webpack dependOn), so a second copy of decimal.js or calc in it
- * would break its budget.
+ * would break its budget. That code is mostly the template model (its formulas and labels), which
+ * grows with the sheets: 104 KB with the Treasury and Risk sheets and the History writer (issues
+ * 13, 16), under 120 KB, where a second decimal.js (~32 KB minified) would still be caught.
+ * functions.js is 160 KB with the 43 functions of issues 11-16 (the simulation engine included),
+ * under 180 KB: again less than a second copy of decimal.js.
  * Usage: node scripts/check-bundle-size.js [dist]
  */
 const fs = require("fs");
@@ -13,7 +17,7 @@ const zlib = require("zlib");
 const { distFiles } = require("./dist-files");
 
 const KB = 1024;
-const BUDGETS = { functions: 150 * KB, taskpane: 60 * KB };
+const BUDGETS = { functions: 180 * KB, taskpane: 120 * KB };
 
 /** @returns {{role: string, file: string, bytes: number, gzip: number, budget: number, ok: boolean}[]} */
 function bundleSizes(dir) {

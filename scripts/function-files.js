@@ -5,6 +5,8 @@ module.exports = [
   "./src/functions/costs.ts",
   "./src/functions/lease.ts",
   "./src/functions/mining.ts",
+  "./src/functions/risk.ts",
+  "./src/functions/treasury.ts",
   "./src/functions/energy-tax.ts",
   "./src/functions/gpu-cloud.ts",
   "./src/functions/fromtable.ts",

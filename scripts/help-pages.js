@@ -8,7 +8,7 @@
 require("./ts-require");
 const fs = require("fs");
 const path = require("path");
-const { PARAMS, SIGNATURES, isRequired, showDefault } = require("../src/functions/params.ts");
+const { PARAMS, SIGNATURES, mustBeGiven, showDefault } = require("../src/functions/params.ts");
 const { CATALOG } = require("../src/functions/catalog.ts");
 
 const DOCS_FILE = path.resolve(__dirname, "..", "docs", "functions.md");
@@ -20,6 +20,8 @@ const CONVENTIONS = [
   "Hashrate is in TH/s for a machine or fleet and EH/s for the network. wall_efficiency_j_th is at the wall (the machines' J/TH × the site's PUE); machine_efficiency_j_th is at the machines, with pue given separately.",
   "Functions without a block height take the subsidy as an argument, so the formula shows what it assumed: =MINER.SUBSIDY(height), or 3.125 BTC for blocks 840,000 to 1,049,999.",
   "Any function that takes numbers can read its arguments from tables of names and values instead: =MINER.FROMTABLE(\"COSTPERBTC\", Inputs!A2:B8).",
+  "A required argument after optional ones (the risk inputs of MININGNPVDIST and CONVERSIONDIST) is shown in brackets by Excel's tooltip, because Excel cannot mark a required argument after an optional one; here it is marked required, and blank it is #VALUE!.",
+  "The simulation functions (PRICEQUANTILES, MININGNPVDIST, CONVERSIONDIST) give the same numbers for the same seed in every Excel: generator xoshiro128** per path, seeded by SplitMix64 from seed; every estimate comes with its standard error (SE).",
 ];
 
 function escapeHtml(s) {
@@ -39,15 +41,44 @@ function showNumber(x) {
 const showArg = (a) => (typeof a === "boolean" ? (a ? "TRUE" : "FALSE") : typeof a === "object" ? a.range : typeof a === "string" ? (a === "" ? "" : JSON.stringify(a)) : showNumber(a));
 const formula = (ns, id, args) => `=${ns}.${id}(${args.map(showArg).join(", ")})`;
 
+/** The #VALUE! cases of a function's arguments, by their kinds (number, text option, number or column). */
+function valueErrors(params) {
+  const has = (kind) => params.some((p) => p.kind === kind);
+  if (!has("text") && !has("column")) {
+    return [
+      "#VALUE! when an argument is text, TRUE/FALSE where a number is expected, blank where required, a multi-cell range where one value is expected, NaN/infinite, or outside its allowed range; the message names the function and the argument (and a table's row).",
+    ];
+  }
+  const numbers = params.filter((p) => !p.kind).map((p) => p.name);
+  return [
+    `#VALUE! when a number argument (${numbers.join(", ")}) is text, TRUE/FALSE, blank where required, a multi-cell range, NaN/infinite, or outside its allowed range; the message names the function and the argument.`,
+    ...params
+      .filter((p) => p.kind === "text")
+      .map((p) => `#VALUE! when ${p.name} is not ${p.allowed}; the message lists them.`),
+    ...(has("column")
+      ? [
+          `#VALUE! when a column argument (${params
+            .filter((p) => p.kind === "column")
+            .map((p) => p.name)
+            .join(", ")}) is neither a number nor a single column or row, holds a blank, text or a value outside its allowed range (the message names the row), or has a length other than months (the message gives both).`,
+        ]
+      : []),
+  ];
+}
+
+/** A range in an example: a table of names and values, or a column of values. */
+const isColumn = (r) => r.rows.every((row) => row.length === 1);
+
 /** A function's documentation, ready to render. */
 function describe(ns, doc) {
   const params = SIGNATURES[doc.id].map((p) => ({
     name: p.name,
-    required: isRequired(p),
+    // A required argument after optional ones is bracketed in Excel's tooltip, but required all the same.
+    required: mustBeGiven(p),
     description: p.description,
     unit: p.unit,
-    allowed: p.allowed,
-    default: p.default === undefined ? (p.optional ? (p.blank ?? "none") : "") : showDefault(p.default),
+    allowed: p.kind === "column" ? `${p.allowed}; a number, or a column with one value per month` : p.allowed,
+    default: p.default === undefined ? (p.optional && !p.afterOptional ? (p.blank ?? "none") : "") : showDefault(p.default, p.kind),
   }));
   const live = doc.shape === "live";
   const table = doc.id === "FROMTABLE";
@@ -62,7 +93,7 @@ function describe(ns, doc) {
           "Otherwise exactly the errors of the function named, with its messages (e.g. \"LEASENPV: term_years must be ...\"), #NUM! cases included.",
         ]
       : [
-          "#VALUE! when an argument is text, TRUE/FALSE where a number is expected, blank where required, a multi-cell range where one value is expected, NaN/infinite, or outside its allowed range; the message names the function and the argument (and a table's row).",
+          ...valueErrors(SIGNATURES[doc.id]),
           ...(doc.noAnswer || []).map((c) => `#NUM! when ${c.when}, e.g. ${formula(ns, doc.id, c.args[0])}.`),
           "#NUM! when the result would be beyond Excel's number range (about ±1.8E308), which only extreme inputs reach.",
         ];
@@ -79,7 +110,8 @@ function describe(ns, doc) {
       formula: formula(ns, doc.id, e.args),
       result: e.result,
       note: e.note,
-      ranges: e.args.filter((a) => typeof a === "object"),
+      // A range's contents are listed; an array constant such as {0.1,0.5,0.9} shows itself.
+      ranges: e.args.filter((a) => typeof a === "object" && !a.range.startsWith("{")),
     })),
     errors,
   };
@@ -142,7 +174,10 @@ function renderHelpPages(metadata, ns) {
     );
     const examples = d.examples
       .map((e) => {
-        const ranges = e.ranges.map((r) => `<p>${escapeHtml(r.range)} holds:</p>\n${htmlTable(r.columns ?? ["name", "value"], r.rows.map((row) => row.map((c) => escapeHtml(typeof c === "number" ? showNumber(c) : c))))}`).join("\n");
+        const cell = (c) => escapeHtml(typeof c === "number" ? showNumber(c) : c);
+        const ranges = e.ranges
+          .map((r) => (isColumn(r) ? `<p>${escapeHtml(r.range)} holds ${r.rows.map(([c]) => cell(c)).join(", ")}.</p>` : `<p>${escapeHtml(r.range)} holds:</p>\n${htmlTable(r.columns ?? (r.rows[0].length === 2 ? ["name", "value"] : ["value"]), r.rows.map((row) => row.map(cell)))}`))
+          .join("\n");
         return `<li><code>${escapeHtml(e.formula)}</code> returns <b>${escapeHtml(e.result)}</b>${e.note ? `: ${escapeHtml(e.note)}` : ""}.${ranges ? `\n${ranges}` : ""}</li>`;
       })
       .join("\n");
@@ -204,10 +239,12 @@ function renderMarkdown(metadata, ns) {
     out.push("Examples:", "");
     for (const e of d.examples) {
       out.push(`- \`${e.formula}\` returns **${e.result}**${e.note ? `: ${e.note}` : ""}.`);
+      const show = (v) => (typeof v === "number" ? showNumber(v) : v);
       for (const r of e.ranges) {
         const cell = (v) => (typeof v === "number" ? showNumber(v) : v);
-        const rows = r.columns ? r.rows.map(([k, v]) => `(${cell(k)}, ${cell(v)})`) : r.rows.map(([k, v]) => `${k} ${cell(v)}`);
-        out.push(`  ${r.range} holds${r.columns ? ` rows of (${r.columns.join(", ")})` : ""}: ${rows.join("; ")}.`);
+        // pairs of numbers, a (name, value) table, or a list of values
+        const rows = r.columns ? r.rows.map(([k, v]) => `(${cell(k)}, ${cell(v)})`) : r.rows.map((row) => (row.length === 2 ? `${row[0]} ${cell(row[1])}` : row.map(cell).join(", ")));
+        out.push(isColumn(r) ? `  ${r.range} holds ${r.rows.map(([c]) => cell(c)).join(", ")}.` : `  ${r.range} holds${r.columns ? ` rows of (${r.columns.join(", ")})` : ""}: ${rows.join("; ")}.`);
       }
     }
     out.push("", "Errors:", "", ...d.errors.map((e) => `- ${e}`), "");

@@ -25,8 +25,12 @@ const FUNCTION_FILES = require("./function-files");
 const HELP_BASE = "https://localhost:3000/help/";
 const MARKER = /^\/\/ MINER\.([A-Z0-9]+): generated[^\n]*\n(?:\/\*\*[\s\S]*?\*\/\n)?export function (\w+)\([^;{]*?\)[^;{]*;\n/gm;
 
-/** TypeScript type of a parameter in the overload: what custom-functions-metadata turns into type and dimensionality. */
-const typeOf = (p) => (p.kind === "range" || p.kind === "pairs" ? "any[][]" : "unknown");
+/**
+ * TypeScript type of a parameter in the overload: what custom-functions-metadata turns into type and
+ * dimensionality. A table, a column, a list or a list of pairs is a range (matrix), so Excel passes it whole
+ * rather than calling the function once per cell; a number typed there arrives as [[x]].
+ */
+const typeOf = (p) => (p.kind === "range" || p.kind === "column" || p.kind === "pairs" || p.kind === "list" ? "any[][]" : "unknown");
 
 function block(doc, jsName) {
   const params = SIGNATURES[doc.id];

@@ -17,9 +17,14 @@ export const MIN_VOLATILITY_VALUES = 3;
  * Annualised volatility of log returns.
  * @param values levels in time order, oldest first, each > 0 (at least 3)
  * @param periodsPerYear periods per year between consecutive values (> 0; 365 for daily BTC prices)
+ * @param position where value k (0-based) sits, for messages: "row k+1" unless said
  * @returns annual volatility as a fraction (0.5 = 50% a year)
  */
-export function volatility(values: readonly Num[], periodsPerYear: Num): Decimal {
+export function volatility(
+  values: readonly Num[],
+  periodsPerYear: Num,
+  position: (k: number) => string = (k) => `row ${k + 1}`,
+): Decimal {
   const perYear = positive("periods_per_year", periodsPerYear);
   if (values.length < MIN_VOLATILITY_VALUES)
     throw new InvalidArgumentError(
@@ -28,14 +33,14 @@ export function volatility(values: readonly Num[], periodsPerYear: Num): Decimal
       `${values.length} value${values.length === 1 ? "" : "s"}`,
     );
   const levels = values.map((v, k) => {
-    const allowed = "a number greater than 0 in every row (levels such as prices)";
+    const allowed = "a number greater than 0 in every cell (levels such as prices)";
     let d: Decimal;
     try {
       d = finite("values", v, allowed);
     } catch {
-      throw new InvalidArgumentError("values", allowed, `${String(v)} in row ${k + 1}`);
+      throw new InvalidArgumentError("values", allowed, `${String(v)} in ${position(k)}`);
     }
-    if (!d.gt(0)) throw new InvalidArgumentError("values", allowed, `${d.toString()} in row ${k + 1}`);
+    if (!d.gt(0)) throw new InvalidArgumentError("values", allowed, `${d.toString()} in ${position(k)}`);
     return d;
   });
   const returns: Decimal[] = [];

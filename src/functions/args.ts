@@ -1,5 +1,5 @@
 /** Reading a function's positional arguments by its parameter list (src/functions/params.ts). */
-import { fieldOf, isRequired, Param } from "./params";
+import { fieldOf, mustBeGiven, Param } from "./params";
 import { numberIfGiven, optionalNumber, requiredNumber } from "./excel";
 import { readPairs, readSwitch } from "./arg-kinds";
 
@@ -7,15 +7,18 @@ import { readPairs, readSwitch } from "./arg-kinds";
 export type Args = Record<string, number>;
 
 /**
- * Reads positional arguments: required ones must be numbers, optional ones omitted or blank take
- * their defaults (or are left out when they have none). Keyed by calc field, so a function hands
- * them to calc unchanged. For a list with switches or ranges, `readMixedArgs`.
+ * Reads positional arguments: required ones (and those required after optional ones) must be
+ * numbers, optional ones omitted or blank take their defaults (or are left out when they have
+ * none). Keyed by calc field, so a function hands them to calc unchanged. For a list with
+ * switches or ranges, `readMixedArgs`; lists of numbers (quantiles, values) the function reads
+ * itself.
  */
 export function readArgs(params: readonly Param[], raw: readonly unknown[]): Args {
   const args: Args = {};
   for (let i = 0; i < params.length; i++) {
     const p = params[i];
     if (p.kind === "boolean" || p.kind === "pairs") throw new Error(`${p.name} is not a number: use readMixedArgs`);
+    if (p.kind === "range" || p.kind === "list") continue;
     const x = readNumber(p, raw[i]);
     if (x !== undefined) args[fieldOf(p)] = x;
   }
@@ -23,7 +26,7 @@ export function readArgs(params: readonly Param[], raw: readonly unknown[]): Arg
 }
 
 function readNumber(p: Param, raw: unknown): number | undefined {
-  if (isRequired(p)) return requiredNumber(p.name, raw);
+  if (mustBeGiven(p)) return requiredNumber(p.name, raw);
   if (p.default !== undefined) return optionalNumber(p.name, raw, p.default as number);
   return numberIfGiven(p.name, raw);
 }

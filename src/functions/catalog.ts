@@ -7,7 +7,7 @@
  * (dist/help/*.html and docs/functions.md) and the tests, which evaluate every example and reach
  * every #NUM! case. Not imported by the add-in: its text stays out of the bundle.
  */
-import { FunctionId } from "./params";
+import { FunctionId, SIGNATURES } from "./params";
 
 /** A range argument in an example: its address as written in the formula, and what it holds. */
 export interface RangeArg {
@@ -59,6 +59,21 @@ const CONVERSION_EXAMPLE = [
   100, 17.5, 1.1, 0.045, 91000, 1.52e14, 925000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48, 0.03, 9e6,
   12, 0.15, 1.4,
 ];
+/** Arguments completed to a function's full list with its defaults (blank where it has none), so what follows lands after them. */
+const padTo = (args: readonly ExampleArg[], id: FunctionId): ExampleArg[] => [
+  ...args,
+  ...SIGNATURES[id].slice(args.length).map((p) => p.default ?? ""),
+];
+/** An array constant, as a formula writes a list: {0.1,0.5,0.9}. */
+const list = (...xs: number[]): RangeArg => ({ range: `{${xs.join(",")}}`, rows: [xs] });
+/** The risk inputs of the examples: 50% price volatility, 20% difficulty volatility, correlation 0.3, 10,000 paths, seed 1. */
+const RISK_EXAMPLE = [0.5, 0.2, 0.3, 10000, 1];
+const SIMULATION_NOTES = [
+  "Simulated market (docs/risk.md): monthly steps; ln price and ln difficulty are Brownian motions with drift ln(1 + g) − s²/2 and monthly volatility s = σ_annual / √12, so the mean path is the deterministic one; the monthly shocks of price and difficulty have correlation price_difficulty_corr.",
+  "Reproducible: the same seed gives the same numbers in every Excel. Generator xoshiro128** (Blackman and Vigna), one stream per path seeded from SplitMix64 outputs of seed; ziggurat normals; only IEEE-exact arithmetic and the add-in's own exp, log and sqrt, so no engine's Math library changes a bit.",
+  "Standard errors (SE): the mean's is s/√paths; a probability's √(p(1 − p)/paths); a quantile's comes from the order statistics around it (Siddiqui's estimator). Quantiles are PERCENTILE.INC of the simulated values.",
+  "paths: from 100 to 100,000, and paths × months at most 3,600,000 (10,000 paths over 30 years), so that a cell stays well under a second; 10,000 paths over 10 years take about 0.1–0.3 s on a laptop. Fewer paths than 100 is #VALUE!, more than the limit #NUM!.",
+];
 const ALL_IN_EXAMPLE = [0.05, 20, 1.5e14, 3.125, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093];
 /** Two halls of 100 MW of critical IT, ready after 12 and 18 months. */
 const TWO_HALLS: RangeArg = {
@@ -99,6 +114,17 @@ const replace = (args: readonly ExampleArg[], changes: Record<number, ExampleArg
   Array.from({ length: Math.max(args.length, ...Object.keys(changes).map((k) => Number(k) + 1)) }, (_, i) =>
     i in changes ? changes[i] : args[i],
   ).map((v) => (v === undefined ? "" : v));
+
+/** Strategy's share table, 31 Dec 2024 and 30 Mar 2025 (../shared/reference/treasury-and-dat.md). */
+const DAT_Q1_2025 = [447_470, 281_735_000, 528_185, 299_674_000];
+/** A hand-built company: 100 shares at $50, $1,000 debt, $500 preferred, $200 cash, 2 BTC at $2,000. */
+const MNAV_EXAMPLE: ExampleArg[] = [50, 100, 2, 2000, 1000, 500, 200, "EV"];
+const ANY_ASSET =
+  "Any treasury asset works, not only BTC: btc is an amount of it in its own units and btc_price its price (ETH and the ETH price for Bitmine, an ETH treasury).";
+const DAT_SHARES =
+  "Shares are assumed diluted shares (Strategy's ADSO: every convertible, option and RSU as if converted or settled), as Strategy defines its KPIs.";
+const LOAN_CONVENTION =
+  "Margin calls near 70–80% LTV and liquidation near 80–90% are market convention, not contract terms: read the loan's own (../shared/reference/treasury-and-dat.md).";
 
 const COST_CONVENTIONS = [
   "Costs are per installed TH/s per calendar day (per TH-day) and divided by the BTC one TH-day earns after uptime and pool fee.",
@@ -601,6 +627,323 @@ export const CATALOG: readonly FunctionDoc[] = [
     shape: "table",
     formula: `${GPU_CLOUD_FORMULA} The present values sum to GPUCLOUDNPV.`,
     examples: [{ args: [...GPU_EXAMPLE, 0.12, ...GPU_OPTIONS], result: "a 62×11 table" }],
+  },
+  {
+    id: "PRICEQUANTILES",
+    description:
+      "Quantiles of the simulated BTC price at each month, with their standard errors, for a fan chart: a geometric Brownian motion whose mean path grows at btc_price_growth_monthly.",
+    result:
+      "A table under a header row (month, the quantiles, then their SEs, e.g. month, P10, P50, P90, P10 SE, P50 SE, P90 SE): one row per month 0 to months, prices in USD per BTC.",
+    shape: "table",
+    formula:
+      "ln price at month t = ln btc_price + t × (ln(1 + btc_price_growth_monthly) − s²/2) + s × (Z1 + … + Zt), s = price_vol_annual / √12, Z standard normal; so the mean price is btc_price × (1 + g)^t. Each quantile is PERCENTILE.INC of the paths' prices at that month; month 0 is btc_price with SE 0.",
+    notes: [
+      ...SIMULATION_NOTES,
+      "The quantile columns come first, so the month column and the quantile columns feed a line chart (a fan chart) as they are.",
+      "The price paths are those of MININGNPVDIST and CONVERSIONDIST with the same seed and price inputs.",
+    ],
+    examples: [
+      {
+        args: [91000, 0.01, 0.5, 120, list(0.1, 0.5, 0.9), 10000, 1],
+        result: "a 122×7 table",
+        note: "BTC at $91,000 growing 1% a month on average, 50% annual volatility, ten years",
+      },
+    ],
+    noAnswer: [
+      {
+        when: "paths is above 100,000, or paths × months above 3,600,000 (the limit that keeps a cell under a second)",
+        args: [
+          [91000, 0.01, 0.5, 120, list(0.1, 0.5, 0.9), 200000, 1],
+          [91000, 0.01, 0.5, 1200, list(0.1, 0.5, 0.9), 10000, 1],
+        ],
+      },
+    ],
+  },
+  {
+    id: "MININGNPVDIST",
+    description:
+      "Simulated distribution of MININGNPV under random BTC price and difficulty: mean, quantiles and P(NPV < 0), each with its standard error.",
+    result:
+      "A two-column table of label and value under a header row: mean and its SE, each quantile and its SE (USD at month 0), then P(NPV < 0) and its SE; 11 rows for the default P10, P50, P90.",
+    shape: "table",
+    formula:
+      "MININGNPV's schedule valued on each simulated path: month m earns at the path's price and difficulty of month m − 1 (the schedule's month 1 earns at today's), with switch-off, energy tax, opex, refresh capex, salvage, pool fee, uptime, fees and the subsidy by height as MININGNPV; the summary is over the paths.",
+    notes: [
+      ...SIMULATION_NOTES,
+      'The risk inputs come after MININGNPV\'s own arguments, so an assumptions table for MININGNPV works unchanged with a table of the risk inputs: =MINER.FROMTABLE("MININGNPVDIST", Site, Horizon, Risk).',
+      "price_vol_annual, difficulty_vol_annual, price_difficulty_corr, paths and seed are required; Excel's tooltip shows them in brackets because they follow optional arguments.",
+      "With every volatility 0 the mean equals MININGNPV (to 1e-9); with price noise only and no switch-off it matches MININGNPV within its SE; switching off in bad months is an option, so with it the mean is at least MININGNPV.",
+      "A path on which the difficulty falls below the one the fleet alone implies is read as the fleet being the whole network (when the difficulty includes the fleet).",
+    ],
+    examples: [
+      {
+        args: [...padTo(MINING_EXAMPLE, "MININGNPV"), ...RISK_EXAMPLE],
+        result: "a 11×2 table",
+        note: "the five-year MININGNPV example with 50% price and 20% difficulty volatility, correlation 0.3",
+      },
+      {
+        args: [...padTo(MINING_EXAMPLE, "MININGNPV"), ...RISK_EXAMPLE, list(0.05, 0.25, 0.5, 0.75, 0.95)],
+        result: "a 15×2 table",
+        note: "five quantiles",
+      },
+    ],
+    noAnswer: [
+      {
+        when: "paths is above 100,000, or paths × months above 3,600,000 (the limit that keeps a cell under a second)",
+        args: [[...padTo(MINING_EXAMPLE, "MININGNPV"), 0.5, 0.2, 0.3, 200000, 1]],
+      },
+    ],
+  },
+  {
+    id: "CONVERSIONDIST",
+    description:
+      "Simulated distribution of CONVERSIONVALUE (lease NPV minus mining NPV) under random BTC price and difficulty, with P(leasing worth more); every estimate with its standard error.",
+    result:
+      "A two-column table of label and value under a header row: mean and its SE, each quantile and its SE (USD at month 0), P(value < 0) (mining worth more), P(leasing worth more), each with its SE; 13 rows for the default P10, P50, P90.",
+    shape: "table",
+    formula:
+      "Lease NPV (contracted: the same on every path, computed as CONVERSIONVALUE's lease leg) minus the mining NPV of the same site over the same months on each simulated path (as MININGNPVDIST); leasing is worth more on a path whose value is above 0.",
+    notes: [
+      ...SIMULATION_NOTES,
+      'The risk inputs come after CONVERSIONVALUE\'s own arguments: =MINER.FROMTABLE("CONVERSIONDIST", Site, Lease, Risk).',
+      "price_vol_annual, difficulty_vol_annual, price_difficulty_corr, paths and seed are required; Excel's tooltip shows them in brackets because they follow optional arguments.",
+    ],
+    examples: [
+      {
+        args: [...padTo(CONVERSION_EXAMPLE, "CONVERSIONVALUE"), ...RISK_EXAMPLE],
+        result: "a 13×2 table",
+        note: "the CONVERSIONVALUE example: a 10-year lease after a year's conversion against mining the 100 MW site",
+      },
+    ],
+    noAnswer: [
+      {
+        when: "paths is above 100,000, or paths × months above 3,600,000 (the limit that keeps a cell under a second)",
+        args: [[...padTo(CONVERSION_EXAMPLE, "CONVERSIONVALUE"), 0.5, 0.2, 0.3, 100001, 1]],
+      },
+    ],
+  },
+  {
+    id: "VOLATILITY",
+    description:
+      "Annualised volatility of a series' log returns: the sample standard deviation of ln(v_t / v_(t−1)) × √periods_per_year.",
+    result: "Annual volatility as a fraction (0.5 = 50% a year).",
+    shape: "number",
+    formula:
+      "With r_t = ln(v_t / v_(t−1)) for consecutive values, oldest first: √(Σ (r_t − mean r)² / (n − 1)) × √periods_per_year, n the number of returns; in 40-digit decimal arithmetic.",
+    notes: [
+      "periods_per_year: 365 for daily BTC prices (it trades every day), 252 for trading days, 52 weekly, 12 monthly.",
+      "Blank cells before the first value or after the last are skipped (a range selected longer than its data); a blank between values is #VALUE!, since it would join two periods into one return.",
+      "Fewer than 3 values, or a value of 0 or less, is #VALUE! naming its row (or column).",
+    ],
+    examples: [
+      {
+        args: [list(100, 200, 100, 200), 12],
+        result: "2.7726",
+        note: "monthly returns ln 2, −ln 2, ln 2: a standard deviation of 2·ln 2/√3 a month, 4·ln 2 a year",
+      },
+      {
+        args: [{ range: "B2:B6", rows: [[90000], [91800], [90882], [92700], [91773]] }, 365],
+        result: "0.3293",
+        note: "daily prices rising 2% and falling 1% by turns: a standard deviation of 1.72% a day",
+      },
+    ],
+  },
+  {
+    id: "BTCPERSHARE",
+    description:
+      "BTC per share: the treasury asset held divided by assumed diluted shares, as Strategy defines it; any asset (ETH for Bitmine).",
+    result: "Asset units per share (BTC per share; × 100,000,000 for sats per share).",
+    shape: "number",
+    formula: "btc / shares.",
+    notes: [DAT_SHARES, ANY_ASSET],
+    examples: [
+      {
+        args: [447_470, 281_735_000],
+        result: "0.0015882656",
+        note: "Strategy on 31 Dec 2024: 447,470 BTC over 281,735k assumed diluted shares, 158,826.56 sats a share",
+      },
+    ],
+  },
+  {
+    id: "BTCYIELD",
+    description:
+      "BTC Yield: the change in BTC per share over a period, (btc_end / shares_end) / (btc_start / shares_start) − 1, as Strategy defines it.",
+    result: "A rate (0.1097 = 10.97%); negative when shares grew faster than the asset.",
+    shape: "number",
+    formula:
+      "(btc_end / shares_end) / (btc_start / shares_start) − 1, computed as btc_end × shares_start / (btc_start × shares_end) − 1.",
+    notes: [
+      DAT_SHARES,
+      ANY_ASSET,
+      "Strategy's Q1 2025 from its share table: 10.97% here against the 11.0% it reported (its unrounded share counts explain the gap; ../shared/reference/treasury-and-dat.md).",
+    ],
+    examples: [
+      {
+        args: DAT_Q1_2025,
+        result: "0.1097",
+        note: "Strategy, 31 Dec 2024 to 30 Mar 2025: 447,470 BTC and 281,735k shares, then 528,185 BTC and 299,674k",
+      },
+    ],
+    noAnswer: [
+      {
+        when: "btc_start is 0: a change from nothing has no percentage",
+        args: [[0, 281_735_000, 528_185, 299_674_000]],
+      },
+    ],
+  },
+  {
+    id: "BTCGAIN",
+    description:
+      "BTC Gain: btc_start × BTC Yield, the BTC a period added for the holders of the starting shares, as Strategy defines it.",
+    result: "Asset units (BTC); negative when BTC per share fell.",
+    shape: "number",
+    formula: "btc_start × BTCYIELD, computed as btc_end × shares_start / shares_end − btc_start.",
+    notes: [
+      DAT_SHARES,
+      ANY_ASSET,
+      "BTC $ Gain is this times the BTC price at the period's end. Strategy reported 49,131 BTC for Q1 2025 from unrounded share counts.",
+    ],
+    examples: [{ args: DAT_Q1_2025, result: "49097", note: "Strategy's Q1 2025, as in BTCYIELD" }],
+    noAnswer: [{ when: "btc_start is 0 (the yield has no answer)", args: [[0, 281_735_000, 528_185, 299_674_000]] }],
+  },
+  {
+    id: "MNAV",
+    description:
+      "mNAV: the market's value of a treasury company over its Bitcoin NAV (btc × btc_price), on enterprise value (default) or market cap.",
+    result: "A multiple (1.5 = valued at 1.5 times its BTC).",
+    shape: "number",
+    formula:
+      'basis "EV": (shares × share_price + debt + preferred − cash) / (btc × btc_price), Strategy\'s definition since mid-2025. basis "MCAP": shares × share_price / (btc × btc_price), the market\'s earlier use; debt, preferred and cash are then not used.',
+    notes: [
+      "Strategy's EV uses basic shares, debt principal, perpetual preferred notional and the last reported cash; the definition is disputed, so compare both bases. The EV, and so the mNAV, is negative when cash exceeds market cap plus debt and preferred.",
+      'basis is text, any case: an unknown basis is #VALUE! listing "EV" and "MCAP".',
+      ANY_ASSET,
+    ],
+    examples: [
+      {
+        args: MNAV_EXAMPLE,
+        result: "1.575",
+        note: "100 shares at $50, $1,000 debt, $500 preferred, $200 cash, 2 BTC at $2,000: (5,000 + 1,000 + 500 − 200) / 4,000",
+      },
+      {
+        args: [...MNAV_EXAMPLE.slice(0, 7), "MCAP"],
+        result: "1.25",
+        note: "the same company on market cap: 5,000 / 4,000",
+      },
+    ],
+    noAnswer: [{ when: "btc is 0: there is no Bitcoin NAV to divide by", args: [replace(MNAV_EXAMPLE, { 2: 0 })] }],
+  },
+  {
+    id: "NAVPERSHARE",
+    description:
+      "NAV per share: the treasury asset at its price plus cash, less debt and preferred, per share; negative when they exceed the assets.",
+    result: "USD per share.",
+    shape: "number",
+    formula: "(btc × btc_price + cash − debt − preferred) / shares.",
+    notes: [ANY_ASSET, "btc_price may be 0 (a stress case: what is left for shares without the asset)."],
+    examples: [
+      {
+        args: [2, 2000, 100, 1000, 500, 200],
+        result: "27",
+        note: "2 BTC at $2,000 plus $200 cash less $1,000 debt and $500 preferred, over 100 shares",
+      },
+    ],
+  },
+  {
+    id: "LTV",
+    description: "Loan-to-value of a BTC-backed loan: the loan over the collateral's value at a BTC price.",
+    result: "A fraction (0.6 = 60%); above 1 when the loan exceeds the collateral's value.",
+    shape: "number",
+    formula: "loan / (collateral_btc × btc_price).",
+    notes: [LOAN_CONVENTION, ANY_ASSET],
+    examples: [{ args: [30e6, 500, 100_000], result: "0.6", note: "$30M on 500 BTC at $100,000" }],
+  },
+  {
+    id: "LTVPRICE",
+    description:
+      "BTC price at which a BTC-backed loan's loan-to-value reaches a threshold: with 0.75 the margin-call price, with 0.85 the liquidation price.",
+    result: "BTC price in USD.",
+    shape: "number",
+    formula: "loan / (collateral_btc × ltv): below this price the LTV is above ltv.",
+    notes: [LOAN_CONVENTION, ANY_ASSET],
+    examples: [
+      { args: [30e6, 500, 0.75], result: "80000", note: "margin call for $30M on 500 BTC, at 75% LTV" },
+      { args: [30e6, 500, 0.85], result: "70588.24", note: "liquidation, at 85% LTV" },
+    ],
+    noAnswer: [{ when: "loan is 0: the LTV is 0 at every price and never reaches ltv", args: [[0, 500, 0.75]] }],
+  },
+  {
+    id: "RUNWAYMONTHS",
+    description:
+      "Months that cash, and the treasury asset sold at its price less a haircut, cover a constant monthly burn.",
+    result: "Months (7.5 = seven and a half months).",
+    shape: "number",
+    formula: "(cash + btc × btc_price × (1 − haircut)) / monthly_burn.",
+    notes: [
+      "The burn is constant and net: cash opex + interest + dividends + sustaining capex − non-BTC cash income such as lease NOI. No interest is earned. Leave pledged (encumbered) BTC out of btc. For a burn that changes month by month, and mined BTC, use TREASURYCASHFLOWS.",
+      "No published definition exists for a miner's runway; this is built from its parts (../shared/reference/treasury-and-dat.md).",
+      ANY_ASSET,
+    ],
+    examples: [
+      {
+        args: [10e6, 2e6, 100, 100_000, 0.2],
+        result: "9",
+        note: "$10M cash and 100 BTC at $100,000 less 20%, burning $2M a month",
+      },
+      {
+        args: [1.44e9, 68.6e6],
+        result: "21.0",
+        note: "Strategy's $1.44B USD reserve (1 Dec 2025) against ~$68.6M a month of dividends and interest: its ~21 months",
+      },
+    ],
+    noAnswer: [
+      {
+        when: "monthly_burn is 0 or less: cash is not running down, so it never runs out",
+        args: [
+          [10e6, 0],
+          [10e6, -1e6, 100, 100_000],
+        ],
+      },
+    ],
+  },
+  {
+    id: "TREASURYCASHFLOWS",
+    description:
+      "The treasury month by month under a selling policy: BTC mined, sold and held, cash in, out and held, forced sales and insolvency.",
+    result:
+      "A 10-column table under a header row, one row per month from 1: month, BTC price, BTC mined, BTC sold, BTC held, cash in, cash out, cash, BTC sold beyond policy (forced), insolvent (1 = yes).",
+    shape: "table",
+    formula:
+      "Each month, at its end: price = btc_price × (1 + btc_price_growth_monthly)^(month − 1), or the month's value of a price column; the policy's sale (HOLD none, SELLALL the month's mined BTC, SELLPCT sell_fraction of it) at that price; then, if cash would fall below min_cash, BTC sold beyond the policy to bring it back (from what is held plus this month's mined BTC). held = held before + mined − sold; cash = cash before + sold × price + other_income − cash_costs − debt_service, exactly.",
+    notes: [
+      "btc_mined, btc_price, cash_costs, other_income and debt_service each take a number (every month) or a range of exactly months values: one column, month 1 at the top (one row also works, month 1 on the left), e.g. MININGCASHFLOWS' BTC mined and LEASECASHFLOWS' net cash flow without its month 0. Another length is #VALUE! naming the argument and both lengths; a blank or text cell is #VALUE! naming its row.",
+      "With a price column, btc_price_growth_monthly must be 0 or blank (the column already gives each month's price).",
+      'policy is text, any case: "HOLD", "SELLALL" or "SELLPCT"; another is #VALUE! listing them. sell_fraction is used by SELLPCT only.',
+      "Cash in = BTC sold × price + other_income when it is positive; cash out = cash_costs + debt_service, plus −other_income when that is negative. Cash never goes below min_cash while BTC remains; starting cash below min_cash is restored at the end of month 1.",
+      "Insolvent (1) in a month that ends with no BTC and cash below min_cash: bills unpaid. The schedule runs on after it, cash carrying the deficit (no interest) and every mined BTC sold, so it shows the gap new financing must fill; the flag is each month's state and clears if cash recovers.",
+      "Sold / mined over the months is the liquidation-to-production ratio (public miners sold ~400% of output in June 2022: ../shared/reference/treasury-and-dat.md).",
+      "BTC amounts are exact decimals, not rounded to satoshis. " + ANY_ASSET,
+    ],
+    examples: [
+      {
+        args: [20e6, 0, 36, 45, 91_000, 4_620_750, "HOLD", 0.01],
+        result: "a 37×10 table",
+        note: "$20M of cash, 45 BTC mined and $4.62M paid a month, BTC $91,000 +1%/month: forced to sell from month 5, 1,327.94 BTC in all",
+      },
+      {
+        args: [
+          1e6,
+          10,
+          3,
+          { range: "B2:B4", rows: [[12], [11], [10]] },
+          { range: "C2:C4", rows: [[100_000], [80_000], [60_000]] },
+          2e6,
+          "HOLD",
+        ],
+        result: "a 4×10 table",
+        note: "a price collapse: month 1 sells 10 BTC to pay $2M; month 2 sells all 23 it has and is still $160,000 short (insolvent)",
+      },
+    ],
   },
   {
     id: "FROMTABLE",

@@ -197,7 +197,7 @@ export function breakevenPrice(...args: unknown[]): number {
 /**
  * Power price in USD per kWh at which the cash margin of mining is zero.
  * @customfunction BREAKEVENPOWER
- * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0, or 0 in NAVPERSHARE and RUNWAYMONTHS).
  * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
@@ -276,7 +276,7 @@ export function breakevenHashprice(...args: unknown[]): number {
  * @param hashrate_ths Hashrate of the machine or fleet (TH/s; 0 or more; PAYBACKMONTHS needs more than 0).
  * @param wall_efficiency_j_th Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE (J/TH; greater than 0).
  * @param power_price_kwh Power price (USD per kWh; 0 or more).
- * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0, or 0 in NAVPERSHARE and RUNWAYMONTHS).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
  * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.

@@ -80,6 +80,66 @@ export function optionalNumber(name: string, v: ExcelArg, dflt: number): number 
   return x === null ? dflt : x;
 }
 
+/** Numbers read from a row or column, and where each came from ("row 3", "column 2"), for messages. */
+export interface NumberList {
+  values: number[];
+  /** Where values[k] sits in the range given, 1-based: "row 3" of a column, "column 3" of a row. */
+  positions: string[];
+}
+
+const isBlankCell = (v: unknown) => v === null || v === undefined || v === "";
+
+/**
+ * A list argument: a single number, or a row or a column of numbers (what a matrix parameter
+ * receives). Blank cells are skipped where `blanks` is "skip"; with "ends" only leading and
+ * trailing ones are (a range selected longer than its data), and a blank between values is
+ * refused, naming its row or column (a gap in a time series would silently join two periods).
+ */
+export function numberList(name: string, v: ExcelArg, blanks: "skip" | "ends"): NumberList {
+  if (Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) v = v[0][0]; // one cell
+  if (!Array.isArray(v)) {
+    if (isBlankCell(v)) return { values: [], positions: [] };
+    if (typeof v === "number" && Number.isFinite(v)) return { values: [v], positions: ["row 1"] };
+    throw new InvalidArgumentError(name, typeof v === "number" ? "a finite number" : "a number", describeArgument(v));
+  }
+  const rows = v.length;
+  const cols = Array.isArray(v[0]) ? v[0].length : 0;
+  if (!v.every((row) => Array.isArray(row) && row.length === cols) || cols === 0)
+    throw new InvalidArgumentError(name, "a row or a column of numbers", describeArgument(v));
+  if (rows > 1 && cols > 1)
+    throw new InvalidArgumentError(name, "a single row or a single column of numbers", describeArgument(v));
+  const cells: unknown[] = rows > 1 ? v.map((row) => (row as unknown[])[0]) : (v[0] as unknown[]);
+  const where = (k: number) => `${rows > 1 ? "row" : "column"} ${k + 1}`;
+  let first = 0;
+  let last = cells.length - 1;
+  if (blanks === "ends") {
+    while (first <= last && isBlankCell(cells[first])) first++;
+    while (last >= first && isBlankCell(cells[last])) last--;
+  }
+  const values: number[] = [];
+  const positions: string[] = [];
+  for (let k = first; k <= last; k++) {
+    const x = cells[k];
+    if (isBlankCell(x)) {
+      if (blanks === "skip") continue;
+      throw new InvalidArgumentError(
+        name,
+        "a number in every cell between the first and the last value",
+        `a blank in ${where(k)}`,
+      );
+    }
+    if (typeof x !== "number" || !Number.isFinite(x))
+      throw new InvalidArgumentError(
+        name,
+        typeof x === "number" ? "a finite number" : "a number",
+        `${describeArgument(x)} in ${where(k)}`,
+      );
+    values.push(x);
+    positions.push(where(k));
+  }
+  return { values, positions };
+}
+
 /**
  * A calc error names the calc field (efficiency_j_th); the user passed wall_efficiency_j_th. This
  * is the same error under the public name, so a message always names an argument Excel shows.

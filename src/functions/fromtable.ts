@@ -12,7 +12,9 @@ import * as energyTax from "./energy-tax";
 import * as gpuCloud from "./gpu-cloud";
 import * as protocol from "./protocol";
 import * as revenue from "./revenue";
-import { FunctionId, isRequired, Param, SIGNATURES } from "./params";
+import * as risk from "./risk";
+import { FunctionId, mustBeGiven, Param, SIGNATURES } from "./params";
+import * as treasury from "./treasury";
 import { toExcelError } from "./excel";
 
 /** An adapter's bodiless overload (its parameter types vary: a table is any[][]). */
@@ -45,6 +47,19 @@ export const TABLE_FUNCTIONS: Partial<Record<FunctionId, Adapter>> = {
   GPUCLOUDNPV: gpuCloud.gpuCloudNpvFn,
   GPUCLOUDIRR: gpuCloud.gpuCloudIrrFn,
   GPUCLOUDCASHFLOWS: gpuCloud.gpuCloudCashFlowsFn,
+  PRICEQUANTILES: risk.priceQuantilesFn,
+  MININGNPVDIST: risk.miningNpvDistFn,
+  CONVERSIONDIST: risk.conversionDistFn,
+  VOLATILITY: risk.volatilityFn,
+  BTCPERSHARE: treasury.btcPerShareFn,
+  BTCYIELD: treasury.btcYieldFn,
+  BTCGAIN: treasury.btcGainFn,
+  MNAV: treasury.mnavFn,
+  NAVPERSHARE: treasury.navPerShareFn,
+  LTV: treasury.ltvFn,
+  LTVPRICE: treasury.ltvPriceFn,
+  RUNWAYMONTHS: treasury.runwayMonthsFn,
+  TREASURYCASHFLOWS: treasury.treasuryCashFlowsFn as Adapter,
 };
 
 const TABLE_ARGS = ["assumptions", "assumptions_2", "assumptions_3"];
@@ -79,14 +94,18 @@ function functionNamed(raw: unknown): FunctionId {
   return id as FunctionId;
 }
 
-const listed = (params: readonly Param[]) => params.map((p) => (isRequired(p) ? p.name : `[${p.name}]`)).join(", ");
+const listed = (params: readonly Param[]) => params.map((p) => (mustBeGiven(p) ? p.name : `[${p.name}]`)).join(", ");
 
 interface Given {
   value: unknown;
   table: string;
 }
 
-/** The rows of every table given, by parameter name; checks names, shapes and duplicates. */
+/**
+ * The rows of every table given, by parameter name; checks names, shapes and duplicates. A list
+ * (quantiles, values) takes one value a row: its name on the first row, then rows with no name,
+ * which continue it (a column of values, as the function would take it).
+ */
 function readTables(id: FunctionId, params: readonly Param[], tables: unknown[]): Map<string, Given> {
   const byName = new Map(params.map((p) => [p.name.toLowerCase(), p]));
   const given = new Map<string, Given>();
@@ -97,10 +116,18 @@ function readTables(id: FunctionId, params: readonly Param[], tables: unknown[])
     if (!Array.isArray(table) || table.some((row) => !Array.isArray(row) || row.length !== 2)) {
       throw new InvalidArgumentError(arg, "a two-column range of names and values", describe(table));
     }
+    let list: unknown[][] | undefined; // the list the rows with no name continue
     (table as unknown[][]).forEach(([label, value], i) => {
       if (isBlank(label) && isBlank(value)) return;
+      if (isBlank(label) && list) {
+        list.push([value]);
+        return;
+      }
+      list = undefined;
       if (typeof label !== "string" || label.trim() === "") {
-        throw new InvalidArgumentError(arg, `a two-column range of names and values; row ${i + 1} has no name`);
+        const lists = params.filter((p) => p.kind === "list").map((p) => p.name);
+        const hint = lists.length ? ` (only a list, ${lists.join(" or ")}, continues on rows with no name)` : "";
+        throw new InvalidArgumentError(arg, `a two-column range of names and values; row ${i + 1} has no name${hint}`);
       }
       const p = byName.get(label.trim().toLowerCase());
       if (!p) {
@@ -115,10 +142,14 @@ function readTables(id: FunctionId, params: readonly Param[], tables: unknown[])
         const where = before.table === arg ? "twice" : `in ${before.table} and ${arg}`;
         throw new InvalidArgumentError(arg, "a range naming each input once across the tables", `"${p.name}" ${where}`);
       }
-      given.set(p.name, { value, table: arg });
+      if (p.kind === "list") {
+        list = [[value]];
+        given.set(p.name, { value: list, table: arg });
+      } else given.set(p.name, { value, table: arg });
     });
   });
-  const missing = params.find((p) => isRequired(p) && isBlank(given.get(p.name)?.value));
+  const blankValue = (v: unknown) => (Array.isArray(v) ? v.every((row) => isBlank(row[0])) : isBlank(v));
+  const missing = params.find((p) => mustBeGiven(p) && blankValue(given.get(p.name)?.value));
   if (missing) {
     throw new InvalidArgumentError(
       "assumptions",

@@ -39,6 +39,15 @@ function conversionPlan(params: readonly Param[], args: unknown[]): ConversionPl
   return a as unknown as ConversionPlan;
 }
 
+/** MININGNPV's plan and discount rate from its arguments (also read by MININGNPVDIST). */
+export function readMiningNpvArgs(args: unknown[]): { plan: MiningPlan; discountRate: number } {
+  const a = readMixedArgs(SIGNATURES.MININGNPV, args);
+  return { plan: miningPlan(a), discountRate: a.discount_rate as number };
+}
+
+/** CONVERSIONVALUE's plan from its arguments (also read by CONVERSIONDIST). */
+export const readConversionPlan = (args: unknown[]): ConversionPlan => conversionPlan(SIGNATURES.CONVERSIONVALUE, args);
+
 /** Column headings of MININGCASHFLOWS. */
 export const MINING_SCHEDULE_HEADER = [
   "Month",
@@ -67,10 +76,10 @@ export const MINING_SCHEDULE_HEADER = [
  * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
  * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
  * @param power_price_kwh Power price (USD per kWh; 0 or more).
- * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0, or 0 in NAVPERSHARE and RUNWAYMONTHS).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
- * @param months Months to schedule (months; a whole number from 1 to 1200).
+ * @param months Months to schedule or simulate (months; a whole number from 1 to 1200).
  * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).
  * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
  * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
@@ -144,10 +153,10 @@ export function miningCashFlowsFn(...args: unknown[]): any[][] {
  * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
  * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
  * @param power_price_kwh Power price (USD per kWh; 0 or more).
- * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0, or 0 in NAVPERSHARE and RUNWAYMONTHS).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
- * @param months Months to schedule (months; a whole number from 1 to 1200).
+ * @param months Months to schedule or simulate (months; a whole number from 1 to 1200).
  * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).
  * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.
  * @param [pool_fee] Pool fee (fraction; 0 to 1, 0.02 = 2%). Default 0.
@@ -203,7 +212,7 @@ export function miningNpvFn(...args: unknown[]): number {
  * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
  * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
  * @param power_price_kwh Power price (USD per kWh; 0 or more).
- * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0, or 0 in NAVPERSHARE and RUNWAYMONTHS).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
  * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).
@@ -284,7 +293,7 @@ export function conversionValueFn(...args: unknown[]): number {
  * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
  * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
  * @param power_price_kwh Power price (USD per kWh; 0 or more).
- * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0, or 0 in NAVPERSHARE and RUNWAYMONTHS).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
  * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).
@@ -363,7 +372,7 @@ export function conversionBreakevenFn(...args: unknown[]): number {
  * @param machine_efficiency_j_th Fleet efficiency at the machines; the site's PUE is applied separately (J/TH; greater than 0).
  * @param pue Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead) (ratio; 1 or more).
  * @param power_price_kwh Power price (USD per kWh; 0 or more).
- * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0, or 0 in NAVPERSHARE and RUNWAYMONTHS).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param start_height Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month (blocks; a whole number, 0 or more).
  * @param discount_rate Discount rate, annual effective (rate per year; greater than -1, 0.1 = 10%).

@@ -28,9 +28,21 @@ export interface Param {
   blank?: string;
   /**
    * "number" unless said: "text" (a code or name), "range" (FROMTABLE's two-column table of names
-   * and values), "boolean" (TRUE/FALSE, or 1/0) or "pairs" (a two-column range of numbers, a row each).
+   * and values), "column" (a number, or one value per month in a one-column range:
+   * src/functions/kinds.ts), "boolean" (TRUE/FALSE, or 1/0), "pairs" (a two-column range of
+   * numbers, a row each) or "list" (a row or column of numbers). Ranges, columns, pairs and lists
+   * are declared as matrices, so Excel hands the function the whole range instead of calling it
+   * once per cell.
    */
-  kind?: "text" | "range" | "boolean" | "pairs";
+  kind?: "text" | "range" | "column" | "boolean" | "pairs" | "list";
+  /**
+   * Required, but placed after optional parameters, where Excel's metadata cannot say so: Excel
+   * refuses to load an add-in whose metadata has a required parameter after an optional one
+   * (OfficeDev/office-js issue #1749; Microsoft's manifest reference for custom functions: "A
+   * required parameter can't follow an optional parameter"). So it is optional in the metadata
+   * (shown in brackets) and an omitted or blank one is #VALUE! saying it is required.
+   */
+  afterOptional?: true;
   /** The calc module's name for this input where it differs (calc keeps its own field names). */
   field?: string;
   /** Further calc names a calc error may use for this input (a conversion's lease terms). */
@@ -81,7 +93,7 @@ export const PARAMS = define({
   btc_price: {
     description: "BTC price now, or in month 1 of a schedule",
     unit: "USD per BTC",
-    allowed: "greater than 0",
+    allowed: "greater than 0, or 0 in NAVPERSHARE and RUNWAYMONTHS",
     example: 91_000,
   },
   btc_price_growth_monthly: {
@@ -203,7 +215,12 @@ export const PARAMS = define({
 
   // A site.
   site_mw: { description: "Site power capacity, gross", unit: "MW", allowed: "greater than 0", example: 100 },
-  months: { description: "Months to schedule", unit: "months", allowed: "a whole number from 1 to 1200", example: 60 },
+  months: {
+    description: "Months to schedule or simulate",
+    unit: "months",
+    allowed: "a whole number from 1 to 1200",
+    example: 60,
+  },
   opex_usd_per_site_mw_month: {
     description: "Site operating cost other than power",
     unit: "USD per site MW per month",
@@ -420,6 +437,197 @@ export const PARAMS = define({
     default: 0,
   },
 
+  // Risk: the simulated market (src/calc/simulation; docs/risk.md).
+  price_vol_annual: {
+    description: "Annual volatility of BTC's log price changes; the mean path keeps btc_price_growth_monthly",
+    unit: "rate per year",
+    allowed: "0 to 5, 0.5 = 50% a year",
+    example: 0.5,
+  },
+  difficulty_vol_annual: {
+    description: "Annual volatility of log difficulty changes; the mean path keeps difficulty_growth_monthly",
+    unit: "rate per year",
+    allowed: "0 to 5, 0.2 = 20% a year",
+    example: 0.2,
+  },
+  price_difficulty_corr: {
+    description: "Correlation of the monthly price and difficulty shocks (hashrate chases hashprice)",
+    unit: "dimensionless",
+    allowed: "-1 to 1, 0 = independent",
+    example: 0.3,
+  },
+  paths: {
+    description: "Simulated paths: more give smaller standard errors and take longer",
+    unit: "count",
+    allowed: "whole, 100 to 100,000; paths × months at most 3,600,000",
+    example: 10_000,
+  },
+  seed: {
+    description: "Seed of the random numbers: the same seed gives the same result in every Excel",
+    unit: "dimensionless",
+    allowed: "a whole number from 0 to 2^53 - 1",
+    example: 1,
+  },
+  quantiles: {
+    description: "Quantiles to report, as fractions in a row or column",
+    unit: "fractions",
+    allowed: "1 to 99, each strictly between 0 and 1",
+    example: "{0.1,0.5,0.9}",
+    kind: "list",
+  },
+  values: {
+    description: "Levels in time order, oldest first, e.g. daily BTC prices",
+    unit: "e.g. USD per BTC",
+    allowed: "a row or column of at least 3 numbers greater than 0",
+    example: "B2:B366",
+    kind: "list",
+  },
+  periods_per_year: {
+    description: "Periods a year between consecutive values: 365 for daily BTC prices, 52 weekly, 12 monthly",
+    unit: "count",
+    allowed: "greater than 0",
+    example: 365,
+  },
+
+  // A treasury: the held asset need not be BTC (Bitmine holds ETH): "btc" is an amount of it in
+  // its own units and "btc_price" its price; shares are assumed diluted shares (Strategy's ADSO).
+  btc: {
+    description: "Treasury asset held (BTC, or another asset in its own units, e.g. ETH); at the start of a schedule",
+    unit: "BTC",
+    allowed: "0 or more",
+    example: 528_185,
+  },
+  shares: {
+    description: "Share count: assumed diluted shares, as Strategy defines them",
+    unit: "shares",
+    allowed: "greater than 0",
+    example: 299_674_000,
+  },
+  btc_start: {
+    description: "Treasury asset held at the start of the period",
+    unit: "BTC",
+    allowed: "0 or more; 0 has no yield (#NUM!)",
+    example: 447_470,
+  },
+  shares_start: {
+    description: "Assumed diluted shares at the start of the period",
+    unit: "shares",
+    allowed: "greater than 0",
+    example: 281_735_000,
+  },
+  btc_end: {
+    description: "Treasury asset held at the end of the period",
+    unit: "BTC",
+    allowed: "0 or more",
+    example: 528_185,
+  },
+  shares_end: {
+    description: "Assumed diluted shares at the end of the period",
+    unit: "shares",
+    allowed: "greater than 0",
+    example: 299_674_000,
+  },
+  share_price: { description: "Share price", unit: "USD per share", allowed: "greater than 0", example: 290 },
+  debt: { description: "Debt principal outstanding", unit: "USD", allowed: "0 or more", example: 8.2e9, default: 0 },
+  preferred: {
+    description: "Preferred stock at its notional (liquidation) value",
+    unit: "USD",
+    allowed: "0 or more",
+    example: 6e9,
+    default: 0,
+  },
+  cash: {
+    description: "Cash held (at the start of a schedule)",
+    unit: "USD",
+    allowed: "0 or more",
+    example: 20e6,
+  },
+  basis: {
+    description: 'mNAV\'s numerator: "EV" enterprise value (Strategy since mid-2025) or "MCAP" market capitalisation',
+    unit: "text",
+    allowed: '"EV" or "MCAP", any case',
+    example: "MCAP",
+    default: "EV",
+    kind: "text",
+  },
+  loan: { description: "Principal of the BTC-backed loan", unit: "USD", allowed: "0 or more", example: 100e6 },
+  collateral_btc: {
+    description: "BTC (or the held asset) pledged as the loan's collateral",
+    unit: "BTC",
+    allowed: "greater than 0",
+    example: 2000,
+  },
+  ltv: {
+    description: "Loan-to-value threshold: 0.75 margin call, 0.85 liquidation (market convention, not contract terms)",
+    unit: "fraction",
+    allowed: "greater than 0, at most 1",
+    example: 0.75,
+  },
+  monthly_burn: {
+    description: "Net cash spent a month: costs, interest, dividends and capex less non-BTC income",
+    unit: "USD per month",
+    allowed: "greater than 0; 0 or less is #NUM!",
+    example: 4.6e6,
+  },
+  haircut: {
+    description: "Discount a forced sale of the asset takes",
+    unit: "fraction",
+    allowed: "0 up to but not 1, 0.2 = 20%",
+    example: 0.2,
+    default: 0,
+  },
+  btc_mined: {
+    description: "Asset received each month, e.g. MININGCASHFLOWS' BTC mined",
+    unit: "BTC per month",
+    allowed: "0 or more",
+    example: 40,
+    kind: "column",
+  },
+  cash_costs: {
+    description: "Cash paid each month for operations and capex",
+    unit: "USD per month",
+    allowed: "0 or more",
+    example: 4.6e6,
+    kind: "column",
+  },
+  policy: {
+    description: "HOLD sells only to keep min_cash; SELLALL sells all mined BTC; SELLPCT sells sell_fraction of it",
+    unit: "text",
+    allowed: '"HOLD", "SELLALL" or "SELLPCT", any case',
+    example: "HOLD",
+    kind: "text",
+  },
+  other_income: {
+    description: "Other cash received a month, e.g. LEASECASHFLOWS' net cash flow",
+    unit: "USD per month",
+    allowed: "any; negative is paid",
+    example: 5.1e6,
+    default: 0,
+    kind: "column",
+  },
+  debt_service: {
+    description: "Interest and principal paid each month",
+    unit: "USD per month",
+    allowed: "0 or more",
+    example: 1e6,
+    default: 0,
+    kind: "column",
+  },
+  sell_fraction: {
+    description: "Share of each month's mined BTC that SELLPCT sells",
+    unit: "fraction",
+    allowed: "0 to 1, 0.5 = 50%",
+    example: 0.5,
+    default: 0,
+  },
+  min_cash: {
+    description: "Cash floor the policy sells BTC to keep",
+    unit: "USD",
+    allowed: "0 or more",
+    example: 5e6,
+    default: 0,
+  },
+
   // Live data and tables.
   currency: {
     description: "Currency of the price",
@@ -473,9 +681,29 @@ export type ParamName = keyof typeof PARAMS;
 /** The calc module's name for a parameter. */
 export const fieldOf = (p: Param): string => p.field ?? p.name;
 
-/** Whether an argument must be given. */
+/** Whether Excel's metadata marks the argument required (no brackets). */
 export function isRequired(p: Param): boolean {
   return p.default === undefined && !p.optional;
+}
+
+/** Whether an argument must be given: required, or required after optional ones (`afterOptional`). */
+export function mustBeGiven(p: Param): boolean {
+  return isRequired(p) || !!p.afterOptional;
+}
+
+/** A required parameter placed after optional ones: optional in the metadata, a blank is #VALUE! (see `afterOptional`). */
+export function requiredAfterOptional(p: Param): Param {
+  return { ...p, optional: true, afterOptional: true, default: undefined };
+}
+
+/** The parameter required in this function, where others give it a default (the same name and meaning). */
+export function required(p: Param): Param {
+  return { ...p, default: undefined, optional: undefined };
+}
+
+/** The parameter with a default in this function, where another requires it (RUNWAYMONTHS' [btc=0]): the same name and meaning. */
+export function withDefault(p: Param, value: number | string): Param {
+  return { ...p, default: value, optional: undefined };
 }
 
 /**
@@ -486,21 +714,34 @@ export function optional(p: Param): Param {
   return { ...p, optional: true };
 }
 
-/** A default as the docs and tooltips show it. */
-export function showDefault(value: number | string | boolean): string {
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  return typeof value === "string" ? `"${value}"` : String(value);
+/** A number parameter that here also takes one value per month in a column (TREASURYCASHFLOWS' btc_price). */
+export function byMonth(p: Param): Param {
+  return { ...p, kind: "column" };
 }
 
-/** The text Excel shows for the parameter (at most 150 characters: a test holds it there). */
+/** A default as the docs and tooltips show it: text in quotes, a list as Excel's array constant. */
+export function showDefault(value: number | string | boolean, kind?: Param["kind"]): string {
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return typeof value === "string" && kind !== "list" ? `"${value}"` : String(value);
+}
+
+/** What a function's tooltip adds for a parameter that takes a column. */
+export const BY_MONTH_NOTE = " Or a column, one value per month.";
+
+/**
+ * The text Excel shows for the parameter (at most 150 characters: a test holds it there). The
+ * description, unit and allowed values are the name's one meaning; whether it takes a column and
+ * its default belong to the function.
+ */
 export function tooltip(p: Param): string {
   const dflt =
     p.default !== undefined
-      ? ` Default ${showDefault(p.default)}.`
+      ? ` Default ${showDefault(p.default, p.kind)}.`
       : p.blank !== undefined
         ? ` Blank: ${p.blank}.`
         : "";
-  return `${p.description} (${p.unit}; ${p.allowed}).${dflt}`;
+  const needed = p.afterOptional ? " Required." : "";
+  return `${p.description} (${p.unit}; ${p.allowed}).${p.kind === "column" ? BY_MONTH_NOTE : ""}${dflt}${needed}`;
 }
 
 const P = PARAMS;
@@ -602,8 +843,8 @@ export const GPU_ON_SITE = [
   P.opex_pct_of_revenue,
 ];
 
-/** Every MINER function's parameters, in Excel's order: the public interface (test/functions/interface.json pins it). */
-export const SIGNATURES = {
+/** The deterministic functions' parameters; the distribution functions append the risk inputs to theirs. */
+const DETERMINISTIC = {
   SUBSIDY: [P.height],
   NEXTHALVING: [P.height],
   NETWORKHASHRATE: [P.difficulty],
@@ -645,11 +886,67 @@ export const SIGNATURES = {
   // An IRR needs no discount rate (as LEASEIRR).
   GPUCLOUDIRR: [...GPU_CLOUD, ...GPU_CLOUD_OPTIONS],
   GPUCLOUDCASHFLOWS: [...GPU_CLOUD, P.discount_rate, ...GPU_CLOUD_OPTIONS],
+  BTCPERSHARE: [P.btc, P.shares],
+  BTCYIELD: [P.btc_start, P.shares_start, P.btc_end, P.shares_end],
+  BTCGAIN: [P.btc_start, P.shares_start, P.btc_end, P.shares_end],
+  MNAV: [P.share_price, P.shares, P.btc, P.btc_price, P.debt, P.preferred, withDefault(P.cash, 0), P.basis],
+  NAVPERSHARE: [P.btc, P.btc_price, P.shares, P.debt, P.preferred, withDefault(P.cash, 0)],
+  LTV: [P.loan, P.collateral_btc, P.btc_price],
+  LTVPRICE: [P.loan, P.collateral_btc, P.ltv],
+  RUNWAYMONTHS: [P.cash, P.monthly_burn, withDefault(P.btc, 0), withDefault(P.btc_price, 0), P.haircut],
+  TREASURYCASHFLOWS: [
+    P.cash,
+    P.btc,
+    P.months,
+    P.btc_mined,
+    byMonth(P.btc_price),
+    P.cash_costs,
+    P.policy,
+    P.btc_price_growth_monthly,
+    P.other_income,
+    P.debt_service,
+    P.sell_fraction,
+    P.min_cash,
+  ],
   FROMTABLE: [P.function_name, P.assumptions, P.assumptions_2, P.assumptions_3],
   BTCPRICE: [P.currency],
   DIFFICULTY: [],
   HEIGHT: [],
   NETWORK: [P.field],
+} satisfies Record<string, readonly Param[]>;
+
+/** What a distribution function simulates, after its deterministic function's own arguments. */
+const RISK = [P.price_vol_annual, P.difficulty_vol_annual, P.price_difficulty_corr, P.paths, P.seed];
+
+/**
+ * A deterministic function's parameters, then the risk inputs (required; after optional ones they
+ * are `requiredAfterOptional`), then the quantiles to report (P10, P50, P90 when omitted). By
+ * reference: the list follows the deterministic function's, so its assumptions tables work unchanged.
+ */
+function withRisk(params: readonly Param[]): Param[] {
+  const afterOptional = params.some((p) => !isRequired(p));
+  return [
+    ...params,
+    ...RISK.map((p) => (afterOptional ? requiredAfterOptional(p) : p)),
+    withDefault(P.quantiles, "{0.1,0.5,0.9}"),
+  ];
+}
+
+/** Every MINER function's parameters, in Excel's order: the public interface (test/functions/interface.json pins it). */
+export const SIGNATURES = {
+  ...DETERMINISTIC,
+  PRICEQUANTILES: [
+    P.btc_price,
+    required(P.btc_price_growth_monthly),
+    P.price_vol_annual,
+    P.months,
+    P.quantiles,
+    P.paths,
+    P.seed,
+  ],
+  MININGNPVDIST: withRisk(DETERMINISTIC.MININGNPV),
+  CONVERSIONDIST: withRisk(DETERMINISTIC.CONVERSIONVALUE),
+  VOLATILITY: [P.values, P.periods_per_year],
 } satisfies Record<string, readonly Param[]>;
 
 export type FunctionId = keyof typeof SIGNATURES;

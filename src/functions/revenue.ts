@@ -33,7 +33,7 @@ export function btcPerDay(...args: unknown[]): number {
 /**
  * Hashprice: the USD that 1 PH/s is expected to earn in one day at a BTC price and difficulty.
  * @customfunction HASHPRICE
- * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0).
+ * @param btc_price BTC price now, or in month 1 of a schedule (USD per BTC; greater than 0, or 0 in NAVPERSHARE and RUNWAYMONTHS).
  * @param difficulty Network difficulty now, or in month 1 of a schedule (dimensionless; greater than 0).
  * @param subsidy_btc_per_block Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999 (BTC per block; 0 to 50).
  * @param [fees_btc_per_block] Average transaction fees per block (BTC per block; 0 or more). Default 0.

@@ -123,9 +123,13 @@ async function insertModelClicked(): Promise<void> {
       return insertModel(context);
     });
     const copy = report.copy > 1 ? ` (copy ${report.copy}: the earlier sheets are untouched)` : "";
-    const linked = report.linkedMarket.length
-      ? `Network inputs link to MINER_Market (${report.linkedMarket.join(", ")}).`
-      : "No market data yet: the network inputs hold sourced reference values.";
+    const market = report.linkedMarket.filter((n) => !n.startsWith("Hist_"));
+    const history = report.linkedMarket.filter((n) => n.startsWith("Hist_"));
+    const linked =
+      (market.length
+        ? `Network inputs link to MINER_Market (${market.join(", ")}).`
+        : "No market data yet: the network inputs hold sourced reference values.") +
+      (history.length ? ` Risk inputs link to MINER_History (${history.join(", ")}).` : "");
     say("model-status", `Inserted ${report.sheets.join(", ")}${copy}. ${linked}`);
   } catch (e) {
     say("model-status", `Could not insert the model: ${clip(e instanceof Error ? e.message : String(e), 200)}`);

@@ -170,6 +170,21 @@ test("COSTBREAKDOWN spills a 10×2 table in the bundle, ending with the subsidy 
   expect(table[9]).toEqual(["Subsidy assumed (BTC per block)", 3.125]);
 });
 
+test("TREASURYCASHFLOWS takes columns and text options in the bundle, and refuses a column of the wrong length, as in Node", async () => {
+  const col = (xs: number[]) => xs.map((x) => [x]);
+  const lists: unknown[][] = [
+    [1e6, 10, 3, col([12, 11, 10]), col([100_000, 80_000, 60_000]), [[2e6]], [["hold"]]],
+    [1e6, 10, 3, [[12, 11, 10]], [[100_000, 80_000, 60_000]], 2e6, "SellPct", null, col([1, 2, 3]), null, 0.5, 1e5],
+    [1e6, 10, 3, col([12, 11]), 80_000, 2e6, "HOLD"],
+    [1e6, 10, 3, 12, 80_000, 2e6, "SELLSOME"],
+  ];
+  const outcomes = await callAllInPage("TREASURYCASHFLOWS", lists);
+  outcomes.forEach((inPage, k) => expect([k, inPage]).toEqual([k, callInNode("TREASURYCASHFLOWS", lists[k])]));
+  expect((outcomes[0].value as number[][]).map((r) => r[9])).toEqual(["Insolvent (1 = yes)", 0, 1, 1]);
+  expect(outcomes[2]).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/btc_mined .* exactly 3 values.*; got a column of 2 values$/) });
+  expect(outcomes[3]).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/policy must be one of "HOLD", "SELLALL" or "SELLPCT"/) });
+});
+
 test("FROMTABLE runs every function from a table in the bundle, as in Node, and refuses a table it cannot read", async () => {
   for (const [id, { valid }] of Object.entries(CALLS)) {
     const table = SIGNATURES[id as keyof typeof SIGNATURES].map((p, i) => [p.name, valid[i]]);

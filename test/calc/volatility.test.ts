@@ -33,7 +33,7 @@ describe("VOLATILITY refuses what has no volatility", () => {
     bad(() => volatility([], 12), /got 0 values/);
   });
   test("a value of 0 or less, or not a number, names its row", () => {
-    bad(() => volatility([1, 2, 0, 4], 12), /values must be a number greater than 0 in every row.*got 0 in row 3/);
+    bad(() => volatility([1, 2, 0, 4], 12), /values must be a number greater than 0 in every cell.*got 0 in row 3/);
     bad(() => volatility([1, -2, 3], 12), /got -2 in row 2/);
     bad(() => volatility([1, 2, NaN], 12), /got NaN in row 3/);
     bad(() => volatility([1, "x", 3], 12), /got x in row 2/);

@@ -16,6 +16,7 @@ import { excelError } from "../support/errors";
 
 
 describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
+  const params = SIGNATURES[name as keyof typeof SIGNATURES];
   test("returns a finite number (or a table of them) for valid arguments", () => {
     const result = fn(...valid);
     if (Array.isArray(result)) {
@@ -34,21 +35,26 @@ describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
     expect(fn(...valid.map((v) => [[v]]))).toEqual(fn(...valid));
   });
 
-  const bad: [string, unknown, RegExp][] = [
-    ["text", "abc", /must be a number; got text "abc"/],
-    ["a boolean", true, /must be a number; got TRUE/],
-    ["NaN", NaN, /must be a finite number; got NaN/],
-    ["Infinity", Infinity, /must be a finite number; got Infinity/],
-    ["a 2×2 range", [[1, 2], [3, 4]], /must be a single cell or number; got a 2×2 range/],
-    ["blank (null)", null, /is required, and the argument is blank/],
-    ["an empty string", "", /is required, and the argument is blank/],
+  // What a number argument says; a text option (policy, basis) and a number-or-column argument say it their way.
+  const OPTIONS = /must be (one of "[A-Z]+"(, "[A-Z]+")* or "[A-Z]+"; got "abc"|text: "[A-Z]+".* any case; got )/;
+  const COLUMN = "must be a number or a one-column range, one value per month; got ";
+  const bad: [string, unknown, RegExp, RegExp, RegExp][] = [
+    ["text", "abc", /must be a number; got text "abc"/, OPTIONS, new RegExp(`${COLUMN}text "abc"`)],
+    ["a boolean", true, /must be a number; got TRUE/, /must be text: .*; got TRUE/, new RegExp(`${COLUMN}TRUE`)],
+    ["NaN", NaN, /must be a finite number; got NaN/, /must be text: .*; got NaN/, new RegExp(`${COLUMN}NaN`)],
+    ["Infinity", Infinity, /must be a finite number; got Infinity/, /must be text: .*; got Infinity/, new RegExp(`${COLUMN}Infinity`)],
+    ["a 2×2 range", [[1, 2], [3, 4]], /must be a single cell or number; got a 2×2 range/, /must be text: .*; got a 2×2 range/, new RegExp(`${COLUMN}a 2×2 range`)],
+    ["blank (null)", null, /is required, and the argument is blank/, /is required, and the argument is blank/, /is required, and the argument is blank/],
+    ["an empty string", "", /is required, and the argument is blank/, /is required, and the argument is blank/, /is required, and the argument is blank/],
   ];
-  test.each(bad)("every argument given %s is #VALUE! naming the function and argument (blank only when required)", (_, value, message) => {
+  test.each(bad)("every argument given %s is #VALUE! naming the function and argument (blank only when required)", (_, value, number, text, column) => {
     for (let i = 0; i < valid.length; i++) {
+      const kind = SIGNATURES[name as keyof typeof SIGNATURES][i].kind;
+      const message = kind === "text" ? text : kind === "column" ? column : number;
       const args = [...valid];
       args[i] = value;
       const blank = value === null || value === "";
-      const p = SIGNATURES[name as keyof typeof SIGNATURES][i];
+      const p = params[i];
       if (!blank && (p.kind === "boolean" || p.kind === "pairs")) {
         // A switch takes TRUE/FALSE, a table a two-column range: anything else is refused by its name.
         if ((p.kind === "boolean" && typeof value === "boolean") || (p.kind === "pairs" && Array.isArray(value))) continue;
@@ -56,7 +62,7 @@ describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
         expect(excelError(() => fn(...args)).message.startsWith(`${name}: ${p.name} must be ${what}`)).toBe(true);
         continue;
       }
-      if (blank && i >= required) {
+      if (blank && i >= required && !p.afterOptional) {
         // an optional argument left blank takes its default: a value, or #NUM! if the default has no answer
         try {
           fn(...args);
@@ -68,7 +74,9 @@ describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
       const e = excelError(() => fn(...args));
       expect(e.code).toBe("#VALUE!");
       expect(e.message.startsWith(`${name}: `)).toBe(true);
-      expect(e.message).toMatch(message);
+      // A list (quantiles, values) takes a row or a column, so it names a block of cells so.
+      const list = params[i].kind === "list" && Array.isArray(value);
+      expect(e.message).toMatch(list ? /must be a single row or a single column of numbers; got a 2×2 range/ : message);
     }
   });
 });

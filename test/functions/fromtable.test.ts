@@ -6,13 +6,13 @@
 import fc from "fast-check";
 import { fromTable as fromTableFn, TABLE_FUNCTIONS } from "../../src/functions/fromtable";
 import { SIGNATURES } from "../../src/functions/params";
-import { CALLS, CONVERSION_ARGS, Fn } from "../support/calls";
+import { CALLS, CONVERSION_ARGS, Fn, tableOf as tableOfArgs } from "../support/calls";
 import { excelError, excelErrorOrNone } from "../support/errors";
 
 const fromTable = fromTableFn as Fn;
 type Row = [unknown, unknown];
-/** A two-column table of a function's parameter names and the values of an argument list. */
-const tableOf = (id: string, args: unknown[]): Row[] => SIGNATURES[id as keyof typeof SIGNATURES].map((p, i) => [p.name, args[i] ?? null]);
+/** A two-column table of a function's parameter names and the values of an argument list (a list on rows of its own). */
+const tableOf = (id: string, args: unknown[]): Row[] => tableOfArgs(id, args) as Row[];
 /** What a call gives: its value, or its Excel error's code and message. */
 const outcome = (call: () => unknown) => {
   const e = excelErrorOrNone(call);
@@ -106,9 +106,33 @@ test("a range that is not two columns, a row without a name, or an unknown funct
   expect(excelError(() => fromTable("LEASENPV", LEASE, [[1, 2, 3]])).message).toMatch(/^FROMTABLE: assumptions_2 must be a two-column range/);
   const unknown = excelError(() => fromTable("NPV", LEASE));
   expect(unknown.code).toBe("#VALUE!");
-  expect(unknown.message).toMatch(/^FROMTABLE: function_name must be the name of a MINER function that takes numbers: SUBSIDY, .*MWECONOMICS, GPUCLOUDNPV, GPUCLOUDIRR, GPUCLOUDCASHFLOWS; got "NPV"$/);
+  expect(unknown.message).toMatch(/^FROMTABLE: function_name must be the name of a MINER function that takes numbers: SUBSIDY, .*MWECONOMICS, GPUCLOUDNPV, GPUCLOUDIRR, GPUCLOUDCASHFLOWS, PRICEQUANTILES, MININGNPVDIST, CONVERSIONDIST, VOLATILITY, BTCPERSHARE, .*TREASURYCASHFLOWS; got "NPV"$/);
   // The live functions and FROMTABLE itself are not run from a table.
   for (const id of ["BTCPRICE", "FROMTABLE", 42]) expect(excelError(() => fromTable(id, LEASE)).message).toMatch(/function_name must be/);
+});
+
+test("a list (quantiles, values) is its name's row and the rows with no name below it, as the function takes a column", () => {
+  const pq: Row[] = [
+    ["btc_price", 91_000],
+    ["btc_price_growth_monthly", 0.01],
+    ["price_vol_annual", 0.5],
+    ["months", 24],
+    ["quantiles", 0.1],
+    [null, 0.5],
+    ["", ""],
+    [null, 0.9],
+    ["paths", 100],
+    ["seed", 7],
+  ];
+  expect(fromTable("PRICEQUANTILES", pq)).toEqual(CALLS.PRICEQUANTILES.fn(91_000, 0.01, 0.5, 24, [[0.1], [0.5], [0.9]], 100, 7));
+  // One value is a list of one.
+  const single = pq.filter(([k, v]) => k !== null && v !== "");
+  expect(fromTable("PRICEQUANTILES", single)).toEqual(CALLS.PRICEQUANTILES.fn(91_000, 0.01, 0.5, 24, 0.1, 100, 7));
+  expect(fromTable("VOLATILITY", [["values", 100], [null, 200], [null, 100], [null, 200], ["periods_per_year", 12]])).toEqual([[4 * Math.log(2)]]);
+  // A row with no name continues only a list.
+  expect(excelError(() => fromTable("PRICEQUANTILES", [...pq.slice(0, 4), [null, 0.2], ...pq.slice(4)])).message).toMatch(/row 5 has no name \(only a list, quantiles, continues on rows with no name\)$/);
+  // A required list left out is missing.
+  expect(excelError(() => fromTable("PRICEQUANTILES", pq.filter(([k, v]) => k !== "quantiles" && !(k === null && typeof v === "number")))).message).toMatch(/got no value for quantiles$/);
 });
 
 test("a value the function refuses is the function's own #VALUE!, naming the argument as its parameter", () => {

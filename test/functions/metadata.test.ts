@@ -7,8 +7,8 @@ import { spawnSync } from "child_process";
 import * as path from "path";
 import fc from "fast-check";
 import { CATALOG, ExampleArg } from "../../src/functions/catalog";
-import { PARAMS, SIGNATURES } from "../../src/functions/params";
-import { CALLS, Fn, LIVE_FUNCTIONS, TABLE_FUNCTION } from "../support/calls";
+import { BY_MONTH_NOTE, PARAMS, SIGNATURES } from "../../src/functions/params";
+import { AFTER_OPTIONAL, CALLS, Fn, LIVE_FUNCTIONS, TABLE_FUNCTION } from "../support/calls";
 import { excelErrorOrNone } from "../support/errors";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -50,7 +50,7 @@ test("the JSDoc Excel's metadata is generated from is fresh (run: node scripts/j
   // The generator in check mode, as CI runs it (in its own process: Prettier needs Node's module loader).
   const run = spawnSync(process.execPath, [path.resolve(__dirname, "../../scripts/jsdoc.js"), "--check"], { encoding: "utf8" });
   expect([run.status, run.stderr]).toEqual([0, ""]);
-  expect(run.stdout).toMatch(/JSDoc up to date: 30 functions/);
+  expect(run.stdout).toMatch(/JSDoc up to date: 43 functions/);
 });
 
 test("every function is in functions.json: the numeric ones, the dispatcher and the live ones", () => {
@@ -92,10 +92,16 @@ test("the lead's signatures: subsidy required after difficulty; efficiency at th
   }
 });
 
-test("every argument Excel passes is a plain value, but FROMTABLE's tables and the tables of numbers (phases, tiers), which are ranges", () => {
+test("every argument Excel passes is a plain value, but FROMTABLE's tables, TREASURYCASHFLOWS' by-month inputs, the tables of numbers (phases, tiers) and the lists (quantiles, values), which are ranges", () => {
+  // The issue names the by-month inputs: a number or a column each (Excel hands a range over whole only when declared a matrix).
+  const byMonth = ["btc_mined", "btc_price", "cash_costs", "other_income", "debt_service"];
   for (const f of functions) {
     for (const p of f.parameters) {
-      const range = (f.id === TABLE_FUNCTION && p.name.startsWith("assumptions")) || ["phases", "tiers"].includes(p.name);
+      // A range declared scalar would be lifted: Excel would call the function once per cell of the range.
+      const range =
+        (f.id === TABLE_FUNCTION && p.name.startsWith("assumptions")) ||
+        (f.id === "TREASURYCASHFLOWS" && byMonth.includes(p.name)) ||
+        ["phases", "tiers", "quantiles", "values"].includes(p.name);
       expect([f.id, p.name, p.type, p.dimensionality]).toEqual([f.id, p.name, "any", range ? "matrix" : undefined]);
     }
   }
@@ -110,12 +116,15 @@ test("descriptions fit Excel: a function's is one sentence of at most 200 charac
 });
 
 test("one name, one meaning: a parameter name has the same description and unit in every function", () => {
+  // Whether a function defaults it, requires it or lets it take a column is the function's own: the meaning is what precedes that.
+  const meaning = (d = "") => d.replace(/ (Default \S+|Required)\.$/, "").replace(BY_MONTH_NOTE, "");
+  expect(meaning(`Cash (USD; 0 or more).${BY_MONTH_NOTE} Default 0.`)).toBe("Cash (USD; 0 or more).");
   const seen = new Map<string, string>();
   for (const f of functions) {
     for (const p of f.parameters) {
       const before = seen.get(p.name);
-      if (before !== undefined) expect([f.id, p.name, p.description]).toEqual([f.id, p.name, before]);
-      seen.set(p.name, p.description ?? "");
+      if (before !== undefined) expect([f.id, p.name, meaning(p.description)]).toEqual([f.id, p.name, before]);
+      seen.set(p.name, meaning(p.description));
     }
   }
   // The two efficiencies are different quantities (one includes cooling), so they have different names.
@@ -124,31 +133,58 @@ test("one name, one meaning: a parameter name has the same description and unit 
   expect(seen.has("efficiency_j_th")).toBe(false);
 });
 
-test("every parameter's description gives its unit or kind, and optional ones their default or what a blank means", () => {
-  const unit = /USD|BTC|J\/TH|TH\/s|EH\/s|kWh|MW|fraction|rate|ratio|dimensionless|blocks|years|months|text|range|TRUE or FALSE|code|GPUs|kW/;
+test("every parameter's description gives its unit or kind, optional ones their default or what a blank means, and a required one after optional ones says it is required", () => {
+  const unit = /USD|BTC|J\/TH|TH\/s|EH\/s|kWh|MW|fraction|rate|ratio|dimensionless|blocks|years|months|shares|text|range|TRUE or FALSE|code|GPUs|kW|count/;
   // Required in one function, appended optional to another (one name, one description): no default to state.
   const appendedOptional = (id: string, name: string) =>
     (id === "PAYBACKMONTHS" && name === "start_height") || (id === "MWECONOMICS" && ["usd_per_gpu_hour", "utilization", "gpu_capex_usd", "kw_per_gpu"].includes(name));
   let blanks = 0;
   for (const f of functions) {
+    const afterOptional = AFTER_OPTIONAL[f.id] ?? 0;
+    const risk = f.parameters.slice(f.parameters.length - 1 - afterOptional, f.parameters.length - 1).map((p) => p.name);
     for (const p of f.parameters) {
       expect([f.id, p.name, unit.test(p.description ?? "")]).toEqual([f.id, p.name, true]);
       const hasDefault = /(Default \S+|Blank: [^.]+)\.$/.test(p.description ?? "");
       if (/Blank: /.test(p.description ?? "")) blanks++;
-      // FROMTABLE's extra tables are optional with nothing in their place.
-      const expected = !!p.optional && !p.name.startsWith("assumptions_") && !appendedOptional(f.id, p.name);
-      expect([f.id, p.name, hasDefault]).toEqual([f.id, p.name, expected]);
+      const saysRequired = /\. Required\.$/.test(p.description ?? "");
+      // FROMTABLE's extra tables are optional with nothing in their place; the distribution functions' risk inputs must be given.
+      const needed = afterOptional > 0 && risk.includes(p.name);
+      const expected = !!p.optional && !p.name.startsWith("assumptions_") && !appendedOptional(f.id, p.name) && !needed;
+      expect([f.id, p.name, hasDefault, saysRequired]).toEqual([f.id, p.name, expected, needed]);
     }
   }
   expect(blanks).toBeGreaterThan(5); // phases, tiers and lease_discount_rate say what a blank means
 });
 
+test("a required argument after optional ones is refused blank, naming it, though Excel shows it in brackets", () => {
+  for (const [id, count] of Object.entries(AFTER_OPTIONAL)) {
+    const { fn, valid } = CALLS[id];
+    const first = valid.length - 1 - count; // the last argument is the optional quantiles
+    for (let i = first; i < valid.length - 1; i++) {
+      const args = [...valid];
+      args[i] = null;
+      const name = byId(id).parameters[i].name;
+      expect([id, byId(id).parameters[i].optional]).toEqual([id, true]);
+      expect(excelErrorOrNone(() => fn(...args))?.message).toBe(`${id}: ${name} must be a number (it is required, and the argument is blank)`);
+    }
+    // and the quantiles, last, are optional indeed: omitted, P10, P50, P90
+    expect(fn(...valid.slice(0, -1))).toEqual(fn(...valid));
+  }
+});
+
 test("names carry units: every money, energy, power, hashrate, time or BTC quantity says it in its name", () => {
   // Dimensionless or conventional quantities: ratios and fractions (decimals), annual rates, counts, codes.
   // A price is in USD per unit of what is priced (the project's currency); later issues name btc_price so.
-  // Issue 12 adds switches (TRUE/FALSE), timing codes, tables of numbers, annual rates and a count of GPUs.
+  // Issue 12 adds switches (TRUE/FALSE), timing codes, tables of numbers, annual rates and a count of GPUs; issue 16 a correlation, counts and lists.
   const unitless = ["btc_price", "height", "start_height", "difficulty", "pue", "pool_fee", "uptime", "discount_rate", "escalator", "months", "currency", "field", "function_name", "assumptions", "assumptions_2", "assumptions_3",
-    "switch_off_below_cost", "difficulty_includes_fleet", "exit_cap_rate", "rent_timing", "capex_timing", "phases", "tiers", "lease_discount_rate", "gpus", "utilization"];
+    "switch_off_below_cost", "difficulty_includes_fleet", "exit_cap_rate", "rent_timing", "capex_timing", "phases", "tiers", "lease_discount_rate", "gpus", "utilization",
+    "price_difficulty_corr", "paths", "seed", "quantiles", "values", "periods_per_year"];
+  // The treasury functions use the market's own words (issue 13 names them): money is USD, as everywhere;
+  // btc is an amount of the held asset in its units (BTC, or ETH for an ETH treasury); shares are counts; ltv, haircut
+  // and sell_fraction are fractions; policy and basis are codes.
+  const money = ["cash", "debt", "preferred", "share_price", "loan", "monthly_burn", "cash_costs", "other_income", "debt_service", "min_cash"];
+  const asset = ["btc", "btc_start", "btc_end", "btc_mined"];
+  unitless.push(...money, ...asset, "shares", "shares_start", "shares_end", "ltv", "haircut", "sell_fraction", "policy", "basis");
   const withUnit = /(^|_)(usd|btc|kwh|kw|ths|ehs|th|mw|j_th|years|months|day|month|hour|monthly|annual|pct|pct_of_revenue|per_critical_it_mw)(_|$)/;
   for (const name of new Set(functions.flatMap((f) => f.parameters.map((p) => p.name)))) {
     expect([name, unitless.includes(name) || withUnit.test(name)]).toEqual([name, true]);
@@ -174,17 +210,35 @@ test("a wrong argument's message names that argument, as Excel shows it, for eve
     f.parameters.forEach((p, i) => {
       const args = [...valid];
       args[i] = "oops";
+      // A text option lists what it takes (the calc module's list, written here by hand); a column says it takes a column too.
+      const kind = SIGNATURES[f.id as keyof typeof SIGNATURES][i].kind;
+      const exact =
+        kind === "text"
+          ? `${p.name} must be one of ${p.name === "policy" ? '"HOLD", "SELLALL" or "SELLPCT"' : '"EV" or "MCAP"'}; got "oops"`
+          : kind === "column"
+            ? `${p.name} must be a number or a one-column range, one value per month; got text "oops"`
+            : undefined;
       const message = excelErrorOrNone(() => fn(...args))?.message ?? "";
-      expect([f.id, message.startsWith(`${f.id}: ${p.name} must be ${mustBe(p.name)}`), message.endsWith('got text "oops"')]).toEqual([f.id, true, true]);
+      const ok = exact !== undefined ? message === `${f.id}: ${exact}` : message.startsWith(`${f.id}: ${p.name} must be ${mustBe(p.name)}`) && message.endsWith('got text "oops"');
+      expect([f.id, p.name, message, ok]).toEqual([f.id, p.name, message, true]);
     });
   }
 });
 
 test("an argument out of its range is refused under its public name, even where calc names it otherwise", () => {
   // -1e9 is outside every numeric parameter's range; the calc module checks it under its own field name.
+  // But two: other cash income may be negative (a lease's capex), and a burn of 0 or less is valid with no runway (#NUM!).
+  const anySign: Record<string, string> = { other_income: "any", monthly_burn: "#NUM!" };
   for (const f of functions.filter((x) => x.id in CALLS)) {
     const { fn, valid } = CALLS[f.id];
     f.parameters.forEach((p, i) => {
+      if (p.name in anySign) {
+        const args = [...valid];
+        args[i] = -1e9;
+        const e = excelErrorOrNone(() => fn(...args));
+        expect([f.id, p.name, e?.code ?? "any"]).toEqual([f.id, p.name, anySign[p.name]]);
+        return;
+      }
       const args = [...valid];
       args[i] = -1e9;
       const e = excelErrorOrNone(() => fn(...args));
@@ -240,7 +294,7 @@ test("each documented #NUM! case happens, with every argument list the reference
       cases++;
     }
   }
-  expect(cases).toBe(12);
+  expect(cases).toBe(20);
 });
 
 test("a function whose reference lists no #NUM! case of its own gives #NUM! only beyond Excel's number range", () => {

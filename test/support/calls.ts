@@ -4,8 +4,11 @@ import * as revenue from "../../src/functions/revenue";
 import * as costs from "../../src/functions/costs";
 import * as lease from "../../src/functions/lease";
 import * as mining from "../../src/functions/mining";
+import * as risk from "../../src/functions/risk";
+import { SIGNATURES } from "../../src/functions/params";
 import * as energyTax from "../../src/functions/energy-tax";
 import * as gpuCloud from "../../src/functions/gpu-cloud";
+import * as treasury from "../../src/functions/treasury";
 
 export type Fn = (...args: unknown[]) => unknown;
 
@@ -26,6 +29,18 @@ export const GPU_OPTIONS = [0.1, 0, 5, 0.1, 0, 9e6];
 
 /** CoinShares' average miner (README): power, wall efficiency, network and subsidy, then the overheads. */
 export const ALL_IN_ARGS = [0.05, 20, 1.5e14, 3.125, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093, 0, 1];
+
+/** Arguments padded with blanks (null, as Excel passes them) to a function's whole list. */
+export const padTo = (args: unknown[], id: keyof typeof SIGNATURES): unknown[] => [...args, ...Array(Math.max(0, SIGNATURES[id].length - args.length)).fill(null)];
+/** The simulation's risk inputs in the fixtures: 50% price and 20% difficulty volatility, correlation 0.3, 200 paths (fast; scaled by half it is still enough), seed 7. */
+export const RISK_ARGS = [0.5, 0.2, 0.3, 200, 7];
+/** P10, P50, P90 as Excel passes an array constant {0.1,0.5,0.9}: a one-row matrix. */
+export const P10_P50_P90 = [[0.1, 0.5, 0.9]];
+
+/** Strategy's share table: 31 Dec 2024 and 30 Mar 2025 BTC and assumed diluted shares. */
+export const STRATEGY_Q1_2025 = [447_470, 281_735_000, 528_185, 299_674_000];
+/** A treasury: $20M and 100 BTC, 36 months of 45 BTC mined and $4.62M paid, SELLPCT 50% above a $5M floor. */
+export const TREASURY_ARGS = [20e6, 100, 36, 45, 91_000, 4_620_750, "SELLPCT", 0.01, 1e6, 2e5, 0.5, 5e6];
 
 /**
  * Every function that takes numbers, with a valid argument list and how many of its arguments are
@@ -59,7 +74,41 @@ export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] 
   GPUCLOUDNPV: { fn: gpuCloud.gpuCloudNpvFn as Fn, required: 8, valid: [...GPU_ARGS, 0.12, ...GPU_OPTIONS] },
   GPUCLOUDIRR: { fn: gpuCloud.gpuCloudIrrFn as Fn, required: 7, valid: [...GPU_ARGS, ...GPU_OPTIONS] },
   GPUCLOUDCASHFLOWS: { fn: gpuCloud.gpuCloudCashFlowsFn as Fn, required: 8, valid: [...GPU_ARGS, 0.12, ...GPU_OPTIONS] },
+  PRICEQUANTILES: { fn: risk.priceQuantilesFn as Fn, required: 7, valid: [91_000, 0.01, 0.5, 24, P10_P50_P90, 100, 7] },
+  MININGNPVDIST: { fn: risk.miningNpvDistFn as Fn, required: 9, valid: [...padTo(MINING_ARGS, "MININGNPV"), ...RISK_ARGS, P10_P50_P90] },
+  CONVERSIONDIST: { fn: risk.conversionDistFn as Fn, required: 10, valid: [...padTo(CONVERSION_ARGS, "CONVERSIONVALUE"), ...RISK_ARGS, P10_P50_P90] },
+  VOLATILITY: { fn: risk.volatilityFn as Fn, required: 2, valid: [[[90_000], [91_800], [90_882], [92_700]], 365] },
+  BTCPERSHARE: { fn: treasury.btcPerShareFn as Fn, required: 2, valid: [447_470, 281_735_000] },
+  BTCYIELD: { fn: treasury.btcYieldFn as Fn, required: 4, valid: STRATEGY_Q1_2025 },
+  BTCGAIN: { fn: treasury.btcGainFn as Fn, required: 4, valid: STRATEGY_Q1_2025 },
+  MNAV: { fn: treasury.mnavFn as Fn, required: 4, valid: [50, 100, 2, 2000, 1000, 500, 200, "EV"] },
+  NAVPERSHARE: { fn: treasury.navPerShareFn as Fn, required: 3, valid: [2, 2000, 100, 1000, 500, 200] },
+  LTV: { fn: treasury.ltvFn as Fn, required: 3, valid: [30e6, 500, 100_000] },
+  LTVPRICE: { fn: treasury.ltvPriceFn as Fn, required: 3, valid: [30e6, 500, 0.75] },
+  RUNWAYMONTHS: { fn: treasury.runwayMonthsFn as Fn, required: 2, valid: [10e6, 2e6, 100, 100_000, 0.2] },
+  TREASURYCASHFLOWS: { fn: treasury.treasuryCashFlowsFn as Fn, required: 7, valid: TREASURY_ARGS },
 };
+
+/** The functions whose arguments after the deterministic function's own are required although Excel's metadata shows them optional. */
+export const AFTER_OPTIONAL: Record<string, number> = { MININGNPVDIST: 5, CONVERSIONDIST: 5 };
+
+/**
+ * A two-column FROMTABLE table of a function's parameter names and an argument list's values; a
+ * list argument (quantiles, values) takes its name on one row and its further values on rows with
+ * no name, as a sheet would lay it out.
+ */
+export function tableOf(id: string, args: unknown[]): unknown[][] {
+  const rows: unknown[][] = [];
+  SIGNATURES[id as keyof typeof SIGNATURES].forEach((p, i) => {
+    const v = args[i] ?? null;
+    if (p.kind === "list" && Array.isArray(v)) {
+      const cells = (v as unknown[][]).flat();
+      cells.forEach((c, k) => rows.push([k === 0 ? p.name : null, c]));
+    } else rows.push([p.name, v]);
+  });
+  return rows;
+}
+
 
 /** Two halls of 100 MW of critical IT, ready after 12 and 18 months. */
 export const TWO_HALLS = [

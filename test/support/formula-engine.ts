@@ -16,16 +16,21 @@ import {
   ImplementedFunctions,
   SimpleRangeValue,
 } from "hyperformula";
-import type { Ast, ProcedureAst } from "hyperformula/typings/parser";
+import type { Ast, AstNodeType, CellRangeAst, ProcedureAst } from "hyperformula/typings/parser";
 import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
 import { CALLS, Fn, TABLE_FUNCTION } from "./calls";
 import { fromTable } from "../../src/functions/fromtable";
 import { FakeExcel } from "../taskpane/fake-excel";
+import { RISK_SIZES } from "../../src/taskpane/model/risk-sheet";
 
-/** Fixed-size dynamic arrays the template spills (data-dependent sizes cannot be declared to HyperFormula). */
+/**
+ * Fixed-size dynamic arrays the template spills (data-dependent sizes cannot be declared to
+ * HyperFormula): the simulation tables at the sizes the Risk sheet asks for.
+ */
 const ARRAY_SIZES: Record<string, [width: number, height: number]> = {
   COSTBREAKDOWN: [2, 10],
   MWECONOMICS: [4, 5],
+  ...RISK_SIZES,
 };
 
 /** FROMTABLE spills what the function it names spills (a number is a 1×1 array), read from its literal first argument. */
@@ -34,6 +39,18 @@ function fromTableSize(ast: ProcedureAst): ArraySize {
   const id = typeof first?.value === "string" ? first.value.toUpperCase().replace(/^MINER\./, "") : "";
   const [width, height] = ARRAY_SIZES[id] ?? [1, 1];
   return new ArraySize(width, height);
+}
+
+/**
+ * TREASURYCASHFLOWS spills a header and one row per month: the months are as many as the rows of
+ * the first range given for a by-month argument (the template passes columns of its schedule).
+ */
+function treasurySize(ast: ProcedureAst): ArraySize {
+  const isRange = (a: Ast): a is CellRangeAst => a.type === ("CELL_RANGE" as AstNodeType.CELL_RANGE);
+  const column = ast.args.slice(3).find(isRange);
+  // Both ends absolute or both relative: either way their difference is the range's height.
+  if (!column) throw new Error("TREASURYCASHFLOWS in a template must take a column range, so its size is known");
+  return new ArraySize(10, column.end.row - column.start.row + 1 + 1); // the months and the header
 }
 
 const fnOf = (id: string): Fn => (id === TABLE_FUNCTION ? (fromTable as Fn) : CALLS[id].fn);
@@ -50,6 +67,8 @@ const ERROR_TYPES: Record<string, ErrorType> = {
 function asExcelArg(v: unknown): unknown {
   if (v instanceof SimpleRangeValue) return v.rawData().map((row) => row.map(asExcelArg));
   if (typeof v === "symbol" || v === undefined) return null; // HyperFormula's EmptyValue
+  // A number HyperFormula typed (currency from PMT, a percent, a date) is a RichNumber; Excel passes the plain number.
+  if (typeof v === "object" && v !== null && typeof (v as { val?: unknown }).val === "number") return (v as { val: number }).val;
   return v;
 }
 
@@ -72,7 +91,13 @@ class MinerPlugin extends FunctionPlugin {
 for (const id of [...Object.keys(CALLS), TABLE_FUNCTION].filter((x) => !VARIABLE_SIZE.includes(x))) {
   const fixed = ARRAY_SIZES[id] as [number, number] | undefined;
   const size: ((ast: ProcedureAst) => ArraySize) | undefined =
-    id === TABLE_FUNCTION ? fromTableSize : fixed ? () => new ArraySize(fixed[0], fixed[1]) : undefined;
+    id === TABLE_FUNCTION
+      ? fromTableSize
+      : id === "TREASURYCASHFLOWS"
+        ? treasurySize
+        : fixed
+          ? () => new ArraySize(fixed[0], fixed[1])
+          : undefined;
   (MinerPlugin.prototype as unknown as Record<string, unknown>)[id] = function (this: MinerPlugin, ast: ProcedureAst, state: InterpreterState) {
     return this.call(id, ast, state);
   };
@@ -110,8 +135,12 @@ function locate(hf: HyperFormula, address: string) {
   return cell;
 }
 
-/** Loads every sheet and name the fake workbook holds into a formula engine. */
-export function evaluate(xl: FakeExcel): Evaluated {
+/**
+ * Loads every sheet and name the fake workbook holds into a formula engine. `inputs` ("Sheet!B5" →
+ * content) are typed over the workbook before the first calculation, as a user's edits would be:
+ * one calculation instead of one per edit (each recalculation of the whole model takes ~0.5 s).
+ */
+export function evaluate(xl: FakeExcel, inputs: Record<string, unknown> = {}): Evaluated {
   // Full doubles out (no display rounding), so differences are what they are.
   const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false, maxRows: 2000 });
   for (const name of xl.sheets) hf.addSheet(name);
@@ -124,6 +153,7 @@ export function evaluate(xl: FakeExcel): Evaluated {
       if (cell) hf.setCellContents(cell, [[content as never]]);
     }
   }
+  for (const [address, content] of Object.entries(inputs)) hf.setCellContents(locate(hf, address), [[content as never]]);
   hf.resumeEvaluation();
   return {
     hf,

@@ -19,10 +19,19 @@ import { subsidyBtc } from "../../src/calc/protocol";
 import { Evaluated, evaluate } from "../support/formula-engine";
 import { FakeExcel, fakeExcel } from "./fake-excel";
 
-async function model(): Promise<{ xl: FakeExcel; e: Evaluated }> {
+/**
+ * The Risk sheet at the fewest paths it takes: this suite checks the deterministic sheets, and each
+ * recalculation would otherwise wait on 10,000-path simulations (risk-sheet.test.ts checks the Risk
+ * sheet at its defaults, and the defaults test here keeps them).
+ */
+const QUICK_RISK = { Sim_Paths: 100 };
+
+/** The inserted model, evaluated with `inputs` (a workbook name, or "Sheet!A1" for a table cell) typed over its defaults. */
+async function model(inputs: Record<string, number | string> = {}): Promise<{ xl: FakeExcel; e: Evaluated }> {
   const xl = fakeExcel();
   await insertModel(xl.context);
-  return { xl, e: evaluate(xl) };
+  const typed = Object.entries(inputs).map(([name, value]) => [name.includes("!") ? name : cellOf(xl, name), value]);
+  return { xl, e: evaluate(xl, Object.fromEntries(typed)) };
 }
 
 /** The cell a workbook name points at, as "Sheet!B5" for the engine. */
@@ -142,9 +151,10 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
     phases,
     lease_discount_rate: v("Lease_Discount_Rate"),
   };
-  expect(num(e, LEASE(LEASE_CELLS.conversionValue))).toBe(conversionValue(plan).conversionValue.toNumber());
+  const conversion = conversionValue(plan);
+  expect(num(e, LEASE(LEASE_CELLS.conversionValue))).toBe(conversion.conversionValue.toNumber());
   expect(num(e, LEASE(LEASE_CELLS.breakevenPrice))).toBe(conversionBreakevenPrice(plan).toNumber());
-  expect(num(e, LEASE(LEASE_CELLS.monthsOff))).toBe(conversionValue(plan).monthsSwitchedOff);
+  expect(num(e, LEASE(LEASE_CELLS.monthsOff))).toBe(conversion.monthsSwitchedOff);
 
   // The energy tax of the site's year under the workbook's bands.
   const kwh = v("Site_MW") * 1000 * 8760 * v("Uptime");
@@ -210,15 +220,14 @@ const SCENARIOS: [string, Record<string, number | string>][] = [
 ];
 
 test.each(SCENARIOS)("still reconciles and equals the calc module with %s", async (_, inputs) => {
-  const { xl, e } = await model();
   // An input by its workbook name, or a cell of the phases or tax tables by its address.
-  for (const [name, value] of Object.entries(inputs)) e.set(name.includes("!") ? name : cellOf(xl, name), value);
+  const { xl, e } = await model({ ...QUICK_RISK, ...inputs });
   expectReconciled(e);
   expectEqualToCalc(xl, e);
 });
 
 test("the checks fail when the plain schedule is tampered with or too short for the horizon", async () => {
-  const { e } = await model();
+  const { e } = await model(QUICK_RISK);
   // One month's lease revenue typed over: the lease NPV, IRR and conversion rows disagree.
   e.set(`'Lease vs Mine'!${SCHEDULE_COLUMN.leaseRevenue}${SCHEDULE_FIRST_ROW + 20}`, 1);
   expect(e.value("Reconciliation!B3")).toBe(false);
@@ -230,7 +239,7 @@ test("the checks fail when the plain schedule is tampered with or too short for 
   ]);
 
   // The fleet is switched off in some months with the defaults; forcing one of them on breaks the mining checks.
-  const on = await model();
+  const on = await model(QUICK_RISK);
   const running = (m: number) => on.e.value(`'Lease vs Mine'!${SCHEDULE_COLUMN.running}${SCHEDULE_FIRST_ROW + m}`);
   const off = Array.from({ length: 132 }, (_, i) => i + 1).filter((m) => running(m) === 0);
   expect(off.length).toBeGreaterThan(0);
@@ -243,7 +252,7 @@ test("the checks fail when the plain schedule is tampered with or too short for 
   on.e.set(`'Lease vs Mine'!${SCHEDULE_COLUMN.runsAtBreakeven}${SCHEDULE_FIRST_ROW + 60}`, 1 - (on.e.value(`'Lease vs Mine'!${SCHEDULE_COLUMN.runsAtBreakeven}${SCHEDULE_FIRST_ROW + 60}`) as number));
   expect(checks(on.e).find(([label]) => label === "Breakeven BTC price (USD)")![3]).toBe(false);
 
-  const fresh = await model();
+  const fresh = await model(QUICK_RISK);
   fresh.e.set(cellOf(fresh.xl, "Lease_Term_Years"), 30); // 12 + 360 months: past the schedule
   expect(fresh.e.value(`Reconciliation!${RECONCILIATION_CELLS.coverage}`)).toBe(false);
   expect(fresh.e.value("Reconciliation!B3")).toBe(false);

@@ -11,10 +11,10 @@ import { absolute, blockAddress, columnIndex, columnLetters, Naming } from "../.
 import { PARAMS, SIGNATURES } from "../../src/functions/params";
 import { cellsOf, fakeExcel } from "./fake-excel";
 
-const SHEETS = ["Assumptions", "Mining", "Lease vs Mine", "Reconciliation"];
+const SHEETS = ["Assumptions", "Mining", "Lease vs Mine", "Treasury", "Reconciliation", "Risk"];
 const cellOfName = (formula: string) => formula.slice(1).replace(/\$/g, "").replace(/'/g, "");
 
-test("writes the four sheets, every cell of the spec, and leaves the Assumptions sheet active", async () => {
+test("writes the five sheets, every cell of the spec, and leaves the Assumptions sheet active", async () => {
   const xl = fakeExcel();
   const report = await insertModel(xl.context);
   expect(report).toEqual({ copy: 1, sheets: SHEETS, linkedMarket: [] });
@@ -85,13 +85,17 @@ test("input cells look like inputs (blue on yellow) and carry their number forma
   expect(xl.rangeFormat("Mining!A:A")?.columnWidth).toBeGreaterThan(100);
 });
 
-test("draws the two charts: cost per BTC against price, and mining against leasing by year", async () => {
+test("draws the four charts: cost per BTC against price, mining against leasing by year, and the treasury's BTC and cash both ways (the Risk sheet's in risk-sheet.test.ts)", async () => {
   const xl = fakeExcel();
   await insertModel(xl.context);
-  expect(xl.charts).toEqual([
+  expect(xl.charts.filter((c) => c.sheet !== "Risk")).toEqual([
     { sheet: "Mining", type: "ColumnClustered", source: "N5:N8", seriesBy: "Columns", categories: "M6:M8", title: "Cost per BTC vs BTC price (USD)", from: "P4", to: "W19" },
     { sheet: "Lease vs Mine", type: "ColumnClustered", source: "K16:L47", seriesBy: "Columns", categories: "J17:J47", title: "Net cash flow by year (USD): mining vs leasing the site", from: "N15", to: "W35" },
+    { sheet: "Treasury", type: "Line", source: "G19:H50", seriesBy: "Columns", categories: "F20:F50", title: "BTC held at each year end: mining only vs mining + lease", from: "L3", to: "T22" },
+    { sheet: "Treasury", type: "Line", source: "I19:J50", seriesBy: "Columns", categories: "F20:F50", title: "Cash at each year end (USD): mining only vs mining + lease", from: "L24", to: "T43" },
   ]);
+  // Year 1's point is month 12 of MINER.TREASURYCASHFLOWS' BTC held (its 5th column, from K55).
+  expect(xl.cell("Treasury!G21")).toBe("=INDEX($O$56:$O$415,F21*12)");
   // The chart data are formulas on the model, not pasted numbers.
   expect([xl.cell("Mining!N6"), xl.cell("Mining!N7"), xl.cell("Mining!N8")]).toEqual(["=J5", "=J6", "=J7"]);
   expect(xl.cell("Lease vs Mine!K17")).toBe("=SUMIFS($X$91:$X$451,$B$91:$B$451,J17)");
@@ -175,7 +179,7 @@ test("the assumptions tables give FROMTABLE exactly its function's parameters, w
 });
 
 test("every input has a label, a unit and a source: a cited reference, or marked illustrative or derived", () => {
-  expect(INPUT_SECTIONS.map((s) => s.title)).toEqual(["Network and market", "Fleet and mining costs", "Site, lease and capital", "GPU cloud on the converted site (MWECONOMICS)"]);
+  expect(INPUT_SECTIONS.map((s) => s.title)).toEqual(["Network and market", "Fleet and mining costs", "Site, lease and capital", "GPU cloud on the converted site (MWECONOMICS)", "Treasury, loans and shares", "Risk: the simulated market (the Risk sheet)"]);
   for (const i of MODEL_INPUTS) {
     expect([i.name, i.label.length > 0, i.unit.length > 0]).toEqual([i.name, true, true]);
     expect([i.name, /reference\/|^illustrative|^derived|^flat|default|^0 today/.test(i.source)]).toEqual([i.name, true]);

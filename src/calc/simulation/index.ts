@@ -9,3 +9,5 @@ export type { Estimate } from "./estimators";
 export { meanEstimate, probabilityEstimate, quantileEstimates, summarizeDistribution } from "./estimators";
 export type { DistributionSummary } from "./estimators";
 export * from "./price-quantiles";
+export * from "./mining-paths";
+export * from "./distributions";

@@ -21,6 +21,11 @@
  */
 import { exp, log, sqrt } from "./float-math";
 
+// Math's functions held in module constants: a hot loop then reads no global (in a sandboxed
+// realm such as Jest's, or some hosts' JavaScript contexts, each global read is a slow lookup).
+const imul = Math.imul;
+const floor = Math.floor;
+
 /** The seed: a whole number from 0 to 2^53 − 1 (Number.MAX_SAFE_INTEGER). */
 export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
@@ -40,10 +45,10 @@ function mul64(ah: number, al: number, bh: number, bl: number): void {
   const b1 = bl >>> 16;
   const mid = a0 * b1 + a1 * b0; // < 2^33, exact
   const low = a0 * b0 + (mid % 65536) * 65536; // < 2^33, exact
-  const carry = Math.floor(low / TWO_POW_32);
-  const high = a1 * b1 + Math.floor(mid / 65536) + carry;
+  const carry = floor(low / TWO_POW_32);
+  const high = a1 * b1 + floor(mid / 65536) + carry;
   rLo = low >>> 0;
-  rHi = (high + Math.imul(ah, bl) + Math.imul(al, bh)) >>> 0;
+  rHi = (high + imul(ah, bl) + imul(al, bh)) >>> 0;
 }
 
 /** SplitMix64's output function (mix64, "variant 13") of the 64-bit word (h, l), into rHi/rLo. */
@@ -66,7 +71,7 @@ function mix64(h: number, l: number): void {
 function splitMix64Into(seed: number, n: number): void {
   mul64(0, n >>> 0, 0x9e3779b9, 0x7f4a7c15); // n < 2^32: at most 2 × the paths + 2
   const lo = rLo + (seed % TWO_POW_32);
-  const hi = rHi + Math.floor(seed / TWO_POW_32) + (lo >= TWO_POW_32 ? 1 : 0);
+  const hi = rHi + floor(seed / TWO_POW_32) + (lo >= TWO_POW_32 ? 1 : 0);
   mix64(hi >>> 0, lo >>> 0);
 }
 
@@ -97,8 +102,8 @@ export function seedStreams(seed: number, paths: number): Int32Array {
 export function next32(st: Int32Array, i: number): number {
   const s0 = st[i];
   const s1 = st[i + 1];
-  const x = Math.imul(s1, 5);
-  const result = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+  const x = imul(s1, 5);
+  const result = imul((x << 7) | (x >>> 25), 9) >>> 0;
   const s2 = st[i + 2] ^ s0;
   const s3 = st[i + 3] ^ s1;
   st[i] = s0 ^ s3;

@@ -24,12 +24,13 @@ function valueOf(input: ModelInput, linkMarket: ReadonlySet<string>): string | n
 }
 
 function sourceOf(input: ModelInput, linkMarket: ReadonlySet<string>): string {
-  return input.market && linkMarket.has(input.market)
-    ? `live: MINER_Market (${input.market}); refresh it in the task pane. Without it: ${input.source}`
-    : input.source;
+  if (!input.market || !linkMarket.has(input.market)) return input.source;
+  return input.market.startsWith("Hist_")
+    ? `history: MINER_History (${input.market}); update it in the task pane. Without it: ${input.source}`
+    : `live: MINER_Market (${input.market}); refresh it in the task pane. Without it: ${input.source}`;
 }
 
-/** @param linkMarket the MINER_Market names present in the workbook: those inputs link to them. */
+/** @param linkMarket the MINER_Market and MINER_History names present in the workbook: those inputs link to them. */
 export function assumptionsSheet(linkMarket: ReadonlySet<string>): SheetDraft {
   const d = new SheetDraft("assumptions");
   d.heading(

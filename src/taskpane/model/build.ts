@@ -1,5 +1,5 @@
 /**
- * The whole template model for one inserted copy: four sheets' cells, formats, names and charts,
+ * The whole template model for one inserted copy: five sheets' cells, formats, names and charts,
  * with formulas and names already in that copy's spelling.
  */
 import { assumptionsSheet } from "./assumptions-sheet";
@@ -7,13 +7,29 @@ import { SheetDraft } from "./draft";
 import { leaseSheet } from "./lease-sheet";
 import { miningSheet } from "./mining-sheet";
 import { reconciliationSheet } from "./reconciliation-sheet";
+import { riskSheet } from "./risk-sheet";
+import { treasurySheet } from "./treasury-sheet";
 import { ModelSpec, Naming } from "./spec";
 
-/** The MINER_Market names the Assumptions can link to. */
-export const MARKET_LINKS = ["BTC_Price", "BTC_Difficulty", "BTC_FeesPerBlock", "BTC_Height"];
+/** The MINER_Market names, then the MINER_History names, the Assumptions can link to. */
+export const MARKET_LINKS = [
+  "BTC_Price",
+  "BTC_Difficulty",
+  "BTC_FeesPerBlock",
+  "BTC_Height",
+  "Hist_Difficulty_Growth_Monthly",
+  "Hist_Price_Vol_Annual",
+];
 
 function drafts(linkMarket: ReadonlySet<string>): SheetDraft[] {
-  return [assumptionsSheet(linkMarket), miningSheet(), leaseSheet(), reconciliationSheet()];
+  return [
+    assumptionsSheet(linkMarket),
+    miningSheet(),
+    leaseSheet(),
+    treasurySheet(),
+    reconciliationSheet(),
+    riskSheet(),
+  ];
 }
 
 /** Every workbook name the model defines, in copy 1's spelling. */
@@ -28,7 +44,7 @@ export interface BuiltModel {
 
 /**
  * @param copy 1 for the first insert, k for the k-th copy (sheets "Mining (k)", names Site_MW_k)
- * @param linkMarket MINER_Market names the workbook has: the matching inputs link to them
+ * @param linkMarket MINER_Market and MINER_History names the workbook has: the matching inputs link to them
  */
 export function buildModel(copy: number, linkMarket: ReadonlySet<string>): BuiltModel {
   const sheets = drafts(linkMarket);

@@ -1,8 +1,9 @@
 /**
  * The template's inputs: label, unit, default and where the default comes from. Network inputs
- * link to the MINER_Market sheet's names when the workbook has them; the rest are documented,
- * sourced industry values (the files in ../shared/reference/ give each source in full) or are
- * marked illustrative where no source gives a value.
+ * link to the MINER_Market sheet's names, and the price volatility and difficulty growth to the
+ * MINER_History sheet's, when the workbook has them; the rest are documented, sourced industry
+ * values (the files in ../shared/reference/ give each source in full) or are marked illustrative
+ * where no source gives a value.
  */
 
 export interface ModelInput {
@@ -14,7 +15,10 @@ export interface ModelInput {
   value: number | string;
   numberFormat: string;
   source: string;
-  /** MINER_Market name to link to when the workbook has it (then the value is "=BTC_Price"). */
+  /**
+   * A workbook name the task pane writes (on MINER_Market, or MINER_History for the Hist_ names)
+   * to link to when the workbook has it: then the value is "=BTC_Price".
+   */
   market?: string;
 }
 
@@ -75,6 +79,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: "=1.35^(1/12)-1",
         numberFormat: PCT,
         source: "+35% over 2025 as a monthly rate (jpyxx.com, cryptocoinbizz.com; reference/mining-costs.md)",
+        market: "Hist_Difficulty_Growth_Monthly",
       },
       {
         name: "BTC_Price_Growth_Monthly",
@@ -398,6 +403,210 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 0.1,
         numberFormat: PCT,
         source: "IREN's ~85% project EBITDA margin less power (reference/gpu-cloud.md)",
+      },
+    ],
+  },
+  {
+    // The Treasury sheet's company: an illustrative balance sheet, to be replaced by the company's own.
+    title: "Treasury, loans and shares",
+    inputs: [
+      {
+        name: "Treasury_Cash_Start",
+        label: "Cash at the start",
+        unit: "USD",
+        value: 100_000_000,
+        numberFormat: USD,
+        source: "illustrative: set the company's last reported cash",
+      },
+      {
+        name: "Treasury_BTC_Start",
+        label: "BTC held at the start",
+        unit: "BTC (or the treasury asset's units)",
+        value: 1_000,
+        numberFormat: "#,##0.00",
+        source:
+          "illustrative: set the company's holdings; MARA held 52,850 BTC and Riot 19,287 on 30 Sep 2025 (reference/treasury-and-dat.md)",
+      },
+      {
+        name: "Treasury_Policy",
+        label: "Selling policy",
+        unit: "text: HOLD, SELLALL or SELLPCT",
+        value: "HOLD",
+        numberFormat: "General",
+        source:
+          "illustrative: HOLD keeps the mined BTC and sells only to keep the cash floor, as miners that hold do (reference/treasury-and-dat.md)",
+      },
+      {
+        name: "Treasury_Sell_Fraction",
+        label: "Share of mined BTC sold (SELLPCT only)",
+        unit: "fraction",
+        value: 0.5,
+        numberFormat: PCT,
+        source: "illustrative: used by SELLPCT only",
+      },
+      {
+        name: "Treasury_Min_Cash",
+        label: "Cash floor",
+        unit: "USD",
+        value: 10_000_000,
+        numberFormat: USD,
+        source: "illustrative: the cash the CFO keeps; BTC is sold to hold it",
+      },
+      {
+        name: "Lease_Share_of_Site",
+        label: "Share of the site leased (mining + lease)",
+        unit: "fraction of the site's MW",
+        value: 0.5,
+        numberFormat: PCT,
+        source: "illustrative: miners convert sites in phases; the rest of the site keeps mining",
+      },
+      {
+        name: "Project_Loan_to_Cost",
+        label: "Conversion capex financed by a project loan",
+        unit: "fraction of the capex",
+        value: 0.85,
+        numberFormat: PCT,
+        source: "Hut 8 River Bend: project financing up to 85% loan-to-cost (reference/lease-deals.md)",
+      },
+      {
+        name: "Project_Loan_Rate",
+        label: "Project loan rate",
+        unit: "per year, paid monthly (rate / 12)",
+        value: 0.08,
+        numberFormat: PCT,
+        source: "illustrative: set the facility's rate",
+      },
+      {
+        name: "BTC_Loan_USD",
+        label: "BTC-backed loan",
+        unit: "USD principal",
+        value: 30_000_000,
+        numberFormat: USD,
+        source: "illustrative; Riot's Coinbase facility was $100M, then $200M (reference/treasury-and-dat.md)",
+      },
+      {
+        name: "BTC_Loan_Collateral_BTC",
+        label: "BTC pledged for it",
+        unit: "BTC (part of the BTC held)",
+        value: 500,
+        numberFormat: "#,##0.00",
+        source: "illustrative: set the loan's collateral",
+      },
+      {
+        name: "BTC_Loan_Rate",
+        label: "BTC-backed loan rate",
+        unit: "per year, interest paid monthly (rate / 12)",
+        value: 0.085,
+        numberFormat: PCT,
+        source:
+          "Riot–Coinbase: max(Fed funds, 3.25%) + 4.50% (8-K, reference/treasury-and-dat.md), with Fed funds taken as 4% (illustrative)",
+      },
+      {
+        name: "Margin_Call_LTV",
+        label: "Margin-call LTV",
+        unit: "fraction: loan / collateral value",
+        value: 0.75,
+        numberFormat: PCT,
+        source: "market convention ~70–80%, not contract terms: read the loan's (reference/treasury-and-dat.md)",
+      },
+      {
+        name: "Liquidation_LTV",
+        label: "Liquidation LTV",
+        unit: "fraction: loan / collateral value",
+        value: 0.85,
+        numberFormat: PCT,
+        source: "market convention ~80–90%, not contract terms: read the loan's (reference/treasury-and-dat.md)",
+      },
+      {
+        name: "Shares_Diluted",
+        label: "Assumed diluted shares",
+        unit: "shares",
+        value: 100_000_000,
+        numberFormat: "#,##0",
+        source:
+          "illustrative: every convertible, option and RSU as if converted (Strategy's ADSO, reference/treasury-and-dat.md)",
+      },
+      {
+        name: "Shares_Diluted_in_12_Months",
+        label: "Assumed diluted shares in 12 months",
+        unit: "shares",
+        value: "=Shares_Diluted",
+        numberFormat: "#,##0",
+        source: "derived: no shares issued; set the count you expect",
+      },
+      {
+        name: "Share_Price",
+        label: "Share price",
+        unit: "USD per share",
+        value: 2.5,
+        numberFormat: USD_CENTS,
+        source: "illustrative: set the last close",
+      },
+      {
+        name: "Debt_USD",
+        label: "Debt principal",
+        unit: "USD",
+        value: "=BTC_Loan_USD",
+        numberFormat: USD,
+        source: "derived: the BTC-backed loan alone; add convertible notes and other debt at principal",
+      },
+      {
+        name: "Preferred_USD",
+        label: "Preferred stock, notional",
+        unit: "USD",
+        value: 0,
+        numberFormat: USD,
+        source: "illustrative: none",
+      },
+    ],
+  },
+  {
+    title: "Risk: the simulated market (the Risk sheet)",
+    inputs: [
+      {
+        name: "Price_Vol_Annual",
+        label: "BTC price volatility",
+        unit: "per year, of log changes",
+        value: 0.5,
+        numberFormat: PCT,
+        source:
+          "BTC's annualised volatility of daily log returns: mostly 40–80% since 2020, ~35–55% in 2024–25 (reference/network-history.md)",
+        market: "Hist_Price_Vol_Annual",
+      },
+      {
+        name: "Difficulty_Vol_Annual",
+        label: "Difficulty volatility",
+        unit: "per year, of log changes",
+        value: 0.2,
+        numberFormat: PCT,
+        source:
+          "illustrative: a single retarget has moved difficulty up to −11.16% (~7 Feb 2026, the largest drop since 2021; reference/network-history.md)",
+      },
+      {
+        name: "Price_Difficulty_Corr",
+        label: "Correlation of monthly price and difficulty shocks",
+        unit: "-1 to 1",
+        value: 0,
+        numberFormat: RATIO,
+        source:
+          "illustrative: 0 = independent; hashrate follows hashprice, but with a lag of months the model does not carry",
+      },
+      {
+        name: "Sim_Paths",
+        label: "Simulated paths",
+        unit: "100 to 100,000",
+        value: 10_000,
+        numberFormat: "#,##0",
+        source: "the functions' documented default paths; a simulation cell then takes about 0.1–0.5 s (docs/risk.md)",
+      },
+      {
+        name: "Sim_Seed",
+        label: "Random seed",
+        unit: "whole number",
+        value: 1,
+        numberFormat: "0",
+        source:
+          "default 1, fixed: the workbook recalculates to the same numbers; another seed shows the simulation's noise",
       },
     ],
   },

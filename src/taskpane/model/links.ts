@@ -49,4 +49,9 @@ export const PARAMETER_LINKS: Record<string, string> = {
   gpu_capex_usd: "=GPU_Capex_USD",
   kw_per_gpu: "=GPU_kW",
   opex_pct_of_revenue: "=GPU_Opex_Pct_of_Revenue",
+  price_vol_annual: "=Price_Vol_Annual",
+  difficulty_vol_annual: "=Difficulty_Vol_Annual",
+  price_difficulty_corr: "=Price_Difficulty_Corr",
+  paths: "=Sim_Paths",
+  seed: "=Sim_Seed",
 };

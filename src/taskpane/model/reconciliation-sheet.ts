@@ -7,6 +7,7 @@ import { SheetDraft } from "./draft";
 import { SCHEDULE_FIRST_ROW, SCHEDULE_COLUMN, SCHEDULE_MONTHS, scheduleRange, TIER_TAX_RANGE } from "./lease-sheet";
 import { MINING_CELLS } from "./mining-sheet";
 import { absolute } from "./spec";
+import { treasuryChecks } from "./treasury-reconciliation";
 
 const FIRST_CHECK_ROW = 6;
 
@@ -178,12 +179,15 @@ const CHECKS: Check[] = [
 
 const LAST_CHECK_ROW = FIRST_CHECK_ROW + CHECKS.length - 1;
 const HELPER_TOP = LAST_CHECK_ROW + 6;
+/** The Treasury sheet's checks, below the building blocks. */
+const TREASURY_TOP = HELPER_TOP + HELPERS.length + 2;
 export const RECONCILIATION_CELLS = {
   allPass: "B3",
   checks: `A${FIRST_CHECK_ROW}:G${LAST_CHECK_ROW}`,
   firstCheckRow: FIRST_CHECK_ROW,
   lastCheckRow: LAST_CHECK_ROW,
   coverage: `B${LAST_CHECK_ROW + 2}`,
+  treasuryTop: TREASURY_TOP,
 };
 
 /** Money is compared to a part in 10^9 (a double carries ~16 digits); Excel's IRR stops at 0.00001%. */
@@ -197,9 +201,15 @@ export function reconciliationSheet(): SheetDraft {
     "Reconciliation: MINER results rebuilt with plain Excel formulas",
     "Each row sets a MINER function's result beside the same quantity built from the Assumptions with ordinary formulas (and Excel's own NPV and IRR). The difference is zero up to floating-point rounding.",
   );
+  const treasury = treasuryChecks(d, TREASURY_TOP);
   d.put(
     "A3",
-    [["All checks pass", `=AND(F${FIRST_CHECK_ROW}:F${LAST_CHECK_ROW},${RECONCILIATION_CELLS.coverage})`]],
+    [
+      [
+        "All checks pass",
+        `=AND(F${FIRST_CHECK_ROW}:F${LAST_CHECK_ROW},${RECONCILIATION_CELLS.coverage},F${treasury.first}:F${treasury.last})`,
+      ],
+    ],
     "check",
   );
   d.name("Model_Checks_Pass", RECONCILIATION_CELLS.allPass, "TRUE when every reconciliation check passes: MINER model");

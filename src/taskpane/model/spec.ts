@@ -52,7 +52,9 @@ export const SHEETS = {
   assumptions: "Assumptions",
   mining: "Mining",
   leaseVsMine: "Lease vs Mine",
+  treasury: "Treasury",
   reconciliation: "Reconciliation",
+  risk: "Risk",
 } as const;
 export type SheetKey = keyof typeof SHEETS;
 

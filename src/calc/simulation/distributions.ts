@@ -1,0 +1,146 @@
+/**
+ * The distribution of mining NPV (MININGNPVDIST) and of the value of converting a site to a lease
+ * (CONVERSIONDIST) when BTC price and difficulty follow the simulated market of model.ts: the
+ * deterministic functions' plans, valued on every simulated path, summarised with standard errors
+ * (estimators.ts). Floats (the simulation's); the lease leg is contracted, so it is valued once,
+ * in decimal, by the lease calculation itself.
+ *
+ * The plan is first checked by the decimal calculation it mirrors (MININGNPV's schedule, or
+ * CONVERSIONVALUE's two legs), so a distribution function refuses exactly what its deterministic
+ * function refuses, with the same messages; the market inputs come from the plan (btc_price and
+ * its growth, difficulty and its growth) and the risk inputs (volatilities, correlation).
+ */
+import { Num } from "../decimal";
+import { InvalidArgumentError } from "../errors";
+import { ConversionPlan, conversionValue } from "../conversion";
+import { MiningPlan, miningSchedule } from "../mining-schedule";
+import { Estimate, probabilityEstimate, summarizeDistribution, DistributionSummary } from "./estimators";
+import { miningPathValuer } from "./mining-paths";
+import { marketModel, MarketModel, simulationSize, toDouble } from "./model";
+import { simulatePaths } from "./paths";
+import { quantileFractions } from "./price-quantiles";
+
+/** The quantiles a distribution reports when none are asked for: P10, P50, P90. */
+export const DEFAULT_QUANTILES: readonly number[] = [0.1, 0.5, 0.9];
+
+/** What a distribution function adds to its deterministic function's arguments. */
+export interface RiskInputs {
+  /** Annual volatility of BTC's log price changes (0 to 5). */
+  price_vol_annual: Num;
+  /** Annual volatility of difficulty's log changes (0 to 5). */
+  difficulty_vol_annual: Num;
+  /** Correlation of the monthly price and difficulty shocks (−1 to 1). */
+  price_difficulty_corr: Num;
+  /** Paths simulated (100 to 100,000; paths × months ≤ 3,600,000). */
+  paths: Num;
+  /** Whole number from 0 to 2^53 − 1. */
+  seed: Num;
+  /** Fractions strictly between 0 and 1; omitted: P10, P50, P90. */
+  quantiles?: readonly Num[];
+}
+
+/** A summary of simulated values: mean, quantiles and P(value < 0), each with its standard error. */
+export interface SimulatedDistribution extends DistributionSummary {
+  /** The quantile fractions reported, in order. */
+  fractions: number[];
+  /** Paths simulated. */
+  paths: number;
+}
+
+function model(plan: MiningPlan, risk: RiskInputs): MarketModel {
+  return marketModel({
+    btc_price: plan.btc_price,
+    btc_price_growth_monthly: plan.btc_price_growth_monthly ?? 0,
+    price_vol_annual: risk.price_vol_annual,
+    difficulty: plan.difficulty,
+    difficulty_growth_monthly: plan.difficulty_growth_monthly ?? 0,
+    difficulty_vol_annual: risk.difficulty_vol_annual,
+    price_difficulty_corr: risk.price_difficulty_corr,
+  });
+}
+
+/** Simulated NPVs (USD at month 0) of mining the plan, one per path, in path order. */
+function miningValues(plan: MiningPlan, discountRate: Num, risk: RiskInputs): Float64Array {
+  const valuer = miningPathValuer(plan, discountRate);
+  const market = model(plan, risk);
+  // The schedule's month m reads simulated month m − 1: the last month valued is months − 1.
+  const size = simulationSize(risk.paths, valuer.months, risk.seed);
+  return simulatePaths(market, { ...size, months: valuer.months - 1 }, (price, difficulty) =>
+    valuer.value(price, difficulty),
+  );
+}
+
+/**
+ * NPV of mining a site on each of `paths` simulated paths (USD at month 0, in path order): the
+ * MININGNPV plan with random price and difficulty. For tests and summaries.
+ */
+export function miningNpvPaths(plan: MiningPlan, discountRate: Num, risk: RiskInputs): Float64Array {
+  miningSchedule(plan, discountRate); // MININGNPV's checks, with its messages
+  return miningValues(plan, discountRate, risk);
+}
+
+/**
+ * MININGNPVDIST: the simulated distribution of MININGNPV. Mean, quantiles (PERCENTILE.INC) and
+ * P(NPV < 0), in USD at month 0 (probabilities as fractions), each with its standard error.
+ */
+export function miningNpvDistribution(plan: MiningPlan, discountRate: Num, risk: RiskInputs): SimulatedDistribution {
+  const fractions = quantileFractions(risk.quantiles ?? DEFAULT_QUANTILES); // checked before the work
+  const values = miningNpvPaths(plan, discountRate, risk);
+  return { ...summarizeDistribution(values, fractions, 0), fractions, paths: values.length };
+}
+
+/** CONVERSIONDIST's result: the conversion value's distribution and P(leasing is worth more). */
+export interface ConversionDistribution extends SimulatedDistribution {
+  /** The share of paths on which the lease is worth more than mining (conversion value > 0). */
+  leasingWorthMore: Estimate;
+  /** The lease leg's NPV, USD at month 0 (contracted: the same on every path). */
+  leaseValue: number;
+  /** Months in the horizon (mined months 1..horizon). */
+  horizonMonths: number;
+}
+
+/**
+ * Conversion values (lease NPV − simulated mining NPV over the lease's horizon, USD at month 0),
+ * one per path, in path order, with the lease value and the horizon.
+ */
+export function conversionPaths(
+  plan: ConversionPlan,
+  risk: RiskInputs,
+): { values: Float64Array; leaseValue: number; horizonMonths: number } {
+  const deterministic = conversionValue(plan); // CONVERSIONVALUE's checks, with its messages
+  const leaseValue = toDouble(deterministic.leaseValue);
+  const horizonMonths = deterministic.horizonMonths;
+  let mining: Float64Array;
+  try {
+    mining = miningValues({ ...plan, months: horizonMonths }, plan.discount_rate, risk);
+  } catch (e) {
+    // The horizon is no argument of CONVERSIONDIST: say which arguments make it.
+    if (e instanceof InvalidArgumentError && e.argument === "months")
+      throw new InvalidArgumentError("term_years", e.allowed.replace("months", "months of conversion and term"), e.got);
+    throw e;
+  }
+  const values = new Float64Array(mining.length);
+  for (let p = 0; p < mining.length; p++) values[p] = leaseValue - mining[p];
+  return { values, leaseValue, horizonMonths };
+}
+
+/**
+ * CONVERSIONDIST: the simulated distribution of CONVERSIONVALUE (lease NPV − mining NPV; the lease
+ * is contracted, mining follows the simulated price and difficulty). Mean, quantiles, P(value < 0)
+ * (mining worth more) and P(value > 0) (leasing worth more), each with its standard error.
+ */
+export function conversionDistribution(plan: ConversionPlan, risk: RiskInputs): ConversionDistribution {
+  const fractions = quantileFractions(risk.quantiles ?? DEFAULT_QUANTILES);
+  const { values, leaseValue, horizonMonths } = conversionPaths(plan, risk);
+  let wins = 0;
+  for (let p = 0; p < values.length; p++) if (values[p] > 0) wins++;
+  const leasingWorthMore = probabilityEstimate(wins, values.length);
+  return {
+    ...summarizeDistribution(values, fractions, 0),
+    fractions,
+    paths: values.length,
+    leasingWorthMore,
+    leaseValue,
+    horizonMonths,
+  };
+}

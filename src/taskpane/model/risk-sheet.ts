@@ -1,0 +1,334 @@
+/**
+ * The Risk sheet: the site's two futures under a simulated market (issue 16). The distribution
+ * functions read the same assumptions tables as the Lease vs Mine sheet (Site_Inputs, Mining_Horizon,
+ * Lease_Inputs) plus a table of the risk inputs, through MINER.FROMTABLE; the fans read the
+ * Assumptions names. On the sheet:
+ *   - P(leasing worth more), the conversion value's and mining NPV's mean, P10, P50, P90, beside
+ *     the deterministic values of the Lease vs Mine sheet;
+ *   - fan charts of the BTC price and of hashprice (P10, P50, P90, ten years);
+ *   - a histogram of the conversion value: 20 equal bins between its P2 and P98, each bin's
+ *     probability read off the distribution function interpolated between 49 quantiles (P2, P4,
+ *     …, P98) of CONVERSIONDIST.
+ *
+ * Hashprice = price × reward × 86,400 × 1e15 / (difficulty × 2^32): per BTC of block reward it is
+ * price / difficulty × a constant, the ratio of two correlated log-normals, so itself log-normal
+ * with annual volatility √(σp² + σd² − 2ρ·σp·σd) and mean growth (1 + gp) / (1 + gd) ×
+ * exp((σd² − ρ·σp·σd) / 12) − 1 a month (docs/risk.md derives it). PRICEQUANTILES simulates that
+ * process; each month's quantiles are then scaled by the month's block reward (subsidy by height,
+ * blended across a halving, plus fees), which moves every quantile alike.
+ */
+import { PARAMS, Param, SIGNATURES } from "../../functions/params";
+import { assumptionsTable, SheetDraft } from "./draft";
+import { PARAMETER_LINKS } from "./links";
+import { columnIndex, columnLetters } from "./spec";
+
+const USD = "#,##0";
+const PCT = "0.0%";
+
+/** Months the fans cover. */
+export const FAN_MONTHS = 120;
+/** The fans' quantiles, in cells M5:O5. */
+export const FAN_QUANTILES = [0.1, 0.5, 0.9];
+/** The conversion value's quantiles behind the histogram: P2, P4, …, P98. */
+export const HISTOGRAM_QUANTILES = Array.from({ length: 49 }, (_, k) => Number((0.02 * (k + 1)).toFixed(2)));
+export const HISTOGRAM_BINS = 20;
+
+/** The risk inputs every distribution function appends to its deterministic function's. */
+const RISK_PARAMS: Param[] = SIGNATURES.MININGNPVDIST.slice(SIGNATURES.MININGNPV.length, -1);
+
+const RISK_TABLE_TOP = 24;
+const CONVERSION_TABLE_TOP = RISK_TABLE_TOP + RISK_PARAMS.length + 3;
+
+/** Column `k` places right of `letters`. */
+const right = (letters: string, k: number) => columnLetters(columnIndex(letters) + k);
+
+// Layout: results and the risk tables in A:D, the three charts in F:O, the data they are drawn
+// from to the right of them.
+const MINING_COL = "Q"; // MININGNPVDIST: label, value
+const CONVERSION_COL = "T"; // CONVERSIONDIST: label, value
+const FAN_COL = "W"; // PRICEQUANTILES: month, P10, P50, P90, their SEs
+const HP_COL = "AE"; // hashprice per BTC of reward: its process, then PRICEQUANTILES of it
+const HP_FAN_COL = "AM"; // month, block reward, P10, P50, P90 of hashprice
+const QUANTILE_COL = "AS"; // the conversion value's 49 quantiles: level, value
+const BIN_COL = "AV"; // from, to, midpoint, share below, probability
+const SPILL_ROW = 6;
+const FAN_ROW = 7;
+const HP_ROW = 9;
+
+/** Where the spilled tables start, and their sizes (columns × rows) when the risk tables are as written. */
+export const RISK_CELLS = {
+  results: "B5",
+  miningDist: `${MINING_COL}${SPILL_ROW}`,
+  conversionDist: `${CONVERSION_COL}${SPILL_ROW}`,
+  fanQuantiles: `${right(FAN_COL, 1)}5:${right(FAN_COL, 3)}5`,
+  priceFan: `${FAN_COL}${FAN_ROW}`,
+  hashpriceProcess: `${right(HP_COL, 2)}5:${right(HP_COL, 2)}7`,
+  hashpriceFanSource: `${HP_COL}${HP_ROW}`,
+  hashpriceFan: `${HP_FAN_COL}${HP_ROW}`,
+  histogramQuantiles: `${QUANTILE_COL}${HP_ROW}`,
+  histogram: `${BIN_COL}${HP_ROW}`,
+};
+export const RISK_SIZES = {
+  MININGNPVDIST: [2, 5 + 2 * 3] as [number, number],
+  CONVERSIONDIST: [2, 7 + 2 * HISTOGRAM_QUANTILES.length] as [number, number],
+  PRICEQUANTILES: [1 + 2 * FAN_QUANTILES.length, FAN_MONTHS + 2] as [number, number],
+};
+
+const MINING_LAST = SPILL_ROW + RISK_SIZES.MININGNPVDIST[1] - 1;
+const CONVERSION_LAST = SPILL_ROW + RISK_SIZES.CONVERSIONDIST[1] - 1;
+/** The value labelled `label` in a spilled (label, value) table. */
+const lookup = (col: string, last: number, label: string) =>
+  `INDEX($${right(col, 1)}$${SPILL_ROW}:$${right(col, 1)}$${last},MATCH("${label}",$${col}$${SPILL_ROW}:$${col}$${last},0))`;
+const mining = (label: string) => `=${lookup(MINING_COL, MINING_LAST, label)}`;
+const conversion = (label: string) => lookup(CONVERSION_COL, CONVERSION_LAST, label);
+const quantileLabel = (p: number) => `P${Number((p * 100).toPrecision(12))} (USD)`;
+
+export function riskSheet(): SheetDraft {
+  const d = new SheetDraft("risk");
+  d.heading(
+    "Risk: the site's two futures under a simulated BTC price and difficulty",
+    "The same site and lease as the Lease vs Mine sheet; price and difficulty follow correlated log-normal paths whose means are the Assumptions' growth rates. Every estimate has a standard error (SE); the seed makes every recalculation give the same numbers.",
+  );
+
+  d.put("A4", [["Results, from the simulations at the right", "", ""]], "section");
+  d.put(RISK_CELLS.results.replace("B", "A"), [
+    ["P(leasing is worth more than mining)", `=${conversion("P(leasing worth more)")}`, "probability"],
+    ["  its standard error", `=${conversion("P(leasing worth more) SE")}`, "probability"],
+    ["Conversion value (lease − mining): mean", `=${conversion("Mean (USD)")}`, "USD"],
+    ["  its standard error", `=${conversion("Mean SE (USD)")}`, "USD"],
+    ["Conversion value: P10", `=${conversion("P10 (USD)")}`, "USD"],
+    ["Conversion value: P50", `=${conversion("P50 (USD)")}`, "USD"],
+    ["Conversion value: P90", `=${conversion("P90 (USD)")}`, "USD"],
+    ["Conversion value, deterministic (Lease vs Mine)", "=Conversion_Value", "USD"],
+    ["Mining NPV: P10", mining("P10 (USD)"), "USD"],
+    ["Mining NPV: P50", mining("P50 (USD)"), "USD"],
+    ["Mining NPV: P90", mining("P90 (USD)"), "USD"],
+    ["Mining NPV: mean", mining("Mean (USD)"), "USD"],
+    ["P(mining NPV < 0)", mining("P(NPV < 0)"), "probability"],
+    ["Mining NPV, deterministic (Lease vs Mine)", "=Mining_NPV", "USD"],
+  ]);
+  d.format("B5:B6", "result", PCT);
+  d.format("B7:B16", "result", USD);
+  d.format("B17", "result", PCT);
+  d.format("B18", "result", USD);
+  d.name("P_Leasing_Wins", "B5", "P(leasing is worth more than mining), simulated: MINER model result");
+  d.name("Mining_NPV_P10", "B13", "Mining NPV, 10th percentile of the simulated paths (USD): MINER model result");
+  d.name("Mining_NPV_P50", "B14", "Mining NPV, median of the simulated paths (USD): MINER model result");
+  d.name("Mining_NPV_P90", "B15", "Mining NPV, 90th percentile of the simulated paths (USD): MINER model result");
+
+  riskTables(d);
+
+  d.put(`${MINING_COL}4`, [["Mining NPV over the horizon (MINER.MININGNPVDIST)"]], "section");
+  d.put(RISK_CELLS.miningDist, [['=MINER.FROMTABLE("MININGNPVDIST",Site_Inputs,Mining_Horizon,Risk_Inputs)']]);
+  d.format(`${right(MINING_COL, 1)}${SPILL_ROW + 1}:${right(MINING_COL, 1)}${MINING_LAST - 2}`, undefined, USD);
+  d.put(`${CONVERSION_COL}4`, [["Conversion value, with the histogram's quantiles (MINER.CONVERSIONDIST)"]], "section");
+  d.put(RISK_CELLS.conversionDist, [
+    ['=MINER.FROMTABLE("CONVERSIONDIST",Site_Inputs,Lease_Inputs,Risk_Conversion_Inputs)'],
+  ]);
+  d.format(
+    `${right(CONVERSION_COL, 1)}${SPILL_ROW + 1}:${right(CONVERSION_COL, 1)}${CONVERSION_LAST - 4}`,
+    undefined,
+    USD,
+  );
+
+  fans(d);
+  histogram(d);
+  d.width({
+    A: 300,
+    B: 120,
+    C: 110,
+    D: 330,
+    [MINING_COL]: 150,
+    [right(MINING_COL, 1)]: 120,
+    [CONVERSION_COL]: 230,
+    [right(CONVERSION_COL, 1)]: 120,
+    [HP_COL]: 230,
+    [QUANTILE_COL]: 150,
+    [right(QUANTILE_COL, 1)]: 120,
+  });
+  return d;
+}
+
+/** The risk inputs as FROMTABLE tables: one for MININGNPVDIST, one with the histogram's quantiles for CONVERSIONDIST. */
+function riskTables(d: SheetDraft): void {
+  const last = RISK_TABLE_TOP + RISK_PARAMS.length - 1;
+  d.put(`A${RISK_TABLE_TOP - 1}`, [["Risk inputs (Risk_Inputs): name, value, unit, what it is"]], "section");
+  d.put(`A${RISK_TABLE_TOP}`, assumptionsTable(RISK_PARAMS, PARAMETER_LINKS));
+  d.format(`C${RISK_TABLE_TOP}:D${last}`, "note");
+  d.name(
+    "Risk_Inputs",
+    `A${RISK_TABLE_TOP}:B${last}`,
+    "Assumptions table (name, value) read by MINER.FROMTABLE: the risk inputs",
+  );
+
+  const top = CONVERSION_TABLE_TOP;
+  const q = PARAMS.quantiles;
+  const rows = [
+    ...assumptionsTable(RISK_PARAMS, PARAMETER_LINKS),
+    // A list: its name on the first row, the further values on rows with no name.
+    ...HISTOGRAM_QUANTILES.map((p, k) =>
+      k === 0 ? [q.name, p, q.unit, "P2, P4, …, P98: the histogram's"] : ["", p, "", ""],
+    ),
+  ];
+  const end = top + rows.length - 1;
+  d.put(
+    `A${top - 1}`,
+    [["Risk inputs with the histogram's quantiles (Risk_Conversion_Inputs), for CONVERSIONDIST"]],
+    "section",
+  );
+  d.put(`A${top}`, rows);
+  d.format(`C${top}:D${end}`, "note");
+  d.name(
+    "Risk_Conversion_Inputs",
+    `A${top}:B${end}`,
+    "Assumptions table (name, value) read by MINER.FROMTABLE: the risk inputs and 49 quantiles",
+  );
+}
+
+/** The monthly mean block subsidy (BTC) of the 4,380 blocks from height h, blended across a halving. */
+function monthSubsidy(h: string): string {
+  const epoch = `INT((${h})/210000)`;
+  const before = `MIN(4380,(${epoch}+1)*210000-(${h}))`;
+  return `(${before}*INT(5000000000/2^${epoch})+(4380-${before})*INT(5000000000/2^(${epoch}+1)))/4380/100000000`;
+}
+
+/** The price fan (PRICEQUANTILES) and the hashprice fan (PRICEQUANTILES of hashprice per BTC of reward × reward). */
+function fans(d: SheetDraft): void {
+  const [qFrom, qTo] = RISK_CELLS.fanQuantiles.split(":");
+  const quantiles = `$${qFrom.replace(/(\d+)$/, "$$$1")}:$${qTo.replace(/(\d+)$/, "$$$1")}`;
+  const fanLast = FAN_ROW + RISK_SIZES.PRICEQUANTILES[1] - 1;
+  const col = (k: number) => right(FAN_COL, k);
+  d.put(`${FAN_COL}4`, [[`BTC price fan, USD per BTC (MINER.PRICEQUANTILES, ${FAN_MONTHS} months)`]], "section");
+  d.put(`${FAN_COL}5`, [["Quantiles"]]);
+  d.put(qFrom, [FAN_QUANTILES], "input", "0.00");
+  d.put(RISK_CELLS.priceFan, [
+    [
+      `=MINER.PRICEQUANTILES(BTC_Price_USD,BTC_Price_Growth_Monthly,Price_Vol_Annual,${FAN_MONTHS},${quantiles},Sim_Paths,Sim_Seed)`,
+    ],
+  ]);
+  d.format(`${col(1)}${FAN_ROW + 1}:${col(6)}${fanLast}`, undefined, USD);
+  d.chart({
+    type: "Line",
+    source: `${col(1)}${FAN_ROW}:${col(3)}${fanLast}`,
+    categories: `${FAN_COL}${FAN_ROW + 1}:${FAN_COL}${fanLast}`,
+    title: "BTC price fan (USD): P10, P50, P90 by month",
+    from: "F4",
+    to: "O21",
+  });
+
+  // Hashprice per BTC of block reward: a log-normal process of its own (module header).
+  const hp = (k: number) => right(HP_COL, k);
+  const [start, growth, vol] = [5, 6, 7].map((r) => `${hp(2)}${r}`);
+  d.put(`${HP_COL}4`, [["Hashprice fan, USD per PH/s per day"]], "section");
+  d.put(`${HP_COL}5`, [
+    ["Hashprice per BTC of block reward, now", "", "=BTC_Price_USD*86400*1000000000000000/(Difficulty_Now*2^32)"],
+    [
+      "Its mean growth per month",
+      "",
+      "=(1+BTC_Price_Growth_Monthly)/(1+Difficulty_Growth_Monthly)*EXP((Difficulty_Vol_Annual^2-Price_Difficulty_Corr*Price_Vol_Annual*Difficulty_Vol_Annual)/12)-1",
+    ],
+    [
+      "Its annual volatility",
+      "",
+      "=SQRT(Price_Vol_Annual^2+Difficulty_Vol_Annual^2-2*Price_Difficulty_Corr*Price_Vol_Annual*Difficulty_Vol_Annual)",
+    ],
+  ]);
+  d.format(start, undefined, "0.0000");
+  d.format(`${growth}:${vol}`, undefined, "0.000%");
+  const hpLast = HP_ROW + RISK_SIZES.PRICEQUANTILES[1] - 1;
+  d.put(RISK_CELLS.hashpriceFanSource, [
+    [`=MINER.PRICEQUANTILES(${start},${growth},${vol},${FAN_MONTHS},${quantiles},Sim_Paths,Sim_Seed)`],
+  ]);
+  const fan = (k: number) => right(HP_FAN_COL, k);
+  d.put(
+    `${HP_FAN_COL}${HP_ROW - 1}`,
+    [[`Hashprice = the quantile per BTC of reward (${hp(1)}:${hp(3)}) × the month's block reward`]],
+    "note",
+  );
+  d.put(RISK_CELLS.hashpriceFan, [["Month", "Block reward (BTC)", "P10", "P50", "P90"]], "header");
+  const rows = Array.from({ length: FAN_MONTHS + 1 }, (_, t) => {
+    const r = HP_ROW + 1 + t;
+    return [
+      `=${HP_COL}${r}`,
+      `=${monthSubsidy(`Start_Height+4380*${fan(0)}${r}`)}+Fees_BTC_per_Block`,
+      `=${hp(1)}${r}*$${fan(1)}${r}`,
+      `=${hp(2)}${r}*$${fan(1)}${r}`,
+      `=${hp(3)}${r}*$${fan(1)}${r}`,
+    ];
+  });
+  d.put(`${fan(0)}${HP_ROW + 1}`, rows);
+  d.format(`${fan(1)}${HP_ROW + 1}:${fan(1)}${hpLast}`, undefined, "0.0000");
+  d.format(`${fan(2)}${HP_ROW + 1}:${fan(4)}${hpLast}`, undefined, "#,##0.00");
+  d.chart({
+    type: "Line",
+    source: `${fan(2)}${HP_ROW}:${fan(4)}${hpLast}`,
+    categories: `${fan(0)}${HP_ROW + 1}:${fan(0)}${hpLast}`,
+    title: "Hashprice fan (USD per PH/s per day): P10, P50, P90 by month",
+    from: "F23",
+    to: "O40",
+  });
+}
+
+/** 20 equal bins between the conversion value's P2 and P98, each bin's probability from the interpolated quantiles. */
+function histogram(d: SheetDraft): void {
+  const qTop = HP_ROW + 1;
+  const qLast = qTop + HISTOGRAM_QUANTILES.length - 1;
+  const level = right(QUANTILE_COL, 0);
+  const value = right(QUANTILE_COL, 1);
+  const P = `$${level}$${qTop}:$${level}$${qLast}`;
+  const Q = `$${value}$${qTop}:$${value}$${qLast}`;
+  const n = HISTOGRAM_QUANTILES.length;
+  const lowest = HISTOGRAM_QUANTILES[0];
+  const highest = HISTOGRAM_QUANTILES[n - 1];
+  const step = Number((HISTOGRAM_QUANTILES[1] - HISTOGRAM_QUANTILES[0]).toFixed(12));
+  const [lo, hi, width] = [5, 6, 7].map((r) => `$${value}$${r}`);
+
+  d.put(`${QUANTILE_COL}4`, [["Histogram of the conversion value: probability by range (USD)"]], "section");
+  d.put(`${QUANTILE_COL}5`, [
+    ["Lowest edge: P2", `=${conversion(quantileLabel(lowest))}`],
+    ["Highest edge: P98", `=${conversion(quantileLabel(highest))}`],
+    ["Bin width", `=(${hi}-${lo})/${HISTOGRAM_BINS}`],
+  ]);
+  d.format(`${value}5:${value}7`, undefined, USD);
+  d.put(`${QUANTILE_COL}8`, [["The bins hold the middle 96% of the paths: the bars sum to 0.96."]], "note");
+  d.put(RISK_CELLS.histogramQuantiles, [["Level", "Quantile (USD)"]], "header");
+  d.put(
+    `${level}${qTop}`,
+    HISTOGRAM_QUANTILES.map((p) => [p, `=${conversion(quantileLabel(p))}`]),
+  );
+  d.format(`${value}${qTop}:${value}${qLast}`, undefined, USD);
+
+  // F(x): the share of paths below x, interpolated linearly between the quantiles around it.
+  const k = (x: string) => `MATCH(${x},${Q},1)`;
+  const cdf = (x: string) =>
+    `IF(${x}>=INDEX(${Q},${n}),${highest},IF(${x}<=INDEX(${Q},1),${lowest},IFERROR(INDEX(${P},${k(x)})+(${x}-INDEX(${Q},${k(x)}))/(INDEX(${Q},${k(x)}+1)-INDEX(${Q},${k(x)}))*${step},INDEX(${P},${k(x)}))))`;
+  const b = (j: number) => right(BIN_COL, j);
+  d.put(
+    RISK_CELLS.histogram,
+    [["From (USD)", "To (USD)", "Midpoint (USD millions)", "Share of paths below To", "Probability"]],
+    "header",
+  );
+  const bins = Array.from({ length: HISTOGRAM_BINS }, (_, j) => {
+    const r = HP_ROW + 1 + j;
+    return [
+      `=${lo}+${j}*${width}`,
+      `=${lo}+${j + 1}*${width}`,
+      `=(${b(0)}${r}+${b(1)}${r})/2/1000000`,
+      `=${cdf(`${b(1)}${r}`)}`,
+      j === 0 ? `=${b(3)}${r}-${lowest}` : `=${b(3)}${r}-${b(3)}${r - 1}`,
+    ];
+  });
+  d.put(`${b(0)}${HP_ROW + 1}`, bins);
+  const last = HP_ROW + HISTOGRAM_BINS;
+  d.format(`${b(0)}${HP_ROW + 1}:${b(1)}${last}`, undefined, USD);
+  d.format(`${b(2)}${HP_ROW + 1}:${b(2)}${last}`, undefined, "#,##0.0");
+  d.format(`${b(3)}${HP_ROW + 1}:${b(4)}${last}`, undefined, PCT);
+  d.chart({
+    type: "ColumnClustered",
+    source: `${b(4)}${HP_ROW}:${b(4)}${last}`,
+    categories: `${b(2)}${HP_ROW + 1}:${b(2)}${last}`,
+    title: "Conversion value (USD millions): probability by range, P2 to P98",
+    from: "F42",
+    to: "O59",
+  });
+}

@@ -1,0 +1,327 @@
+/*
+ * The template's Treasury sheet (issue 13) evaluated in a real formula engine (HyperFormula) with
+ * the MINER functions registered: no error cell, every treasury check on the Reconciliation sheet
+ * TRUE, and its results equal to the calc module called directly on the same inputs, built here
+ * from the sheet's stated rules (mining only; a share of the site leased, its capex part
+ * project-financed), for the defaults and for other policies and markets.
+ */
+jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
+
+import { DetailedCellError } from "hyperformula";
+import { insertModel } from "../../src/taskpane/model/writer";
+import { RECONCILIATION_CELLS } from "../../src/taskpane/model/reconciliation-sheet";
+import { TREASURY_CHECKS } from "../../src/taskpane/model/treasury-reconciliation";
+import { PHASES_RANGE } from "../../src/taskpane/model/lease-sheet";
+import { FIRST_MONTH_ROW, flowColumn, plainColumn, spillColumn, TREASURY_CELLS, Way, WAYS } from "../../src/taskpane/model/treasury-sheet";
+import { Decimal, leaseCashFlows, LeaseMonth, miningCashFlows, treasuryCashFlows, treasurySummary, TreasuryMonth } from "../../src/calc";
+import { Evaluated, evaluate } from "../support/formula-engine";
+import { relErr } from "../support/rational";
+import { FakeExcel, fakeExcel } from "./fake-excel";
+
+/**
+ * The Risk sheet at the fewest paths it takes: this suite checks the deterministic sheets, and each
+ * recalculation would otherwise wait on 10,000-path simulations (risk-sheet.test.ts checks the Risk
+ * sheet at its defaults, and the defaults test here keeps them).
+ */
+const QUICK_RISK = { Sim_Paths: 100 };
+
+async function model(inputs: Record<string, number | string> = {}): Promise<{ xl: FakeExcel; e: Evaluated }> {
+  const xl = fakeExcel();
+  await insertModel(xl.context);
+  // An input is a workbook name, or a cell ("'Lease vs Mine'!A72") such as a row of the phases table,
+  // typed over the defaults before the first calculation.
+  const typed = Object.entries(inputs).map(([name, value]) => [name.includes("!") ? name : cellOf(xl, name), value]);
+  return { xl, e: evaluate(xl, Object.fromEntries(typed)) };
+}
+
+const cellOf = (xl: FakeExcel, name: string) => (xl.names.get(name) as string).slice(1).replace(/\$/g, "");
+const num = (e: Evaluated, address: string) => {
+  const v = e.value(address);
+  if (typeof v !== "number") throw new Error(`${address} is ${v instanceof DetailedCellError ? `${v.value} ${v.message}` : String(v)}`);
+  return v;
+};
+
+const LEASE = (cell: string) => `'Lease vs Mine'!${cell}`;
+
+/** The filled rows of the phases table, as numbers (blank rows add nothing). */
+function phasesOf(e: Evaluated): number[][] {
+  const [top, bottom] = PHASES_RANGE.split(":").map((a) => Number(a.slice(1)));
+  const rows: number[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const [a, b] = [e.value(LEASE(`A${r}`)), e.value(LEASE(`B${r}`))];
+    if ((a === null || a === "") && (b === null || b === "")) continue;
+    rows.push([a as number, b as number]);
+  }
+  return rows;
+}
+
+/** The treasury rows of the Reconciliation sheet: [label, matches]. */
+function treasuryChecks(e: Evaluated): [unknown, unknown][] {
+  const first = RECONCILIATION_CELLS.treasuryTop + 2;
+  return TREASURY_CHECKS.map((_, i) => [e.value(`Reconciliation!A${first + i}`), e.value(`Reconciliation!F${first + i}`)]);
+}
+
+function expectReconciled(e: Evaluated): void {
+  expect(e.errors()).toEqual([]);
+  for (const [label, ok] of treasuryChecks(e)) expect([label, ok]).toEqual([label, true]);
+  expect(e.value("Reconciliation!B3")).toBe(true);
+}
+
+/**
+ * Both ways from the calc module, built as the sheet says, with plain float loops:
+ * - mining from MININGCASHFLOWS over the horizon (the last phase's build + the term): power,
+ *   energy tax, opex and refresh capex paid, the fleet's salvage received;
+ * - the lease from LEASECASHFLOWS on the phases, rent and capex timing and exit cap rate, scaled by
+ *   the leased share, its month 0 in the treasury's month 1;
+ * - each month's capex draw lent at Project_Loan_to_Cost (the rest paid in cash), the balance
+ *   growing at the project rate / 12 until the first month with rent, then paying each month the
+ *   annuity on the balance over the months left in the window (first rent month + the term);
+ * - the BTC-backed loan's interest paid every month of the horizon.
+ */
+function fromCalc(xl: FakeExcel, e: Evaluated) {
+  const v = (name: string) => num(e, cellOf(xl, name));
+  const phases = phasesOf(e);
+  const termMonths = Math.round(v("Lease_Term_Years") * 12);
+  const horizon = Math.max(...phases.map(([b]) => b)) + termMonths;
+  const mining = miningCashFlows({
+    site_mw: v("Site_MW"),
+    efficiency_j_th: v("Efficiency_J_TH"),
+    pue: v("Site_PUE"),
+    power_price_kwh: v("Power_Price_kWh"),
+    btc_price: v("BTC_Price_USD"),
+    difficulty: v("Difficulty_Now"),
+    start_height: v("Start_Height"),
+    months: horizon,
+    fees_btc_per_block: v("Fees_BTC_per_Block"),
+    pool_fee: v("Pool_Fee"),
+    uptime: v("Uptime"),
+    difficulty_growth_monthly: v("Difficulty_Growth_Monthly"),
+    btc_price_growth_monthly: v("BTC_Price_Growth_Monthly"),
+    opex_usd_per_mw_month: v("Site_Opex_USD_per_MW_Month"),
+    refresh_capex_usd_per_th: v("Refresh_Capex_USD_per_TH"),
+    refresh_every_months: v("Refresh_Every_Months"),
+    switch_off_below_cost: v("Switch_Off_Below_Cost"),
+    salvage_pct: v("Salvage_Pct"),
+    energy_tax_usd_per_kwh: v("Energy_Tax_USD_per_kWh"),
+    difficulty_includes_fleet: v("Difficulty_Includes_Fleet"),
+  });
+  const lease = leaseCashFlows({
+    rate_usd_per_kw_month: v("Lease_Rate_USD_per_kW_Month"),
+    term_years: v("Lease_Term_Years"),
+    escalator: v("Lease_Escalator"),
+    capex_usd_per_mw: v("Conversion_Capex_USD_per_MW"),
+    opex_pct_of_revenue: v("Lease_Opex_Pct_of_Revenue"),
+    exit_cap_rate: v("Exit_Cap_Rate"),
+    rent_timing: v("Rent_Timing"),
+    capex_timing: v("Capex_Timing"),
+    phases,
+  });
+  const share = v("Lease_Share_of_Site");
+  const months = Array.from({ length: 360 }, (_, k) => k + 1);
+  // The leased share of a lease column in treasury month t; month 1 also takes the lease's month 0.
+  const leased = (f: (l: LeaseMonth) => Decimal) => (t: number) =>
+    share * (t === 1 ? [0, 1] : [t]).reduce((sum, k) => sum + (lease[k] ? f(lease[k]).toNumber() : 0), 0);
+  const revenue = months.map(leased((l) => l.revenue));
+  const opex = months.map(leased((l) => l.opex));
+  const exit = months.map(leased((l) => l.terminalValue));
+  const capex = months.map(leased((l) => l.capex));
+
+  // The project loan, month by month.
+  const firstRent = Math.max(
+    1,
+    lease.findIndex((l) => l.revenue.gt(0)),
+  );
+  const windowEnd = firstRent + termMonths - 1;
+  const i = v("Project_Loan_Rate") / 12;
+  const draw: number[] = [];
+  const payment: number[] = [];
+  const balance: number[] = [];
+  let owed = 0;
+  for (const t of months) {
+    const lent = t < windowEnd ? v("Project_Loan_to_Cost") * capex[t - 1] : 0;
+    const n = windowEnd - t + 1;
+    const paid = t >= firstRent && t <= windowEnd ? (i === 0 ? owed / n : (owed * i) / (1 - (1 + i) ** -n)) : 0;
+    owed = t >= windowEnd ? 0 : owed * (1 + i) - paid + lent;
+    draw.push(lent);
+    payment.push(paid);
+    balance.push(owed);
+  }
+  const loan = { capex, draw, payment, balance, firstRent, windowEnd };
+
+  const interest = (v("BTC_Loan_USD") * v("BTC_Loan_Rate")) / 12;
+  const m = (t: number) => mining[t - 1];
+  const inHorizon = (t: number, f: () => number) => (t <= horizon ? f() : 0);
+  const minedAll = months.map((t) => inHorizon(t, () => m(t).btcMined.toNumber()));
+  const costsAll = months.map((t) =>
+    inHorizon(t, () => m(t).powerCost.add(m(t).energyTax).add(m(t).opex).add(m(t).capex).toNumber()),
+  );
+  const salvage = months.map((t) => inHorizon(t, () => m(t).salvage.toNumber()));
+  const interestAll = months.map((t) => (t <= horizon ? interest : 0));
+  const common = {
+    cash: v("Treasury_Cash_Start"),
+    btc: v("Treasury_BTC_Start"),
+    months: 360,
+    btc_price: months.map((t) => v("BTC_Price_USD") * (1 + v("BTC_Price_Growth_Monthly")) ** (t - 1)),
+    policy: e.value(cellOf(xl, "Treasury_Policy")) as string,
+    sell_fraction: v("Treasury_Sell_Fraction"),
+    min_cash: v("Treasury_Min_Cash"),
+  };
+  const miningOnly = treasuryCashFlows({
+    ...common,
+    btc_mined: minedAll,
+    cash_costs: costsAll,
+    other_income: salvage,
+    debt_service: interestAll,
+  });
+  const withLease = treasuryCashFlows({
+    ...common,
+    btc_mined: minedAll.map((x) => x * (1 - share)),
+    cash_costs: costsAll.map((x) => x * (1 - share)),
+    other_income: months.map(
+      (t, k) => salvage[k] * (1 - share) + revenue[k] - opex[k] + exit[k] - (capex[k] - draw[k]),
+    ),
+    debt_service: months.map((t, k) => interestAll[k] + payment[k]),
+  });
+  return { horizon, miningOnly, withLease, loan };
+}
+
+/** The leased share's capex and its project loan, month by month and in the financing block, against the float loop. */
+function expectLoanEqualToCalc(e: Evaluated, loan: ReturnType<typeof fromCalc>["loan"]): void {
+  const close = (what: string, got: unknown, want: number) =>
+    expect([what, typeof got === "number" && Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want))]).toEqual([
+      what,
+      true,
+    ]);
+  for (const key of ["capex", "draw", "payment", "balance"] as const) {
+    loan[key].forEach((want, k) =>
+      close(`${key} in month ${k + 1}`, e.value(`Treasury!${flowColumn(key)}${FIRST_MONTH_ROW + k}`), want),
+    );
+  }
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const at = (cell: string) => e.value(`Treasury!${cell}`);
+  close("leased capex", at(TREASURY_CELLS.leasedCapex), sum(loan.capex));
+  close("equity", at(TREASURY_CELLS.equity), sum(loan.capex) - sum(loan.draw));
+  close("loan drawn", at(TREASURY_CELLS.loanDrawn), sum(loan.draw));
+  expect(at(TREASURY_CELLS.firstRentMonth)).toBe(loan.firstRent);
+  expect(at(TREASURY_CELLS.windowEnd)).toBe(loan.windowEnd);
+  const f = loan.firstRent - 1;
+  close("loan at first rent", at(TREASURY_CELLS.loanAtFirstRent), loan.balance[f] + loan.payment[f]);
+  close("first payment", at(TREASURY_CELLS.loanPayment), loan.payment[f]);
+  close("paid on the loan", at(TREASURY_CELLS.loanPaid), sum(loan.payment));
+  // Nothing is owed once the window is over, and every draw was paid back with interest.
+  expect(loan.balance[loan.windowEnd - 1]).toBe(0);
+  if (sum(loan.draw) > 0) expect(sum(loan.payment)).toBeGreaterThanOrEqual(sum(loan.draw) * (1 - 1e-12));
+}
+
+/** The sheet's results for one way, and its schedule month by month, against the calc module's. */
+function expectWayEqualToCalc(e: Evaluated, w: Way, rows: TreasuryMonth[], horizon: number): void {
+  const col = w.result;
+  const sheet = (row: number) => e.value(`Treasury!${col}${row}`);
+  rows.forEach((r, k) => {
+    const at = (key: string) => num(e, `Treasury!${spillColumn(w, key)}${FIRST_MONTH_ROW + k}`);
+    const held = at("held");
+    const cash = at("cash");
+    expect([r.month, Math.abs(held - r.btcHeld.toNumber()) <= 1e-9 * Math.max(1, held)]).toEqual([r.month, true]);
+    expect([r.month, Math.abs(cash - r.cash.toNumber()) <= 1e-9 * Math.max(1e6, Math.abs(cash))]).toEqual([r.month, true]);
+  });
+  const s = treasurySummary(rows);
+  const close = (row: number, want: number, scale = 1) => {
+    const got = sheet(row) as number;
+    expect([row, Math.abs(got - want) <= 1e-9 * Math.max(scale, Math.abs(want))]).toEqual([row, true]);
+  };
+  close(TREASURY_CELLS.heldAfter12, rows[11].btcHeld.toNumber());
+  close(TREASURY_CELLS.heldAtEnd, rows[horizon - 1].btcHeld.toNumber());
+  close(TREASURY_CELLS.cashAtEnd, rows[horizon - 1].cash.toNumber(), 1e6);
+  close(TREASURY_CELLS.mined, s.btcMined.toNumber());
+  close(TREASURY_CELLS.sold, s.btcSold.toNumber());
+  close(TREASURY_CELLS.forced, s.btcForced.toNumber());
+  expect(sheet(TREASURY_CELLS.cashRunsOut)).toBe(s.firstForcedMonth ?? "never");
+  expect(sheet(TREASURY_CELLS.insolvent)).toBe(s.firstInsolventMonth ?? "never");
+  if (s.soldToMined === null) expect(sheet(TREASURY_CELLS.soldToMined)).toBe("n/a");
+  else close(TREASURY_CELLS.soldToMined, s.soldToMined.toNumber());
+}
+
+function expectEqualToCalc(xl: FakeExcel, e: Evaluated) {
+  const calc = fromCalc(xl, e);
+  expectWayEqualToCalc(e, WAYS.miningOnly, calc.miningOnly, calc.horizon);
+  expectWayEqualToCalc(e, WAYS.withLease, calc.withLease, calc.horizon);
+  expectLoanEqualToCalc(e, calc.loan);
+  return calc;
+}
+
+test("with the defaults: no error cell, every treasury check TRUE, and the calc module's numbers", async () => {
+  const { xl, e } = await model();
+  expectReconciled(e);
+  const calc = expectEqualToCalc(xl, e);
+  // The story the defaults tell: mining alone runs out of cash and sells its whole stack; leasing half the site keeps most of it.
+  const mo = treasurySummary(calc.miningOnly);
+  const wl = treasurySummary(calc.withLease);
+  expect(mo.firstInsolventMonth).not.toBeNull();
+  expect(wl.firstInsolventMonth).toBeNull();
+  expect(calc.withLease[calc.horizon - 1].btcHeld.toNumber()).toBeGreaterThan(calc.miningOnly[calc.horizon - 1].btcHeld.toNumber());
+});
+
+test("the DAT block equals the market's definitions on the illustrative company, worked by hand", async () => {
+  const { e } = await model(QUICK_RISK);
+  const g = (address: string) => num(e, `Treasury!${address}`);
+  // 1,000 BTC, 100M shares at $2.50, $30M debt (the BTC-backed loan), $100M cash, BTC at $91,000.
+  expect(g(TREASURY_CELLS.btcPerShare)).toBe(1_000 / 100e6);
+  expect(relErr(g(TREASURY_CELLS.mnavEv), (250e6 + 30e6 - 100e6) / 91e6)).toBeLessThan(1e-15);
+  expect(relErr(g(TREASURY_CELLS.mnavMcap), 250e6 / 91e6)).toBeLessThan(1e-15);
+  expect(g(TREASURY_CELLS.navPerShare)).toBe(1.61); // (91M + 100M − 30M) / 100M
+  expect(relErr(g(TREASURY_CELLS.ltv), 30e6 / (500 * 91_000))).toBeLessThan(1e-15);
+  expect(g(TREASURY_CELLS.marginCallPrice)).toBe(80_000); // 30M / (500 × 0.75)
+  expect(Math.round(g(TREASURY_CELLS.liquidationPrice) * 100) / 100).toBe(70_588.24); // 30M / (500 × 0.85)
+  // The thresholds are labelled as what they are.
+  for (const row of [11, 12]) expect(e.value(`Treasury!F${row}`)).toMatch(/market convention, not contract terms/);
+});
+
+const SCENARIOS: [string, Record<string, number | string>][] = [
+  ["SELLALL: every mined BTC sold as it comes", { Treasury_Policy: "SELLALL" }],
+  ["SELLPCT (any case) in a price collapse of 5% a month", { Treasury_Policy: "sellpct", Treasury_Sell_Fraction: 0.3, BTC_Price_Growth_Monthly: -0.05 }],
+  ["the whole site leased: nothing mined that way", { Lease_Share_of_Site: 1 }],
+  ["nothing leased: both ways the same", { Lease_Share_of_Site: 0 }],
+  ["a rising price, no cash floor, no BTC-backed loan interest", { BTC_Price_Growth_Monthly: 0.02, Treasury_Min_Cash: 0, BTC_Loan_Rate: 0 }],
+  ["a project loan at 0%, all equity-free, and a 15-year lease", { Project_Loan_Rate: 0, Project_Loan_to_Cost: 1, Lease_Term_Years: 15 }],
+  [
+    "three halls, capex drawn over each build (the last hall's draws after rent starts), rent at month end, an exit cap rate, salvage",
+    { Rent_Timing: 0, Capex_Timing: 1, Exit_Cap_Rate: 0.07, Salvage_Pct: 0.3, [LEASE("A70")]: 6, [LEASE("A72")]: 30, [LEASE("B72")]: 12.5 },
+  ],
+  [
+    "a hall in service at once with rent in advance and capex at month 0 (Lease vs Mine's month 0 in month 1)",
+    { Rent_Timing: 1, Capex_Timing: 0, [LEASE("A70")]: 0 },
+  ],
+];
+
+test.each(SCENARIOS)("still no error cell, every check TRUE and the calc module's numbers with %s", async (_, inputs) => {
+  const { xl, e } = await model({ ...QUICK_RISK, ...inputs });
+  expectReconciled(e);
+  expectEqualToCalc(xl, e);
+});
+
+test("with nothing leased the two ways agree; with all of it leased the sold-to-mined ratio is n/a", async () => {
+  const none = await model({ ...QUICK_RISK, Lease_Share_of_Site: 0 });
+  for (let row = 5; row <= 16; row++) expect([row, none.e.value(`Treasury!C${row}`)]).toEqual([row, none.e.value(`Treasury!B${row}`)]);
+  const all = await model({ ...QUICK_RISK, Lease_Share_of_Site: 1 });
+  expect(all.e.value(`Treasury!C${TREASURY_CELLS.mined}`)).toBe(0);
+  expect(all.e.value(`Treasury!C${TREASURY_CELLS.soldToMined}`)).toBe("n/a");
+});
+
+test("the checks fail when the plain rebuild is typed over, or MINER's schedule is fed another input", async () => {
+  const { e } = await model(QUICK_RISK);
+  const failing = () => treasuryChecks(e).filter(([, ok]) => ok !== true).map(([label]) => label);
+  // One month of the plain rebuild's cash typed over: that month stops matching.
+  const cash = `Treasury!${plainColumn(WAYS.withLease, "cash")}${FIRST_MONTH_ROW + 200}`;
+  const before = e.value(cash);
+  e.set(cash, 123);
+  expect(failing()).toContain("Treasury, mining + lease: months whose BTC held, sold, cash and insolvency match");
+  expect(e.value("Reconciliation!B3")).toBe(false);
+  e.set(cash, before as number);
+  expect(failing()).toEqual([]);
+  // MINER's mining-only schedule fed a different month-1 cost than the rebuild reads.
+  const spill = `Treasury!${WAYS.miningOnly.spill}${FIRST_MONTH_ROW - 1}`;
+  const formula = e.hf.getCellFormula(e.hf.simpleCellAddressFromString(spill.split("!")[1], e.hf.getSheetId("Treasury")!)!) as string;
+  e.set(spill, formula.replace(/\$D\$56:\$D\$415/, "$G$56:$G$415"));
+  expect(failing()).toEqual(expect.arrayContaining(["Treasury, mining only: months whose BTC held, sold, cash and insolvency match"]));
+  expect(spillColumn(WAYS.miningOnly, "insolvent")).toBe("T");
+});
