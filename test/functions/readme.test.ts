@@ -50,6 +50,7 @@ const README_RANGES: Record<string, unknown[][]> = {
     [23, 61.25],
   ],
   "E2:F2": [[0, 0.05]],
+  "B2:B6": [[90_000], [91_800], [90_882], [92_700], [91_773]],
 };
 
 /**
@@ -160,7 +161,8 @@ test("every formula in a README code block gives the result or the #NUM! message
     const lines = block.split("\n");
     lines.forEach((line, i) => {
       const m = /^(=MINER\.[A-Z]+\(.*?\))(?:\s{2,}(\S.*))?$/.exec(line);
-      if (!m || /^=MINER\.COSTBREAKDOWN/.test(m[1])) return;
+      // Tables are compared line by line by the tests below.
+      if (!m || /^=MINER\.(COSTBREAKDOWN|MININGNPVDIST|CONVERSIONDIST)\(/.test(m[1])) return;
       // The result on the same line, or a "#NUM!  message" line after a blank line.
       const said = m[2] ?? (lines[i + 1] === "" ? lines[i + 2] : undefined);
       if (!said) return;
@@ -195,4 +197,32 @@ test("the worked example's breakdown is what COSTBREAKDOWN gives, line by line",
     const s = stated(number)!;
     expect([label, Math.abs((value as number) - s.value) <= s.tolerance]).toEqual([rowLabel, true]);
   });
+});
+
+test("the risk example's tables are what MININGNPVDIST and CONVERSIONDIST give, line by line, to the digits shown", () => {
+  const blocks = [...README.matchAll(/```\n(=MINER\.(?:MININGNPVDIST|CONVERSIONDIST)\([^)]*\))\n\n([\s\S]*?)```/g)];
+  expect(blocks.map((b) => /MINER\.([A-Z]+)/.exec(b[1])![1])).toEqual(["MININGNPVDIST", "CONVERSIONDIST"]);
+  for (const [, formula, body] of blocks) {
+    const table = evaluate(formula) as (string | number)[][];
+    const lines = body.trim().split("\n").slice(1);
+    expect([formula, lines.length]).toEqual([formula, table.length - 1]);
+    lines.forEach((line, i) => {
+      const [, label, number] = /^(.*?)\s{2,}(-?[\d,.]+)$/.exec(line)!;
+      const [rowLabel, value] = table[i + 1];
+      const s = stated(number)!;
+      expect([label, value, Math.abs((value as number) - s.value) <= s.tolerance]).toEqual([rowLabel, value, true]);
+    });
+  }
+});
+
+test("the risk prose states what PRICEQUANTILES and VOLATILITY give", () => {
+  // The fan's month 120: P50 and P90 as the README states them.
+  const fan = CALLS.PRICEQUANTILES.fn(91000, 0.01, 0.5, 120, [[0.1, 0.5, 0.9]], 10000, 1) as number[][];
+  const [month, , p50, p90] = fan[fan.length - 1];
+  expect(month).toBe(120);
+  const said = /P50 \$([\d,]+) and P90 \$([\d,]+) at month 120/.exec(README)!;
+  expect([Math.abs(p50 - stated(said[1])!.value) <= 0.5, Math.abs(p90 - stated(said[2])!.value) <= 0.5]).toEqual([true, true]);
+  const volatility = /`=MINER\.VOLATILITY\(B2:B6, 365\)` of daily prices 90,000,\s+91,800, 90,882, 92,700, 91,773 is ([\d.]+)/.exec(README)!;
+  const s = stated(volatility[1])!;
+  expect(Math.abs((evaluate("=MINER.VOLATILITY(B2:B6, 365)") as number) - s.value) <= s.tolerance).toBe(true);
 });
