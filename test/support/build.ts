@@ -29,24 +29,7 @@ function cacheRoot(): string {
   return process.env.MINER_TEST_BUILDS;
 }
 
-/**
- * webpack's own persistent cache, one per variant, where the project keeps tool caches
- * (node_modules/.cache): a run after the first recompiles and re-minifies only what changed
- * (~1 s instead of ~12 s of CPU per variant), and the files are byte for byte the ones a build
- * without it makes. webpack checks every source and the config's own require tree (package.json,
- * scripts/) for changes. MINER_TEST_BUILD_CACHE=off builds from nothing.
- */
-function persistentCache(variant: string): object | false {
-  if (process.env.MINER_TEST_BUILD_CACHE === "off") return false;
-  return {
-    type: "filesystem",
-    cacheDirectory: path.join(repoRoot(), "node_modules", ".cache", "miner-test-builds"),
-    name: variant,
-    buildDependencies: { config: [path.join(repoRoot(), "webpack.config.js")] },
-  };
-}
-
-async function compile(out: string, variant: string, env: Record<string, string>, webpackEnv: Record<string, unknown>): Promise<void> {
+async function compile(out: string, env: Record<string, string>, webpackEnv: Record<string, unknown>): Promise<void> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
@@ -56,7 +39,6 @@ async function compile(out: string, variant: string, env: Record<string, string>
     config.output.path = out;
     config.context = repoRoot();
     config.mode = "production";
-    config.cache = persistentCache(variant);
     await new Promise<void>((resolve, reject) => {
       const compiler = webpack(config, (err, stats) => {
         const settle = () => {
@@ -90,7 +72,7 @@ async function sharedBuild(env: Record<string, string>, webpackEnv: Record<strin
   }
   if (mine) {
     try {
-      await compile(out, key, env, webpackEnv);
+      await compile(out, env, webpackEnv);
       fs.writeFileSync(ready, "");
     } catch (e) {
       fs.writeFileSync(failed, String((e as Error).message));
