@@ -141,6 +141,12 @@ function locate(hf: HyperFormula, address: string) {
  * one calculation instead of one per edit (each recalculation of the whole model takes ~0.5 s).
  */
 export function evaluate(xl: FakeExcel, inputs: Record<string, unknown> = {}): Evaluated {
+  const hf = load(xl, inputs);
+  return evaluated(hf, xl, (address, content) => hf.setCellContents(locate(hf, address), [[content as never]]));
+}
+
+/** The workbook, with `inputs` typed over it, in a new engine, calculated once. */
+function load(xl: FakeExcel, inputs: Record<string, unknown>): HyperFormula {
   // Full doubles out (no display rounding), so differences are what they are.
   const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false, maxRows: 2000 });
   for (const name of xl.sheets) hf.addSheet(name);
@@ -155,12 +161,14 @@ export function evaluate(xl: FakeExcel, inputs: Record<string, unknown> = {}): E
   }
   for (const [address, content] of Object.entries(inputs)) hf.setCellContents(locate(hf, address), [[content as never]]);
   hf.resumeEvaluation();
+  return hf;
+}
+
+function evaluated(hf: HyperFormula, xl: FakeExcel, set: (address: string, content: unknown) => void): Evaluated {
   return {
     hf,
     value: (address) => hf.getCellValue(locate(hf, address)),
-    set: (address, content) => {
-      hf.setCellContents(locate(hf, address), [[content as never]]);
-    },
+    set,
     errors: () => {
       const out: string[] = [];
       for (const name of xl.sheets) {
@@ -173,5 +181,63 @@ export function evaluate(xl: FakeExcel, inputs: Record<string, unknown> = {}): E
       }
       return out;
     },
+  };
+}
+
+/** The cell holds `content` (a formula as the engine writes it): the scenario is the one asked for, not the last one's cells. */
+function expectHolds(hf: HyperFormula, address: string, content: unknown): void {
+  const now = hf.getCellSerialized(locate(hf, address)) ?? "";
+  const want = typeof content === "string" && content.startsWith("=") ? hf.normalizeFormula(content) : (content ?? "");
+  if (now !== want) throw new Error(`${address} holds ${String(now)}, not ${String(want)}`);
+}
+
+/**
+ * Many scenarios of one workbook in one engine: the workbook is loaded and calculated once (with
+ * the first scenario's inputs typed over it), and each later scenario is typed in one batch, one
+ * recalculation of what depends on the cells it changes. Every cell an earlier scenario or test
+ * typed over (through `set` too) is first put back as the workbook holds it, in the same batch, so
+ * each scenario sees exactly the workbook plus its own inputs, as a fresh engine would. A whole
+ * model's first calculation costs seconds; typing a few inputs again, a fraction of that.
+ */
+export function scenarios(xl: FakeExcel): (inputs?: Record<string, unknown>) => Evaluated {
+  let hf: HyperFormula | undefined;
+  let e: Evaluated | undefined;
+  const sheets = new Map<string, Map<string, unknown>>();
+  const typed = new Map<string, string>(); // cell key -> the address it was typed at
+  const key = (engine: HyperFormula, address: string) => {
+    const c = locate(engine, address);
+    return `${c.sheet}:${c.row}:${c.col}`;
+  };
+  /** What the workbook holds at an address (null where it holds nothing). */
+  const original = (address: string) => {
+    const at = address.lastIndexOf("!");
+    const sheet = address.slice(0, at).replace(/^'|'$/g, "");
+    if (!sheets.has(sheet)) sheets.set(sheet, xl.contents(sheet));
+    return sheets.get(sheet)?.get(address.slice(at + 1)) ?? null;
+  };
+  return (inputs = {}) => {
+    if (!hf || !e) {
+      const engine = (hf = load(xl, inputs));
+      e = evaluated(engine, xl, (address, content) => {
+        typed.set(key(engine, address), address);
+        engine.setCellContents(locate(engine, address), [[content as never]]);
+      });
+    } else {
+      const engine = hf;
+      const wanted = new Map(Object.entries(inputs).map(([address, content]) => [key(engine, address), [address, content] as const]));
+      const restored = [...typed].filter(([k]) => !wanted.has(k)).map(([, address]) => address);
+      engine.batch(() => {
+        for (const address of restored) engine.setCellContents(locate(engine, address), [[original(address) as never]]);
+        for (const [address, content] of wanted.values()) engine.setCellContents(locate(engine, address), [[content as never]]);
+      });
+      for (const address of restored) expectHolds(engine, address, original(address));
+      typed.clear();
+    }
+    const engine = hf;
+    for (const [address, content] of Object.entries(inputs)) {
+      typed.set(key(engine, address), address);
+      expectHolds(engine, address, content);
+    }
+    return e;
   };
 }

@@ -152,9 +152,23 @@ export function fakeExcel(initial: { sheets?: string[]; names?: Record<string, s
     cell: (a) => {
       if (edits.has(a)) return edits.get(a);
       const [sheet, address] = a.split("!");
-      if (!address.includes(":")) {
-        const all = contents(sheet);
-        if (all.has(address)) return all.get(address);
+      const at = /^([A-Z]+)(\d+)$/.exec(address);
+      if (at) {
+        // What contents(sheet) holds there: the last range written over the cell, without listing the sheet's every cell.
+        const [col, row] = [colIndex(at[1]), Number(at[2])];
+        for (let k = order.length - 1; k >= 0; k--) {
+          const [s, range] = order[k].split("!");
+          if (s !== sheet) continue;
+          const [from, to = from] = range.split(":");
+          const p = /^([A-Z]+)(\d+)$/.exec(from);
+          const q = /^([A-Z]+)(\d+)$/.exec(to);
+          if (!p || !q) continue;
+          const [top, left] = [Number(p[2]), colIndex(p[1])];
+          if (row < top || row > Number(q[2]) || col < left || col > colIndex(q[1])) continue;
+          const r = ranges.get(order[k]) as Record<string, unknown>;
+          const grid = (r.formulas ?? r.values) as unknown[][] | undefined;
+          if (grid) return grid[row - top]?.[col - left];
+        }
       }
       return (ranges.get(a)?.values as unknown[][] | undefined)?.[0]?.[0];
     },

@@ -16,7 +16,7 @@ import { miningNpv } from "../../src/calc/mining-schedule";
 import { conversionBreakevenPrice, conversionValue, mwEconomics } from "../../src/calc/conversion";
 import { energyTaxUsdPerYear } from "../../src/calc/energy-tax";
 import { subsidyBtc } from "../../src/calc/protocol";
-import { Evaluated, evaluate } from "../support/formula-engine";
+import { Evaluated, evaluate, scenarios } from "../support/formula-engine";
 import { FakeExcel, fakeExcel } from "./fake-excel";
 
 /**
@@ -26,12 +26,23 @@ import { FakeExcel, fakeExcel } from "./fake-excel";
  */
 const QUICK_RISK = { Sim_Paths: 100 };
 
-/** The inserted model, evaluated with `inputs` (a workbook name, or "Sheet!A1" for a table cell) typed over its defaults. */
+let inserted: Promise<{ xl: FakeExcel; scenario: ReturnType<typeof scenarios> }> | undefined;
+
+/**
+ * The inserted model with `inputs` typed over its defaults. One workbook and one engine for the
+ * suite (see `scenarios`): each call puts back whatever an earlier one typed, so every scenario
+ * starts from the defaults, as a freshly inserted model would.
+ */
 async function model(inputs: Record<string, number | string> = {}): Promise<{ xl: FakeExcel; e: Evaluated }> {
-  const xl = fakeExcel();
-  await insertModel(xl.context);
+  inserted ??= (async () => {
+    const xl = fakeExcel();
+    await insertModel(xl.context);
+    return { xl, scenario: scenarios(xl) };
+  })();
+  const { xl, scenario } = await inserted;
+  // An input is a workbook name, or a cell ("'Lease vs Mine'!A72") such as a row of the phases table.
   const typed = Object.entries(inputs).map(([name, value]) => [name.includes("!") ? name : cellOf(xl, name), value]);
-  return { xl, e: evaluate(xl, Object.fromEntries(typed)) };
+  return { xl, e: scenario(Object.fromEntries(typed)) };
 }
 
 /** The cell a workbook name points at, as "Sheet!B5" for the engine. */

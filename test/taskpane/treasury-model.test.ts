@@ -14,7 +14,7 @@ import { TREASURY_CHECKS } from "../../src/taskpane/model/treasury-reconciliatio
 import { PHASES_RANGE } from "../../src/taskpane/model/lease-sheet";
 import { FIRST_MONTH_ROW, flowColumn, plainColumn, spillColumn, TREASURY_CELLS, Way, WAYS } from "../../src/taskpane/model/treasury-sheet";
 import { Decimal, leaseCashFlows, LeaseMonth, miningCashFlows, treasuryCashFlows, treasurySummary, TreasuryMonth } from "../../src/calc";
-import { Evaluated, evaluate } from "../support/formula-engine";
+import { Evaluated, scenarios } from "../support/formula-engine";
 import { relErr } from "../support/rational";
 import { FakeExcel, fakeExcel } from "./fake-excel";
 
@@ -25,13 +25,23 @@ import { FakeExcel, fakeExcel } from "./fake-excel";
  */
 const QUICK_RISK = { Sim_Paths: 100 };
 
+let inserted: Promise<{ xl: FakeExcel; scenario: ReturnType<typeof scenarios> }> | undefined;
+
+/**
+ * The inserted model with `inputs` typed over its defaults. One workbook and one engine for the
+ * suite (see `scenarios`): each call puts back whatever an earlier one typed, so every scenario
+ * starts from the defaults, as a freshly inserted model would.
+ */
 async function model(inputs: Record<string, number | string> = {}): Promise<{ xl: FakeExcel; e: Evaluated }> {
-  const xl = fakeExcel();
-  await insertModel(xl.context);
-  // An input is a workbook name, or a cell ("'Lease vs Mine'!A72") such as a row of the phases table,
-  // typed over the defaults before the first calculation.
+  inserted ??= (async () => {
+    const xl = fakeExcel();
+    await insertModel(xl.context);
+    return { xl, scenario: scenarios(xl) };
+  })();
+  const { xl, scenario } = await inserted;
+  // An input is a workbook name, or a cell ("'Lease vs Mine'!A72") such as a row of the phases table.
   const typed = Object.entries(inputs).map(([name, value]) => [name.includes("!") ? name : cellOf(xl, name), value]);
-  return { xl, e: evaluate(xl, Object.fromEntries(typed)) };
+  return { xl, e: scenario(Object.fromEntries(typed)) };
 }
 
 const cellOf = (xl: FakeExcel, name: string) => (xl.names.get(name) as string).slice(1).replace(/\$/g, "");
