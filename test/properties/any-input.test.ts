@@ -37,7 +37,9 @@ function isAcceptable(result: unknown): boolean {
 }
 
 describe.each(Object.entries(CALLS))("%s", (id, { fn, valid }) => {
-  const heavy = /LEASE|MINING|CONVERSION|MWECONOMICS|PAYBACK/.test(id);
+  // Functions that build a monthly schedule or simulate take milliseconds a call: fewer runs each,
+  // as for every schedule (the GPU cloud's, the treasury's and the price fan's included).
+  const heavy = /LEASE|MINING|CONVERSION|MWECONOMICS|PAYBACK|GPUCLOUD|TREASURYCASHFLOWS|QUANTILES/.test(id);
 
   test("arbitrary arguments: a finite result or a CustomFunctions error, nothing else", () => {
     fc.assert(
