@@ -112,7 +112,8 @@ const fmt = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us
 /** Valid arguments with one input nudged per call, as a recalculating sheet does. */
 function varied(args: unknown[], i: number): unknown[] {
   const a = [...args];
-  const x = a[0] as number;
+  const x = a[0];
+  if (typeof x !== "number") return a; // a range (VOLATILITY's values) is passed as it is
   a[0] = Number.isInteger(x) ? x + (i % 97) : x * (1 + (i % 97) * 1e-6);
   return a;
 }
