@@ -114,13 +114,14 @@ function irrMonthly(flows: number[]): number {
   return (1 + lo) ** 12 - 1;
 }
 
-function miningRows(a: N[]) {
+function miningRows(a: N[], keepRows = true) {
   const [mw, e, pue, pp, price, d, h0, months, r, fees = 0, pf = 0, up = 1, gd = 0, gp = 0, opex = 0, rc = 0, every = 0, switchOff = true, salvagePct = 0, tax = 0, includesFleet = true] = a;
   const fleet = (mw * 1e6) / (e * pue);
   const fleetDifficulty = (fleet * 1e12 * 600) / 4294967296;
   const kwh = mw * 1000 * 24 * MONTH_DAYS * up;
   const q = 1 / Math.pow(1 + r, 1 / 12);
   const rows: number[][] = [];
+  let npv = 0;
   let diff = d;
   let p = price;
   let df = 1;
@@ -140,12 +141,14 @@ function miningRows(a: N[]) {
     const capex = every > 0 && m % every === 0 ? rc * fleet : 0;
     const salvage = m === months ? salvagePct * rc * fleet : 0;
     const net = btc * p - running * kwh * (pp + tax) - opex * mw - capex + salvage;
-    rows.push([m, h, sub, diff, p, running, btc, btc * p, running * kwh * pp, running * kwh * tax, opex * mw, capex, salvage, net, df, net * df]);
+    npv += net * df;
+    if (keepRows) rows.push([m, h, sub, diff, p, running, btc, btc * p, running * kwh * pp, running * kwh * tax, opex * mw, capex, salvage, net, df, net * df]);
   }
-  return rows;
+  return { rows, npv };
 }
-export const MININGCASHFLOWS = (...a: N[]) => miningRows(a);
-export const MININGNPV = (...a: N[]) => miningRows(a).reduce((s, row) => s + row[15], 0);
+export const MININGCASHFLOWS = (...a: N[]) => miningRows(a).rows;
+/** The same loop without the rows, as miningNpv sums it. */
+export const MININGNPV = (...a: N[]) => miningRows(a, false).npv;
 
 function conversion(a: N[]) {
   const [mw, e, pue, pp, price, d, h0, r, rate, years, fees = 0, pf = 0, up = 1, gd = 0, gp = 0, opex = 0, rc = 0, every = 0, esc = 0, capex = 0, months = 0, lopex = 0, ratio = 1.4, so = true, sal = 0, tax = 0, inc = true, exit = 0, rt = 0, ct = 0, , lr = null] = a;
@@ -176,7 +179,7 @@ export const CONVERSIONBREAKEVEN = (...a: N[]) => {
   return hi;
 };
 export const MWECONOMICS = (...a: N[]) => {
-  const rows = miningRows([...a.slice(0, 7), 12, ...a.slice(7, 8), ...a.slice(10, 18), ...a.slice(23, 27)]);
+  const { rows } = miningRows([...a.slice(0, 7), 12, ...a.slice(7, 8), ...a.slice(10, 18), ...a.slice(23, 27)]);
   const revenue = rows.reduce((s, r) => s + r[7], 0) / a[0];
   const lease = ((a[0] / (a[22] ?? 1.4)) * 1000 * a[8] * 12) / a[0];
   return [["", "Mining", "Leasing"], ["Revenue", revenue, lease]];
@@ -230,9 +233,33 @@ function gpuFlows(a: N[], withRate: boolean): { flows: number[]; rate: number } 
   }
   return { flows, rate: withRate ? a[7] : 0 };
 }
+/** GPUCLOUDNPV by service year, as gpuCloudNpv sums it: 12-term annuity, then one term a year. */
 export const GPUCLOUDNPV = (...a: N[]) => {
-  const g = gpuFlows(a, true);
-  return npvMonthly(g.flows, g.rate);
+  const [gpus, price, util, gpuCapex, kw, pue, pp, r, opex = 0, decline = 0, life = 5, salvage = 0, build = 0, shell = 0] = a;
+  const L = Math.round(life * 12);
+  const hours = 24 * MONTH_DAYS;
+  const power = gpus * kw * pue * hours * pp;
+  const netHours = gpus * util * hours * (1 - opex);
+  const v = 1 / Math.pow(1 + r, 1 / 12);
+  const vPow = [1];
+  const annuity = [0];
+  for (let n = 1; n <= 12; n++) {
+    vPow.push(vPow[n - 1] * v);
+    annuity.push(annuity[n - 1] + vPow[n]);
+  }
+  let yearFactor = v ** build;
+  let p = price;
+  let npv = -(gpus * gpuCapex + shell * ((gpus * kw) / 1000));
+  for (let start = 0; start < L; start += 12) {
+    if (start > 0) {
+      p *= 1 - decline;
+      yearFactor *= vPow[12];
+    }
+    const n = Math.min(12, L - start);
+    npv += (netHours * p - power) * yearFactor * annuity[n];
+    if (start + n === L) npv += salvage * gpus * gpuCapex * yearFactor * vPow[n];
+  }
+  return npv;
 };
 export const GPUCLOUDIRR = (...a: N[]) => irrMonthly(gpuFlows(a, false).flows);
 export const GPUCLOUDCASHFLOWS = (...a: N[]) => {

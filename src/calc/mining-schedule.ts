@@ -50,9 +50,9 @@ import {
   subsidySats,
   TARGET_BLOCK_SECONDS,
 } from "./protocol";
-import { btcPerThDay } from "./revenue";
+import { TH_DAY_HASHES_OVER_2_32 } from "./revenue";
 import { MAX_LEASE_MONTHS } from "./lease";
-import { Discounted, discountMonthly, sumOfPresentValues } from "./discounting";
+import { Discounted, monthlyDiscountFactor } from "./discounting";
 import {
   difficultyAtLeastOne,
   fraction,
@@ -64,6 +64,7 @@ import {
 } from "./validate";
 
 const ONE = new Decimal(1);
+const ZERO = new Decimal(0);
 const DAYS_PER_MONTH = new Decimal(365).div(12);
 /** 144 blocks a day × 365/12 days. */
 export const BLOCKS_PER_MONTH = (BLOCKS_PER_DAY * 365) / 12; // 4,380
@@ -149,13 +150,37 @@ export function meanSubsidyBtc(fromHeight: number, count: number): Decimal {
   return sats.div(count).div(SATS_PER_BTC);
 }
 
-/** The month-by-month mining schedule (formulas in the module header). */
-export function miningCashFlows(plan: MiningPlan): MiningMonth[] {
+/** A validated plan and its per-month constants (hoisted out of the monthly loop). */
+interface MiningRun {
+  months: number;
+  startHeight: number;
+  price: Decimal;
+  difficulty: Decimal;
+  priceGrowth: Decimal;
+  difficultyGrowth: Decimal;
+  fleet: Decimal;
+  /** D_F, the difficulty the fleet alone implies. */
+  fleetDifficulty: Decimal;
+  includesFleet: boolean;
+  switchOff: boolean;
+  fees: Decimal;
+  /** Earning TH-days a month × 1e12 × 86,400 / 2^32: BTC a month = this × (s + fees) / D_eff. */
+  hashFactor: Decimal;
+  powerRun: Decimal;
+  taxRun: Decimal;
+  variableCost: Decimal;
+  opex: Decimal;
+  fleetPrice: Decimal;
+  refreshEvery: number;
+  salvage: Decimal;
+}
+
+function prepare(plan: MiningPlan): MiningRun {
   const siteMw = positive("site_mw", plan.site_mw);
   const fleet = fleetHashrateThs(plan.site_mw, plan.efficiency_j_th, plan.pue);
   const powerPrice = nonNegative("power_price_kwh", plan.power_price_kwh);
-  let price = positive("btc_price", plan.btc_price);
-  let difficulty = difficultyAtLeastOne("difficulty", plan.difficulty);
+  const price = positive("btc_price", plan.btc_price);
+  const difficulty = difficultyAtLeastOne("difficulty", plan.difficulty);
   const startHeight = wholeNonNegative("start_height", plan.start_height);
   const months = wholeNonNegative("months", plan.months);
   if (months < 1 || months > MAX_LEASE_MONTHS) {
@@ -177,62 +202,124 @@ export function miningCashFlows(plan: MiningPlan): MiningMonth[] {
   const kwhPerMonth = siteMw.mul(1000).mul(HOURS_PER_MONTH).mul(uptime);
   const powerRun = kwhPerMonth.mul(powerPrice); // flat every month
   const taxRun = kwhPerMonth.mul(tax);
-  const variableCost = powerRun.add(taxRun);
-  const hashDays = fleet.mul(earnedShare).mul(DAYS_PER_MONTH); // earning TH-days per month
-  const fleetDifficulty = fleet.mul(DIFFICULTY_PER_THS); // D_F
-  const zero = new Decimal(0);
-  const rows: MiningMonth[] = [];
-  for (let m = 1; m <= months; m++) {
+  return {
+    months,
+    startHeight,
+    price,
+    difficulty,
+    priceGrowth,
+    difficultyGrowth,
+    fleet,
+    fleetDifficulty: fleet.mul(DIFFICULTY_PER_THS),
+    includesFleet,
+    switchOff,
+    fees,
+    hashFactor: fleet.mul(earnedShare).mul(DAYS_PER_MONTH).mul(TH_DAY_HASHES_OVER_2_32),
+    powerRun,
+    taxRun,
+    variableCost: powerRun.add(taxRun),
+    opex,
+    fleetPrice,
+    refreshEvery,
+    salvage,
+  };
+}
+
+/** What the monthly loop hands each month to its consumer (the row builder or the NPV sum). */
+interface MonthState {
+  m: number;
+  height: number;
+  subsidy: Decimal;
+  difficulty: Decimal;
+  price: Decimal;
+  /** 1 / D_eff: the fleet's share is D_F / D_eff and its BTC coin / D_eff. */
+  perDifficulty: Decimal;
+  running: boolean;
+  btcRun: Decimal;
+  revenueRun: Decimal;
+  capex: Decimal;
+  salvage: Decimal;
+  net: Decimal;
+}
+
+/**
+ * The monthly loop of the module header, once for both consumers. Hoisted: the variable cost
+ * (flat), the fleet's coin a month within a halving epoch (hashFactor × (subsidy + fees), which
+ * changes only in a month holding a halving and the month after it) and one reciprocal of the
+ * difficulty a month in place of two divisions.
+ */
+function eachMonth(t: MiningRun, visit: (s: MonthState) => void): void {
+  let price = t.price;
+  let difficulty = t.difficulty;
+  let coinEpoch = -1; // the epoch whose whole-month coin `coin` holds; -1: none yet
+  let subsidy = ZERO;
+  let coin = ZERO; // hashFactor × (subsidy + fees)
+  let perDifficulty = ZERO;
+  const shrink = ONE.div(t.difficultyGrowth);
+  for (let m = 1; m <= t.months; m++) {
     if (m > 1) {
-      difficulty = difficulty.mul(difficultyGrowth);
-      price = price.mul(priceGrowth);
+      difficulty = difficulty.mul(t.difficultyGrowth);
+      price = price.mul(t.priceGrowth);
       if (difficulty.lt(1)) {
         throw new InvalidArgumentError(
           "difficulty_growth_monthly",
           "a rate that keeps the difficulty at 1 or more (the protocol's minimum)",
-          `${difficultyGrowth.sub(1).toString()}, which takes it to ${difficulty.toSignificantDigits(6).toString()} in month ${m}`,
+          `${t.difficultyGrowth.sub(1).toString()}, which takes it to ${difficulty.toSignificantDigits(6).toString()} in month ${m}`,
         );
       }
     }
     let earningDifficulty: Decimal;
-    let fleetShare: Decimal;
-    if (includesFleet) {
-      if (fleetDifficulty.gt(difficulty)) throw fleetLargerThanNetwork(m, fleet, difficulty);
+    if (t.includesFleet) {
+      if (t.fleetDifficulty.gt(difficulty)) throw fleetLargerThanNetwork(m, t.fleet, difficulty);
       earningDifficulty = difficulty;
-      fleetShare = fleetDifficulty.div(difficulty);
     } else {
-      earningDifficulty = difficulty.add(fleetDifficulty);
-      fleetShare = fleetDifficulty.div(earningDifficulty);
+      earningDifficulty = difficulty.add(t.fleetDifficulty);
     }
-    const height = startHeight + BLOCKS_PER_MONTH * (m - 1);
-    const subsidy = meanSubsidyBtc(height, BLOCKS_PER_MONTH);
-    const btcRun = hashDays.mul(btcPerThDay(earningDifficulty, fees, subsidy));
+    const height = t.startHeight + BLOCKS_PER_MONTH * (m - 1);
+    const epoch = Math.floor(height / HALVING_INTERVAL_BLOCKS);
+    const wholeEpoch = epoch === Math.floor((height + BLOCKS_PER_MONTH - 1) / HALVING_INTERVAL_BLOCKS);
+    if (!wholeEpoch || epoch !== coinEpoch) {
+      subsidy = meanSubsidyBtc(height, BLOCKS_PER_MONTH);
+      coin = t.hashFactor.mul(subsidy.add(t.fees));
+      coinEpoch = wholeEpoch ? epoch : -1;
+    }
+    // 1 / D_eff: by one multiplication a month while D_eff is the difficulty path itself
+    perDifficulty = t.includesFleet && m > 1 ? perDifficulty.mul(shrink) : ONE.div(earningDifficulty);
+    const btcRun = coin.mul(perDifficulty);
     const revenueRun = btcRun.mul(price);
-    const running = !switchOff || revenueRun.gte(variableCost);
-    const capex = refreshEvery > 0 && m % refreshEvery === 0 ? fleetPrice : zero;
-    const salvageNow = m === months ? salvage : zero;
-    const revenue = running ? revenueRun : zero;
-    const powerCost = running ? powerRun : zero;
-    const energyTax = running ? taxRun : zero;
-    const net = revenue.sub(powerCost).sub(energyTax).sub(opex).sub(capex).add(salvageNow);
-    rows.push({
-      month: m,
-      startHeight: height,
-      subsidy,
-      difficulty,
-      btcPrice: price,
-      fleetShare,
-      running,
-      btcMined: running ? btcRun : zero,
-      revenue,
-      powerCost,
-      energyTax,
-      opex,
-      capex,
-      salvage: salvageNow,
-      net,
-    });
+    const running = !t.switchOff || revenueRun.gte(t.variableCost);
+    const capex = t.refreshEvery > 0 && m % t.refreshEvery === 0 ? t.fleetPrice : ZERO;
+    const salvage = m === t.months ? t.salvage : ZERO;
+    let net = running ? revenueRun.sub(t.variableCost).sub(t.opex) : t.opex.neg();
+    if (!capex.isZero()) net = net.sub(capex);
+    if (!salvage.isZero()) net = net.add(salvage);
+    visit({ m, height, subsidy, difficulty, price, perDifficulty, running, btcRun, revenueRun, capex, salvage, net });
   }
+}
+
+/** The month-by-month mining schedule (formulas in the module header). */
+export function miningCashFlows(plan: MiningPlan): MiningMonth[] {
+  const t = prepare(plan);
+  const rows: MiningMonth[] = [];
+  eachMonth(t, (s) => {
+    rows.push({
+      month: s.m,
+      startHeight: s.height,
+      subsidy: s.subsidy,
+      difficulty: s.difficulty,
+      btcPrice: s.price,
+      fleetShare: t.fleetDifficulty.mul(s.perDifficulty),
+      running: s.running,
+      btcMined: s.running ? s.btcRun : ZERO,
+      revenue: s.running ? s.revenueRun : ZERO,
+      powerCost: s.running ? t.powerRun : ZERO,
+      energyTax: s.running ? t.taxRun : ZERO,
+      opex: t.opex,
+      capex: s.capex,
+      salvage: s.salvage,
+      net: s.net,
+    });
+  });
   return rows;
 }
 
@@ -259,10 +346,33 @@ export type DiscountedMiningMonth = Discounted<MiningMonth>;
 
 /** The schedule with discount factors and present values; the present values sum to `miningNpv`. */
 export function miningSchedule(plan: MiningPlan, discountRate: Num): DiscountedMiningMonth[] {
-  return discountMonthly(miningCashFlows(plan), discountRate);
+  const rows = miningCashFlows(plan) as DiscountedMiningMonth[];
+  // discountMonthly's factors and order (the rate checked after the plan), without copying the rows
+  const v = monthlyDiscountFactor(discountRate);
+  let factor = ONE;
+  for (const row of rows) {
+    factor = factor.mul(v);
+    row.discountFactor = factor;
+    row.presentValue = row.net.mul(factor);
+  }
+  return rows;
 }
 
-/** NPV of mining the site over the plan's months at an annual effective rate, USD at month 0. */
+/**
+ * NPV of mining the site over the plan's months at an annual effective rate, USD at month 0: the
+ * sum of `miningSchedule`'s present values (the same monthly loop and discount factors, without
+ * building the rows).
+ */
 export function miningNpv(plan: MiningPlan, discountRate: Num): Decimal {
-  return sumOfPresentValues(miningSchedule(plan, discountRate));
+  const t = prepare(plan);
+  const nets: Decimal[] = [];
+  eachMonth(t, (s) => nets.push(s.net));
+  const v = monthlyDiscountFactor(discountRate); // after the plan's checks, as the schedule
+  let factor = ONE;
+  let npv = ZERO;
+  for (const net of nets) {
+    factor = factor.mul(v);
+    npv = npv.add(net.mul(factor));
+  }
+  return npv;
 }

@@ -114,8 +114,40 @@ describe("GPU cloud schedule", () => {
       expect(Math.abs(gpuCloudNpv(plan, r).toNumber() - f.npv) / scale).toBeLessThan(1e-10);
       const rows = gpuCloudSchedule(plan, r);
       rows.forEach((row, m) => expect(Math.abs(row.net.toNumber() - f.flows[m]) / scale).toBeLessThan(1e-12));
-      expect(rows.reduce((s, x) => s.add(x.presentValue), new Decimal(0)).eq(gpuCloudNpv(plan, r))).toBe(true);
+      // the NPV is summed by service year (gpuCloudNpv), the schedule month by month: same number to 1e-25
+      const sum = rows.reduce((s, x) => s.add(x.presentValue), new Decimal(0));
+      expect(sum.sub(gpuCloudNpv(plan, r)).abs().div(sum.abs()).toNumber()).toBeLessThan(1e-25);
     }
+  });
+
+  test("the NPV by service year equals the month-by-month sum of present values to 1e-25, on 300 plans incl. r = 0", () => {
+    const rand = prng(4242);
+    let worst = 0;
+    for (let i = 0; i < 300; i++) {
+      const plan: GpuCloudPlan = {
+        gpus: Math.round(between(rand, 1, 300_000)),
+        usd_per_gpu_hour: between(rand, 0.2, 8),
+        utilization: between(rand, 0, 1, false),
+        gpu_capex_usd: between(rand, 0, 60_000, false),
+        kw_per_gpu: between(rand, 0.5, 2.5),
+        pue: between(rand, 1, 1.6, false),
+        power_price_kwh: between(rand, 0, 0.15, false),
+        opex_pct_of_revenue: between(rand, 0, 0.5, false),
+        price_decline_annual: between(rand, -0.5, 0.9, false), // a rise as well as a fall
+        life_years: [1 / 12, 0.5, 1, 2 + 7 / 12, 4 + 1 / 3, 5, 7.25, 10][i % 8], // fractional lives end mid-year
+        salvage_pct: i % 3 === 0 ? 0 : between(rand, 0, 1, false),
+        build_months: [0, 1, 11, 12, 13, 36][i % 6],
+        shell_capex_usd_per_mw: between(rand, 0, 12e6, false),
+      };
+      // r = 0, rates near 0 of either sign, ordinary, high and negative annual rates
+      const r = [0, 1e-18, -1e-12, between(rand, 0.01, 0.4), 3, -0.5, between(rand, -0.9, 10, false)][i % 7];
+      const byMonth = gpuCloudSchedule(plan, r).reduce((s, x) => s.add(x.presentValue), new Decimal(0));
+      const byYear = gpuCloudNpv(plan, r);
+      // relative to the larger of the result and month 0's capex (an NPV can cancel to near 0)
+      const scale = Decimal.max(byMonth.abs(), gpuCloudSchedule(plan, r)[0].capex, 1);
+      worst = Math.max(worst, byMonth.sub(byYear).abs().div(scale).toNumber());
+    }
+    expect(worst).toBeLessThan(1e-25);
   });
 
   test("the IRR zeroes the NPV and is annual effective; no capex, no IRR", () => {

@@ -1,4 +1,5 @@
 import {
+  btcPerThDay,
   conversionBreakevenPrice,
   conversionValue,
   Decimal,
@@ -45,6 +46,57 @@ function nextDown(x: number): number {
   const i = new BigInt64Array(f.buffer);
   i[0] += x > 0 ? -1n : 1n;
   return f[0];
+}
+
+
+/**
+ * The schedule's net flows and NPV as the module computed them before the speed-up (main at
+ * 8efe57c): every month from scratch (its mean subsidy, BTC per TH-day by division, two divisions
+ * by the difficulty), each cost subtracted in turn, and the monthly factor by decimal.js's own
+ * ln/exp power. Valid plans only: the oracle for "same results to 1e-25".
+ */
+function scheduleBeforeSpeedUp(p: Required<MiningPlan>, r: number): { nets: Decimal[]; shares: Decimal[]; npv: Decimal } {
+  const one = new Decimal(1);
+  const fleet = new Decimal(p.site_mw).mul(1e6).div(new Decimal(p.efficiency_j_th).mul(p.pue));
+  const uptime = new Decimal(p.uptime);
+  const hashDays = fleet.mul(uptime.mul(one.sub(p.pool_fee))).mul(new Decimal(365).div(12));
+  const kwh = new Decimal(p.site_mw).mul(1000).mul(new Decimal(365).div(12).mul(24)).mul(uptime);
+  const powerRun = kwh.mul(p.power_price_kwh);
+  const taxRun = kwh.mul(p.energy_tax_usd_per_kwh);
+  const fleetDifficulty = fleet.mul(new Decimal("1e12").mul(600).div(4294967296));
+  const fleetPrice = new Decimal(p.refresh_capex_usd_per_th).mul(fleet);
+  const opex = new Decimal(p.opex_usd_per_mw_month).mul(p.site_mw);
+  const perMonth = one.div(one.add(r).pow(one.div(12)));
+  let difficulty = new Decimal(p.difficulty);
+  let price = new Decimal(p.btc_price);
+  let df = one;
+  let npv = new Decimal(0);
+  const nets: Decimal[] = [];
+  const shares: Decimal[] = [];
+  for (let m = 1; m <= Number(p.months); m++) {
+    if (m > 1) {
+      difficulty = difficulty.mul(one.add(p.difficulty_growth_monthly));
+      price = price.mul(one.add(p.btc_price_growth_monthly));
+    }
+    const earning = p.difficulty_includes_fleet ? difficulty : difficulty.add(fleetDifficulty);
+    shares.push(fleetDifficulty.div(earning));
+    const subsidy = meanSubsidyBtc(Number(p.start_height) + 4_380 * (m - 1), 4_380);
+    const revenueRun = hashDays.mul(btcPerThDay(earning, p.fees_btc_per_block, subsidy)).mul(price);
+    const running = !p.switch_off_below_cost || revenueRun.gte(powerRun.add(taxRun));
+    const zero = new Decimal(0);
+    const capex = Number(p.refresh_every_months) > 0 && m % Number(p.refresh_every_months) === 0 ? fleetPrice : zero;
+    const salvage = m === Number(p.months) ? new Decimal(p.salvage_pct).mul(fleetPrice) : zero;
+    const net = (running ? revenueRun : zero)
+      .sub(running ? powerRun : zero)
+      .sub(running ? taxRun : zero)
+      .sub(opex)
+      .sub(capex)
+      .add(salvage);
+    nets.push(net);
+    df = df.mul(perMonth);
+    npv = npv.add(net.mul(df));
+  }
+  return { nets, shares, npv };
 }
 
 describe("mining schedule", () => {
@@ -196,6 +248,47 @@ describe("mining schedule", () => {
   ])("refuses %p, naming the argument", (change, message) => {
     expect(() => miningCashFlows({ ...site, ...change } as MiningPlan)).toThrow(InvalidArgumentError);
     expect(() => miningCashFlows({ ...site, ...change } as MiningPlan)).toThrow(message);
+  });
+});
+
+describe("the hoisted monthly loop (issue 12's bench) gives today's results", () => {
+  test("net flows, fleet shares and NPV equal the pre-speed-up computation to 1e-25 on 300 random plans", () => {
+    const rand = prng(2112);
+    let worst = 0;
+    const rel = (a: Decimal, b: Decimal, scale: Decimal) => a.sub(b).abs().div(Decimal.max(b.abs(), scale)).toNumber();
+    for (let i = 0; i < 300; i++) {
+      const plan: Required<MiningPlan> = {
+        site_mw: between(rand, 0.5, 300),
+        efficiency_j_th: between(rand, 12, 40),
+        pue: between(rand, 1, 1.4, false),
+        power_price_kwh: between(rand, 0.01, 0.12),
+        btc_price: between(rand, 10_000, 300_000),
+        difficulty: between(rand, 5e13, 4e14),
+        start_height: Math.floor(between(rand, 800_000, 1_300_000, false)), // halvings at 840k, 1.05M, 1.26M
+        months: [1, 12, 37, 132, 240][i % 5],
+        fees_btc_per_block: between(rand, 0, 0.5, false),
+        pool_fee: between(rand, 0, 0.04, false),
+        uptime: between(rand, 0.8, 1, false),
+        difficulty_growth_monthly: between(rand, -0.02, 0.04, false),
+        btc_price_growth_monthly: between(rand, -0.08, 0.05, false),
+        opex_usd_per_mw_month: between(rand, 0, 30_000, false),
+        refresh_capex_usd_per_th: between(rand, 0, 20, false),
+        refresh_every_months: [0, 12, 36, 48][i % 4],
+        energy_tax_usd_per_kwh: i % 3 === 0 ? 0 : between(rand, 0, 0.05, false),
+        switch_off_below_cost: i % 4 !== 1,
+        salvage_pct: between(rand, 0, 0.3, false),
+        difficulty_includes_fleet: i % 5 !== 2,
+      };
+      const r = [0, 0.12, between(rand, -0.5, 1, false), 1e-15][i % 4];
+      const before = scheduleBeforeSpeedUp(plan, r);
+      const rows = miningCashFlows(plan);
+      const scale = new Decimal(plan.site_mw).mul(1e5); // a month's flows are of order $100k per MW
+      rows.forEach((row, m) => {
+        worst = Math.max(worst, rel(row.net, before.nets[m], scale), rel(row.fleetShare, before.shares[m], new Decimal(0)));
+      });
+      worst = Math.max(worst, rel(miningNpv(plan, r), before.npv, scale));
+    }
+    expect(worst).toBeLessThan(1e-25);
   });
 });
 
