@@ -7,11 +7,15 @@ import { Decimal, Num } from "./decimal";
 import { rateAboveMinusOne } from "./validate";
 
 const ONE = new Decimal(1);
-const TWELFTH = ONE.div(12);
 /** Guard digits for the twelfth root: Newton at 50 digits, then one rounding to the module's 40. */
 const Wide = Decimal.clone({ precision: 50 });
 const WIDE_ONE = new Wide(1);
 const WIDE_TWELFTH = WIDE_ONE.div(12);
+/** The smallest normal double: below it a double keeps fewer than 53 bits. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+/** A 50-digit value rounded once to the module's precision. */
+const toModule = (w: InstanceType<typeof Wide>) =>
+  new Decimal(w.toSignificantDigits(Decimal.precision, Decimal.rounding));
 
 /**
  * (1 + r)^(1/12), the monthly growth of an annual effective rate, to the module's precision.
@@ -22,8 +26,12 @@ const WIDE_TWELFTH = WIDE_ONE.div(12);
  * digits leave it far below the last of the 40 digits kept; then root = 1/z, rounded once.
  */
 export function monthlyGrowth(onePlusRate: Decimal): Decimal {
-  const seed = Math.pow(onePlusRate.toNumber(), -1 / 12);
-  if (!Number.isFinite(seed) || seed === 0) return onePlusRate.pow(TWELFTH); // beyond a double's range
+  const asDouble = onePlusRate.toNumber();
+  // Outside the normal doubles (a decimal string beyond them, or a subnormal, which carries too
+  // few digits to seed two steps), the ln/exp power at 50 digits, rounded once.
+  if (!(asDouble >= MIN_NORMAL && asDouble <= Number.MAX_VALUE))
+    return toModule(new Wide(onePlusRate).pow(WIDE_TWELFTH));
+  const seed = Math.pow(asDouble, -1 / 12);
   const x = new Wide(onePlusRate);
   let z = new Wide(seed);
   for (let step = 0; step < 2; step++) {
@@ -32,7 +40,7 @@ export function monthlyGrowth(onePlusRate: Decimal): Decimal {
     const z12 = z4.mul(z4).mul(z4);
     z = z.add(z.mul(WIDE_ONE.sub(x.mul(z12))).mul(WIDE_TWELFTH));
   }
-  return new Decimal(WIDE_ONE.div(z).toSignificantDigits(Decimal.precision, Decimal.rounding));
+  return toModule(WIDE_ONE.div(z));
 }
 
 /**

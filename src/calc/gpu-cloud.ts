@@ -212,7 +212,8 @@ export function gpuCloudSchedule(plan: GpuCloudPlan, discountRate: Num): Discoun
  *
  * B = build_months, L = months of life, n_y = months of service in year y (12, or fewer in the
  * last year of a fractional life). A(n) is summed term by term once (12 terms): no 1 − v in a
- * denominator, so a rate near 0 loses nothing. Agrees with the month-by-month sum to ~1e-35.
+ * denominator, so a rate near 0 loses nothing. Agrees with the month-by-month sum to 1e-25
+ * relative (test/calc/gpu-cloud.test.ts, 300 random plans).
  * @returns USD at month 0
  */
 export function gpuCloudNpv(plan: GpuCloudPlan, discountRate: Num): Decimal {

@@ -9,17 +9,26 @@ const twelfthRoot40 = (x: Decimal) =>
   new Ref(x.toString()).pow(new Ref(1).div(12)).toSignificantDigits(40, DecimalJs.ROUND_HALF_EVEN).toString();
 
 describe("monthly discounting's twelfth root", () => {
-  test("(1 + r)^(1/12) is the correctly rounded 40-digit root on 2,000 rates from -1 + 1e-300 to 1e300, r = 0 included", () => {
+  test("(1 + r)^(1/12) is the correctly rounded 40-digit root on 2,000 values of 1 + r from 1e-300 to 1e300, beyond a double's range and subnormal, r = 0 included", () => {
     const rand = prng(12);
-    const rates = [0, 1e-18, -1e-18, 0.1, 0.12, -0.5, 1e300, -1 + 1e-300];
+    // 1 + r itself, built in decimal: a double -1 + 1e-300 is exactly -1.
+    const xs = ["1", "1.000000000000000001", "0.999999999999999999", "1.1", "1.12", "0.5", "1e300", "1e-300", "1e-320", "4e-324", "1e-400", "1e310", "1e500"].map(
+      (x) => new Decimal(x),
+    );
     for (let i = 0; i < 2_000; i++) {
       const u = rand();
       const kind = i % 4;
-      rates.push(
-        kind === 0 ? u : kind === 1 ? (u - 0.5) * 10 ** (-15 * rand()) : kind === 2 ? -1 + 10 ** (-300 * u) : 10 ** (300 * u),
+      xs.push(
+        kind === 0
+          ? new Decimal(1 + u)
+          : kind === 1
+            ? new Decimal(1).add((u - 0.5) * 10 ** (-15 * rand()))
+            : kind === 2
+              ? new Decimal(10).pow(-330 * u) // down to 1e-330: subnormal doubles and below
+              : new Decimal(10).pow(330 * u),
       );
     }
-    const wrong = rates.filter((r) => !monthlyGrowth(new Decimal(1).add(r)).eq(twelfthRoot40(new Decimal(1).add(r))));
+    const wrong = xs.filter((x) => !monthlyGrowth(x).eq(twelfthRoot40(x))).map((x) => x.toString());
     expect(wrong).toEqual([]);
   });
 

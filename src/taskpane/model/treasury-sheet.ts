@@ -347,7 +347,7 @@ function financing(d: SheetDraft): void {
       "month",
     ],
     [
-      "Project loan at the first rent month, before its payment (interest capitalised until then)",
+      "Project loan in the first rent month: with that month's interest and draw, before its payment",
       `=IF(${noRent},"no rent",${atFirstRent("balance")}+${atFirstRent("payment")})`,
       "USD",
     ],
