@@ -18,27 +18,8 @@ import {
   volatility,
 } from "../src/calc";
 import { exp, log, sqrt } from "../src/calc/simulation/float-math";
+import { timeLong as time } from "./bench-timing";
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
-/** Median wall and CPU ms of `runs` calls after one warm-up. */
-function time(fn: () => unknown, runs = 5): { wall: number; cpu: number } {
-  fn();
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const w = performance.now();
-    const c = cpuMs();
-    fn();
-    cpus.push(cpuMs() - c);
-    walls.push(performance.now() - w);
-  }
-  const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { wall: med(walls), cpu: med(cpus) };
-}
 
 const ms = (t: { wall: number; cpu: number }) => `${t.wall.toFixed(0)} ms (CPU ${t.cpu.toFixed(0)} ms)`;
 

@@ -25,6 +25,7 @@ import { FetchFn } from "../src/market/http";
 import { btcPrice as price } from "../src/functions/live";
 import * as twins from "./bench-twins";
 import "../src/functions/outside-office"; // the CustomFunctions global, as outside Office
+import { timeLong } from "./bench-timing";
 
 
 const MIN_CALLS = 100_000;
@@ -57,26 +58,6 @@ function time(fn: (i: number) => unknown, minCalls = MIN_CALLS, budgetMs = TIME_
   return { calls, medianUs: samples[Math.floor(samples.length / 2)] };
 }
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
-/** Median wall and CPU milliseconds of `runs` calls after one warm-up: for calls that take a good part of a second. */
-function timeLong(fn: () => unknown, runs = 5): { wall: number; cpu: number } {
-  fn();
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const w = performance.now();
-    const c = cpuMs();
-    fn();
-    cpus.push(cpuMs() - c);
-    walls.push(performance.now() - w);
-  }
-  const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { wall: med(walls), cpu: med(cpus) };
-}
 
 /** The simulation functions at full size, through their adapters, against plain-float twins of the same loops. */
 function simulationBench(): Record<string, unknown> {

@@ -93,7 +93,7 @@ describe("cash cost per BTC (COSTPERBTC)", () => {
 
 describe("all-in cost and its breakdown", () => {
   test("rebuilds the published ~$74,600 cash and ~$130,000 all-in cost per BTC (README worked example)", () => {
-    // CoinShares via ../shared/reference/mining-costs.md: cash ~$74,600, all-in ~$130k–138k per BTC.
+    // CoinShares' mining report (Q2 2025) and Tiger Research: cash ~$74,600, all-in ~$130k–138k per BTC.
     const c = costPerBtcBreakdown(WORKED_EXAMPLE);
     expect(Math.round(c.cash.toNumber())).toBe(74_619);
     expect(Math.round(c.allIn.toNumber())).toBe(129_978);

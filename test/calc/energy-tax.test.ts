@@ -2,8 +2,8 @@ import { energyTaxUsdPerYear, InvalidArgumentError, NY_S8518_TIERS } from "../..
 import { prng, Q } from "../support/rational";
 
 /**
- * New York S8518 / A9138 as introduced, written out band by band from
- * ../shared/reference/energy-tax-and-curtailment.md (sponsor's bill text): exact rationals.
+ * New York S8518 / A9138 as introduced (S8518, Sen. Krueger, 1 Oct 2025; A9138, 17 Oct 2025: the
+ * sponsor's bill text), written out band by band: exact rationals.
  */
 function nyTax(kwh: number): Q {
   const k = Q.of(kwh);

@@ -4,7 +4,7 @@ import { prng, Q, relErr } from "../support/rational";
 /** Excel date serial (days since 1899-12-30) of a UTC calendar date. */
 const serial = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25_569;
 
-describe("Microsoft's documented examples (../shared/reference/excel-finance-examples.md)", () => {
+describe("Microsoft's documented examples (the NPV, XNPV, IRR and XIRR help pages on support.microsoft.com)", () => {
   test("NPV(10%, -10000, 3000, 4200, 6800) = 1,188.44", () => {
     expect(npv(0.1, [-10000, 3000, 4200, 6800]).toDecimalPlaces(2).toNumber()).toBe(1188.44);
   });

@@ -13,9 +13,8 @@ import { floatGpu } from "../support/float-models";
 import { between, prng, relErr } from "../support/rational";
 
 /**
- * IREN–Microsoft at scale (../shared/reference/gpu-cloud.md, IREN's release via dcpulse.com and
- * marketchameleon.com): ~$1.94B a year for 200 MW of critical IT, ~$5.8B of Dell GB300 systems.
- * GB300 class: ~1.8 kW per GPU all-in before PUE (1.7–1.9 in gpu-cloud.md), so 200 MW holds
+ * IREN–Microsoft at scale (IREN's release, via dcpulse.com and marketchameleon.com): ~$1.94B a year for 200 MW of critical IT, ~$5.8B of Dell GB300 systems.
+ * GB300 class: ~1.8 kW per GPU all-in before PUE (1.7–1.9 kW in launch coverage), so 200 MW holds
  * 111,111 GPUs; $5.8B over them is $52,200 per GPU; a take-or-pay contract bills every hour
  * (utilization 1) at ~$2.00 per GPU-hour, within the contracted range (20–50% below on-demand).
  */

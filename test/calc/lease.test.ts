@@ -57,7 +57,7 @@ describe("LEASENPV", () => {
 });
 
 describe("public deals: total undiscounted revenue reproduces the headline contract value", () => {
-  // ../shared/reference/lease-deals.md
+  // The companies' announcements (press releases / SEC filings), as the project's reference notes list them.
   test("Hut 8 / Fluidstack (Anthropic): 245 MW, 15 years, 3% escalator, $7.0B ⇒ ~$128/kW-month in year 1", () => {
     const tcv = leaseTotalRevenue({ critical_it_mw: 245, rate_usd_per_kw_month: 128, term_years: 15, escalator: 0.03 }).toNumber();
     expect(relErr(tcv, 7.0e9)).toBeLessThan(0.005);

@@ -51,7 +51,7 @@ describe("BTC per day", () => {
 
 describe("hashprice", () => {
   test("reproduces Luxor's late-Nov-2025 $38.2/PH/day from D=152T, $91,000, 0.036 BTC fees", () => {
-    // ../shared/reference/mining-costs.md: Luxor reported $38.2; the formula gives $38.07.
+    // Luxor's Hashrate Index reported $38.2; the formula gives $38.07.
     const hp = hashpriceUsdPerPhDay(91_000, 152e12, 0.036).toNumber();
     expect(hp).toBeCloseTo(38.07, 2);
     expect(relErr(hp, 38.2)).toBeLessThan(0.01);

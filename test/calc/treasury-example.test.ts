@@ -4,14 +4,16 @@
  *
  * The site is the README's 100 MW example (S21-class 17.5 J/TH, PUE 1.1, 4.5¢ power, BTC $91,000
  * growing 1% a month, difficulty 152T growing 2% a month, 0.036 BTC fees, 2% pool fee, 95% uptime,
- * $15,000/MW-month opex; sources in ../shared/reference/mining-costs.md and asic-specs.md), over
+ * $15,000/MW-month opex; the S21's 17.5 J/TH from Bitmain's WDMS 2023 launch as ViaBTC recapped it,
+ * the cost inputs near CoinShares' listed-miner averages: the project's reference notes), over
  * 36 months from block 925,000, so the 2028 halving falls in month 29 and the fleet refresh (month
  * 48) does not. Its BTC mined and cash costs (power + opex + capex) come from MININGCASHFLOWS,
  * which switches the fleet off in months whose revenue does not cover power (issue 12): after the
  * halving, months 30 to 36 mine nothing and pay only the site opex.
  * The lease: 40 MW of critical IT already in service at another site, $150/kW-month, a 3% annual
  * escalator and 15% opex (the README's lease terms; landlord-funded 2025 deals cluster at
- * ~$150–160/kW-month, ../shared/reference/lease-deals.md), its build financed separately.
+ * ~$150–160/kW-month, derived from the TCVs TeraWulf, Hut 8, Cipher and Applied Digital announced),
+ * its build financed separately.
  * The balance sheet at the start is illustrative: $20M of cash, no BTC, min_cash 0.
  */
 import { leaseCashFlows, miningCashFlows, MiningPlan, TreasuryPlan, treasuryCashFlows, treasurySummary } from "../../src/calc";

@@ -13,8 +13,7 @@ import {
 import { Q, relErr } from "../support/rational";
 
 /*
- * Strategy's share table (../shared/reference/treasury-and-dat.md, from Strategy's KPI
- * disclosures): 31 Dec 2024 447,470 BTC and 281,735k assumed diluted shares; 30 Mar 2025 528,185
+ * Strategy's share table (Strategy's KPI disclosures in its Q1 2025 results): 31 Dec 2024 447,470 BTC and 281,735k assumed diluted shares; 30 Mar 2025 528,185
  * BTC and 299,674k. The reference derives Q1 2025 BTC Yield 10.97% and BTC Gain 49,097 BTC from
  * them; Strategy reported 11.0% and 49,131 BTC from unrounded share counts.
  */

@@ -1,7 +1,7 @@
 /*
  * Issue 12 through the Excel adapters: what a formula sees. Each expected value is re-derived here
  * in floats from the issue's formulas (test/support/float-models.ts, which never calls calc), taken
- * from a published figure (../shared/reference, copied as numbers), or is an identity between
+ * from a published figure (named where used, copied as numbers), or is an identity between
  * two formulas (a phased lease = the sum of one lease per phase).
  */
 import { CALLS, CONVERSION_ARGS, CONVERSION_ARGS_V1, GPU_ARGS, GPU_OPTIONS, MINING_ARGS, MINING_ARGS_V1, TWO_HALLS } from "../support/calls";

@@ -1,6 +1,6 @@
 /**
  * Recorded provider responses, kept in the repository (test/fixtures/api, see its README) so that
- * a clone passes its tests with no ../shared beside it. test/market/fixtures is still searched
+ * a clone passes its tests on its own, with nothing outside the repository. test/market/fixtures is still searched
  * for response shapes a test adds next to its own suite.
  */
 import * as fs from "fs";

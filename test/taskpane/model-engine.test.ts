@@ -5,7 +5,6 @@
  */
 jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
 
-import { DetailedCellError } from "hyperformula";
 import { insertModel } from "../../src/taskpane/model/writer";
 import { RECONCILIATION_CELLS } from "../../src/taskpane/model/reconciliation-sheet";
 import { LEASE_CELLS, PHASES_RANGE, SCHEDULE_COLUMN, SCHEDULE_FIRST_ROW, TIERS_RANGE } from "../../src/taskpane/model/lease-sheet";
@@ -16,45 +15,11 @@ import { miningNpv } from "../../src/calc/mining-schedule";
 import { conversionBreakevenPrice, conversionValue, mwEconomics } from "../../src/calc/conversion";
 import { energyTaxUsdPerYear } from "../../src/calc/energy-tax";
 import { subsidyBtc } from "../../src/calc/protocol";
-import { Evaluated, evaluate, scenarios } from "../support/formula-engine";
+import { Evaluated, evaluate } from "../support/formula-engine";
 import { FakeExcel, fakeExcel } from "./fake-excel";
+import { cellOf, num, QUICK_RISK, templateModel } from "../support/template-model";
 
-/**
- * The Risk sheet at the fewest paths it takes: this suite checks the deterministic sheets, and each
- * recalculation would otherwise wait on 10,000-path simulations (risk-sheet.test.ts checks the Risk
- * sheet at its defaults, and the defaults test here keeps them).
- */
-const QUICK_RISK = { Sim_Paths: 100 };
-
-let inserted: Promise<{ xl: FakeExcel; scenario: ReturnType<typeof scenarios> }> | undefined;
-
-/**
- * The inserted model with `inputs` typed over its defaults. One workbook and one engine for the
- * suite (see `scenarios`): each call puts back whatever an earlier one typed, so every scenario
- * starts from the defaults, as a freshly inserted model would.
- */
-async function model(inputs: Record<string, number | string> = {}): Promise<{ xl: FakeExcel; e: Evaluated }> {
-  inserted ??= (async () => {
-    const xl = fakeExcel();
-    await insertModel(xl.context);
-    return { xl, scenario: scenarios(xl) };
-  })();
-  const { xl, scenario } = await inserted;
-  // An input is a workbook name, or a cell ("'Lease vs Mine'!A72") such as a row of the phases table.
-  const typed = Object.entries(inputs).map(([name, value]) => [name.includes("!") ? name : cellOf(xl, name), value]);
-  return { xl, e: scenario(Object.fromEntries(typed)) };
-}
-
-/** The cell a workbook name points at, as "Sheet!B5" for the engine. */
-function cellOf(xl: FakeExcel, name: string): string {
-  return (xl.names.get(name) as string).slice(1).replace(/\$/g, "");
-}
-
-const num = (e: Evaluated, address: string) => {
-  const v = e.value(address);
-  if (typeof v !== "number") throw new Error(`${address} is ${v instanceof DetailedCellError ? `${v.value} ${v.message}` : String(v)}`);
-  return v;
-};
+const model = templateModel();
 
 /** Each reconciliation row: [label, difference, tolerance, matches]. */
 function checks(e: Evaluated): [unknown, number, number, unknown][] {

@@ -6,7 +6,6 @@
  */
 jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
 
-import { DetailedCellError } from "hyperformula";
 import { insertModel } from "../../src/taskpane/model/writer";
 import { FAN_MONTHS, HISTOGRAM_BINS, HISTOGRAM_QUANTILES, RISK_CELLS, RISK_SIZES } from "../../src/taskpane/model/risk-sheet";
 import { cellAt, columnLetters, parseCell } from "../../src/taskpane/model/spec";
@@ -17,6 +16,7 @@ import { CALLS } from "../support/calls";
 import { floatMeanSubsidy } from "../support/float-models";
 import { Evaluated, evaluate } from "../support/formula-engine";
 import { FakeExcel, fakeExcel } from "./fake-excel";
+import { cellOf, num } from "../support/template-model";
 
 async function model(initial?: Parameters<typeof fakeExcel>[0]): Promise<{ xl: FakeExcel; e: Evaluated }> {
   const xl = fakeExcel(initial);
@@ -24,12 +24,6 @@ async function model(initial?: Parameters<typeof fakeExcel>[0]): Promise<{ xl: F
   return { xl, e: evaluate(xl) };
 }
 
-const cellOf = (xl: FakeExcel, name: string) => (xl.names.get(name) as string).slice(1).replace(/\$/g, "");
-const num = (e: Evaluated, address: string) => {
-  const v = e.value(address);
-  if (typeof v !== "number") throw new Error(`${address} is ${v instanceof DetailedCellError ? `${v.value} ${v.message}` : String(v)}`);
-  return v;
-};
 /** "Risk!X5" for a cell `down` rows and `across` columns from `a1`. */
 const at = (a1: string, down: number, across = 0) => {
   const { col, row } = parseCell(a1);

@@ -7,49 +7,17 @@
  */
 jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
 
-import { DetailedCellError } from "hyperformula";
-import { insertModel } from "../../src/taskpane/model/writer";
 import { RECONCILIATION_CELLS } from "../../src/taskpane/model/reconciliation-sheet";
 import { TREASURY_CHECKS } from "../../src/taskpane/model/treasury-reconciliation";
 import { PHASES_RANGE } from "../../src/taskpane/model/lease-sheet";
 import { FIRST_MONTH_ROW, flowColumn, plainColumn, spillColumn, TREASURY_CELLS, Way, WAYS } from "../../src/taskpane/model/treasury-sheet";
 import { Decimal, leaseCashFlows, LeaseMonth, miningCashFlows, treasuryCashFlows, treasurySummary, TreasuryMonth } from "../../src/calc";
-import { Evaluated, scenarios } from "../support/formula-engine";
+import { Evaluated } from "../support/formula-engine";
 import { relErr } from "../support/rational";
-import { FakeExcel, fakeExcel } from "./fake-excel";
+import { FakeExcel } from "./fake-excel";
+import { cellOf, num, QUICK_RISK, templateModel } from "../support/template-model";
 
-/**
- * The Risk sheet at the fewest paths it takes: this suite checks the deterministic sheets, and each
- * recalculation would otherwise wait on 10,000-path simulations (risk-sheet.test.ts checks the Risk
- * sheet at its defaults, and the defaults test here keeps them).
- */
-const QUICK_RISK = { Sim_Paths: 100 };
-
-let inserted: Promise<{ xl: FakeExcel; scenario: ReturnType<typeof scenarios> }> | undefined;
-
-/**
- * The inserted model with `inputs` typed over its defaults. One workbook and one engine for the
- * suite (see `scenarios`): each call puts back whatever an earlier one typed, so every scenario
- * starts from the defaults, as a freshly inserted model would.
- */
-async function model(inputs: Record<string, number | string> = {}): Promise<{ xl: FakeExcel; e: Evaluated }> {
-  inserted ??= (async () => {
-    const xl = fakeExcel();
-    await insertModel(xl.context);
-    return { xl, scenario: scenarios(xl) };
-  })();
-  const { xl, scenario } = await inserted;
-  // An input is a workbook name, or a cell ("'Lease vs Mine'!A72") such as a row of the phases table.
-  const typed = Object.entries(inputs).map(([name, value]) => [name.includes("!") ? name : cellOf(xl, name), value]);
-  return { xl, e: scenario(Object.fromEntries(typed)) };
-}
-
-const cellOf = (xl: FakeExcel, name: string) => (xl.names.get(name) as string).slice(1).replace(/\$/g, "");
-const num = (e: Evaluated, address: string) => {
-  const v = e.value(address);
-  if (typeof v !== "number") throw new Error(`${address} is ${v instanceof DetailedCellError ? `${v.value} ${v.message}` : String(v)}`);
-  return v;
-};
+const model = templateModel();
 
 const LEASE = (cell: string) => `'Lease vs Mine'!${cell}`;
 
