@@ -1,9 +1,10 @@
 /**
  * The task pane in headless Chromium, for the pane suites (test/taskpane/pane-*.test.ts): one
  * production build with test hooks (shared by every suite of the run), one fake API and one
- * browser per file, and a fresh browser context per test. Outside Office by default (a plain
- * browser: the office.js CDN is unreachable, as every non-local request is refused); stand-ins
- * for Office, Excel and the custom-functions runtime can be installed before the page loads.
+ * browser per file, and one page per suite that every test starts from clean (see `paneSuite`).
+ * Outside Office by default (a plain browser: the office.js CDN is unreachable, as every non-local
+ * request is refused); stand-ins for Office, Excel and the custom-functions runtime can be
+ * installed before the page loads.
  *
  * Test builds let the page shorten the retry backoff (window.MINER_TEST_POLICY, see
  * src/market/runtime.ts): retried failures take milliseconds instead of seconds of real time,
@@ -11,7 +12,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Browser, BrowserContext, Page } from "playwright-core";
+import { Browser, BrowserContext, Disposable, Page } from "playwright-core";
 import { launchChromium } from "./browser";
 import { buildProduction } from "./build";
 import { FakeApi, startFakeApi } from "./fake-api";
@@ -37,16 +38,69 @@ export interface PaneSuite {
   cspViolations: string[];
 }
 
+/** Clock methods: a context whose clock a test touched keeps it (Playwright cannot take it back). */
+const CLOCK_METHODS = ["install", "fastForward", "pauseAt", "resume", "runFor", "setFixedTime", "setSystemTime"] as const;
+
 /**
- * Registers the suite's hooks and returns the state they keep up to date. `viewport` is each new
- * context's (default PANE_VIEWPORT); `files` are served beside the pane (name -> file).
+ * Registers the suite's hooks and returns the state they keep up to date. `viewport` is each
+ * test's (default PANE_VIEWPORT); `files` are served beside the pane (name -> file); `fixedTime`
+ * fixes the pages' clock (Date) for the whole suite.
+ *
+ * Every test starts on a blank page with nothing of an earlier test in it: no init script, no
+ * stored setting, the suite's viewport, no request pending at the fake API (reset). To get there
+ * cheaply, the page is kept between tests (a new page costs a new renderer process, ~1 s of the
+ * ~2 s a short test takes): after each test it leaves the pane, its init scripts are removed and
+ * the pane's origin's storage is cleared. What that cannot undo (a clock a test installed, media
+ * it emulated, pages it opened or closed) makes the next test start in a new browser context.
  */
 export function paneSuite(
-  options: { viewport?: { width: number; height: number }; files?: Record<string, string> } = {},
+  options: { viewport?: { width: number; height: number }; files?: Record<string, string>; fixedTime?: Date } = {},
 ): PaneSuite {
   const s = { pageErrors: [] as string[], cspViolations: [] as string[] } as PaneSuite;
+  const viewport = options.viewport ?? PANE_VIEWPORT;
   let dist = "";
   let pane: StaticServer | undefined;
+  let fresh = false; // the context and page can start the next test
+  let initScripts: Disposable[] = [];
+
+  /** A new context and page, instrumented: what the test adds is recorded, what a reset cannot undo marks them spent. */
+  async function newContext(): Promise<void> {
+    await s.context?.close();
+    s.context = await s.browser.newContext({ viewport });
+    // No test reaches the internet: refuse everything that is not on this machine.
+    await s.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    if (options.fixedTime) await s.context.clock.setFixedTime(options.fixedTime);
+    s.page = await s.context.newPage();
+    s.page.on("pageerror", (e) => s.pageErrors.push(String(e)));
+    s.page.on("console", (m) => {
+      if (/Content Security Policy/.test(m.text())) s.cspViolations.push(m.text());
+    });
+    const page = s.page;
+    page.on("close", () => {
+      if (s.page === page) fresh = false;
+    });
+    const spends = <T extends object>(target: T, methods: readonly string[]) => {
+      for (const m of methods) {
+        const original = (target as Record<string, (...a: unknown[]) => unknown>)[m].bind(target);
+        (target as Record<string, unknown>)[m] = (...args: unknown[]) => {
+          fresh = false;
+          return original(...args);
+        };
+      }
+    };
+    spends(s.context.clock, CLOCK_METHODS);
+    if (s.page.clock !== s.context.clock) spends(s.page.clock, CLOCK_METHODS);
+    spends(s.context, ["newPage", "addInitScript", "route", "setOffline", "grantPermissions", "setExtraHTTPHeaders"]);
+    spends(s.page, ["emulateMedia", "route", "setExtraHTTPHeaders", "exposeFunction", "exposeBinding"]);
+    const addInitScript = s.page.addInitScript.bind(s.page);
+    s.page.addInitScript = (async (...args: Parameters<Page["addInitScript"]>) => {
+      const script = await addInitScript(...args);
+      initScripts.push(script);
+      return script;
+    }) as Page["addInitScript"];
+    initScripts = [];
+    fresh = true;
+  }
 
   beforeAll(async () => {
     [dist, s.api, s.browser] = await Promise.all([
@@ -70,21 +124,24 @@ export function paneSuite(
   });
 
   beforeEach(async () => {
+    if (!fresh) await newContext();
+    await s.page.setViewportSize(viewport);
     s.api.reset();
-    s.context = await s.browser.newContext({ viewport: options.viewport ?? PANE_VIEWPORT });
-    // No test reaches the internet: refuse everything that is not on this machine.
-    await s.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-    s.page = await s.context.newPage();
     s.pageErrors = [];
     s.cspViolations = [];
-    s.page.on("pageerror", (e) => s.pageErrors.push(String(e)));
-    s.page.on("console", (m) => {
-      if (/Content Security Policy/.test(m.text())) s.cspViolations.push(m.text());
-    });
   });
 
   afterEach(async () => {
-    await s.context.close();
+    if (fresh) {
+      // Leave the pane first, so its timers and requests stop before the next test resets the fake API.
+      await s.page.goto("about:blank");
+      for (const script of initScripts.splice(0)) await script.dispose();
+      const cdp = await s.context.newCDPSession(s.page);
+      await cdp.send("Storage.clearDataForOrigin", { origin: s.url, storageTypes: "all" });
+      await cdp.detach();
+    } else {
+      await s.context.close(); // nothing of it outlives the test, pages it opened included
+    }
     // The pane never trips its own policy: only the test that fetches a foreign origin does, and it clears what it expects.
     expect(s.cspViolations).toEqual([]);
   });

@@ -7,9 +7,8 @@
 import { FakeApi } from "../support/fake-api";
 import { inExcel, openPane, paneSuite, showTab } from "../support/pane";
 
-const s = paneSuite();
 // The recorded series end on 27 Nov 2025; the parsers refuse times more than two days past the page's clock.
-beforeEach(() => s.page.clock.setFixedTime(new Date("2025-11-28T12:00:00Z")));
+const s = paneSuite({ fixedTime: new Date("2025-11-28T12:00:00Z") });
 const DAY = 86_400;
 const serial = (t: number) => t / DAY + 25569;
 const HISTORY_PATHS = [

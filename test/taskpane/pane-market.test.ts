@@ -245,3 +245,31 @@ describe("hostile and slow providers, as the pane shows them", () => {
     expect(s.pageErrors).toEqual([]);
   });
 });
+
+// The suite keeps one page between tests (test/support/pane.ts): these two, in this order, pin that
+// a test starts with nothing the one before it left.
+describe("each test starts clean on the kept page", () => {
+  test("a test stores a setting, adds an init script and starts a refresh it does not wait for", async () => {
+    const { page, api } = s;
+    await page.addInitScript(`window.__leftOver = true;`);
+    await open();
+    await showTab(page, "settings");
+    await page.selectOption("#auto-refresh", "15");
+    expect(await page.evaluate(() => localStorage.length)).toBeGreaterThan(0);
+    await refreshDone(page);
+    api.faults.set("/mempool/api/v1/prices", { until: new Promise<void>(() => {}) }); // never answers
+    await showTab(page, "market");
+    await page.click("#refresh");
+    await page.waitForFunction(() => (document.getElementById("refresh") as HTMLButtonElement).disabled);
+  });
+
+  test("the next one finds no stored setting, no init script, and a fake API with no fault and no hit", async () => {
+    const { page, api } = s;
+    expect(api.totalHits()).toBe(0);
+    await open();
+    expect(await page.evaluate(() => [localStorage.length, "__leftOver" in window])).toEqual([0, false]);
+    await showTab(page, "settings");
+    expect(await page.locator("#auto-refresh").inputValue()).toBe("0");
+    expect(await value("BTC_Price")).toBe("91,250.00 USD");
+  });
+});
