@@ -234,34 +234,55 @@ test("the checks fail when the plain schedule is tampered with or too short for 
   expect(fresh.e.value("Reconciliation!B3")).toBe(false);
 });
 
+/**
+ * One workbook for the last two tests, built once: MINER_Market written, then the model inserted
+ * twice, both copies linked to it. Its Risk sheets run at QUICK_RISK's paths (each copy's
+ * Sim_Paths), since these tests check the links and the copies, not the simulations.
+ */
+const linkedTwice = (() => {
+  let built: Promise<{ xl: FakeExcel; e: Evaluated; linkedMarket: string[] }> | undefined;
+  return () =>
+    (built ??= (async () => {
+      const xl = fakeExcel();
+      const at = Date.UTC(2026, 10, 24, 12);
+      const src = (value: number) => ({ value, source: "mempool.space", asOf: at });
+      await writeMarketSheet(xl.context, {
+        fields: { btc_price_usd: src(88_000), difficulty: src(1.6e14), block_height: src(975_000), fees_btc_per_block: src(0.02) },
+        prices: { USD: src(88_000) },
+        stale: [],
+        problems: [],
+        refreshedAt: at,
+      });
+      const report = await insertModel(xl.context);
+      await insertModel(xl.context);
+      const e = evaluate(xl, { [cellOf(xl, "Sim_Paths")]: QUICK_RISK.Sim_Paths, [cellOf(xl, "Sim_Paths_2")]: QUICK_RISK.Sim_Paths });
+      return { xl, e, linkedMarket: report.linkedMarket };
+    })());
+})();
+
 test("linked to MINER_Market, the network inputs are the live values and the model still reconciles", async () => {
-  const xl = fakeExcel();
-  const at = Date.UTC(2026, 10, 24, 12);
-  const src = (value: number) => ({ value, source: "mempool.space", asOf: at });
-  await writeMarketSheet(xl.context, {
-    fields: { btc_price_usd: src(88_000), difficulty: src(1.6e14), block_height: src(975_000), fees_btc_per_block: src(0.02) },
-    prices: { USD: src(88_000) },
-    stale: [],
-    problems: [],
-    refreshedAt: at,
-  });
-  const report = await insertModel(xl.context);
-  expect(report.linkedMarket).toEqual(["BTC_Price", "BTC_Difficulty", "BTC_FeesPerBlock", "BTC_Height"]);
-  const e = evaluate(xl);
-  expect([num(e, cellOf(xl, "BTC_Price_USD")), num(e, cellOf(xl, "Difficulty_Now")), num(e, cellOf(xl, "Start_Height")), num(e, cellOf(xl, "Fees_BTC_per_Block"))]).toEqual([88_000, 1.6e14, 975_000, 0.02]);
+  const { xl, e, linkedMarket } = await linkedTwice();
+  expect(linkedMarket).toEqual(["BTC_Price", "BTC_Difficulty", "BTC_FeesPerBlock", "BTC_Height"]);
+  for (const copy of ["", "_2"]) {
+    const at = (name: string) => num(e, cellOf(xl, `${name}${copy}`));
+    expect([copy, at("BTC_Price_USD"), at("Difficulty_Now"), at("Start_Height"), at("Fees_BTC_per_Block")]).toEqual([copy, 88_000, 1.6e14, 975_000, 0.02]);
+  }
   expectReconciled(e);
   expectEqualToCalc(xl, e);
 });
 
 test("a second copy evaluates beside the first, and each follows only its own inputs", async () => {
-  const xl = fakeExcel();
-  await insertModel(xl.context);
-  await insertModel(xl.context);
-  const e = evaluate(xl);
+  const { xl, e } = await linkedTwice();
   const before = num(e, LEASE(LEASE_CELLS.conversionValue));
-  e.set(cellOf(xl, "Site_MW_2"), 250);
-  expect(num(e, LEASE(LEASE_CELLS.conversionValue))).toBe(before);
-  expect(num(e, `'Lease vs Mine (2)'!${LEASE_CELLS.conversionValue}`)).not.toBe(before);
-  expect(e.errors()).toEqual([]);
-  expect([e.value("Reconciliation!B3"), e.value("'Reconciliation (2)'!B3")]).toEqual([true, true]);
+  const siteMw2 = cellOf(xl, "Site_MW_2");
+  const original = e.value(siteMw2);
+  e.set(siteMw2, 250);
+  try {
+    expect(num(e, LEASE(LEASE_CELLS.conversionValue))).toBe(before);
+    expect(num(e, `'Lease vs Mine (2)'!${LEASE_CELLS.conversionValue}`)).not.toBe(before);
+    expect(e.errors()).toEqual([]);
+    expect([e.value("Reconciliation!B3"), e.value("'Reconciliation (2)'!B3")]).toEqual([true, true]);
+  } finally {
+    e.set(siteMw2, original);
+  }
 });

@@ -231,7 +231,8 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated) {
 }
 
 test("with the defaults: no error cell, every treasury check TRUE, and the calc module's numbers", async () => {
-  const { xl, e } = await model();
+  // The Risk sheet at QUICK_RISK's paths, as in every test here (risk-sheet.test.ts checks it at its defaults).
+  const { xl, e } = await model(QUICK_RISK);
   expectReconciled(e);
   const calc = expectEqualToCalc(xl, e);
   // The story the defaults tell: mining alone runs out of cash and sells its whole stack; leasing half the site keeps most of it.
