@@ -133,15 +133,18 @@ export function paneSuite(
 
   afterEach(async () => {
     if (fresh) {
-      // Leave the pane first, so its timers and requests stop before the next test resets the fake API.
-      await s.page.goto("about:blank");
-      for (const script of initScripts.splice(0)) await script.dispose();
-      const cdp = await s.context.newCDPSession(s.page);
-      await cdp.send("Storage.clearDataForOrigin", { origin: s.url, storageTypes: "all" });
-      await cdp.detach();
-    } else {
-      await s.context.close(); // nothing of it outlives the test, pages it opened included
+      try {
+        // Leave the pane first, so its timers and requests stop before the next test resets the fake API.
+        await s.page.goto("about:blank", { timeout: 10_000 });
+        for (const script of initScripts.splice(0)) await script.dispose();
+        const cdp = await s.context.newCDPSession(s.page);
+        await cdp.send("Storage.clearDataForOrigin", { origin: s.url, storageTypes: "all" });
+        await cdp.detach();
+      } catch {
+        fresh = false; // a page that cannot be cleaned (crashed, hung) is not reused
+      }
     }
+    if (!fresh) await s.context.close(); // nothing of it outlives the test, pages it opened included
     // The pane never trips its own policy: only the test that fetches a foreign origin does, and it clears what it expects.
     expect(s.cspViolations).toEqual([]);
   });
