@@ -4,6 +4,7 @@
  * A test file using it must still mock office-addin-manifest itself (jest.mock is per file).
  */
 import { DetailedCellError } from "hyperformula";
+import type { MiningPlan } from "../../src/calc/mining-schedule";
 import { insertModel } from "../../src/taskpane/model/writer";
 import { Evaluated, scenarios } from "./formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
@@ -44,5 +45,46 @@ export function templateModel(): (inputs?: Record<string, number | string>) => P
     const { xl, scenario } = await inserted;
     const typed = Object.entries(inputs).map(([name, value]) => [name.includes("!") ? name : cellOf(xl, name), value]);
     return { xl, e: scenario(Object.fromEntries(typed)) };
+  };
+}
+
+/** A cell of the Lease vs Mine sheet, as the engine addresses it. */
+export const LEASE = (cell: string) => `'Lease vs Mine'!${cell}`;
+
+/** The filled rows of a two-column table on the Lease vs Mine sheet (e.g. the phases), as numbers; blank rows add nothing. */
+export function leaseTableRows(e: Evaluated, range: string): number[][] {
+  const [top, bottom] = range.split(":").map((a) => Number(a.slice(1)));
+  const rows: number[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const [a, b] = [e.value(LEASE(`A${r}`)), e.value(LEASE(`B${r}`))];
+    if ((a === null || a === "") && (b === null || b === "")) continue;
+    rows.push([a as number, b as number]);
+  }
+  return rows;
+}
+
+/** The mining plan the workbook's inputs describe, by their names, as the calc module takes it (the horizon is the caller's). */
+export function miningSiteOf(xl: FakeExcel, e: Evaluated): Omit<MiningPlan, "months"> {
+  const v = (name: string) => num(e, cellOf(xl, name));
+  return {
+    site_mw: v("Site_MW"),
+    efficiency_j_th: v("Efficiency_J_TH"),
+    pue: v("Site_PUE"),
+    power_price_kwh: v("Power_Price_kWh"),
+    btc_price: v("BTC_Price_USD"),
+    difficulty: v("Difficulty_Now"),
+    start_height: v("Start_Height"),
+    fees_btc_per_block: v("Fees_BTC_per_Block"),
+    pool_fee: v("Pool_Fee"),
+    uptime: v("Uptime"),
+    difficulty_growth_monthly: v("Difficulty_Growth_Monthly"),
+    btc_price_growth_monthly: v("BTC_Price_Growth_Monthly"),
+    opex_usd_per_mw_month: v("Site_Opex_USD_per_MW_Month"),
+    refresh_capex_usd_per_th: v("Refresh_Capex_USD_per_TH"),
+    refresh_every_months: v("Refresh_Every_Months"),
+    switch_off_below_cost: v("Switch_Off_Below_Cost"),
+    salvage_pct: v("Salvage_Pct"),
+    energy_tax_usd_per_kwh: v("Energy_Tax_USD_per_kWh"),
+    difficulty_includes_fleet: v("Difficulty_Includes_Fleet"),
   };
 }

@@ -17,7 +17,7 @@ import { energyTaxUsdPerYear } from "../../src/calc/energy-tax";
 import { subsidyBtc } from "../../src/calc/protocol";
 import { Evaluated, evaluate } from "../support/formula-engine";
 import { FakeExcel, fakeExcel } from "./fake-excel";
-import { cellOf, num, QUICK_RISK, templateModel } from "../support/template-model";
+import { cellOf, LEASE, leaseTableRows, miningSiteOf, num, QUICK_RISK, templateModel } from "../support/template-model";
 
 const model = templateModel();
 
@@ -36,21 +36,6 @@ function expectReconciled(e: Evaluated): void {
     expect([label, Math.abs(diff) <= tol, ok]).toEqual([label, true, true]);
   }
   expect(e.value("Reconciliation!B3")).toBe(true);
-}
-
-const LEASE = (cell: string) => `'Lease vs Mine'!${cell}`;
-
-/** The filled rows of a two-column table on the Lease vs Mine sheet, as numbers. */
-function rowsOf(e: Evaluated, range: string): number[][] {
-  const [from, to] = range.split(":");
-  const [top, bottom] = [Number(from.slice(1)), Number(to.slice(1))];
-  const rows: number[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const [a, b] = [e.value(LEASE(`A${r}`)), e.value(LEASE(`B${r}`))];
-    if ((a === null || a === "") && (b === null || b === "")) continue;
-    rows.push([a as number, b as number]);
-  }
-  return rows;
 }
 
 /** The calc module called directly on the inputs the workbook holds. */
@@ -74,7 +59,7 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
   expect(num(e, "Mining!J5")).toBe(costPerBtcBreakdown(costs).cash.toNumber());
   expect(num(e, "Mining!J6")).toBe(allInCostPerBtc(costs).toNumber());
 
-  const phases = rowsOf(e, PHASES_RANGE);
+  const phases = leaseTableRows(e, PHASES_RANGE);
   const terms = {
     rate_usd_per_kw_month: v("Lease_Rate_USD_per_kW_Month"),
     term_years: v("Lease_Term_Years"),
@@ -89,27 +74,7 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
   expect(num(e, LEASE(LEASE_CELLS.leaseNpv))).toBe(leaseNpv(terms, v("Lease_Discount_Rate")).toNumber());
   expect(num(e, LEASE(LEASE_CELLS.leaseIrr))).toBe(leaseIrr(terms).toNumber());
 
-  const site = {
-    site_mw: v("Site_MW"),
-    efficiency_j_th: v("Efficiency_J_TH"),
-    pue: v("Site_PUE"),
-    power_price_kwh: v("Power_Price_kWh"),
-    btc_price: v("BTC_Price_USD"),
-    difficulty: v("Difficulty_Now"),
-    start_height: v("Start_Height"),
-    fees_btc_per_block: v("Fees_BTC_per_Block"),
-    pool_fee: v("Pool_Fee"),
-    uptime: v("Uptime"),
-    difficulty_growth_monthly: v("Difficulty_Growth_Monthly"),
-    btc_price_growth_monthly: v("BTC_Price_Growth_Monthly"),
-    opex_usd_per_mw_month: v("Site_Opex_USD_per_MW_Month"),
-    refresh_capex_usd_per_th: v("Refresh_Capex_USD_per_TH"),
-    refresh_every_months: v("Refresh_Every_Months"),
-    switch_off_below_cost: v("Switch_Off_Below_Cost"),
-    salvage_pct: v("Salvage_Pct"),
-    energy_tax_usd_per_kwh: v("Energy_Tax_USD_per_kWh"),
-    difficulty_includes_fleet: v("Difficulty_Includes_Fleet"),
-  };
+  const site = miningSiteOf(xl, e);
   const months = Math.max(...phases.map(([b]) => b)) + Math.round(v("Lease_Term_Years") * 12);
   expect(num(e, LEASE(LEASE_CELLS.horizon))).toBe(months);
   expect(num(e, LEASE(LEASE_CELLS.miningNpv))).toBe(miningNpv({ ...site, months }, v("Discount_Rate")).toNumber());
@@ -134,7 +99,7 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
 
   // The energy tax of the site's year under the workbook's bands.
   const kwh = v("Site_MW") * 1000 * 8760 * v("Uptime");
-  expect(num(e, LEASE(LEASE_CELLS.energyTax))).toBe(energyTaxUsdPerYear(kwh, rowsOf(e, TIERS_RANGE)).toNumber());
+  expect(num(e, LEASE(LEASE_CELLS.energyTax))).toBe(energyTaxUsdPerYear(kwh, leaseTableRows(e, TIERS_RANGE)).toNumber());
 
   // The three uses of a site MW: the spill's cells are the calc module's.
   const gpu = { usd_per_gpu_hour: v("GPU_USD_per_Hour"), utilization: v("GPU_Utilization"), gpu_capex_usd: v("GPU_Capex_USD"), kw_per_gpu: v("GPU_kW"), pue: v("Site_PUE"), opex_pct_of_revenue: v("GPU_Opex_Pct_of_Revenue") };

@@ -15,23 +15,9 @@ import { Decimal, leaseCashFlows, LeaseMonth, miningCashFlows, treasuryCashFlows
 import { Evaluated } from "../support/formula-engine";
 import { relErr } from "../support/rational";
 import { FakeExcel } from "./fake-excel";
-import { cellOf, num, QUICK_RISK, templateModel } from "../support/template-model";
+import { cellOf, LEASE, leaseTableRows, miningSiteOf, num, QUICK_RISK, templateModel } from "../support/template-model";
 
 const model = templateModel();
-
-const LEASE = (cell: string) => `'Lease vs Mine'!${cell}`;
-
-/** The filled rows of the phases table, as numbers (blank rows add nothing). */
-function phasesOf(e: Evaluated): number[][] {
-  const [top, bottom] = PHASES_RANGE.split(":").map((a) => Number(a.slice(1)));
-  const rows: number[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const [a, b] = [e.value(LEASE(`A${r}`)), e.value(LEASE(`B${r}`))];
-    if ((a === null || a === "") && (b === null || b === "")) continue;
-    rows.push([a as number, b as number]);
-  }
-  return rows;
-}
 
 /** The treasury rows of the Reconciliation sheet: [label, matches]. */
 function treasuryChecks(e: Evaluated): [unknown, unknown][] {
@@ -58,31 +44,10 @@ function expectReconciled(e: Evaluated): void {
  */
 function fromCalc(xl: FakeExcel, e: Evaluated) {
   const v = (name: string) => num(e, cellOf(xl, name));
-  const phases = phasesOf(e);
+  const phases = leaseTableRows(e, PHASES_RANGE);
   const termMonths = Math.round(v("Lease_Term_Years") * 12);
   const horizon = Math.max(...phases.map(([b]) => b)) + termMonths;
-  const mining = miningCashFlows({
-    site_mw: v("Site_MW"),
-    efficiency_j_th: v("Efficiency_J_TH"),
-    pue: v("Site_PUE"),
-    power_price_kwh: v("Power_Price_kWh"),
-    btc_price: v("BTC_Price_USD"),
-    difficulty: v("Difficulty_Now"),
-    start_height: v("Start_Height"),
-    months: horizon,
-    fees_btc_per_block: v("Fees_BTC_per_Block"),
-    pool_fee: v("Pool_Fee"),
-    uptime: v("Uptime"),
-    difficulty_growth_monthly: v("Difficulty_Growth_Monthly"),
-    btc_price_growth_monthly: v("BTC_Price_Growth_Monthly"),
-    opex_usd_per_mw_month: v("Site_Opex_USD_per_MW_Month"),
-    refresh_capex_usd_per_th: v("Refresh_Capex_USD_per_TH"),
-    refresh_every_months: v("Refresh_Every_Months"),
-    switch_off_below_cost: v("Switch_Off_Below_Cost"),
-    salvage_pct: v("Salvage_Pct"),
-    energy_tax_usd_per_kwh: v("Energy_Tax_USD_per_kWh"),
-    difficulty_includes_fleet: v("Difficulty_Includes_Fleet"),
-  });
+  const mining = miningCashFlows({ ...miningSiteOf(xl, e), months: horizon });
   const lease = leaseCashFlows({
     rate_usd_per_kw_month: v("Lease_Rate_USD_per_kW_Month"),
     term_years: v("Lease_Term_Years"),
