@@ -3,8 +3,8 @@
  * JavaScript engine found here and compares the digests of its numbers with those recorded in
  * test/engines/probe.golden.json (which the Node test suite also checks). Engines: Node (V8);
  * JavaScriptCore, the engine of Excel on the Mac, when its shell is installed (`jsc`, Debian's
- * libjavascriptcoregtk-4.0-bin); headless Chromium (V8 as in WebView2) when /usr/bin/chromium
- * or CHROMIUM_PATH exists. Needs no network. Exits 1 when any engine disagrees.
+ * libjavascriptcoregtk-4.0-bin); headless Chromium (V8 as in WebView2) when Debian's headless shell or chromium,
+ * or CHROMIUM_PATH, exists (scripts/chromium-path.js). Needs no network. Exits 1 when any engine disagrees.
  * `--record` rewrites the recorded digests, only when every engine found agrees (after a
  * deliberate change to the simulation's numbers; say so in the commit).
  */
@@ -64,8 +64,8 @@ function jscVersion() {
 }
 
 async function inChromium(file) {
-  const exe = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-  if (!fs.existsSync(exe)) return undefined;
+  const exe = require("./chromium-path.js").chromiumPath();
+  if (!exe || !fs.existsSync(exe)) return undefined;
   const { chromium } = require("playwright-core");
   const browser = await chromium.launch({ executablePath: exe, args: ["--no-sandbox"] });
   try {

@@ -1,10 +1,14 @@
 /**
- * Headless Chromium from Debian (/usr/bin/chromium, or CHROMIUM_PATH), driven by playwright-core.
+ * Headless Chromium from Debian, driven by playwright-core: CHROMIUM_PATH, else Debian's
+ * chromium-headless-shell, else Debian's chromium (scripts/chromium-path.js says why that order).
  * Never a downloaded browser: CI installs Debian's package.
  */
 import { Browser, chromium } from "playwright-core";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { chromiumPath, DEBIAN_BROWSERS } = require("../../scripts/chromium-path.js");
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** The executable the browser tests launch (the first Debian one when none is installed, so the error names it). */
+export const CHROMIUM_PATH: string = chromiumPath() ?? DEBIAN_BROWSERS[DEBIAN_BROWSERS.length - 1];
 
 /** @param extraArgs further Chromium flags, e.g. one that trusts a test host's certificate key */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
