@@ -12,7 +12,7 @@ if (!/--max-semi-space-size/.test(process.env.NODE_OPTIONS ?? "")) {
 }
 
 module.exports = {
-  testEnvironment: "node",
+  testEnvironment: "<rootDir>/test/setup/environment.js",
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   setupFiles: ["<rootDir>/test/setup/custom-functions.ts", "<rootDir>/test/setup/fast-check.ts"],

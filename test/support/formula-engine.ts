@@ -5,23 +5,17 @@
  *
  * HyperFormula is GPL-3.0 (licenseKey "gpl-v3"): a test-only devDependency, never bundled.
  */
-import {
-  ArraySize,
-  CellError,
-  DetailedCellError,
-  ErrorType,
-  FunctionArgumentType,
-  FunctionPlugin,
-  HyperFormula,
-  ImplementedFunctions,
-  SimpleRangeValue,
-} from "hyperformula";
+import type * as H from "hyperformula";
 import type { Ast, AstNodeType, CellRangeAst, ProcedureAst } from "hyperformula/typings/parser";
 import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
 import { CALLS, Fn, TABLE_FUNCTION } from "./calls";
 import { fromTable } from "../../src/functions/fromtable";
 import { FakeExcel } from "../taskpane/fake-excel";
 import { RISK_SIZES } from "../../src/taskpane/model/risk-sheet";
+import { hyperformula, oneCell } from "./hyperformula";
+
+const { ArraySize, CellError, DetailedCellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } = hyperformula;
+type HyperFormula = H.HyperFormula;
 
 /**
  * Fixed-size dynamic arrays the template spills (data-dependent sizes cannot be declared to
@@ -34,7 +28,7 @@ const ARRAY_SIZES: Record<string, [width: number, height: number]> = {
 };
 
 /** FROMTABLE spills what the function it names spills (a number is a 1×1 array), read from its literal first argument. */
-function fromTableSize(ast: ProcedureAst): ArraySize {
+function fromTableSize(ast: ProcedureAst): H.ArraySize {
   const first = ast.args[0] as Ast & { value?: unknown };
   const id = typeof first?.value === "string" ? first.value.toUpperCase().replace(/^MINER\./, "") : "";
   const [width, height] = ARRAY_SIZES[id] ?? [1, 1];
@@ -45,7 +39,7 @@ function fromTableSize(ast: ProcedureAst): ArraySize {
  * TREASURYCASHFLOWS spills a header and one row per month: the months are as many as the rows of
  * the first range given for a by-month argument (the template passes columns of its schedule).
  */
-function treasurySize(ast: ProcedureAst): ArraySize {
+function treasurySize(ast: ProcedureAst): H.ArraySize {
   const isRange = (a: Ast): a is CellRangeAst => a.type === ("CELL_RANGE" as AstNodeType.CELL_RANGE);
   const column = ast.args.slice(3).find(isRange);
   // Both ends absolute or both relative: either way their difference is the range's height.
@@ -56,7 +50,7 @@ function treasurySize(ast: ProcedureAst): ArraySize {
 const fnOf = (id: string): Fn => (id === TABLE_FUNCTION ? (fromTable as Fn) : CALLS[id].fn);
 const VARIABLE_SIZE = ["LEASECASHFLOWS", "MININGCASHFLOWS", "GPUCLOUDCASHFLOWS"];
 
-const ERROR_TYPES: Record<string, ErrorType> = {
+const ERROR_TYPES: Record<string, H.ErrorType> = {
   "#VALUE!": ErrorType.VALUE,
   "#NUM!": ErrorType.NUM,
   "#N/A": ErrorType.NA,
@@ -73,7 +67,7 @@ function asExcelArg(v: unknown): unknown {
 }
 
 class MinerPlugin extends FunctionPlugin {
-  static implementedFunctions: ImplementedFunctions = {};
+  static implementedFunctions: H.ImplementedFunctions = {};
 
   call(id: string, ast: ProcedureAst, state: InterpreterState) {
     return this.runFunction(ast.args, state, this.metadata(`MINER.${id}`), (...args: unknown[]) => {
@@ -90,7 +84,7 @@ class MinerPlugin extends FunctionPlugin {
 
 for (const id of [...Object.keys(CALLS), TABLE_FUNCTION].filter((x) => !VARIABLE_SIZE.includes(x))) {
   const fixed = ARRAY_SIZES[id] as [number, number] | undefined;
-  const size: ((ast: ProcedureAst) => ArraySize) | undefined =
+  const size: ((ast: ProcedureAst) => H.ArraySize) | undefined =
     id === TABLE_FUNCTION
       ? fromTableSize
       : id === "TREASURYCASHFLOWS"
@@ -142,7 +136,7 @@ function locate(hf: HyperFormula, address: string) {
  */
 export function evaluate(xl: FakeExcel, inputs: Record<string, unknown> = {}): Evaluated {
   const hf = load(xl, inputs);
-  return evaluated(hf, xl, (address, content) => hf.setCellContents(locate(hf, address), [[content as never]]));
+  return evaluated(hf, xl, (address, content) => hf.setCellContents(locate(hf, address), oneCell(content)));
 }
 
 /** The workbook, with `inputs` typed over it, in a new engine, calculated once. */
@@ -156,10 +150,10 @@ function load(xl: FakeExcel, inputs: Record<string, unknown>): HyperFormula {
     const sheet = hf.getSheetId(name) as number;
     for (const [a1, content] of xl.contents(name)) {
       const cell = hf.simpleCellAddressFromString(a1, sheet);
-      if (cell) hf.setCellContents(cell, [[content as never]]);
+      if (cell) hf.setCellContents(cell, oneCell(content));
     }
   }
-  for (const [address, content] of Object.entries(inputs)) hf.setCellContents(locate(hf, address), [[content as never]]);
+  for (const [address, content] of Object.entries(inputs)) hf.setCellContents(locate(hf, address), oneCell(content));
   hf.resumeEvaluation();
   return hf;
 }
@@ -220,15 +214,15 @@ export function scenarios(xl: FakeExcel): (inputs?: Record<string, unknown>) => 
       const engine = (hf = load(xl, inputs));
       e = evaluated(engine, xl, (address, content) => {
         typed.set(key(engine, address), address);
-        engine.setCellContents(locate(engine, address), [[content as never]]);
+        engine.setCellContents(locate(engine, address), oneCell(content));
       });
     } else {
       const engine = hf;
       const wanted = new Map(Object.entries(inputs).map(([address, content]) => [key(engine, address), [address, content] as const]));
       const restored = [...typed].filter(([k]) => !wanted.has(k)).map(([, address]) => address);
       engine.batch(() => {
-        for (const address of restored) engine.setCellContents(locate(engine, address), [[original(address) as never]]);
-        for (const [address, content] of wanted.values()) engine.setCellContents(locate(engine, address), [[content as never]]);
+        for (const address of restored) engine.setCellContents(locate(engine, address), oneCell(original(address)));
+        for (const [address, content] of wanted.values()) engine.setCellContents(locate(engine, address), oneCell(content));
       });
       for (const address of restored) expectHolds(engine, address, original(address));
       typed.clear();

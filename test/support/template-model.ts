@@ -3,11 +3,13 @@
  * suite, each scenario typed over the defaults (see `scenarios`), and the small readers they share.
  * A test file using it must still mock office-addin-manifest itself (jest.mock is per file).
  */
-import { DetailedCellError } from "hyperformula";
 import type { MiningPlan } from "../../src/calc/mining-schedule";
 import { insertModel } from "../../src/taskpane/model/writer";
 import { Evaluated, scenarios } from "./formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
+import { hyperformula } from "./hyperformula";
+
+const { DetailedCellError } = hyperformula;
 
 /**
  * The Risk sheet at the fewest paths it takes, for suites that check the deterministic sheets: each

@@ -1,0 +1,23 @@
+/**
+ * HyperFormula as the template suites use it: the copy test/setup/environment.js loaded once per
+ * jest worker outside the test's sandbox (several times faster to evaluate a whole model), or,
+ * run without that environment, this file's own.
+ */
+import type * as HyperFormulaModule from "hyperformula";
+
+interface Shared {
+  module: typeof HyperFormulaModule;
+  /** [[value]] built on HyperFormula's side of the sandbox (it checks `instanceof Array`). */
+  oneCell(value: unknown): unknown[][];
+}
+
+const shared = (globalThis as { __MINER_HYPERFORMULA__?: Shared }).__MINER_HYPERFORMULA__;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const hyperformula: typeof HyperFormulaModule = shared?.module ?? require("hyperformula");
+
+/** One cell's content as setCellContents takes it. */
+export function oneCell(value: unknown): never {
+  if (typeof value === "object" && value !== null) throw new Error(`a cell holds a number, text, a boolean or nothing, not ${String(value)}`);
+  return (shared ? shared.oneCell(value) : [[value]]) as never;
+}
