@@ -12,7 +12,9 @@ if (!/--max-semi-space-size/.test(process.env.NODE_OPTIONS ?? "")) {
 }
 
 module.exports = {
+  // HyperFormula and decimal.js load once per worker outside the test sandbox (why: test/setup/environment.js).
   testEnvironment: "<rootDir>/test/setup/environment.js",
+  moduleNameMapper: { "^decimal\\.js$": "<rootDir>/test/setup/decimal.js" },
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   setupFiles: ["<rootDir>/test/setup/custom-functions.ts", "<rootDir>/test/setup/fast-check.ts"],
