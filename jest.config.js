@@ -12,7 +12,7 @@ if (!/--max-semi-space-size/.test(process.env.NODE_OPTIONS ?? "")) {
 }
 
 module.exports = {
-  // HyperFormula and decimal.js load once per worker outside the test sandbox (why: test/setup/environment.js).
+  // HyperFormula, decimal.js and fast-check load once per worker outside the test sandbox (why: test/setup/environment.js).
   testEnvironment: "<rootDir>/test/setup/environment.js",
   moduleNameMapper: { "^decimal\\.js$": "<rootDir>/test/setup/decimal.js" },
   testMatch: ["<rootDir>/test/**/*.test.ts"],

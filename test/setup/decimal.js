@@ -4,4 +4,4 @@
  * runs without the sandbox's cost on every global it names. The same library file, the same
  * numbers: only where it is loaded changes. Run without that environment, the package's own file.
  */
-module.exports = globalThis.__MINER_DECIMAL__ ?? require("decimal.js/decimal.js");
+module.exports = globalThis.__MINER_OUTSIDE_SANDBOX__?.decimal ?? require("decimal.js/decimal.js");

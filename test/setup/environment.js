@@ -3,7 +3,9 @@
  * sandbox and handed to them: HyperFormula, the formula engine that stands in for Excel in the
  * template suites (test/support/formula-engine.ts); decimal.js, the calc module's arithmetic
  * (test/setup/decimal.js, mapped in jest.config.js); and fast-check, the property tests' generator
- * (test/setup/fast-check.ts).
+ * (test/setup/fast-check.ts). All three come through one global, __MINER_OUTSIDE_SANDBOX__; each
+ * user falls back to its own require when run without this environment (slower, same results).
+ * test/setup/environment.test.ts pins that they do come from outside.
  *
  * Why: code run inside the sandbox (a vm context) pays for every global it names (Math, isNaN,
  * Array, ...) through the context's interceptors. HyperFormula names globals at every cell it
@@ -21,19 +23,25 @@
  */
 const { TestEnvironment } = require("jest-environment-node");
 
+/** What the test files get, as globalThis.__MINER_OUTSIDE_SANDBOX__: each library loaded on first use only. */
+const OUTSIDE_SANDBOX = {
+  get hyperformula() {
+    return require("hyperformula");
+  },
+  get decimal() {
+    return require("decimal.js");
+  },
+  get fastCheck() {
+    return require("fast-check");
+  },
+  /** [[value]] built on this side, as HyperFormula's setCellContents checks it (`instanceof Array`). */
+  oneCell: (value) => [[value]],
+};
+
 class MinerTestEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
-    const shared = {
-      // Loaded on first use only: most suites never ask for it.
-      get module() {
-        return require("hyperformula");
-      },
-      oneCell: (value) => [[value]],
-    };
-    Object.defineProperty(this.global, "__MINER_HYPERFORMULA__", { value: shared, configurable: true });
-    Object.defineProperty(this.global, "__MINER_DECIMAL__", { get: () => require("decimal.js"), configurable: true });
-    Object.defineProperty(this.global, "__MINER_FAST_CHECK__", { get: () => require("fast-check"), configurable: true });
+    Object.defineProperty(this.global, "__MINER_OUTSIDE_SANDBOX__", { value: OUTSIDE_SANDBOX, configurable: true });
   }
 }
 

@@ -8,7 +8,8 @@
 jest.mock("fast-check", () => {
   // The copy test/setup/environment.js loads outside the sandbox, when there is one.
   type FastCheck = typeof import("fast-check");
-  const fc: FastCheck = (globalThis as { __MINER_FAST_CHECK__?: FastCheck }).__MINER_FAST_CHECK__ ?? jest.requireActual<FastCheck>("fast-check");
+  const outside = (globalThis as { __MINER_OUTSIDE_SANDBOX__?: { fastCheck: FastCheck } }).__MINER_OUTSIDE_SANDBOX__;
+  const fc: FastCheck = outside?.fastCheck ?? jest.requireActual<FastCheck>("fast-check");
   const seed = process.env.FC_SEED;
   if (seed !== "random") fc.configureGlobal({ seed: seed ? Number(seed) : 20261125 });
   return fc;

@@ -1,7 +1,7 @@
 /**
  * Recorded provider responses, kept in the repository (test/fixtures/api, see its README) so that
- * a clone passes its tests on its own, with nothing outside the repository. test/market/fixtures is still searched
- * for response shapes a test adds next to its own suite.
+ * a clone passes its tests on its own, with nothing outside the repository. test/market/fixtures
+ * is still searched for response shapes a test adds next to its own suite.
  */
 import * as fs from "fs";
 import * as path from "path";

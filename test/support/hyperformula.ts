@@ -5,16 +5,16 @@
  */
 import type * as HyperFormulaModule from "hyperformula";
 
-interface Shared {
-  module: typeof HyperFormulaModule;
+interface OutsideSandbox {
+  hyperformula: typeof HyperFormulaModule;
   /** [[value]] built on HyperFormula's side of the sandbox (it checks `instanceof Array`). */
   oneCell(value: unknown): unknown[][];
 }
 
-const shared = (globalThis as { __MINER_HYPERFORMULA__?: Shared }).__MINER_HYPERFORMULA__;
+const shared = (globalThis as { __MINER_OUTSIDE_SANDBOX__?: OutsideSandbox }).__MINER_OUTSIDE_SANDBOX__;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const hyperformula: typeof HyperFormulaModule = shared?.module ?? require("hyperformula");
+export const hyperformula: typeof HyperFormulaModule = shared?.hyperformula ?? require("hyperformula");
 
 /** One cell's content as setCellContents takes it. */
 export function oneCell(value: unknown): never {
