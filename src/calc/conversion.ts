@@ -29,7 +29,7 @@
  * double (the last double), with no iteration; the tests check the conversion value changes sign
  * across it.
  */
-import { Decimal, Num } from "./decimal";
+import { Decimal, Num, ZERO } from "./decimal";
 import { InvalidArgumentError, NoAnswerError } from "./errors";
 import { LeaseArgNames, leaseCashFlows, leaseSchedule, LeaseTerms, validateLease } from "./lease";
 import { fleetHashrateThs, MiningPlan, miningCashFlows, miningSchedule } from "./mining-schedule";
@@ -37,7 +37,6 @@ import { DiscountedGpuCloudMonth, GpuCloudPlan, gpuCloudCashFlows, gpuCloudSched
 import { sumOfPresentValues } from "./discounting";
 import { fraction, positive, rateAboveMinusOne, Rows, wholeNonNegative, yesNo } from "./validate";
 
-const ZERO = new Decimal(0);
 const TWELVE = new Decimal(12);
 const KW_PER_MW = new Decimal(1000);
 

@@ -15,7 +15,7 @@
  * "Cash cost" = power + energy tax + other opex + SG&A; "all-in" adds depreciation and
  * stock-based compensation (CoinShares' definitions: ../shared/reference/mining-costs.md).
  */
-import { Decimal, Num } from "./decimal";
+import { Decimal, Num, ONE } from "./decimal";
 import { InvalidArgumentError, NoAnswerError } from "./errors";
 import { btcPerThDay, CURRENT_SUBSIDY_BTC, rewardPerBlockBtc, TH_DAY_HASHES_OVER_2_32 } from "./revenue";
 import { difficultyAtLeastOne, fraction, nonNegative, positive, rateAboveMinusOne, wholeNonNegative } from "./validate";
@@ -34,7 +34,6 @@ export const MAX_PAYBACK_MONTHS = 1200;
 const KWH_PER_JOULE_DAY = new Decimal(24).div(1000); // J/TH × 24 h / 1000 = kWh per TH-day
 const DAYS_PER_YEAR_DEC = new Decimal(DAYS_PER_YEAR);
 const TH_PER_PH = new Decimal(1000);
-const ONE = new Decimal(1);
 
 /** Inputs of the cost functions, keyed by their public parameter names. Units in the names. */
 export interface MiningCostInputs {

@@ -3,10 +3,9 @@
  * a month-m flow is worth CF / (1 + r)^(m/12), end of month, so an NPV over months equals
  * Excel's NPV((1 + r)^(1/12) − 1, ...).
  */
-import { Decimal, Num } from "./decimal";
+import { Decimal, Num, ONE } from "./decimal";
 import { rateAboveMinusOne } from "./validate";
 
-const ONE = new Decimal(1);
 /** Guard digits for the twelfth root: Newton at 50 digits, then one rounding to the module's 40. */
 const Wide = Decimal.clone({ precision: 50 });
 const WIDE_ONE = new Wide(1);

@@ -13,12 +13,11 @@
  * series must stay fast, see `npm run bench`) on a scaled form that cannot overflow, and the
  * root is then checked in decimal: the decimal NPV must change sign across it.
  */
-import { Decimal, Num } from "./decimal";
+import { Decimal, Num, ONE } from "./decimal";
 import { NoAnswerError } from "./errors";
 import { finite, rateAboveMinusOne } from "./validate";
 
 const DAYS_PER_YEAR = 365;
-const ONE = new Decimal(1);
 
 function values(name: string, xs: readonly Num[]): Decimal[] {
   return xs.map((x, i) => finite(`${name}[${i + 1}]`, x));

@@ -17,15 +17,13 @@
  *   net = revenue − power − opex − capex + salvage
  * Discounted as the lease: a month-m flow is worth CF / (1 + r)^(m/12), r annual effective.
  */
-import { Decimal, Num } from "./decimal";
+import { Decimal, Num, ONE, ZERO } from "./decimal";
 import { InvalidArgumentError, NoAnswerError } from "./errors";
 import { irr } from "./finance";
 import { MAX_LEASE_MONTHS } from "./lease";
 import { Discounted, discountMonthly, monthlyDiscountFactor } from "./discounting";
 import { finite, fraction, nonNegative, positive, wholeMonthsOfYears, wholeNonNegative } from "./validate";
 
-const ONE = new Decimal(1);
-const ZERO = new Decimal(0);
 const HOURS_PER_MONTH = new Decimal(365).div(12).mul(24); // 730
 const KW_PER_MW = new Decimal(1000);
 

@@ -20,7 +20,7 @@
  * Discounting uses the annual effective rate: a month-m flow is worth CF / (1 + r)^(m/12), so the
  * NPV equals Excel's CF0 + NPV((1 + r)^(1/12) − 1, CF1..CFn).
  */
-import { Decimal, Num } from "./decimal";
+import { Decimal, Num, ONE, ZERO } from "./decimal";
 import { InvalidArgumentError, NoAnswerError } from "./errors";
 import { irr } from "./finance";
 import {
@@ -40,8 +40,6 @@ import { Discounted, discountMonthly, sumOfPresentValues } from "./discounting";
 
 export { monthlyDiscountFactors } from "./discounting";
 
-const ONE = new Decimal(1);
-const ZERO = new Decimal(0);
 const TWELVE = new Decimal(12);
 const KW_PER_MW = new Decimal(1000);
 /** The longest lease accepted: 100 years of months keeps a schedule within Excel's grid and our budget. */

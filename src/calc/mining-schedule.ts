@@ -41,7 +41,7 @@
  * it); price and difficulty paths are deterministic; the switch-off decision is month by month
  * on that month's own cash margin (no start-up cost, no look-ahead).
  */
-import { Decimal, Num } from "./decimal";
+import { Decimal, Num, ONE, ZERO } from "./decimal";
 import { InvalidArgumentError } from "./errors";
 import {
   BLOCKS_PER_DAY,
@@ -63,8 +63,6 @@ import {
   yesNo,
 } from "./validate";
 
-const ONE = new Decimal(1);
-const ZERO = new Decimal(0);
 const DAYS_PER_MONTH = new Decimal(365).div(12);
 /** 144 blocks a day × 365/12 days. */
 export const BLOCKS_PER_MONTH = (BLOCKS_PER_DAY * 365) / 12; // 4,380

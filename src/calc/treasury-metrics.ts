@@ -11,12 +11,10 @@
  * Functions with optional arguments take an object keyed by the public parameter names; the
  * others take their arguments in the public order. Results are exact to 40 significant digits.
  */
-import { Decimal, Num } from "./decimal";
+import { Decimal, Num, ONE } from "./decimal";
 import { InvalidArgumentError, NoAnswerError } from "./errors";
 import { oneOf } from "./choice";
 import { finite, nonNegative, positive } from "./validate";
-
-const ONE = new Decimal(1);
 
 /**
  * BTC per share: btc / shares.

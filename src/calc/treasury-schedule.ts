@@ -39,15 +39,12 @@
  *   is then cash out. cash_costs and debt_service are 0 or more.
  * - The treasury asset need not be BTC: any asset, in its own units, and its price.
  */
-import { Decimal, Num } from "./decimal";
+import { Decimal, Num, ONE, ZERO } from "./decimal";
 import { InvalidArgumentError } from "./errors";
 import { oneOf } from "./choice";
 import { MAX_LEASE_MONTHS } from "./lease";
 import { NumOrColumn, perMonth } from "./series";
 import { finite, fraction, nonNegative, positive, rateAboveMinusOne, wholeNonNegative } from "./validate";
-
-const ZERO = new Decimal(0);
-const ONE = new Decimal(1);
 
 /** The selling policies. */
 export const TREASURY_POLICIES = ["HOLD", "SELLALL", "SELLPCT"] as const;

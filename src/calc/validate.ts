@@ -2,7 +2,7 @@
  * Domain checks shared by the calc functions. Each takes the public parameter name so that the
  * error tells the user which argument is wrong and what it may be, and returns a Decimal.
  */
-import { Decimal, Num } from "./decimal";
+import { Decimal, Num, ZERO } from "./decimal";
 import { InvalidArgumentError } from "./errors";
 
 /**
@@ -12,7 +12,6 @@ import { InvalidArgumentError } from "./errors";
  * Decimals are immutable, so sharing them is safe. Bounded: cleared when full.
  */
 const parsed = new Map<number, Decimal>();
-const ZERO = new Decimal(0);
 const MAX_PARSED = 4096;
 
 export function decimalOf(x: number): Decimal {

@@ -28,7 +28,7 @@
  * once, in decimal, and rounded to a double the same way in every engine (model.ts's toDouble);
  * a path is then one division, two multiplications and a comparison a month.
  */
-import { Decimal, Num } from "../decimal";
+import { Decimal, Num, ONE } from "../decimal";
 import { InvalidArgumentError } from "../errors";
 import { HALVING_INTERVAL_BLOCKS, subsidySats } from "../protocol";
 import { MAX_LEASE_MONTHS } from "../lease";
@@ -44,7 +44,6 @@ import {
 } from "../validate";
 import { toDouble } from "./model";
 
-const ONE = new Decimal(1);
 const BLOCKS_PER_MONTH = 4380; // 144 a day × 365/12 days
 const DAYS_PER_MONTH = new Decimal(365).div(12);
 const HOURS_PER_MONTH = DAYS_PER_MONTH.mul(24);
