@@ -17,7 +17,7 @@ import { setUpTabs } from "./tabs";
 import { applyTheme, paletteFor } from "./theme";
 import { setUpHistory } from "./history-panel";
 import { writeMarketSheet } from "./workbook";
-import { insertModel } from "./model/writer";
+import { insertModel } from "./insert-model";
 import {
   accept,
   autoRefreshMinutes,

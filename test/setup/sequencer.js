@@ -9,7 +9,7 @@ const Sequencer = require("@jest/test-sequencer").default;
 
 const FIRST = [
   "bundle/bundle.test.ts",
-  "taskpane/model-engine.test.ts",
+  "template/model-engine.test.ts",
   "taskpane/pane-market.test.ts",
   "taskpane/pane-a11y.test.ts",
   "taskpane/pane-excel.test.ts",

@@ -11,7 +11,7 @@ import type { InterpreterState } from "hyperformula/typings/interpreter/Interpre
 import { CALLS, Fn, TABLE_FUNCTION } from "./calls";
 import { fromTable } from "../../src/functions/fromtable";
 import { FakeExcel } from "../taskpane/fake-excel";
-import { RISK_SIZES } from "../../src/taskpane/model/risk-sheet";
+import { RISK_SIZES } from "../../src/template/risk-sheet";
 import { hyperformula, oneCell } from "./hyperformula";
 
 const { ArraySize, CellError, DetailedCellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } = hyperformula;

@@ -4,7 +4,7 @@
  * A test file using it must still mock office-addin-manifest itself (jest.mock is per file).
  */
 import type { MiningPlan } from "../../src/calc/mining-schedule";
-import { insertModel } from "../../src/taskpane/model/writer";
+import { insertModel } from "../../src/taskpane/insert-model";
 import { Evaluated, scenarios } from "./formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
 import { hyperformula } from "./hyperformula";

@@ -78,7 +78,7 @@ describe("in Excel (a stand-in Office in the page)", () => {
     await enabled("insert-model");
     await page.click("#insert-model");
     await page.waitForFunction(() => /^Inserted /.test(document.getElementById("model-status")!.textContent!));
-    // The model's own sheets are the model suites' to pin (test/taskpane/model*.test.ts); here, the pane's part.
+    // The model's own sheets are the model suites' to pin (test/template/*.test.ts, test/taskpane/insert-model.test.ts); here, the pane's part.
     expect(await page.locator("#model-status").innerText()).toMatch(
       /^Inserted Assumptions, Mining, .*\. Network inputs link to MINER_Market \(BTC_Price, BTC_Difficulty, BTC_FeesPerBlock, BTC_Height\)\.$/,
     );

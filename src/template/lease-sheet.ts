@@ -6,7 +6,7 @@
  * which the charts and the reconciliation read.
  */
 import { assumptionsTable, minerCall, SheetDraft } from "./draft";
-import { GPU_ON_SITE, MINING_DECISIONS, MINING_OPTIONS, Param, SIGNATURES, SITE } from "../../functions/params";
+import { GPU_ON_SITE, MINING_DECISIONS, MINING_OPTIONS, Param, SIGNATURES, SITE } from "../functions/params";
 import { PARAMETER_LINKS } from "./links";
 import { columnLetters } from "./spec";
 

@@ -6,8 +6,8 @@
  * Order matters to Excel: sheets first, then the names (so no formula ever shows #NAME?), then
  * the cells, their formats and the charts, in a handful of syncs.
  */
-import { buildModel, MARKET_LINKS, modelNames } from "./build";
-import { blockAddress, CellStyle, ModelSpec, Naming, parseCell, SHEETS, SheetKey } from "./spec";
+import { buildModel, MARKET_LINKS, modelNames } from "../template/build";
+import { blockAddress, CellStyle, ModelSpec, Naming, parseCell, SHEETS, SheetKey } from "../template/spec";
 
 /** Copies tried before giving up: a workbook with this many models has a problem we should not add to. */
 export const MAX_COPIES = 50;

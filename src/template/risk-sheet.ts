@@ -17,7 +17,7 @@
  * process; each month's quantiles are then scaled by the month's block reward (subsidy by height,
  * blended across a halving, plus fees), which moves every quantile alike.
  */
-import { PARAMS, Param, SIGNATURES } from "../../functions/params";
+import { PARAMS, Param, SIGNATURES } from "../functions/params";
 import { assumptionsTable, SheetDraft } from "./draft";
 import { PARAMETER_LINKS } from "./links";
 import { columnIndex, columnLetters } from "./spec";

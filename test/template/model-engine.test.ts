@@ -5,9 +5,9 @@
  */
 jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
 
-import { insertModel } from "../../src/taskpane/model/writer";
-import { RECONCILIATION_CELLS } from "../../src/taskpane/model/reconciliation-sheet";
-import { LEASE_CELLS, PHASES_RANGE, SCHEDULE_COLUMN, SCHEDULE_FIRST_ROW, TIERS_RANGE } from "../../src/taskpane/model/lease-sheet";
+import { insertModel } from "../../src/taskpane/insert-model";
+import { RECONCILIATION_CELLS } from "../../src/template/reconciliation-sheet";
+import { LEASE_CELLS, PHASES_RANGE, SCHEDULE_COLUMN, SCHEDULE_FIRST_ROW, TIERS_RANGE } from "../../src/template/lease-sheet";
 import { writeMarketSheet } from "../../src/taskpane/workbook";
 import { allInCostPerBtc, costPerBtcBreakdown } from "../../src/calc/costs";
 import { leaseIrr, leaseNpv } from "../../src/calc/lease";
@@ -16,7 +16,7 @@ import { conversionBreakevenPrice, conversionValue, mwEconomics } from "../../sr
 import { energyTaxUsdPerYear } from "../../src/calc/energy-tax";
 import { subsidyBtc } from "../../src/calc/protocol";
 import { Evaluated, evaluate } from "../support/formula-engine";
-import { FakeExcel, fakeExcel } from "./fake-excel";
+import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
 import { cellOf, LEASE, leaseTableRows, miningSiteOf, num, QUICK_RISK, templateModel } from "../support/template-model";
 
 const model = templateModel();

@@ -1,5 +1,5 @@
 /**
- * The whole template model for one inserted copy: five sheets' cells, formats, names and charts,
+ * The whole template model for one inserted copy: every sheet's cells, formats, names and charts,
  * with formulas and names already in that copy's spelling.
  */
 import { assumptionsSheet } from "./assumptions-sheet";

@@ -7,14 +7,14 @@
  */
 jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
 
-import { RECONCILIATION_CELLS } from "../../src/taskpane/model/reconciliation-sheet";
-import { TREASURY_CHECKS } from "../../src/taskpane/model/treasury-reconciliation";
-import { PHASES_RANGE } from "../../src/taskpane/model/lease-sheet";
-import { FIRST_MONTH_ROW, flowColumn, plainColumn, spillColumn, TREASURY_CELLS, Way, WAYS } from "../../src/taskpane/model/treasury-sheet";
+import { RECONCILIATION_CELLS } from "../../src/template/reconciliation-sheet";
+import { TREASURY_CHECKS } from "../../src/template/treasury-reconciliation";
+import { PHASES_RANGE } from "../../src/template/lease-sheet";
+import { FIRST_MONTH_ROW, flowColumn, plainColumn, spillColumn, TREASURY_CELLS, Way, WAYS } from "../../src/template/treasury-sheet";
 import { Decimal, leaseCashFlows, LeaseMonth, miningCashFlows, treasuryCashFlows, treasurySummary, TreasuryMonth } from "../../src/calc";
 import { Evaluated } from "../support/formula-engine";
 import { relErr } from "../support/rational";
-import { FakeExcel } from "./fake-excel";
+import { FakeExcel } from "../taskpane/fake-excel";
 import { cellOf, LEASE, leaseTableRows, miningSiteOf, num, QUICK_RISK, templateModel } from "../support/template-model";
 
 const model = templateModel();

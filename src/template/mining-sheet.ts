@@ -3,7 +3,7 @@
  * price, breakevens, fleet totals, a chart of cost against price, and a sensitivity grid.
  */
 import { assumptionsTable, minerCall, SheetDraft } from "./draft";
-import { SIGNATURES } from "../../functions/params";
+import { SIGNATURES } from "../functions/params";
 import { PARAMETER_LINKS } from "./links";
 import { absolute, columnLetters } from "./spec";
 

@@ -1,5 +1,5 @@
 /** Collects one sheet's cells, formats, names and charts while a builder lays the sheet out. */
-import { FunctionId, Param, SIGNATURES } from "../../functions/params";
+import { FunctionId, Param, SIGNATURES } from "../functions/params";
 import { blockAddress, CellBlock, CellStyle, ChartSpec, FormatSpec, NameSpec, SheetKey } from "./spec";
 
 export class SheetDraft {

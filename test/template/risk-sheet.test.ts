@@ -6,16 +6,16 @@
  */
 jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
 
-import { insertModel } from "../../src/taskpane/model/writer";
-import { FAN_MONTHS, HISTOGRAM_BINS, HISTOGRAM_QUANTILES, RISK_CELLS, RISK_SIZES } from "../../src/taskpane/model/risk-sheet";
-import { cellAt, columnLetters, parseCell } from "../../src/taskpane/model/spec";
+import { insertModel } from "../../src/taskpane/insert-model";
+import { FAN_MONTHS, HISTOGRAM_BINS, HISTOGRAM_QUANTILES, RISK_CELLS, RISK_SIZES } from "../../src/template/risk-sheet";
+import { cellAt, columnLetters, parseCell } from "../../src/template/spec";
 import { fieldOf, SIGNATURES } from "../../src/functions/params";
 import { conversionPaths, ConversionPlan, marketModel, quantileEstimates, simulateMonths } from "../../src/calc";
 import { exp } from "../../src/calc/simulation/float-math";
 import { CALLS } from "../support/calls";
 import { floatMeanSubsidy } from "../support/float-models";
 import { Evaluated, evaluate } from "../support/formula-engine";
-import { FakeExcel, fakeExcel } from "./fake-excel";
+import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
 import { cellOf, num, QUICK_RISK } from "../support/template-model";
 
 /** The inserted model, with `inputs` (workbook name → value) typed over it before its first calculation. */
