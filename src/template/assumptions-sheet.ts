@@ -4,20 +4,22 @@
  */
 import { SheetDraft } from "./draft";
 import { INPUT_SECTIONS, ModelInput } from "./inputs";
+import { Columns } from "./layout";
 
 const HEADER_ROW = 4;
+const COLUMNS = new Columns("A", ["label", "value", "unit", "source", "name"]);
+const cell = (key: (typeof COLUMNS.keys)[number], row: number) => `${COLUMNS.col(key)}${row}`;
 
-/** The row of each input's value cell (column B), in the order of INPUT_SECTIONS. */
-export function inputRows(): Map<string, number> {
-  const rows = new Map<string, number>();
+/** Where each section's title and each input sit: the sections one after another, a blank row between. */
+const SECTIONS = (() => {
   let row = HEADER_ROW + 1;
-  for (const section of INPUT_SECTIONS) {
-    row++; // the section's title row
-    for (const input of section.inputs) rows.set(input.name, row++);
-    row++; // a blank row between sections
-  }
-  return rows;
-}
+  return INPUT_SECTIONS.map((section) => {
+    const titleRow = row++;
+    const inputs = section.inputs.map((input) => ({ input, row: row++ }));
+    row++;
+    return { title: section.title, titleRow, inputs };
+  });
+})();
 
 function valueOf(input: ModelInput, linkMarket: ReadonlySet<string>): string | number {
   return input.market && linkMarket.has(input.market) ? `=${input.market}` : input.value;
@@ -35,22 +37,18 @@ export function assumptionsSheet(linkMarket: ReadonlySet<string>): SheetDraft {
   const d = new SheetDraft("assumptions");
   d.heading(
     "MINER model: assumptions",
-    "Blue cells on yellow are the inputs: change them. Every other number in the model is a formula on these cells, by the names in column E.",
+    `Blue cells on yellow are the inputs: change them. Every other number in the model is a formula on these cells, by the names in column ${COLUMNS.col("name")}.`,
   );
-  d.put(`A${HEADER_ROW}`, [["Input", "Value", "Unit", "Source / notes", "Workbook name"]], "header");
-  const rows = inputRows();
-  let row = HEADER_ROW + 1;
-  for (const section of INPUT_SECTIONS) {
-    d.put(`A${row++}`, [[section.title]], "section");
-    for (const input of section.inputs) {
-      d.put(`A${row}`, [[input.label]]);
-      d.put(`B${row}`, [[valueOf(input, linkMarket)]], "input", input.numberFormat);
-      d.put(`C${row}`, [[input.unit, sourceOf(input, linkMarket), input.name]]);
-      d.name(input.name, `B${rows.get(input.name)}`, `${input.label} (${input.unit}): MINER model input`);
-      row++;
+  d.put(cell("label", HEADER_ROW), [["Input", "Value", "Unit", "Source / notes", "Workbook name"]], "header");
+  for (const section of SECTIONS) {
+    d.put(cell("label", section.titleRow), [[section.title]], "section");
+    for (const { input, row } of section.inputs) {
+      d.put(cell("label", row), [[input.label]]);
+      d.put(cell("value", row), [[valueOf(input, linkMarket)]], "input", input.numberFormat);
+      d.put(cell("unit", row), [[input.unit, sourceOf(input, linkMarket), input.name]]);
+      d.name(input.name, cell("value", row), `${input.label} (${input.unit}): MINER model input`);
     }
-    row++;
   }
-  d.width({ A: 220, B: 110, C: 170, D: 420, E: 190 });
+  d.width(COLUMNS.widths({ label: 220, value: 110, unit: 170, source: 420, name: 190 }));
   return d;
 }

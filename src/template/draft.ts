@@ -1,6 +1,21 @@
 /** Collects one sheet's cells, formats, names and charts while a builder lays the sheet out. */
 import { FunctionId, Param, SIGNATURES } from "../functions/params";
-import { blockAddress, CellBlock, CellStyle, ChartSpec, FormatSpec, NameSpec, SheetKey } from "./spec";
+import { blockAddress, CellBlock, CellStyle, ChartSpec, FormatSpec, NameSpec, parseCell, SheetKey } from "./spec";
+
+/** The rows and columns a block covers, inclusive. */
+interface Area {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+function areaOf(address: string): Area {
+  const [from, to = from] = address.split(":").map(parseCell);
+  return { top: from.row, bottom: to.row, left: from.col, right: to.col };
+}
+
+const overlap = (a: Area, b: Area) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
 export class SheetDraft {
   readonly blocks: CellBlock[] = [];
@@ -8,6 +23,7 @@ export class SheetDraft {
   readonly names: NameSpec[] = [];
   readonly charts: ChartSpec[] = [];
   readonly widths: Record<string, number> = {};
+  private readonly areas: { address: string; area: Area }[] = [];
 
   constructor(readonly key: SheetKey) {}
 
@@ -17,11 +33,18 @@ export class SheetDraft {
     this.put("A2", [[note]], "note");
   }
 
-  /** Writes `cells` from `at`; a style or number format, if given, covers the whole block. */
+  /**
+   * Writes `cells` from `at`; a style or number format, if given, covers the whole block. A block
+   * that would overwrite an earlier one is refused: a table that grows must move what is below it.
+   */
   put(at: string, cells: (string | number)[][], style?: CellStyle, numberFormat?: string): string {
     const block = { sheet: this.key, at, cells };
-    this.blocks.push(block);
     const address = blockAddress(block);
+    const area = areaOf(address);
+    const hit = this.areas.find((b) => overlap(b.area, area));
+    if (hit) throw new Error(`${this.key}: ${address} would overwrite ${hit.address}`);
+    this.areas.push({ address, area });
+    this.blocks.push(block);
     if (style || numberFormat) this.format(address, style, numberFormat);
     return address;
   }

@@ -5,101 +5,167 @@
 import { assumptionsTable, minerCall, SheetDraft } from "./draft";
 import { SIGNATURES } from "../functions/params";
 import { PARAMETER_LINKS } from "./links";
-import { absolute, columnLetters } from "./spec";
+import { offset, Rows, Table } from "./layout";
+import { absolute } from "./spec";
 
 const USD = "#,##0";
 const COST_PARAMS = SIGNATURES.ALLINCOSTPERBTC;
-const TABLE_TOP = 5;
+
+/** The cost functions' assumptions table: one row per parameter, name in A, value in B. */
+const COST_TABLE = new Rows(
+  5,
+  COST_PARAMS.map((p) => p.name),
+);
+const COST_TABLE_RANGE = `A${COST_TABLE.first}:B${COST_TABLE.last}`;
 
 /** The value cell of a parameter in the cost table (column B), e.g. "B6". */
 function costCell(param: string): string | undefined {
-  const i = COST_PARAMS.findIndex((p) => p.name === param);
-  return i < 0 ? undefined : `B${TABLE_TOP + i}`;
+  return COST_TABLE.keys.includes(param) ? COST_TABLE.cell("B", param) : undefined;
 }
 
-/** Cells other sheets read. */
-export const MINING_CELLS = {
-  costTable: `A${TABLE_TOP}:B${TABLE_TOP + COST_PARAMS.length - 1}`,
-  subsidy: costCell("subsidy_btc_per_block") as string,
-  breakdown: "F5", // spills F5:G14: header, eight lines, the subsidy assumed
-  breakdownCashLines: "G6:G9", // power, energy tax, other opex, SG&A
-  breakdownCash: "G10",
-  breakdownOtherLines: "G11:G12", // depreciation, stock-based compensation
-  breakdownAllIn: "G13",
-  cashCost: "J5",
-  allInCost: "J6",
-  hashprice: "J10",
-};
+/** MINER.COSTBREAKDOWN's spill from F5: its rows, in the function's order (labels in F, USD per BTC in G). */
+export const BREAKDOWN = new Rows(5, [
+  "header",
+  "power",
+  "energyTax",
+  "opex",
+  "sga",
+  "cash",
+  "depreciation",
+  "stockComp",
+  "allIn",
+  "subsidy",
+]);
+const BREAKDOWN_LABEL = "F";
+/** The column of the breakdown's amounts. */
+export const BREAKDOWN_VALUE = "G";
+
+/** Positional calls take their arguments from the cost table, in the registered order. */
+const withPrice = (p: string) => (p === "btc_price" ? "BTC_Price_USD" : costCell(p));
+
+/** The results, from I5: label, value, unit. */
+export const MINING_RESULTS = new Table(
+  "I5",
+  [
+    {
+      key: "cashCost",
+      label: "Cash cost per BTC",
+      value: () => `=${BREAKDOWN.cell(BREAKDOWN_VALUE, "cash")}`,
+      unit: "USD per BTC",
+      numberFormat: USD,
+      name: ["Cash_Cost_per_BTC", "Cash cost per BTC (USD): MINER model result"],
+    },
+    {
+      key: "allInCost",
+      label: "All-in cost per BTC",
+      value: '=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs)',
+      unit: "USD per BTC",
+      numberFormat: USD,
+      name: ["AllIn_Cost_per_BTC", "All-in cost per BTC (USD): MINER model result"],
+    },
+    { key: "btcPrice", label: "BTC price", value: "=BTC_Price_USD", unit: "USD per BTC", numberFormat: USD },
+    {
+      key: "cashMargin",
+      label: "Cash margin per BTC",
+      value: (at) => `=${at("btcPrice")}-${at("cashCost")}`,
+      unit: "USD per BTC",
+      numberFormat: USD,
+    },
+    {
+      key: "allInMargin",
+      label: "All-in margin per BTC",
+      value: (at) => `=${at("btcPrice")}-${at("allInCost")}`,
+      unit: "USD per BTC",
+      numberFormat: USD,
+    },
+    {
+      key: "hashprice",
+      label: "Hashprice",
+      value: () => `=${minerCall("HASHPRICE", withPrice)}`,
+      unit: "USD per PH/s per day",
+      numberFormat: "#,##0.00",
+    },
+    {
+      key: "breakevenHashprice",
+      label: "Breakeven hashprice, all-in",
+      value: () => `=${minerCall("BREAKEVENHASHPRICE", costCell)}`,
+      unit: "USD per PH/s per day",
+      numberFormat: "#,##0.00",
+    },
+    {
+      key: "breakevenPrice",
+      label: "Breakeven BTC price, all-in",
+      value: '=MINER.FROMTABLE("BREAKEVENPRICE",Cost_Inputs)',
+      unit: "USD per BTC",
+      numberFormat: USD,
+    },
+    {
+      key: "breakevenPower",
+      label: "Breakeven power price, cash (full uptime)",
+      value: () => `=${minerCall("BREAKEVENPOWER", withPrice)}`,
+      unit: "USD per kWh",
+      numberFormat: "0.0000",
+    },
+    {
+      key: "fleetBtcPerDay",
+      label: "Fleet BTC earned per day",
+      value: () =>
+        `=${minerCall("BTCPERDAY", (p) => (p === "hashrate_ths" ? "Fleet_EHs*1000000" : costCell(p)))}*Uptime*(1-Pool_Fee)`,
+      unit: "BTC per day",
+      numberFormat: "#,##0.000",
+    },
+    {
+      key: "fleetCashCostPerYear",
+      label: "Fleet cash cost per year",
+      value: (at) => `=${at("fleetBtcPerDay")}*365*${at("cashCost")}`,
+      unit: "USD per year",
+      numberFormat: USD,
+    },
+  ],
+  { style: "result" },
+);
+
+/** The chart's bars: results, by their key in MINING_RESULTS. */
+const BARS = { cashCost: "Cash cost", allInCost: "All-in cost", btcPrice: "BTC price" } as const;
+/** The chart's data, from M5: a header row, then one row per bar (label in M, USD per BTC in N). */
+const CHART_DATA = new Rows(6, Object.keys(BARS) as (keyof typeof BARS)[]);
+const CHART_HEADER_ROW = CHART_DATA.first - 1;
 
 export function miningSheet(): SheetDraft {
   const d = new SheetDraft("mining");
   d.heading(
     "Mining: what a BTC costs",
-    "Costs per installed TH/s per day divided by the BTC it earns after uptime and pool fee. The MINER functions read the table in A5:B17 (name, value) through MINER.FROMTABLE; the table reads the Assumptions sheet.",
+    `Costs per installed TH/s per day divided by the BTC it earns after uptime and pool fee. The MINER functions read the table in ${COST_TABLE_RANGE} (name, value) through MINER.FROMTABLE; the table reads the Assumptions sheet.`,
   );
 
-  d.put("A4", [["Inputs to the cost functions: name, value, unit, what it is"]], "section");
-  d.put(`A${TABLE_TOP}`, assumptionsTable(COST_PARAMS, PARAMETER_LINKS));
-  d.format(`C${TABLE_TOP}:D${TABLE_TOP + COST_PARAMS.length - 1}`, "note");
+  d.put(`A${COST_TABLE.first - 1}`, [["Inputs to the cost functions: name, value, unit, what it is"]], "section");
+  d.put(`A${COST_TABLE.first}`, assumptionsTable(COST_PARAMS, PARAMETER_LINKS));
+  d.format(`C${COST_TABLE.first}:D${COST_TABLE.last}`, "note");
   d.name(
     "Cost_Inputs",
-    MINING_CELLS.costTable,
+    COST_TABLE_RANGE,
     "Assumptions table (name, value) read by MINER.FROMTABLE for ALLINCOSTPERBTC, COSTBREAKDOWN and BREAKEVENPRICE",
   );
 
-  d.put("F4", [["Cost per BTC by component (MINER.COSTBREAKDOWN)"]], "section");
-  d.put(MINING_CELLS.breakdown, [['=MINER.FROMTABLE("COSTBREAKDOWN",Cost_Inputs)']]);
-  d.format("G6:G13", undefined, USD);
-  d.format("G14", undefined, "0.00000000");
+  const breakdown = BREAKDOWN.cell(BREAKDOWN_LABEL, "header");
+  d.put(`${BREAKDOWN_LABEL}${BREAKDOWN.first - 1}`, [["Cost per BTC by component (MINER.COSTBREAKDOWN)"]], "section");
+  d.put(breakdown, [['=MINER.FROMTABLE("COSTBREAKDOWN",Cost_Inputs)']]);
+  d.format(BREAKDOWN.range(BREAKDOWN_VALUE, "power", "allIn"), undefined, USD);
+  d.format(BREAKDOWN.cell(BREAKDOWN_VALUE, "subsidy"), undefined, "0.00000000");
 
-  // Positional calls take their arguments from the table, in the registered order.
-  const table = (param: string) => costCell(param);
-  d.put("I4", [["Results"]], "section");
-  d.put("I5", [
-    ["Cash cost per BTC", `=${MINING_CELLS.breakdownCash}`, "USD per BTC"],
-    ["All-in cost per BTC", '=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs)', "USD per BTC"],
-    ["BTC price", "=BTC_Price_USD", "USD per BTC"],
-    ["Cash margin per BTC", "=J7-J5", "USD per BTC"],
-    ["All-in margin per BTC", "=J7-J6", "USD per BTC"],
-    [
-      "Hashprice",
-      `=${minerCall("HASHPRICE", (p) => (p === "btc_price" ? "BTC_Price_USD" : table(p)))}`,
-      "USD per PH/s per day",
-    ],
-    ["Breakeven hashprice, all-in", `=${minerCall("BREAKEVENHASHPRICE", table)}`, "USD per PH/s per day"],
-    ["Breakeven BTC price, all-in", '=MINER.FROMTABLE("BREAKEVENPRICE",Cost_Inputs)', "USD per BTC"],
-    [
-      "Breakeven power price, cash (full uptime)",
-      `=${minerCall("BREAKEVENPOWER", (p) => (p === "btc_price" ? "BTC_Price_USD" : table(p)))}`,
-      "USD per kWh",
-    ],
-    [
-      "Fleet BTC earned per day",
-      `=${minerCall("BTCPERDAY", (p) => (p === "hashrate_ths" ? "Fleet_EHs*1000000" : table(p)))}*Uptime*(1-Pool_Fee)`,
-      "BTC per day",
-    ],
-    ["Fleet cash cost per year", "=J14*365*J5", "USD per year"],
-  ]);
-  d.format("J5:J12", "result", USD);
-  d.format("J10:J11", "result", "#,##0.00");
-  d.format("J13", "result", "0.0000");
-  d.format("J14", "result", "#,##0.000");
-  d.format("J15", "result", USD);
-  d.name("Cash_Cost_per_BTC", MINING_CELLS.cashCost, "Cash cost per BTC (USD): MINER model result");
-  d.name("AllIn_Cost_per_BTC", MINING_CELLS.allInCost, "All-in cost per BTC (USD): MINER model result");
+  d.put(`${MINING_RESULTS.labelColumn}${MINING_RESULTS.top - 1}`, [["Results"]], "section");
+  MINING_RESULTS.write(d);
 
-  d.put("M4", [["Chart data: cost per BTC vs price"]], "section");
-  d.put("M5", [
+  d.put(`M${CHART_HEADER_ROW - 1}`, [["Chart data: cost per BTC vs price"]], "section");
+  d.put(`M${CHART_HEADER_ROW}`, [
     ["", "USD per BTC"],
-    ["Cash cost", "=J5"],
-    ["All-in cost", "=J6"],
-    ["BTC price", "=J7"],
+    ...CHART_DATA.keys.map((k) => [BARS[k], `=${MINING_RESULTS.cell(k)}`]),
   ]);
-  d.format("N6:N8", undefined, USD);
+  d.format(CHART_DATA.range("N"), undefined, USD);
   d.chart({
     type: "ColumnClustered",
-    source: "N5:N8",
-    categories: "M6:M8",
+    source: `N${CHART_HEADER_ROW}:N${CHART_DATA.last}`,
+    categories: CHART_DATA.range("M"),
     title: "Cost per BTC vs BTC price (USD)",
     from: "P4",
     to: "W19",
@@ -112,16 +178,25 @@ export function miningSheet(): SheetDraft {
 
 const POWER_STEPS = [0.5, 0.75, 1, 1.25, 1.5];
 const DIFFICULTY_STEPS = [0.8, 0.9, 1, 1.1, 1.2, 1.3];
+/** The grid's header row (the difficulties) and first column (the power prices). */
 const GRID_TOP = 22;
+const GRID_LEFT = "A";
+const gridColumn = (j: number) => offset(GRID_LEFT, 1 + j);
+const GRID_RIGHT = gridColumn(DIFFICULTY_STEPS.length - 1);
+const GRID_BOTTOM = GRID_TOP + POWER_STEPS.length;
 
 /** All-in cost per BTC for power price (rows) × difficulty (columns), around today's inputs. */
 function sensitivityGrid(d: SheetDraft): void {
-  d.put("A20", [["Sensitivity: all-in cost per BTC (USD) by power price (rows) and difficulty (columns)"]], "section");
   d.put(
-    "A21",
+    `${GRID_LEFT}${GRID_TOP - 2}`,
+    [["Sensitivity: all-in cost per BTC (USD) by power price (rows) and difficulty (columns)"]],
+    "section",
+  );
+  d.put(
+    `${GRID_LEFT}${GRID_TOP - 1}`,
     [
       [
-        "Each cell is MINER.ALLINCOSTPERBTC on the table above with that row's power price and that column's difficulty; compare with the BTC price in J7.",
+        `Each cell is MINER.ALLINCOSTPERBTC on the table above with that row's power price and that column's difficulty; compare with the BTC price in ${MINING_RESULTS.cell("btcPrice")}.`,
       ],
     ],
     "note",
@@ -132,10 +207,9 @@ function sensitivityGrid(d: SheetDraft): void {
     return [
       `=Power_Price_kWh*${p}`,
       ...DIFFICULTY_STEPS.map((_, j) => {
-        const col = columnLetters(2 + j); // B, C, ...
         const arg = (param: string) => {
-          if (param === "power_price_kwh") return `$A${r}`;
-          if (param === "difficulty") return `${col}$${GRID_TOP}`;
+          if (param === "power_price_kwh") return `$${GRID_LEFT}${r}`;
+          if (param === "difficulty") return `${gridColumn(j)}$${GRID_TOP}`;
           const cell = costCell(param);
           return cell && absolute(cell);
         };
@@ -143,9 +217,9 @@ function sensitivityGrid(d: SheetDraft): void {
       }),
     ];
   });
-  d.put(`A${GRID_TOP}`, [header], "header");
-  d.format(`B${GRID_TOP}:G${GRID_TOP}`, "header", "0.00E+00");
-  d.put(`A${GRID_TOP + 1}`, rows);
-  d.format(`A${GRID_TOP + 1}:A${GRID_TOP + POWER_STEPS.length}`, "header", "0.0000");
-  d.format(`B${GRID_TOP + 1}:G${GRID_TOP + POWER_STEPS.length}`, "result", USD);
+  d.put(`${GRID_LEFT}${GRID_TOP}`, [header], "header");
+  d.format(`${gridColumn(0)}${GRID_TOP}:${GRID_RIGHT}${GRID_TOP}`, "header", "0.00E+00");
+  d.put(`${GRID_LEFT}${GRID_TOP + 1}`, rows);
+  d.format(`${GRID_LEFT}${GRID_TOP + 1}:${GRID_LEFT}${GRID_BOTTOM}`, "header", "0.0000");
+  d.format(`${gridColumn(0)}${GRID_TOP + 1}:${GRID_RIGHT}${GRID_BOTTOM}`, "result", USD);
 }

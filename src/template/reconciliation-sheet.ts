@@ -5,7 +5,7 @@
  */
 import { SheetDraft } from "./draft";
 import { SCHEDULE_FIRST_ROW, SCHEDULE_COLUMN, SCHEDULE_MONTHS, scheduleRange, TIER_TAX_RANGE } from "./lease-sheet";
-import { MINING_CELLS } from "./mining-sheet";
+import { BREAKDOWN, BREAKDOWN_VALUE, MINING_RESULTS } from "./mining-sheet";
 import { absolute } from "./spec";
 import { treasuryChecks } from "./treasury-reconciliation";
 
@@ -75,15 +75,15 @@ const CHECKS: Check[] = [
   ],
   [
     "Breakdown lines add up to the all-in total (USD)",
-    `=${M}${absolute(MINING_CELLS.breakdownAllIn)}`,
+    `=${M}${absolute(BREAKDOWN.cell(BREAKDOWN_VALUE, "allIn"))}`,
     () =>
-      `=SUM(${M}${absolute(MINING_CELLS.breakdownCashLines)})+SUM(${M}${absolute(MINING_CELLS.breakdownOtherLines)})`,
+      `=SUM(${M}${absolute(BREAKDOWN.range(BREAKDOWN_VALUE, "power", "sga"))})+SUM(${M}${absolute(BREAKDOWN.range(BREAKDOWN_VALUE, "depreciation", "stockComp"))})`,
     "money",
     "power + energy tax + opex + SG&A + depreciation + stock pay",
   ],
   [
     "Hashprice (USD per PH/s per day)",
-    `=${M}${absolute(MINING_CELLS.hashprice)}`,
+    `=${M}${absolute(MINING_RESULTS.cell("hashprice"))}`,
     (h) => `=${h("btcPerThDay")}*1000*BTC_Price_USD`,
     "money",
     "BTC per TH/s-day × 1,000 × BTC price",
