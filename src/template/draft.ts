@@ -1,5 +1,5 @@
 /** Collects one sheet's cells, formats, names and charts while a builder lays the sheet out. */
-import { FunctionId, Param, SIGNATURES } from "../functions/params";
+import { FunctionId, SIGNATURES } from "../functions/params";
 import { blockAddress, CellBlock, CellStyle, ChartSpec, FormatSpec, NameSpec, parseCell, SheetKey } from "./spec";
 
 /** The rows and columns a block covers, inclusive. */
@@ -64,19 +64,6 @@ export class SheetDraft {
   width(columns: Record<string, number>): void {
     Object.assign(this.widths, columns);
   }
-}
-
-/**
- * An assumptions table for MINER.FROMTABLE: parameter name and the formula that feeds it (the two
- * columns FROMTABLE reads), then the parameter's unit and description from the registry
- * (src/functions/params.ts), so the reader sees what each row means.
- */
-export function assumptionsTable(params: readonly Param[], links: Record<string, string>): string[][] {
-  return params.map((p) => {
-    const link = links[p.name];
-    if (!link) throw new Error(`no model input for parameter ${p.name}`);
-    return [p.name, link, p.unit, p.description];
-  });
 }
 
 /**

@@ -74,6 +74,30 @@ export class Columns<K extends string> extends Sequence<K> {
   }
 }
 
+/** A block of `count` rows from `top` under keyed columns: e.g. an input table of a fixed size. */
+export class Grid<K extends string> {
+  constructor(
+    readonly top: number,
+    readonly count: number,
+    readonly columns: Columns<K>,
+  ) {}
+
+  get bottom(): number {
+    return this.top + this.count - 1;
+  }
+
+  /** The cell of column `key` in row `i` (0 = the first), e.g. "B71". */
+  cell(key: K, i: number): string {
+    if (!(i >= 0 && i < this.count)) throw new Error(`the grid has no row ${i}`);
+    return `${this.columns.col(key)}${this.top + i}`;
+  }
+
+  /** Every row of the columns from `from` to `to`, e.g. "A70:B73". */
+  range(from: K, to: K = from): string {
+    return `${this.columns.col(from)}${this.top}:${this.columns.col(to)}${this.bottom}`;
+  }
+}
+
 /** The column `by` places right of `col` (left when negative). */
 export function offset(col: string, by: number): string {
   return columnLetters(columnIndex(col) + by);

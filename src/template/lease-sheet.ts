@@ -5,10 +5,12 @@
  * editable tables; and beneath them the monthly schedule of both futures in plain Excel formulas,
  * which the charts and the reconciliation read.
  */
-import { assumptionsTable, minerCall, SheetDraft } from "./draft";
+import { minerCall, SheetDraft } from "./draft";
 import { GPU_ON_SITE, MINING_DECISIONS, MINING_OPTIONS, Param, SIGNATURES, SITE } from "../functions/params";
 import { PARAMETER_LINKS } from "./links";
-import { columnLetters } from "./spec";
+import { Columns, Grid, Rows, Table } from "./layout";
+import { ParamTable } from "./param-table";
+import { absolute, columnLetters } from "./spec";
 
 const USD = "#,##0";
 
@@ -19,15 +21,13 @@ export const SCHEDULE_FIRST_ROW = SCHEDULE_HEADER_ROW + 1; // month 0
 export const SCHEDULE_LAST_ROW = SCHEDULE_FIRST_ROW + SCHEDULE_MONTHS;
 const YEARS = SCHEDULE_MONTHS / 12;
 
-/** The lease's phases: rows of (build months until ready for service, critical IT MW); blank rows add nothing. */
-export const PHASE_ROWS = 4;
-const PHASES_TOP = 70; // first phase row
-/** The energy tax's bands: rows of (band start in kWh a year, USD per kWh); the default is New York's five. */
-const TIER_ROWS = 6;
-const TIERS_TOP = 80;
+/** The lease's phases, from row 70: rows of (build months until ready for service, critical IT MW); blank rows add nothing. */
+export const PHASE_TABLE = new Grid(70, 4, new Columns("A", ["buildMonths", "mw", "note"]));
+/** The energy tax's bands, from row 80: rows of (band start in kWh a year, USD per kWh); the default is New York's five. */
+export const TIER_TABLE = new Grid(80, 6, new Columns("A", ["start", "rate", "tax", "source"]));
 
-const phaseCell = (p: number, col: "A" | "B") => `$${col}$${PHASES_TOP + p}`;
-const PHASES = Array.from({ length: PHASE_ROWS }, (_, p) => p);
+const phaseCell = (p: number, key: "buildMonths" | "mw") => absolute(PHASE_TABLE.cell(key, p));
+const PHASES = Array.from({ length: PHASE_TABLE.count }, (_, p) => p);
 
 /** When a month is inside the mining horizon: mining flows are zero outside it. */
 const MINING = (r: number) => `AND(${at("month", r)}>=1,${at("month", r)}<=Horizon_Months)`;
@@ -54,8 +54,8 @@ const at = (key: string, r: number) => `${SCHEDULE_COLUMN[key]}${r}`;
 /** Σ over the phase rows of `term(b, mw, k)`: b, mw the phase's cells, k its lease month paid in row r. */
 function overPhases(r: number, term: (b: string, mw: string, k: string) => string): string {
   return PHASES.map((p) => {
-    const b = phaseCell(p, "A");
-    return term(b, phaseCell(p, "B"), `(${at("month", r)}-${b}+Rent_Timing)`);
+    const b = phaseCell(p, "buildMonths");
+    return term(b, phaseCell(p, "mw"), `(${at("month", r)}-${b}+Rent_Timing)`);
   }).join("+");
 }
 /** Rent of a phase's lease month k: MW × 1000 × rate, escalated after each completed lease year. */
@@ -102,7 +102,7 @@ const COLUMNS: ScheduleColumn[] = [
     formula: (r) => {
       const m = at("month", r);
       return `=${PHASES.map((p) => {
-        const [b, mw] = [phaseCell(p, "A"), `N(${phaseCell(p, "B")})`];
+        const [b, mw] = [phaseCell(p, "buildMonths"), `N(${phaseCell(p, "mw")})`];
         const capex = `Conversion_Capex_USD_per_MW*${mw}`;
         return `IF(AND(Capex_Timing=1,N(${b})>0),IF(${m}<N(${b}),${capex}/${b},0),IF(${m}=0,${capex},0))`;
       }).join("+")}`;
@@ -115,7 +115,7 @@ const COLUMNS: ScheduleColumn[] = [
     // The final lease year's NOI ÷ the exit cap rate, with the phase's last rent.
     formula: (r) =>
       `=IF(Exit_Cap_Rate>0,${PHASES.map((p) => {
-        const [b, mw] = [phaseCell(p, "A"), `N(${phaseCell(p, "B")})`];
+        const [b, mw] = [phaseCell(p, "buildMonths"), `N(${phaseCell(p, "mw")})`];
         return `IF(${at("month", r)}=N(${b})+Lease_Term_Months-Rent_Timing,${mw}*1000*Lease_Rate_USD_per_kW_Month*(1-Lease_Opex_Pct_of_Revenue)*Lease_Final_Year_Months/Exit_Cap_Rate,0)`;
       }).join("+")},0)`,
   },
@@ -282,55 +282,44 @@ const SITE_TABLE: Param[] = [...SITE, ...MINING_OPTIONS, ...MINING_DECISIONS];
 /** With phases, the conversion's own MW ratio and conversion months are blank: the phases give both. */
 const GIVEN_BY_PHASES = ["conversion_months", "site_mw_per_critical_it_mw", "phases"];
 const notSite = (params: readonly Param[]) => params.filter((p) => !SITE_TABLE.includes(p));
-export const INPUT_TABLES = [
-  { name: "Site_Inputs", title: "The site and how it is mined", top: 20, params: SITE_TABLE },
-  { name: "Mining_Horizon", title: "Mining horizon, for MININGNPV", top: 41, params: notSite(SIGNATURES.MININGNPV) },
-  {
-    name: "Lease_Inputs",
-    title: "The lease of the converted site, for CONVERSIONVALUE, CONVERSIONBREAKEVEN, MWECONOMICS",
-    top: 45,
-    params: notSite(SIGNATURES.CONVERSIONVALUE).filter((p) => !GIVEN_BY_PHASES.includes(p.name)),
-  },
-  { name: "GPU_Inputs", title: "GPU cloud on the converted site, for MWECONOMICS", top: 57, params: GPU_ON_SITE },
-];
-const tableRange = (t: (typeof INPUT_TABLES)[number]) => `A${t.top}:B${t.top + t.params.length - 1}`;
+/** The tables, one under another from row 20: each a section title, then its rows, then a blank row. */
+export const INPUT_TABLES = (() => {
+  let top = 20;
+  const tables = [
+    { name: "Site_Inputs", title: "The site and how it is mined", params: SITE_TABLE },
+    { name: "Mining_Horizon", title: "Mining horizon, for MININGNPV", params: notSite(SIGNATURES.MININGNPV) },
+    {
+      name: "Lease_Inputs",
+      title: "The lease of the converted site, for CONVERSIONVALUE, CONVERSIONBREAKEVEN, MWECONOMICS",
+      params: notSite(SIGNATURES.CONVERSIONVALUE).filter((p) => !GIVEN_BY_PHASES.includes(p.name)),
+    },
+    { name: "GPU_Inputs", title: "GPU cloud on the converted site, for MWECONOMICS", params: GPU_ON_SITE },
+  ];
+  return tables.map(({ name, title, params }) => {
+    const table = new ParamTable({
+      name,
+      top,
+      params,
+      section: `${title} (${name}): name, value, unit, what it is`,
+      comment: `Assumptions table (name, value) read by the site functions: ${title}`,
+    });
+    top = table.bottom + 3;
+    return table;
+  });
+})();
 
 /** The value cell of a parameter in the tables the conversion functions read (column B). */
 function tableCell(param: string): string | undefined {
-  for (const t of INPUT_TABLES.filter((x) => x.name !== "Mining_Horizon")) {
-    const i = t.params.findIndex((p) => p.name === param);
-    if (i >= 0) return `B${t.top + i}`;
-  }
-  return undefined;
+  return INPUT_TABLES.filter((t) => t.name !== "Mining_Horizon")
+    .map((t) => t.cell(param))
+    .find((cell) => cell !== undefined);
 }
 
-/** Cells other sheets read. */
-export const LEASE_CELLS = {
-  criticalItMw: "B5",
-  leasedMw: "B6",
-  termMonths: "B7",
-  horizon: "B8",
-  leaseNpv: "B9",
-  leaseIrr: "B10",
-  miningNpv: "B11",
-  conversionValue: "B12",
-  breakevenPrice: "B13",
-  verdict: "B14",
-  monthsOff: "B15",
-  fleetSalvage: "B16",
-  leaseExit: "B17",
-  economics: "E4", // spills E4:H8
-  annualKwh: "F12",
-  energyTax: "F13",
-  effectiveTaxRate: "F14",
-  finalYearMonths: "B76",
-};
-
 /** The phases table and the tax bands (two columns each, as the functions read them). */
-export const PHASES_RANGE = `A${PHASES_TOP}:B${PHASES_TOP + PHASE_ROWS - 1}`;
-export const TIERS_RANGE = `A${TIERS_TOP}:B${TIERS_TOP + TIER_ROWS - 1}`;
+export const PHASES_RANGE = PHASE_TABLE.range("buildMonths", "mw");
+export const TIERS_RANGE = TIER_TABLE.range("start", "rate");
 /** The tier table's plain column: the tax in each band. */
-export const TIER_TAX_RANGE = `C${TIERS_TOP}:C${TIERS_TOP + TIER_ROWS - 1}`;
+export const TIER_TAX_RANGE = TIER_TABLE.range("tax");
 
 /**
  * LEASENPV's and LEASEIRR's arguments: the phases' MW (their total, which the function checks),
@@ -348,6 +337,183 @@ const leaseArg = (param: string) => LEASE_ARGS[param] ?? PARAMETER_LINKS[param]?
 const conversionArg = (param: string) =>
   param === "phases" ? "Lease_Phases" : GIVEN_BY_PHASES.includes(param) ? '""' : tableCell(param);
 
+/** The results, from A5: label, value, unit. */
+export const LEASE_RESULTS = new Table(
+  "A5",
+  [
+    {
+      key: "criticalItMw",
+      label: "Critical IT MW the site supports",
+      value: "=Site_MW/Site_MW_per_Critical_IT_MW",
+      unit: "MW",
+      numberFormat: "#,##0.0",
+      name: ["Critical_IT_MW", "Critical IT MW the site supports: MINER model"],
+    },
+    {
+      key: "leasedMw",
+      label: "Critical IT MW leased (the phases)",
+      value: "=SUM(Lease_Phase_MW)",
+      unit: "MW",
+      numberFormat: "#,##0.0",
+      name: ["Leased_Critical_IT_MW", "Critical IT MW leased, the phases' total: MINER model"],
+    },
+    {
+      key: "termMonths",
+      label: "Lease term",
+      value: "=ROUND(Lease_Term_Years*12,0)",
+      unit: "months",
+      numberFormat: "0",
+      name: ["Lease_Term_Months", "Lease term in months: MINER model"],
+    },
+    {
+      key: "horizon",
+      label: "Horizon: the last phase's build + the term",
+      value: "=MAX(Lease_Phase_Build_Months)+Lease_Term_Months",
+      unit: "months",
+      numberFormat: "0",
+      name: ["Horizon_Months", "Months compared: the last phase's build + the lease term: MINER model"],
+    },
+    {
+      key: "leaseNpv",
+      label: "Lease NPV",
+      value: () => `=${minerCall("LEASENPV", leaseArg)}`,
+      unit: "USD",
+      numberFormat: USD,
+      name: ["Lease_NPV", "Lease NPV (USD): MINER model result"],
+    },
+    {
+      key: "leaseIrr",
+      label: "Lease IRR",
+      value: () => `=${minerCall("LEASEIRR", leaseArg)}`,
+      unit: "per year",
+      numberFormat: "0.00%",
+      name: ["Lease_IRR", "Lease IRR (annual): MINER model result"],
+    },
+    {
+      key: "miningNpv",
+      label: "Mining NPV, same site and months",
+      value: '=MINER.FROMTABLE("MININGNPV",Site_Inputs,Mining_Horizon)',
+      unit: "USD",
+      numberFormat: USD,
+      name: ["Mining_NPV", "Mining NPV over the same months (USD): MINER model result"],
+    },
+    {
+      key: "conversionValue",
+      label: "Conversion value (lease − mining)",
+      value: () => `=${minerCall("CONVERSIONVALUE", conversionArg)}`,
+      unit: "USD",
+      numberFormat: USD,
+      name: ["Conversion_Value", "Lease NPV − mining NPV (USD): MINER model result"],
+    },
+    {
+      key: "breakevenPrice",
+      label: "Breakeven BTC price (mining = leasing)",
+      value: () => `=${minerCall("CONVERSIONBREAKEVEN", conversionArg)}`,
+      unit: "USD per BTC",
+      numberFormat: USD,
+      name: [
+        "Conversion_Breakeven_Price",
+        "BTC price at which mining is worth as much as leasing (USD): MINER model result",
+      ],
+    },
+    {
+      key: "verdict",
+      label: "Verdict",
+      value: (at) =>
+        `=IF(${at("conversionValue")}>0,"Lease: worth more than mining at these inputs","Mine: worth at least as much as leasing at these inputs")`,
+      unit: "",
+    },
+    {
+      key: "monthsOff",
+      label: "Months the fleet is switched off",
+      value: () => `=COUNTIFS(${scheduleRange("running", 1)},0,${scheduleRange("month", 1)},"<="&Horizon_Months)`,
+      unit: "months of the horizon",
+      numberFormat: "0",
+      name: ["Months_Switched_Off", "Months of the horizon the fleet is switched off: MINER model"],
+    },
+    {
+      key: "fleetSalvage",
+      label: "Fleet salvage at the end of the horizon",
+      value: () => `=SUM(${scheduleRange("salvage")})`,
+      unit: "USD",
+      numberFormat: USD,
+    },
+    {
+      key: "leaseExit",
+      label: "Lease exit value (all phases)",
+      value: () => `=SUM(${scheduleRange("leaseExit")})`,
+      unit: "USD",
+      numberFormat: USD,
+    },
+  ],
+  { style: "result" },
+);
+
+/**
+ * MINER.MWECONOMICS' spill from E4, in the function's order: a header row, then revenue, EBITDA,
+ * margin and capital (rows), for each use of a site MW (columns, labels in E).
+ */
+export const MW_ECONOMICS = {
+  rows: new Rows(4, ["header", "revenue", "ebitda", "margin", "capital"]),
+  columns: new Columns("E", ["label", "mining", "lease", "gpuCloud"]),
+};
+type EconomicsLine = (typeof MW_ECONOMICS.rows.keys)[number];
+/** The economics' line `line` across the three uses ("F5:H6" from `line` to `to`). */
+const economicsLines = (line: EconomicsLine, to = line) =>
+  `${MW_ECONOMICS.columns.col("mining")}${MW_ECONOMICS.rows.row(line)}:${MW_ECONOMICS.columns.to}${MW_ECONOMICS.rows.row(to)}`;
+
+/** The energy tax on the site's year, from E12: label, value, unit. */
+export const ENERGY_TAX = new Table(
+  "E12",
+  [
+    {
+      key: "annualKwh",
+      label: "Site kWh a year",
+      value: "=Site_MW*1000*8760*Uptime",
+      unit: "kWh",
+      numberFormat: USD,
+      name: ["Annual_kWh", "The site's kWh a year: MINER model"],
+    },
+    {
+      key: "taxPerYear",
+      label: "Tax a year",
+      value: "=MINER.ENERGYTAX(Annual_kWh,Energy_Tax_Tiers)",
+      unit: "USD",
+      numberFormat: USD,
+      name: ["Energy_Tax_per_Year", "Energy tax a year (USD): MINER model result"],
+    },
+    {
+      key: "effectiveRate",
+      label: "Effective rate",
+      value: "=IF(Annual_kWh>0,Energy_Tax_per_Year/Annual_kWh,0)",
+      unit: "USD per kWh",
+      numberFormat: "0.0000",
+      name: ["Energy_Tax_Effective_Rate", "Energy tax ÷ kWh (USD per kWh): MINER model"],
+    },
+  ],
+  { style: "result" },
+);
+
+// The exit value's final lease year, in months of year-1 rent: the last 12 lease months escalated
+// (a year, or a part year and the 12 − a months before it), annualised for a term under a year.
+const FINAL_YEARS = "ROUNDUP(Lease_Term_Months/12,0)";
+const FINAL_PART = `(Lease_Term_Months-12*(${FINAL_YEARS}-1))`;
+/** Below the phases, after two blank rows. */
+const FINAL_YEAR = new Table(
+  `A${PHASE_TABLE.bottom + 3}`,
+  [
+    {
+      key: "finalYearMonths",
+      label: "Final lease year's rent, in months of year-1 rent",
+      value: `=IF(Lease_Term_Months<12,12,${FINAL_PART}*(1+Lease_Escalator)^(${FINAL_YEARS}-1)+(12-${FINAL_PART})*(1+Lease_Escalator)^(${FINAL_YEARS}-2))`,
+      unit: "for the exit value: its NOI ÷ Exit_Cap_Rate",
+      numberFormat: "0.0000",
+      name: ["Lease_Final_Year_Months", "Final lease year's rent in months of year-1 rent"],
+    },
+  ],
+  { style: "result" },
+);
+
 export function leaseSheet(): SheetDraft {
   const d = new SheetDraft("leaseVsMine");
   d.heading(
@@ -355,71 +521,22 @@ export function leaseSheet(): SheetDraft {
     "Leasing the site's critical IT MW to an AI/HPC tenant after a conversion (in the phases below), against mining the same site over the same months. Values at month 0, annual effective discount rates, month-end flows unless the lease bills in advance.",
   );
 
-  d.put("A3", [["Results"]], "section");
-  d.put("A5", [
-    ["Critical IT MW the site supports", "=Site_MW/Site_MW_per_Critical_IT_MW", "MW"],
-    ["Critical IT MW leased (the phases)", "=SUM(Lease_Phase_MW)", "MW"],
-    ["Lease term", "=ROUND(Lease_Term_Years*12,0)", "months"],
-    ["Horizon: the last phase's build + the term", "=MAX(Lease_Phase_Build_Months)+Lease_Term_Months", "months"],
-    ["Lease NPV", `=${minerCall("LEASENPV", leaseArg)}`, "USD"],
-    ["Lease IRR", `=${minerCall("LEASEIRR", leaseArg)}`, "per year"],
-    ["Mining NPV, same site and months", '=MINER.FROMTABLE("MININGNPV",Site_Inputs,Mining_Horizon)', "USD"],
-    ["Conversion value (lease − mining)", `=${minerCall("CONVERSIONVALUE", conversionArg)}`, "USD"],
-    ["Breakeven BTC price (mining = leasing)", `=${minerCall("CONVERSIONBREAKEVEN", conversionArg)}`, "USD per BTC"],
-    [
-      "Verdict",
-      `=IF(${LEASE_CELLS.conversionValue}>0,"Lease: worth more than mining at these inputs","Mine: worth at least as much as leasing at these inputs")`,
-      "",
-    ],
-    [
-      "Months the fleet is switched off",
-      `=COUNTIFS(${scheduleRange("running", 1)},0,${scheduleRange("month", 1)},"<="&Horizon_Months)`,
-      "months of the horizon",
-    ],
-    ["Fleet salvage at the end of the horizon", `=SUM(${scheduleRange("salvage")})`, "USD"],
-    ["Lease exit value (all phases)", `=SUM(${scheduleRange("leaseExit")})`, "USD"],
-  ]);
-  d.format("B5:B6", "result", "#,##0.0");
-  d.format("B7:B8", "result", "0");
-  d.format("B9", "result", USD);
-  d.format("B10", "result", "0.00%");
-  d.format("B11:B13", "result", USD);
-  d.format("B14", "result");
-  d.format("B15", "result", "0");
-  d.format("B16:B17", "result", USD);
-  const names: [string, keyof typeof LEASE_CELLS, string][] = [
-    ["Critical_IT_MW", "criticalItMw", "Critical IT MW the site supports: MINER model"],
-    ["Leased_Critical_IT_MW", "leasedMw", "Critical IT MW leased, the phases' total: MINER model"],
-    ["Lease_Term_Months", "termMonths", "Lease term in months: MINER model"],
-    ["Horizon_Months", "horizon", "Months compared: the last phase's build + the lease term: MINER model"],
-    ["Lease_NPV", "leaseNpv", "Lease NPV (USD): MINER model result"],
-    ["Lease_IRR", "leaseIrr", "Lease IRR (annual): MINER model result"],
-    ["Mining_NPV", "miningNpv", "Mining NPV over the same months (USD): MINER model result"],
-    ["Conversion_Value", "conversionValue", "Lease NPV − mining NPV (USD): MINER model result"],
-    [
-      "Conversion_Breakeven_Price",
-      "breakevenPrice",
-      "BTC price at which mining is worth as much as leasing (USD): MINER model result",
-    ],
-    ["Months_Switched_Off", "monthsOff", "Months of the horizon the fleet is switched off: MINER model"],
-    ["Energy_Tax_Effective_Rate", "effectiveTaxRate", "Energy tax ÷ kWh (USD per kWh): MINER model"],
-    ["Lease_Final_Year_Months", "finalYearMonths", "Final lease year's rent in months of year-1 rent"],
-  ];
-  for (const [name, cell, comment] of names) d.name(name, LEASE_CELLS[cell], comment);
+  d.put(`${LEASE_RESULTS.labelColumn}${LEASE_RESULTS.top - 2}`, [["Results"]], "section");
+  LEASE_RESULTS.write(d);
 
-  d.put("E3", [["Three uses of a site MW, first year of each (MINER.MWECONOMICS)"]], "section");
-  d.put(LEASE_CELLS.economics, [[`=${minerCall("MWECONOMICS", conversionArg)}`]]);
-  d.format("F5:H6", undefined, USD);
-  d.format("F7:H7", undefined, "0.0%");
-  d.format("F8:H8", undefined, USD);
+  const economics = MW_ECONOMICS.columns.col("label");
+  d.put(
+    `${economics}${MW_ECONOMICS.rows.first - 1}`,
+    [["Three uses of a site MW, first year of each (MINER.MWECONOMICS)"]],
+    "section",
+  );
+  d.put(`${economics}${MW_ECONOMICS.rows.first}`, [[`=${minerCall("MWECONOMICS", conversionArg)}`]]);
+  d.format(economicsLines("revenue", "ebitda"), undefined, USD);
+  d.format(economicsLines("margin"), undefined, "0.0%");
+  d.format(economicsLines("capital"), undefined, USD);
 
   energyTax(d);
-  for (const t of INPUT_TABLES) {
-    d.put(`A${t.top - 1}`, [[`${t.title} (${t.name}): name, value, unit, what it is`]], "section");
-    d.put(`A${t.top}`, assumptionsTable(t.params, PARAMETER_LINKS));
-    d.format(`C${t.top}:D${t.top + t.params.length - 1}`, "note");
-    d.name(t.name, tableRange(t), `Assumptions table (name, value) read by the site functions: ${t.title}`);
-  }
+  for (const t of INPUT_TABLES) t.write(d);
   phases(d);
   annualSummary(d);
   schedule(d);
@@ -432,16 +549,17 @@ export function leaseSheet(): SheetDraft {
  * LEASEIRR and the conversion functions, and to the plain schedule.
  */
 function phases(d: SheetDraft): void {
+  const left = (i: number) => `${PHASE_TABLE.columns.from}${PHASE_TABLE.top + i}`;
   d.put(
-    `A${PHASES_TOP - 2}`,
+    left(-2),
     [["Lease phases (Lease_Phases): each hall is a lease of its own, the full term from when it is ready"]],
     "section",
   );
-  d.put(`A${PHASES_TOP - 1}`, [["Build months until ready for service", "Critical IT MW", "Note"]], "header");
+  d.put(left(-1), [["Build months until ready for service", "Critical IT MW", "Note"]], "header");
   const note =
     "illustrative: two halls six months apart, as deals deliver (TeraWulf ~40 MW in 1H2026, the rest by year end; reference/lease-deals.md). Blank rows add nothing.";
   d.put(
-    `A${PHASES_TOP}`,
+    left(0),
     PHASES.map((p) =>
       p === 0
         ? ["=Conversion_Months", "=Critical_IT_MW/2", note]
@@ -451,44 +569,29 @@ function phases(d: SheetDraft): void {
     ),
   );
   d.format(PHASES_RANGE, "input", "#,##0.0");
-  d.format(`C${PHASES_TOP}:C${PHASES_TOP + PHASE_ROWS - 1}`, "note");
+  d.format(PHASE_TABLE.range("note"), "note");
   d.name("Lease_Phases", PHASES_RANGE, "Lease phases (build months, critical IT MW): MINER model input table");
-  d.name("Lease_Phase_Build_Months", `A${PHASES_TOP}:A${PHASES_TOP + PHASE_ROWS - 1}`, "Lease phases' build months");
-  d.name("Lease_Phase_MW", `B${PHASES_TOP}:B${PHASES_TOP + PHASE_ROWS - 1}`, "Lease phases' critical IT MW");
-  // The exit value's final lease year, in months of year-1 rent: the last 12 lease months escalated
-  // (a year, or a part year and the 12 − a months before it), annualised for a term under a year.
-  const y = "ROUNDUP(Lease_Term_Months/12,0)";
-  const a = `(Lease_Term_Months-12*(${y}-1))`;
-  d.put(`A${PHASES_TOP + PHASE_ROWS + 2}`, [
-    [
-      "Final lease year's rent, in months of year-1 rent",
-      `=IF(Lease_Term_Months<12,12,${a}*(1+Lease_Escalator)^(${y}-1)+(12-${a})*(1+Lease_Escalator)^(${y}-2))`,
-      "for the exit value: its NOI ÷ Exit_Cap_Rate",
-    ],
-  ]);
-  d.format(LEASE_CELLS.finalYearMonths, "result", "0.0000");
+  d.name("Lease_Phase_Build_Months", PHASE_TABLE.range("buildMonths"), "Lease phases' build months");
+  d.name("Lease_Phase_MW", PHASE_TABLE.range("mw"), "Lease phases' critical IT MW");
+  FINAL_YEAR.write(d);
 }
 
 /** The energy tax on the site's power: MINER.ENERGYTAX on its annual kWh and a tier table. */
 function energyTax(d: SheetDraft): void {
-  d.put("E10", [["Energy tax (MINER.ENERGYTAX): New York's proposed tiered excise"]], "section");
-  d.put("E12", [
-    ["Site kWh a year", "=Site_MW*1000*8760*Uptime", "kWh"],
-    ["Tax a year", "=MINER.ENERGYTAX(Annual_kWh,Energy_Tax_Tiers)", "USD"],
-    ["Effective rate", "=IF(Annual_kWh>0,Energy_Tax_per_Year/Annual_kWh,0)", "USD per kWh"],
-  ]);
-  d.format("F12", "result", USD);
-  d.format("F13", "result", USD);
-  d.format("F14", "result", "0.0000");
-  d.name("Annual_kWh", LEASE_CELLS.annualKwh, "The site's kWh a year: MINER model");
-  d.name("Energy_Tax_per_Year", LEASE_CELLS.energyTax, "Energy tax a year (USD): MINER model result");
-
   d.put(
-    `A${TIERS_TOP - 2}`,
+    `${ENERGY_TAX.labelColumn}${ENERGY_TAX.top - 2}`,
+    [["Energy tax (MINER.ENERGYTAX): New York's proposed tiered excise"]],
+    "section",
+  );
+  ENERGY_TAX.write(d);
+
+  const left = (i: number) => `${TIER_TABLE.columns.from}${TIER_TABLE.top + i}`;
+  d.put(
+    left(-2),
     [["Energy tax bands (Energy_Tax_Tiers): New York S8518/A9138 as introduced; edit when the bill changes"]],
     "section",
   );
-  d.put(`A${TIERS_TOP - 1}`, [["Band start (kWh a year)", "USD per kWh", "Tax in the band (plain)"]], "header");
+  d.put(left(-1), [["Band start (kWh a year)", "USD per kWh", "Tax in the band (plain)"]], "header");
   const ny = [
     [0, 0],
     [2_250_000, 0.02],
@@ -496,42 +599,52 @@ function energyTax(d: SheetDraft): void {
     [10_000_000, 0.04],
     [20_000_000, 0.05],
   ];
+  const { count } = TIER_TABLE;
   d.put(
-    `A${TIERS_TOP}`,
-    Array.from({ length: TIER_ROWS }, (_, i) => {
-      const r = TIERS_TOP + i;
-      const next = i + 1 < TIER_ROWS ? `IF(A${r + 1}="",Annual_kWh,A${r + 1})` : "Annual_kWh";
-      const band = `=IF(A${r}="",0,B${r}*MAX(0,MIN(Annual_kWh,${next})-A${r}))`;
+    left(0),
+    Array.from({ length: count }, (_, i) => {
+      const [start, rate] = [TIER_TABLE.cell("start", i), TIER_TABLE.cell("rate", i)];
+      const nextStart = i + 1 < count ? TIER_TABLE.cell("start", i + 1) : undefined;
+      const next = nextStart ? `IF(${nextStart}="",Annual_kWh,${nextStart})` : "Annual_kWh";
+      const band = `=IF(${start}="",0,${rate}*MAX(0,MIN(Annual_kWh,${next})-${start}))`;
       return [...(ny[i] ?? ["", ""]), band];
     }),
   );
   d.format(TIERS_RANGE, "input", "#,##0.####");
   d.format(TIER_TAX_RANGE, undefined, USD);
-  d.put(`D${TIERS_TOP}`, [["reference/energy-tax-and-curtailment.md (nysenate.gov); not enacted"]], "note");
+  d.put(
+    TIER_TABLE.cell("source", 0),
+    [["reference/energy-tax-and-curtailment.md (nysenate.gov); not enacted"]],
+    "note",
+  );
   d.name("Energy_Tax_Tiers", TIERS_RANGE, "Energy tax bands (band start kWh, USD per kWh): MINER model input table");
 }
 
+/** Net cash flow by year: its header row (the data below it, year 0 first) and its columns. */
 const ANNUAL_TOP = 16;
+const ANNUAL = new Columns("J", ["year", "mining", "lease"]);
 
 /** Net cash flow by year (year 0 = month 0), summed from the schedule: the chart's data. */
 function annualSummary(d: SheetDraft): void {
-  d.put("J15", [["Net cash flow by year (USD), from the schedule below"]], "section");
-  d.put(`J${ANNUAL_TOP}`, [["Year", "Mining", "Lease"]], "header");
-  const year = scheduleRange("year");
+  const [first, last] = [ANNUAL_TOP + 1, ANNUAL_TOP + 1 + YEARS];
+  const year = (r: number) => `${ANNUAL.col("year")}${r}`;
+  d.put(year(ANNUAL_TOP - 1), [["Net cash flow by year (USD), from the schedule below"]], "section");
+  d.put(year(ANNUAL_TOP), [["Year", "Mining", "Lease"]], "header");
+  const schedule = scheduleRange("year");
   const rows = Array.from({ length: YEARS + 1 }, (_, y) => {
-    const r = ANNUAL_TOP + 1 + y;
+    const r = first + y;
     return [
-      y === 0 ? 0 : `=J${r - 1}+1`,
-      `=SUMIFS(${scheduleRange("miningNet")},${year},J${r})`,
-      `=SUMIFS(${scheduleRange("leaseNet")},${year},J${r})`,
+      y === 0 ? 0 : `=${year(r - 1)}+1`,
+      `=SUMIFS(${scheduleRange("miningNet")},${schedule},${year(r)})`,
+      `=SUMIFS(${scheduleRange("leaseNet")},${schedule},${year(r)})`,
     ];
   });
-  const address = d.put(`J${ANNUAL_TOP + 1}`, rows);
-  d.format(address.replace(/^J/, "K"), undefined, USD);
+  d.put(year(first), rows);
+  d.format(`${ANNUAL.col("mining")}${first}:${ANNUAL.col("lease")}${last}`, undefined, USD);
   d.chart({
     type: "ColumnClustered",
-    source: `K${ANNUAL_TOP}:L${ANNUAL_TOP + 1 + YEARS}`,
-    categories: `J${ANNUAL_TOP + 1}:J${ANNUAL_TOP + 1 + YEARS}`,
+    source: `${ANNUAL.col("mining")}${ANNUAL_TOP}:${ANNUAL.col("lease")}${last}`,
+    categories: `${year(first)}:${year(last)}`,
     title: "Net cash flow by year (USD): mining vs leasing the site",
     from: "N15",
     to: "W35",

@@ -2,26 +2,25 @@
  * The Mining sheet: cash and all-in cost per BTC with the breakdown, the margin at the current
  * price, breakevens, fleet totals, a chart of cost against price, and a sensitivity grid.
  */
-import { assumptionsTable, minerCall, SheetDraft } from "./draft";
+import { minerCall, SheetDraft } from "./draft";
 import { SIGNATURES } from "../functions/params";
-import { PARAMETER_LINKS } from "./links";
 import { offset, Rows, Table } from "./layout";
+import { ParamTable } from "./param-table";
 import { absolute } from "./spec";
 
 const USD = "#,##0";
 const COST_PARAMS = SIGNATURES.ALLINCOSTPERBTC;
 
-/** The cost functions' assumptions table: one row per parameter, name in A, value in B. */
-const COST_TABLE = new Rows(
-  5,
-  COST_PARAMS.map((p) => p.name),
-);
-const COST_TABLE_RANGE = `A${COST_TABLE.first}:B${COST_TABLE.last}`;
-
-/** The value cell of a parameter in the cost table (column B), e.g. "B6". */
-function costCell(param: string): string | undefined {
-  return COST_TABLE.keys.includes(param) ? COST_TABLE.cell("B", param) : undefined;
-}
+/** The cost functions' assumptions table, from row 5. */
+const COST_TABLE = new ParamTable({
+  name: "Cost_Inputs",
+  top: 5,
+  params: COST_PARAMS,
+  section: "Inputs to the cost functions: name, value, unit, what it is",
+  comment:
+    "Assumptions table (name, value) read by MINER.FROMTABLE for ALLINCOSTPERBTC, COSTBREAKDOWN and BREAKEVENPRICE",
+});
+const costCell = (param: string) => COST_TABLE.cell(param);
 
 /** MINER.COSTBREAKDOWN's spill from F5: its rows, in the function's order (labels in F, USD per BTC in G). */
 export const BREAKDOWN = new Rows(5, [
@@ -135,17 +134,10 @@ export function miningSheet(): SheetDraft {
   const d = new SheetDraft("mining");
   d.heading(
     "Mining: what a BTC costs",
-    `Costs per installed TH/s per day divided by the BTC it earns after uptime and pool fee. The MINER functions read the table in ${COST_TABLE_RANGE} (name, value) through MINER.FROMTABLE; the table reads the Assumptions sheet.`,
+    `Costs per installed TH/s per day divided by the BTC it earns after uptime and pool fee. The MINER functions read the table in ${COST_TABLE.range} (name, value) through MINER.FROMTABLE; the table reads the Assumptions sheet.`,
   );
 
-  d.put(`A${COST_TABLE.first - 1}`, [["Inputs to the cost functions: name, value, unit, what it is"]], "section");
-  d.put(`A${COST_TABLE.first}`, assumptionsTable(COST_PARAMS, PARAMETER_LINKS));
-  d.format(`C${COST_TABLE.first}:D${COST_TABLE.last}`, "note");
-  d.name(
-    "Cost_Inputs",
-    COST_TABLE_RANGE,
-    "Assumptions table (name, value) read by MINER.FROMTABLE for ALLINCOSTPERBTC, COSTBREAKDOWN and BREAKEVENPRICE",
-  );
+  COST_TABLE.write(d);
 
   const breakdown = BREAKDOWN.cell(BREAKDOWN_LABEL, "header");
   d.put(`${BREAKDOWN_LABEL}${BREAKDOWN.first - 1}`, [["Cost per BTC by component (MINER.COSTBREAKDOWN)"]], "section");

@@ -4,7 +4,14 @@
  * monthly schedule, with the difference and whether it is within floating-point rounding.
  */
 import { SheetDraft } from "./draft";
-import { SCHEDULE_FIRST_ROW, SCHEDULE_COLUMN, SCHEDULE_MONTHS, scheduleRange, TIER_TAX_RANGE } from "./lease-sheet";
+import {
+  MW_ECONOMICS,
+  SCHEDULE_COLUMN,
+  SCHEDULE_FIRST_ROW,
+  SCHEDULE_MONTHS,
+  scheduleRange,
+  TIER_TAX_RANGE,
+} from "./lease-sheet";
 import { BREAKDOWN, BREAKDOWN_VALUE, MINING_RESULTS } from "./mining-sheet";
 import { absolute } from "./spec";
 import { treasuryChecks } from "./treasury-reconciliation";
@@ -39,7 +46,9 @@ const HELPERS: [key: string, label: string, formula: (cell: (key: string) => str
 
 const L = "{leaseVsMine}!";
 const M = "{mining}!";
-const economics = (cell: string) => `=${L}$${cell[0]}$${cell.slice(1)}`; // a cell of MWECONOMICS' spill
+/** A cell of MWECONOMICS' spill: one use's line. */
+const economics = (use: "mining" | "lease" | "gpuCloud", line: "ebitda" | "capital") =>
+  `=${L}$${MW_ECONOMICS.columns.col(use)}$${MW_ECONOMICS.rows.row(line)}`;
 
 /** [quantity, MINER result, plain rebuild (given the helper cells), tolerance, how the plain figure is built] */
 type Check = [string, string, (h: (key: string) => string, row: (label: string) => string) => string, string, string];
@@ -133,7 +142,7 @@ const CHECKS: Check[] = [
   ],
   [
     "Mining EBITDA per site MW-year (USD)",
-    economics("F6"),
+    economics("mining", "ebitda"),
     () =>
       `=(${firstYear("miningRevenue")}-${firstYear("powerCost")}-${firstYear("energyTax")}-${firstYear("miningOpex")})/Site_MW`,
     "money",
@@ -141,28 +150,28 @@ const CHECKS: Check[] = [
   ],
   [
     "Mining capital per site MW (USD)",
-    economics("F8"),
+    economics("mining", "capital"),
     () => "=Refresh_Capex_USD_per_TH*Site_MW*1000000/(Efficiency_J_TH*Site_PUE)/Site_MW",
     "money",
     "one fleet: refresh capex per TH/s × the TH/s the site powers, per site MW",
   ],
   [
     "Lease EBITDA per site MW-year (USD)",
-    economics("G6"),
+    economics("lease", "ebitda"),
     () => "=Leased_Critical_IT_MW*1000*Lease_Rate_USD_per_kW_Month*12*(1-Lease_Opex_Pct_of_Revenue)/Site_MW",
     "money",
     "every phase's first lease year: MW × 1,000 × rent × 12 × (1 − opex), per site MW",
   ],
   [
     "Lease capital per site MW (USD)",
-    economics("G8"),
+    economics("lease", "capital"),
     () => "=Conversion_Capex_USD_per_MW*Leased_Critical_IT_MW/Site_MW",
     "money",
     "conversion capex × leased critical IT MW, per site MW",
   ],
   [
     "GPU-cloud EBITDA per site MW-year (USD)",
-    economics("H6"),
+    economics("gpuCloud", "ebitda"),
     (h) =>
       `=(${GPU_REVENUE.replace("$gpus", h("gpus"))}*(1-GPU_Opex_Pct_of_Revenue)-${h("gpus")}*GPU_kW*Site_PUE*8760*Power_Price_kWh)/Site_MW`,
     "money",
@@ -170,7 +179,7 @@ const CHECKS: Check[] = [
   ],
   [
     "GPU-cloud capital per site MW (USD)",
-    economics("H8"),
+    economics("gpuCloud", "capital"),
     (h) => `=(${h("gpus")}*GPU_Capex_USD+Conversion_Capex_USD_per_MW*Leased_Critical_IT_MW)/Site_MW`,
     "money",
     "GPUs × their price + the hall at the conversion capex, per site MW",

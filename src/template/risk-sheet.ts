@@ -18,8 +18,8 @@
  * blended across a halving, plus fees), which moves every quantile alike.
  */
 import { PARAMS, Param, SIGNATURES } from "../functions/params";
-import { assumptionsTable, SheetDraft } from "./draft";
-import { PARAMETER_LINKS } from "./links";
+import { SheetDraft } from "./draft";
+import { ParamTable } from "./param-table";
 import { columnIndex, columnLetters } from "./spec";
 
 const USD = "#,##0";
@@ -36,8 +36,25 @@ export const HISTOGRAM_BINS = 20;
 /** The risk inputs every distribution function appends to its deterministic function's. */
 const RISK_PARAMS: Param[] = SIGNATURES.MININGNPVDIST.slice(SIGNATURES.MININGNPV.length, -1);
 
-const RISK_TABLE_TOP = 24;
-const CONVERSION_TABLE_TOP = RISK_TABLE_TOP + RISK_PARAMS.length + 3;
+const RISK_TABLE = new ParamTable({
+  name: "Risk_Inputs",
+  top: 24,
+  params: RISK_PARAMS,
+  section: "Risk inputs (Risk_Inputs): name, value, unit, what it is",
+  comment: "Assumptions table (name, value) read by MINER.FROMTABLE: the risk inputs",
+});
+const QUANTILES = PARAMS.quantiles;
+/** Below it after two blank rows: the same with the histogram's quantiles, a list (its name on the first row only). */
+const CONVERSION_TABLE = new ParamTable({
+  name: "Risk_Conversion_Inputs",
+  top: RISK_TABLE.bottom + 4,
+  params: RISK_PARAMS,
+  more: HISTOGRAM_QUANTILES.map((p, k) =>
+    k === 0 ? [QUANTILES.name, p, QUANTILES.unit, "P2, P4, …, P98: the histogram's"] : ["", p, "", ""],
+  ),
+  section: "Risk inputs with the histogram's quantiles (Risk_Conversion_Inputs), for CONVERSIONDIST",
+  comment: "Assumptions table (name, value) read by MINER.FROMTABLE: the risk inputs and 49 quantiles",
+});
 
 /** Column `k` places right of `letters`. */
 const right = (letters: string, k: number) => columnLetters(columnIndex(letters) + k);
@@ -151,38 +168,8 @@ export function riskSheet(): SheetDraft {
 
 /** The risk inputs as FROMTABLE tables: one for MININGNPVDIST, one with the histogram's quantiles for CONVERSIONDIST. */
 function riskTables(d: SheetDraft): void {
-  const last = RISK_TABLE_TOP + RISK_PARAMS.length - 1;
-  d.put(`A${RISK_TABLE_TOP - 1}`, [["Risk inputs (Risk_Inputs): name, value, unit, what it is"]], "section");
-  d.put(`A${RISK_TABLE_TOP}`, assumptionsTable(RISK_PARAMS, PARAMETER_LINKS));
-  d.format(`C${RISK_TABLE_TOP}:D${last}`, "note");
-  d.name(
-    "Risk_Inputs",
-    `A${RISK_TABLE_TOP}:B${last}`,
-    "Assumptions table (name, value) read by MINER.FROMTABLE: the risk inputs",
-  );
-
-  const top = CONVERSION_TABLE_TOP;
-  const q = PARAMS.quantiles;
-  const rows = [
-    ...assumptionsTable(RISK_PARAMS, PARAMETER_LINKS),
-    // A list: its name on the first row, the further values on rows with no name.
-    ...HISTOGRAM_QUANTILES.map((p, k) =>
-      k === 0 ? [q.name, p, q.unit, "P2, P4, …, P98: the histogram's"] : ["", p, "", ""],
-    ),
-  ];
-  const end = top + rows.length - 1;
-  d.put(
-    `A${top - 1}`,
-    [["Risk inputs with the histogram's quantiles (Risk_Conversion_Inputs), for CONVERSIONDIST"]],
-    "section",
-  );
-  d.put(`A${top}`, rows);
-  d.format(`C${top}:D${end}`, "note");
-  d.name(
-    "Risk_Conversion_Inputs",
-    `A${top}:B${end}`,
-    "Assumptions table (name, value) read by MINER.FROMTABLE: the risk inputs and 49 quantiles",
-  );
+  RISK_TABLE.write(d);
+  CONVERSION_TABLE.write(d);
 }
 
 /** The monthly mean block subsidy (BTC) of the 4,380 blocks from height h, blended across a halving. */

@@ -5,6 +5,8 @@
  */
 import type { MiningPlan } from "../../src/calc/mining-schedule";
 import { insertModel } from "../../src/taskpane/insert-model";
+import { PHASE_TABLE, TIER_TABLE } from "../../src/template/lease-sheet";
+import { MINING_RESULTS } from "../../src/template/mining-sheet";
 import { Evaluated, scenarios } from "./formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
 import { hyperformula } from "./hyperformula";
@@ -32,7 +34,7 @@ export function num(e: Evaluated, address: string): number {
 
 /**
  * A suite's `model(inputs)`: the inserted model with `inputs` (a workbook name, or a cell such as
- * "'Lease vs Mine'!A72" of the phases table) typed over its defaults. The workbook is inserted and
+ * `phase(2, "mw")` of the phases table) typed over its defaults. The workbook is inserted and
  * loaded once; each call puts back whatever an earlier one typed, so every scenario starts from the
  * defaults, as a freshly inserted model would.
  */
@@ -52,6 +54,12 @@ export function templateModel(): (inputs?: Record<string, number | string>) => P
 
 /** A cell of the Lease vs Mine sheet, as the engine addresses it. */
 export const LEASE = (cell: string) => `'Lease vs Mine'!${cell}`;
+/** A result of the Mining sheet, as the engine addresses it. */
+export const MINING = (key: (typeof MINING_RESULTS.rows.keys)[number]) => `Mining!${MINING_RESULTS.cell(key)}`;
+/** Phase `i`'s build months or MW (0 = the first phase), as the engine addresses it. */
+export const phase = (i: number, key: "buildMonths" | "mw") => LEASE(PHASE_TABLE.cell(key, i));
+/** Tax band `i`'s start or rate, as the engine addresses it. */
+export const tier = (i: number, key: "start" | "rate") => LEASE(TIER_TABLE.cell(key, i));
 
 /** The filled rows of a two-column table on the Lease vs Mine sheet (e.g. the phases), as numbers; blank rows add nothing. */
 export function leaseTableRows(e: Evaluated, range: string): number[][] {

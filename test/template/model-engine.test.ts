@@ -7,7 +7,8 @@ jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote
 
 import { insertModel } from "../../src/taskpane/insert-model";
 import { RECONCILIATION_CELLS } from "../../src/template/reconciliation-sheet";
-import { LEASE_CELLS, PHASES_RANGE, SCHEDULE_COLUMN, SCHEDULE_FIRST_ROW, TIERS_RANGE } from "../../src/template/lease-sheet";
+import { ENERGY_TAX, LEASE_RESULTS, MW_ECONOMICS, PHASES_RANGE, SCHEDULE_COLUMN, SCHEDULE_FIRST_ROW, TIERS_RANGE } from "../../src/template/lease-sheet";
+import { MINING_RESULTS } from "../../src/template/mining-sheet";
 import { writeMarketSheet } from "../../src/taskpane/workbook";
 import { allInCostPerBtc, costPerBtcBreakdown } from "../../src/calc/costs";
 import { leaseIrr, leaseNpv } from "../../src/calc/lease";
@@ -17,7 +18,7 @@ import { energyTaxUsdPerYear } from "../../src/calc/energy-tax";
 import { subsidyBtc } from "../../src/calc/protocol";
 import { Evaluated, evaluate } from "../support/formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
-import { cellOf, LEASE, leaseTableRows, miningSiteOf, num, QUICK_RISK, templateModel } from "../support/template-model";
+import { cellOf, LEASE, leaseTableRows, MINING, miningSiteOf, num, phase, QUICK_RISK, templateModel, tier } from "../support/template-model";
 
 const model = templateModel();
 
@@ -56,8 +57,8 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
     uptime: v("Uptime"),
     subsidy: subsidyBtc(v("Start_Height")).toNumber(),
   };
-  expect(num(e, "Mining!J5")).toBe(costPerBtcBreakdown(costs).cash.toNumber());
-  expect(num(e, "Mining!J6")).toBe(allInCostPerBtc(costs).toNumber());
+  expect(num(e, MINING("cashCost"))).toBe(costPerBtcBreakdown(costs).cash.toNumber());
+  expect(num(e, MINING("allInCost"))).toBe(allInCostPerBtc(costs).toNumber());
 
   const phases = leaseTableRows(e, PHASES_RANGE);
   const terms = {
@@ -71,13 +72,13 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
     capex_timing: v("Capex_Timing"),
     phases,
   };
-  expect(num(e, LEASE(LEASE_CELLS.leaseNpv))).toBe(leaseNpv(terms, v("Lease_Discount_Rate")).toNumber());
-  expect(num(e, LEASE(LEASE_CELLS.leaseIrr))).toBe(leaseIrr(terms).toNumber());
+  expect(num(e, LEASE(LEASE_RESULTS.cell("leaseNpv")))).toBe(leaseNpv(terms, v("Lease_Discount_Rate")).toNumber());
+  expect(num(e, LEASE(LEASE_RESULTS.cell("leaseIrr")))).toBe(leaseIrr(terms).toNumber());
 
   const site = miningSiteOf(xl, e);
   const months = Math.max(...phases.map(([b]) => b)) + Math.round(v("Lease_Term_Years") * 12);
-  expect(num(e, LEASE(LEASE_CELLS.horizon))).toBe(months);
-  expect(num(e, LEASE(LEASE_CELLS.miningNpv))).toBe(miningNpv({ ...site, months }, v("Discount_Rate")).toNumber());
+  expect(num(e, LEASE(LEASE_RESULTS.cell("horizon")))).toBe(months);
+  expect(num(e, LEASE(LEASE_RESULTS.cell("miningNpv")))).toBe(miningNpv({ ...site, months }, v("Discount_Rate")).toNumber());
   const plan = {
     ...site,
     discount_rate: v("Discount_Rate"),
@@ -93,22 +94,23 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
     lease_discount_rate: v("Lease_Discount_Rate"),
   };
   const conversion = conversionValue(plan);
-  expect(num(e, LEASE(LEASE_CELLS.conversionValue))).toBe(conversion.conversionValue.toNumber());
-  expect(num(e, LEASE(LEASE_CELLS.breakevenPrice))).toBe(conversionBreakevenPrice(plan).toNumber());
-  expect(num(e, LEASE(LEASE_CELLS.monthsOff))).toBe(conversion.monthsSwitchedOff);
+  expect(num(e, LEASE(LEASE_RESULTS.cell("conversionValue")))).toBe(conversion.conversionValue.toNumber());
+  expect(num(e, LEASE(LEASE_RESULTS.cell("breakevenPrice")))).toBe(conversionBreakevenPrice(plan).toNumber());
+  expect(num(e, LEASE(LEASE_RESULTS.cell("monthsOff")))).toBe(conversion.monthsSwitchedOff);
 
   // The energy tax of the site's year under the workbook's bands.
   const kwh = v("Site_MW") * 1000 * 8760 * v("Uptime");
-  expect(num(e, LEASE(LEASE_CELLS.energyTax))).toBe(energyTaxUsdPerYear(kwh, leaseTableRows(e, TIERS_RANGE)).toNumber());
+  expect(num(e, LEASE(ENERGY_TAX.cell("taxPerYear")))).toBe(energyTaxUsdPerYear(kwh, leaseTableRows(e, TIERS_RANGE)).toNumber());
 
   // The three uses of a site MW: the spill's cells are the calc module's.
   const gpu = { usd_per_gpu_hour: v("GPU_USD_per_Hour"), utilization: v("GPU_Utilization"), gpu_capex_usd: v("GPU_Capex_USD"), kw_per_gpu: v("GPU_kW"), pue: v("Site_PUE"), opex_pct_of_revenue: v("GPU_Opex_Pct_of_Revenue") };
   const m = mwEconomics(plan, gpu);
   const uses = [m.mining, m.lease, m.gpuCloud!];
-  uses.forEach((u, j) => {
-    const col = "FGH"[j];
+  (["mining", "lease", "gpuCloud"] as const).forEach((use, j) => {
+    const u = uses[j];
+    const at = (line: "revenue" | "ebitda" | "margin" | "capital") => LEASE(`${MW_ECONOMICS.columns.col(use)}${MW_ECONOMICS.rows.row(line)}`);
     // A use with no revenue (a fleet switched off all year) has no margin: "n/a".
-    expect([num(e, LEASE(`${col}5`)), num(e, LEASE(`${col}6`)), e.value(LEASE(`${col}7`)), num(e, LEASE(`${col}8`))]).toEqual([
+    expect([num(e, at("revenue")), num(e, at("ebitda")), e.value(at("margin")), num(e, at("capital"))]).toEqual([
       u.revenuePerMwYear.toNumber(), u.ebitdaPerMwYear.toNumber(), u.ebitdaMargin?.toNumber() ?? "n/a", u.capitalPerMw.toNumber(),
     ]);
   });
@@ -119,10 +121,10 @@ test("with its sourced defaults the model has no error cell, reconciles to zero 
   expectReconciled(e);
   expectEqualToCalc(xl, e);
   // The defaults land where the published averages are (CoinShares Q2 2025: cash ~$74.6k, all-in ~$137.8k).
-  expect(num(e, "Mining!J5")).toBeGreaterThan(60_000);
-  expect(num(e, "Mining!J5")).toBeLessThan(90_000);
-  expect(num(e, "Mining!J6")).toBeGreaterThan(110_000);
-  expect(num(e, "Mining!J6")).toBeLessThan(150_000);
+  expect(num(e, MINING("cashCost"))).toBeGreaterThan(60_000);
+  expect(num(e, MINING("cashCost"))).toBeLessThan(90_000);
+  expect(num(e, MINING("allInCost"))).toBeGreaterThan(110_000);
+  expect(num(e, MINING("allInCost"))).toBeLessThan(150_000);
 });
 
 const SCENARIOS: [string, Record<string, number | string>][] = [
@@ -148,7 +150,7 @@ const SCENARIOS: [string, Record<string, number | string>][] = [
   ],
   [
     "three halls (one in service at once), an exit cap rate, rent at month end, capex at month 0 and a lower lease discount rate",
-    { Rent_Timing: 0, Capex_Timing: 0, Exit_Cap_Rate: 0.07, Lease_Discount_Rate: 0.08, [LEASE("A70")]: 0, [LEASE("A72")]: 30, [LEASE("B72")]: 12.5 },
+    { Rent_Timing: 0, Capex_Timing: 0, Exit_Cap_Rate: 0.07, Lease_Discount_Rate: 0.08, [phase(0, "buildMonths")]: 0, [phase(2, "buildMonths")]: 30, [phase(2, "mw")]: 12.5 },
   ],
   [
     "New York's tiered tax applied, 10% salvage, a new fleet that adds its hashrate, and forced running",
@@ -156,7 +158,7 @@ const SCENARIOS: [string, Record<string, number | string>][] = [
   ],
   [
     "an edited tax table (3¢ above 100 GWh), an 11-month lease with an exit value, and one hall",
-    { Energy_Tax_Applies: 1, [LEASE("A81")]: 1e8, [LEASE("B81")]: 0.03, [LEASE("A82")]: "", [LEASE("B82")]: "", [LEASE("A83")]: "", [LEASE("B83")]: "", [LEASE("A84")]: "", [LEASE("B84")]: "", Lease_Term_Years: 11 / 12, Exit_Cap_Rate: 0.09, [LEASE("A71")]: "", [LEASE("B71")]: "", [LEASE("B70")]: 40 },
+    { Energy_Tax_Applies: 1, [tier(1, "start")]: 1e8, [tier(1, "rate")]: 0.03, [tier(2, "start")]: "", [tier(2, "rate")]: "", [tier(3, "start")]: "", [tier(3, "rate")]: "", [tier(4, "start")]: "", [tier(4, "rate")]: "", Lease_Term_Years: 11 / 12, Exit_Cap_Rate: 0.09, [phase(1, "buildMonths")]: "", [phase(1, "mw")]: "", [phase(0, "mw")]: 40 },
   ],
 ];
 
@@ -238,13 +240,13 @@ test("linked to MINER_Market, the network inputs are the live values and the mod
 
 test("a second copy evaluates beside the first, and each follows only its own inputs", async () => {
   const { xl, e } = await linkedTwice();
-  const before = num(e, LEASE(LEASE_CELLS.conversionValue));
+  const before = num(e, LEASE(LEASE_RESULTS.cell("conversionValue")));
   const siteMw2 = cellOf(xl, "Site_MW_2");
   const original = e.value(siteMw2);
   e.set(siteMw2, 250);
   try {
-    expect(num(e, LEASE(LEASE_CELLS.conversionValue))).toBe(before);
-    expect(num(e, `'Lease vs Mine (2)'!${LEASE_CELLS.conversionValue}`)).not.toBe(before);
+    expect(num(e, LEASE(LEASE_RESULTS.cell("conversionValue")))).toBe(before);
+    expect(num(e, `'Lease vs Mine (2)'!${LEASE_RESULTS.cell("conversionValue")}`)).not.toBe(before);
     expect(e.errors()).toEqual([]);
     expect([e.value("Reconciliation!B3"), e.value("'Reconciliation (2)'!B3")]).toEqual([true, true]);
   } finally {

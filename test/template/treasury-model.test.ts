@@ -15,7 +15,7 @@ import { Decimal, leaseCashFlows, LeaseMonth, miningCashFlows, treasuryCashFlows
 import { Evaluated } from "../support/formula-engine";
 import { relErr } from "../support/rational";
 import { FakeExcel } from "../taskpane/fake-excel";
-import { cellOf, LEASE, leaseTableRows, miningSiteOf, num, QUICK_RISK, templateModel } from "../support/template-model";
+import { cellOf, leaseTableRows, miningSiteOf, num, phase, QUICK_RISK, templateModel } from "../support/template-model";
 
 const model = templateModel();
 
@@ -232,11 +232,11 @@ const SCENARIOS: [string, Record<string, number | string>][] = [
   ["a project loan at 0%, all equity-free, and a 15-year lease", { Project_Loan_Rate: 0, Project_Loan_to_Cost: 1, Lease_Term_Years: 15 }],
   [
     "three halls, capex drawn over each build (the last hall's draws after rent starts), rent at month end, an exit cap rate, salvage",
-    { Rent_Timing: 0, Capex_Timing: 1, Exit_Cap_Rate: 0.07, Salvage_Pct: 0.3, [LEASE("A70")]: 6, [LEASE("A72")]: 30, [LEASE("B72")]: 12.5 },
+    { Rent_Timing: 0, Capex_Timing: 1, Exit_Cap_Rate: 0.07, Salvage_Pct: 0.3, [phase(0, "buildMonths")]: 6, [phase(2, "buildMonths")]: 30, [phase(2, "mw")]: 12.5 },
   ],
   [
     "a hall in service at once with rent in advance and capex at month 0 (Lease vs Mine's month 0 in month 1)",
-    { Rent_Timing: 1, Capex_Timing: 0, [LEASE("A70")]: 0 },
+    { Rent_Timing: 1, Capex_Timing: 0, [phase(0, "buildMonths")]: 0 },
   ],
 ];
 
