@@ -126,6 +126,8 @@ export interface TableOptions {
   values?: number;
   /** How every value cell looks (its number format is the line's). */
   style?: CellStyle;
+  /** The number format of lines that give none. */
+  numberFormat?: string;
 }
 
 /**
@@ -190,11 +192,12 @@ export class Table<K extends string> {
       }),
     );
     const { style } = this.options;
+    const formatOf = (l: Line<K>) => l.numberFormat ?? this.options.numberFormat;
     let start = 0;
     this.lines.forEach((l, i) => {
       const next = this.lines[i + 1];
-      if (next && next.numberFormat === l.numberFormat) return; // the run of alike lines goes on
-      if (style || l.numberFormat) d.format(this.range(this.lines[start].key, l.key), style, l.numberFormat);
+      if (next && formatOf(next) === formatOf(l)) return; // the run of alike lines goes on
+      if (style || formatOf(l)) d.format(this.range(this.lines[start].key, l.key), style, formatOf(l));
       start = i + 1;
     });
     for (const l of this.lines) if (l.name) d.name(l.name[0], this.cell(l.key), l.name[1]);

@@ -14,44 +14,62 @@ import {
 } from "./lease-sheet";
 import { BREAKDOWN, BREAKDOWN_VALUE, MINING_RESULTS } from "./mining-sheet";
 import { absolute } from "./spec";
-import { treasuryChecks } from "./treasury-reconciliation";
+import { Check, CHECK_COLUMNS, CheckTable } from "./check-table";
+import { Line, Table } from "./layout";
+import { TREASURY_CHECKS } from "./treasury-reconciliation";
 
-const FIRST_CHECK_ROW = 6;
+/** The row of the all-checks-pass cell; the checks' header two rows below. */
+const ALL_PASS_ROW = 3;
 
-/** Building blocks of the plain figures, below the checks. */
-const HELPERS: [key: string, label: string, formula: (cell: (key: string) => string) => string, unit: string][] = [
-  [
-    "subsidy",
-    "Subsidy at the start height",
-    () => "=INT(5000000000/2^INT(Start_Height/210000))/100000000",
-    "BTC per block",
-  ],
-  [
-    "btcPerThDay",
-    "BTC per TH/s per day",
-    (c) => `=1000000000000*86400/2^32*(${c("subsidy")}+Fees_BTC_per_Block)/Difficulty_Now`,
-    "BTC",
-  ],
-  [
-    "earned",
-    "BTC earned per installed TH/s per day",
-    (c) => `=${c("btcPerThDay")}*Uptime*(1-Pool_Fee)`,
-    "BTC, after uptime and pool fee",
-  ],
-  ["kwh", "kWh used per installed TH/s per day", () => "=Efficiency_J_TH*Site_PUE*24/1000*Uptime", "kWh"],
-  ["rate", "Monthly discount rate", () => "=(1+Discount_Rate)^(1/12)-1", "per month"],
-  ["leaseRate", "Monthly lease discount rate", () => "=(1+Lease_Discount_Rate)^(1/12)-1", "per month"],
-  ["gpus", "GPUs filling the leased critical IT", () => "=Leased_Critical_IT_MW*1000/GPU_kW", "GPUs"],
+/** Building blocks of the plain figures, below the checks (placed there: HELPERS). */
+type HelperKey = "subsidy" | "btcPerThDay" | "earned" | "kwh" | "rate" | "leaseRate" | "gpus";
+const HELPER_LINES: Line<HelperKey>[] = [
+  {
+    key: "subsidy",
+    label: "Subsidy at the start height",
+    value: "=INT(5000000000/2^INT(Start_Height/210000))/100000000",
+    unit: "BTC per block",
+  },
+  {
+    key: "btcPerThDay",
+    label: "BTC per TH/s per day",
+    value: (at) => `=1000000000000*86400/2^32*(${absolute(at("subsidy"))}+Fees_BTC_per_Block)/Difficulty_Now`,
+    unit: "BTC",
+  },
+  {
+    key: "earned",
+    label: "BTC earned per installed TH/s per day",
+    value: (at) => `=${absolute(at("btcPerThDay"))}*Uptime*(1-Pool_Fee)`,
+    unit: "BTC, after uptime and pool fee",
+  },
+  {
+    key: "kwh",
+    label: "kWh used per installed TH/s per day",
+    value: "=Efficiency_J_TH*Site_PUE*24/1000*Uptime",
+    unit: "kWh",
+  },
+  { key: "rate", label: "Monthly discount rate", value: "=(1+Discount_Rate)^(1/12)-1", unit: "per month" },
+  {
+    key: "leaseRate",
+    label: "Monthly lease discount rate",
+    value: "=(1+Lease_Discount_Rate)^(1/12)-1",
+    unit: "per month",
+  },
+  {
+    key: "gpus",
+    label: "GPUs filling the leased critical IT",
+    value: "=Leased_Critical_IT_MW*1000/GPU_kW",
+    unit: "GPUs",
+  },
 ];
+/** A building block's cell, as the checks read it. */
+const h = (key: HelperKey) => absolute(HELPERS.cell(key));
 
 const L = "{leaseVsMine}!";
 const M = "{mining}!";
 /** A cell of MWECONOMICS' spill: one use's line. */
 const economics = (use: "mining" | "lease" | "gpuCloud", line: "ebitda" | "capital") =>
   `=${L}$${MW_ECONOMICS.columns.col(use)}$${MW_ECONOMICS.rows.row(line)}`;
-
-/** [quantity, MINER result, plain rebuild (given the helper cells), tolerance, how the plain figure is built] */
-type Check = [string, string, (h: (key: string) => string, row: (label: string) => string) => string, string, string];
 
 /** Excel's NPV of a schedule column from month 1 at a monthly rate. */
 const npv = (rate: string, key: string) => `NPV(${rate},${L}${scheduleRange(key, 1)})`;
@@ -69,7 +87,7 @@ const CHECKS: Check[] = [
   [
     "Cash cost per BTC (USD)",
     "=Cash_Cost_per_BTC",
-    (h) =>
+    () =>
       `=(${h("kwh")}*(Power_Price_kWh+Energy_Tax_USD_per_kWh)+Opex_USD_per_TH_Day+SGA_USD_per_TH_Day)/${h("earned")}`,
     "money",
     "(power + energy tax + opex + SG&A per TH/s-day) / BTC earned per TH/s-day",
@@ -77,7 +95,7 @@ const CHECKS: Check[] = [
   [
     "All-in cost per BTC (USD)",
     "=AllIn_Cost_per_BTC",
-    (h) =>
+    () =>
       `=(${h("kwh")}*(Power_Price_kWh+Energy_Tax_USD_per_kWh)+Opex_USD_per_TH_Day+SGA_USD_per_TH_Day+Machine_Cost_USD_per_TH/(Machine_Life_Years*365)+Stock_Comp_USD_per_TH_Day)/${h("earned")}`,
     "money",
     "cash cost + straight-line depreciation + stock pay, per BTC earned",
@@ -93,14 +111,14 @@ const CHECKS: Check[] = [
   [
     "Hashprice (USD per PH/s per day)",
     `=${M}${absolute(MINING_RESULTS.cell("hashprice"))}`,
-    (h) => `=${h("btcPerThDay")}*1000*BTC_Price_USD`,
+    () => `=${h("btcPerThDay")}*1000*BTC_Price_USD`,
     "money",
     "BTC per TH/s-day × 1,000 × BTC price",
   ],
   [
     "Lease NPV (USD)",
     "=Lease_NPV",
-    (h) => `=${month0("leaseNet")}+${npv(h("leaseRate"), "leaseNet")}`,
+    () => `=${month0("leaseNet")}+${npv(h("leaseRate"), "leaseNet")}`,
     "money",
     "month-0 flow + Excel's NPV of the lease net cash flows (every phase, exit value included) at the monthly lease rate",
   ],
@@ -114,21 +132,21 @@ const CHECKS: Check[] = [
   [
     "Mining NPV (USD)",
     "=Mining_NPV",
-    (h) => `=${npv(h("rate"), "miningNet")}`,
+    () => `=${npv(h("rate"), "miningNet")}`,
     "money",
     "Excel's NPV of the mining net cash flows (switch-off, energy tax and salvage included) at the monthly rate",
   ],
   [
     "Conversion value (USD)",
     "=Conversion_Value",
-    (h, row) => `=${row("Lease NPV (USD)")}-${row("Mining NPV (USD)")}`,
+    (row) => `=${row("Lease NPV (USD)")}-${row("Mining NPV (USD)")}`,
     "money",
     "plain lease NPV − plain mining NPV",
   ],
   [
     "Breakeven BTC price (USD)",
     "=Conversion_Breakeven_Price",
-    (h, row) =>
+    (row) =>
       `=BTC_Price_USD*(${row("Lease NPV (USD)")}+${npv(h("rate"), "miningOpex")}+${npv(h("rate"), "refreshCapex")}-${npv(h("rate"), "salvage")}+${VARIABLE_COST}*${atBreakeven()})/${atBreakeven("btcRun", "price")}`,
     "money",
     "price × (lease NPV + PV of opex and capex − salvage + PV of power and tax in the months that run at the breakeven) / PV of those months' revenue at today's price",
@@ -172,7 +190,7 @@ const CHECKS: Check[] = [
   [
     "GPU-cloud EBITDA per site MW-year (USD)",
     economics("gpuCloud", "ebitda"),
-    (h) =>
+    () =>
       `=(${GPU_REVENUE.replace("$gpus", h("gpus"))}*(1-GPU_Opex_Pct_of_Revenue)-${h("gpus")}*GPU_kW*Site_PUE*8760*Power_Price_kWh)/Site_MW`,
     "money",
     "GPUs × $/hour × utilization × 8,760 h less opex and power (at the site's PUE), per site MW",
@@ -180,29 +198,27 @@ const CHECKS: Check[] = [
   [
     "GPU-cloud capital per site MW (USD)",
     economics("gpuCloud", "capital"),
-    (h) => `=(${h("gpus")}*GPU_Capex_USD+Conversion_Capex_USD_per_MW*Leased_Critical_IT_MW)/Site_MW`,
+    () => `=(${h("gpus")}*GPU_Capex_USD+Conversion_Capex_USD_per_MW*Leased_Critical_IT_MW)/Site_MW`,
     "money",
     "GPUs × their price + the hall at the conversion capex, per site MW",
   ],
 ];
 
-const LAST_CHECK_ROW = FIRST_CHECK_ROW + CHECKS.length - 1;
-const HELPER_TOP = LAST_CHECK_ROW + 6;
-/** The Treasury sheet's checks, below the building blocks. */
-const TREASURY_TOP = HELPER_TOP + HELPERS.length + 2;
-export const RECONCILIATION_CELLS = {
-  allPass: "B3",
-  checks: `A${FIRST_CHECK_ROW}:G${LAST_CHECK_ROW}`,
-  firstCheckRow: FIRST_CHECK_ROW,
-  lastCheckRow: LAST_CHECK_ROW,
-  coverage: `B${LAST_CHECK_ROW + 2}`,
-  treasuryTop: TREASURY_TOP,
-};
+/** The model's checks under the all-pass row, the coverage check, the building blocks, then the Treasury's checks. */
+const MODEL_CHECKS = new CheckTable(ALL_PASS_ROW + 2, CHECKS);
+const COVERAGE_ROW = MODEL_CHECKS.last + 2;
+const HELPERS = new Table(`${CHECK_COLUMNS.from}${COVERAGE_ROW + 4}`, HELPER_LINES, { numberFormat: "0.000000000000" });
+const TREASURY = new CheckTable(HELPERS.bottom + 4, TREASURY_CHECKS);
 
-/** Money is compared to a part in 10^9 (a double carries ~16 digits); Excel's IRR stops at 0.00001%. */
-function tolerance(kind: string, row: number): string {
-  return kind === "rate" ? "0.0000001" : `=MAX(0.000001,0.000000001*ABS(B${row}))`;
-}
+/** Where the Reconciliation sheet's checks sit. */
+export const RECONCILIATION = {
+  /** TRUE when every check passes (the name Model_Checks_Pass). */
+  allPass: `${CHECK_COLUMNS.col("miner")}${ALL_PASS_ROW}`,
+  checks: MODEL_CHECKS,
+  /** TRUE when the monthly schedule covers the horizon. */
+  coverage: `${CHECK_COLUMNS.col("miner")}${COVERAGE_ROW}`,
+  treasury: TREASURY,
+};
 
 export function reconciliationSheet(): SheetDraft {
   const d = new SheetDraft("reconciliation");
@@ -210,49 +226,29 @@ export function reconciliationSheet(): SheetDraft {
     "Reconciliation: MINER results rebuilt with plain Excel formulas",
     "Each row sets a MINER function's result beside the same quantity built from the Assumptions with ordinary formulas (and Excel's own NPV and IRR). The difference is zero up to floating-point rounding.",
   );
-  const treasury = treasuryChecks(d, TREASURY_TOP);
+  const left = (row: number) => `${CHECK_COLUMNS.from}${row}`;
   d.put(
-    "A3",
+    left(TREASURY.headerRow - 1),
+    [["The Treasury sheet: MINER's treasury functions against plain formulas"]],
+    "section",
+  );
+  TREASURY.write(d, "#,##0.00######");
+  d.put(
+    left(ALL_PASS_ROW),
     [
       [
         "All checks pass",
-        `=AND(F${FIRST_CHECK_ROW}:F${LAST_CHECK_ROW},${RECONCILIATION_CELLS.coverage},F${treasury.first}:F${treasury.last})`,
+        `=AND(${MODEL_CHECKS.column("matches")},${RECONCILIATION.coverage},${TREASURY.column("matches")})`,
       ],
     ],
     "check",
   );
-  d.name("Model_Checks_Pass", RECONCILIATION_CELLS.allPass, "TRUE when every reconciliation check passes: MINER model");
+  d.name("Model_Checks_Pass", RECONCILIATION.allPass, "TRUE when every reconciliation check passes: MINER model");
+  MODEL_CHECKS.write(d, "#,##0.00");
+  const irrRow = MODEL_CHECKS.checks.findIndex(([, , , kind]) => kind === "rate") + MODEL_CHECKS.first;
+  d.format(`${CHECK_COLUMNS.col("miner")}${irrRow}:${CHECK_COLUMNS.col("plain")}${irrRow}`, "result", "0.000000%");
   d.put(
-    `A${FIRST_CHECK_ROW - 1}`,
-    [
-      [
-        "Quantity",
-        "MINER add-in",
-        "Plain Excel",
-        "Difference",
-        "Tolerance",
-        "Matches",
-        "How the plain figure is built",
-      ],
-    ],
-    "header",
-  );
-  const helper = (key: string) => `$B$${HELPER_TOP + HELPERS.findIndex(([k]) => k === key)}`;
-  const row = (label: string) => `C${FIRST_CHECK_ROW + CHECKS.findIndex(([l]) => l === label)}`;
-  d.put(
-    `A${FIRST_CHECK_ROW}`,
-    CHECKS.map(([label, miner, plain, kind, how], i) => {
-      const r = FIRST_CHECK_ROW + i;
-      return [label, miner, plain(helper, row), `=B${r}-C${r}`, tolerance(kind, r), `=ABS(D${r})<=E${r}`, how];
-    }),
-  );
-  d.format(`B${FIRST_CHECK_ROW}:C${LAST_CHECK_ROW}`, "result", "#,##0.00");
-  const irrRow = FIRST_CHECK_ROW + CHECKS.findIndex(([, , , kind]) => kind === "rate");
-  d.format(`B${irrRow}:C${irrRow}`, "result", "0.000000%");
-  d.format(`D${FIRST_CHECK_ROW}:E${LAST_CHECK_ROW}`, undefined, "0.00E+00");
-  d.format(`F${FIRST_CHECK_ROW}:F${LAST_CHECK_ROW}`, "check");
-  d.put(
-    `A${LAST_CHECK_ROW + 2}`,
+    left(COVERAGE_ROW),
     [
       [
         `The monthly schedule covers the horizon (${SCHEDULE_MONTHS} months at most), and the horizon the first year MWECONOMICS reads (12 months at least)`,
@@ -262,12 +258,18 @@ export function reconciliationSheet(): SheetDraft {
     "check",
   );
 
-  d.put(`A${HELPER_TOP - 1}`, [["Building blocks of the plain figures"]], "section");
-  d.put(
-    `A${HELPER_TOP}`,
-    HELPERS.map(([, label, formula, unit]) => [label, formula(helper), unit]),
+  d.put(left(HELPERS.top - 1), [["Building blocks of the plain figures"]], "section");
+  HELPERS.write(d);
+  d.width(
+    CHECK_COLUMNS.widths({
+      quantity: 290,
+      miner: 130,
+      plain: 130,
+      difference: 90,
+      tolerance: 90,
+      matches: 70,
+      how: 480,
+    }),
   );
-  d.format(`B${HELPER_TOP}:B${HELPER_TOP + HELPERS.length - 1}`, undefined, "0.000000000000");
-  d.width({ A: 290, B: 130, C: 130, D: 90, E: 90, F: 70, G: 480 });
   return d;
 }

@@ -24,7 +24,8 @@
  */
 import { minerCall, SheetDraft } from "./draft";
 import { SCHEDULE_COLUMN, SCHEDULE_FIRST_ROW, SCHEDULE_MONTHS } from "./lease-sheet";
-import { absolute, columnIndex, columnLetters } from "./spec";
+import { Columns, offset, Table } from "./layout";
+import { absolute } from "./spec";
 
 const USD = "#,##0";
 const BTC = "#,##0.00";
@@ -35,104 +36,267 @@ export const MONTH_HEADER_ROW = 55;
 export const FIRST_MONTH_ROW = MONTH_HEADER_ROW + 1;
 export const LAST_MONTH_ROW = MONTH_HEADER_ROW + TREASURY_MONTHS;
 
-/** Column of each monthly input (plain formulas on the Lease vs Mine schedule), by key. */
-const INPUT_COLUMNS = {
-  month: "A",
-  price: "B",
-  minedMiningOnly: "C",
-  costsMiningOnly: "D",
-  debtMiningOnly: "E",
-  minedWithLease: "F",
-  costsWithLease: "G",
-  incomeWithLease: "H",
-  debtWithLease: "I",
-};
+/** A column of the month-by-month blocks: its header and the number format of its months. */
+interface MonthColumn<K extends string> {
+  key: K;
+  /** Its header (MINER's schedule brings its own). */
+  header?: string;
+  format?: string;
+}
+
+/** A block of month-by-month columns, from its first column: where each sits, by key. */
+class MonthBlock<K extends string> {
+  readonly columns: Columns<K>;
+
+  constructor(
+    first: string,
+    readonly spec: readonly MonthColumn<K>[],
+  ) {
+    this.columns = new Columns(
+      first,
+      spec.map((c) => c.key),
+    );
+  }
+
+  col(key: K): string {
+    return this.columns.col(key);
+  }
+
+  /** The block's headers, as one row. */
+  get headers(): string[] {
+    return this.spec.map((c) => c.header ?? "");
+  }
+
+  /** Each column's months formatted as the column says (adjacent columns alike as one range). */
+  formatMonths(d: SheetDraft): void {
+    let start = 0;
+    this.spec.forEach((c, i) => {
+      const next = this.spec[i + 1];
+      if (next && next.format === c.format) return;
+      if (c.format)
+        d.format(
+          `${this.col(this.spec[start].key)}${FIRST_MONTH_ROW}:${this.col(c.key)}${LAST_MONTH_ROW}`,
+          undefined,
+          c.format,
+        );
+      start = i + 1;
+    });
+  }
+}
+
+/** The monthly inputs of both ways (plain formulas on the Lease vs Mine schedule), from column A. */
+const INPUTS = new MonthBlock("A", [
+  { key: "month", header: "Month", format: "0" },
+  { key: "price", header: "BTC price (USD)", format: USD },
+  { key: "minedMiningOnly", header: "Mining only: BTC mined", format: "#,##0.000" },
+  {
+    key: "costsMiningOnly",
+    header: "Mining only: cash costs: power, energy tax, opex, refresh (USD)",
+    format: USD,
+  },
+  { key: "debtMiningOnly", header: "Mining only: debt service (USD)", format: USD },
+  { key: "minedWithLease", header: "Mining + lease: BTC mined", format: "#,##0.000" },
+  { key: "costsWithLease", header: "Mining + lease: cash costs (USD)", format: USD },
+  {
+    key: "incomeWithLease",
+    header:
+      "Mining + lease: other income: salvage of the mined share + rent − opex + exit value − capex paid in cash (USD)",
+    format: USD,
+  },
+  {
+    key: "debtWithLease",
+    header: "Mining + lease: debt service: BTC-backed loan interest + project loan payment (USD)",
+    format: USD,
+  },
+]);
+const input = (key: (typeof INPUTS.columns.keys)[number]) => INPUTS.col(key);
+/** The column of the month numbers. */
+export const MONTH_COLUMN = input("month");
+
+/** MINER.TREASURYCASHFLOWS' columns, in its order (src/functions/treasury.ts). */
+const SPILL: MonthColumn<
+  "month" | "price" | "mined" | "sold" | "held" | "cashIn" | "cashOut" | "cash" | "forced" | "insolvent"
+>[] = [
+  { key: "month" },
+  { key: "price", format: USD },
+  { key: "mined", format: BTC },
+  { key: "sold", format: BTC },
+  { key: "held", format: BTC },
+  { key: "cashIn", format: USD },
+  { key: "cashOut", format: USD },
+  { key: "cash", format: USD },
+  { key: "forced", format: BTC },
+  { key: "insolvent" },
+];
+/** The plain rebuild's columns for one way, in order. */
+const PLAIN: MonthColumn<"planned" | "before" | "forced" | "held" | "cash" | "matches">[] = [
+  { key: "planned", header: "Policy's sale (BTC)", format: BTC },
+  { key: "before", header: "Cash before forced sales (USD)", format: USD },
+  { key: "forced", header: "Forced sale (BTC)", format: BTC },
+  { key: "held", header: "BTC held", format: BTC },
+  { key: "cash", header: "Cash (USD)", format: USD },
+  { key: "matches", header: "Matches MINER (1 = yes)" },
+];
+export type SpillKey = (typeof SPILL)[number]["key"];
+export type PlainKey = (typeof PLAIN)[number]["key"];
+
+// Left to right after the inputs, a blank column between groups: MINER's schedule for each way,
+// the plain rebuilds of both side by side, then the by-month flows.
+const SPILL_MINING_ONLY = new MonthBlock(offset(INPUTS.columns.to, 2), SPILL);
+const SPILL_WITH_LEASE = new MonthBlock(offset(SPILL_MINING_ONLY.columns.to, 2), SPILL);
+const PLAIN_MINING_ONLY = new MonthBlock(offset(SPILL_WITH_LEASE.columns.to, 2), PLAIN);
+const PLAIN_WITH_LEASE = new MonthBlock(offset(PLAIN_MINING_ONLY.columns.to, 1), PLAIN);
 
 /**
  * The by-month flows right of the plain rebuilds, in plain formulas on Lease vs Mine: the mining
- * fleet's salvage, the leased share's lease and its project loan. Keys in order from column AT.
+ * fleet's salvage, the leased share's lease and its project loan.
  */
-const FLOWS = ["salvage", "leaseRevenue", "leaseOpex", "leaseExit", "capex", "draw", "equity", "payment", "balance"];
-const FLOWS_FIRST = "AT";
+const FLOWS = new MonthBlock(offset(PLAIN_WITH_LEASE.columns.to, 2), [
+  { key: "salvage", header: "Fleet salvage, whole site (USD): mining only's other income", format: USD },
+  { key: "leaseRevenue", header: "Lease revenue, leased share (USD)", format: USD },
+  { key: "leaseOpex", header: "Lease opex, leased share (USD)", format: USD },
+  { key: "leaseExit", header: "Lease exit value, leased share (USD)", format: USD },
+  { key: "capex", header: "Conversion capex, leased share (USD)", format: USD },
+  { key: "draw", header: "Project loan draw (USD)", format: USD },
+  { key: "equity", header: "Capex paid in cash (USD)", format: USD },
+  { key: "payment", header: "Project loan payment (USD)", format: USD },
+  { key: "balance", header: "Project loan balance at the month's end (USD)", format: USD },
+]);
+export type FlowKey = (typeof FLOWS.columns.keys)[number];
 
-/** The two ways the site is run: where their inputs and MINER's schedule sit. */
+/** The two ways the site is run: where their inputs, MINER's schedule and the plain rebuild sit. */
 export const WAYS = {
   miningOnly: {
     label: "Mining only",
-    mined: INPUT_COLUMNS.minedMiningOnly,
-    costs: INPUT_COLUMNS.costsMiningOnly,
-    income: FLOWS_FIRST as string | undefined, // the fleet's salvage, the first flow column
-    debt: INPUT_COLUMNS.debtMiningOnly,
-    /** Top-left of MINER.TREASURYCASHFLOWS' spill (its header row). */
-    spill: "K",
-    /** First column of the plain rebuild. */
-    plain: "AG",
-    /** Column of the results block. */
-    result: "B",
+    /** The way's value column in the results table (0 = the first). */
+    column: 0,
+    mined: input("minedMiningOnly"),
+    costs: input("costsMiningOnly"),
+    income: FLOWS.col("salvage") as string | undefined, // the fleet's salvage
+    debt: input("debtMiningOnly"),
+    /** MINER.TREASURYCASHFLOWS' spill (its header row on MONTH_HEADER_ROW). */
+    spill: SPILL_MINING_ONLY,
+    plain: PLAIN_MINING_ONLY,
   },
   withLease: {
     label: "Mining + lease",
-    mined: INPUT_COLUMNS.minedWithLease,
-    costs: INPUT_COLUMNS.costsWithLease,
-    income: INPUT_COLUMNS.incomeWithLease as string | undefined,
-    debt: INPUT_COLUMNS.debtWithLease,
-    spill: "V",
-    plain: "AM",
-    result: "C",
+    column: 1,
+    mined: input("minedWithLease"),
+    costs: input("costsWithLease"),
+    income: input("incomeWithLease") as string | undefined,
+    debt: input("debtWithLease"),
+    spill: SPILL_WITH_LEASE,
+    plain: PLAIN_WITH_LEASE,
   },
 };
 export type Way = (typeof WAYS)[keyof typeof WAYS];
+/** The ways in the order of the results table's value columns. */
+const WAY_LIST: Way[] = [WAYS.miningOnly, WAYS.withLease];
 
-/** MINER.TREASURYCASHFLOWS' columns, in its order (src/functions/treasury.ts). */
-const SPILL = ["month", "price", "mined", "sold", "held", "cashIn", "cashOut", "cash", "forced", "insolvent"];
-/** The plain rebuild's columns for one way, in order. */
-const PLAIN = ["planned", "before", "forced", "held", "cash", "matches"];
-
-const offset = (col: string, by: number) => columnLetters(columnIndex(col) + by);
 /** Column letter of MINER's schedule column `key` for a way. */
-export const spillColumn = (w: Way, key: string) => offset(w.spill, SPILL.indexOf(key));
+export const spillColumn = (w: Way, key: SpillKey) => w.spill.col(key);
 /** Column letter of the plain rebuild's column `key` for a way. */
-export const plainColumn = (w: Way, key: string) => offset(w.plain, PLAIN.indexOf(key));
+export const plainColumn = (w: Way, key: PlainKey) => w.plain.col(key);
 /** Column letter of the by-month flow `key` (the lease of the leased share, its project loan, salvage). */
-export const flowColumn = (key: string) => offset(FLOWS_FIRST, FLOWS.indexOf(key));
+export const flowColumn = (key: FlowKey) => FLOWS.col(key);
 /** "$O$56:$O$415": a monthly column over months 1 to 360. */
 export const monthRange = (col: string) => `$${col}$${FIRST_MONTH_ROW}:$${col}$${LAST_MONTH_ROW}`;
 
 /** The last month of the horizon the schedules show (a longer horizon is flagged by the Reconciliation's coverage check). */
 export const HORIZON = `MIN(Horizon_Months,${TREASURY_MONTHS})`;
 
-/** Cells other sheets (and the tests) read. */
-export const TREASURY_CELLS = {
-  results: "A4:D16",
-  heldAfter12: 6,
-  heldAtEnd: 7,
-  cashAtEnd: 8,
-  mined: 9,
-  sold: 10,
-  forced: 11,
-  soldToMined: 12,
-  cashRunsOut: 13,
-  insolvent: 14,
-  btcYield: 15,
-  btcGain: 16,
-  leasedCapex: "B22",
-  equity: "B23",
-  loanDrawn: "B24",
-  firstRentMonth: "B25",
-  windowEnd: "B26",
-  loanAtFirstRent: "B27",
-  loanPayment: "B28",
-  loanPaid: "B29",
-  btcLoanInterest: "B30",
-  btcPerShare: "G5",
-  mnavEv: "G7",
-  mnavMcap: "G8",
-  navPerShare: "G9",
-  ltv: "G10",
-  marginCallPrice: "G11",
-  liquidationPrice: "G12",
-  runway: "G13",
+const sum = (key: SpillKey) => (w: Way) => `=SUM(${monthRange(spillColumn(w, key))})`;
+const firstMonth = (key: SpillKey, test: string) => (w: Way) => {
+  const col = monthRange(spillColumn(w, key));
+  return `=IF(COUNTIF(${col},"${test}")=0,"never",MINIFS(${monthRange(spillColumn(w, "month"))},${col},"${test}"))`;
 };
+const atMonth = (key: SpillKey, month: string) => (w: Way) => `=INDEX(${monthRange(spillColumn(w, key))},${month})`;
+/** A value per way: the results table calls it once for each value column. */
+const each = (f: (w: Way) => string) => (_: unknown, column: number) => f(WAY_LIST[column]);
+
+/** The results of both ways, from A5: label, mining only, mining + lease, unit. */
+export const TREASURY_RESULTS = new Table(
+  "A5",
+  [
+    { key: "btcStart", label: "BTC held at the start", value: "=Treasury_BTC_Start", unit: "BTC", numberFormat: BTC },
+    {
+      key: "heldAfter12",
+      label: "BTC held after 12 months",
+      value: each(atMonth("held", "12")),
+      unit: "BTC",
+      numberFormat: BTC,
+    },
+    {
+      key: "heldAtEnd",
+      label: "BTC held at the end of the horizon",
+      value: each(atMonth("held", HORIZON)),
+      unit: "BTC",
+      numberFormat: BTC,
+    },
+    {
+      key: "cashAtEnd",
+      label: "Cash at the end of the horizon",
+      value: each(atMonth("cash", HORIZON)),
+      unit: "USD",
+      numberFormat: USD,
+    },
+    { key: "mined", label: "BTC mined", value: each(sum("mined")), unit: "BTC", numberFormat: BTC },
+    { key: "sold", label: "BTC sold", value: each(sum("sold")), unit: "BTC", numberFormat: BTC },
+    {
+      key: "forced",
+      label: "  of which beyond the policy, to keep the cash floor (forced)",
+      value: each(sum("forced")),
+      unit: "BTC",
+      numberFormat: BTC,
+    },
+    {
+      key: "soldToMined",
+      label: "Sold / mined (the liquidation-to-production ratio)",
+      value: (at) => `=IF(${at("mined")}=0,"n/a",${at("sold")}/${at("mined")})`,
+      unit: "ratio",
+      numberFormat: "0.00",
+    },
+    {
+      key: "cashRunsOut",
+      label: "Cash runs out: first month BTC is sold to keep the cash floor",
+      value: each(firstMonth("forced", ">0")),
+      unit: "month",
+      numberFormat: "0",
+    },
+    {
+      key: "insolvent",
+      label: "Insolvent: first month with no BTC left and cash below the floor",
+      value: each(firstMonth("insolvent", "=1")),
+      unit: "month",
+      numberFormat: "0",
+    },
+    {
+      key: "btcYield",
+      label: "BTC Yield over the first 12 months (MINER.BTCYIELD)",
+      value: (at) => yieldCall("BTCYIELD", at("heldAfter12")),
+      unit: "rate",
+      numberFormat: "0.00%",
+    },
+    {
+      key: "btcGain",
+      label: "BTC Gain over the first 12 months (MINER.BTCGAIN)",
+      value: (at) => yieldCall("BTCGAIN", at("heldAfter12")),
+      unit: "BTC",
+      numberFormat: BTC,
+    },
+  ],
+  { values: 2, style: "result" },
+);
+
+function yieldCall(id: "BTCYIELD" | "BTCGAIN", btcEnd: string): string {
+  const args: Record<string, string> = {
+    btc_start: "Treasury_BTC_Start",
+    shares_start: "Shares_Diluted",
+    btc_end: btcEnd,
+    shares_end: "Shares_Diluted_in_12_Months",
+  };
+  return `=${minerCall(id, (p) => args[p])}`;
+}
 
 const L = "{leaseVsMine}!";
 /** The Lease vs Mine schedule's cell of column `key` in month m. */
@@ -140,27 +304,212 @@ const schedule = (key: string, m: number) => `${L}$${SCHEDULE_COLUMN[key]}$${SCH
 /** A lease column in treasury month m: month 1 also takes Lease vs Mine's month 0 (capex at month 0, rent in advance). */
 const leaseFlow = (key: string, m: number) =>
   m === 1 ? `SUM(${schedule(key, 0)}:$${SCHEDULE_COLUMN[key]}$${SCHEDULE_FIRST_ROW + 1})` : schedule(key, m);
-const FIRST_RENT = absolute(TREASURY_CELLS.firstRentMonth);
-const WINDOW_END = absolute(TREASURY_CELLS.windowEnd);
+
+const total = (key: FlowKey) => `=SUM(${monthRange(flowColumn(key))})`;
+/** Lease vs Mine's column `key` over the months the treasury runs, month 0 included. */
+const scheduleMonths = (key: string) =>
+  `${L}$${SCHEDULE_COLUMN[key]}$${SCHEDULE_FIRST_ROW}:$${SCHEDULE_COLUMN[key]}$${SCHEDULE_FIRST_ROW + TREASURY_MONTHS}`;
+
+/** The leased share and its financing, from A21: label, value, unit. */
+export const TREASURY_FINANCING = new Table(
+  "A21",
+  [
+    {
+      key: "leasedMw",
+      label: "Critical IT MW leased (the share of the phases on Lease vs Mine)",
+      value: "=Lease_Share_of_Site*Leased_Critical_IT_MW",
+      unit: "MW",
+      numberFormat: "#,##0.0",
+    },
+    {
+      key: "leasedCapex",
+      label: "Conversion capex of the leased share, all halls (Lease vs Mine's month 0 paid in month 1)",
+      value: () => total("capex"),
+      unit: "USD",
+      numberFormat: USD,
+    },
+    {
+      key: "equity",
+      label: "  paid from the treasury as it is drawn (equity)",
+      value: () => total("equity"),
+      unit: "USD",
+      numberFormat: USD,
+    },
+    {
+      key: "loanDrawn",
+      label: "  drawn on the project loan (Project_Loan_to_Cost of each month's draw)",
+      value: () => total("draw"),
+      unit: "USD",
+      numberFormat: USD,
+    },
+    {
+      key: "firstRentMonth",
+      label: "First rent month (the first month with lease revenue)",
+      value: () => {
+        const revenue = scheduleMonths("leaseRevenue");
+        return `=IF(COUNTIF(${revenue},">0")=0,${TREASURY_MONTHS + 1},MAX(1,MINIFS(${scheduleMonths("month")},${revenue},">0")))`;
+      },
+      unit: "month",
+      numberFormat: "0",
+    },
+    {
+      key: "windowEnd",
+      label: "Last month of the repayment window (first rent month + lease term − 1)",
+      value: (at) => `=${absolute(at("firstRentMonth"))}+Lease_Term_Months-1`,
+      unit: "month",
+      numberFormat: "0",
+    },
+    {
+      key: "loanAtFirstRent",
+      label: "Project loan in the first rent month: with that month's interest and draw, before its payment",
+      value: (at) => {
+        const first = absolute(at("firstRentMonth"));
+        const atFirstRent = (key: FlowKey) => `INDEX(${monthRange(flowColumn(key))},${first})`;
+        return `=IF(${first}>${TREASURY_MONTHS},"no rent",${atFirstRent("balance")}+${atFirstRent("payment")})`;
+      },
+      unit: "USD",
+      numberFormat: USD,
+    },
+    {
+      key: "loanPayment",
+      label: "Project loan payment in the first rent month (level; recast when a later hall draws)",
+      value: (at) => {
+        const first = absolute(at("firstRentMonth"));
+        return `=IF(${first}>${TREASURY_MONTHS},"no rent",INDEX(${monthRange(flowColumn("payment"))},${first}))`;
+      },
+      unit: "USD per month",
+      numberFormat: USD,
+    },
+    {
+      key: "loanPaid",
+      label: "Paid on the project loan over the window (drawn + interest)",
+      value: () => total("payment"),
+      unit: "USD",
+      numberFormat: USD,
+    },
+    {
+      key: "btcLoanInterest",
+      label: "BTC-backed loan interest, each month of the horizon (both ways)",
+      value: "=BTC_Loan_USD*BTC_Loan_Rate/12",
+      unit: "USD per month",
+      numberFormat: USD,
+    },
+  ],
+  { style: "result" },
+);
+const FIRST_RENT = absolute(TREASURY_FINANCING.cell("firstRentMonth"));
+const WINDOW_END = absolute(TREASURY_FINANCING.cell("windowEnd"));
+
+/** The company's treasury metrics, from F5: label, value, unit. */
+const COMPANY: Record<string, string> = {
+  share_price: "Share_Price",
+  shares: "Shares_Diluted",
+  btc: "Treasury_BTC_Start",
+  btc_price: "BTC_Price_USD",
+  debt: "Debt_USD",
+  preferred: "Preferred_USD",
+  cash: "Treasury_Cash_Start",
+  loan: "BTC_Loan_USD",
+  collateral_btc: "BTC_Loan_Collateral_BTC",
+};
+const company =
+  (id: Parameters<typeof minerCall>[0], extra: Record<string, string> = {}) =>
+  () =>
+    `=${minerCall(id, (p) => extra[p] ?? COMPANY[p])}`;
+
+export const TREASURY_DAT = new Table(
+  "F5",
+  [
+    {
+      key: "btcPerShare",
+      label: "BTC per share (assumed diluted shares)",
+      value: company("BTCPERSHARE"),
+      unit: "BTC per share",
+      numberFormat: "0.00000000",
+    },
+    {
+      key: "satsPerShare",
+      label: "Sats per share",
+      value: (at) => `=${at("btcPerShare")}*100000000`,
+      unit: "sats per share",
+      numberFormat: "#,##0",
+    },
+    {
+      key: "mnavEv",
+      label: "mNAV, enterprise value basis (Strategy since mid-2025)",
+      value: company("MNAV", { basis: '"EV"' }),
+      unit: "× Bitcoin NAV",
+      numberFormat: "0.00",
+    },
+    {
+      key: "mnavMcap",
+      label: "mNAV, market cap basis",
+      value: company("MNAV", { basis: '"MCAP"' }),
+      unit: "× Bitcoin NAV",
+      numberFormat: "0.00",
+    },
+    {
+      key: "navPerShare",
+      label: "NAV per share",
+      value: company("NAVPERSHARE"),
+      unit: "USD per share",
+      numberFormat: "#,##0.00",
+    },
+    {
+      key: "ltv",
+      label: "BTC-backed loan: loan-to-value",
+      value: company("LTV"),
+      unit: "fraction",
+      numberFormat: "0.0%",
+    },
+    {
+      key: "marginCallPrice",
+      label: "Margin-call price, at Margin_Call_LTV (75%: market convention, not contract terms)",
+      value: company("LTVPRICE", { ltv: "Margin_Call_LTV" }),
+      unit: "USD per BTC",
+      numberFormat: USD,
+    },
+    {
+      key: "liquidationPrice",
+      label: "Liquidation price, at Liquidation_LTV (85%: market convention, not contract terms)",
+      value: company("LTVPRICE", { ltv: "Liquidation_LTV" }),
+      unit: "USD per BTC",
+      numberFormat: USD,
+    },
+    {
+      key: "runway",
+      label:
+        "Runway, mining only: cash and BTC held at today's price (no haircut) over month 1's cash costs and interest",
+      value: company("RUNWAYMONTHS", {
+        monthly_burn: `${WAYS.miningOnly.costs}${FIRST_MONTH_ROW}+${WAYS.miningOnly.debt}${FIRST_MONTH_ROW}`,
+        haircut: "0",
+      }),
+      unit: "months",
+      numberFormat: "0.0",
+    },
+  ],
+  { style: "result" },
+);
 
 /** The monthly inputs of both ways, row for month m. */
 function inputRow(m: number): (string | number)[] {
   const r = FIRST_MONTH_ROW + m - 1;
-  const c = INPUT_COLUMNS;
-  const f = (key: string) => `${flowColumn(key)}${r}`;
+  const c = (key: (typeof INPUTS.columns.keys)[number]) => `${input(key)}${r}`;
+  const f = (key: FlowKey) => `${flowColumn(key)}${r}`;
   const share = "Lease_Share_of_Site";
-  return [
-    `=${schedule("month", m)}`,
-    `=${schedule("price", m)}`,
-    `=${schedule("btcMined", m)}`,
+  const cells: Record<(typeof INPUTS.columns.keys)[number], string> = {
+    month: `=${schedule("month", m)}`,
+    price: `=${schedule("price", m)}`,
+    minedMiningOnly: `=${schedule("btcMined", m)}`,
     // every cash cost of mining: power, energy tax, site opex, refresh capex (salvage is income)
-    `=${["powerCost", "energyTax", "miningOpex", "refreshCapex"].map((k) => schedule(k, m)).join("+")}`,
-    `=IF(${c.month}${r}<=Horizon_Months,${absolute(TREASURY_CELLS.btcLoanInterest)},0)`,
-    `=${c.minedMiningOnly}${r}*(1-${share})`,
-    `=${c.costsMiningOnly}${r}*(1-${share})`,
-    `=${f("salvage")}*(1-${share})+${f("leaseRevenue")}-${f("leaseOpex")}+${f("leaseExit")}-${f("equity")}`,
-    `=${c.debtMiningOnly}${r}+${f("payment")}`,
-  ];
+    costsMiningOnly: `=${["powerCost", "energyTax", "miningOpex", "refreshCapex"].map((k) => schedule(k, m)).join("+")}`,
+    debtMiningOnly: `=IF(${c("month")}<=Horizon_Months,${absolute(TREASURY_FINANCING.cell("btcLoanInterest"))},0)`,
+    minedWithLease: `=${c("minedMiningOnly")}*(1-${share})`,
+    costsWithLease: `=${c("costsMiningOnly")}*(1-${share})`,
+    incomeWithLease: `=${f("salvage")}*(1-${share})+${f("leaseRevenue")}-${f("leaseOpex")}+${f("leaseExit")}-${f("equity")}`,
+    debtWithLease: `=${c("debtMiningOnly")}+${f("payment")}`,
+  };
+  return INPUTS.columns.keys.map((k) => cells[k]);
 }
 
 /**
@@ -169,27 +518,30 @@ function inputRow(m: number): (string | number)[] {
  */
 function flowRow(m: number): string[] {
   const r = FIRST_MONTH_ROW + m - 1;
-  const month = `${INPUT_COLUMNS.month}${r}`;
-  const f = (key: string) => `${flowColumn(key)}${r}`;
+  const month = `${input("month")}${r}`;
+  const f = (key: FlowKey) => `${flowColumn(key)}${r}`;
   const lease = (key: string) => `=Lease_Share_of_Site*${leaseFlow(key, m)}`;
   const before = `${flowColumn("balance")}${r - 1}`;
-  return [
-    `=${schedule("salvage", m)}`,
-    lease("leaseRevenue"),
-    lease("leaseOpex"),
-    lease("leaseExit"),
-    lease("leaseCapex"),
+  const cells: Record<FlowKey, string> = {
+    salvage: `=${schedule("salvage", m)}`,
+    leaseRevenue: lease("leaseRevenue"),
+    leaseOpex: lease("leaseOpex"),
+    leaseExit: lease("leaseExit"),
+    capex: lease("leaseCapex"),
     // Lent Project_Loan_to_Cost of the draw, unless the repayment window ends this month or has ended.
-    `=IF(${month}<${WINDOW_END},Project_Loan_to_Cost*${f("capex")},0)`,
-    `=${f("capex")}-${f("draw")}`,
+    draw: `=IF(${month}<${WINDOW_END},Project_Loan_to_Cost*${f("capex")},0)`,
+    equity: `=${f("capex")}-${f("draw")}`,
     // From the first rent month: the level payment over the months left in the window, recast each month.
-    m === 1
-      ? "=0" // nothing owed yet
-      : `=IF(AND(${month}>=${FIRST_RENT},${month}<=${WINDOW_END}),PMT(Project_Loan_Rate/12,${WINDOW_END}-${month}+1,-${before}),0)`,
-    m === 1
-      ? `=${f("draw")}`
-      : `=IF(${month}>=${WINDOW_END},0,${before}*(1+Project_Loan_Rate/12)-${f("payment")}+${f("draw")})`,
-  ];
+    payment:
+      m === 1
+        ? "=0" // nothing owed yet
+        : `=IF(AND(${month}>=${FIRST_RENT},${month}<=${WINDOW_END}),PMT(Project_Loan_Rate/12,${WINDOW_END}-${month}+1,-${before}),0)`,
+    balance:
+      m === 1
+        ? `=${f("draw")}`
+        : `=IF(${month}>=${WINDOW_END},0,${before}*(1+Project_Loan_Rate/12)-${f("payment")}+${f("draw")})`,
+  };
+  return FLOWS.columns.keys.map((k) => cells[k]);
 }
 
 /** MINER.TREASURYCASHFLOWS for one way, its arguments in the registered order. */
@@ -197,9 +549,9 @@ function treasuryCall(w: Way): string {
   const args: Record<string, string> = {
     cash: "Treasury_Cash_Start",
     btc: "Treasury_BTC_Start",
-    months: `ROWS(${monthRange(INPUT_COLUMNS.month)})`,
+    months: `ROWS(${monthRange(input("month"))})`,
     btc_mined: monthRange(w.mined),
-    btc_price: monthRange(INPUT_COLUMNS.price),
+    btc_price: monthRange(input("price")),
     cash_costs: monthRange(w.costs),
     policy: "Treasury_Policy",
     btc_price_growth_monthly: "0", // the price column already grows
@@ -217,27 +569,28 @@ function treasuryCall(w: Way): string {
  */
 function plainRow(w: Way, m: number): string[] {
   const r = FIRST_MONTH_ROW + m - 1;
-  const at = (key: string) => `${plainColumn(w, key)}${r}`;
+  const at = (key: PlainKey) => `${plainColumn(w, key)}${r}`;
   const heldBefore = m === 1 ? "Treasury_BTC_Start" : `${plainColumn(w, "held")}${r - 1}`;
   const cashBefore = m === 1 ? "Treasury_Cash_Start" : `${plainColumn(w, "cash")}${r - 1}`;
   const mined = `${w.mined}${r}`;
-  const price = `${INPUT_COLUMNS.price}${r}`;
+  const price = `${input("price")}${r}`;
   const income = w.income ? `${w.income}${r}` : undefined;
   const flows = `${income ? `+${income}` : ""}-${w.costs}${r}-${w.debt}${r}`;
   const available = `(${heldBefore}+${mined}-${at("planned")})`;
   const policy = "UPPER(TRIM(Treasury_Policy))";
-  const miner = (key: string) => `${spillColumn(w, key)}${r}`;
+  const miner = (key: SpillKey) => `${spillColumn(w, key)}${r}`;
   // Tolerances: a part in 10^9 of what the month adds up (doubles carry ~16 digits).
   const btcScale = `(0.000000001*(${heldBefore}+${mined})+0.000000000001)`;
   const cashScale = `(0.000000001*(ABS(${cashBefore})${income ? `+ABS(${income})` : ""}+${w.costs}${r}+${w.debt}${r}+(${at("planned")}+${at("forced")})*${price})+0.000001)`;
-  return [
-    `=IF(${policy}="SELLALL",${mined},IF(${policy}="SELLPCT",${mined}*Treasury_Sell_Fraction,0))`,
-    `=${cashBefore}+${at("planned")}*${price}${flows}`,
-    `=IF(AND(${at("before")}<Treasury_Min_Cash,${available}>0),MIN(${available},(Treasury_Min_Cash-${at("before")})/${price}),0)`,
-    `=${heldBefore}+${mined}-${at("planned")}-${at("forced")}`,
-    `=IF(${at("forced")}=0,${at("before")},IF((Treasury_Min_Cash-${at("before")})/${price}<=${available},Treasury_Min_Cash,${at("before")}+${at("forced")}*${price}))`,
-    `=IF(AND(ABS(${miner("held")}-${at("held")})<=${btcScale},ABS(${miner("sold")}-${at("planned")}-${at("forced")})<=${btcScale},ABS(${miner("cash")}-${at("cash")})<=${cashScale},${miner("insolvent")}=IF(AND(${at("held")}<=0,${at("cash")}<Treasury_Min_Cash),1,0)),1,0)`,
-  ];
+  const cells: Record<PlainKey, string> = {
+    planned: `=IF(${policy}="SELLALL",${mined},IF(${policy}="SELLPCT",${mined}*Treasury_Sell_Fraction,0))`,
+    before: `=${cashBefore}+${at("planned")}*${price}${flows}`,
+    forced: `=IF(AND(${at("before")}<Treasury_Min_Cash,${available}>0),MIN(${available},(Treasury_Min_Cash-${at("before")})/${price}),0)`,
+    held: `=${heldBefore}+${mined}-${at("planned")}-${at("forced")}`,
+    cash: `=IF(${at("forced")}=0,${at("before")},IF((Treasury_Min_Cash-${at("before")})/${price}<=${available},Treasury_Min_Cash,${at("before")}+${at("forced")}*${price}))`,
+    matches: `=IF(AND(ABS(${miner("held")}-${at("held")})<=${btcScale},ABS(${miner("sold")}-${at("planned")}-${at("forced")})<=${btcScale},ABS(${miner("cash")}-${at("cash")})<=${cashScale},${miner("insolvent")}=IF(AND(${at("held")}<=0,${at("cash")}<Treasury_Min_Cash),1,0)),1,0)`,
+  };
+  return w.plain.columns.keys.map((k) => cells[k]);
 }
 
 export function treasurySheet(): SheetDraft {
@@ -255,49 +608,20 @@ export function treasurySheet(): SheetDraft {
   return d;
 }
 
+/** The cell of column `col` in the row `by` rows below (above, when negative) row `row`. */
+const beside = (col: string, row: number, by = 0) => `${col}${row + by}`;
+
 function results(d: SheetDraft): void {
-  d.put("A3", [["Results over the horizon (Lease vs Mine: the last phase's build + the lease term)"]], "section");
-  d.put("A4", [["", WAYS.miningOnly.label, WAYS.withLease.label, "Unit"]], "header");
-  const each = (f: (w: Way) => string) => [f(WAYS.miningOnly), f(WAYS.withLease)];
-  const sum = (key: string) => (w: Way) => `=SUM(${monthRange(spillColumn(w, key))})`;
-  const firstMonth = (key: string, test: string) => (w: Way) => {
-    const col = monthRange(spillColumn(w, key));
-    return `=IF(COUNTIF(${col},"${test}")=0,"never",MINIFS(${monthRange(spillColumn(w, "month"))},${col},"${test}"))`;
-  };
-  const atMonth = (key: string, month: string) => (w: Way) => `=INDEX(${monthRange(spillColumn(w, key))},${month})`;
-  const yieldCall = (id: "BTCYIELD" | "BTCGAIN") => (w: Way) =>
-    `=${minerCall(id, (p) => ({ btc_start: "Treasury_BTC_Start", shares_start: "Shares_Diluted", btc_end: `${w.result}6`, shares_end: "Shares_Diluted_in_12_Months" })[p])}`;
-  const rows: [string, string[], string][] = [
-    ["BTC held at the start", each(() => "=Treasury_BTC_Start"), "BTC"],
-    ["BTC held after 12 months", each(atMonth("held", "12")), "BTC"],
-    ["BTC held at the end of the horizon", each(atMonth("held", HORIZON)), "BTC"],
-    ["Cash at the end of the horizon", each(atMonth("cash", HORIZON)), "USD"],
-    ["BTC mined", each(sum("mined")), "BTC"],
-    ["BTC sold", each(sum("sold")), "BTC"],
-    ["  of which beyond the policy, to keep the cash floor (forced)", each(sum("forced")), "BTC"],
-    [
-      "Sold / mined (the liquidation-to-production ratio)",
-      each((w) => `=IF(${w.result}9=0,"n/a",${w.result}10/${w.result}9)`),
-      "ratio",
-    ],
-    ["Cash runs out: first month BTC is sold to keep the cash floor", each(firstMonth("forced", ">0")), "month"],
-    ["Insolvent: first month with no BTC left and cash below the floor", each(firstMonth("insolvent", "=1")), "month"],
-    ["BTC Yield over the first 12 months (MINER.BTCYIELD)", each(yieldCall("BTCYIELD")), "rate"],
-    ["BTC Gain over the first 12 months (MINER.BTCGAIN)", each(yieldCall("BTCGAIN")), "BTC"],
-  ];
+  const t = TREASURY_RESULTS;
   d.put(
-    "A5",
-    rows.map(([label, cells, unit]) => [label, ...cells, unit]),
+    beside(t.labelColumn, t.top, -2),
+    [["Results over the horizon (Lease vs Mine: the last phase's build + the lease term)"]],
+    "section",
   );
-  d.format("B5:C7", "result", BTC);
-  d.format("B8:C8", "result", USD);
-  d.format("B9:C11", "result", BTC);
-  d.format("B12:C12", "result", "0.00");
-  d.format("B13:C14", "result", "0");
-  d.format("B15:C15", "result", "0.00%");
-  d.format("B16:C16", "result", BTC);
+  d.put(beside(t.labelColumn, t.top, -1), [["", WAYS.miningOnly.label, WAYS.withLease.label, "Unit"]], "header");
+  t.write(d);
   d.put(
-    "A17",
+    beside(t.labelColumn, t.bottom, 1),
     [
       [
         "Mining only: the whole site mined as on Lease vs Mine. Mining + lease: Lease_Share_of_Site of the same site converted and leased on the Lease vs Mine terms, the rest mined. Both pay the BTC-backed loan's interest; pledged BTC is part of the BTC held and is not ring-fenced.",
@@ -308,67 +632,19 @@ function results(d: SheetDraft): void {
 }
 
 function financing(d: SheetDraft): void {
+  const t = TREASURY_FINANCING;
   d.put(
-    "A19",
+    beside(t.labelColumn, t.top, -2),
     [
       [
-        `Mining + lease: the leased share and its financing (month by month from column ${FLOWS_FIRST}, row ${MONTH_HEADER_ROW})`,
+        `Mining + lease: the leased share and its financing (month by month from column ${FLOWS.columns.from}, row ${MONTH_HEADER_ROW})`,
       ],
     ],
     "section",
   );
-  const total = (key: string) => `=SUM(${monthRange(flowColumn(key))})`;
-  const months = TREASURY_MONTHS;
-  const revenue = `${L}$${SCHEDULE_COLUMN.leaseRevenue}$${SCHEDULE_FIRST_ROW}:$${SCHEDULE_COLUMN.leaseRevenue}$${SCHEDULE_FIRST_ROW + months}`;
-  const scheduleMonth = `${L}$${SCHEDULE_COLUMN.month}$${SCHEDULE_FIRST_ROW}:$${SCHEDULE_COLUMN.month}$${SCHEDULE_FIRST_ROW + months}`;
-  const atFirstRent = (key: string) => `INDEX(${monthRange(flowColumn(key))},${FIRST_RENT})`;
-  const noRent = `${FIRST_RENT}>${months}`;
-  d.put("A21", [
-    [
-      "Critical IT MW leased (the share of the phases on Lease vs Mine)",
-      "=Lease_Share_of_Site*Leased_Critical_IT_MW",
-      "MW",
-    ],
-    [
-      "Conversion capex of the leased share, all halls (Lease vs Mine's month 0 paid in month 1)",
-      total("capex"),
-      "USD",
-    ],
-    ["  paid from the treasury as it is drawn (equity)", total("equity"), "USD"],
-    ["  drawn on the project loan (Project_Loan_to_Cost of each month's draw)", total("draw"), "USD"],
-    [
-      "First rent month (the first month with lease revenue)",
-      `=IF(COUNTIF(${revenue},">0")=0,${months + 1},MAX(1,MINIFS(${scheduleMonth},${revenue},">0")))`,
-      "month",
-    ],
-    [
-      "Last month of the repayment window (first rent month + lease term − 1)",
-      `=${FIRST_RENT}+Lease_Term_Months-1`,
-      "month",
-    ],
-    [
-      "Project loan in the first rent month: with that month's interest and draw, before its payment",
-      `=IF(${noRent},"no rent",${atFirstRent("balance")}+${atFirstRent("payment")})`,
-      "USD",
-    ],
-    [
-      "Project loan payment in the first rent month (level; recast when a later hall draws)",
-      `=IF(${noRent},"no rent",${atFirstRent("payment")})`,
-      "USD per month",
-    ],
-    ["Paid on the project loan over the window (drawn + interest)", total("payment"), "USD"],
-    [
-      "BTC-backed loan interest, each month of the horizon (both ways)",
-      "=BTC_Loan_USD*BTC_Loan_Rate/12",
-      "USD per month",
-    ],
-  ]);
-  d.format("B21", "result", "#,##0.0");
-  d.format("B22:B24", "result", USD);
-  d.format("B25:B26", "result", "0");
-  d.format("B27:B30", "result", USD);
+  t.write(d);
   d.put(
-    "A31",
+    beside(t.labelColumn, t.bottom, 1),
     [
       [
         "Project loan: each month's capex draw of the leased share is Project_Loan_to_Cost lent and the rest paid in cash that month. The balance accrues Project_Loan_Rate/12 a month (capitalised) until the first rent month; from then each month pays PMT over the months left in the window (first rent month + the lease term), so a level payment, recast when a later hall draws; after the window nothing is owed (capex drawn in or after its last month is paid in cash).",
@@ -379,98 +655,63 @@ function financing(d: SheetDraft): void {
 }
 
 function datMetrics(d: SheetDraft): void {
-  d.put("F3", [["Treasury (DAT) metrics today, at the BTC price on the Assumptions"]], "section");
-  d.put("F4", [["Metric", "Value", "Unit"]], "header");
-  const company = {
-    share_price: "Share_Price",
-    shares: "Shares_Diluted",
-    btc: "Treasury_BTC_Start",
-    btc_price: "BTC_Price_USD",
-    debt: "Debt_USD",
-    preferred: "Preferred_USD",
-    cash: "Treasury_Cash_Start",
-    loan: "BTC_Loan_USD",
-    collateral_btc: "BTC_Loan_Collateral_BTC",
-  } as Record<string, string>;
-  const call = (id: Parameters<typeof minerCall>[0], extra: Record<string, string> = {}) =>
-    `=${minerCall(id, (p) => extra[p] ?? company[p])}`;
-  const firstMonthBurn = `${WAYS.miningOnly.costs}${FIRST_MONTH_ROW}+${WAYS.miningOnly.debt}${FIRST_MONTH_ROW}`;
-  d.put("F5", [
-    ["BTC per share (assumed diluted shares)", call("BTCPERSHARE"), "BTC per share"],
-    ["Sats per share", "=G5*100000000", "sats per share"],
-    ["mNAV, enterprise value basis (Strategy since mid-2025)", call("MNAV", { basis: '"EV"' }), "× Bitcoin NAV"],
-    ["mNAV, market cap basis", call("MNAV", { basis: '"MCAP"' }), "× Bitcoin NAV"],
-    ["NAV per share", call("NAVPERSHARE"), "USD per share"],
-    ["BTC-backed loan: loan-to-value", call("LTV"), "fraction"],
-    [
-      "Margin-call price, at Margin_Call_LTV (75%: market convention, not contract terms)",
-      call("LTVPRICE", { ltv: "Margin_Call_LTV" }),
-      "USD per BTC",
-    ],
-    [
-      "Liquidation price, at Liquidation_LTV (85%: market convention, not contract terms)",
-      call("LTVPRICE", { ltv: "Liquidation_LTV" }),
-      "USD per BTC",
-    ],
-    [
-      "Runway, mining only: cash and BTC held at today's price (no haircut) over month 1's cash costs and interest",
-      call("RUNWAYMONTHS", { monthly_burn: firstMonthBurn, haircut: "0" }),
-      "months",
-    ],
-  ]);
-  d.format("G5", "result", "0.00000000");
-  d.format("G6", "result", "#,##0");
-  d.format("G7:G8", "result", "0.00");
-  d.format("G9", "result", "#,##0.00");
-  d.format("G10", "result", "0.0%");
-  d.format("G11:G12", "result", USD);
-  d.format("G13", "result", "0.0");
+  const t = TREASURY_DAT;
+  d.put(
+    beside(t.labelColumn, t.top, -2),
+    [["Treasury (DAT) metrics today, at the BTC price on the Assumptions"]],
+    "section",
+  );
+  d.put(beside(t.labelColumn, t.top, -1), [["Metric", "Value", "Unit"]], "header");
+  t.write(d);
 }
 
 const YEARS = TREASURY_MONTHS / 12;
+/** The year-end table's header row (year 0 below it), and its columns. */
 const CHART_TOP = 19;
+const YEAR_ENDS = new Columns("F", ["year", "heldMiningOnly", "heldWithLease", "cashMiningOnly", "cashWithLease"]);
 
 /** Year-end BTC held and cash of both ways, from MINER's schedules: the charts' data. */
 function charts(d: SheetDraft): void {
-  d.put(`F${CHART_TOP - 1}`, [["At each year end, for the charts (year 0 = the start)"]], "section");
+  const col = (key: (typeof YEAR_ENDS.keys)[number]) => YEAR_ENDS.col(key);
+  const [first, last] = [CHART_TOP + 1, CHART_TOP + 1 + YEARS];
+  d.put(beside(YEAR_ENDS.from, CHART_TOP, -1), [["At each year end, for the charts (year 0 = the start)"]], "section");
   d.put(
-    `F${CHART_TOP}`,
+    beside(YEAR_ENDS.from, CHART_TOP),
     [["Year", "BTC held, mining only", "BTC held, mining + lease", "Cash, mining only", "Cash, mining + lease"]],
     "header",
   );
   const rows = Array.from({ length: YEARS + 1 }, (_, y) => {
-    const r = CHART_TOP + 1 + y;
-    const end = (w: Way, key: string) => `=INDEX(${monthRange(spillColumn(w, key))},F${r}*12)`;
+    const r = first + y;
+    const end = (w: Way, key: SpillKey) => `=INDEX(${monthRange(spillColumn(w, key))},${col("year")}${r}*12)`;
     return y === 0
       ? [0, "=Treasury_BTC_Start", "=Treasury_BTC_Start", "=Treasury_Cash_Start", "=Treasury_Cash_Start"]
       : [
-          `=F${r - 1}+1`,
+          `=${col("year")}${r - 1}+1`,
           end(WAYS.miningOnly, "held"),
           end(WAYS.withLease, "held"),
           end(WAYS.miningOnly, "cash"),
           end(WAYS.withLease, "cash"),
         ];
   });
-  const last = CHART_TOP + 1 + YEARS;
-  d.put(`F${CHART_TOP + 1}`, rows);
-  d.format(`G${CHART_TOP + 1}:H${last}`, undefined, BTC);
-  d.format(`I${CHART_TOP + 1}:J${last}`, undefined, USD);
-  const chart = (from: string, to: string, cols: string, what: string) =>
+  d.put(beside(YEAR_ENDS.from, first), rows);
+  d.format(`${col("heldMiningOnly")}${first}:${col("heldWithLease")}${last}`, undefined, BTC);
+  d.format(`${col("cashMiningOnly")}${first}:${col("cashWithLease")}${last}`, undefined, USD);
+  const chart = (from: string, to: string, series: [string, string], what: string) =>
     d.chart({
       type: "Line",
-      source: `${cols[0]}${CHART_TOP}:${cols[1]}${last}`,
-      categories: `F${CHART_TOP + 1}:F${last}`,
+      source: `${series[0]}${CHART_TOP}:${series[1]}${last}`,
+      categories: `${col("year")}${first}:${col("year")}${last}`,
       title: `${what}: mining only vs mining + lease`,
       from,
       to,
     });
-  chart("L3", "T22", "GH", "BTC held at each year end");
-  chart("L24", "T43", "IJ", "Cash at each year end (USD)");
+  chart("L3", "T22", [col("heldMiningOnly"), col("heldWithLease")], "BTC held at each year end");
+  chart("L24", "T43", [col("cashMiningOnly"), col("cashWithLease")], "Cash at each year end (USD)");
 }
 
 function months(d: SheetDraft): void {
   d.put(
-    `A${MONTH_HEADER_ROW - 1}`,
+    beside(INPUTS.columns.from, MONTH_HEADER_ROW, -1),
     [
       [
         `Month by month (1 to ${TREASURY_MONTHS}; past the horizon nothing is mined, leased or paid): the inputs in plain formulas on Lease vs Mine, MINER.TREASURYCASHFLOWS for each way, and a plain rebuild of it`,
@@ -478,91 +719,42 @@ function months(d: SheetDraft): void {
     ],
     "section",
   );
+  d.put(beside(INPUTS.columns.from, MONTH_HEADER_ROW), [INPUTS.headers], "header");
   d.put(
-    `A${MONTH_HEADER_ROW}`,
-    [
-      [
-        "Month",
-        "BTC price (USD)",
-        "Mining only: BTC mined",
-        "Mining only: cash costs: power, energy tax, opex, refresh (USD)",
-        "Mining only: debt service (USD)",
-        "Mining + lease: BTC mined",
-        "Mining + lease: cash costs (USD)",
-        "Mining + lease: other income: salvage of the mined share + rent − opex + exit value − capex paid in cash (USD)",
-        "Mining + lease: debt service: BTC-backed loan interest + project loan payment (USD)",
-      ],
-    ],
-    "header",
+    beside(INPUTS.columns.from, FIRST_MONTH_ROW),
+    Array.from({ length: TREASURY_MONTHS }, (_, i) => inputRow(i + 1)),
   );
-  const rows = Array.from({ length: TREASURY_MONTHS }, (_, i) => inputRow(i + 1));
-  d.put(`A${FIRST_MONTH_ROW}`, rows);
-  d.format(`A${FIRST_MONTH_ROW}:A${LAST_MONTH_ROW}`, undefined, "0");
-  d.format(`B${FIRST_MONTH_ROW}:B${LAST_MONTH_ROW}`, undefined, USD);
-  d.format(`C${FIRST_MONTH_ROW}:C${LAST_MONTH_ROW}`, undefined, "#,##0.000");
-  d.format(`D${FIRST_MONTH_ROW}:E${LAST_MONTH_ROW}`, undefined, USD);
-  d.format(`F${FIRST_MONTH_ROW}:F${LAST_MONTH_ROW}`, undefined, "#,##0.000");
-  d.format(`G${FIRST_MONTH_ROW}:I${LAST_MONTH_ROW}`, undefined, USD);
+  INPUTS.formatMonths(d);
 
   flows(d);
 
-  for (const w of Object.values(WAYS)) {
-    d.put(`${w.spill}${MONTH_HEADER_ROW - 1}`, [[`${w.label}: MINER.TREASURYCASHFLOWS`]], "section");
-    d.put(`${w.spill}${MONTH_HEADER_ROW}`, [[treasuryCall(w)]]);
-    d.format(`${w.spill}${MONTH_HEADER_ROW}:${spillColumn(w, "insolvent")}${MONTH_HEADER_ROW}`, "header");
-    d.format(
-      `${spillColumn(w, "price")}${FIRST_MONTH_ROW}:${spillColumn(w, "price")}${LAST_MONTH_ROW}`,
-      undefined,
-      USD,
-    );
-    d.format(`${spillColumn(w, "mined")}${FIRST_MONTH_ROW}:${spillColumn(w, "held")}${LAST_MONTH_ROW}`, undefined, BTC);
-    d.format(
-      `${spillColumn(w, "cashIn")}${FIRST_MONTH_ROW}:${spillColumn(w, "cash")}${LAST_MONTH_ROW}`,
-      undefined,
-      USD,
-    );
-    d.format(
-      `${spillColumn(w, "forced")}${FIRST_MONTH_ROW}:${spillColumn(w, "forced")}${LAST_MONTH_ROW}`,
-      undefined,
-      BTC,
-    );
+  for (const w of WAY_LIST) {
+    const spill = w.spill.columns;
+    d.put(beside(spill.from, MONTH_HEADER_ROW, -1), [[`${w.label}: MINER.TREASURYCASHFLOWS`]], "section");
+    d.put(beside(spill.from, MONTH_HEADER_ROW), [[treasuryCall(w)]]);
+    d.format(`${spill.from}${MONTH_HEADER_ROW}:${spill.to}${MONTH_HEADER_ROW}`, "header");
+    w.spill.formatMonths(d);
 
+    const plain = w.plain.columns;
     d.put(
-      `${w.plain}${MONTH_HEADER_ROW - 1}`,
+      beside(plain.from, MONTH_HEADER_ROW, -1),
       [[`${w.label}: plain rebuild, for the Reconciliation sheet`]],
       "section",
     );
+    d.put(beside(plain.from, MONTH_HEADER_ROW), [w.plain.headers], "header");
     d.put(
-      `${w.plain}${MONTH_HEADER_ROW}`,
-      [
-        [
-          "Policy's sale (BTC)",
-          "Cash before forced sales (USD)",
-          "Forced sale (BTC)",
-          "BTC held",
-          "Cash (USD)",
-          "Matches MINER (1 = yes)",
-        ],
-      ],
-      "header",
-    );
-    d.put(
-      `${w.plain}${FIRST_MONTH_ROW}`,
+      beside(plain.from, FIRST_MONTH_ROW),
       Array.from({ length: TREASURY_MONTHS }, (_, i) => plainRow(w, i + 1)),
     );
-    const col = (key: string) => plainColumn(w, key);
-    d.format(`${col("planned")}${FIRST_MONTH_ROW}:${col("planned")}${LAST_MONTH_ROW}`, undefined, BTC);
-    d.format(`${col("before")}${FIRST_MONTH_ROW}:${col("before")}${LAST_MONTH_ROW}`, undefined, USD);
-    d.format(`${col("forced")}${FIRST_MONTH_ROW}:${col("held")}${LAST_MONTH_ROW}`, undefined, BTC);
-    d.format(`${col("cash")}${FIRST_MONTH_ROW}:${col("cash")}${LAST_MONTH_ROW}`, undefined, USD);
+    w.plain.formatMonths(d);
   }
 }
 
 /** The by-month flows: the fleet's salvage (mining only's other income), the leased share's lease and its project loan. */
 function flows(d: SheetDraft): void {
-  const last = flowColumn(FLOWS[FLOWS.length - 1]);
+  const first = FLOWS.columns.from;
   d.put(
-    `${FLOWS_FIRST}${MONTH_HEADER_ROW - 1}`,
+    beside(first, MONTH_HEADER_ROW, -1),
     [
       [
         "Fleet salvage, and the leased share's lease and project loan, in plain formulas on Lease vs Mine (its month 0 in month 1)",
@@ -570,26 +762,10 @@ function flows(d: SheetDraft): void {
     ],
     "section",
   );
+  d.put(beside(first, MONTH_HEADER_ROW), [FLOWS.headers], "header");
   d.put(
-    `${FLOWS_FIRST}${MONTH_HEADER_ROW}`,
-    [
-      [
-        "Fleet salvage, whole site (USD): mining only's other income",
-        "Lease revenue, leased share (USD)",
-        "Lease opex, leased share (USD)",
-        "Lease exit value, leased share (USD)",
-        "Conversion capex, leased share (USD)",
-        "Project loan draw (USD)",
-        "Capex paid in cash (USD)",
-        "Project loan payment (USD)",
-        "Project loan balance at the month's end (USD)",
-      ],
-    ],
-    "header",
-  );
-  d.put(
-    `${FLOWS_FIRST}${FIRST_MONTH_ROW}`,
+    beside(first, FIRST_MONTH_ROW),
     Array.from({ length: TREASURY_MONTHS }, (_, i) => flowRow(i + 1)),
   );
-  d.format(`${FLOWS_FIRST}${FIRST_MONTH_ROW}:${last}${LAST_MONTH_ROW}`, undefined, USD);
+  FLOWS.formatMonths(d);
 }

@@ -6,7 +6,8 @@
 jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
 
 import { insertModel } from "../../src/taskpane/insert-model";
-import { RECONCILIATION_CELLS } from "../../src/template/reconciliation-sheet";
+import { RECONCILIATION } from "../../src/template/reconciliation-sheet";
+import { CHECK_COLUMNS, CheckColumn } from "../../src/template/check-table";
 import { ENERGY_TAX, LEASE_RESULTS, MW_ECONOMICS, PHASES_RANGE, SCHEDULE_COLUMN, SCHEDULE_FIRST_ROW, TIERS_RANGE } from "../../src/template/lease-sheet";
 import { MINING_RESULTS } from "../../src/template/mining-sheet";
 import { writeMarketSheet } from "../../src/taskpane/workbook";
@@ -24,19 +25,23 @@ const model = templateModel();
 
 /** Each reconciliation row: [label, difference, tolerance, matches]. */
 function checks(e: Evaluated): [unknown, number, number, unknown][] {
-  const rows: [unknown, number, number, unknown][] = [];
-  for (let r = RECONCILIATION_CELLS.firstCheckRow; r <= RECONCILIATION_CELLS.lastCheckRow; r++) {
-    rows.push([e.value(`Reconciliation!A${r}`), num(e, `Reconciliation!D${r}`), num(e, `Reconciliation!E${r}`), e.value(`Reconciliation!F${r}`)]);
-  }
-  return rows;
+  const { checks } = RECONCILIATION;
+  return checks.checks.map((_, i) => {
+    const at = (key: CheckColumn) => `Reconciliation!${CHECK_COLUMNS.col(key)}${checks.first + i}`;
+    return [e.value(at("quantity")), num(e, at("difference")), num(e, at("tolerance")), e.value(at("matches"))];
+  });
 }
+
+/** The sheet's all-checks-pass cell, in copy `copy`'s Reconciliation sheet. */
+const allPass = (e: Evaluated, sheet = "Reconciliation") => e.value(`'${sheet}'!${RECONCILIATION.allPass}`);
 
 function expectReconciled(e: Evaluated): void {
   expect(e.errors()).toEqual([]);
   for (const [label, diff, tol, ok] of checks(e)) {
-    expect([label, Math.abs(diff) <= tol, ok]).toEqual([label, true, true]);
+    expect(diff).toBeNear(0, { abs: tol, label: `${label}: MINER − plain` });
+    expect({ label, matches: ok }).toEqual({ label, matches: true });
   }
-  expect(e.value("Reconciliation!B3")).toBe(true);
+  expect(allPass(e)).toBe(true);
 }
 
 /** The calc module called directly on the inputs the workbook holds. */
@@ -173,7 +178,7 @@ test("the checks fail when the plain schedule is tampered with or too short for 
   const { e } = await model(QUICK_RISK);
   // One month's lease revenue typed over: the lease NPV, IRR and conversion rows disagree.
   e.set(`'Lease vs Mine'!${SCHEDULE_COLUMN.leaseRevenue}${SCHEDULE_FIRST_ROW + 20}`, 1);
-  expect(e.value("Reconciliation!B3")).toBe(false);
+  expect(allPass(e)).toBe(false);
   expect(checks(e).filter(([, , , ok]) => ok === false).map(([label]) => label)).toEqual([
     "Lease NPV (USD)",
     "Lease IRR (per year)",
@@ -197,8 +202,8 @@ test("the checks fail when the plain schedule is tampered with or too short for 
 
   const fresh = await model(QUICK_RISK);
   fresh.e.set(cellOf(fresh.xl, "Lease_Term_Years"), 30); // 12 + 360 months: past the schedule
-  expect(fresh.e.value(`Reconciliation!${RECONCILIATION_CELLS.coverage}`)).toBe(false);
-  expect(fresh.e.value("Reconciliation!B3")).toBe(false);
+  expect(fresh.e.value(`Reconciliation!${RECONCILIATION.coverage}`)).toBe(false);
+  expect(allPass(fresh.e)).toBe(false);
 });
 
 /**
@@ -248,7 +253,7 @@ test("a second copy evaluates beside the first, and each follows only its own in
     expect(num(e, LEASE(LEASE_RESULTS.cell("conversionValue")))).toBe(before);
     expect(num(e, `'Lease vs Mine (2)'!${LEASE_RESULTS.cell("conversionValue")}`)).not.toBe(before);
     expect(e.errors()).toEqual([]);
-    expect([e.value("Reconciliation!B3"), e.value("'Reconciliation (2)'!B3")]).toEqual([true, true]);
+    expect([allPass(e), allPass(e, "Reconciliation (2)")]).toEqual([true, true]);
   } finally {
     e.set(siteMw2, original);
   }

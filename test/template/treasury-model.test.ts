@@ -7,28 +7,33 @@
  */
 jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
 
-import { RECONCILIATION_CELLS } from "../../src/template/reconciliation-sheet";
-import { TREASURY_CHECKS } from "../../src/template/treasury-reconciliation";
+import { RECONCILIATION } from "../../src/template/reconciliation-sheet";
+import { CHECK_COLUMNS, CheckColumn } from "../../src/template/check-table";
 import { PHASES_RANGE } from "../../src/template/lease-sheet";
-import { FIRST_MONTH_ROW, flowColumn, plainColumn, spillColumn, TREASURY_CELLS, Way, WAYS } from "../../src/template/treasury-sheet";
+import { FIRST_MONTH_ROW, flowColumn, monthRange, plainColumn, spillColumn, TREASURY_DAT, TREASURY_FINANCING, TREASURY_RESULTS, Way, WAYS } from "../../src/template/treasury-sheet";
 import { Decimal, leaseCashFlows, LeaseMonth, miningCashFlows, treasuryCashFlows, treasurySummary, TreasuryMonth } from "../../src/calc";
 import { Evaluated } from "../support/formula-engine";
-import { relErr } from "../support/rational";
 import { FakeExcel } from "../taskpane/fake-excel";
 import { cellOf, leaseTableRows, miningSiteOf, num, phase, QUICK_RISK, templateModel } from "../support/template-model";
 
 const model = templateModel();
 
-/** The treasury rows of the Reconciliation sheet: [label, matches]. */
-function treasuryChecks(e: Evaluated): [unknown, unknown][] {
-  const first = RECONCILIATION_CELLS.treasuryTop + 2;
-  return TREASURY_CHECKS.map((_, i) => [e.value(`Reconciliation!A${first + i}`), e.value(`Reconciliation!F${first + i}`)]);
+/** The treasury rows of the Reconciliation sheet: what each compares, and whether it matches. */
+function treasuryChecks(e: Evaluated): { label: unknown; miner: unknown; plain: unknown; tolerance: unknown; matches: unknown }[] {
+  const { treasury } = RECONCILIATION;
+  return treasury.checks.map((_, i) => {
+    const at = (key: CheckColumn) => e.value(`Reconciliation!${CHECK_COLUMNS.col(key)}${treasury.first + i}`);
+    return { label: at("quantity"), miner: at("miner"), plain: at("plain"), tolerance: at("tolerance"), matches: at("matches") };
+  });
 }
+
+const allPass = (e: Evaluated) => e.value(`Reconciliation!${RECONCILIATION.allPass}`);
 
 function expectReconciled(e: Evaluated): void {
   expect(e.errors()).toEqual([]);
-  for (const [label, ok] of treasuryChecks(e)) expect([label, ok]).toEqual([label, true]);
-  expect(e.value("Reconciliation!B3")).toBe(true);
+  // On failure the row's figures print beside its label.
+  for (const row of treasuryChecks(e)) expect(row).toEqual({ ...row, matches: true });
+  expect(allPass(e)).toBe(true);
 }
 
 /**
@@ -132,27 +137,24 @@ function fromCalc(xl: FakeExcel, e: Evaluated) {
 
 /** The leased share's capex and its project loan, month by month and in the financing block, against the float loop. */
 function expectLoanEqualToCalc(e: Evaluated, loan: ReturnType<typeof fromCalc>["loan"]): void {
-  const close = (what: string, got: unknown, want: number) =>
-    expect([what, typeof got === "number" && Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want))]).toEqual([
-      what,
-      true,
-    ]);
+  // To a part in 10^9 (at least 1e-9 absolute).
+  const close = (what: string, got: unknown, want: number) => expect(got).toBeNear(want, { rel: 1e-9, abs: 1e-9, label: what });
   for (const key of ["capex", "draw", "payment", "balance"] as const) {
     loan[key].forEach((want, k) =>
       close(`${key} in month ${k + 1}`, e.value(`Treasury!${flowColumn(key)}${FIRST_MONTH_ROW + k}`), want),
     );
   }
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  const at = (cell: string) => e.value(`Treasury!${cell}`);
-  close("leased capex", at(TREASURY_CELLS.leasedCapex), sum(loan.capex));
-  close("equity", at(TREASURY_CELLS.equity), sum(loan.capex) - sum(loan.draw));
-  close("loan drawn", at(TREASURY_CELLS.loanDrawn), sum(loan.draw));
-  expect(at(TREASURY_CELLS.firstRentMonth)).toBe(loan.firstRent);
-  expect(at(TREASURY_CELLS.windowEnd)).toBe(loan.windowEnd);
+  const at = (key: (typeof TREASURY_FINANCING.rows.keys)[number]) => e.value(`Treasury!${TREASURY_FINANCING.cell(key)}`);
+  close("leased capex", at("leasedCapex"), sum(loan.capex));
+  close("equity", at("equity"), sum(loan.capex) - sum(loan.draw));
+  close("loan drawn", at("loanDrawn"), sum(loan.draw));
+  expect(at("firstRentMonth")).toBe(loan.firstRent);
+  expect(at("windowEnd")).toBe(loan.windowEnd);
   const f = loan.firstRent - 1;
-  close("loan at first rent", at(TREASURY_CELLS.loanAtFirstRent), loan.balance[f] + loan.payment[f]);
-  close("first payment", at(TREASURY_CELLS.loanPayment), loan.payment[f]);
-  close("paid on the loan", at(TREASURY_CELLS.loanPaid), sum(loan.payment));
+  close("loan at first rent", at("loanAtFirstRent"), loan.balance[f] + loan.payment[f]);
+  close("first payment", at("loanPayment"), loan.payment[f]);
+  close("paid on the loan", at("loanPaid"), sum(loan.payment));
   // The level payments amortise the loan: what they leave at the window's end (computed, not set
   // to 0) is nothing, and every draw was paid back with interest.
   expect(Math.abs(loan.leftAtWindowEnd)).toBeLessThanOrEqual(1e-9 * Math.max(1, sum(loan.draw)));
@@ -161,30 +163,26 @@ function expectLoanEqualToCalc(e: Evaluated, loan: ReturnType<typeof fromCalc>["
 
 /** The sheet's results for one way, and its schedule month by month, against the calc module's. */
 function expectWayEqualToCalc(e: Evaluated, w: Way, rows: TreasuryMonth[], horizon: number): void {
-  const col = w.result;
-  const sheet = (row: number) => e.value(`Treasury!${col}${row}`);
+  type Result = (typeof TREASURY_RESULTS.rows.keys)[number];
+  const sheet = (key: Result) => e.value(`Treasury!${TREASURY_RESULTS.cell(key, w.column)}`);
   rows.forEach((r, k) => {
-    const at = (key: string) => num(e, `Treasury!${spillColumn(w, key)}${FIRST_MONTH_ROW + k}`);
-    const held = at("held");
-    const cash = at("cash");
-    expect([r.month, Math.abs(held - r.btcHeld.toNumber()) <= 1e-9 * Math.max(1, held)]).toEqual([r.month, true]);
-    expect([r.month, Math.abs(cash - r.cash.toNumber()) <= 1e-9 * Math.max(1e6, Math.abs(cash))]).toEqual([r.month, true]);
+    const at = (key: "held" | "cash") => num(e, `Treasury!${spillColumn(w, key)}${FIRST_MONTH_ROW + k}`);
+    expect(at("held")).toBeNear(r.btcHeld.toNumber(), { rel: 1e-9, abs: 1e-9, label: `${w.label}: BTC held in month ${r.month}` });
+    expect(at("cash")).toBeNear(r.cash.toNumber(), { rel: 1e-9, abs: 1e-3, label: `${w.label}: cash in month ${r.month}` });
   });
   const s = treasurySummary(rows);
-  const close = (row: number, want: number, scale = 1) => {
-    const got = sheet(row) as number;
-    expect([row, Math.abs(got - want) <= 1e-9 * Math.max(scale, Math.abs(want))]).toEqual([row, true]);
-  };
-  close(TREASURY_CELLS.heldAfter12, rows[11].btcHeld.toNumber());
-  close(TREASURY_CELLS.heldAtEnd, rows[horizon - 1].btcHeld.toNumber());
-  close(TREASURY_CELLS.cashAtEnd, rows[horizon - 1].cash.toNumber(), 1e6);
-  close(TREASURY_CELLS.mined, s.btcMined.toNumber());
-  close(TREASURY_CELLS.sold, s.btcSold.toNumber());
-  close(TREASURY_CELLS.forced, s.btcForced.toNumber());
-  expect(sheet(TREASURY_CELLS.cashRunsOut)).toBe(s.firstForcedMonth ?? "never");
-  expect(sheet(TREASURY_CELLS.insolvent)).toBe(s.firstInsolventMonth ?? "never");
-  if (s.soldToMined === null) expect(sheet(TREASURY_CELLS.soldToMined)).toBe("n/a");
-  else close(TREASURY_CELLS.soldToMined, s.soldToMined.toNumber());
+  /** To a part in 10^9 of the larger of the wanted value and `scale`. */
+  const close = (key: Result, want: number, scale = 1) => expect(sheet(key)).toBeNear(want, { rel: 1e-9, abs: 1e-9 * scale, label: `${w.label}: ${key}` });
+  close("heldAfter12", rows[11].btcHeld.toNumber());
+  close("heldAtEnd", rows[horizon - 1].btcHeld.toNumber());
+  close("cashAtEnd", rows[horizon - 1].cash.toNumber(), 1e6);
+  close("mined", s.btcMined.toNumber());
+  close("sold", s.btcSold.toNumber());
+  close("forced", s.btcForced.toNumber());
+  expect(sheet("cashRunsOut")).toBe(s.firstForcedMonth ?? "never");
+  expect(sheet("insolvent")).toBe(s.firstInsolventMonth ?? "never");
+  if (s.soldToMined === null) expect(sheet("soldToMined")).toBe("n/a");
+  else close("soldToMined", s.soldToMined.toNumber());
 }
 
 function expectEqualToCalc(xl: FakeExcel, e: Evaluated) {
@@ -210,17 +208,20 @@ test("with the defaults: no error cell, every treasury check TRUE, and the calc 
 
 test("the DAT block equals the market's definitions on the illustrative company, worked by hand", async () => {
   const { e } = await model(QUICK_RISK);
-  const g = (address: string) => num(e, `Treasury!${address}`);
+  const g = (key: (typeof TREASURY_DAT.rows.keys)[number]) => num(e, `Treasury!${TREASURY_DAT.cell(key)}`);
   // 1,000 BTC, 100M shares at $2.50, $30M debt (the BTC-backed loan), $100M cash, BTC at $91,000.
-  expect(g(TREASURY_CELLS.btcPerShare)).toBe(1_000 / 100e6);
-  expect(relErr(g(TREASURY_CELLS.mnavEv), (250e6 + 30e6 - 100e6) / 91e6)).toBeLessThan(1e-15);
-  expect(relErr(g(TREASURY_CELLS.mnavMcap), 250e6 / 91e6)).toBeLessThan(1e-15);
-  expect(g(TREASURY_CELLS.navPerShare)).toBe(1.61); // (91M + 100M − 30M) / 100M
-  expect(relErr(g(TREASURY_CELLS.ltv), 30e6 / (500 * 91_000))).toBeLessThan(1e-15);
-  expect(g(TREASURY_CELLS.marginCallPrice)).toBe(80_000); // 30M / (500 × 0.75)
-  expect(Math.round(g(TREASURY_CELLS.liquidationPrice) * 100) / 100).toBe(70_588.24); // 30M / (500 × 0.85)
+  expect(g("btcPerShare")).toBe(1_000 / 100e6);
+  expect(g("satsPerShare")).toBeNear(1_000, { rel: 1e-15 }); // 1e-5 BTC × 1e8 sats
+  expect(g("mnavEv")).toBeNear((250e6 + 30e6 - 100e6) / 91e6, { rel: 1e-15 });
+  expect(g("mnavMcap")).toBeNear(250e6 / 91e6, { rel: 1e-15 });
+  expect(g("navPerShare")).toBe(1.61); // (91M + 100M − 30M) / 100M
+  expect(g("ltv")).toBeNear(30e6 / (500 * 91_000), { rel: 1e-15 });
+  expect(g("marginCallPrice")).toBe(80_000); // 30M / (500 × 0.75)
+  expect(Math.round(g("liquidationPrice") * 100) / 100).toBe(70_588.24); // 30M / (500 × 0.85)
   // The thresholds are labelled as what they are.
-  for (const row of [11, 12]) expect(e.value(`Treasury!F${row}`)).toMatch(/market convention, not contract terms/);
+  for (const key of ["marginCallPrice", "liquidationPrice"] as const) {
+    expect(e.value(`Treasury!${TREASURY_DAT.labelColumn}${TREASURY_DAT.rows.row(key)}`)).toMatch(/market convention, not contract terms/);
+  }
 });
 
 const SCENARIOS: [string, Record<string, number | string>][] = [
@@ -248,27 +249,30 @@ test.each(SCENARIOS)("still no error cell, every check TRUE and the calc module'
 
 test("with nothing leased the two ways agree; with all of it leased the sold-to-mined ratio is n/a", async () => {
   const none = await model({ ...QUICK_RISK, Lease_Share_of_Site: 0 });
-  for (let row = 5; row <= 16; row++) expect([row, none.e.value(`Treasury!C${row}`)]).toEqual([row, none.e.value(`Treasury!B${row}`)]);
+  const way = (e: Evaluated, w: Way, key: (typeof TREASURY_RESULTS.rows.keys)[number]) => e.value(`Treasury!${TREASURY_RESULTS.cell(key, w.column)}`);
+  for (const key of TREASURY_RESULTS.rows.keys) expect([key, way(none.e, WAYS.withLease, key)]).toEqual([key, way(none.e, WAYS.miningOnly, key)]);
   const all = await model({ ...QUICK_RISK, Lease_Share_of_Site: 1 });
-  expect(all.e.value(`Treasury!C${TREASURY_CELLS.mined}`)).toBe(0);
-  expect(all.e.value(`Treasury!C${TREASURY_CELLS.soldToMined}`)).toBe("n/a");
+  expect(way(all.e, WAYS.withLease, "mined")).toBe(0);
+  expect(way(all.e, WAYS.withLease, "soldToMined")).toBe("n/a");
 });
 
 test("the checks fail when the plain rebuild is typed over, or MINER's schedule is fed another input", async () => {
   const { e } = await model(QUICK_RISK);
-  const failing = () => treasuryChecks(e).filter(([, ok]) => ok !== true).map(([label]) => label);
+  const failing = () => treasuryChecks(e).filter((c) => c.matches !== true).map((c) => c.label);
   // One month of the plain rebuild's cash typed over: that month stops matching.
   const cash = `Treasury!${plainColumn(WAYS.withLease, "cash")}${FIRST_MONTH_ROW + 200}`;
   const before = e.value(cash);
   e.set(cash, 123);
   expect(failing()).toContain("Treasury, mining + lease: months whose BTC held, sold, cash and insolvency match");
-  expect(e.value("Reconciliation!B3")).toBe(false);
+  expect(allPass(e)).toBe(false);
   e.set(cash, before as number);
   expect(failing()).toEqual([]);
   // MINER's mining-only schedule fed a different month-1 cost than the rebuild reads.
-  const spill = `Treasury!${WAYS.miningOnly.spill}${FIRST_MONTH_ROW - 1}`;
+  const spill = `Treasury!${spillColumn(WAYS.miningOnly, "month")}${FIRST_MONTH_ROW - 1}`;
   const formula = e.hf.getCellFormula(e.hf.simpleCellAddressFromString(spill.split("!")[1], e.hf.getSheetId("Treasury")!)!) as string;
-  e.set(spill, formula.replace(/\$D\$56:\$D\$415/, "$G$56:$G$415"));
+  const [costs, otherCosts] = [monthRange(WAYS.miningOnly.costs), monthRange(WAYS.withLease.costs)];
+  expect(formula).toContain(costs);
+  e.set(spill, formula.replace(costs, otherCosts));
   expect(failing()).toEqual(expect.arrayContaining(["Treasury, mining only: months whose BTC held, sold, cash and insolvency match"]));
   expect(spillColumn(WAYS.miningOnly, "insolvent")).toBe("T");
 });
