@@ -98,6 +98,20 @@ export class Grid<K extends string> {
   }
 }
 
+/**
+ * Blocks of columns left to right from `first`, `gap` blank columns between: each block's first
+ * column, by key (the widths in the order given).
+ */
+export function sideBySide<K extends string>(first: string, widths: Record<K, number>, gap = 1): Record<K, string> {
+  let at = columnIndex(first);
+  const out = {} as Record<K, string>;
+  for (const [key, width] of Object.entries(widths) as [K, number][]) {
+    out[key] = columnLetters(at);
+    at += width + gap;
+  }
+  return out;
+}
+
 /** The column `by` places right of `col` (left when negative). */
 export function offset(col: string, by: number): string {
   return columnLetters(columnIndex(col) + by);

@@ -1,5 +1,5 @@
 /**
- * The Risk sheet: the site's two futures under a simulated market (issue 16). The distribution
+ * The Risk sheet: the site's two futures under a simulated market. The distribution
  * functions read the same assumptions tables as the Lease vs Mine sheet (Site_Inputs, Mining_Horizon,
  * Lease_Inputs) plus a table of the risk inputs, through MINER.FROMTABLE; the fans read the
  * Assumptions names. On the sheet:
@@ -19,15 +19,16 @@
  */
 import { PARAMS, Param, SIGNATURES } from "../functions/params";
 import { SheetDraft } from "./draft";
+import { offset, Rows, sideBySide, Table } from "./layout";
 import { ParamTable } from "./param-table";
-import { columnIndex, columnLetters } from "./spec";
+import { absolute } from "./spec";
 
 const USD = "#,##0";
 const PCT = "0.0%";
 
 /** Months the fans cover. */
 export const FAN_MONTHS = 120;
-/** The fans' quantiles, in cells M5:O5. */
+/** The fans' quantiles, in the row beside the price fan's "Quantiles" (RISK_CELLS.fanQuantiles). */
 export const FAN_QUANTILES = [0.1, 0.5, 0.9];
 /** The conversion value's quantiles behind the histogram: P2, P4, …, P98. */
 export const HISTOGRAM_QUANTILES = Array.from({ length: 49 }, (_, k) => Number((0.02 * (k + 1)).toFixed(2)));
@@ -57,38 +58,62 @@ const CONVERSION_TABLE = new ParamTable({
 });
 
 /** Column `k` places right of `letters`. */
-const right = (letters: string, k: number) => columnLetters(columnIndex(letters) + k);
+const right = offset;
 
-// Layout: results and the risk tables in A:D, the three charts in F:O, the data they are drawn
-// from to the right of them.
-const MINING_COL = "Q"; // MININGNPVDIST: label, value
-const CONVERSION_COL = "T"; // CONVERSIONDIST: label, value
-const FAN_COL = "W"; // PRICEQUANTILES: month, P10, P50, P90, their SEs
-const HP_COL = "AE"; // hashprice per BTC of reward: its process, then PRICEQUANTILES of it
-const HP_FAN_COL = "AM"; // month, block reward, P10, P50, P90 of hashprice
-const QUANTILE_COL = "AS"; // the conversion value's 49 quantiles: level, value
-const BIN_COL = "AV"; // from, to, midpoint, share below, probability
-const SPILL_ROW = 6;
-const FAN_ROW = 7;
-const HP_ROW = 9;
-
-/** Where the spilled tables start, and their sizes (columns × rows) when the risk tables are as written. */
-export const RISK_CELLS = {
-  results: "B5",
-  miningDist: `${MINING_COL}${SPILL_ROW}`,
-  conversionDist: `${CONVERSION_COL}${SPILL_ROW}`,
-  fanQuantiles: `${right(FAN_COL, 1)}5:${right(FAN_COL, 3)}5`,
-  priceFan: `${FAN_COL}${FAN_ROW}`,
-  hashpriceProcess: `${right(HP_COL, 2)}5:${right(HP_COL, 2)}7`,
-  hashpriceFanSource: `${HP_COL}${HP_ROW}`,
-  hashpriceFan: `${HP_FAN_COL}${HP_ROW}`,
-  histogramQuantiles: `${QUANTILE_COL}${HP_ROW}`,
-  histogram: `${BIN_COL}${HP_ROW}`,
+/** Every block's section title sits on this row. */
+const SECTION_ROW = 4;
+/** The three charts, one under another in F:O, a blank row between. */
+const CHARTS = ["priceFan", "hashpriceFan", "histogram"] as const;
+const chartSlot = (chart: (typeof CHARTS)[number]) => {
+  const top = SECTION_ROW + 19 * CHARTS.indexOf(chart);
+  return { from: `F${top}`, to: `O${top + 17}` };
 };
+
 export const RISK_SIZES = {
   MININGNPVDIST: [2, 5 + 2 * 3] as [number, number],
   CONVERSIONDIST: [2, 7 + 2 * HISTOGRAM_QUANTILES.length] as [number, number],
   PRICEQUANTILES: [1 + 2 * FAN_QUANTILES.length, FAN_MONTHS + 2] as [number, number],
+};
+
+// Layout: results and the risk tables in A:D, the charts in F:O, the data they are drawn from to
+// the right of them, block by block with a blank column between.
+const DATA = sideBySide("Q", {
+  mining: RISK_SIZES.MININGNPVDIST[0], // MININGNPVDIST: label, value
+  conversion: RISK_SIZES.CONVERSIONDIST[0], // CONVERSIONDIST: label, value
+  fan: RISK_SIZES.PRICEQUANTILES[0], // PRICEQUANTILES: month, P10, P50, P90, their SEs
+  hashprice: RISK_SIZES.PRICEQUANTILES[0], // hashprice per BTC of reward: its process, then PRICEQUANTILES of it
+  hashpriceFan: 5, // month, block reward, P10, P50, P90 of hashprice
+  quantiles: 2, // the conversion value's 49 quantiles: level, value
+  bins: 5, // from, to, midpoint, share below, probability
+});
+const MINING_COL = DATA.mining;
+const CONVERSION_COL = DATA.conversion;
+const FAN_COL = DATA.fan;
+const HP_COL = DATA.hashprice;
+const HP_FAN_COL = DATA.hashpriceFan;
+const QUANTILE_COL = DATA.quantiles;
+const BIN_COL = DATA.bins;
+/** The fans' quantiles' row (their label in the fan's first column). */
+const FAN_QUANTILE_ROW = SECTION_ROW + 1;
+const SPILL_ROW = 6;
+const FAN_ROW = 7;
+const HP_ROW = 9;
+
+/** Hashprice per BTC of block reward: its log-normal process, from row 5 (label, a blank, value). */
+const HP_PROCESS = new Rows(SECTION_ROW + 1, ["start", "growth", "vol"]);
+const HP_VALUE = right(HP_COL, 2);
+
+/** Where the spilled tables start, and their sizes (columns × rows) when the risk tables are as written. */
+export const RISK_CELLS = {
+  miningDist: `${MINING_COL}${SPILL_ROW}`,
+  conversionDist: `${CONVERSION_COL}${SPILL_ROW}`,
+  fanQuantiles: `${right(FAN_COL, 1)}${FAN_QUANTILE_ROW}:${right(FAN_COL, FAN_QUANTILES.length)}${FAN_QUANTILE_ROW}`,
+  priceFan: `${FAN_COL}${FAN_ROW}`,
+  hashpriceProcess: HP_PROCESS.range(HP_VALUE),
+  hashpriceFanSource: `${HP_COL}${HP_ROW}`,
+  hashpriceFan: `${HP_FAN_COL}${HP_ROW}`,
+  histogramQuantiles: `${QUANTILE_COL}${HP_ROW}`,
+  histogram: `${BIN_COL}${HP_ROW}`,
 };
 
 const MINING_LAST = SPILL_ROW + RISK_SIZES.MININGNPVDIST[1] - 1;
@@ -100,6 +125,110 @@ const mining = (label: string) => `=${lookup(MINING_COL, MINING_LAST, label)}`;
 const conversion = (label: string) => lookup(CONVERSION_COL, CONVERSION_LAST, label);
 const quantileLabel = (p: number) => `P${Number((p * 100).toPrecision(12))} (USD)`;
 
+/** The results, from A5: label, value, unit. */
+export const RISK_RESULTS = new Table(
+  `A${SECTION_ROW + 1}`,
+  [
+    {
+      key: "pLeasingWins",
+      label: "P(leasing is worth more than mining)",
+      value: `=${conversion("P(leasing worth more)")}`,
+      unit: "probability",
+      numberFormat: PCT,
+      name: ["P_Leasing_Wins", "P(leasing is worth more than mining), simulated: MINER model result"],
+    },
+    {
+      key: "pLeasingWinsSe",
+      label: "  its standard error",
+      value: `=${conversion("P(leasing worth more) SE")}`,
+      unit: "probability",
+      numberFormat: PCT,
+    },
+    {
+      key: "conversionMean",
+      label: "Conversion value (lease − mining): mean",
+      value: `=${conversion("Mean (USD)")}`,
+      unit: "USD",
+      numberFormat: USD,
+    },
+    {
+      key: "conversionMeanSe",
+      label: "  its standard error",
+      value: `=${conversion("Mean SE (USD)")}`,
+      unit: "USD",
+      numberFormat: USD,
+    },
+    {
+      key: "conversionP10",
+      label: "Conversion value: P10",
+      value: `=${conversion("P10 (USD)")}`,
+      unit: "USD",
+      numberFormat: USD,
+    },
+    {
+      key: "conversionP50",
+      label: "Conversion value: P50",
+      value: `=${conversion("P50 (USD)")}`,
+      unit: "USD",
+      numberFormat: USD,
+    },
+    {
+      key: "conversionP90",
+      label: "Conversion value: P90",
+      value: `=${conversion("P90 (USD)")}`,
+      unit: "USD",
+      numberFormat: USD,
+    },
+    {
+      key: "conversionDeterministic",
+      label: "Conversion value, deterministic (Lease vs Mine)",
+      value: "=Conversion_Value",
+      unit: "USD",
+      numberFormat: USD,
+    },
+    {
+      key: "miningP10",
+      label: "Mining NPV: P10",
+      value: mining("P10 (USD)"),
+      unit: "USD",
+      numberFormat: USD,
+      name: ["Mining_NPV_P10", "Mining NPV, 10th percentile of the simulated paths (USD): MINER model result"],
+    },
+    {
+      key: "miningP50",
+      label: "Mining NPV: P50",
+      value: mining("P50 (USD)"),
+      unit: "USD",
+      numberFormat: USD,
+      name: ["Mining_NPV_P50", "Mining NPV, median of the simulated paths (USD): MINER model result"],
+    },
+    {
+      key: "miningP90",
+      label: "Mining NPV: P90",
+      value: mining("P90 (USD)"),
+      unit: "USD",
+      numberFormat: USD,
+      name: ["Mining_NPV_P90", "Mining NPV, 90th percentile of the simulated paths (USD): MINER model result"],
+    },
+    { key: "miningMean", label: "Mining NPV: mean", value: mining("Mean (USD)"), unit: "USD", numberFormat: USD },
+    {
+      key: "miningLossProbability",
+      label: "P(mining NPV < 0)",
+      value: mining("P(NPV < 0)"),
+      unit: "probability",
+      numberFormat: PCT,
+    },
+    {
+      key: "miningDeterministic",
+      label: "Mining NPV, deterministic (Lease vs Mine)",
+      value: "=Mining_NPV",
+      unit: "USD",
+      numberFormat: USD,
+    },
+  ],
+  { style: "result" },
+);
+
 export function riskSheet(): SheetDraft {
   const d = new SheetDraft("risk");
   d.heading(
@@ -107,38 +236,19 @@ export function riskSheet(): SheetDraft {
     "The same site and lease as the Lease vs Mine sheet; price and difficulty follow correlated log-normal paths whose means are the Assumptions' growth rates. Every estimate has a standard error (SE); the seed makes every recalculation give the same numbers.",
   );
 
-  d.put("A4", [["Results, from the simulations at the right", "", ""]], "section");
-  d.put(RISK_CELLS.results.replace("B", "A"), [
-    ["P(leasing is worth more than mining)", `=${conversion("P(leasing worth more)")}`, "probability"],
-    ["  its standard error", `=${conversion("P(leasing worth more) SE")}`, "probability"],
-    ["Conversion value (lease − mining): mean", `=${conversion("Mean (USD)")}`, "USD"],
-    ["  its standard error", `=${conversion("Mean SE (USD)")}`, "USD"],
-    ["Conversion value: P10", `=${conversion("P10 (USD)")}`, "USD"],
-    ["Conversion value: P50", `=${conversion("P50 (USD)")}`, "USD"],
-    ["Conversion value: P90", `=${conversion("P90 (USD)")}`, "USD"],
-    ["Conversion value, deterministic (Lease vs Mine)", "=Conversion_Value", "USD"],
-    ["Mining NPV: P10", mining("P10 (USD)"), "USD"],
-    ["Mining NPV: P50", mining("P50 (USD)"), "USD"],
-    ["Mining NPV: P90", mining("P90 (USD)"), "USD"],
-    ["Mining NPV: mean", mining("Mean (USD)"), "USD"],
-    ["P(mining NPV < 0)", mining("P(NPV < 0)"), "probability"],
-    ["Mining NPV, deterministic (Lease vs Mine)", "=Mining_NPV", "USD"],
-  ]);
-  d.format("B5:B6", "result", PCT);
-  d.format("B7:B16", "result", USD);
-  d.format("B17", "result", PCT);
-  d.format("B18", "result", USD);
-  d.name("P_Leasing_Wins", "B5", "P(leasing is worth more than mining), simulated: MINER model result");
-  d.name("Mining_NPV_P10", "B13", "Mining NPV, 10th percentile of the simulated paths (USD): MINER model result");
-  d.name("Mining_NPV_P50", "B14", "Mining NPV, median of the simulated paths (USD): MINER model result");
-  d.name("Mining_NPV_P90", "B15", "Mining NPV, 90th percentile of the simulated paths (USD): MINER model result");
+  d.put(`A${SECTION_ROW}`, [["Results, from the simulations at the right", "", ""]], "section");
+  RISK_RESULTS.write(d);
 
   riskTables(d);
 
-  d.put(`${MINING_COL}4`, [["Mining NPV over the horizon (MINER.MININGNPVDIST)"]], "section");
+  d.put(`${MINING_COL}${SECTION_ROW}`, [["Mining NPV over the horizon (MINER.MININGNPVDIST)"]], "section");
   d.put(RISK_CELLS.miningDist, [['=MINER.FROMTABLE("MININGNPVDIST",Site_Inputs,Mining_Horizon,Risk_Inputs)']]);
   d.format(`${right(MINING_COL, 1)}${SPILL_ROW + 1}:${right(MINING_COL, 1)}${MINING_LAST - 2}`, undefined, USD);
-  d.put(`${CONVERSION_COL}4`, [["Conversion value, with the histogram's quantiles (MINER.CONVERSIONDIST)"]], "section");
+  d.put(
+    `${CONVERSION_COL}${SECTION_ROW}`,
+    [["Conversion value, with the histogram's quantiles (MINER.CONVERSIONDIST)"]],
+    "section",
+  );
   d.put(RISK_CELLS.conversionDist, [
     ['=MINER.FROMTABLE("CONVERSIONDIST",Site_Inputs,Lease_Inputs,Risk_Conversion_Inputs)'],
   ]);
@@ -185,8 +295,12 @@ function fans(d: SheetDraft): void {
   const quantiles = `$${qFrom.replace(/(\d+)$/, "$$$1")}:$${qTo.replace(/(\d+)$/, "$$$1")}`;
   const fanLast = FAN_ROW + RISK_SIZES.PRICEQUANTILES[1] - 1;
   const col = (k: number) => right(FAN_COL, k);
-  d.put(`${FAN_COL}4`, [[`BTC price fan, USD per BTC (MINER.PRICEQUANTILES, ${FAN_MONTHS} months)`]], "section");
-  d.put(`${FAN_COL}5`, [["Quantiles"]]);
+  d.put(
+    `${FAN_COL}${SECTION_ROW}`,
+    [[`BTC price fan, USD per BTC (MINER.PRICEQUANTILES, ${FAN_MONTHS} months)`]],
+    "section",
+  );
+  d.put(`${FAN_COL}${FAN_QUANTILE_ROW}`, [["Quantiles"]]);
   d.put(qFrom, [FAN_QUANTILES], "input", "0.00");
   d.put(RISK_CELLS.priceFan, [
     [
@@ -199,15 +313,14 @@ function fans(d: SheetDraft): void {
     source: `${col(1)}${FAN_ROW}:${col(3)}${fanLast}`,
     categories: `${FAN_COL}${FAN_ROW + 1}:${FAN_COL}${fanLast}`,
     title: "BTC price fan (USD): P10, P50, P90 by month",
-    from: "F4",
-    to: "O21",
+    ...chartSlot("priceFan"),
   });
 
   // Hashprice per BTC of block reward: a log-normal process of its own (module header).
   const hp = (k: number) => right(HP_COL, k);
-  const [start, growth, vol] = [5, 6, 7].map((r) => `${hp(2)}${r}`);
-  d.put(`${HP_COL}4`, [["Hashprice fan, USD per PH/s per day"]], "section");
-  d.put(`${HP_COL}5`, [
+  const [start, growth, vol] = HP_PROCESS.keys.map((k) => HP_PROCESS.cell(HP_VALUE, k));
+  d.put(`${HP_COL}${SECTION_ROW}`, [["Hashprice fan, USD per PH/s per day"]], "section");
+  d.put(`${HP_COL}${HP_PROCESS.first}`, [
     ["Hashprice per BTC of block reward, now", "", "=BTC_Price_USD*86400*1000000000000000/(Difficulty_Now*2^32)"],
     [
       "Its mean growth per month",
@@ -251,8 +364,7 @@ function fans(d: SheetDraft): void {
     source: `${fan(2)}${HP_ROW}:${fan(4)}${hpLast}`,
     categories: `${fan(0)}${HP_ROW + 1}:${fan(0)}${hpLast}`,
     title: "Hashprice fan (USD per PH/s per day): P10, P50, P90 by month",
-    from: "F23",
-    to: "O40",
+    ...chartSlot("hashpriceFan"),
   });
 }
 
@@ -268,16 +380,32 @@ function histogram(d: SheetDraft): void {
   const lowest = HISTOGRAM_QUANTILES[0];
   const highest = HISTOGRAM_QUANTILES[n - 1];
   const step = Number((HISTOGRAM_QUANTILES[1] - HISTOGRAM_QUANTILES[0]).toFixed(12));
-  const [lo, hi, width] = [5, 6, 7].map((r) => `$${value}$${r}`);
+  const edges = new Table(
+    `${QUANTILE_COL}${SECTION_ROW + 1}`,
+    [
+      { key: "lo", label: "Lowest edge: P2", value: `=${conversion(quantileLabel(lowest))}` },
+      { key: "hi", label: "Highest edge: P98", value: `=${conversion(quantileLabel(highest))}` },
+      {
+        key: "width",
+        label: "Bin width",
+        value: (at) => `=(${absolute(at("hi"))}-${absolute(at("lo"))})/${HISTOGRAM_BINS}`,
+      },
+    ],
+    { numberFormat: USD },
+  );
+  const [lo, width] = [absolute(edges.cell("lo")), absolute(edges.cell("width"))];
 
-  d.put(`${QUANTILE_COL}4`, [["Histogram of the conversion value: probability by range (USD)"]], "section");
-  d.put(`${QUANTILE_COL}5`, [
-    ["Lowest edge: P2", `=${conversion(quantileLabel(lowest))}`],
-    ["Highest edge: P98", `=${conversion(quantileLabel(highest))}`],
-    ["Bin width", `=(${hi}-${lo})/${HISTOGRAM_BINS}`],
-  ]);
-  d.format(`${value}5:${value}7`, undefined, USD);
-  d.put(`${QUANTILE_COL}8`, [["The bins hold the middle 96% of the paths: the bars sum to 0.96."]], "note");
+  d.put(
+    `${QUANTILE_COL}${SECTION_ROW}`,
+    [["Histogram of the conversion value: probability by range (USD)"]],
+    "section",
+  );
+  edges.write(d);
+  d.put(
+    `${QUANTILE_COL}${edges.bottom + 1}`,
+    [["The bins hold the middle 96% of the paths: the bars sum to 0.96."]],
+    "note",
+  );
   d.put(RISK_CELLS.histogramQuantiles, [["Level", "Quantile (USD)"]], "header");
   d.put(
     `${level}${qTop}`,
@@ -315,7 +443,6 @@ function histogram(d: SheetDraft): void {
     source: `${b(4)}${HP_ROW}:${b(4)}${last}`,
     categories: `${b(2)}${HP_ROW + 1}:${b(2)}${last}`,
     title: "Conversion value (USD millions): probability by range, P2 to P98",
-    from: "F42",
-    to: "O59",
+    ...chartSlot("histogram"),
   });
 }

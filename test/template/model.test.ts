@@ -9,6 +9,7 @@ import { buildModel } from "../../src/template/build";
 import { INPUT_SECTIONS, MODEL_INPUTS } from "../../src/template/inputs";
 import { absolute, blockAddress, columnIndex, columnLetters, Naming } from "../../src/template/spec";
 import { PARAMS, SIGNATURES } from "../../src/functions/params";
+import { SheetDraft } from "../../src/template/draft";
 import { cellsOf, fakeExcel } from "../taskpane/fake-excel";
 
 const cellOfName = (formula: string) => formula.slice(1).replace(/\$/g, "").replace(/'/g, "");
@@ -82,4 +83,13 @@ test("column letters and A1 addresses follow Excel: Z, AA, AZ, BA, ZZ, AAA, and 
   for (const [index, letters] of cases) expect([columnLetters(index), columnIndex(letters)]).toEqual([letters, index]);
   expect(blockAddress({ at: "Y5", cells: [[1, 2, 3]] })).toBe("Y5:AA5");
   expect(absolute("A5:AB17")).toBe("$A$5:$AB$17");
+});
+
+test("a sheet refuses a block that would overwrite one already laid out, so a table that grows cannot silently cover the next", () => {
+  const d = new SheetDraft("mining");
+  d.put("A5", [["a", "b"], ["c", "d"]]);
+  d.put("C5", [["beside"]]);
+  d.put("A7", [["below"]]);
+  expect(() => d.put("B6", [["x"]])).toThrow("mining: B6 would overwrite A5:B6");
+  expect(() => d.put("A1", [[1], [2], [3], [4], [5]])).toThrow("A1:A5 would overwrite A5:B6");
 });

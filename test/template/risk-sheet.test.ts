@@ -7,7 +7,7 @@
 jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
 
 import { insertModel } from "../../src/taskpane/insert-model";
-import { FAN_MONTHS, HISTOGRAM_BINS, HISTOGRAM_QUANTILES, RISK_CELLS, RISK_SIZES } from "../../src/template/risk-sheet";
+import { FAN_MONTHS, FAN_QUANTILES, HISTOGRAM_BINS, HISTOGRAM_QUANTILES, RISK_CELLS, RISK_RESULTS, RISK_SIZES } from "../../src/template/risk-sheet";
 import { cellAt, columnLetters, parseCell } from "../../src/template/spec";
 import { fieldOf, SIGNATURES } from "../../src/functions/params";
 import { conversionPaths, ConversionPlan, marketModel, quantileEstimates, simulateMonths } from "../../src/calc";
@@ -24,6 +24,9 @@ async function model(initial?: Parameters<typeof fakeExcel>[0], inputs: Record<s
   await insertModel(xl.context);
   return { xl, e: evaluate(xl, Object.fromEntries(Object.entries(inputs).map(([name, value]) => [cellOf(xl, name), value]))) };
 }
+
+/** A result of the Risk sheet, as the engine addresses it. */
+const result = (key: (typeof RISK_RESULTS.rows.keys)[number]) => `Risk!${RISK_RESULTS.cell(key)}`;
 
 /** "Risk!X5" for a cell `down` rows and `across` columns from `a1`. */
 const at = (a1: string, down: number, across = 0) => {
@@ -73,7 +76,7 @@ describe("with the sourced defaults", () => {
 
   test("no cell of the model is an error, and the Risk sheet's numbers are numbers", () => {
     expect(e.errors()).toEqual([]);
-    for (let r = 5; r <= 18; r++) expect(typeof num(e, `Risk!B${r}`)).toBe("number");
+    for (const key of RISK_RESULTS.rows.keys) expect(typeof num(e, result(key))).toBe("number");
   });
 
   test("MININGNPVDIST and CONVERSIONDIST spill exactly what the functions give called directly on the same tables", () => {
@@ -86,12 +89,14 @@ describe("with the sourced defaults", () => {
     expect(spill(e, RISK_CELLS.conversionDist, RISK_SIZES.CONVERSIONDIST)).toEqual(conversion);
     // The results block reads them by label.
     const get = (t: unknown[][], label: string) => t.find((r) => r[0] === label)?.[1];
-    expect([5, 6, 7, 8, 9, 10, 11].map((r) => num(e, `Risk!B${r}`))).toEqual(
+    const conversionResults = ["pLeasingWins", "pLeasingWinsSe", "conversionMean", "conversionMeanSe", "conversionP10", "conversionP50", "conversionP90"] as const;
+    expect(conversionResults.map((k) => num(e, result(k)))).toEqual(
       ["P(leasing worth more)", "P(leasing worth more) SE", "Mean (USD)", "Mean SE (USD)", "P10 (USD)", "P50 (USD)", "P90 (USD)"].map((l) => get(conversion, l)),
     );
-    expect([13, 14, 15, 16, 17].map((r) => num(e, `Risk!B${r}`))).toEqual(["P10 (USD)", "P50 (USD)", "P90 (USD)", "Mean (USD)", "P(NPV < 0)"].map((l) => get(mining, l)));
-    expect(num(e, "Risk!B12")).toBe(num(e, cellOf(xl, "Conversion_Value")));
-    expect(num(e, "Risk!B18")).toBe(num(e, cellOf(xl, "Mining_NPV")));
+    const miningResults = ["miningP10", "miningP50", "miningP90", "miningMean", "miningLossProbability"] as const;
+    expect(miningResults.map((k) => num(e, result(k)))).toEqual(["P10 (USD)", "P50 (USD)", "P90 (USD)", "Mean (USD)", "P(NPV < 0)"].map((l) => get(mining, l)));
+    expect(num(e, result("conversionDeterministic"))).toBe(num(e, cellOf(xl, "Conversion_Value")));
+    expect(num(e, result("miningDeterministic"))).toBe(num(e, cellOf(xl, "Mining_NPV")));
     // The risk inputs are the Assumptions' ones.
     const risk = tableValues(xl, e, "Risk_Inputs");
     expect([...risk.entries()]).toEqual([
@@ -146,7 +151,7 @@ describe("with the sourced defaults", () => {
     for (const [from, to, , , probability] of bins) {
       const share = Array.from(values).filter((x) => x >= from && x < to).length / values.length;
       // Linear interpolation between quantiles 2% apart: within a point of the counted share.
-      expect([from, to, Math.abs(share - probability) < 0.01]).toEqual([from, to, true]);
+      expect(probability).toBeNear(share, { abs: 0.01, label: `the bin from ${from} to ${to}` });
     }
   });
 
@@ -211,7 +216,7 @@ test("the hashprice fan's shortcut (hashprice per BTC of reward as one log-norma
     const row = spill(e, RISK_CELLS.hashpriceFan, [5, 1], 1 + t)[0] as number[];
     (direct.get(t) ?? []).forEach((d, k) => {
       const se = perReward[1 + t][4 + k] * row[1];
-      expect([t, k, Math.abs(row[2 + k] - d.value) < 3 * Math.hypot(se, d.se)]).toEqual([t, k, true]);
+      expect(row[2 + k]).toBeNear(d.value, { abs: 3 * Math.hypot(se, d.se), label: `month ${t}, quantile ${FAN_QUANTILES[k]}` });
     });
   }
 }, 120_000);

@@ -1,5 +1,5 @@
 /*
- * The template's Treasury sheet (issue 13) evaluated in a real formula engine (HyperFormula) with
+ * The template's Treasury sheet evaluated in a real formula engine (HyperFormula) with
  * the MINER functions registered: no error cell, every treasury check on the Reconciliation sheet
  * TRUE, and its results equal to the calc module called directly on the same inputs, built here
  * from the sheet's stated rules (mining only; a share of the site leased, its capex part
