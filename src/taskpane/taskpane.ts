@@ -18,6 +18,7 @@ import { applyTheme, paletteFor } from "./theme";
 import { setUpHistory } from "./history-panel";
 import { writeMarketSheet } from "./workbook";
 import { insertModel } from "./insert-model";
+import { insertModelDescription } from "./model-text";
 import {
   accept,
   autoRefreshMinutes,
@@ -243,6 +244,7 @@ function start(): void {
   service.subscribe(render);
   service.onProgress(showProgress);
   setUpTabs($("tablist"));
+  setText($("model-description"), insertModelDescription());
   setUpHistory(() => inExcel);
   render(service.current());
   setInterval(() => render(service.current()), 15_000); // keep the ages current

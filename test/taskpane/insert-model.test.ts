@@ -8,6 +8,7 @@ import { insertModel } from "../../src/taskpane/insert-model";
 import { buildModel, modelNames } from "../../src/template/build";
 import { MODEL_INPUTS } from "../../src/template/inputs";
 import { blockAddress } from "../../src/template/spec";
+import { insertModelDescription } from "../../src/taskpane/model-text";
 import { cellsOf, fakeExcel } from "./fake-excel";
 
 const SHEETS = ["Assumptions", "Mining", "Lease vs Mine", "Treasury", "Reconciliation", "Risk"];
@@ -131,4 +132,10 @@ test("a workbook that already uses one of the model's names gets a copy that lea
   expect(report.copy).toBe(2);
   expect(xl.names.get("Discount_Rate")).toBe("=Inputs!$C$3");
   expect(xl.names.get("Discount_Rate_2")).toBe("='Assumptions (2)'!$B$47");
+});
+
+test("the Model tab's description names and counts the sheets Insert model writes", async () => {
+  const { sheets } = await insertModel(fakeExcel().context);
+  expect(insertModelDescription()).toMatch(/^Inserts six sheets \(Assumptions, Mining, Lease vs Mine, Treasury, Reconciliation, Risk\): /);
+  expect(insertModelDescription()).toContain(`${["no", "one", "two", "three", "four", "five", "six", "seven"][sheets.length]} sheets (${sheets.join(", ")})`);
 });

@@ -3,6 +3,7 @@
  * workbook and its refresh, Insert model, a workbook's own mempool instance, the price guard as
  * the workbook sees it, and the shared runtime with storage blocked.
  */
+import { insertModelDescription } from "../../src/taskpane/model-text";
 import { startFakeApi } from "../support/fake-api";
 import {
   BLOCK_STORAGE,
@@ -75,6 +76,8 @@ describe("in Excel (a stand-in Office in the page)", () => {
     await inExcel(page);
     await open();
     await showTab(page, "model");
+    // The tab says what the button writes, from the template's own list of sheets.
+    expect(await page.locator("#model-description").innerText()).toBe(insertModelDescription());
     await enabled("insert-model");
     await page.click("#insert-model");
     await page.waitForFunction(() => /^Inserted /.test(document.getElementById("model-status")!.textContent!));

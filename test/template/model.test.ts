@@ -52,7 +52,7 @@ test("the assumptions tables give FROMTABLE exactly its function's parameters, w
   for (const name of ["Cost_Inputs", "Site_Inputs", "Mining_Horizon", "Lease_Inputs", "GPU_Inputs"]) {
     for (const [param, value, unit, description] of table(name)) {
       const p = PARAMS[param as keyof typeof PARAMS];
-      expect([name, param, typeof value === "string" && value.startsWith("="), unit, description]).toEqual([name, param, true, p.unit, p.description]);
+      expect({ name, param, value, unit, description }).toEqual({ name, param, value: expect.stringMatching(/^=/), unit: p.unit, description: p.description });
     }
   }
   // The cost functions take efficiency at the wall (the machines' J/TH times the site's PUE); the site functions the machines'.
@@ -64,8 +64,9 @@ test("the assumptions tables give FROMTABLE exactly its function's parameters, w
 test("every input has a label, a unit and a source: a cited reference, or marked illustrative or derived", () => {
   expect(INPUT_SECTIONS.map((s) => s.title)).toEqual(["Network and market", "Fleet and mining costs", "Site, lease and capital", "GPU cloud on the converted site (MWECONOMICS)", "Treasury, loans and shares", "Risk: the simulated market (the Risk sheet)"]);
   for (const i of MODEL_INPUTS) {
-    expect([i.name, i.label.length > 0, i.unit.length > 0]).toEqual([i.name, true, true]);
-    expect([i.name, /reference\/|^illustrative|^derived|^flat|default|^0 today/.test(i.source)]).toEqual([i.name, true]);
+    const said = expect.stringMatching(/\S/);
+    expect({ name: i.name, label: i.label, unit: i.unit }).toEqual({ name: i.name, label: said, unit: said });
+    expect({ name: i.name, source: i.source }).toEqual({ name: i.name, source: expect.stringMatching(/reference\/|^illustrative|^derived|^flat|default|^0 today/) });
   }
   expect(new Set(MODEL_INPUTS.map((i) => i.name)).size).toBe(MODEL_INPUTS.length);
 });
