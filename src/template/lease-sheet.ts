@@ -10,7 +10,7 @@ import { GPU_ON_SITE, MINING_DECISIONS, MINING_OPTIONS, Param, SIGNATURES, SITE 
 import { PARAMETER_LINKS } from "./links";
 import { Columns, Grid, Rows, Table } from "./layout";
 import { ParamTable } from "./param-table";
-import { absolute, columnLetters } from "./spec";
+import { absolute } from "./spec";
 
 const USD = "#,##0";
 
@@ -262,8 +262,12 @@ const COLUMNS: ScheduleColumn[] = [
 ];
 
 /** Column letter of each schedule column, by key. */
+const SCHEDULE_COLUMNS = new Columns(
+  "A",
+  COLUMNS.map((c) => c.key),
+);
 export const SCHEDULE_COLUMN: Record<string, string> = Object.fromEntries(
-  COLUMNS.map((c, i) => [c.key, columnLetters(i + 1)]),
+  COLUMNS.map((c) => [c.key, SCHEDULE_COLUMNS.col(c.key)]),
 );
 
 /** "$G$92:$G$451": a schedule column from month `fromMonth` to the last month. */
@@ -652,19 +656,17 @@ function annualSummary(d: SheetDraft): void {
 }
 
 function schedule(d: SheetDraft): void {
+  const left = (row: number) => `${SCHEDULE_COLUMNS.from}${row}`;
   d.put(
-    `A${SCHEDULE_HEADER_ROW - 1}`,
+    left(SCHEDULE_HEADER_ROW - 1),
     [[`Monthly schedule in plain Excel formulas (months 0 to ${SCHEDULE_MONTHS}; flows past the horizon are 0)`]],
     "section",
   );
-  d.put(`A${SCHEDULE_HEADER_ROW}`, [COLUMNS.map((c) => c.header)], "header");
+  d.put(left(SCHEDULE_HEADER_ROW), [COLUMNS.map((c) => c.header)], "header");
   const rows: (string | number)[][] = [];
   for (let r = SCHEDULE_FIRST_ROW; r <= SCHEDULE_LAST_ROW; r++) {
     rows.push(COLUMNS.map((c) => (r === SCHEDULE_FIRST_ROW && c.key === "month" ? 0 : c.formula(r))));
   }
-  d.put(`A${SCHEDULE_FIRST_ROW}`, rows);
-  COLUMNS.forEach((c, i) => {
-    const col = columnLetters(i + 1);
-    d.format(`${col}${SCHEDULE_FIRST_ROW}:${col}${SCHEDULE_LAST_ROW}`, undefined, c.format);
-  });
+  d.put(left(SCHEDULE_FIRST_ROW), rows);
+  for (const c of COLUMNS) d.format(scheduleRange(c.key).replace(/\$/g, ""), undefined, c.format);
 }

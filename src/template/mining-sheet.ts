@@ -126,9 +126,10 @@ export const MINING_RESULTS = new Table(
 
 /** The chart's bars: results, by their key in MINING_RESULTS. */
 const BARS = { cashCost: "Cash cost", allInCost: "All-in cost", btcPrice: "BTC price" } as const;
-/** The chart's data, from M5: a header row, then one row per bar (label in M, USD per BTC in N). */
+/** The chart's data, from M5: a header row, then one row per bar (its label, USD per BTC). */
 const CHART_DATA = new Rows(6, Object.keys(BARS) as (keyof typeof BARS)[]);
 const CHART_HEADER_ROW = CHART_DATA.first - 1;
+const [CHART_LABEL, CHART_VALUE] = ["M", "N"];
 
 export function miningSheet(): SheetDraft {
   const d = new SheetDraft("mining");
@@ -148,16 +149,16 @@ export function miningSheet(): SheetDraft {
   d.put(`${MINING_RESULTS.labelColumn}${MINING_RESULTS.top - 1}`, [["Results"]], "section");
   MINING_RESULTS.write(d);
 
-  d.put(`M${CHART_HEADER_ROW - 1}`, [["Chart data: cost per BTC vs price"]], "section");
-  d.put(`M${CHART_HEADER_ROW}`, [
+  d.put(`${CHART_LABEL}${CHART_HEADER_ROW - 1}`, [["Chart data: cost per BTC vs price"]], "section");
+  d.put(`${CHART_LABEL}${CHART_HEADER_ROW}`, [
     ["", "USD per BTC"],
     ...CHART_DATA.keys.map((k) => [BARS[k], `=${MINING_RESULTS.cell(k)}`]),
   ]);
-  d.format(CHART_DATA.range("N"), undefined, USD);
+  d.format(CHART_DATA.range(CHART_VALUE), undefined, USD);
   d.chart({
     type: "ColumnClustered",
-    source: `N${CHART_HEADER_ROW}:N${CHART_DATA.last}`,
-    categories: CHART_DATA.range("M"),
+    source: `${CHART_VALUE}${CHART_HEADER_ROW}:${CHART_VALUE}${CHART_DATA.last}`,
+    categories: CHART_DATA.range(CHART_LABEL),
     title: "Cost per BTC vs BTC price (USD)",
     from: "P4",
     to: "W19",
