@@ -611,58 +611,36 @@ export function treasurySheet(): SheetDraft {
 /** The cell of column `col` in the row `by` rows below (above, when negative) row `row`. */
 const beside = (col: string, row: number, by = 0) => `${col}${row + by}`;
 
-function results(d: SheetDraft): void {
-  const t = TREASURY_RESULTS;
-  d.put(
-    beside(t.labelColumn, t.top, -2),
-    [["Results over the horizon (Lease vs Mine: the last phase's build + the lease term)"]],
-    "section",
-  );
-  d.put(beside(t.labelColumn, t.top, -1), [["", WAYS.miningOnly.label, WAYS.withLease.label, "Unit"]], "header");
+/** A table under its section title (a blank row or its header row between), with a note below it. */
+function titled(d: SheetDraft, t: Table<string>, section: string, more: { header?: string[]; note?: string }): void {
+  d.put(beside(t.labelColumn, t.top, -2), [[section]], "section");
+  if (more.header) d.put(beside(t.labelColumn, t.top, -1), [more.header], "header");
   t.write(d);
-  d.put(
-    beside(t.labelColumn, t.bottom, 1),
-    [
-      [
-        "Mining only: the whole site mined as on Lease vs Mine. Mining + lease: Lease_Share_of_Site of the same site converted and leased on the Lease vs Mine terms, the rest mined. Both pay the BTC-backed loan's interest; pledged BTC is part of the BTC held and is not ring-fenced.",
-      ],
-    ],
-    "note",
-  );
+  if (more.note) d.put(beside(t.labelColumn, t.bottom, 1), [[more.note]], "note");
+}
+
+function results(d: SheetDraft): void {
+  titled(d, TREASURY_RESULTS, "Results over the horizon (Lease vs Mine: the last phase's build + the lease term)", {
+    header: ["", WAYS.miningOnly.label, WAYS.withLease.label, "Unit"],
+    note: "Mining only: the whole site mined as on Lease vs Mine. Mining + lease: Lease_Share_of_Site of the same site converted and leased on the Lease vs Mine terms, the rest mined. Both pay the BTC-backed loan's interest; pledged BTC is part of the BTC held and is not ring-fenced.",
+  });
 }
 
 function financing(d: SheetDraft): void {
-  const t = TREASURY_FINANCING;
-  d.put(
-    beside(t.labelColumn, t.top, -2),
-    [
-      [
-        `Mining + lease: the leased share and its financing (month by month from column ${FLOWS.columns.from}, row ${MONTH_HEADER_ROW})`,
-      ],
-    ],
-    "section",
-  );
-  t.write(d);
-  d.put(
-    beside(t.labelColumn, t.bottom, 1),
-    [
-      [
-        "Project loan: each month's capex draw of the leased share is Project_Loan_to_Cost lent and the rest paid in cash that month. The balance accrues Project_Loan_Rate/12 a month (capitalised) until the first rent month; from then each month pays PMT over the months left in the window (first rent month + the lease term), so a level payment, recast when a later hall draws; after the window nothing is owed (capex drawn in or after its last month is paid in cash).",
-      ],
-    ],
-    "note",
+  titled(
+    d,
+    TREASURY_FINANCING,
+    `Mining + lease: the leased share and its financing (month by month from column ${FLOWS.columns.from}, row ${MONTH_HEADER_ROW})`,
+    {
+      note: "Project loan: each month's capex draw of the leased share is Project_Loan_to_Cost lent and the rest paid in cash that month. The balance accrues Project_Loan_Rate/12 a month (capitalised) until the first rent month; from then each month pays PMT over the months left in the window (first rent month + the lease term), so a level payment, recast when a later hall draws; after the window nothing is owed (capex drawn in or after its last month is paid in cash).",
+    },
   );
 }
 
 function datMetrics(d: SheetDraft): void {
-  const t = TREASURY_DAT;
-  d.put(
-    beside(t.labelColumn, t.top, -2),
-    [["Treasury (DAT) metrics today, at the BTC price on the Assumptions"]],
-    "section",
-  );
-  d.put(beside(t.labelColumn, t.top, -1), [["Metric", "Value", "Unit"]], "header");
-  t.write(d);
+  titled(d, TREASURY_DAT, "Treasury (DAT) metrics today, at the BTC price on the Assumptions", {
+    header: ["Metric", "Value", "Unit"],
+  });
 }
 
 const YEARS = TREASURY_MONTHS / 12;

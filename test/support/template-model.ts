@@ -5,7 +5,7 @@
  */
 import type { MiningPlan } from "../../src/calc/mining-schedule";
 import { insertModel } from "../../src/taskpane/insert-model";
-import { PHASE_TABLE, TIER_TABLE } from "../../src/template/lease-sheet";
+import { PHASE_TABLE, PHASES_RANGE, TIER_TABLE } from "../../src/template/lease-sheet";
 import { MINING_RESULTS } from "../../src/template/mining-sheet";
 import { Evaluated, scenarios } from "./formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
@@ -96,5 +96,21 @@ export function miningSiteOf(xl: FakeExcel, e: Evaluated): Omit<MiningPlan, "mon
     salvage_pct: v("Salvage_Pct"),
     energy_tax_usd_per_kwh: v("Energy_Tax_USD_per_kWh"),
     difficulty_includes_fleet: v("Difficulty_Includes_Fleet"),
+  };
+}
+
+/** The lease terms the workbook's inputs and phases describe, as the calc module takes them. */
+export function leaseTermsOf(xl: FakeExcel, e: Evaluated) {
+  const v = (name: string) => num(e, cellOf(xl, name));
+  return {
+    rate_usd_per_kw_month: v("Lease_Rate_USD_per_kW_Month"),
+    term_years: v("Lease_Term_Years"),
+    escalator: v("Lease_Escalator"),
+    capex_usd_per_mw: v("Conversion_Capex_USD_per_MW"),
+    opex_pct_of_revenue: v("Lease_Opex_Pct_of_Revenue"),
+    exit_cap_rate: v("Exit_Cap_Rate"),
+    rent_timing: v("Rent_Timing"),
+    capex_timing: v("Capex_Timing"),
+    phases: leaseTableRows(e, PHASES_RANGE),
   };
 }

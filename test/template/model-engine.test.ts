@@ -8,8 +8,7 @@ jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote
 import { insertModel } from "../../src/taskpane/insert-model";
 import { RECONCILIATION } from "../../src/template/reconciliation-sheet";
 import { CHECK_COLUMNS, CheckColumn } from "../../src/template/check-table";
-import { ENERGY_TAX, LEASE_RESULTS, MW_ECONOMICS, PHASES_RANGE, SCHEDULE_COLUMN, SCHEDULE_FIRST_ROW, TIERS_RANGE } from "../../src/template/lease-sheet";
-import { MINING_RESULTS } from "../../src/template/mining-sheet";
+import { ENERGY_TAX, LEASE_RESULTS, MW_ECONOMICS, SCHEDULE_COLUMN, SCHEDULE_FIRST_ROW, TIERS_RANGE } from "../../src/template/lease-sheet";
 import { writeMarketSheet } from "../../src/taskpane/workbook";
 import { allInCostPerBtc, costPerBtcBreakdown } from "../../src/calc/costs";
 import { leaseIrr, leaseNpv } from "../../src/calc/lease";
@@ -19,7 +18,7 @@ import { energyTaxUsdPerYear } from "../../src/calc/energy-tax";
 import { subsidyBtc } from "../../src/calc/protocol";
 import { Evaluated, evaluate } from "../support/formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
-import { cellOf, LEASE, leaseTableRows, MINING, miningSiteOf, num, phase, QUICK_RISK, templateModel, tier } from "../support/template-model";
+import { cellOf, LEASE, leaseTableRows, leaseTermsOf, MINING, miningSiteOf, num, phase, QUICK_RISK, templateModel, tier } from "../support/template-model";
 
 const model = templateModel();
 
@@ -65,18 +64,8 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
   expect(num(e, MINING("cashCost"))).toBe(costPerBtcBreakdown(costs).cash.toNumber());
   expect(num(e, MINING("allInCost"))).toBe(allInCostPerBtc(costs).toNumber());
 
-  const phases = leaseTableRows(e, PHASES_RANGE);
-  const terms = {
-    rate_usd_per_kw_month: v("Lease_Rate_USD_per_kW_Month"),
-    term_years: v("Lease_Term_Years"),
-    escalator: v("Lease_Escalator"),
-    capex_usd_per_mw: v("Conversion_Capex_USD_per_MW"),
-    opex_pct_of_revenue: v("Lease_Opex_Pct_of_Revenue"),
-    exit_cap_rate: v("Exit_Cap_Rate"),
-    rent_timing: v("Rent_Timing"),
-    capex_timing: v("Capex_Timing"),
-    phases,
-  };
+  const terms = leaseTermsOf(xl, e);
+  const { phases } = terms;
   expect(num(e, LEASE(LEASE_RESULTS.cell("leaseNpv")))).toBe(leaseNpv(terms, v("Lease_Discount_Rate")).toNumber());
   expect(num(e, LEASE(LEASE_RESULTS.cell("leaseIrr")))).toBe(leaseIrr(terms).toNumber());
 

@@ -9,12 +9,11 @@ jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote
 
 import { RECONCILIATION } from "../../src/template/reconciliation-sheet";
 import { CHECK_COLUMNS, CheckColumn } from "../../src/template/check-table";
-import { PHASES_RANGE } from "../../src/template/lease-sheet";
 import { FIRST_MONTH_ROW, flowColumn, monthRange, plainColumn, spillColumn, TREASURY_DAT, TREASURY_FINANCING, TREASURY_RESULTS, Way, WAYS } from "../../src/template/treasury-sheet";
 import { Decimal, leaseCashFlows, LeaseMonth, miningCashFlows, treasuryCashFlows, treasurySummary, TreasuryMonth } from "../../src/calc";
 import { Evaluated } from "../support/formula-engine";
 import { FakeExcel } from "../taskpane/fake-excel";
-import { cellOf, leaseTableRows, miningSiteOf, num, phase, QUICK_RISK, templateModel } from "../support/template-model";
+import { cellOf, leaseTermsOf, miningSiteOf, num, phase, QUICK_RISK, templateModel } from "../support/template-model";
 
 const model = templateModel();
 
@@ -49,21 +48,11 @@ function expectReconciled(e: Evaluated): void {
  */
 function fromCalc(xl: FakeExcel, e: Evaluated) {
   const v = (name: string) => num(e, cellOf(xl, name));
-  const phases = leaseTableRows(e, PHASES_RANGE);
+  const terms = leaseTermsOf(xl, e);
   const termMonths = Math.round(v("Lease_Term_Years") * 12);
-  const horizon = Math.max(...phases.map(([b]) => b)) + termMonths;
+  const horizon = Math.max(...terms.phases.map(([b]) => b)) + termMonths;
   const mining = miningCashFlows({ ...miningSiteOf(xl, e), months: horizon });
-  const lease = leaseCashFlows({
-    rate_usd_per_kw_month: v("Lease_Rate_USD_per_kW_Month"),
-    term_years: v("Lease_Term_Years"),
-    escalator: v("Lease_Escalator"),
-    capex_usd_per_mw: v("Conversion_Capex_USD_per_MW"),
-    opex_pct_of_revenue: v("Lease_Opex_Pct_of_Revenue"),
-    exit_cap_rate: v("Exit_Cap_Rate"),
-    rent_timing: v("Rent_Timing"),
-    capex_timing: v("Capex_Timing"),
-    phases,
-  });
+  const lease = leaseCashFlows(terms);
   const share = v("Lease_Share_of_Site");
   const months = Array.from({ length: 360 }, (_, k) => k + 1);
   // The leased share of a lease column in treasury month t; month 1 also takes the lease's month 0.
