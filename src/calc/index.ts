@@ -17,3 +17,4 @@ export * from "./simulation";
 export * from "./gpu-cloud";
 export * from "./energy-tax";
 export * from "./depreciation";
+export * from "./after-tax";
