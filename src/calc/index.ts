@@ -18,3 +18,4 @@ export * from "./gpu-cloud";
 export * from "./energy-tax";
 export * from "./depreciation";
 export * from "./after-tax";
+export * from "./project-debt";
