@@ -16,3 +16,6 @@ export * from "./volatility";
 export * from "./simulation";
 export * from "./gpu-cloud";
 export * from "./energy-tax";
+export * from "./depreciation";
+export * from "./after-tax";
+export * from "./project-debt";

@@ -14,6 +14,16 @@
  *   terminal value (exit_cap_rate > 0): the final lease year's NOI, Σ (rent − opex) over lease
  *               months T − 11 .. T (annualised × 12 / T when T < 12), ÷ exit_cap_rate, received with
  *               the last month's rent (month b + T, or b + T − 1 in advance)
+ *   tenant credit (tenant_default_annual p > 0): the tenant survives to schedule month m (counted
+ *               from month 0, the signing: the build is at risk too) with probability
+ *               S(m) = (1 − p)^(m/12), a constant annual hazard; after a default the landlord
+ *               receives default_recovery_pct (rec) of the contracted rent (re-leasing, a backstop).
+ *               Each rent payment, in its month m, is the expected rent
+ *                 rent × (S(m) + (1 − S(m)) × rec)
+ *               and everything computed from rent follows it: opex (a share of revenue) and the exit
+ *               value (capitalised from the final year's expected NOI: the building is re-let at
+ *               the same credit-weighted rent). Capex is spent whatever the tenant does.
+ *               p = 0 (the default) gives the contracted schedule exactly.
  * Every phase runs the full term, so a phased lease is exactly the sum of one lease per phase.
  * The schedule runs from month 0 to the last phase's b + T, and a month's net cash flow is
  *   net = rent − opex − capex + terminal value.
@@ -36,7 +46,7 @@ import {
   wholeMonthsOfYears,
   wholeNonNegative,
 } from "./validate";
-import { Discounted, discountMonthly, sumOfPresentValues } from "./discounting";
+import { Discounted, discountMonthly, monthlyGrowth, sumOfPresentValues } from "./discounting";
 
 export { monthlyDiscountFactors } from "./discounting";
 
@@ -64,6 +74,10 @@ export interface LeaseTerms {
   capex_timing?: Num;
   /** Rows of (build months until ready for service, critical IT MW); replaces critical_it_mw and build_months. */
   phases?: Rows;
+  /** The tenant's constant annual probability of default, 0 to 1; 0 or blank = a tenant that never defaults. */
+  tenant_default_annual?: Num;
+  /** Share of contracted rent still received after a default (re-leasing, a backstop), 0 to 1. Default 0 */
+  default_recovery_pct?: Num;
 }
 
 /**
@@ -116,6 +130,10 @@ export interface ValidLeaseTerms {
   capexOverBuild: boolean;
   /** The schedule's last month: the latest phase's build months + lease months. */
   lastMonth: number;
+  /** Annual default probability; undefined: the tenant never defaults (contracted rent) */
+  tenantDefault: Decimal | undefined;
+  /** Share of rent received after a default */
+  recovery: Decimal;
 }
 
 const PHASES_ALLOWED =
@@ -159,6 +177,8 @@ export function validateLease(t: LeaseTerms, names: LeaseArgNames = LEASE_ARG_NA
     phases = validPhases(t.phases as Rows);
   }
   const cap = fraction("exit_cap_rate", t.exit_cap_rate ?? 0);
+  const tenantDefault = fraction("tenant_default_annual", t.tenant_default_annual ?? 0);
+  const recovery = fraction("default_recovery_pct", t.default_recovery_pct ?? 0);
   const rentTiming = choice("rent_timing", t.rent_timing, [0, 1], "0 = end of month, 1 = beginning of month");
   const capexTiming = choice(
     "capex_timing",
@@ -190,14 +210,34 @@ export function validateLease(t: LeaseTerms, names: LeaseArgNames = LEASE_ARG_NA
     rentInAdvance: rentTiming === 1,
     capexOverBuild: capexTiming === 1,
     lastMonth: longestBuild + leaseMonths,
+    tenantDefault: tenantDefault.isZero() ? undefined : tenantDefault,
+    recovery,
   };
 }
 
-/** Adds one phase's flows into the columns (indexed by month). */
+/**
+ * The share of contracted rent expected in each month 0..lastMonth: S(m) + (1 − S(m)) × recovery,
+ * S(m) = (1 − p)^(m/12); undefined when the tenant never defaults (every share 1).
+ */
+export function rentCreditFactors(t: ValidLeaseTerms): Decimal[] | undefined {
+  if (t.tenantDefault === undefined) return undefined;
+  const monthlySurvival = monthlyGrowth(ONE.sub(t.tenantDefault)); // (1 − p)^(1/12)
+  const lost = ONE.sub(t.recovery);
+  const factors: Decimal[] = [];
+  let survival = ONE;
+  for (let m = 0; m <= t.lastMonth; m++) {
+    if (m > 0) survival = survival.mul(monthlySurvival);
+    factors.push(t.recovery.add(lost.mul(survival))); // = S + (1 − S) × recovery
+  }
+  return factors;
+}
+
+/** Adds one phase's flows into the columns (indexed by month); `credit` scales each month's rent. */
 function addPhase(
   t: ValidLeaseTerms,
   p: LeasePhase,
   col: { revenue: Decimal[]; opex: Decimal[]; capex: Decimal[]; terminalValue: Decimal[] },
+  credit: Decimal[] | undefined,
 ): void {
   const capex = t.capexPerMw.mul(p.criticalItMw);
   if (t.capexOverBuild && p.buildMonths > 0) {
@@ -213,11 +253,12 @@ function addPhase(
   let finalYearNoi = ZERO;
   for (let k = 1; k <= T; k++) {
     if (k > 1 && (k - 1) % 12 === 0) rent = rent.mul(growth); // a lease year has been completed
-    const opex = rent.mul(t.opexShare);
     const m = p.buildMonths + k - shift;
-    col.revenue[m] = col.revenue[m].add(rent);
+    const expected = credit === undefined ? rent : rent.mul(credit[m]);
+    const opex = expected.mul(t.opexShare);
+    col.revenue[m] = col.revenue[m].add(expected);
     col.opex[m] = col.opex[m].add(opex);
-    if (k > T - 12) finalYearNoi = finalYearNoi.add(rent.sub(opex));
+    if (k > T - 12) finalYearNoi = finalYearNoi.add(expected.sub(opex));
   }
   if (t.exitCapRate !== undefined) {
     const annualNoi = T < 12 ? finalYearNoi.mul(TWELVE).div(T) : finalYearNoi;
@@ -231,7 +272,8 @@ export function leaseCashFlows(terms: LeaseTerms, names: LeaseArgNames = LEASE_A
   const t = validateLease(terms, names);
   const zeros = () => new Array<Decimal>(t.lastMonth + 1).fill(ZERO);
   const col = { revenue: zeros(), opex: zeros(), capex: zeros(), terminalValue: zeros() };
-  for (const p of t.phases) addPhase(t, p, col);
+  const credit = rentCreditFactors(t);
+  for (const p of t.phases) addPhase(t, p, col, credit);
   const rows: LeaseMonth[] = [];
   for (let m = 0; m <= t.lastMonth; m++) {
     const net = col.revenue[m].sub(col.opex[m]).sub(col.capex[m]).add(col.terminalValue[m]);

@@ -34,6 +34,11 @@ export function perMonth(
       `a column of ${column.length} value${column.length === 1 ? "" : "s"}`,
     );
   }
+  return checkedRows(name, column, check);
+}
+
+/** Each value checked by `check`; a refusal names the column and the row (1-based). */
+function checkedRows(name: string, column: readonly Num[], check: (name: string, x: Num) => Decimal): Decimal[] {
   return column.map((x, i) => {
     try {
       return check(name, x);
@@ -46,4 +51,19 @@ export function perMonth(
       );
     }
   });
+}
+
+/**
+ * A column argument of any length (one or more values), each checked by `check`.
+ * @throws InvalidArgumentError naming the argument when it is empty or a value is refused (with its row)
+ */
+export function numberColumn(
+  name: string,
+  column: readonly Num[],
+  check: (name: string, x: Num) => Decimal,
+): Decimal[] {
+  if (!Array.isArray(column) || column.length === 0) {
+    throw new InvalidArgumentError(name, "a column of one or more numbers", "no values");
+  }
+  return checkedRows(name, column, check);
 }

@@ -8,6 +8,13 @@
  * asset and currency work if used consistently. Shares are share counts: assumed diluted shares
  * (Strategy's ADSO) for the per-share KPIs, as Strategy defines them.
  *
+ * Convertibles are counted once, either as shares or as debt, never as both. `shares` (assumed
+ * diluted shares) counts every convertible as converted, so wherever `shares` divides or
+ * multiplies, the convertible notes' principal (`convertible_debt`, part of `debt`) is left out of
+ * the debt: it is equity once converted. `basic_shares` counts no convertible, so wherever it is
+ * used the whole `debt`, convertibles at principal, is debt. (Options and RSUs, in the diluted
+ * count only, have no debt to double.)
+ *
  * Functions with optional arguments take an object keyed by the public parameter names; the
  * others take their arguments in the public order. Results are exact to 40 significant digits.
  */
@@ -67,65 +74,111 @@ export type MnavBasis = (typeof MNAV_BASES)[number];
 /** Inputs of MNAV, keyed by their public parameter names. Money in one currency (USD). */
 export interface MnavInputs {
   share_price: Num;
+  /** assumed diluted shares (every convertible as converted) */
   shares: Num;
   btc: Num;
   btc_price: Num;
+  /** debt principal, convertible notes included */
   debt?: Num;
   preferred?: Num;
   cash?: Num;
   /** "EV" (default) or "MCAP", case-insensitive */
   basis?: string;
+  /** basic shares outstanding (no conversion); blank = use `shares` */
+  basic_shares?: Num;
+  /** the principal of the convertible notes included in `debt`, whose shares `shares` counts. Default 0 */
+  convertible_debt?: Num;
+}
+
+/**
+ * The share count and debt that MNAV's EV and NAVPERSHARE use, checked, convertibles counted once:
+ * basic shares with the whole debt, or diluted shares with the debt less the convertibles.
+ */
+function capitalStructure(i: { shares: Num; debt?: Num; basic_shares?: Num; convertible_debt?: Num }) {
+  const shares = positive("shares", i.shares);
+  const debt = nonNegative("debt", i.debt ?? 0);
+  const convertible = nonNegative("convertible_debt", i.convertible_debt ?? 0);
+  if (convertible.gt(debt)) {
+    throw new InvalidArgumentError(
+      "convertible_debt",
+      `at most debt (${debt.toString()}): the convertible notes' principal is part of the debt`,
+      convertible.toString(),
+    );
+  }
+  if (i.basic_shares === undefined) return { diluted: shares, shares, debt: debt.sub(convertible) };
+  const basic = positive("basic_shares", i.basic_shares);
+  if (basic.gt(shares)) {
+    throw new InvalidArgumentError(
+      "basic_shares",
+      `at most shares (${shares.toString()}): the assumed diluted count includes the basic shares`,
+      basic.toString(),
+    );
+  }
+  return { diluted: shares, shares: basic, debt };
 }
 
 /**
  * mNAV: the market's valuation over the Bitcoin NAV (btc × btc_price).
- *   "EV":   (shares × share_price + debt + preferred − cash) / (btc × btc_price)
+ *   "EV":   (S × share_price + D + preferred − cash) / (btc × btc_price)
  *   "MCAP": shares × share_price / (btc × btc_price)   (debt, preferred and cash are not used)
- * Strategy's EV uses basic shares, debt principal, perpetual preferred notional and the last
- * reported cash. The EV can be negative (cash above market cap plus debt): so is the mNAV then.
+ * EV's share count S and debt D, so that convertibles count once:
+ *   basic_shares given: S = basic_shares, D = debt (convertibles as debt at principal): Strategy's
+ *     EV since mid-2025 (basic shares, debt principal, perpetual preferred notional, last cash)
+ *   basic_shares blank: S = shares (assumed diluted), D = debt − convertible_debt: EV as
+ *     converted. With convertible_debt 0 (the default) this is the whole debt on diluted shares,
+ *     as before: then `debt` must not include notes whose shares `shares` counts.
+ * MCAP is the market capitalisation on `shares` (diluted, or basic if you pass them) alone.
+ * The EV can be negative (cash above market cap plus debt): so is the mNAV then.
  * @returns a multiple (1.5 = the market values the company at 1.5× its BTC)
- * @throws InvalidArgumentError for an unknown basis (listing "EV" and "MCAP");
- *   NoAnswerError when btc is 0 (no Bitcoin NAV to divide by)
+ * @throws InvalidArgumentError for an unknown basis (listing "EV" and "MCAP"), basic_shares above
+ *   shares, convertible_debt above debt; NoAnswerError when btc is 0 (no Bitcoin NAV to divide by)
  */
 export function mnav(i: MnavInputs): Decimal {
   const price = positive("share_price", i.share_price);
-  const shares = positive("shares", i.shares);
+  const capital = capitalStructure(i);
   const btc = nonNegative("btc", i.btc);
   const btcPrice = positive("btc_price", i.btc_price);
-  const debt = nonNegative("debt", i.debt ?? 0);
   const preferred = nonNegative("preferred", i.preferred ?? 0);
   const cash = nonNegative("cash", i.cash ?? 0);
   const basis = oneOf<MnavBasis>("basis", i.basis ?? "EV", MNAV_BASES);
   if (btc.isZero()) throw new NoAnswerError("btc is 0: there is no Bitcoin NAV to compare the company's value with");
-  const marketCap = shares.mul(price);
-  const value = basis === "EV" ? marketCap.add(debt).add(preferred).sub(cash) : marketCap;
-  return value.div(btc.mul(btcPrice));
+  const nav = btc.mul(btcPrice);
+  if (basis === "MCAP") return capital.diluted.mul(price).div(nav);
+  return capital.shares.mul(price).add(capital.debt).add(preferred).sub(cash).div(nav);
 }
 
 /** Inputs of NAVPERSHARE, keyed by their public parameter names. */
 export interface NavPerShareInputs {
   btc: Num;
   btc_price: Num;
+  /** assumed diluted shares (every convertible as converted) */
   shares: Num;
+  /** debt principal, convertible notes included */
   debt?: Num;
   preferred?: Num;
   cash?: Num;
+  /** basic shares outstanding; blank = per assumed diluted share */
+  basic_shares?: Num;
+  /** the principal of the convertible notes included in `debt`, whose shares `shares` counts. Default 0 */
+  convertible_debt?: Num;
 }
 
 /**
- * NAV per share: (btc × btc_price + cash − debt − preferred) / shares, the BTC and cash left to
- * each share after the debt and preferred are paid. Negative when they exceed the assets.
+ * NAV per share: (btc × btc_price + cash − D − preferred) / S, the BTC and cash left to each
+ * share after the debt and preferred are paid. Negative when they exceed the assets.
+ *   basic_shares given: S = basic_shares, D = debt (the convertibles repaid at principal)
+ *   basic_shares blank: S = shares (assumed diluted), D = debt − convertible_debt (the
+ *     convertibles converted, so not repaid); convertible_debt 0 gives the whole debt, as before
  * btc_price may be 0 (a stress case).
  * @returns currency per share (USD)
  */
 export function navPerShare(i: NavPerShareInputs): Decimal {
   const btc = nonNegative("btc", i.btc);
   const btcPrice = nonNegative("btc_price", i.btc_price);
-  const shares = positive("shares", i.shares);
-  const debt = nonNegative("debt", i.debt ?? 0);
+  const capital = capitalStructure(i);
   const preferred = nonNegative("preferred", i.preferred ?? 0);
   const cash = nonNegative("cash", i.cash ?? 0);
-  return btc.mul(btcPrice).add(cash).sub(debt).sub(preferred).div(shares);
+  return btc.mul(btcPrice).add(cash).sub(capital.debt).sub(preferred).div(capital.shares);
 }
 
 /**

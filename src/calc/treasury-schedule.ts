@@ -20,8 +20,9 @@
  *   cash in   = sold_t × price_t + other_income_t when other_income_t ≥ 0
  *   cash out  = cash_costs_t + debt_service_t + (−other_income_t when other_income_t < 0)
  *               so cash_t = cash_{t−1} + cash in − cash out
- *   insolvent = no BTC left (held_t = 0) and cash_t < min_cash: the policy can no longer keep the
- *               floor. With the default min_cash = 0 that is cash below zero: bills unpaid.
+ *   insolvent = cash_t < 0 after every BTC has been sold (held_t = 0): bills unpaid. A month below
+ *               min_cash with no BTC left is not insolvent (the floor is a policy, not a
+ *               liability); it shows in the cash column, below min_cash.
  *
  * Conventions:
  * - BTC amounts are exact decimals (40 significant digits), not rounded to satoshis: mined BTC is
@@ -30,10 +31,11 @@
  *   sale is shortfall / price to 40 digits and its proceeds are the shortfall exactly.
  * - Starting cash below min_cash is restored at the end of month 1, at month 1's price: there is
  *   no trade at month 0.
- * - After insolvency the schedule runs on: every BTC mined is sold (it cannot restore the floor),
- *   and cash carries the unfunded deficit (no interest), showing the gap that new financing would
- *   have to fill. The flag is each month's state, not sticky: it clears if income lifts cash back
- *   to min_cash. The first flagged month is when cash and BTC run out.
+ * - Once the BTC is gone the schedule runs on: every BTC mined is sold (it cannot restore the
+ *   floor), and cash carries the shortfall below min_cash, and below 0 the unfunded deficit (no
+ *   interest), showing the gap that new financing would have to fill. The flag is each month's
+ *   state, not sticky: it clears if income lifts cash back to 0. The first flagged month is when
+ *   cash and BTC run out.
  * - sell_fraction is used only by SELLPCT (validated always).
  * - other_income may be negative (e.g. a lease's build capex in LEASECASHFLOWS' net column); it
  *   is then cash out. cash_costs and debt_service are 0 or more.
@@ -93,7 +95,7 @@ export interface TreasuryMonth {
   cash: Decimal;
   /** sold beyond the policy to keep cash at min_cash (included in btcSold) */
   btcForced: Decimal;
-  /** no BTC left and cash below min_cash */
+  /** no BTC left and cash below 0 */
   insolvent: boolean;
 }
 
@@ -191,7 +193,7 @@ export function treasuryCashFlows(plan: TreasuryPlan): TreasuryMonth[] {
       cashOut,
       cash,
       btcForced: forced,
-      insolvent: held.isZero() && cash.lt(minCash),
+      insolvent: held.isZero() && cash.lt(0),
     });
   }
   return rows;

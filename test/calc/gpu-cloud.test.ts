@@ -182,3 +182,96 @@ describe("GPU cloud schedule", () => {
     expect(() => gpuCloudNpv({ ...IREN, ...change }, 0.1)).toThrow(message);
   });
 });
+
+describe("GPU payment on delivery, customer prepayment, the hall's residual value", () => {
+  /** The float model's flows with the three options applied, from their definitions. */
+  function floatWithOptions(plan: GpuCloudPlan, r: number) {
+    const base = floatGpu(toFloat(plan), r);
+    const flows = [...base.flows];
+    const build = Number(plan.build_months ?? 0);
+    const gpus = Number(plan.gpus) * Number(plan.gpu_capex_usd);
+    const shell = Number(plan.shell_capex_usd_per_mw ?? 0) * ((Number(plan.gpus) * Number(plan.kw_per_gpu)) / 1000);
+    if (plan.gpu_capex_timing === 1) {
+      flows[0] += gpus;
+      flows[build] -= gpus;
+    }
+    const prepaid = Number(plan.customer_prepayment_pct ?? 0);
+    flows[0] += prepaid * base.revenue.reduce((s, x) => s + x, 0); // a share of the whole contract, at month 0
+    base.revenue.forEach((rev, m) => (flows[m] -= prepaid * rev)); // each month's revenue falls by that share
+    flows[flows.length - 1] += Number(plan.shell_residual_pct ?? 0) * shell;
+    return { flows, npv: flows.reduce((s, x, m) => s + x / (1 + r) ** (m / 12), 0) };
+  }
+
+  test("agree with the float model on 100 varied projects, by month and by service year", () => {
+    const rand = prng(2023);
+    for (let i = 0; i < 100; i++) {
+      const plan: GpuCloudPlan = {
+        gpus: Math.round(between(rand, 8, 200_000)),
+        usd_per_gpu_hour: between(rand, 1, 6),
+        utilization: between(rand, 0.5, 1, false),
+        gpu_capex_usd: between(rand, 20_000, 60_000),
+        kw_per_gpu: between(rand, 1, 2),
+        pue: between(rand, 1.05, 1.5, false),
+        power_price_kwh: between(rand, 0.02, 0.12),
+        opex_pct_of_revenue: between(rand, 0, 0.2, false),
+        price_decline_annual: between(rand, -0.1, 0.4, false),
+        life_years: [3, 4.5, 5, 6][i % 4],
+        salvage_pct: between(rand, 0, 0.3, false),
+        build_months: [0, 6, 12, 18][i % 4],
+        shell_capex_usd_per_mw: between(rand, 0, 12e6, false),
+        gpu_capex_timing: i % 2,
+        customer_prepayment_pct: between(rand, 0, 0.5, false),
+        shell_residual_pct: between(rand, 0, 1, false),
+      };
+      const r = between(rand, 0.05, 0.3);
+      const f = floatWithOptions(plan, r);
+      const scale = Number(plan.gpus) * Number(plan.gpu_capex_usd);
+      const rows = gpuCloudSchedule(plan, r);
+      rows.forEach((row, m) => expect(Math.abs(row.net.toNumber() - f.flows[m]) / scale).toBeLessThan(1e-12));
+      expect(Math.abs(gpuCloudNpv(plan, r).toNumber() - f.npv) / scale).toBeLessThan(1e-10);
+      const sum = rows.reduce((s, x) => s.add(x.presentValue), new Decimal(0));
+      expect(sum.sub(gpuCloudNpv(plan, r)).abs().div(scale).toNumber()).toBeLessThan(1e-25);
+    }
+  });
+
+  test("the schedule: GPUs in the capex of the build's last month, the prepayment in month 0's revenue, opex on the revenue earned, the residual with the salvage", () => {
+    const plan = { ...IREN, build_months: 6, shell_capex_usd_per_mw: 10e6, salvage_pct: 0.1, gpu_capex_timing: 1, customer_prepayment_pct: 0.2, shell_residual_pct: 0.5 };
+    const rows = gpuCloudCashFlows(plan);
+    const gpus = (200_000 / 1.8) * 52_200;
+    expect(rows[0].capex.toNumber()).toBeNear(10e6 * 200, { rel: 1e-14, label: "month 0: the shell" });
+    expect(rows[6].capex.toNumber()).toBeNear(gpus, { rel: 1e-14, label: "month 6: the GPUs, on delivery" });
+    const earned = (200_000 / 1.8) * 2 * 730;
+    expect(rows[0].revenue.toNumber()).toBeNear(0.2 * 60 * earned, { rel: 1e-14, label: "prepayment" });
+    expect(rows[7].revenue.toNumber()).toBeNear(0.8 * earned, { rel: 1e-14, label: "a month's revenue, net of the prepayment" });
+    expect(rows[7].opex.toNumber()).toBeNear(0.1 * earned, { rel: 1e-14, label: "opex on the revenue earned" });
+    expect(rows[66].salvage.toNumber()).toBeNear(0.1 * gpus + 0.5 * 10e6 * 200, { rel: 1e-14, label: "GPU salvage + hall residual" });
+    // the IRR needs an investment anywhere in the schedule, not only at month 0
+    expect(() => gpuCloudIrr({ ...plan, shell_capex_usd_per_mw: 0 })).not.toThrow();
+  });
+
+  /* The issue's IREN-like example: GPU_EXAMPLE in the function catalog (110,000 GPUs at $2.01 an hour, $52,700 each, 1.8 kW, PUE 1.18, 4.5¢), 10% opex, 5 years, 10% salvage, $9M per MW of shell. */
+  const GPU_EXAMPLE: GpuCloudPlan = { gpus: 110_000, usd_per_gpu_hour: 2.01, utilization: 1, gpu_capex_usd: 52_700, kw_per_gpu: 1.8, pue: 1.18, power_price_kwh: 0.045, opex_pct_of_revenue: 0.1, life_years: 5, salvage_pct: 0.1, shell_capex_usd_per_mw: 9e6 };
+
+  test("the issue's figures: paying the GPUs on delivery after a 12-month build adds $621M at 12%", () => {
+    const built = { ...GPU_EXAMPLE, build_months: 12 };
+    const gain = gpuCloudNpv({ ...built, gpu_capex_timing: 1 }, 0.12).sub(gpuCloudNpv(built, 0.12)).toNumber();
+    expect(gain).toBeNear(110_000 * 52_700 * (1 - 1 / 1.12), { rel: 1e-12, label: "the GPUs' cost × (1 − 1.12^−1)" });
+    expect(gain / 1e6).toBeCloseTo(621.1, 1);
+  });
+
+  test("the issue's figures: IRR 5.99%, 7.85% with 20% prepaid, 13.7% with a 75% residual on top", () => {
+    expect(gpuCloudIrr(GPU_EXAMPLE).toNumber()).toBeCloseTo(0.0599, 4);
+    const prepaid = { ...GPU_EXAMPLE, customer_prepayment_pct: 0.2 };
+    expect(gpuCloudIrr(prepaid).toNumber()).toBeCloseTo(0.0785, 4);
+    expect(gpuCloudIrr({ ...prepaid, shell_residual_pct: 0.75 }).toNumber()).toBeCloseTo(0.137, 3);
+    expect(gpuCloudIrr({ ...GPU_EXAMPLE, shell_residual_pct: 0.75 }).toNumber()).toBeCloseTo(0.108, 3); // the residual alone
+  });
+
+  test.each([
+    [{ gpu_capex_timing: 2 }, /^gpu_capex_timing must be 0 or 1/],
+    [{ customer_prepayment_pct: 1.2 }, /^customer_prepayment_pct must be a fraction from 0 to 1/],
+    [{ shell_residual_pct: -0.1 }, /^shell_residual_pct must be a fraction from 0 to 1/],
+  ])("refuses %p, naming the argument", (change, message) => {
+    expect(() => gpuCloudNpv({ ...IREN, ...change }, 0.1)).toThrow(message);
+  });
+});

@@ -295,3 +295,78 @@ describe("terms in years (issue 12 point 8)", () => {
     expect(leaseCashFlows({ critical_it_mw: 10, rate_usd_per_kw_month: 100, term_years: 88 / 12 + 5e-11 })).toHaveLength(89);
   });
 });
+
+describe("tenant credit (tenant_default_annual, default_recovery_pct)", () => {
+  /** Survival to schedule month m, counted from month 0: (1 − p)^(m/12), in floats. */
+  const survival = (p: number, m: number) => (1 - p) ** (m / 12);
+
+  test("each month's rent is the contracted rent × (S(m) + (1 − S(m)) × recovery); opex and the exit value follow it, capex does not", () => {
+    for (const rent_timing of [0, 1]) {
+      const terms: LeaseTerms = { ...EXAMPLE, exit_cap_rate: 0.08, rent_timing };
+      const contracted = leaseCashFlows(terms);
+      const expected = leaseCashFlows({ ...terms, tenant_default_annual: 0.05, default_recovery_pct: 0.3 });
+      expect(expected).toHaveLength(contracted.length);
+      let finalYearNoi = 0;
+      expected.forEach((r, m) => {
+        const factor = survival(0.05, m) + (1 - survival(0.05, m)) * 0.3;
+        const rent = contracted[m].revenue.toNumber() * factor;
+        expect(r.revenue.toNumber()).toBeNear(rent, { rel: 1e-14, abs: 1e-6, label: `revenue, month ${m}` });
+        expect(r.opex.toNumber()).toBeNear(0.15 * rent, { rel: 1e-14, abs: 1e-6, label: `opex, month ${m}` });
+        expect(r.capex.eq(contracted[m].capex)).toBe(true);
+        if (m > contracted.length - 13 - rent_timing && m <= contracted.length - 1 - rent_timing) finalYearNoi += 0.85 * rent;
+      });
+      const exit = expected.find((r) => !r.terminalValue.isZero());
+      expect(exit?.terminalValue.toNumber()).toBeNear(finalYearNoi / 0.08, { rel: 1e-13, label: "exit value" });
+    }
+  });
+
+  test("the NPV lost is the closed form Σ (1 − opex) × rent × (1 − recovery) × (1 − S(m)) × (1 + r)^(−m/12)", () => {
+    const lost = (p: number, recovery: number) => {
+      let pv = 0;
+      leaseCashFlows(EXAMPLE).forEach((r, m) => {
+        pv += (0.85 * r.revenue.toNumber() * (1 - recovery) * (1 - survival(p, m))) / 1.12 ** (m / 12);
+      });
+      return pv;
+    };
+    const base = leaseNpv(EXAMPLE, 0.12).toNumber();
+    for (const [p, recovery] of [
+      [0.02, 0],
+      [0.02, 0.5],
+      [0.1, 0.25],
+    ]) {
+      const got = base - leaseNpv({ ...EXAMPLE, tenant_default_annual: p, default_recovery_pct: recovery }, 0.12).toNumber();
+      expect(got).toBeNear(lost(p, recovery), { rel: 1e-12, label: `NPV lost at p = ${p}, recovery ${recovery}` });
+    }
+    // the README's 100 MW lease at 2% a year, counted from month 0 (the build at risk): $65.4M lost, $32.7M with 50% recovery
+    expect((base - leaseNpv({ ...EXAMPLE, tenant_default_annual: 0.02 }, 0.12).toNumber()) / 1e6).toBeCloseTo(65.45, 2);
+  });
+
+  test("the issue's $53.6M and $26.8M count survival from the first rent: the lease without its build, discounted one more year, gives them", () => {
+    // with no build, schedule month m is lease month k, so S counts from the first rent; the build's year is then discounted at 12%
+    const noBuild = { ...EXAMPLE, build_months: 0 };
+    const lossFromFirstRent = (recovery: number) =>
+      (leaseNpv(noBuild, 0.12).toNumber() - leaseNpv({ ...noBuild, tenant_default_annual: 0.02, default_recovery_pct: recovery }, 0.12).toNumber()) / 1.12;
+    expect(lossFromFirstRent(0) / 1e6).toBeCloseTo(53.6, 1);
+    expect(lossFromFirstRent(0.5) / 1e6).toBeCloseTo(26.8, 1);
+  });
+
+  test("no default (omitted, or 0 with any recovery) is today's schedule exactly; full recovery too", () => {
+    const today = leaseCashFlows({ ...EXAMPLE, exit_cap_rate: 0.08 });
+    const same = (rows: ReturnType<typeof leaseCashFlows>) =>
+      rows.length === today.length && rows.every((r, m) => r.revenue.eq(today[m].revenue) && r.opex.eq(today[m].opex) && r.net.eq(today[m].net) && r.terminalValue.eq(today[m].terminalValue));
+    expect(same(leaseCashFlows({ ...EXAMPLE, exit_cap_rate: 0.08, tenant_default_annual: 0, default_recovery_pct: 0.5 }))).toBe(true);
+    expect(same(leaseCashFlows({ ...EXAMPLE, exit_cap_rate: 0.08, tenant_default_annual: 0.3, default_recovery_pct: 1 }))).toBe(true);
+  });
+
+  test("LEASEIRR falls with the tenant's credit and still zeroes the NPV", () => {
+    const risky = { ...EXAMPLE, tenant_default_annual: 0.02 };
+    const r = leaseIrr(risky);
+    expect(r.toNumber()).toBeLessThan(leaseIrr(EXAMPLE).toNumber());
+    expect(Math.abs(leaseNpv(risky, r).toNumber())).toBeLessThan(1e-3);
+  });
+
+  test("a default rate or recovery outside 0–1 is refused, naming it", () => {
+    expect(() => leaseNpv({ ...EXAMPLE, tenant_default_annual: -0.02 }, 0.12)).toThrow(/tenant_default_annual must be a fraction from 0 to 1/);
+    expect(() => leaseNpv({ ...EXAMPLE, tenant_default_annual: 0.02, default_recovery_pct: 1.5 }, 0.12)).toThrow(/default_recovery_pct must be a fraction from 0 to 1/);
+  });
+});

@@ -219,3 +219,40 @@ describe("runway", () => {
     expect(relErr(runwayMonths({ cash: 0, monthly_burn: 1, btc: 1, btc_price: 1000, haircut: 0.999 }).toNumber(), 1)).toBeLessThan(1e-12);
   });
 });
+
+/*
+ * Convertibles counted once. The issue reports mNAV 2.05 with diluted shares and the convertibles
+ * also in debt, 1.75 on basic shares (Strategy's EV) and 1.80 as converted, without its inputs. This
+ * company is built to give those three ratios: 100,000 BTC at $100,000 ($10B of Bitcoin NAV);
+ * 150M basic shares at $100; $2.5B of convertible notes converting into 30M shares (in the money at
+ * $83.33 a share), so 180M assumed diluted shares; no other debt, preferred or cash.
+ */
+describe("MNAV and NAVPERSHARE count convertibles once", () => {
+  const company = { share_price: 100, shares: 180e6, btc: 100_000, btc_price: 100_000, debt: 2.5e9 };
+
+  test("diluted shares with the notes also in debt: (18 + 2.5) / 10 = 2.05, the double count (today's default)", () => {
+    expect(mnav(company).toNumber()).toBe(2.05);
+  });
+  test("basic_shares: Strategy's EV, (15 + 2.5) / 10 = 1.75, the notes as debt", () => {
+    expect(mnav({ ...company, basic_shares: 150e6 }).toNumber()).toBe(1.75);
+    expect(mnav({ ...company, basic_shares: 150e6, convertible_debt: 2.5e9 }).toNumber()).toBe(1.75); // not subtracted twice either
+  });
+  test("convertible_debt on diluted shares: as converted, 18 / 10 = 1.80, the notes as equity", () => {
+    expect(mnav({ ...company, convertible_debt: 2.5e9 }).toNumber()).toBe(1.8);
+    expect(mnav({ ...company, debt: 3.5e9, convertible_debt: 2.5e9 }).toNumber()).toBe(1.9); // other debt stays in
+  });
+  test("MCAP is market cap on `shares` alone, whatever the debt", () => {
+    expect(mnav({ ...company, basis: "MCAP", basic_shares: 150e6, convertible_debt: 2.5e9 }).toNumber()).toBe(1.8);
+  });
+  test("NAV per share: $50 per basic share, $55.56 per diluted share as converted ($41.67 double counted)", () => {
+    const nav = { btc: 100_000, btc_price: 100_000, shares: 180e6, debt: 2.5e9 };
+    expect(navPerShare({ ...nav, basic_shares: 150e6 }).toNumber()).toBe(50);
+    expect(navPerShare({ ...nav, convertible_debt: 2.5e9 }).toNumber()).toBeCloseTo(1e10 / 180e6, 12);
+    expect(navPerShare(nav).toNumber()).toBeCloseTo(7.5e9 / 180e6, 12);
+  });
+  test("basic shares above the diluted count, or convertibles above the debt, are refused", () => {
+    expect(() => mnav({ ...company, basic_shares: 200e6 })).toThrow(/^basic_shares must be at most shares/);
+    expect(() => navPerShare({ btc: 1, btc_price: 1, shares: 10, debt: 5, convertible_debt: 6 })).toThrow(/^convertible_debt must be at most debt/);
+    expect(() => mnav({ ...company, basic_shares: 0 })).toThrow(InvalidArgumentError);
+  });
+});

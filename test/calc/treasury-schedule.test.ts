@@ -88,12 +88,20 @@ describe("cash and BTC running out", () => {
     expect(rows.map((r) => r.insolvent)).toEqual([true, true, false]);
   });
 
-  test("insolvency is measured against min_cash: no BTC left and cash below the floor", () => {
-    const rows = treasuryCashFlows({ cash: 1e6, btc: 2, months: 2, btc_mined: 0, btc_price: 100_000, cash_costs: 500_000, policy: "HOLD", min_cash: 600_000 });
-    // month 1: 500k before sales, 1 BTC restores 600k; month 2: 100k before sales, 1 BTC left raises 100k → 200k < 600k
-    expect(rows.map((r) => num(r.btcForced))).toEqual([1, 1]);
-    expect(rows.map((r) => num(r.cash))).toEqual([600_000, 200_000]);
-    expect(rows.map((r) => r.insolvent)).toEqual([false, true]);
+  test("below min_cash with no BTC left is not insolvent: the floor is a policy; cash shows the months below it", () => {
+    const rows = treasuryCashFlows({ cash: 1e6, btc: 2, months: 3, btc_mined: 0, btc_price: 100_000, cash_costs: 500_000, policy: "HOLD", min_cash: 600_000 });
+    // month 1: 500k before sales, 1 BTC restores 600k; month 2: 100k before sales, the last BTC raises 100k → 200k,
+    // below the 600k floor but solvent; month 3: −300k, bills unpaid
+    expect(rows.map((r) => num(r.btcForced))).toEqual([1, 1, 0]);
+    expect(rows.map((r) => num(r.cash))).toEqual([600_000, 200_000, -300_000]);
+    expect(rows.map((r) => r.insolvent)).toEqual([false, false, true]);
+    expect(treasurySummary(rows).firstInsolventMonth).toBe(3);
+  });
+
+  test("a company with $5M of cash, no BTC and no costs is solvent under a $10M floor", () => {
+    const rows = treasuryCashFlows({ cash: 5e6, btc: 0, months: 2, btc_mined: 0, btc_price: 100_000, cash_costs: 0, policy: "HOLD", min_cash: 10e6 });
+    expect(rows.map((r) => num(r.cash))).toEqual([5e6, 5e6]);
+    expect(rows.every((r) => !r.insolvent)).toBe(true);
   });
 
   test("selling exactly the last BTC to reach min_cash is not insolvency", () => {

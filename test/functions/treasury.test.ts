@@ -272,7 +272,7 @@ describe("TREASURYCASHFLOWS through the adapter on random inputs", () => {
           expect(Math.abs(cashNow - (cash + cashIn - cashOut))).toBeLessThanOrEqual(1e-6 * (Math.abs(cash) + cashIn + cashOut + 1));
           expect(forced).toBeGreaterThanOrEqual(0);
           if (heldNow > 0) expect(cashNow).toBeGreaterThanOrEqual(p.floor * (1 - 1e-12) - 1e-6);
-          expect(insolvent).toBe(heldNow === 0 && cashNow < p.floor ? 1 : 0);
+          expect(insolvent).toBe(heldNow === 0 && cashNow < 0 ? 1 : 0);
           held = heldNow;
           cash = cashNow;
         });

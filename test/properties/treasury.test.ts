@@ -89,7 +89,7 @@ function model(p: Plan, prices?: Q[]): ModelMonth[] {
     const sold = add(planned, forced);
     held = sub(add(held, mined), sold);
     cash = sub(sub(add(add(cash, mul(sold, price)), income), costs), debt);
-    out.push({ price: exactPrice, mined, planned, forced, sold, held, cash, insolvent: sign(held) === 0 && lt(cash, minCash) });
+    out.push({ price: exactPrice, mined, planned, forced, sold, held, cash, insolvent: sign(held) === 0 && sign(cash) < 0 });
   }
   return out;
 }
@@ -195,8 +195,8 @@ test("the issue's identities hold on the rows returned: BTC and cash roll forwar
         const policy = p.policy.trim().toUpperCase();
         const planned = policy === "HOLD" ? ZERO : policy === "SELLALL" ? mined : mul(qOf(p.sell_fraction ?? 0), mined);
         if (!near(sub(sold, forced), planned, btcScale)) return false;
-        // insolvent exactly when no BTC is left and cash is below the floor
-        if (r.insolvent !== (r.btcHeld.isZero() && lt(qOf(r.cash), minCash))) return false;
+        // insolvent exactly when no BTC is left and cash is below 0 (below the floor alone is not insolvency)
+        if (r.insolvent !== (r.btcHeld.isZero() && qOf(r.cash).n < 0n)) return false;
         held = qOf(r.btcHeld);
         cash = qOf(r.cash);
       }
