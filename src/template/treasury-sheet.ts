@@ -210,6 +210,12 @@ const firstMonth = (key: SpillKey, test: string) => (w: Way) => {
   const col = monthRange(spillColumn(w, key));
   return `=IF(COUNTIF(${col},"${test}")=0,"never",MINIFS(${monthRange(spillColumn(w, "month"))},${col},"${test}"))`;
 };
+/** The first month whose closing cash is under the floor: the policy could not keep it (nothing left to sell). */
+const firstMonthBelowFloor = (w: Way) => {
+  const col = monthRange(spillColumn(w, "cash"));
+  const test = `"<"&Treasury_Min_Cash`;
+  return `=IF(COUNTIF(${col},${test})=0,"never",MINIFS(${monthRange(spillColumn(w, "month"))},${col},${test}))`;
+};
 const atMonth = (key: SpillKey, month: string) => (w: Way) => `=INDEX(${monthRange(spillColumn(w, key))},${month})`;
 /** A value per way: the results table calls it once for each value column. */
 const each = (f: (w: Way) => string) => (_: unknown, column: number) => f(WAY_LIST[column]);
@@ -264,8 +270,15 @@ export const TREASURY_RESULTS = new Table(
       numberFormat: "0",
     },
     {
+      key: "belowFloor",
+      label: "Below the cash floor: first month cash ends under it (no BTC left to sell)",
+      value: each(firstMonthBelowFloor),
+      unit: "month",
+      numberFormat: "0",
+    },
+    {
       key: "insolvent",
-      label: "Insolvent: first month with no BTC left and cash below the floor",
+      label: "Insolvent: first month with no BTC left and cash below 0",
       value: each(firstMonth("insolvent", "=1")),
       unit: "month",
       numberFormat: "0",
@@ -588,7 +601,7 @@ function plainRow(w: Way, m: number): string[] {
     forced: `=IF(AND(${at("before")}<Treasury_Min_Cash,${available}>0),MIN(${available},(Treasury_Min_Cash-${at("before")})/${price}),0)`,
     held: `=${heldBefore}+${mined}-${at("planned")}-${at("forced")}`,
     cash: `=IF(${at("forced")}=0,${at("before")},IF((Treasury_Min_Cash-${at("before")})/${price}<=${available},Treasury_Min_Cash,${at("before")}+${at("forced")}*${price}))`,
-    matches: `=IF(AND(ABS(${miner("held")}-${at("held")})<=${btcScale},ABS(${miner("sold")}-${at("planned")}-${at("forced")})<=${btcScale},ABS(${miner("cash")}-${at("cash")})<=${cashScale},${miner("insolvent")}=IF(AND(${at("held")}<=0,${at("cash")}<Treasury_Min_Cash),1,0)),1,0)`,
+    matches: `=IF(AND(ABS(${miner("held")}-${at("held")})<=${btcScale},ABS(${miner("sold")}-${at("planned")}-${at("forced")})<=${btcScale},ABS(${miner("cash")}-${at("cash")})<=${cashScale},${miner("insolvent")}=IF(AND(${at("held")}<=0,${at("cash")}<0),1,0)),1,0)`,
   };
   return w.plain.columns.keys.map((k) => cells[k]);
 }

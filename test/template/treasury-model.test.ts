@@ -121,7 +121,7 @@ function fromCalc(xl: FakeExcel, e: Evaluated) {
     ),
     debt_service: months.map((t, k) => interestAll[k] + payment[k]),
   });
-  return { horizon, miningOnly, withLease, loan };
+  return { horizon, miningOnly, withLease, loan, minCash: common.min_cash };
 }
 
 /** The leased share's capex and its project loan, month by month and in the financing block, against the float loop. */
@@ -151,7 +151,7 @@ function expectLoanEqualToCalc(e: Evaluated, loan: ReturnType<typeof fromCalc>["
 }
 
 /** The sheet's results for one way, and its schedule month by month, against the calc module's. */
-function expectWayEqualToCalc(e: Evaluated, w: Way, rows: TreasuryMonth[], horizon: number): void {
+function expectWayEqualToCalc(e: Evaluated, w: Way, rows: TreasuryMonth[], horizon: number, minCash: number): void {
   type Result = (typeof TREASURY_RESULTS.rows.keys)[number];
   const sheet = (key: Result) => e.value(`Treasury!${TREASURY_RESULTS.cell(key, w.column)}`);
   rows.forEach((r, k) => {
@@ -170,14 +170,17 @@ function expectWayEqualToCalc(e: Evaluated, w: Way, rows: TreasuryMonth[], horiz
   close("forced", s.btcForced.toNumber());
   expect(sheet("cashRunsOut")).toBe(s.firstForcedMonth ?? "never");
   expect(sheet("insolvent")).toBe(s.firstInsolventMonth ?? "never");
+  // Below the floor is not insolvent: the sheet flags it separately, from the cash column.
+  const belowFloor = rows.find((r) => r.cash.toNumber() < minCash)?.month;
+  expect(sheet("belowFloor")).toBe(belowFloor ?? "never");
   if (s.soldToMined === null) expect(sheet("soldToMined")).toBe("n/a");
   else close("soldToMined", s.soldToMined.toNumber());
 }
 
 function expectEqualToCalc(xl: FakeExcel, e: Evaluated) {
   const calc = fromCalc(xl, e);
-  expectWayEqualToCalc(e, WAYS.miningOnly, calc.miningOnly, calc.horizon);
-  expectWayEqualToCalc(e, WAYS.withLease, calc.withLease, calc.horizon);
+  expectWayEqualToCalc(e, WAYS.miningOnly, calc.miningOnly, calc.horizon, calc.minCash);
+  expectWayEqualToCalc(e, WAYS.withLease, calc.withLease, calc.horizon, calc.minCash);
   expectLoanEqualToCalc(e, calc.loan);
   return calc;
 }
