@@ -10,6 +10,7 @@ const fs = require("fs");
 const path = require("path");
 const { PARAMS, SIGNATURES, mustBeGiven, showDefault } = require("../src/functions/params.ts");
 const { CATALOG } = require("../src/functions/catalog.ts");
+const { sitePage, escapeHtml } = require("./site-page");
 
 const DOCS_FILE = path.resolve(__dirname, "..", "docs", "functions.md");
 
@@ -24,9 +25,6 @@ const CONVENTIONS = [
   "The simulation functions (PRICEQUANTILES, MININGNPVDIST, CONVERSIONDIST) give the same numbers for the same seed in every Excel: generator xoshiro128** per path, seeded by SplitMix64 from seed; every estimate comes with its standard error (SE).",
 ];
 
-function escapeHtml(s) {
-  return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-}
 const escapeCell = (s) => String(s).replace(/\|/g, "\\|");
 
 /** A number as a formula shows it: 1.5E14 and 9E6 rather than fifteen digits. */
@@ -133,25 +131,7 @@ function checkCovers(metadata) {
   if (missing.length) throw new Error(`no documentation in src/functions/catalog.ts for ${missing.join(", ")}`);
 }
 
-function page(title, body) {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escapeHtml(title)}</title>
-<style>
-body{font-family:Segoe UI,system-ui,sans-serif;max-width:56rem;margin:1.5rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}
-code{background:#f3f3f3;padding:0 .2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
-</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
-}
+const page = (title, body) => sitePage({ title, body });
 
 const htmlTable = (head, rows) =>
   `<table><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr>\n${rows
@@ -269,4 +249,4 @@ if (require.main === module && process.argv[2] === "docs") {
   });
 }
 
-module.exports = { renderHelpPages, renderMarkdown, describe, escapeHtml, showNumber, DOCS_FILE };
+module.exports = { renderHelpPages, renderMarkdown, describe, escapeHtml, showNumber, DOCS_FILE, CONVENTIONS };

@@ -35,6 +35,9 @@ const REQUIRED_SETS = { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2" };
 /** Hosts that are never a real deployment: this machine, and the documentation domains of RFC 2606. */
 const PLACEHOLDER_HOSTS = /^(localhost|.*\.localhost|127(\.\d+){3}|0\.0\.0\.0|\[::1?\]|(.*\.)?example\.(com|org|net))$/i;
 
+/** Whether a host name is this machine or a documentation placeholder (never a real deployment). */
+const isPlaceholderHost = (hostname) => PLACEHOLDER_HOSTS.test(hostname);
+
 /**
  * The production base URL, checked and with exactly one trailing slash. A production build must
  * never guess: it refuses anything that is not an explicit https address of a real host.
@@ -53,7 +56,7 @@ function normaliseBaseUrl(baseUrl) {
     throw new Error(`production base URL is not a URL: "${baseUrl}"`);
   }
   if (u.protocol !== "https:") throw new Error(`production base URL must be https://, got "${baseUrl}"`);
-  if (PLACEHOLDER_HOSTS.test(u.hostname)) {
+  if (isPlaceholderHost(u.hostname)) {
     throw new Error(`production base URL must be the real host that serves dist/, not a local or example address: "${baseUrl}"`);
   }
   if (u.username || u.password) throw new Error(`production base URL must not carry credentials: "${baseUrl}"`);
@@ -336,4 +339,4 @@ if (require.main === module) {
   );
 }
 
-module.exports = { toProductionManifest, checkManifest, parseXml, normaliseBaseUrl, manifestVersion, setManifestVersion, REQUIRED_SETS };
+module.exports = { toProductionManifest, checkManifest, parseXml, normaliseBaseUrl, isPlaceholderHost, manifestVersion, setManifestVersion, REQUIRED_SETS };
