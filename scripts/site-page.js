@@ -7,8 +7,8 @@
 const STYLE = `body{font-family:Segoe UI,system-ui,sans-serif;max-width:56rem;margin:1.5rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}
 code{background:#f3f3f3;padding:0 .2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}`;
 
-/** Extra rules for the guides: code blocks that scroll rather than widen the page, images that fit, the top links. */
-const GUIDE_STYLE = `pre{background:#f3f3f3;padding:.5rem;overflow-x:auto}pre code{padding:0}img{max-width:100%;height:auto}
+/** Extra rules for the guides: long formulas (inline tables) wrap rather than widen the page; images that fit; the top links. */
+const GUIDE_STYLE = `pre{background:#f3f3f3;padding:.5rem;white-space:pre-wrap;overflow-wrap:anywhere}pre code{padding:0}td code{overflow-wrap:anywhere}img{max-width:100%;height:auto}
 nav{font-size:.9rem;margin-bottom:1rem}nav a{margin-right:1rem}`;
 
 function escapeHtml(s) {
