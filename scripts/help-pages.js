@@ -20,7 +20,7 @@ const CONVENTIONS = [
   "Money is in USD; each parameter's unit is in its name (power_price_kwh, opex_usd_per_site_mw_month). A month is 365/12 days, a year 365 days; discounting is annual effective, flows at month ends.",
   "Hashrate is in TH/s for a machine or fleet and EH/s for the network. wall_efficiency_j_th is at the wall (the machines' J/TH × the site's PUE); machine_efficiency_j_th is at the machines, with pue given separately.",
   "Functions without a block height take the subsidy as an argument, so the formula shows what it assumed: =MINER.SUBSIDY(height), or 3.125 BTC for blocks 840,000 to 1,049,999.",
-  "Any function that takes numbers can read its arguments from tables of names and values instead: =MINER.FROMTABLE(\"COSTPERBTC\", Inputs!A2:B8).",
+  "Any function that takes numbers can read its arguments from tables of names and values instead: =MINER.FROMTABLE(\"COSTPERBTC\", Inputs!A2:B8), or from a table typed into the formula: =MINER.FROMTABLE(\"COSTPERBTC\", {\"power_price_kwh\",0.05;\"wall_efficiency_j_th\",17.5;\"difficulty\",1.5E14;\"subsidy_btc_per_block\",3.125}).",
   "A required argument after optional ones (the risk inputs of MININGNPVDIST and CONVERSIONDIST) is shown in brackets by Excel's tooltip, because Excel cannot mark a required argument after an optional one; here it is marked required, and blank it is #VALUE!.",
   "The simulation functions (PRICEQUANTILES, MININGNPVDIST, CONVERSIONDIST) give the same numbers for the same seed in every Excel: generator xoshiro128** per path, seeded by SplitMix64 from seed; every estimate comes with its standard error (SE).",
 ];
