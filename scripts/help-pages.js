@@ -39,6 +39,24 @@ function showNumber(x) {
 const showArg = (a) => (typeof a === "boolean" ? (a ? "TRUE" : "FALSE") : typeof a === "object" ? a.range : typeof a === "string" ? (a === "" ? "" : JSON.stringify(a)) : showNumber(a));
 const formula = (ns, id, args) => `=${ns}.${id}(${args.map(showArg).join(", ")})`;
 
+/** A long example (more than eight arguments) is also shown by name, as FROMTABLE with an inline table. */
+const LONG_EXAMPLE = 8;
+
+/**
+ * The example as `=MINER.FROMTABLE("ID", {"name",value;...})`: the same arguments by name, blanks
+ * and defaults left out. Undefined when an argument is a range or an array constant (a table of
+ * numbers or a list cannot be a value of the table) or the example is short.
+ */
+function inlineForm(ns, id, args) {
+  if (args.length <= LONG_EXAMPLE || args.some((a) => typeof a === "object")) return undefined;
+  const params = SIGNATURES[id];
+  const rows = args
+    .map((a, i) => [params[i], a])
+    .filter(([p, a]) => a !== "" && !(p.default !== undefined && (a === p.default || (typeof p.default !== "boolean" && a === Number(p.default)))))
+    .map(([p, a]) => `"${p.name}",${showArg(a)}`);
+  return `=${ns}.FROMTABLE("${id}", {${rows.join(";")}})`;
+}
+
 /** The #VALUE! cases of a function's arguments, by their kinds (number, text option, number or column). */
 function valueErrors(params) {
   const has = (kind) => params.some((p) => p.kind === kind);
@@ -106,6 +124,7 @@ function describe(ns, doc) {
     notes: doc.notes || [],
     examples: doc.examples.map((e) => ({
       formula: formula(ns, doc.id, e.args),
+      inline: doc.shape === "live" ? undefined : inlineForm(ns, doc.id, e.args),
       result: e.result,
       note: e.note,
       // A range's contents are listed; an array constant such as {0.1,0.5,0.9} shows itself.
@@ -158,7 +177,8 @@ function renderHelpPages(metadata, ns) {
         const ranges = e.ranges
           .map((r) => (isColumn(r) ? `<p>${escapeHtml(r.range)} holds ${r.rows.map(([c]) => cell(c)).join(", ")}.</p>` : `<p>${escapeHtml(r.range)} holds:</p>\n${htmlTable(r.columns ?? (r.rows[0].length === 2 ? ["name", "value"] : ["value"]), r.rows.map((row) => row.map(cell)))}`))
           .join("\n");
-        return `<li><code>${escapeHtml(e.formula)}</code> returns <b>${escapeHtml(e.result)}</b>${e.note ? `: ${escapeHtml(e.note)}` : ""}.${ranges ? `\n${ranges}` : ""}</li>`;
+        const byName = e.inline ? `<br>By name: <code>${escapeHtml(e.inline)}</code>` : "";
+        return `<li><code>${escapeHtml(e.formula)}</code> returns <b>${escapeHtml(e.result)}</b>${e.note ? `: ${escapeHtml(e.note)}` : ""}.${byName}${ranges ? `\n${ranges}` : ""}</li>`;
       })
       .join("\n");
     files[`${doc.id}.html`] = page(
@@ -219,6 +239,7 @@ function renderMarkdown(metadata, ns) {
     out.push("Examples:", "");
     for (const e of d.examples) {
       out.push(`- \`${e.formula}\` returns **${e.result}**${e.note ? `: ${e.note}` : ""}.`);
+      if (e.inline) out.push(`  By name: \`${e.inline}\`.`);
       const show = (v) => (typeof v === "number" ? showNumber(v) : v);
       for (const r of e.ranges) {
         const cell = (v) => (typeof v === "number" ? showNumber(v) : v);
@@ -249,4 +270,4 @@ if (require.main === module && process.argv[2] === "docs") {
   });
 }
 
-module.exports = { renderHelpPages, renderMarkdown, describe, escapeHtml, showNumber, DOCS_FILE, CONVENTIONS };
+module.exports = { renderHelpPages, renderMarkdown, describe, inlineForm, escapeHtml, showNumber, DOCS_FILE, CONVENTIONS };

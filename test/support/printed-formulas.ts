@@ -454,6 +454,11 @@ const argAst = (a: ExampleArg): Ast => ({ value: typeof a === "object" ? a.rows 
 
 /** The reference's examples, #NUM! cases, notes and conventions (dist/help/*.html, docs/functions.md). */
 export function formulasInReference(): Printed[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { CONVENTIONS, inlineForm } = require("../../scripts/help-pages.js") as {
+    CONVENTIONS: string[];
+    inlineForm: (ns: string, id: string, args: ExampleArg[]) => string | undefined;
+  };
   const out: Printed[] = [];
   for (const doc of CATALOG) {
     const live = doc.shape === "live";
@@ -469,6 +474,9 @@ export function formulasInReference(): Printed[] {
           expect: expectation(e.result),
           refs: [],
         });
+      // A long example is shown by name too: the same result from an inline table.
+      const inline = live ? undefined : inlineForm("MINER", doc.id, e.args);
+      if (inline) out.push(printed(`${where}, by name`, inline, expectation(e.result)));
     });
     (doc.noAnswer ?? []).forEach((c, k) => {
       const formula = `=MINER.${doc.id}(${c.args[0].map(showArg).join(", ")})`;
@@ -485,8 +493,6 @@ export function formulasInReference(): Printed[] {
         out.push(printed(`reference ${doc.id} notes`, m[0]));
     }
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { CONVENTIONS } = require("../../scripts/help-pages.js") as { CONVENTIONS: string[] };
   for (const text of CONVENTIONS)
     for (const m of text.matchAll(/=MINER\.[A-Z]+\([^()]*\)/g)) out.push(printed("reference conventions", m[0]));
   return out;
