@@ -5,11 +5,14 @@
  *   taskpane.html + taskpane.<hash>.js           the task pane, which is also the shared runtime page;
  *                                  taskpane.js depends on functions.js (webpack dependOn): one copy
  *   help/*.html                    the function reference, rendered from functions.json
+ *   docs/*.html, docs/*.png        the guides (docs/*.md), rendered with marked (scripts/docs-site.js),
+ *                                  the support page with the build's contact (MINER_SUPPORT_URL)
  *   manifest.xml                   its <Version> from package.json; in production every
  *                                  https://localhost:3000 URL points at MINER_BASE_URL and at the hashed files
  *   assets/                        icons
  * Production (`npm run build`) needs MINER_BASE_URL, an explicit https address of the host that
- * serves dist/; it refuses a missing, http, local or example.* one rather than guess.
+ * serves dist/, and MINER_SUPPORT_URL, where its users get help; it refuses a missing, http, local
+ * or example.* one rather than guess.
  * Development (`npm start`, `npm run build:dev`) serves the same files, unhashed, at https://localhost:3000.
  */
 const fs = require("fs");
@@ -21,6 +24,8 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { Compilation, DefinePlugin, sources } = require("webpack");
 const { renderHelpPages } = require("./scripts/help-pages");
 const { manifestVersion, normaliseBaseUrl, setManifestVersion, toProductionManifest } = require("./scripts/manifest");
+const { supportContact } = require("./scripts/support-url");
+const { execFileSync } = require("child_process");
 const pkg = require("./package.json");
 
 const DEV_BASE_URL = "https://localhost:3000/";
@@ -79,6 +84,28 @@ class HelpAndUrlsPlugin {
 }
 
 /**
+ * The guides as HTML (docs/*.html), rendered by scripts/docs-site.js in a child process (marked is
+ * an ES module, and test builds run inside jest, which cannot load one). The support page names
+ * `supportUrl`; a development build without one says that a release names it.
+ */
+class DocsSitePlugin {
+  constructor({ supportUrl, dev }) {
+    this.env = { ...process.env, MINER_SUPPORT_URL: supportUrl ?? "", MINER_DOCS_DEV: dev ? "1" : "" };
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("DocsSitePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "DocsSitePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const docs = path.resolve(compiler.context, "docs");
+        compilation.contextDependencies.add(docs);
+        const script = path.resolve(compiler.context, "scripts", "docs-site.js");
+        const out = execFileSync(process.execPath, [script, "--json"], { env: this.env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+        for (const [name, html] of Object.entries(JSON.parse(out).files)) compilation.emitAsset(name, new sources.RawSource(html));
+      });
+    });
+  }
+}
+
+/**
  * The manifest, written last (after webpack's real content hashes): its <Version> from
  * package.json, and in production its URLs at the base URL and the hashed file names, with
  * functions.json renamed to carry its own content hash. So a manifest always names exactly the
@@ -124,6 +151,8 @@ module.exports = async (env, options) => {
   // Test builds only: provider URLs injectable (window.MINER_TEST_BASES) and plain http to 127.0.0.1.
   const testHooks = !!(env && env.testHooks);
   const baseUrl = dev ? DEV_BASE_URL : normaliseBaseUrl(process.env.MINER_BASE_URL);
+  // Production names where users get help, or does not build; development may go without.
+  const support = dev && !process.env.MINER_SUPPORT_URL ? undefined : supportContact(process.env.MINER_SUPPORT_URL);
   const hashed = (name) => (dev ? name : name.replace(/(\.[a-z]+)$/, ".[contenthash:16]$1"));
   const config = {
     devtool: dev ? "source-map" : false,
@@ -148,6 +177,7 @@ module.exports = async (env, options) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
       new HelpAndUrlsPlugin(baseUrl),
       new ManifestPlugin({ baseUrl, production: !dev }),
+      new DocsSitePlugin({ supportUrl: support?.href, dev }),
       new DefinePlugin({ __MINER_TEST_HOOKS__: JSON.stringify(testHooks), __MINER_DEV_SERVER__: JSON.stringify(dev) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -159,6 +189,7 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "docs/*.png", to: "docs/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: hashed("taskpane.css").replace("[contenthash:16]", "[contenthash]") },
         ],
       }),

@@ -10,6 +10,7 @@ const fs = require("fs");
 const path = require("path");
 const { PARAMS, SIGNATURES, mustBeGiven, showDefault } = require("../src/functions/params.ts");
 const { CATALOG } = require("../src/functions/catalog.ts");
+const { sitePage, escapeHtml } = require("./site-page");
 
 const DOCS_FILE = path.resolve(__dirname, "..", "docs", "functions.md");
 
@@ -19,14 +20,11 @@ const CONVENTIONS = [
   "Money is in USD; each parameter's unit is in its name (power_price_kwh, opex_usd_per_site_mw_month). A month is 365/12 days, a year 365 days; discounting is annual effective, flows at month ends.",
   "Hashrate is in TH/s for a machine or fleet and EH/s for the network. wall_efficiency_j_th is at the wall (the machines' J/TH × the site's PUE); machine_efficiency_j_th is at the machines, with pue given separately.",
   "Functions without a block height take the subsidy as an argument, so the formula shows what it assumed: =MINER.SUBSIDY(height), or 3.125 BTC for blocks 840,000 to 1,049,999.",
-  "Any function that takes numbers can read its arguments from tables of names and values instead: =MINER.FROMTABLE(\"COSTPERBTC\", Inputs!A2:B8).",
+  "Any function that takes numbers can read its arguments from tables of names and values instead: =MINER.FROMTABLE(\"COSTPERBTC\", Inputs!A2:B8), or from a table typed into the formula: =MINER.FROMTABLE(\"COSTPERBTC\", {\"power_price_kwh\",0.05;\"wall_efficiency_j_th\",17.5;\"difficulty\",1.5E14;\"subsidy_btc_per_block\",3.125}).",
   "A required argument after optional ones (the risk inputs of MININGNPVDIST and CONVERSIONDIST) is shown in brackets by Excel's tooltip, because Excel cannot mark a required argument after an optional one; here it is marked required, and blank it is #VALUE!.",
   "The simulation functions (PRICEQUANTILES, MININGNPVDIST, CONVERSIONDIST) give the same numbers for the same seed in every Excel: generator xoshiro128** per path, seeded by SplitMix64 from seed; every estimate comes with its standard error (SE).",
 ];
 
-function escapeHtml(s) {
-  return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-}
 const escapeCell = (s) => String(s).replace(/\|/g, "\\|");
 
 /** A number as a formula shows it: 1.5E14 and 9E6 rather than fifteen digits. */
@@ -40,6 +38,24 @@ function showNumber(x) {
 }
 const showArg = (a) => (typeof a === "boolean" ? (a ? "TRUE" : "FALSE") : typeof a === "object" ? a.range : typeof a === "string" ? (a === "" ? "" : JSON.stringify(a)) : showNumber(a));
 const formula = (ns, id, args) => `=${ns}.${id}(${args.map(showArg).join(", ")})`;
+
+/** A long example (more than eight arguments) is also shown by name, as FROMTABLE with an inline table. */
+const LONG_EXAMPLE = 8;
+
+/**
+ * The example as `=MINER.FROMTABLE("ID", {"name",value;...})`: the same arguments by name, blanks
+ * and defaults left out. Undefined when an argument is a range or an array constant (a table of
+ * numbers or a list cannot be a value of the table) or the example is short.
+ */
+function inlineForm(ns, id, args) {
+  if (args.length <= LONG_EXAMPLE || args.some((a) => typeof a === "object")) return undefined;
+  const params = SIGNATURES[id];
+  const rows = args
+    .map((a, i) => [params[i], a])
+    .filter(([p, a]) => a !== "" && !(p.default !== undefined && (a === p.default || (typeof p.default !== "boolean" && a === Number(p.default)))))
+    .map(([p, a]) => `"${p.name}",${showArg(a)}`);
+  return `=${ns}.FROMTABLE("${id}", {${rows.join(";")}})`;
+}
 
 /** The #VALUE! cases of a function's arguments, by their kinds (number, text option, number or column). */
 function valueErrors(params) {
@@ -108,6 +124,7 @@ function describe(ns, doc) {
     notes: doc.notes || [],
     examples: doc.examples.map((e) => ({
       formula: formula(ns, doc.id, e.args),
+      inline: doc.shape === "live" ? undefined : inlineForm(ns, doc.id, e.args),
       result: e.result,
       note: e.note,
       // A range's contents are listed; an array constant such as {0.1,0.5,0.9} shows itself.
@@ -133,25 +150,7 @@ function checkCovers(metadata) {
   if (missing.length) throw new Error(`no documentation in src/functions/catalog.ts for ${missing.join(", ")}`);
 }
 
-function page(title, body) {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escapeHtml(title)}</title>
-<style>
-body{font-family:Segoe UI,system-ui,sans-serif;max-width:56rem;margin:1.5rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}
-code{background:#f3f3f3;padding:0 .2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
-</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
-}
+const page = (title, body) => sitePage({ title, body });
 
 const htmlTable = (head, rows) =>
   `<table><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr>\n${rows
@@ -178,7 +177,8 @@ function renderHelpPages(metadata, ns) {
         const ranges = e.ranges
           .map((r) => (isColumn(r) ? `<p>${escapeHtml(r.range)} holds ${r.rows.map(([c]) => cell(c)).join(", ")}.</p>` : `<p>${escapeHtml(r.range)} holds:</p>\n${htmlTable(r.columns ?? (r.rows[0].length === 2 ? ["name", "value"] : ["value"]), r.rows.map((row) => row.map(cell)))}`))
           .join("\n");
-        return `<li><code>${escapeHtml(e.formula)}</code> returns <b>${escapeHtml(e.result)}</b>${e.note ? `: ${escapeHtml(e.note)}` : ""}.${ranges ? `\n${ranges}` : ""}</li>`;
+        const byName = e.inline ? `<br>By name: <code>${escapeHtml(e.inline)}</code>` : "";
+        return `<li><code>${escapeHtml(e.formula)}</code> returns <b>${escapeHtml(e.result)}</b>${e.note ? `: ${escapeHtml(e.note)}` : ""}.${byName}${ranges ? `\n${ranges}` : ""}</li>`;
       })
       .join("\n");
     files[`${doc.id}.html`] = page(
@@ -239,6 +239,7 @@ function renderMarkdown(metadata, ns) {
     out.push("Examples:", "");
     for (const e of d.examples) {
       out.push(`- \`${e.formula}\` returns **${e.result}**${e.note ? `: ${e.note}` : ""}.`);
+      if (e.inline) out.push(`  By name: \`${e.inline}\`.`);
       const show = (v) => (typeof v === "number" ? showNumber(v) : v);
       for (const r of e.ranges) {
         const cell = (v) => (typeof v === "number" ? showNumber(v) : v);
@@ -269,4 +270,4 @@ if (require.main === module && process.argv[2] === "docs") {
   });
 }
 
-module.exports = { renderHelpPages, renderMarkdown, describe, escapeHtml, showNumber, DOCS_FILE };
+module.exports = { renderHelpPages, renderMarkdown, describe, inlineForm, escapeHtml, showNumber, DOCS_FILE, CONVENTIONS };

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /*
  * Draws the add-in's icons (assets/icon-<size>.png): an orange rounded square with a white
- * pickaxe, antialiased by 4×4 supersampling, encoded as RGBA PNG with Node's zlib only.
+ * pickaxe, and the ribbon's Refresh button (assets/refresh-<size>.png): the same square with a
+ * white circular arrow; antialiased by 4×4 supersampling, encoded as RGBA PNG with Node's zlib only.
  * Run: node scripts/make-icons.js
  */
 const fs = require("fs");
@@ -9,6 +10,8 @@ const path = require("path");
 const zlib = require("zlib");
 
 const SIZES = [16, 32, 64, 80, 128];
+/** The ribbon button's sizes: the three Office requires. */
+const REFRESH_SIZES = [16, 32, 80];
 const ORANGE = [247, 147, 26];
 const WHITE = [255, 255, 255];
 
@@ -58,12 +61,17 @@ function distToSegment(px, py, ax, ay, bx, by) {
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
-/** What covers point (u, v) of the unit square: null (transparent), ORANGE or WHITE. */
-function shade(u, v) {
+/** Whether point (u, v) of the unit square lies inside the rounded square. */
+function inSquare(u, v) {
   const r = 0.2; // corner radius
   const cx = Math.min(Math.max(u, r), 1 - r);
   const cy = Math.min(Math.max(v, r), 1 - r);
-  if (Math.hypot(u - cx, v - cy) > r) return null;
+  return Math.hypot(u - cx, v - cy) <= r;
+}
+
+/** What covers point (u, v) of the unit square: null (transparent), ORANGE or WHITE. */
+function shade(u, v) {
+  if (!inSquare(u, v)) return null;
   // handle: from lower left to the head's middle
   if (distToSegment(u, v, 0.25, 0.8, 0.62, 0.36) < 0.065) return WHITE;
   // head: an arc through the handle's top end, bowing away from the handle, tips pointing down
@@ -73,7 +81,24 @@ function shade(u, v) {
   return ORANGE;
 }
 
-function icon(size) {
+/** The Refresh button: a ring open at the upper right, its clockwise end an arrowhead. */
+function shadeRefresh(u, v) {
+  if (!inSquare(u, v)) return null;
+  const ang = Math.atan2(v - 0.5, u - 0.5); // 0 = right, −π/2 = up (v grows downwards)
+  const rad = Math.hypot(u - 0.5, v - 0.5);
+  const gapFrom = -Math.PI / 2; // the ring is open from straight up ...
+  const gapTo = -Math.PI / 6; // ... to 30° above the right
+  const inGap = ang > gapFrom && ang < gapTo;
+  if (Math.abs(rad - 0.26) < 0.065 && !inGap) return WHITE;
+  // the arrowhead at the ring's end straight up, pointing clockwise (to the right)
+  const [ax, ay] = [0.5, 0.24];
+  const along = u - ax; // along the direction of travel
+  const across = Math.abs(v - ay);
+  if (along >= -0.03 && along <= 0.15 && across <= 0.15 - (along + 0.03) * (0.15 / 0.18)) return WHITE;
+  return ORANGE;
+}
+
+function icon(size, shadeAt = shade) {
   const ss = 4;
   const rgba = Buffer.alloc(size * size * 4);
   for (let y = 0; y < size; y++) {
@@ -81,7 +106,7 @@ function icon(size) {
       let r = 0, g = 0, b = 0, a = 0;
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
-          const c = shade((x + (sx + 0.5) / ss) / size, (y + (sy + 0.5) / ss) / size);
+          const c = shadeAt((x + (sx + 0.5) / ss) / size, (y + (sy + 0.5) / ss) / size);
           if (!c) continue;
           r += c[0]; g += c[1]; b += c[2]; a += 1;
         }
@@ -101,4 +126,5 @@ function icon(size) {
 const dir = path.resolve(__dirname, "..", "assets");
 fs.mkdirSync(dir, { recursive: true });
 for (const size of SIZES) fs.writeFileSync(path.join(dir, `icon-${size}.png`), icon(size));
-console.log(`wrote ${SIZES.map((s) => `icon-${s}.png`).join(", ")} to ${dir}`);
+for (const size of REFRESH_SIZES) fs.writeFileSync(path.join(dir, `refresh-${size}.png`), icon(size, shadeRefresh));
+console.log(`wrote ${[...SIZES.map((s) => `icon-${s}.png`), ...REFRESH_SIZES.map((s) => `refresh-${s}.png`)].join(", ")} to ${dir}`);

@@ -9,8 +9,9 @@
  * Microsoft's `office-addin-manifest validate` calls an online service; this check runs without
  * network and covers what breaks loading: Microsoft's XSDs (scripts/manifest-xsd.js: element
  * order, types), well-formed XML, the required elements, every resid defined, the shared
- * runtime, the MINER namespace, https everywhere (no localhost in production), the narrowest
- * permission, icon sizes Office accepts, and icon files of the sizes they claim.
+ * runtime and the requirement sets the code needs, ribbon commands on the runtime's page, the
+ * MINER namespace, https everywhere (no localhost in production), the narrowest permission, icon
+ * sizes Office accepts, and icon files of the sizes they claim.
  *
  * CLI: node scripts/manifest.js validate [manifest.xml] [--production]
  *      node scripts/manifest.js production <in.xml> <out.xml> <baseUrl>
@@ -24,9 +25,18 @@ const PERMISSIONS = ["Restricted", "ReadDocument", "ReadWriteDocument"]; // broa
 // optional values are 20, 24, 40, 48, and 64." The XSD types size as any integer.
 const ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
 const ICON_SIZES_REQUIRED = [16, 32, 80];
+/**
+ * Requirement sets the code relies on: SharedRuntime 1.1 (one runtime for the functions, the pane
+ * and the ribbon's ExecuteFunction command) and CustomFunctionsRuntime 1.2 (CustomFunctions.Error,
+ * the #VALUE!/#NUM!/#N/A with a message every function returns).
+ */
+const REQUIRED_SETS = { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2" };
 
 /** Hosts that are never a real deployment: this machine, and the documentation domains of RFC 2606. */
 const PLACEHOLDER_HOSTS = /^(localhost|.*\.localhost|127(\.\d+){3}|0\.0\.0\.0|\[::1?\]|(.*\.)?example\.(com|org|net))$/i;
+
+/** Whether a host name is this machine or a documentation placeholder (never a real deployment). */
+const isPlaceholderHost = (hostname) => PLACEHOLDER_HOSTS.test(hostname);
 
 /**
  * The production base URL, checked and with exactly one trailing slash. A production build must
@@ -46,7 +56,7 @@ function normaliseBaseUrl(baseUrl) {
     throw new Error(`production base URL is not a URL: "${baseUrl}"`);
   }
   if (u.protocol !== "https:") throw new Error(`production base URL must be https://, got "${baseUrl}"`);
-  if (PLACEHOLDER_HOSTS.test(u.hostname)) {
+  if (isPlaceholderHost(u.hostname)) {
     throw new Error(`production base URL must be the real host that serves dist/, not a local or example address: "${baseUrl}"`);
   }
   if (u.username || u.password) throw new Error(`production base URL must not carry credentials: "${baseUrl}"`);
@@ -212,7 +222,11 @@ function checkManifest(xml, options = {}) {
   const permission = child(root, "Permissions") && child(root, "Permissions").text.trim();
   need(PERMISSIONS.includes(permission), `Permissions must be one of ${PERMISSIONS.join(", ")} (the narrowest that works), got ${permission || "none"}`);
   const sets = children(child(child(root, "Requirements"), "Sets"), "Set");
-  need(sets.some((s) => s.attrs.Name === "SharedRuntime"), "Requirements must ask for the SharedRuntime set");
+  // What the code needs on every host: one runtime for functions, pane and ribbon, and custom functions' error messages.
+  for (const [name, version] of Object.entries(REQUIRED_SETS)) {
+    const set = sets.find((s) => s.attrs.Name === name);
+    need(set && Number(set.attrs.MinVersion ?? "1.1") >= Number(version), `Requirements must ask for ${name} ${version} or later`);
+  }
 
   const overrides = child(root, "VersionOverrides");
   need(overrides, "VersionOverrides is required");
@@ -263,19 +277,27 @@ function checkManifest(xml, options = {}) {
     for (const size of ICON_SIZES_REQUIRED) need(sizes.includes(size), `an <Icon> (line ${icon.line}) lacks the required size ${size} (16, 32 and 80 are required)`);
   }
 
-  // Icons: each image resource claiming a size exists in assets/ at that size.
+  // Icons: each image resource claiming a size (assets/<name>-<size>.png) exists in assets/ at that size.
   if (options.assetsDir) {
     for (const [rid, url] of defined) {
-      const m = /icon-(\d+)\.png$/.exec(url || "");
+      const m = /\/assets\/([\w-]+-(\d+)\.png)$/.exec(url || "");
       if (!m) continue;
-      const file = path.join(options.assetsDir, `icon-${m[1]}.png`);
+      const file = path.join(options.assetsDir, m[1]);
       if (!fs.existsSync(file)) {
         problems.push(`${rid}: ${file} does not exist`);
         continue;
       }
       const size = pngSize(file);
-      need(size && size.width === Number(m[1]) && size.height === Number(m[1]), `${rid}: ${file} is not ${m[1]}×${m[1]} pixels`);
+      need(size && size.width === Number(m[2]) && size.height === Number(m[2]), `${rid}: ${file} is not ${m[2]}×${m[2]} pixels`);
     }
+  }
+
+  // Ribbon commands run in the shared runtime: the function file is the runtime's page.
+  const functionFile = all.find((e) => local(e.name) === "FunctionFile");
+  const commands = all.filter((e) => local(e.name) === "Action" && e.attrs["xsi:type"] === "ExecuteFunction");
+  if (commands.length) {
+    need(functionFile && runtime && functionFile.attrs.resid === runtime.attrs.resid, "a ribbon command (ExecuteFunction) needs <FunctionFile> on the shared runtime's page");
+    for (const c of commands) need(child(c, "FunctionName") && child(c, "FunctionName").text.trim(), `an ExecuteFunction action (line ${c.line}) needs a FunctionName`);
   }
   return problems;
 }
@@ -317,4 +339,4 @@ if (require.main === module) {
   );
 }
 
-module.exports = { toProductionManifest, checkManifest, parseXml, normaliseBaseUrl, manifestVersion, setManifestVersion };
+module.exports = { toProductionManifest, checkManifest, parseXml, normaliseBaseUrl, isPlaceholderHost, manifestVersion, setManifestVersion, REQUIRED_SETS };

@@ -18,6 +18,16 @@ const ROOT = path.resolve(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
 const DEBUGGING = "office-addin-debugging@7";
 
+/**
+ * The first formula a newcomer types, with what it returns: the README and docs print the same
+ * one, and the formula test runs it through the shipped bundle.
+ */
+const FIRST_FORMULA = {
+  formula: "=MINER.COSTPERBTC(0.05, 17.5, 1.5E14, 3.125)",
+  result: "50,107.95",
+  meaning: "USD of power per BTC mined at 5¢/kWh, 17.5 J/TH, difficulty 1.5E14 and a 3.125 BTC subsidy",
+};
+
 const MANUAL_STEPS = `
 Sideload it once the server says "compiled successfully":
   Excel on the web: open a workbook > Home > Add-ins > More add-ins > My add-ins >
@@ -26,8 +36,12 @@ Sideload it once the server says "compiled successfully":
                     (Microsoft's tool; it needs keytar, which installs on Windows and macOS),
                     or copy manifest.xml to a shared-folder catalog (Trust Center >
                     Trusted Add-in Catalogs) and insert it from Add-ins > Shared Folder.
-Then type =MINER.COSTPERBTC(0.05, 17.5, 1.5E14) in a cell, or click Home > MINER > Market data.
 The browser or Excel must trust the development CA in ~/.office-addin-dev-certs/ca.crt.
+`;
+
+/** Printed on every start, sideloaded or not. */
+const FIRST_STEPS = `Once MINER is loaded, type ${FIRST_FORMULA.formula} in a cell: it returns ${FIRST_FORMULA.result}
+(${FIRST_FORMULA.meaning}). Live data: Home > MINER > Market data.
 `;
 
 /**
@@ -55,6 +69,7 @@ function main() {
   console.log(`\nMINER add-in: starting the dev server at https://localhost:3000 ...`);
   if (plan.sideload) console.log("Then sideloading manifest.xml into desktop Excel with office-addin-debugging.");
   else console.log(`(No automatic sideload: ${plan.why}.)${MANUAL_STEPS}`);
+  console.log(FIRST_STEPS);
 
   const server = spawn(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "serve", "--mode", "development"], { stdio: "inherit", cwd: ROOT });
   server.on("exit", (code) => process.exit(code ?? 0));
@@ -71,4 +86,4 @@ function main() {
 
 if (require.main === module) main();
 
-module.exports = { sideloadPlan, MANUAL_STEPS };
+module.exports = { sideloadPlan, MANUAL_STEPS, FIRST_STEPS, FIRST_FORMULA };

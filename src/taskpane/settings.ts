@@ -1,5 +1,6 @@
 /**
- * The pane's per-user settings, in this browser's localStorage: the auto-refresh interval, the
+ * The pane's per-user settings, in this browser's localStorage: the auto-refresh interval (every 5
+ * minutes unless chosen otherwise), the
  * mempool instance used outside Office, and which workbooks' own mempool hosts the user accepted.
  * (A workbook's own instance is saved in the workbook itself: taskpane.ts.)
  *
@@ -70,9 +71,22 @@ export function saveMempoolBase(s: SettingsStore, base: string | undefined): voi
   s.set(MEMPOOL_KEY, base);
 }
 
+/**
+ * Live data refreshes on its own while the workbook is open: every 5 minutes unless the user chose
+ * another interval or Off (0) in Settings. Each refresh is one request per endpoint however many
+ * cells show live data, through the providers' own back-off.
+ */
+export const DEFAULT_AUTO_REFRESH_MINUTES = 5;
+/** The intervals Settings offers, in minutes; 0 is Off. */
+export const AUTO_REFRESH_CHOICES = [0, 1, 5, 15, 60] as const;
+
+/** The chosen auto-refresh interval in minutes (0: off); the default when none was chosen or the stored one is not a choice. */
 export function autoRefreshMinutes(s: SettingsStore): number {
-  const v = Number(s.get(AUTO_REFRESH_KEY) ?? 0);
-  return [1, 5, 15, 60].includes(v) ? v : 0;
+  const raw = s.get(AUTO_REFRESH_KEY);
+  const v = Number(raw);
+  return raw !== undefined && raw.trim() !== "" && (AUTO_REFRESH_CHOICES as readonly number[]).includes(v)
+    ? v
+    : DEFAULT_AUTO_REFRESH_MINUTES;
 }
 
 export function setAutoRefreshMinutes(s: SettingsStore, minutes: number): void {

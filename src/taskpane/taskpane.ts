@@ -1,7 +1,9 @@
 /*
- * The task pane, which is also the shared runtime page: custom functions and the pane share one
- * JavaScript context and one MarketService. Opened in a plain browser (no Office host) it works
- * as a live dashboard with the workbook actions disabled.
+ * The task pane, which is also the shared runtime page: custom functions, the pane and the
+ * ribbon's Refresh share one JavaScript context and one MarketService. The page runs whenever the
+ * runtime does (the pane open or not), so its auto-refresh keeps live cells current while the
+ * workbook is open: every 5 minutes by default (settings.ts). Opened in a plain browser (no
+ * Office host) it works as a live dashboard with the workbook actions disabled.
  *
  * The pane never reloads itself: reloading this page would also restart the custom-functions
  * runtime and stop live cells (office-js#1107). A new mempool instance, from Settings or from a
@@ -29,6 +31,7 @@ import {
   setAutoRefreshMinutes,
 } from "./settings";
 import { workbookSource } from "./workbook-source";
+import { registerCommands } from "./commands";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const DOCUMENT_SETTING = "mempoolBaseUrl";
@@ -240,6 +243,8 @@ function applyWorkbookSource(): void {
 }
 
 function start(): void {
+  // The ribbon's Refresh runs here too, with or without the pane shown.
+  registerCommands(refresh);
   const service = marketService();
   service.subscribe(render);
   service.onProgress(showProgress);

@@ -2,7 +2,9 @@
  * The shipped bundle, proven without Excel: the production dist/functions.js, loaded on a blank
  * page after Office's office.js and custom-functions-runtime.js in headless Chromium, registers
  * every function in functions.json, and each returns what the calc module returns in Node,
- * errors included.
+ * errors included. On the same page, every formula the project prints (README, guides, function
+ * reference, npm start) gives the result printed beside it. The build's guides (dist/docs/) are
+ * checked here too.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -13,6 +15,8 @@ import { startStaticServer, StaticServer } from "../support/static-server";
 import { CALLS, Fn, GOOD_CALLS, LIVE_FUNCTIONS, TABLE_FUNCTION } from "../support/calls";
 import { fromTable } from "../../src/functions/fromtable";
 import { SIGNATURES } from "../../src/functions/params";
+import { allPrintedFormulas, Ast, computedNames, judge, NAMES, Outcome as PrintedOutcome, resolve } from "../support/printed-formulas";
+import { TEST_SUPPORT_URL } from "../support/build";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { distFiles, allFiles } = require("../../scripts/dist-files.js");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -253,6 +257,76 @@ test("FROMTABLE runs every function from a table in the bundle, as in Node, and 
   }
   const unknown = await callInPage(TABLE_FUNCTION, ["LEASENPV", [["rent", 5]], null, null]);
   expect(unknown).toMatchObject({ excelError: true, code: "#VALUE!", message: expect.stringMatching(/^FROMTABLE: assumptions must be a two-column range using only LEASENPV's names/) });
+});
+
+test("every formula printed in the README, the guides, the function reference and npm start's hint gives its stated result in the shipped bundle", async () => {
+  const printed = allPrintedFormulas();
+  const runnable = printed.filter((p) => p.ast);
+  // Only signatures (=MINER.SUBSIDY(height)) and live functions (run against the fake API by the pane suites) are not run here.
+  expect(printed.filter((p) => !p.ast).every((p) => p.skip === "signature" || p.skip === "live")).toBe(true);
+  const extra = computedNames();
+  const trees = runnable.map((p) => resolve(p.ast!, extra));
+  // The page evaluates each call tree with the registered functions, innermost first, and answers with exact text.
+  const texts: string[] = await page.evaluate(async (all) => {
+    const cf = (window as any).CustomFunctions;
+    const exact = (_: string, v: unknown) =>
+      typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)) ? `#number ${Object.is(v, -0) ? "-0" : String(v)}` : v;
+    const run = async (t: any): Promise<unknown> => ("value" in t ? t.value : cf._association.mappings[t.call](...(await Promise.all(t.args.map(run)))));
+    const out: string[] = [];
+    for (const tree of all) {
+      try {
+        out.push(JSON.stringify({ value: await run(tree) }, exact));
+      } catch (e: any) {
+        out.push(JSON.stringify(e instanceof cf.Error ? { code: e.code, message: e.message } : { crash: String(e) }));
+      }
+    }
+    return out;
+  }, trees as Ast[]);
+  const problems = runnable.map((p, k) => [p.where, p.formula, judge(p, JSON.parse(texts[k]) as PrintedOutcome)]).filter(([, , problem]) => problem);
+  expect(problems).toEqual([]);
+  // All of them: the guides' (with their inline FROMTABLE forms), the reference's examples and #NUM! cases, npm start's.
+  expect(runnable.length).toBeGreaterThanOrEqual(200);
+  expect(runnable.filter((p) => p.expect).length).toBeGreaterThanOrEqual(175);
+  expect(runnable.some((p) => p.where === "npm start")).toBe(true);
+  // The inline FROMTABLE forms: the guides' long examples and the reference's, shown by name.
+  expect(runnable.filter((p) => /^=MINER\.FROMTABLE\("[A-Z]+", \{/.test(p.formula)).length).toBeGreaterThanOrEqual(50);
+  // Every range and name a printed formula reads is described in test/support/printed-formulas.ts.
+  const read = new Set(printed.flatMap((p) => p.refs));
+  for (const ref of read) expect([ref, ref in NAMES || ref in extra]).toEqual([ref, true]);
+}, 120_000);
+
+test("the guides ship as pages beside the help pages: every guide rendered, every link resolving, no script, the build's support contact", () => {
+  const guides = fs.readdirSync(path.resolve(__dirname, "../../docs")).filter((f) => f.endsWith(".md") && f !== "functions.md");
+  const pages = guides.map((g) => `docs/${g === "README.md" ? "index.html" : g.replace(/\.md$/, ".html")}`);
+  for (const page of pages) expect([page, fs.existsSync(path.join(dist, page))]).toEqual([page, true]);
+  // The production build minifies HTML: attributes may lose their quotes.
+  const attributes = (html: string, name: string) => [...html.matchAll(new RegExp(` ${name}=(?:"([^"]*)"|([^\\s>"]+))`, "g"))].map((m) => m[1] ?? m[2]);
+  const idsOf = (file: string) => new Set(attributes(fs.readFileSync(file, "utf8"), "id"));
+  let links = 0;
+  for (const page of pages) {
+    const html = fs.readFileSync(path.join(dist, page), "utf8");
+    expect([page, /<script/i.test(html)]).toEqual([page, false]);
+    expect([page, /<meta http-equiv="?Content-Security-Policy"? content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self'">/.test(html)]).toEqual([page, true]);
+    for (const [attr, target] of [...attributes(html, "href").map((t) => ["href", t]), ...attributes(html, "src").map((t) => ["src", t])]) {
+      if (/^(https:|mailto:)/.test(target)) continue;
+      const [file, anchor] = target.split("#");
+      const resolved = file ? path.join(path.dirname(path.join(dist, page)), file) : path.join(dist, page);
+      expect([page, attr, target, fs.existsSync(resolved)]).toEqual([page, attr, target, true]);
+      if (anchor) expect([page, target, idsOf(resolved).has(anchor)]).toEqual([page, target, true]);
+      links++;
+    }
+  }
+  expect(links).toBeGreaterThan(100);
+  const support = fs.readFileSync(path.join(dist, "docs/support.html"), "utf8");
+  expect(support).toMatch(/<strong>Contact:<\/strong> <a href="?([^">]+)"?>([^<]+)<\/a>/);
+  expect(/<strong>Contact:<\/strong> <a href="?([^">]+)"?>([^<]+)<\/a>/.exec(support)!.slice(1)).toEqual([TEST_SUPPORT_URL, TEST_SUPPORT_URL]);
+  const manifest = fs.readFileSync(path.join(dist, "manifest.xml"), "utf8");
+  expect(manifest).toContain(`<SupportUrl DefaultValue="${TEST_BASE_URL}docs/support.html"/>`);
+  // The pane links the guides, the reference, support and privacy: all in the build.
+  const pane = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  const paneLinks = attributes(pane, "href").filter((h) => /\.html(#.*)?$/.test(h));
+  expect(new Set(paneLinks)).toEqual(new Set(["help/index.html", "docs/index.html", "docs/support.html", "docs/privacy.html"]));
+  for (const link of paneLinks) expect([link, fs.existsSync(path.join(dist, link))]).toEqual([link, true]);
 });
 
 test("no file of the production build names localhost or another local address (every file scanned)", () => {

@@ -1,5 +1,5 @@
 /*
- * The production build, served as the README's "Host it yourself" says (test/support/https-host.ts:
+ * The production build, served as the deployment guide's "Host it yourself" says (test/support/https-host.ts:
  * https on 127.0.0.1 with an office-addin-dev-certs certificate, JSON MIME type and CORS for the
  * functions' metadata, the CSP header, caching), loads in headless Chromium: functions.js from it
  * registers every function with Office's custom-functions runtime, the metadata can be read
@@ -57,7 +57,7 @@ afterAll(async () => {
   if (dist) fs.rmSync(dist, { recursive: true, force: true });
 });
 
-test("the host serves https with the headers the README lists", async () => {
+test("the host serves https with the headers the deployment guide lists", async () => {
   const page = await context.newPage();
   const json = (await page.goto(`${host.url}/${files.metadata}`))!; // through Chromium, which checks the certificate
   expect(json.status()).toBe(200);
@@ -70,9 +70,10 @@ test("the host serves https with the headers the README lists", async () => {
   expect(hostHeaders("manifest.xml", "x")["Cache-Control"]).toBe("no-cache");
 });
 
-test("the README's Host it yourself section asks for exactly the headers this host sends", () => {
-  const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("### Host it yourself"), readme.indexOf("### How an update reaches users"));
+test("the deployment guide's Host it yourself section asks for exactly the headers this host sends", () => {
+  const guide = fs.readFileSync(path.resolve(__dirname, "../../docs/deployment.md"), "utf8");
+  const section = guide.slice(guide.indexOf("## Host it yourself"), guide.indexOf("## How an update reaches users"));
+  expect(section.length).toBeGreaterThan(1000);
   const json = hostHeaders(`functions.0123456789abcdef.json`, "csp");
   const page = hostHeaders("taskpane.html", "csp");
   for (const line of [

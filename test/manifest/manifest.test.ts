@@ -26,6 +26,46 @@ describe("the development manifest", () => {
     expect(xml).toMatch(/<Id>dd82e91d-fe97-4672-b072-f600da333cf1<\/Id>/);
   });
 
+  test("declares the requirement sets the code relies on: SharedRuntime 1.1, CustomFunctionsRuntime 1.2 (errors with messages), ExcelApi 1.4 (the MINER_Market writer)", () => {
+    const sets = [...xml.matchAll(/<Set Name="(\w+)" MinVersion="([\d.]+)"\/>/g)].map((m) => [m[1], m[2]]);
+    expect(sets).toEqual([
+      ["SharedRuntime", "1.1"],
+      ["CustomFunctionsRuntime", "1.2"],
+      ["ExcelApi", "1.4"],
+    ]);
+    // The adapters build their errors with CustomFunctions.Error (CustomFunctionsRuntime 1.2) ...
+    expect(fs.readFileSync(path.join(ROOT, "src/functions/excel.ts"), "utf8")).toMatch(/new CustomFunctions\.Error\(/);
+    // ... and the pane checks at run time what it needs beyond ExcelApi 1.4.
+    const pane = fs.readFileSync(path.join(ROOT, "src/taskpane/taskpane.ts"), "utf8");
+    expect(pane).toMatch(/MODEL_REQUIREMENT = "1\.7"/);
+    // Without the shared runtime, or with custom functions' 1.1 (errors without messages), the check fails.
+    expect(checkManifest(xml.replace('<Set Name="SharedRuntime" MinVersion="1.1"/>', ""))).toEqual(["Requirements must ask for SharedRuntime 1.1 or later"]);
+    expect(checkManifest(xml.replace('<Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>', '<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>'))).toEqual([
+      "Requirements must ask for CustomFunctionsRuntime 1.2 or later",
+    ]);
+  });
+
+  test("the ribbon's MINER group has Refresh (a shared-runtime command, no pane) and Market data (the pane)", () => {
+    const group = /<Group id="MinerGroup">([\s\S]*?)<\/Group>/.exec(xml)![1];
+    const controls = [...group.matchAll(/<Control xsi:type="Button" id="(\w+)">[\s\S]*?<Action xsi:type="(\w+)">([\s\S]*?)<\/Action>/g)].map((m) => [m[1], m[2], m[3].replace(/\s+/g, "")]);
+    expect(controls).toEqual([
+      ["MinerRefreshButton", "ExecuteFunction", "<FunctionName>refreshMarketData</FunctionName>"],
+      ["MinerMarketButton", "ShowTaskpane", '<TaskpaneId>MinerTaskpane</TaskpaneId><SourceLocationresid="Taskpane.Url"/>'],
+    ]);
+    expect(xml).toMatch(/<bt:String id="RefreshButton.Label" DefaultValue="Refresh"\/>/);
+    expect(xml).toMatch(/<bt:String id="TaskpaneButton.Label" DefaultValue="Market data"\/>/);
+    // the command runs in the shared runtime: its function file is the runtime's page
+    expect(xml).toMatch(/<FunctionFile resid="Taskpane.Url"\/>/);
+    expect(checkManifest(xml.replace('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Functions.Script.Url"/>'))).toEqual([
+      "a ribbon command (ExecuteFunction) needs <FunctionFile> on the shared runtime's page",
+    ]);
+  });
+
+  test("SupportUrl is the support page the build ships (docs/support.html), at the production address after the rewrite", () => {
+    expect(xml).toMatch(/<SupportUrl DefaultValue="https:\/\/localhost:3000\/docs\/support\.html"\/>/);
+    expect(toProductionManifest(xml, PROD)).toMatch(/<SupportUrl DefaultValue="https:\/\/miner\.test\/addin\/docs\/support\.html"\/>/);
+  });
+
   test("Microsoft's own manifest reader (office-addin-manifest) parses it", () => {
     // It does not load inside jest 30's module system (an ESM dependency), so run it in plain Node.
     const script = `require("office-addin-manifest").OfficeAddinManifest.readManifestFile(process.argv[1]).then((i) => console.log(JSON.stringify(i)))`;
@@ -110,6 +150,16 @@ describe("the offline check finds what would stop Excel loading the add-in", () 
     expect(broken('id="Functions.Namespace" DefaultValue="MINER"', 'id="Functions.Namespace" DefaultValue="CONTOSO"')).toEqual(["the custom functions namespace must be MINER"]));
   test("no shared runtime", () => expect(broken('lifetime="long"', 'lifetime="short"')).toEqual(['a shared runtime needs <Runtime lifetime="long">']));
   test("an http URL", () => expect(broken("https://localhost:3000/functions.json", "http://localhost:3000/functions.json")).toContain("every URL must be https: http://localhost:3000/functions.json"));
+  test("a Refresh icon file of another size than it claims", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "miner-icons-"));
+    try {
+      fs.cpSync(assetsDir, dir, { recursive: true });
+      fs.copyFileSync(path.join(assetsDir, "refresh-32.png"), path.join(dir, "refresh-16.png"));
+      expect(checkManifest(xml, { assetsDir: dir })).toEqual([`Refresh.16x16: ${path.join(dir, "refresh-16.png")} is not 16×16 pixels`]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
   test("an icon of the wrong size", () => {
     const problems = checkManifest(xml.replace("assets/icon-80.png", "assets/icon-64.png"), { assetsDir });
     expect(problems).toEqual([]); // 64 exists at 64 px: consistent
@@ -135,6 +185,11 @@ describe("Microsoft's schemas, offline (scripts/manifest-schema)", () => {
     expect(checkManifest(swapped)).toEqual([]); // the element checks alone do not see it
     const problems: string[] = await validateManifestSchema(swapped);
     expect(problems).toEqual([expect.stringMatching(/DefaultLocale': This element is not expected\. Expected is .*ProviderName/)]);
+  });
+
+  test("a ribbon command without its function name, and a requirement set without a name, are refused", async () => {
+    expect((await validateManifestSchema(xml.replace("<FunctionName>refreshMarketData</FunctionName>", "")))[0]).toMatch(/ExecuteFunction|FunctionName|Missing child element/);
+    expect((await validateManifestSchema(xml.replace('<Set Name="ExcelApi" MinVersion="1.4"/>', '<Set MinVersion="1.4"/>')))[0]).toMatch(/attribute 'Name' is required/);
   });
 
   test("a <Runtime> with an unknown lifetime and an unknown element are refused", async () => {
@@ -177,8 +232,9 @@ describe("Microsoft's schemas, offline (scripts/manifest-schema)", () => {
 });
 
 describe("icons", () => {
-  test.each([16, 32, 64, 80, 128])("assets/icon-%i.png is a square PNG of that size", (size) => {
-    const b = fs.readFileSync(path.join(assetsDir, `icon-${size}.png`));
+  test.each([...[16, 32, 64, 80, 128].map((n) => `icon-${n}`), ...[16, 32, 80].map((n) => `refresh-${n}`)])("assets/%s.png is a square PNG of that size", (name) => {
+    const size = Number(name.split("-")[1]);
+    const b = fs.readFileSync(path.join(assetsDir, `${name}.png`));
     expect(b.toString("latin1", 1, 4)).toBe("PNG");
     expect([b.readUInt32BE(16), b.readUInt32BE(20)]).toEqual([size, size]);
   });

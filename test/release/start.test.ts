@@ -4,7 +4,7 @@
  * scripts/start.js sideloadPlan, checked here for each case without starting anything.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { sideloadPlan, MANUAL_STEPS } = require("../../scripts/start.js");
+const { sideloadPlan, MANUAL_STEPS, FIRST_STEPS, FIRST_FORMULA } = require("../../scripts/start.js");
 
 const missing = () => {
   throw new Error("not installed");
@@ -30,4 +30,12 @@ test("on Windows and macOS it runs office-addin-debugging: the installed copy wh
   expect(fetched).toMatchObject({ sideload: true, command: "npx.cmd" });
   expect(fetched.args.slice(0, 3)).toEqual(["--yes", "office-addin-debugging@7", "start"]);
   expect(sideloadPlan({ platform: "linux", env: { MINER_SIDELOAD: "1" }, resolve: missing })).toMatchObject({ sideload: true, command: "npx" });
+});
+
+test("every start prints a first formula that works today (the subsidy given) with what it returns; the formula test runs it", () => {
+  expect(FIRST_FORMULA.formula).toBe("=MINER.COSTPERBTC(0.05, 17.5, 1.5E14, 3.125)");
+  expect(FIRST_STEPS).toContain(`type ${FIRST_FORMULA.formula} in a cell: it returns ${FIRST_FORMULA.result}`);
+  expect(FIRST_STEPS).toMatch(/Home > MINER > Market data/);
+  // The sideload steps no longer carry a formula of their own (the old one lacked the subsidy: #VALUE!).
+  expect(MANUAL_STEPS).not.toMatch(/=MINER\./);
 });

@@ -1,7 +1,8 @@
 /*
  * The release workflow (.github/workflows/release.yml) lints clean with actionlint, a broken copy
- * does not, and it does what the README's release steps say: on a version tag, test, build for the
- * Pages URL, publish dist/ to Pages, attach the production manifest to the release.
+ * does not, and it does what the deployment guide's release steps say: on a version tag, test,
+ * build for the Pages URL with the repository's support contact, publish dist/ to Pages, attach
+ * the production manifest to the release.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -24,10 +25,10 @@ test("the release workflow lints clean, and the linter finds a job output read w
   }
 }, 60_000);
 
-test("on a version tag it tests, builds for its own folder on Pages, publishes it beside the last releases and attaches the manifest to the release", () => {
+test("on a version tag it tests, builds for its own folder on Pages with the support contact it is given, publishes it beside the last releases and attaches the manifest to the release", () => {
   expect(yml).toMatch(/on:\n {2}push:\n {4}tags: \["v\*\.\*\.\*"\]/);
   expect(yml).toMatch(/- run: npm test/);
-  expect(yml).toMatch(/MINER_BASE_URL: \$\{\{ steps\.pages\.outputs\.base_url \}\}\/v\$\{\{ steps\.version\.outputs\.version \}\}\/\n\s+run: npm run build/);
+  expect(yml).toMatch(/MINER_BASE_URL: \$\{\{ steps\.pages\.outputs\.base_url \}\}\/v\$\{\{ steps\.version\.outputs\.version \}\}\/\n\s+MINER_SUPPORT_URL: \$\{\{ vars\.MINER_SUPPORT_URL \}\}\n\s+run: npm run build/);
   expect(yml).toMatch(/cp -r dist "site\/v\$VERSION"/);
   expect(yml).toMatch(/gh release download "\$tag" .* --pattern "miner-dist-\$tag\.tar\.gz"/);
   expect(yml).toMatch(/uses: actions\/upload-pages-artifact@v\d+\n\s+with:\n\s+path: site/);

@@ -17,6 +17,8 @@ import { repoRoot } from "./paths";
 
 /** The production base URL the tests build with: an explicit https address on a reserved TLD (RFC 2606 .test). */
 export const TEST_BASE_URL = "https://miner.test/addin/";
+/** The support contact the tests build with, on the same reserved TLD. */
+export const TEST_SUPPORT_URL = "https://miner.test/support/";
 
 const WAIT_LIMIT_MS = 10 * 60_000;
 
@@ -65,8 +67,8 @@ type Variant = { env: Record<string, string>; webpackEnv: Record<string, unknown
 
 /** The variants the browser suites ask for: the shipped build (bundle, https-host) and the pane suites' test build. */
 const VARIANTS: Variant[] = [
-  { env: { MINER_BASE_URL: TEST_BASE_URL }, webpackEnv: {} },
-  { env: { MINER_BASE_URL: TEST_BASE_URL }, webpackEnv: { testHooks: true } },
+  { env: { MINER_BASE_URL: TEST_BASE_URL, MINER_SUPPORT_URL: TEST_SUPPORT_URL }, webpackEnv: {} },
+  { env: { MINER_BASE_URL: TEST_BASE_URL, MINER_SUPPORT_URL: TEST_SUPPORT_URL }, webpackEnv: { testHooks: true } },
 ];
 
 const variantDir = ({ env, webpackEnv }: Variant) =>
@@ -122,11 +124,12 @@ async function sharedBuild(env: Record<string, string>, webpackEnv: Record<strin
 
 /**
  * A production build in a fresh temporary folder (the caller's to change and remove), as
- * `npm run build` makes dist/. MINER_BASE_URL defaults to TEST_BASE_URL; `webpackEnv` passes
+ * `npm run build` makes dist/. MINER_BASE_URL defaults to TEST_BASE_URL and MINER_SUPPORT_URL to
+ * TEST_SUPPORT_URL; `webpackEnv` passes
  * `--env` flags (e.g. {testHooks: true}).
  */
 export async function buildProduction(env: Record<string, string> = {}, webpackEnv: Record<string, unknown> = {}): Promise<string> {
-  const built = await sharedBuild({ MINER_BASE_URL: TEST_BASE_URL, ...env }, webpackEnv);
+  const built = await sharedBuild({ MINER_BASE_URL: TEST_BASE_URL, MINER_SUPPORT_URL: TEST_SUPPORT_URL, ...env }, webpackEnv);
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), "miner-build-"));
   fs.cpSync(built, copy, { recursive: true });
   return copy;

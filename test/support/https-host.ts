@@ -1,6 +1,6 @@
 /**
- * A static https host on 127.0.0.1 that serves a dist/ folder exactly as the README's "Host it
- * yourself" section says a host must: https, the right Content-Type (application/json for the
+ * A static https host on 127.0.0.1 that serves a dist/ folder exactly as the deployment guide's
+ * "Host it yourself" section (docs/deployment.md) says a host must: https, the right Content-Type (application/json for the
  * functions' metadata), CORS on the metadata, the page's Content-Security-Policy also as a header,
  * no-cache for the page and the manifest and long caching for content-hashed files.
  *
@@ -15,7 +15,7 @@ import * as os from "os";
 import * as path from "path";
 import { AddressInfo } from "net";
 
-/** The response headers the README asks of a host, by file. */
+/** The response headers the deployment guide asks of a host, by file. */
 export function hostHeaders(file: string, pageCsp: string): Record<string, string> {
   const ext = path.extname(file);
   const TYPES: Record<string, string> = {

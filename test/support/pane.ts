@@ -239,7 +239,8 @@ export const DARK_THEME: ThemeStandIn = {
 /**
  * A stand-in for Office and Excel inside the page (installed before any script runs), recording
  * what the pane writes: enough to drive "Insert into workbook", the refresh of the sheet, Insert
- * model, the History sheet with its chart, and the workbook-level mempool setting, as in Excel.
+ * model, the History sheet with its chart, the workbook-level mempool setting and the ribbon's
+ * commands (window.__ribbon: what Office.actions.associate received), as in Excel.
  * Seeds: window.__workbookSettings (document settings), window.__officeTheme (the theme).
  */
 export const FAKE_OFFICE = `
@@ -297,8 +298,11 @@ export const FAKE_OFFICE = `
     sync: async () => {},
   };
   window.Excel = { run: (cb) => cb(context) };
+  // the ribbon's commands the page associates (Office.actions.associate), by FunctionName
+  window.__ribbon = {};
   window.Office = {
     HostType: { Excel: "Excel" },
+    actions: { associate: (id, fn) => { window.__ribbon[id] = fn; } },
     onReady: (cb) => { setTimeout(() => cb({ host: "Excel" }), 0); return Promise.resolve({ host: "Excel" }); },
     context: {
       officeTheme: window.__officeTheme,

@@ -117,7 +117,7 @@ describe("views as tabs", () => {
   });
 });
 
-/** The ids (or "src:NAME" for a source name) that Tab visits from `start`, until focus leaves the pane's controls. */
+/** The ids (or "src:NAME" for a source name, "a:HREF" for a link) that Tab visits from `start`, until focus leaves the pane's controls. */
 async function tabOrder(page: Page, start: string, max = 40): Promise<string[]> {
   await page.focus(start);
   const seen: string[] = [];
@@ -126,6 +126,7 @@ async function tabOrder(page: Page, start: string, max = 40): Promise<string[]> 
       const e = document.activeElement as HTMLElement | null;
       if (!e || e === document.body) return "";
       if (e.classList.contains("src")) return `src:${e.closest("[data-name]")!.getAttribute("data-name")}`;
+      if (e.tagName === "A") return `a:${e.getAttribute("href")}`;
       return e.id || e.tagName.toLowerCase();
     });
     if (!id || seen.includes(id)) break;
@@ -151,11 +152,17 @@ describe("keyboard order", () => {
       ...tableRows,
     ]);
     await showTab(page, "model");
-    expect(await tabOrder(page, "#tab-model")).toEqual(["tab-model", "insert-model", "a"]);
+    expect(await tabOrder(page, "#tab-model")).toEqual(["tab-model", "insert-model", "a:help/index.html", "a:docs/index.html"]);
     await showTab(page, "history");
     expect(await tabOrder(page, "#tab-history")).toEqual(["tab-history", "history-interval", "history-fetch"]);
     await showTab(page, "settings");
-    expect(await tabOrder(page, "#tab-settings")).toEqual(["tab-settings", "auto-refresh", "mempool-url", "save-mempool"]);
+    expect(await tabOrder(page, "#tab-settings")).toEqual([
+      "tab-settings",
+      "auto-refresh",
+      "mempool-url",
+      "save-mempool",
+      ...["docs/index.html", "help/index.html", "docs/support.html", "docs/privacy.html"].map((href) => `a:${href}`),
+    ]);
     await page.focus("#auto-refresh");
     await page.keyboard.press("Shift+Tab");
     expect(await page.evaluate(() => document.activeElement!.id)).toBe("tab-settings");

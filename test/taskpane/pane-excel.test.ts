@@ -3,10 +3,13 @@
  * workbook and its refresh, Insert model, a workbook's own mempool instance, the price guard as
  * the workbook sees it, and the shared runtime with storage blocked.
  */
+import * as fs from "fs";
+import * as path from "path";
 import { insertModelDescription } from "../../src/taskpane/model-text";
 import { startFakeApi } from "../support/fake-api";
 import {
   BLOCK_STORAGE,
+  cellValues,
   countLoads,
   FAKE_OFFICE,
   FUNCTIONS_RUNTIME,
@@ -37,6 +40,11 @@ const fake = (only?: string[]) =>
     const cells = keys ? Object.fromEntries(keys.map((k) => [k, f.cells[k]])) : f.cells;
     return { cells, names: f.names, sheets: f.sheets(), charts: f.charts, settings: f.settings, saves: f.saves };
   }, only ?? null);
+/**
+ * Lets the page finish what it started: a round trip to the fake server through the page's own
+ * fetch (a refresh's requests reach the fake API at once, before this one answers).
+ */
+const settle = (page: typeof s.page, apiUrl: string) => page.evaluate((u) => fetch(u).then((r) => r.text()), `${apiUrl}/nothing`);
 const enabled = (id: string) =>
   s.page.waitForFunction((i) => !(document.getElementById(i) as HTMLButtonElement).disabled, id);
 
@@ -187,6 +195,76 @@ describe("in Excel (a stand-in Office in the page)", () => {
     const xl = await fake();
     expect(xl.cells["MINER_Market!B2"]).toBe(91250);
     expect(String(xl.cells["MINER_Market!D2"])).toMatch(/STALE: refresh failed/);
+  });
+});
+
+describe("live cells that stay live", () => {
+  /** Starts a live cell on the page (the stand-in functions runtime) showing the BTC price. */
+  const startPriceCell = () =>
+    s.page.evaluate(() => (window as unknown as { __startCell: (n: string, id: string, a: unknown[]) => void }).__startCell("price", "BTCPRICE", [null]));
+  const prices = () => s.api.hits.get("/mempool/api/v1/prices") ?? 0;
+  /** Shows the Market view's Insert and waits for MINER_Market to be written. */
+  async function insertMarketSheet(): Promise<void> {
+    await enabled("insert");
+    await s.page.click("#insert");
+    await s.page.waitForFunction(() => /values written to MINER_Market/.test(document.getElementById("workbook-status")!.textContent!));
+  }
+
+  test("Home → MINER → Refresh (the manifest's ExecuteFunction) fetches again, updates live cells and MINER_Market, and tells Office it is done", async () => {
+    const { page, api } = s;
+    await page.addInitScript(FUNCTIONS_RUNTIME);
+    await inExcel(page);
+    await open();
+    await refreshDone(page);
+    await insertMarketSheet();
+    await startPriceCell();
+    await page.waitForFunction(() => (window as unknown as { __cells: Record<string, unknown[]> }).__cells.price.includes(91250));
+    // The page associates exactly the function the manifest's button names.
+    const manifest = fs.readFileSync(path.resolve(__dirname, "../../manifest.xml"), "utf8");
+    const functionName = /<FunctionName>(\w+)<\/FunctionName>/.exec(manifest)![1];
+    expect(await page.evaluate(() => Object.keys((window as unknown as { __ribbon: object }).__ribbon))).toEqual([functionName]);
+
+    const before = prices();
+    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 95000, "EUR": 80000}' });
+    // As Office runs it: the function with an event whose completed() must be called.
+    await page.evaluate((name) => {
+      const w = window as unknown as { __ribbon: Record<string, (e: { completed(): void }) => void>; __completed: number };
+      w.__completed = 0;
+      w.__ribbon[name]({ completed: () => w.__completed++ });
+    }, functionName);
+    await page.waitForFunction(() => (window as unknown as { __completed: number }).__completed === 1, null, { timeout: 20_000 });
+    expect(prices()).toBe(before + 1); // one request, not served from the 15 s cache
+    expect((await cellValues(page, "price")).at(-1)).toBe(95000);
+    expect((await fake(["MINER_Market!B2"])).cells["MINER_Market!B2"]).toBe(95000);
+    expect(await valueOf(page, "BTC_Price")).toBe("95,000.00 USD");
+  });
+
+  test("by default, live cells and MINER_Market refresh every 5 minutes while the workbook is open; Off stops it", async () => {
+    const { page, api } = s;
+    await page.clock.install();
+    await page.addInitScript(FUNCTIONS_RUNTIME);
+    await inExcel(page);
+    await open();
+    await refreshDone(page);
+    await insertMarketSheet();
+    await startPriceCell();
+    await showTab(page, "settings");
+    expect(await page.locator("#auto-refresh").inputValue()).toBe("5");
+    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 95000, "EUR": 80000}' });
+    const before = prices();
+    await page.clock.runFor(4 * 60_000);
+    await settle(page, api.url);
+    expect(prices()).toBe(before); // not yet
+    await page.clock.runFor(60_000);
+    await page.waitForFunction(() => (window as unknown as { __cells: Record<string, unknown[]> }).__cells.price.at(-1) === 95000, null, { timeout: 20_000 });
+    await refreshDone(page);
+    await page.waitForFunction(() => (window as unknown as { __fakeExcel: Fake }).__fakeExcel.cells["MINER_Market!B2"] === 95000);
+    expect(prices()).toBe(before + 1);
+
+    await page.selectOption("#auto-refresh", "0");
+    await page.clock.runFor(30 * 60_000);
+    await settle(page, api.url);
+    expect(prices()).toBe(before + 1);
   });
 });
 

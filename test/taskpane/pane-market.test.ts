@@ -191,24 +191,35 @@ test("a user's own mempool instance: refused unless a plain https URL; saved, it
   }
 });
 
-test("auto-refresh is off by default and, when chosen, refreshes on its interval", async () => {
+test("auto-refresh is every 5 minutes by default; Off asks for nothing, and another interval refreshes on it", async () => {
   const { page, api } = s;
   await page.clock.install();
   await open();
   await refreshDone(page);
   const prices = () => api.hits.get("/mempool/api/v1/prices") ?? 0;
-  const before = prices();
+  // A request would reach the fake API at once; let the page settle on something it does, a
+  // round trip to the fake server through its own fetch.
+  const settle = () => page.evaluate((u) => fetch(u).then((r) => r.text()), `${api.url}/nothing`);
+  const waitForMore = async (than: number) => {
+    for (let k = 0; k < 100 && prices() <= than; k++) await new Promise((r) => setTimeout(r, 50));
+  };
   await showTab(page, "settings");
-  expect(await page.locator("#auto-refresh").inputValue()).toBe("0");
-  await page.clock.runFor(5 * 60_000);
-  // Off: nothing is asked for. A request would reach the fake API at once; let the page settle on
-  // something it does, a round trip to the fake server through its own fetch.
-  await page.evaluate((u) => fetch(u).then((r) => r.text()), `${api.url}/nothing`);
+  expect(await page.locator("#auto-refresh").inputValue()).toBe("5");
+  let before = prices();
+  await page.clock.runFor(5 * 60_000 + 1_000);
+  await refreshDone(page);
+  await waitForMore(before);
+  expect(prices()).toBe(before + 1);
+
+  await page.selectOption("#auto-refresh", "0");
+  before = prices();
+  await page.clock.runFor(20 * 60_000);
+  await settle();
   expect(prices()).toBe(before);
   await page.selectOption("#auto-refresh", "1");
   await page.clock.runFor(61_000);
-  await page.waitForFunction(() => !(document.getElementById("refresh") as HTMLButtonElement).disabled);
-  for (let k = 0; k < 100 && prices() <= before; k++) await new Promise((r) => setTimeout(r, 50));
+  await refreshDone(page);
+  await waitForMore(before);
   expect(prices()).toBeGreaterThan(before);
 });
 
@@ -269,7 +280,7 @@ describe("each test starts clean on the kept page", () => {
     await open();
     expect(await page.evaluate(() => [localStorage.length, "__leftOver" in window])).toEqual([0, false]);
     await showTab(page, "settings");
-    expect(await page.locator("#auto-refresh").inputValue()).toBe("0");
+    expect(await page.locator("#auto-refresh").inputValue()).toBe("5"); // the default, not the 15 stored before
     expect(await value("BTC_Price")).toBe("91,250.00 USD");
   });
 });

@@ -2,7 +2,7 @@
  * Settings when the browser blocks storage (issue 15, finding 1), and which instance a shared
  * workbook gets (finding 4): never adopted silently, asked once per workbook and host.
  */
-import { accept, browserSettings, isAccepted, MAX_ACCEPTED, savedMempoolBase, saveMempoolBase, autoRefreshMinutes, setAutoRefreshMinutes, MEMPOOL_KEY } from "../../src/taskpane/settings";
+import { accept, browserSettings, isAccepted, MAX_ACCEPTED, savedMempoolBase, saveMempoolBase, autoRefreshMinutes, setAutoRefreshMinutes, MEMPOOL_KEY, AUTO_REFRESH_KEY } from "../../src/taskpane/settings";
 import { workbookSource } from "../../src/taskpane/workbook-source";
 
 const g = globalThis as unknown as { localStorage?: unknown };
@@ -51,14 +51,26 @@ describe("settings", () => {
     blockStorage();
     const s = browserSettings();
     expect(s.persistent).toBe(false);
-    expect(autoRefreshMinutes(s)).toBe(0);
+    expect(autoRefreshMinutes(s)).toBe(5); // the default
     setAutoRefreshMinutes(s, 15);
     saveMempoolBase(s, "https://mempool.example.org");
     expect(autoRefreshMinutes(s)).toBe(15);
     expect(savedMempoolBase(s)).toBe("https://mempool.example.org");
     accept(s, "https://contoso.sharepoint.com/book.xlsx", "https://mempool.example.org");
     expect(isAccepted(s, "https://contoso.sharepoint.com/book.xlsx", "https://mempool.example.org")).toBe(true);
-    expect(autoRefreshMinutes(browserSettings())).toBe(0); // a new session remembers nothing
+    expect(autoRefreshMinutes(browserSettings())).toBe(5); // a new session remembers nothing: the default again
+  });
+
+  test("live data refreshes every 5 minutes unless the user chose another interval or Off; a stored value that is not a choice gives the default", () => {
+    g.localStorage = memoryStorage();
+    const s = browserSettings();
+    expect(autoRefreshMinutes(s)).toBe(5);
+    setAutoRefreshMinutes(s, 0);
+    expect(autoRefreshMinutes(browserSettings())).toBe(0); // Off is remembered, not mistaken for "unset"
+    for (const [stored, read] of [["60", 60], ["1", 1], ["7", 5], ["", 5], ["off", 5], ["-5", 5]] as const) {
+      (g.localStorage as Storage).setItem(AUTO_REFRESH_KEY, stored);
+      expect([stored, autoRefreshMinutes(browserSettings())]).toEqual([stored, read]);
+    }
   });
 
   test("storage that fails on write (full or revoked) falls back to memory and says so", () => {

@@ -1,8 +1,9 @@
 /*
- * The README's treasury worked example (issue 13, point 7), every number in it rebuilt through the
- * Excel functions a reader would use: MININGCASHFLOWS' BTC mined and cash costs (revenue less net
- * cash flow, read by column heading) and LEASECASHFLOWS' net cash flow fed to TREASURYCASHFLOWS.
- * The numbers are read from the README, so the text cannot drift from the functions.
+ * The treasury worked example (docs/examples.md, "The forced seller, and the miner with a lease"),
+ * every number in it rebuilt through the Excel functions a reader would use: MININGCASHFLOWS' BTC
+ * mined and cash costs (revenue less net cash flow, read by column heading) and LEASECASHFLOWS'
+ * net cash flow fed to TREASURYCASHFLOWS. The numbers are read from the guide, so the text cannot
+ * drift from the functions.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -15,8 +16,8 @@ type Table = (string | number)[][];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Excel passes any value
 const call = (fn: unknown, ...args: unknown[]) => (fn as (...a: unknown[]) => any)(...args) as Table;
 
-const README = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
-const SECTION = README.slice(README.indexOf("## Worked example: the forced seller"), README.indexOf("## Speed"));
+const GUIDE = fs.readFileSync(path.resolve(__dirname, "../../docs/examples.md"), "utf8");
+const SECTION = GUIDE.slice(GUIDE.indexOf("## The forced seller, and the miner with a lease"));
 
 /** A column of a function's table by its heading, months 1.. (the header row dropped). */
 function column(table: Table, heading: string): number[] {
@@ -26,7 +27,7 @@ function column(table: Table, heading: string): number[] {
 }
 const asColumn = (xs: number[]) => xs.map((x) => [x]);
 
-// The example's formulas, as the README writes them.
+// The example's formulas, as the guide writes them.
 const schedule = call(mining.miningCashFlowsFn, 100, 17.5, 1.1, 0.045, 91000, 1.52e14, 925000, 36, 0.12, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48);
 const btcMined = column(schedule, "BTC mined");
 const revenue = column(schedule, "Revenue (USD)");
@@ -40,7 +41,7 @@ const col = (key: string) => TREASURY_SCHEDULE_HEADER.indexOf(key);
 const total = (rows: Table, key: string) => rows.reduce((s, r) => s + (r[col(key)] as number), 0);
 const month = (rows: Table, m: number, key: string) => rows[m - 1][col(key)] as number;
 
-/** What each row of the README's table says, computed. */
+/** What each row of the guide's table says, computed. */
 const ROWS: Record<string, (rows: Table) => number | string> = {
   "month cash runs out (first forced sale)": (rows) => {
     const i = rows.findIndex((r) => (r[col("BTC sold beyond policy (forced)")] as number) > 0);
@@ -65,7 +66,7 @@ function stated(text: string): { value: number | string; tolerance: number } {
   return { value: Number(`${m[1].replace(/,/g, "")}.${m[2] ?? "0"}`) * scale, tolerance: 0.5 * 10 ** -digits * scale };
 }
 
-test("the README's table: every row is what TREASURYCASHFLOWS gives, mining only and with the lease", () => {
+test("the guide's table: every row is what TREASURYCASHFLOWS gives, mining only and with the lease", () => {
   const lines = SECTION.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| HOLD"));
   const rows = lines.map((l) => l.split(" | ").map((c) => c.replace(/^\| |\s*\|$/g, "").trim()));
   expect(rows.map(([label]) => label)).toEqual(Object.keys(ROWS));
