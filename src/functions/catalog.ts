@@ -7,7 +7,7 @@
  * (dist/help/*.html and docs/functions.md) and the tests, which evaluate every example and reach
  * every #NUM! case. Not imported by the add-in: its text stays out of the bundle.
  */
-import { FunctionId, SIGNATURES } from "./params";
+import { FunctionId, LiveId, SIGNATURES } from "./params";
 
 /** A range argument in an example: its address as written in the formula, and what it holds. */
 export interface RangeArg {
@@ -32,13 +32,11 @@ export interface NoAnswerCase {
   args: ExampleArg[][];
 }
 
-export interface FunctionDoc {
-  id: FunctionId;
+interface Documentation {
   /** Excel's description: one sentence, at most 200 characters. */
   description: string;
-  /** What the cell shows, with its unit (@returns). */
+  /** What the cell shows, with its unit. */
   result: string;
-  shape: "number" | "table" | "live";
   /** How it is calculated. */
   formula: string;
   notes?: string[];
@@ -46,6 +44,13 @@ export interface FunctionDoc {
   /** The function's own #NUM! cases (besides a result beyond Excel's number range). */
   noAnswer?: NoAnswerCase[];
 }
+
+/**
+ * A function's documentation and its result's shape: a number, a table (a dynamic array) or a
+ * live number (streamed; exactly the live functions, live.ts, may say so).
+ */
+export type FunctionDoc = Documentation &
+  ({ id: LiveId; shape: "live" } | { id: Exclude<FunctionId, LiveId>; shape: "number" | "table" });
 
 const LIVE_NOTE =
   "Streams: the cell updates whenever the task pane or any cell refreshes the market data (one request per endpoint however many cells ask; cells are answered from it for 15 seconds), and stops when the cell is cleared.";

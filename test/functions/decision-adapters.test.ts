@@ -396,7 +396,7 @@ describe("GPUCLOUDNPV, GPUCLOUDIRR, GPUCLOUDCASHFLOWS (issue 12 point 9)", () =>
 
   test("bad inputs are #VALUE! naming them", () => {
     expect(message("GPUCLOUDNPV", 110_000, 2.01, 1.2, 52_700, 1.8, 1.18, 0.045, 0.12)).toMatch(/^GPUCLOUDNPV: utilization must be a fraction from 0 to 1/);
-    expect(message("GPUCLOUDNPV", 110_000, 2.01, 1, 52_700, 1.8, 0.9, 0.045, 0.12)).toMatch(/^GPUCLOUDNPV: pue must be 1 or more/);
+    expect(message("GPUCLOUDNPV", 110_000, 2.01, 1, 52_700, 1.8, 0.9, 0.045, 0.12)).toMatch(/^GPUCLOUDNPV: pue must be a number of 1 or more/);
     expect(message("GPUCLOUDNPV", ...GPU_ARGS, 0.12, 0, 0, 4.05)).toMatch(/^GPUCLOUDNPV: life_years must be a whole number of months in years/);
   });
 });

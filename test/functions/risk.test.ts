@@ -209,15 +209,15 @@ describe("bad inputs give clear errors naming the argument", () => {
     return `${e.code} ${e.message}`;
   };
   test("negative volatility, |corr| > 1", () => {
-    expect(err(() => MININGNPVDIST(...miningDist({ price_vol_annual: -0.2 })))).toBe("#VALUE! MININGNPVDIST: price_vol_annual must be a number of 0 or more; got -0.2");
-    expect(err(() => CONVERSIONDIST(...conversionDist({ difficulty_vol_annual: -1 })))).toBe("#VALUE! CONVERSIONDIST: difficulty_vol_annual must be a number of 0 or more; got -1");
-    expect(err(() => PRICEQUANTILES(91000, 0, -0.5, 12, 0.5, 100, 1))).toBe("#VALUE! PRICEQUANTILES: price_vol_annual must be a number of 0 or more; got -0.5");
+    expect(err(() => MININGNPVDIST(...miningDist({ price_vol_annual: -0.2 })))).toBe("#VALUE! MININGNPVDIST: price_vol_annual must be a volatility from 0 to 5 (0.6 = 60% a year); got -0.2");
+    expect(err(() => CONVERSIONDIST(...conversionDist({ difficulty_vol_annual: -1 })))).toBe("#VALUE! CONVERSIONDIST: difficulty_vol_annual must be a volatility from 0 to 5 (0.6 = 60% a year); got -1");
+    expect(err(() => PRICEQUANTILES(91000, 0, -0.5, 12, 0.5, 100, 1))).toBe("#VALUE! PRICEQUANTILES: price_vol_annual must be a volatility from 0 to 5 (0.6 = 60% a year); got -0.5");
     expect(err(() => MININGNPVDIST(...miningDist({ price_difficulty_corr: 1.2 })))).toBe("#VALUE! MININGNPVDIST: price_difficulty_corr must be a correlation from -1 to 1; got 1.2");
   });
   test("paths 0, below 100 or not whole is #VALUE!; above 100,000 (or 3,600,000 path-months) is #NUM! saying the limit", () => {
-    expect(err(() => MININGNPVDIST(...miningDist({ paths: 0 })))).toBe("#VALUE! MININGNPVDIST: paths must be a whole number of at least 100; got 0");
-    expect(err(() => PRICEQUANTILES(91000, 0, 0.5, 12, 0.5, 99, 1))).toBe("#VALUE! PRICEQUANTILES: paths must be a whole number of at least 100; got 99");
-    expect(err(() => CONVERSIONDIST(...conversionDist({ paths: 1000.5 })))).toBe("#VALUE! CONVERSIONDIST: paths must be a whole number of at least 100; got 1000.5");
+    expect(err(() => MININGNPVDIST(...miningDist({ paths: 0 })))).toBe("#VALUE! MININGNPVDIST: paths must be a whole number of 100 or more; got 0");
+    expect(err(() => PRICEQUANTILES(91000, 0, 0.5, 12, 0.5, 99, 1))).toBe("#VALUE! PRICEQUANTILES: paths must be a whole number of 100 or more; got 99");
+    expect(err(() => CONVERSIONDIST(...conversionDist({ paths: 1000.5 })))).toBe("#VALUE! CONVERSIONDIST: paths must be a whole number of 100 or more; got 1000.5");
     expect(err(() => MININGNPVDIST(...miningDist({ paths: 100_001 })))).toBe("#NUM! MININGNPVDIST: paths: at most 100,000 paths in one cell; got 100001");
     expect(err(() => PRICEQUANTILES(91000, 0, 0.5, 360, 0.5, 10001, 1))).toMatch(/^#NUM! PRICEQUANTILES: paths: at most 3,600,000 paths × months in one cell \(10,000 paths over 360 months\)/);
   });
