@@ -33,7 +33,11 @@ const FORMS: [Limits, string, string][] = [
     "a fraction greater than 0 and at most 1",
   ],
   [{ min: 0, max: 1, maxOpen: true }, "0 up to but not 1", "a number from 0 up to but not including 1"],
-  [{ min: 0, max: 1, minOpen: true, maxOpen: true }, "greater than 0, less than 1", "a number strictly between 0 and 1"],
+  [
+    { min: 0, max: 1, minOpen: true, maxOpen: true },
+    "greater than 0, less than 1",
+    "a number strictly between 0 and 1",
+  ],
   [{ min: 0, whole: true }, "a whole number, 0 or more", "a whole number of 0 or more"],
   [{ min: 1, max: 1200, whole: true }, "a whole number from 1 to 1200", "a whole number from 1 to 1200"],
   [{ min: 0, max: 1, whole: true, hint: "0 = no, 1 = yes" }, "0 or 1", "0 or 1 (0 = no, 1 = yes)"],
