@@ -114,7 +114,7 @@ describe("LEASENPV, LEASEIRR, LEASECASHFLOWS: exit value, timing, phases", () =>
     ];
     for (const [appended, options] of cases) {
       const want = floatLease({ ...floatBase, ...options }, 0.1).npv;
-      expect([appended, relErr(num("LEASENPV", ...BASE, ...appended), want) < 1e-11]).toEqual([appended, true]);
+      expect(num("LEASENPV", ...BASE, ...appended)).toBeNear(want, { rel: 1e-11, label: `appended ${JSON.stringify(appended)}` });
     }
   });
 
@@ -267,7 +267,8 @@ describe("CONVERSIONVALUE, CONVERSIONBREAKEVEN, MWECONOMICS: the lease leg's ter
     ];
     t.forEach((row, i) => row.forEach((cell, j) => {
       const w = want[i][j];
-      expect([i, j, typeof w === "number" ? relErr(cell as number, w) < 1e-12 : cell === w]).toEqual([i, j, true]);
+      if (typeof w === "number") expect(cell).toBeNear(w, { rel: 1e-12, label: `row ${i}, column ${j}` });
+      else expect([i, j, cell]).toEqual([i, j, w]);
     }));
     expect((t[4][2] as number) / 1e6).toBeCloseTo(6.43, 2);
     expect((t[4][1] as number) / 1e6).toBeCloseTo(0.78, 2);

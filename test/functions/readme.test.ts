@@ -34,7 +34,7 @@ test("every signature in the README is the registered one: names, order, bracket
   }
   // The ones a reader needs most are there.
   for (const id of ["COSTPERBTC", "HASHPRICE", "PAYBACKMONTHS", "LEASENPV", "CONVERSIONVALUE"] as const) {
-    expect([id, signatures.some((s) => s.replace(/^=/, "") === registered(id))]).toEqual([id, true]);
+    expect(signatures.map((s) => s.replace(/^=/, ""))).toContain(registered(id));
   }
 });
 
@@ -139,7 +139,7 @@ test("every README formula with literal arguments runs, and gives the result sta
     const result = stated(cells[cells.length - 1]);
     if (!formula || !literal(formula) || !result) continue;
     const got = evaluate(formula) as number;
-    expect([formula, Math.abs(got - result.value) <= result.tolerance]).toEqual([formula, true]);
+    expect(got).toBeNear(result.value, { abs: result.tolerance, label: formula });
     compared++;
   }
   expect(ran).toBeGreaterThanOrEqual(20);
@@ -177,7 +177,7 @@ test("every formula in a README code block gives the result or the #NUM! message
       } else {
         const result = stated(said)!;
         const got = evaluate(m[1]) as number;
-        expect([m[1], said, Math.abs(got - result.value) <= result.tolerance]).toEqual([m[1], said, true]);
+        expect(got).toBeNear(result.value, { abs: result.tolerance, label: `${m[1]} (stated: ${said})` });
       }
       compared++;
     });
@@ -195,7 +195,8 @@ test("the worked example's breakdown is what COSTBREAKDOWN gives, line by line",
     const [, label, number] = /^(.*?)\s{2,}([\d,.]+)/.exec(line)!;
     const [rowLabel, value] = table[i + 1];
     const s = stated(number)!;
-    expect([label, Math.abs((value as number) - s.value) <= s.tolerance]).toEqual([rowLabel, true]);
+    expect(label).toBe(rowLabel);
+    expect(value).toBeNear(s.value, { abs: s.tolerance, label });
   });
 });
 
@@ -210,7 +211,8 @@ test("the risk example's tables are what MININGNPVDIST and CONVERSIONDIST give, 
       const [, label, number] = /^(.*?)\s{2,}(-?[\d,.]+)$/.exec(line)!;
       const [rowLabel, value] = table[i + 1];
       const s = stated(number)!;
-      expect([label, value, Math.abs((value as number) - s.value) <= s.tolerance]).toEqual([rowLabel, value, true]);
+      expect(label).toBe(rowLabel);
+      expect(value).toBeNear(s.value, { abs: s.tolerance, label: `${formula}: ${label}` });
     });
   }
 });
@@ -221,7 +223,8 @@ test("the risk prose states what PRICEQUANTILES and VOLATILITY give", () => {
   const [month, , p50, p90] = fan[fan.length - 1];
   expect(month).toBe(120);
   const said = /P50 \$([\d,]+) and P90 \$([\d,]+) at month 120/.exec(README)!;
-  expect([Math.abs(p50 - stated(said[1])!.value) <= 0.5, Math.abs(p90 - stated(said[2])!.value) <= 0.5]).toEqual([true, true]);
+  expect(p50).toBeNear(stated(said[1])!.value, { abs: 0.5, label: "P50 at month 120" });
+  expect(p90).toBeNear(stated(said[2])!.value, { abs: 0.5, label: "P90 at month 120" });
   const volatility = /`=MINER\.VOLATILITY\(B2:B6, 365\)` of daily prices 90,000,\s+91,800, 90,882, 92,700, 91,773 is ([\d.]+)/.exec(README)!;
   const s = stated(volatility[1])!;
   expect(Math.abs((evaluate("=MINER.VOLATILITY(B2:B6, 365)") as number) - s.value) <= s.tolerance).toBe(true);
