@@ -5,7 +5,8 @@
  *
  * Read by scripts/jsdoc.js (the JSDoc Excel's metadata is generated from), scripts/help-pages.js
  * (dist/help/*.html and docs/functions.md) and the tests, which evaluate every example and reach
- * every #NUM! case. Not imported by the add-in: its text stays out of the bundle.
+ * every #NUM! case. Not imported by the add-in: its text stays out of the bundle. The example
+ * argument lists are exported: the tests' fixtures (test/support/calls.ts) are these same lists.
  */
 import { FunctionId, LiveId, SIGNATURES } from "./params";
 
@@ -56,11 +57,11 @@ const LIVE_NOTE =
   "Streams: the cell updates whenever the task pane or any cell refreshes the market data (one request per endpoint however many cells ask; cells are answered from it for 15 seconds), and stops when the cell is cleared.";
 
 /** A 100 MW site (S21-class fleet, 4.5¢ power, late-2025 network), five years at 12%. */
-const MINING_EXAMPLE = [
+export const MINING_EXAMPLE = [
   100, 17.5, 1.1, 0.045, 91000, 1.52e14, 925000, 60, 0.12, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48,
 ];
 /** The same site, or a 10-year lease of it at $150/kW-month after a year's conversion at $9M per critical IT MW. */
-const CONVERSION_EXAMPLE = [
+export const CONVERSION_EXAMPLE = [
   100, 17.5, 1.1, 0.045, 91000, 1.52e14, 925000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48, 0.03, 9e6,
   12, 0.15, 1.4,
 ];
@@ -79,9 +80,9 @@ const SIMULATION_NOTES = [
   "Standard errors (SE): the mean's is s/√paths; a probability's √(p(1 − p)/paths); a quantile's comes from the order statistics around it (Siddiqui's estimator). Quantiles are PERCENTILE.INC of the simulated values.",
   "paths: from 100 to 100,000, and paths × months at most 3,600,000 (10,000 paths over 30 years), so that a cell stays well under a second; 10,000 paths over 10 years take about 0.1–0.3 s on a laptop. Fewer paths than 100 is #VALUE!, more than the limit #NUM!.",
 ];
-const ALL_IN_EXAMPLE = [0.05, 20, 1.5e14, 3.125, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093];
+export const ALL_IN_EXAMPLE = [0.05, 20, 1.5e14, 3.125, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093];
 /** Two halls of 100 MW of critical IT, ready after 12 and 18 months. */
-const TWO_HALLS: RangeArg = {
+export const TWO_HALLS: RangeArg = {
   range: "H2:I3",
   rows: [
     [12, 100],
@@ -110,8 +111,8 @@ const HUT8_HALLS: RangeArg = {
  * Dell's $5.8B ⇒ $52,700 per GPU; PUE 1.18 (Applied Digital's design, lease-deals.md), 4.5¢ power,
  * 10% opex (~85% EBITDA margin), five years, 10% salvage, $9M per MW of shell.
  */
-const GPU_EXAMPLE = [110000, 2.01, 1, 52700, 1.8, 1.18, 0.045];
-const GPU_OPTIONS = [0.1, 0, 5, 0.1, 0, 9e6];
+export const GPU_EXAMPLE = [110000, 2.01, 1, 52700, 1.8, 1.18, 0.045];
+export const GPU_OPTIONS = [0.1, 0, 5, 0.1, 0, 9e6];
 /** The 100 MW conversion, the lease billed monthly in advance and its capex drawn over the conversion. */
 const CONVERSION_TIMED = [...CONVERSION_EXAMPLE, true, 0, 0, true, 0, 1, 1];
 /** Arguments with some replaced: the #NUM! cases are written as changes to a valid list. */
@@ -121,7 +122,7 @@ const replace = (args: readonly ExampleArg[], changes: Record<number, ExampleArg
   ).map((v) => (v === undefined ? "" : v));
 
 /** Strategy's share table, 31 Dec 2024 and 30 Mar 2025 (../shared/reference/treasury-and-dat.md). */
-const DAT_Q1_2025 = [447_470, 281_735_000, 528_185, 299_674_000];
+export const DAT_Q1_2025 = [447_470, 281_735_000, 528_185, 299_674_000];
 /** A hand-built company: 100 shares at $50, $1,000 debt, $500 preferred, $200 cash, 2 BTC at $2,000. */
 const MNAV_EXAMPLE: ExampleArg[] = [50, 100, 2, 2000, 1000, 500, 200, "EV"];
 const ANY_ASSET =
