@@ -13,7 +13,7 @@
  *   cost per BTC (component)  = component per TH-day / BTC per TH-day earned
  *
  * "Cash cost" = power + energy tax + other opex + SG&A; "all-in" adds depreciation and
- * stock-based compensation (CoinShares' definitions: ../shared/reference/mining-costs.md).
+ * stock-based compensation (CoinShares' definitions: docs/sources.md#mining-costs).
  */
 import { Decimal, Num, ONE } from "./decimal";
 import { InvalidArgumentError, NoAnswerError } from "./errors";

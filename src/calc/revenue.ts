@@ -2,7 +2,7 @@
  * Mining revenue: expected BTC earned per unit of hashrate, and hashprice.
  *
  * Expected blocks found by hashrate h [H/s] in one day = h × 86,400 / (difficulty × 2^32);
- * each pays subsidy + fees. Source: ../shared/reference/formulas-and-inputs.md section 5.
+ * each pays subsidy + fees. Source: docs/sources.md#revenue-and-hashprice.
  */
 import { Decimal, Num } from "./decimal";
 import { InvalidArgumentError } from "./errors";

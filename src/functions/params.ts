@@ -874,7 +874,7 @@ const OVERHEADS = [
 ];
 const LEASE_TERMS = [P.critical_it_mw, P.rate_usd_per_kw_month, P.term_years];
 const LEASE_OPTIONS = [P.escalator, P.capex_usd_per_critical_it_mw, P.lease_opex_pct_of_revenue, P.build_months];
-/** Issue 12's lease terms: exit value, timing and phased deliveries (appended to every lease function). */
+/** How real leases are written: exit value, timing and phased deliveries (appended to every lease function). */
 const LEASE_TIMING = [P.exit_cap_rate, P.rent_timing, P.capex_timing, P.phases];
 
 /** The site and the network it mines: first in every site function. */
@@ -898,7 +898,7 @@ export const MINING_OPTIONS = [
   P.refresh_capex_usd_per_th,
   P.refresh_every_months,
 ];
-/** Issue 12's mining inputs: switch-off, the fleet's salvage, energy tax and the fleet-share convention. */
+/** The mining decisions: switch-off, the fleet's salvage, energy tax and the fleet-share convention. */
 export const MINING_DECISIONS = [
   P.switch_off_below_cost,
   P.salvage_pct,
