@@ -5,23 +5,19 @@
  * each pays subsidy + fees. Source: docs/sources.md#revenue-and-hashprice.
  */
 import { Decimal, Num } from "./decimal";
-import { InvalidArgumentError } from "./errors";
+import { SUBSIDY } from "./limits";
 import { HASHES_PER_DIFFICULTY } from "./protocol";
-import { difficultyAtLeastOne, nonNegative, positive } from "./validate";
+import { difficultyAtLeastOne, nonNegative, positive, within } from "./validate";
 
 const SECONDS_PER_DAY = new Decimal(86_400);
 const HASHES_PER_TH = new Decimal("1e12");
 const TH_PER_PH = new Decimal(1000);
-const MAX_SUBSIDY = new Decimal(50);
 /** 1e12 × 86,400 / 2^32, folded once: BTC per TH-day = this × reward / difficulty. */
 export const TH_DAY_HASHES_OVER_2_32 = HASHES_PER_TH.mul(SECONDS_PER_DAY).div(HASHES_PER_DIFFICULTY);
 
 /** Validated reward per block in BTC: subsidy (0..50) + fees (>= 0). */
 export function rewardPerBlockBtc(feesBtcPerBlock: Num, subsidy: Num): Decimal {
-  const s = nonNegative("subsidy", subsidy);
-  if (s.gt(MAX_SUBSIDY))
-    throw new InvalidArgumentError("subsidy", "a number from 0 to 50 (BTC per block)", s.toString());
-  return s.add(nonNegative("fees_btc_per_block", feesBtcPerBlock));
+  return within("subsidy", subsidy, SUBSIDY).add(nonNegative("fees_btc_per_block", feesBtcPerBlock));
 }
 
 /**

@@ -41,7 +41,7 @@ describe("BTC per day", () => {
     [[1, 0.99, 0, 3.125], /difficulty must be a number of 1 or more/],
     [[1, 1e14, -0.1, 3.125], /fees_btc_per_block must be a number of 0 or more/],
     [[1, 1e14, 0, 51], /subsidy must be a number from 0 to 50/],
-    [[1, 1e14, 0, -1], /subsidy must be a number of 0 or more/],
+    [[1, 1e14, 0, -1], /subsidy must be a number from 0 to 50 \(BTC per block\); got -1$/],
   ])("refuses %p", (args, message) => {
     const [h, d, f, s] = args as number[];
     expect(() => btcPerDay(h, d, f, s)).toThrow(InvalidArgumentError);
