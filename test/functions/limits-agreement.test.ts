@@ -1,6 +1,6 @@
 /*
  * The reader's limits and the calc module's guards agree: for every function and every number
- * argument with limits, values at, just inside and just outside each bound give the same outcome
+ * argument with limits, values at and just outside each bound (and between whole numbers) give the same outcome
  * (a result, #VALUE! or #NUM!) whether the reader checks the limits first or only calc does. So
  * the reader refuses nothing calc accepts (it checks the same limits once, by the public name) and
  * calc, for direct callers, refuses what the reader refuses. The reader's check is switched off
@@ -24,15 +24,13 @@ function loadCalls(readerChecks: boolean): typeof Calls {
   return calls!;
 }
 
-/** Values at each bound, just inside and just outside it, and halfway between whole numbers. */
+/** Values at each bound and just outside it, and, for whole numbers, halfway to the next. */
 function probes(l: Limits): number[] {
   const out: number[] = [];
-  for (const b of [l.min, l.max]) {
-    if (b === undefined) continue;
-    const step = b === MAX_WHOLE ? 1 : 1e-6 * (Math.abs(b) + 1);
-    out.push(b, b - step, b + step);
-    if (l.whole) out.push(b + 0.5, b - 0.5);
-  }
+  const step = (b: number) => (b === MAX_WHOLE ? 1 : 1e-6 * (Math.abs(b) + 1));
+  if (l.min !== undefined) out.push(l.min, l.min - step(l.min));
+  if (l.max !== undefined) out.push(l.max, l.max + step(l.max));
+  if (l.whole) out.push((l.min ?? 0) + 0.5);
   return out.length ? out : [-1e9, 0, 1e9];
 }
 
