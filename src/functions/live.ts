@@ -7,8 +7,9 @@
 import { InvalidArgumentError } from "../calc/errors";
 import { CURRENCIES, Currency, FIELDS, FieldInfo, MarketSnapshot } from "../market/fields";
 import { marketService } from "../market/runtime";
-import { basicValue, quoteArgument, toExcelError } from "./excel";
-import { LiveId } from "./params";
+import { quoteArgument, toExcelError } from "./excel";
+import { LiveId, SIGNATURES } from "./params";
+import { read } from "./read";
 
 type Stream = CustomFunctions.StreamingInvocation<number>;
 
@@ -50,12 +51,12 @@ function findField(name: string): FieldInfo | undefined {
 }
 
 export function btcPrice(...args: unknown[]): void {
-  const [currency, invocation] = args as [unknown, Stream];
+  const invocation = args[1] as Stream;
   try {
-    const raw = basicValue(Array.isArray(currency) ? currency[0]?.[0] : currency);
-    const code = (raw === null || raw === undefined || raw === "" ? "USD" : String(raw)).trim().toUpperCase();
+    const raw = read(SIGNATURES.BTCPRICE, args.slice(0, 1)).currency;
+    const code = raw.trim().toUpperCase();
     if (!(CURRENCIES as readonly string[]).includes(code)) {
-      throw new InvalidArgumentError("currency", `one of ${CURRENCIES.join(", ")}`, quoteArgument(String(raw)));
+      throw new InvalidArgumentError("currency", `one of ${CURRENCIES.join(", ")}`, quoteArgument(raw));
     }
     stream("BTCPRICE", `BTC price in ${code}`, (s) => s.prices[code as Currency]?.value, invocation);
   } catch (e) {
@@ -72,16 +73,12 @@ export function height(...args: unknown[]): void {
 }
 
 export function network(...args: unknown[]): void {
-  const [field, invocation] = args as [unknown, Stream];
+  const invocation = args[1] as Stream;
   try {
-    const raw = basicValue(Array.isArray(field) ? field[0]?.[0] : field);
-    const info = typeof raw === "string" ? findField(raw) : undefined;
+    const raw = read(SIGNATURES.NETWORK, args.slice(0, 1)).field;
+    const info = findField(raw);
     if (!info) {
-      throw new InvalidArgumentError(
-        "field",
-        `one of ${FIELDS.map((f) => f.id).join(", ")}`,
-        raw === null || raw === undefined ? "null" : quoteArgument(raw),
-      );
+      throw new InvalidArgumentError("field", `one of ${FIELDS.map((f) => f.id).join(", ")}`, quoteArgument(raw));
     }
     stream("NETWORK", info.label, (s) => s.fields[info.id]?.value, invocation);
   } catch (e) {
