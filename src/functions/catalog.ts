@@ -3,8 +3,8 @@
  * the long help (formula, conventions, examples with their results, every #NUM! case with
  * arguments that reach it). Parameters come from src/functions/params.ts.
  *
- * Read by scripts/jsdoc.js (the JSDoc Excel's metadata is generated from), scripts/help-pages.js
- * (dist/help/*.html and docs/functions.md) and the tests, which evaluate every example and reach
+ * Read by metadata.ts (Excel's functions.json), scripts/help-pages.js (dist/help/*.html and
+ * docs/functions.md) and the tests, which evaluate every example and reach
  * every #NUM! case. Not imported by the add-in: its text stays out of the bundle. The example
  * argument lists are exported: the tests' fixtures (test/support/calls.ts) are these same lists.
  */
