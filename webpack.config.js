@@ -1,7 +1,8 @@
 /*
  * Builds the add-in's static files into dist/:
- *   functions.<hash>.js + functions.<hash>.json  custom functions and their metadata; functions.js
- *                                  also holds the code the pane shares (decimal.js, calc, market)
+ *   functions.<hash>.js + functions.<hash>.json  custom functions and their metadata (written from the
+ *                                  registry, scripts/metadata.js); functions.js also holds the code
+ *                                  the pane shares (decimal.js, calc, market)
  *   taskpane.html + taskpane.<hash>.js           the task pane, which is also the shared runtime page;
  *                                  taskpane.js depends on functions.js (webpack dependOn): one copy
  *   help/*.html                    the function reference, rendered from functions.json
@@ -18,18 +19,16 @@
 const fs = require("fs");
 const path = require("path");
 const crypto = require("crypto");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { Compilation, DefinePlugin, sources } = require("webpack");
-const { renderHelpPages } = require("./scripts/help-pages");
+const { RegistryMetadataPlugin } = require("./scripts/metadata");
 const { manifestVersion, normaliseBaseUrl, setManifestVersion, toProductionManifest } = require("./scripts/manifest");
 const { supportContact } = require("./scripts/support-url");
 const { execFileSync } = require("child_process");
 const pkg = require("./package.json");
 
 const DEV_BASE_URL = "https://localhost:3000/";
-const FUNCTION_FILES = require("./scripts/function-files");
 
 /**
  * Content-Security-Policy of the task pane: Office's CDN for office.js, nothing inline, no eval,
@@ -68,6 +67,8 @@ class HelpAndUrlsPlugin {
         () => {
           const asset = compilation.getAsset("functions.json");
           if (!asset) return; // metadata errors: the metadata plugin has already failed the build
+          // Loaded now, after the metadata plugin reloaded the registry (watch mode: an edited catalog).
+          const { renderHelpPages } = require("./scripts/help-pages");
           let json = asset.source.source().toString();
           if (this.baseUrl !== DEV_BASE_URL) {
             json = json.split(DEV_BASE_URL).join(this.baseUrl);
@@ -174,7 +175,7 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false }, // budgets: scripts/check-bundle-size.js
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
+      new RegistryMetadataPlugin(),
       new HelpAndUrlsPlugin(baseUrl),
       new ManifestPlugin({ baseUrl, production: !dev }),
       new DocsSitePlugin({ supportUrl: support?.href, dev }),
@@ -210,4 +211,3 @@ module.exports = async (env, options) => {
 };
 
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
-module.exports.FUNCTION_FILES = FUNCTION_FILES;

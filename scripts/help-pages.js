@@ -259,15 +259,14 @@ function renderMarkdown(metadata, ns) {
 }
 
 if (require.main === module && process.argv[2] === "docs") {
-  const { checkMetadata, DEFAULT_FILES } = require("./check-metadata");
-  checkMetadata(DEFAULT_FILES).then(({ problems, metadata }) => {
-    if (problems.length) {
-      console.error(problems.join("\n"));
-      process.exit(1);
-    }
-    fs.writeFileSync(DOCS_FILE, renderMarkdown(metadata, "MINER"));
-    console.log(`wrote ${DOCS_FILE}`);
-  });
+  const { checkMetadata } = require("./check-metadata");
+  const { problems, metadata } = checkMetadata();
+  if (problems.length) {
+    console.error(problems.join("\n"));
+    process.exit(1);
+  }
+  fs.writeFileSync(DOCS_FILE, renderMarkdown(metadata, "MINER"));
+  console.log(`wrote ${DOCS_FILE}`);
 }
 
 module.exports = { renderHelpPages, renderMarkdown, describe, inlineForm, escapeHtml, showNumber, DOCS_FILE, CONVENTIONS };

@@ -3,7 +3,7 @@
  * same megawatts over the same horizon.
  *
  *   critical IT MW = site_mw / site_mw_per_critical_it_mw   (gross-to-critical 1.25–1.45 in
- *                    reported deals, ../shared/reference/lease-deals.md), or the phases' MW
+ *                    reported deals, docs/sources.md#leases), or the phases' MW
  *   lease value    = LEASENPV(critical IT MW, rate, term, lease_discount_rate (blank = discount_rate),
  *                    escalator, conversion capex per critical IT MW, opex %, build = conversion_months,
  *                    exit_cap_rate, rent_timing, capex_timing), or of the phases when given

@@ -13,11 +13,11 @@
  *   cost per BTC (component)  = component per TH-day / BTC per TH-day earned
  *
  * "Cash cost" = power + energy tax + other opex + SG&A; "all-in" adds depreciation and
- * stock-based compensation (CoinShares' definitions: ../shared/reference/mining-costs.md).
+ * stock-based compensation (CoinShares' definitions: docs/sources.md#mining-costs).
  */
 import { Decimal, Num, ONE } from "./decimal";
 import { InvalidArgumentError, NoAnswerError } from "./errors";
-import { btcPerThDay, CURRENT_SUBSIDY_BTC, rewardPerBlockBtc, TH_DAY_HASHES_OVER_2_32 } from "./revenue";
+import { btcPerThDay, rewardPerBlockBtc, TH_DAY_HASHES_OVER_2_32 } from "./revenue";
 import { difficultyAtLeastOne, fraction, nonNegative, positive, rateAboveMinusOne, wholeNonNegative } from "./validate";
 import { subsidyBtc } from "./protocol";
 import { BLOCKS_PER_MONTH, meanSubsidyBtc } from "./mining-schedule";
@@ -49,7 +49,8 @@ export interface MiningCostInputs {
   stock_comp_usd_per_th_day?: Num;
   energy_tax_usd_per_kwh?: Num;
   uptime?: Num;
-  subsidy?: Num;
+  /** BTC per block. Required: it halves with time, so a default would silently age. */
+  subsidy: Num;
 }
 
 /** Cost per BTC earned, by component, in USD per BTC. */
@@ -79,7 +80,7 @@ interface OverheadsPerThDay {
   stockComp: Decimal;
 }
 
-function overheadsPerThDay(i: Omit<MiningCostInputs, "difficulty">): OverheadsPerThDay {
+function overheadsPerThDay(i: Omit<MiningCostInputs, "difficulty" | "subsidy">): OverheadsPerThDay {
   const powerPrice = nonNegative("power_price_kwh", i.power_price_kwh);
   const efficiency = positive("efficiency_j_th", i.efficiency_j_th);
   const poolFee = fraction("pool_fee", i.pool_fee ?? 0);
@@ -108,7 +109,7 @@ function overheadsPerThDay(i: Omit<MiningCostInputs, "difficulty">): OverheadsPe
 
 /** BTC earned per installed TH-day after uptime and pool fee; #NUM! when nothing is earned. */
 function earnedBtcPerThDay(i: MiningCostInputs, uptime: Decimal, poolFee: Decimal): Decimal {
-  const gross = btcPerThDay(i.difficulty, i.fees_btc_per_block ?? 0, i.subsidy ?? CURRENT_SUBSIDY_BTC);
+  const gross = btcPerThDay(i.difficulty, i.fees_btc_per_block ?? 0, i.subsidy);
   const earned = gross.mul(uptime).mul(new Decimal(1).sub(poolFee));
   if (earned.isZero()) {
     throw new NoAnswerError("no BTC is earned (reward, uptime or 1 − pool_fee is 0), so there is no cost per BTC");
@@ -162,10 +163,10 @@ export function cashCostPerBtc(
   power_price_kwh: Num,
   efficiency_j_th: Num,
   difficulty: Num,
-  fees_btc_per_block: Num = 0,
-  pool_fee: Num = 0,
-  opex_usd_per_th_day: Num = 0,
-  subsidy: Num = CURRENT_SUBSIDY_BTC,
+  fees_btc_per_block: Num,
+  pool_fee: Num,
+  opex_usd_per_th_day: Num,
+  subsidy: Num,
 ): Decimal {
   const powerPrice = nonNegative("power_price_kwh", power_price_kwh);
   const kwh = kwhPerThDay(efficiency_j_th);
@@ -190,10 +191,10 @@ export function breakevenPowerPrice(
   btc_price: Num,
   efficiency_j_th: Num,
   difficulty: Num,
-  fees_btc_per_block: Num = 0,
-  pool_fee: Num = 0,
-  opex_usd_per_th_day: Num = 0,
-  subsidy: Num = CURRENT_SUBSIDY_BTC,
+  fees_btc_per_block: Num,
+  pool_fee: Num,
+  opex_usd_per_th_day: Num,
+  subsidy: Num,
 ): Decimal {
   const price = positive("btc_price", btc_price);
   const kwhPerThDay = positive("efficiency_j_th", efficiency_j_th).mul(KWH_PER_JOULE_DAY);
@@ -212,7 +213,7 @@ export function breakevenPowerPrice(
  * price: costs per TH-day / ((1 − pool_fee) × uptime), quoted per PH/s like hashprice.
  * @returns USD per (PH/s · day)
  */
-export function breakevenHashprice(i: Omit<MiningCostInputs, "difficulty">): Decimal {
+export function breakevenHashprice(i: Omit<MiningCostInputs, "difficulty" | "subsidy">): Decimal {
   const o = overheadsPerThDay(i);
   const earnedShare = o.uptime.mul(new Decimal(1).sub(o.poolFee));
   if (earnedShare.isZero()) {
@@ -222,8 +223,13 @@ export function breakevenHashprice(i: Omit<MiningCostInputs, "difficulty">): Dec
   return costs.div(earnedShare).mul(TH_PER_PH);
 }
 
-/** Inputs of a machine's payback. */
-export interface PaybackInputs {
+/**
+ * Inputs of a machine's payback: the subsidy, or the height it starts at (its subsidy then follows
+ * the halvings), or both when they agree. Never a default: the subsidy halves with time.
+ */
+export type PaybackInputs = PaybackBase & ({ subsidy: Num; start_height?: Num } | { subsidy?: Num; start_height: Num });
+
+interface PaybackBase {
   machine_cost_usd: Num;
   hashrate_ths: Num;
   efficiency_j_th: Num;
@@ -237,7 +243,7 @@ export interface PaybackInputs {
   difficulty_growth_monthly?: Num;
   /** BTC per block; with start_height it must be the subsidy at start_height (or be left out). */
   subsidy?: Num;
-  /** Block height at the start of month 1: the subsidy then halves in its month. Blank = flat subsidy. */
+  /** Block height at the start of month 1: the subsidy then halves in its month. Absent = flat subsidy. */
   start_height?: Num;
 }
 
@@ -310,10 +316,13 @@ export function paybackMonths(i: PaybackInputs): Decimal {
   throw new NoAnswerError("payback would take more than 100 years");
 }
 
-/** The subsidy payback starts from: `subsidy` (default 3.125), or the one at start_height, which `subsidy` must match. */
+/** The subsidy payback starts from: `subsidy`, or the one at start_height, which `subsidy` must match. */
 function paybackSubsidy(subsidy: Num | undefined, startHeight: number | undefined): Decimal {
   if (startHeight === undefined) {
-    const s = nonNegative("subsidy", subsidy ?? CURRENT_SUBSIDY_BTC);
+    if (subsidy === undefined) {
+      throw new InvalidArgumentError("subsidy", "a number (BTC per block), or start_height to take it from");
+    }
+    const s = nonNegative("subsidy", subsidy);
     rewardPerBlockBtc(0, s); // 0..50
     return s;
   }

@@ -4,8 +4,8 @@
  *
  * The default table is New York S8518 / A9138 as introduced (Oct 2025; proposed Tax Law §186-h,
  * per taxpayer per year, affiliates counted as one): 0 up to 2,250,000 kWh, then 2¢ to 5,000,000,
- * 3¢ to 10,000,000, 4¢ to 20,000,000 and 5¢ above. Source: ../shared/reference/
- * energy-tax-and-curtailment.md (bill text as summarised there; not enacted). The effective rate,
+ * 3¢ to 10,000,000, 4¢ to 20,000,000 and 5¢ above. Source: the bill text,
+ * nysenate.gov/legislation/bills/2025/S8518 (not enacted; docs/sources.md#energy-tax). The effective rate,
  * tax / annual_kwh, is what `energy_tax_usd_per_kwh` takes.
  */
 import { Decimal, Num } from "./decimal";

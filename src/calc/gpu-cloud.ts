@@ -1,6 +1,6 @@
 /**
  * GPU cloud: the miner buys GPUs and sells GPU-hours (IREN's model), month by month.
- * Sources for inputs: ../shared/reference/gpu-cloud.md.
+ * Sources for inputs: docs/sources.md#gpu-cloud.
  *
  *   critical IT MW = gpus × kw_per_gpu / 1000   (kw_per_gpu: all-in server power per GPU, before PUE)
  *   capex          = shell_capex_usd_per_mw × critical IT MW at month 0, and the GPUs,

@@ -12,7 +12,7 @@
  *              inside the month blends by block count; the next month pays the new subsidy)
  *   D_m        difficulty = difficulty × (1 + difficulty_growth_monthly)^(m − 1)   (must stay >= 1)
  *   P_m        BTC price  = btc_price × (1 + btc_price_growth_monthly)^(m − 1)
- *   the network, and the fleet's share of it while it hashes (issue 12 point 7):
+ *   the network, and the fleet's share of it while it hashes:
  *     difficulty_includes_fleet TRUE (default): D_m is the network's difficulty with the fleet on it
  *       (a site already hashing, or a forecast that counts it); share = D_F / D_m, and a fleet larger
  *       than the network (D_F > D_m, any month) is refused: InvalidArgumentError with both EH/s.

@@ -4,7 +4,7 @@
  * Constants are Bitcoin Core's consensus parameters (src/kernel/chainparams.cpp:
  * nSubsidyHalvingInterval = 210000, nPowTargetSpacing = 600 s) and its GetBlockSubsidy rule:
  * subsidy = (50 * COIN) >> (height / 210000), and 0 once 64 halvings have passed.
- * Source: ../shared/reference/formulas-and-inputs.md sections 1 and 4.
+ * Source: Bitcoin Core (github.com/bitcoin/bitcoin); docs/sources.md#protocol.
  */
 import { Decimal, Num } from "./decimal";
 import { difficultyAtLeastOne, positive, nonNegative, wholeNonNegative } from "./validate";

@@ -1,6 +1,6 @@
 /**
  * Treasury ("DAT", digital-asset treasury) metrics as the market defines them, from Strategy's
- * KPI disclosures (../shared/reference/treasury-and-dat.md): BTC per share, BTC Yield, BTC Gain,
+ * KPI disclosures (docs/sources.md#treasury): BTC per share, BTC Yield, BTC Gain,
  * mNAV, NAV per share; the loan-to-value of a BTC-backed loan and its threshold prices; runway.
  *
  * The held asset need not be BTC (Bitmine holds ETH): "btc" is a quantity of the treasury asset

@@ -1,9 +1,22 @@
 /**
  * Domain checks shared by the calc functions. Each takes the public parameter name so that the
- * error tells the user which argument is wrong and what it may be, and returns a Decimal.
+ * error tells the user which argument is wrong and what it may be, and returns a Decimal. The
+ * ranges are the data in limits.ts, which the Excel argument reader checks too.
  */
 import { Decimal, Num, ZERO } from "./decimal";
 import { InvalidArgumentError } from "./errors";
+import {
+  Broken,
+  DIFFICULTY,
+  FRACTION,
+  Limits,
+  MAX_WHOLE,
+  mustBe,
+  NON_NEGATIVE,
+  POSITIVE,
+  RATE,
+  WHOLE_NON_NEGATIVE,
+} from "./limits";
 
 /**
  * Decimals of recently seen numbers. Parsing a double into a Decimal goes through its decimal
@@ -44,57 +57,52 @@ export function finite(name: string, x: Num, allowed = "a finite number"): Decim
   return d;
 }
 
-/** A finite number > 0. */
-export function positive(name: string, x: Num): Decimal {
-  const d = finite(name, x, "a number greater than 0");
-  if (!d.gt(0)) throw new InvalidArgumentError(name, "a number greater than 0", show(x));
-  return d;
-}
-
-/** A finite number >= 0. */
-export function nonNegative(name: string, x: Num): Decimal {
-  const d = finite(name, x, "a number of 0 or more");
-  if (d.isNeg() && !d.isZero()) throw new InvalidArgumentError(name, "a number of 0 or more", show(x));
-  return d.isZero() ? ZERO : d; // folds -0 into 0
-}
-
-/** A fraction from 0 to 1 inclusive, as Excel writes rates (0.02 = 2%). */
-export function fraction(name: string, x: Num): Decimal {
-  const allowed = "a fraction from 0 to 1 (0.02 = 2%)";
+/**
+ * A number within `limits` (src/calc/limits.ts), as a Decimal; -0 is read as 0. The error names
+ * the argument and says what it must be, in the words the registry uses for the same limits.
+ */
+export function within(name: string, x: Num, limits: Limits): Decimal {
+  const allowed = mustBe(limits);
   const d = finite(name, x, allowed);
-  if (d.lt(0) || d.gt(1)) throw new InvalidArgumentError(name, allowed, show(x));
+  const broken = breaksDecimal(limits, d);
+  if (broken === "size") throw new InvalidArgumentError(name, `${allowed} up to ${MAX_WHOLE}`, show(x));
+  if (broken !== undefined) throw new InvalidArgumentError(name, allowed, show(x));
   return d.isZero() ? ZERO : d;
 }
 
-/** A rate greater than -1 (-100%), e.g. a growth or discount rate (0.05 = 5%). */
-export function rateAboveMinusOne(name: string, x: Num): Decimal {
-  const allowed = "a rate greater than -1 (0.05 = 5%)";
-  const d = finite(name, x, allowed);
-  if (!d.gt(-1)) throw new InvalidArgumentError(name, allowed, show(x));
-  return d;
+/** `breaks` (limits.ts) in exact decimal arithmetic, for inputs given as decimal strings or Decimals. */
+function breaksDecimal(l: Limits, d: Decimal): Broken | undefined {
+  if (l.min !== undefined && l.noAnswerBeyond !== "min" && (l.minOpen ? !d.gt(l.min) : d.lt(l.min))) return "min";
+  if (l.max !== undefined && l.noAnswerBeyond !== "max" && (l.maxOpen ? !d.lt(l.max) : d.gt(l.max))) return "max";
+  if (l.whole) {
+    if (!d.isInteger()) return "whole";
+    if (d.abs().gt(MAX_WHOLE)) return "size";
+  }
+  return undefined;
 }
+
+/** A finite number > 0. */
+export const positive = (name: string, x: Num): Decimal => within(name, x, POSITIVE);
+
+/** A finite number >= 0. */
+export const nonNegative = (name: string, x: Num): Decimal => within(name, x, NON_NEGATIVE);
+
+/** A fraction from 0 to 1 inclusive, as Excel writes rates (0.02 = 2%). */
+export const fraction = (name: string, x: Num): Decimal => within(name, x, FRACTION);
+
+/** A rate greater than -1 (-100%), e.g. a growth or discount rate (0.05 = 5%). */
+export const rateAboveMinusOne = (name: string, x: Num): Decimal => within(name, x, RATE);
 
 /** A whole number >= 0 that a double represents exactly (<= 2^53 - 1). */
 export function wholeNonNegative(name: string, x: Num): number {
-  const allowed = "a whole number of 0 or more";
-  const d = finite(name, x, allowed);
-  if (!d.isInteger() || (d.isNeg() && !d.isZero())) throw new InvalidArgumentError(name, allowed, show(x));
-  if (d.gt(Number.MAX_SAFE_INTEGER)) {
-    throw new InvalidArgumentError(name, `${allowed} up to ${Number.MAX_SAFE_INTEGER}`, show(x));
-  }
-  return d.toNumber();
+  return within(name, x, WHOLE_NON_NEGATIVE).toNumber();
 }
 
 /**
  * A network difficulty: finite and at least 1. Difficulty is the maximum target over the current
  * target, so the protocol never goes below 1 (the genesis difficulty).
  */
-export function difficultyAtLeastOne(name: string, x: Num): Decimal {
-  const allowed = "a number of 1 or more (difficulty never falls below the genesis difficulty, 1)";
-  const d = finite(name, x, allowed);
-  if (d.lt(1)) throw new InvalidArgumentError(name, allowed, show(x));
-  return d;
-}
+export const difficultyAtLeastOne = (name: string, x: Num): Decimal => within(name, x, DIFFICULTY);
 
 /** How far from a whole month a term in years × 12 may be and still be read as that month (=7+4/12). */
 export const WHOLE_MONTH_TOLERANCE = new Decimal("1e-9");

@@ -3,11 +3,12 @@
  * the long help (formula, conventions, examples with their results, every #NUM! case with
  * arguments that reach it). Parameters come from src/functions/params.ts.
  *
- * Read by scripts/jsdoc.js (the JSDoc Excel's metadata is generated from), scripts/help-pages.js
- * (dist/help/*.html and docs/functions.md) and the tests, which evaluate every example and reach
- * every #NUM! case. Not imported by the add-in: its text stays out of the bundle.
+ * Read by metadata.ts (Excel's functions.json), scripts/help-pages.js (dist/help/*.html and
+ * docs/functions.md) and the tests, which evaluate every example and reach
+ * every #NUM! case. Not imported by the add-in: its text stays out of the bundle. The example
+ * argument lists are exported: the tests' fixtures (test/support/calls.ts) are these same lists.
  */
-import { FunctionId, SIGNATURES } from "./params";
+import { FunctionId, LiveId, SIGNATURES } from "./params";
 
 /** A range argument in an example: its address as written in the formula, and what it holds. */
 export interface RangeArg {
@@ -32,13 +33,11 @@ export interface NoAnswerCase {
   args: ExampleArg[][];
 }
 
-export interface FunctionDoc {
-  id: FunctionId;
+interface Documentation {
   /** Excel's description: one sentence, at most 200 characters. */
   description: string;
-  /** What the cell shows, with its unit (@returns). */
+  /** What the cell shows, with its unit. */
   result: string;
-  shape: "number" | "table" | "live";
   /** How it is calculated. */
   formula: string;
   notes?: string[];
@@ -47,15 +46,22 @@ export interface FunctionDoc {
   noAnswer?: NoAnswerCase[];
 }
 
+/**
+ * A function's documentation and its result's shape: a number, a table (a dynamic array) or a
+ * live number (streamed; exactly the live functions, live.ts, may say so).
+ */
+export type FunctionDoc = Documentation &
+  ({ id: LiveId; shape: "live" } | { id: Exclude<FunctionId, LiveId>; shape: "number" | "table" });
+
 const LIVE_NOTE =
   "Streams: the cell updates whenever the task pane or any cell refreshes the market data (one request per endpoint however many cells ask; cells are answered from it for 15 seconds), and stops when the cell is cleared.";
 
 /** A 100 MW site (S21-class fleet, 4.5¢ power, late-2025 network), five years at 12%. */
-const MINING_EXAMPLE = [
+export const MINING_EXAMPLE = [
   100, 17.5, 1.1, 0.045, 91000, 1.52e14, 925000, 60, 0.12, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48,
 ];
 /** The same site, or a 10-year lease of it at $150/kW-month after a year's conversion at $9M per critical IT MW. */
-const CONVERSION_EXAMPLE = [
+export const CONVERSION_EXAMPLE = [
   100, 17.5, 1.1, 0.045, 91000, 1.52e14, 925000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48, 0.03, 9e6,
   12, 0.15, 1.4,
 ];
@@ -74,9 +80,9 @@ const SIMULATION_NOTES = [
   "Standard errors (SE): the mean's is s/√paths; a probability's √(p(1 − p)/paths); a quantile's comes from the order statistics around it (Siddiqui's estimator). Quantiles are PERCENTILE.INC of the simulated values.",
   "paths: from 100 to 100,000, and paths × months at most 3,600,000 (10,000 paths over 30 years), so that a cell stays well under a second; 10,000 paths over 10 years take about 0.1–0.3 s on a laptop. Fewer paths than 100 is #VALUE!, more than the limit #NUM!.",
 ];
-const ALL_IN_EXAMPLE = [0.05, 20, 1.5e14, 3.125, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093];
+export const ALL_IN_EXAMPLE = [0.05, 20, 1.5e14, 3.125, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093];
 /** Two halls of 100 MW of critical IT, ready after 12 and 18 months. */
-const TWO_HALLS: RangeArg = {
+export const TWO_HALLS: RangeArg = {
   range: "H2:I3",
   rows: [
     [12, 100],
@@ -85,7 +91,7 @@ const TWO_HALLS: RangeArg = {
   columns: ["build months", "critical IT MW"],
 };
 /**
- * Hut 8's River Bend halls (../shared/reference/lease-deals.md): 245 MW of critical IT, the first hall
+ * Hut 8's River Bend halls (Hut 8's release; docs/sources.md#leases): 245 MW of critical IT, the first hall
  * in Q2 2027 and more through 2027 from the December 2025 signing; four equal halls after 17, 19, 21
  * and 23 months are assumed (the hall sizes are not stated).
  */
@@ -100,13 +106,13 @@ const HUT8_HALLS: RangeArg = {
   columns: ["build months", "critical IT MW"],
 };
 /**
- * IREN–Microsoft scale (../shared/reference/gpu-cloud.md): ~200 MW of critical IT as 110,000
+ * IREN–Microsoft scale (docs/sources.md#gpu-cloud): ~200 MW of critical IT as 110,000
  * GB300-class GPUs at 1.8 kW, $1.94B a year of contracted revenue ⇒ $2.01 per GPU-hour at full use,
  * Dell's $5.8B ⇒ $52,700 per GPU; PUE 1.18 (Applied Digital's design, lease-deals.md), 4.5¢ power,
  * 10% opex (~85% EBITDA margin), five years, 10% salvage, $9M per MW of shell.
  */
-const GPU_EXAMPLE = [110000, 2.01, 1, 52700, 1.8, 1.18, 0.045];
-const GPU_OPTIONS = [0.1, 0, 5, 0.1, 0, 9e6];
+export const GPU_EXAMPLE = [110000, 2.01, 1, 52700, 1.8, 1.18, 0.045];
+export const GPU_OPTIONS = [0.1, 0, 5, 0.1, 0, 9e6];
 /** The 100 MW conversion, the lease billed monthly in advance and its capex drawn over the conversion. */
 const CONVERSION_TIMED = [...CONVERSION_EXAMPLE, true, 0, 0, true, 0, 1, 1];
 /** Arguments with some replaced: the #NUM! cases are written as changes to a valid list. */
@@ -115,8 +121,8 @@ const replace = (args: readonly ExampleArg[], changes: Record<number, ExampleArg
     i in changes ? changes[i] : args[i],
   ).map((v) => (v === undefined ? "" : v));
 
-/** Strategy's share table, 31 Dec 2024 and 30 Mar 2025 (../shared/reference/treasury-and-dat.md). */
-const DAT_Q1_2025 = [447_470, 281_735_000, 528_185, 299_674_000];
+/** Strategy's share table, 31 Dec 2024 and 30 Mar 2025 (its KPI disclosures; docs/sources.md#treasury). */
+export const DAT_Q1_2025 = [447_470, 281_735_000, 528_185, 299_674_000];
 /** A hand-built company: 100 shares at $50, $1,000 debt, $500 preferred, $200 cash, 2 BTC at $2,000. */
 const MNAV_EXAMPLE: ExampleArg[] = [50, 100, 2, 2000, 1000, 500, 200, "EV"];
 const ANY_ASSET =
@@ -124,7 +130,7 @@ const ANY_ASSET =
 const DAT_SHARES =
   "Shares are assumed diluted shares (Strategy's ADSO: every convertible, option and RSU as if converted or settled), as Strategy defines its KPIs.";
 const LOAN_CONVENTION =
-  "Margin calls near 70–80% LTV and liquidation near 80–90% are market convention, not contract terms: read the loan's own (../shared/reference/treasury-and-dat.md).";
+  "Margin calls near 70–80% LTV and liquidation near 80–90% are market convention, not contract terms: read the loan's own (docs/sources.md#treasury).";
 
 const COST_CONVENTIONS = [
   "Costs are per installed TH/s per calendar day (per TH-day) and divided by the BTC one TH-day earns after uptime and pool fee.",
@@ -135,7 +141,7 @@ const GPU_CLOUD_FORMULA =
   "Critical IT MW = gpus × kw_per_gpu / 1000. Month 0: capex = gpus × gpu_capex_usd + shell_capex_usd_per_mw × critical IT MW. No income for build_months; then service month k = 1 to life_years × 12 (at month build_months + k, end of month) earns gpus × usd_per_gpu_hour × (1 − price_decline_annual)^floor((k − 1) / 12) × utilization × 730 hours, less power (gpus × kw_per_gpu × pue × 730 h × power_price_kwh, rented or not) and opex (opex_pct_of_revenue × revenue); salvage_pct × gpus × gpu_capex_usd comes with the last month of life.";
 const GPU_CLOUD_NOTES = [
   "A month is 365/12 days (730 hours); flows fall at month ends, capex at month 0, discounting annual effective as the lease functions. The price falls at each anniversary of the start of service; the life counts from the end of the build.",
-  "Sources for inputs: ../shared/reference/gpu-cloud.md (GPU prices and power, rental rates, useful lives of 4–6 years).",
+  "Sources for inputs: docs/sources.md#gpu-cloud (GPU prices and power, rental rates, useful lives of 4–6 years).",
 ];
 const NO_BTC_EARNED = "no BTC is earned: subsidy and fees both 0, uptime 0, or pool_fee 1";
 
@@ -196,7 +202,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     shape: "number",
     formula: "(subsidy + fees) × btc_price × 86,400 × 1e15 / (difficulty × 2^32).",
     notes: [
-      "Luxor's Hashrate Index reported $38.2/PH/day in late November 2025 against 38.07 from this formula (../shared/reference/mining-costs.md).",
+      "Luxor's Hashrate Index reported $38.2/PH/day in late November 2025 against 38.07 from this formula (ebtcnews.com; docs/sources.md#revenue-and-hashprice).",
     ],
     examples: [{ args: [91000, 1.52e14, 3.125, 0.036], result: "38.07", note: "late-November-2025 conditions" }],
   },
@@ -235,13 +241,13 @@ export const CATALOG: readonly FunctionDoc[] = [
       "(power + energy tax + opex + SG&A + machine_cost_usd_per_th / (machine_life_years × 365) + stock pay, each per TH-day) / (BTC per TH-day × uptime × (1 − pool_fee)).",
     notes: [
       ...COST_CONVENTIONS,
-      "Cash cost = power + energy tax + other opex + SG&A; all-in adds depreciation and stock-based compensation (CoinShares' definitions, ../shared/reference/mining-costs.md).",
+      "Cash cost = power + energy tax + other opex + SG&A; all-in adds depreciation and stock-based compensation (CoinShares' definitions, docs/sources.md#mining-costs).",
     ],
     examples: [
       {
         args: ALL_IN_EXAMPLE,
         result: "129977.91",
-        note: "CoinShares' average miner: ~$130,000 all-in (../shared/reference/mining-costs.md)",
+        note: "CoinShares' average miner: ~$130,000 all-in (docs/sources.md#mining-costs)",
       },
     ],
     noAnswer: [
@@ -373,7 +379,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     formula:
       "Σ over bands of rate × the kWh inside the band, like an income tax: band i covers [start_i, start_i+1), the last band everything above its start. The effective rate ENERGYTAX / annual_kwh is what energy_tax_usd_per_kwh takes.",
     notes: [
-      "The default bands are New York S8518 / A9138 as introduced (Oct 2025; proposed Tax Law §186-h, per taxpayer per year, not enacted): 0 up to 2,250,000 kWh, 2¢ to 5,000,000, 3¢ to 10,000,000, 4¢ to 20,000,000, 5¢ above (../shared/reference/energy-tax-and-curtailment.md).",
+      "The default bands are New York S8518 / A9138 as introduced (Oct 2025; proposed Tax Law §186-h, per taxpayer per year, not enacted): 0 up to 2,250,000 kWh, 2¢ to 5,000,000, 3¢ to 10,000,000, 4¢ to 20,000,000, 5¢ above (nysenate.gov/legislation/bills/2025/S8518; docs/sources.md#energy-tax).",
       "tiers: rows of (band start in kWh a year, USD per kWh), the first starting at 0, starts strictly ascending, rates of 0 or more; blank rows at the end of the range are skipped, and a bad row is #VALUE! naming it.",
     ],
     examples: [
@@ -775,7 +781,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     notes: [
       DAT_SHARES,
       ANY_ASSET,
-      "Strategy's Q1 2025 from its share table: 10.97% here against the 11.0% it reported (its unrounded share counts explain the gap; ../shared/reference/treasury-and-dat.md).",
+      "Strategy's Q1 2025 from its share table: 10.97% here against the 11.0% it reported (its unrounded share counts explain the gap; docs/sources.md#treasury).",
     ],
     examples: [
       {
@@ -881,7 +887,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     formula: "(cash + btc × btc_price × (1 − haircut)) / monthly_burn.",
     notes: [
       "The burn is constant and net: cash opex + interest + dividends + sustaining capex − non-BTC cash income such as lease NOI. No interest is earned. Leave pledged (encumbered) BTC out of btc. For a burn that changes month by month, and mined BTC, use TREASURYCASHFLOWS.",
-      "No published definition exists for a miner's runway; this is built from its parts (../shared/reference/treasury-and-dat.md).",
+      "No published definition exists for a miner's runway; this is built from its parts (docs/sources.md#treasury).",
       ANY_ASSET,
     ],
     examples: [
@@ -921,7 +927,7 @@ export const CATALOG: readonly FunctionDoc[] = [
       'policy is text, any case: "HOLD", "SELLALL" or "SELLPCT"; another is #VALUE! listing them. sell_fraction is used by SELLPCT only.',
       "Cash in = BTC sold × price + other_income when it is positive; cash out = cash_costs + debt_service, plus −other_income when that is negative. Cash never goes below min_cash while BTC remains; starting cash below min_cash is restored at the end of month 1.",
       "Insolvent (1) in a month that ends with no BTC and cash below min_cash: bills unpaid. The schedule runs on after it, cash carrying the deficit (no interest) and every mined BTC sold, so it shows the gap new financing must fill; the flag is each month's state and clears if cash recovers.",
-      "Sold / mined over the months is the liquidation-to-production ratio (public miners sold ~400% of output in June 2022: ../shared/reference/treasury-and-dat.md).",
+      "Sold / mined over the months is the liquidation-to-production ratio (public miners sold ~400% of output in June 2022: docs/sources.md#treasury).",
       "BTC amounts are exact decimals, not rounded to satoshis. " + ANY_ASSET,
     ],
     examples: [

@@ -5,62 +5,9 @@
  * the function runs exactly as if they were typed, errors included.
  */
 import { InvalidArgumentError } from "../calc/errors";
-import * as costs from "./costs";
-import * as lease from "./lease";
-import * as mining from "./mining";
-import * as energyTax from "./energy-tax";
-import * as gpuCloud from "./gpu-cloud";
-import * as protocol from "./protocol";
-import * as revenue from "./revenue";
-import * as risk from "./risk";
-import { FunctionId, mustBeGiven, Param, SIGNATURES } from "./params";
-import * as treasury from "./treasury";
-import { toExcelError } from "./excel";
-
-/** An adapter's bodiless overload (its parameter types vary: a table is any[][]). */
-type Adapter = (...args: never[]) => unknown;
-
-/** The functions FROMTABLE runs: every MINER function but the live ones (and itself). */
-export const TABLE_FUNCTIONS: Partial<Record<FunctionId, Adapter>> = {
-  SUBSIDY: protocol.subsidy,
-  NEXTHALVING: protocol.nextHalving,
-  NETWORKHASHRATE: protocol.networkHashrate,
-  DIFFICULTYFORHASHRATE: protocol.difficultyForHashrate,
-  BTCPERDAY: revenue.btcPerDay,
-  HASHPRICE: revenue.hashprice,
-  COSTPERBTC: costs.costPerBtc,
-  ALLINCOSTPERBTC: costs.allInCost,
-  COSTBREAKDOWN: costs.costBreakdown,
-  BREAKEVENPRICE: costs.breakevenPrice,
-  BREAKEVENPOWER: costs.breakevenPower,
-  BREAKEVENHASHPRICE: costs.breakevenHashprice,
-  PAYBACKMONTHS: costs.paybackMonths,
-  ENERGYTAX: energyTax.energyTax,
-  LEASENPV: lease.leaseNpvFn,
-  LEASEIRR: lease.leaseIrrFn,
-  LEASECASHFLOWS: lease.leaseCashFlowsFn,
-  MININGCASHFLOWS: mining.miningCashFlowsFn,
-  MININGNPV: mining.miningNpvFn,
-  CONVERSIONVALUE: mining.conversionValueFn,
-  CONVERSIONBREAKEVEN: mining.conversionBreakevenFn,
-  MWECONOMICS: mining.mwEconomicsFn,
-  GPUCLOUDNPV: gpuCloud.gpuCloudNpvFn,
-  GPUCLOUDIRR: gpuCloud.gpuCloudIrrFn,
-  GPUCLOUDCASHFLOWS: gpuCloud.gpuCloudCashFlowsFn,
-  PRICEQUANTILES: risk.priceQuantilesFn,
-  MININGNPVDIST: risk.miningNpvDistFn,
-  CONVERSIONDIST: risk.conversionDistFn,
-  VOLATILITY: risk.volatilityFn,
-  BTCPERSHARE: treasury.btcPerShareFn,
-  BTCYIELD: treasury.btcYieldFn,
-  BTCGAIN: treasury.btcGainFn,
-  MNAV: treasury.mnavFn,
-  NAVPERSHARE: treasury.navPerShareFn,
-  LTV: treasury.ltvFn,
-  LTVPRICE: treasury.ltvPriceFn,
-  RUNWAYMONTHS: treasury.runwayMonthsFn,
-  TREASURYCASHFLOWS: treasury.treasuryCashFlowsFn as Adapter,
-};
+import { CALCULATED } from "./calculated";
+import { CalculatedId, mustBeGiven, Param, SIGNATURES } from "./params";
+import { basicValue, toExcelError } from "./excel";
 
 const TABLE_ARGS = ["assumptions", "assumptions_2", "assumptions_3"];
 
@@ -74,8 +21,8 @@ function describe(v: unknown): string {
 }
 
 /** The function named, case-insensitively, with or without "MINER.". */
-function functionNamed(raw: unknown): FunctionId {
-  const name = Array.isArray(raw) && raw.length === 1 && Array.isArray(raw[0]) ? raw[0][0] : raw;
+function functionNamed(raw: unknown): CalculatedId {
+  const name = basicValue(Array.isArray(raw) && raw.length === 1 && Array.isArray(raw[0]) ? raw[0][0] : raw);
   const id =
     typeof name === "string"
       ? name
@@ -83,15 +30,15 @@ function functionNamed(raw: unknown): FunctionId {
           .toUpperCase()
           .replace(/^MINER\./, "")
       : "";
-  if (!(id in TABLE_FUNCTIONS)) {
-    const allowed = Object.keys(TABLE_FUNCTIONS).join(", ");
+  if (!(id in CALCULATED)) {
+    const allowed = Object.keys(CALCULATED).join(", ");
     throw new InvalidArgumentError(
       "function_name",
       `the name of a MINER function that takes numbers: ${allowed}`,
       describe(name),
     );
   }
-  return id as FunctionId;
+  return id as CalculatedId;
 }
 
 const listed = (params: readonly Param[]) => params.map((p) => (mustBeGiven(p) ? p.name : `[${p.name}]`)).join(", ");
@@ -106,7 +53,7 @@ interface Given {
  * (quantiles, values) takes one value a row: its name on the first row, then rows with no name,
  * which continue it (a column of values, as the function would take it).
  */
-function readTables(id: FunctionId, params: readonly Param[], tables: unknown[]): Map<string, Given> {
+function readTables(id: CalculatedId, params: readonly Param[], tables: unknown[]): Map<string, Given> {
   const byName = new Map(params.map((p) => [p.name.toLowerCase(), p]));
   const given = new Map<string, Given>();
   tables.forEach((table, t) => {
@@ -117,7 +64,8 @@ function readTables(id: FunctionId, params: readonly Param[], tables: unknown[])
       throw new InvalidArgumentError(arg, "a two-column range of names and values", describe(table));
     }
     let list: unknown[][] | undefined; // the list the rows with no name continue
-    (table as unknown[][]).forEach(([label, value], i) => {
+    (table as unknown[][]).forEach(([cell, value], i) => {
+      const label = basicValue(cell); // a name may be a linked data type: its text
       if (isBlank(label) && isBlank(value)) return;
       if (isBlank(label) && list) {
         list.push([value]);
@@ -160,26 +108,9 @@ function readTables(id: FunctionId, params: readonly Param[], tables: unknown[])
   return given;
 }
 
-// MINER.FROMTABLE: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
-/**
- * Runs a MINER function on arguments given as named rows of one to three tables (name, value), so a model can point it at its assumptions.
- * @customfunction FROMTABLE
- * @param function_name Name of the MINER function to run, e.g. "COSTPERBTC" (text; any MINER function but the live ones).
- * @param assumptions Two-column range: the function's parameter names, then their values (range; blank rows skipped; a blank value takes the default).
- * @param [assumptions_2] Another two-column range of names and values, e.g. a scenario's (range; as assumptions; a name may appear in one table only).
- * @param [assumptions_3] A third two-column range of names and values (range; as assumptions; a name may appear in one table only).
- * @returns What the named function returns: its number (a 1×1 array) or its table.
- * @helpurl https://localhost:3000/help/FROMTABLE.html
- */
-export function fromTable(
-  function_name: unknown,
-  assumptions: any[][],
-  assumptions_2?: any[][],
-  assumptions_3?: any[][],
-): any[][];
 export function fromTable(...args: unknown[]): any[][] {
   const [functionName, ...tables] = args.slice(0, 1 + TABLE_ARGS.length);
-  let id: FunctionId;
+  let id: CalculatedId;
   let positional: unknown[];
   try {
     id = functionNamed(functionName);
@@ -190,6 +121,6 @@ export function fromTable(...args: unknown[]): any[][] {
     throw toExcelError("FROMTABLE", e, SIGNATURES.FROMTABLE);
   }
   // The function's own errors (named for it: "LEASENPV: term_years must be ...") pass through.
-  const result = (TABLE_FUNCTIONS[id] as unknown as (...args: unknown[]) => unknown)(...positional);
+  const result = CALCULATED[id](...positional);
   return Array.isArray(result) ? result : [[result]];
 }

@@ -1,18 +1,14 @@
 /*
- * Entry of the custom-functions bundle. Each topic file declares its functions with JSDoc that
- * scripts/jsdoc.js generates from the registry (params.ts, catalog.ts);
- * custom-functions-metadata-plugin reads them into functions.json and appends the
- * CustomFunctions.associate(...) calls to those files at build time.
+ * Entry of the custom-functions bundle: binds every MINER function's implementation to its id in
+ * functions.json, which the build writes from the same registry (src/functions/metadata.ts). The
+ * table is typed so that every FunctionId has exactly one implementation.
  */
 import "./outside-office"; // first: see the file
-import "./protocol";
-import "./revenue";
-import "./costs";
-import "./lease";
-import "./mining";
-import "./risk";
-import "./energy-tax";
-import "./gpu-cloud";
-import "./treasury";
-import "./fromtable";
-import "./live";
+import { CALCULATED } from "./calculated";
+import { fromTable } from "./fromtable";
+import { LIVE } from "./live";
+import { FunctionId } from "./params";
+
+const BINDINGS: Record<FunctionId, (...args: unknown[]) => unknown> = { ...CALCULATED, FROMTABLE: fromTable, ...LIVE };
+
+for (const [id, implementation] of Object.entries(BINDINGS)) CustomFunctions.associate(id, implementation);

@@ -8,6 +8,8 @@ import { InvalidArgumentError } from "../calc/errors";
 import { CURRENCIES, Currency, FIELDS, FieldInfo, MarketSnapshot } from "../market/fields";
 import { marketService } from "../market/runtime";
 import { quoteArgument, toExcelError } from "./excel";
+import { LiveId, SIGNATURES } from "./params";
+import { read } from "./read";
 
 type Stream = CustomFunctions.StreamingInvocation<number>;
 
@@ -48,22 +50,13 @@ function findField(name: string): FieldInfo | undefined {
   return FIELDS.find((f) => f.id === key || f.name.toLowerCase() === key || f.label.toLowerCase() === key);
 }
 
-// MINER.BTCPRICE: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
-/**
- * Live BTC price from the market data the task pane refreshes; #N/A with the reason when there is none.
- * @customfunction BTCPRICE
- * @param [currency] Currency of the price (text; USD, EUR, GBP, CAD, CHF, AUD or JPY). Default "USD".
- * @returns BTC price in the currency, updating live.
- * @helpurl https://localhost:3000/help/BTCPRICE.html
- */
-export function btcPrice(currency: unknown, invocation: CustomFunctions.StreamingInvocation<number>): void;
 export function btcPrice(...args: unknown[]): void {
-  const [currency, invocation] = args as [unknown, Stream];
+  const invocation = args[1] as Stream;
   try {
-    const raw = Array.isArray(currency) ? currency[0]?.[0] : currency;
-    const code = (raw === null || raw === undefined || raw === "" ? "USD" : String(raw)).trim().toUpperCase();
+    const raw = read(SIGNATURES.BTCPRICE, args.slice(0, 1)).currency;
+    const code = raw.trim().toUpperCase();
     if (!(CURRENCIES as readonly string[]).includes(code)) {
-      throw new InvalidArgumentError("currency", `one of ${CURRENCIES.join(", ")}`, quoteArgument(String(raw)));
+      throw new InvalidArgumentError("currency", `one of ${CURRENCIES.join(", ")}`, quoteArgument(raw));
     }
     stream("BTCPRICE", `BTC price in ${code}`, (s) => s.prices[code as Currency]?.value, invocation);
   } catch (e) {
@@ -71,53 +64,32 @@ export function btcPrice(...args: unknown[]): void {
   }
 }
 
-// MINER.DIFFICULTY: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
-/**
- * Live network difficulty from the market data; #N/A with the reason when there is none.
- * @customfunction DIFFICULTY
- * @returns Network difficulty, updating live.
- * @helpurl https://localhost:3000/help/DIFFICULTY.html
- */
-export function difficulty(invocation: CustomFunctions.StreamingInvocation<number>): void;
 export function difficulty(...args: unknown[]): void {
   stream("DIFFICULTY", "difficulty", (s) => s.fields.difficulty?.value, args[0] as Stream);
 }
 
-// MINER.HEIGHT: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
-/**
- * Live block height from the market data; #N/A with the reason when there is none.
- * @customfunction HEIGHT
- * @returns Current block height, updating live.
- * @helpurl https://localhost:3000/help/HEIGHT.html
- */
-export function height(invocation: CustomFunctions.StreamingInvocation<number>): void;
 export function height(...args: unknown[]): void {
   stream("HEIGHT", "block height", (s) => s.fields.block_height?.value, args[0] as Stream);
 }
 
-// MINER.NETWORK: generated from src/functions/params.ts and catalog.ts by scripts/jsdoc.js; edit those, not this.
-/**
- * Any live market field by name, e.g. hashprice_usd_per_ph_day or BTC_NextHalvingDate; #N/A with the reason when there is none.
- * @customfunction NETWORK
- * @param field Market field by id (hashprice_usd_per_ph_day) or workbook name (BTC_Hashprice) (text; a field listed on NETWORK's help page).
- * @returns The field's value in its unit, updating live.
- * @helpurl https://localhost:3000/help/NETWORK.html
- */
-export function network(field: unknown, invocation: CustomFunctions.StreamingInvocation<number>): void;
 export function network(...args: unknown[]): void {
-  const [field, invocation] = args as [unknown, Stream];
+  const invocation = args[1] as Stream;
   try {
-    const raw = Array.isArray(field) ? field[0]?.[0] : field;
-    const info = typeof raw === "string" ? findField(raw) : undefined;
+    const raw = read(SIGNATURES.NETWORK, args.slice(0, 1)).field;
+    const info = findField(raw);
     if (!info) {
-      throw new InvalidArgumentError(
-        "field",
-        `one of ${FIELDS.map((f) => f.id).join(", ")}`,
-        raw === null || raw === undefined ? "null" : quoteArgument(raw),
-      );
+      throw new InvalidArgumentError("field", `one of ${FIELDS.map((f) => f.id).join(", ")}`, quoteArgument(raw));
     }
     stream("NETWORK", info.label, (s) => s.fields[info.id]?.value, invocation);
   } catch (e) {
     invocation.setResult(toExcelError("NETWORK", e));
   }
 }
+
+/** The live functions by id: each takes its arguments, then Excel's streaming invocation. */
+export const LIVE: Record<LiveId, (...args: unknown[]) => void> = {
+  BTCPRICE: btcPrice,
+  DIFFICULTY: difficulty,
+  HEIGHT: height,
+  NETWORK: network,
+};

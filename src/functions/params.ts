@@ -1,40 +1,77 @@
 /**
- * The registry of MINER's public parameters: each written once (name, description, unit, allowed
- * values, example, default), and each function's parameter list composed from them, in the order
- * Excel shows them. The adapters read arguments by these lists; scripts/jsdoc.js writes the JSDoc
- * that Excel's metadata comes from; the help pages, docs/functions.md and the template's
- * assumptions tables read the same entries.
+ * The registry of MINER's public parameters: each written once (name, description, unit, limits,
+ * example, default), and each function's parameter list composed from them, in the order Excel
+ * shows them. From these entries and catalog.ts come Excel's functions.json (metadata.ts), the
+ * argument reader (read.ts, which checks each argument against its limits), the help pages,
+ * docs/functions.md and the template's assumptions tables.
  *
  * Rules (CONTRIBUTING.md): one name has one meaning; a quantity's unit is in its name (currency
  * USD; a rate without a period in its name is per year; fractions are decimals, 0.02 = 2%). A
  * parameter without a default is required. After 1.0 a list only ever grows at its end.
  */
+import {
+  allowedWords,
+  ANY,
+  BURN,
+  CAPEX_TIMING,
+  CORRELATION,
+  DIFFICULTY,
+  FRACTION,
+  HAIRCUT,
+  Limits,
+  LTV,
+  NON_NEGATIVE,
+  PATHS,
+  POSITIVE,
+  PRICE_DECLINE,
+  PUE,
+  RATE,
+  RENT_TIMING,
+  SCHEDULE_MONTHS,
+  SEED,
+  SITE_RATIO,
+  SUBSIDY,
+  VOLATILITY,
+  WHOLE_NON_NEGATIVE,
+} from "../calc/limits";
+
+/**
+ * How an argument arrives and is read (read.ts). "number" unless said: "text" (a code or name),
+ * "range" (FROMTABLE's two-column table of names and values), "column" (a number, or one value
+ * per month in a one-column range), "boolean" (TRUE/FALSE, or 1/0), "pairs" (a two-column range
+ * of numbers, a row each) or "list" (a row or column of numbers). Ranges, columns, pairs and lists
+ * are declared as matrices, so Excel hands the function the whole range instead of calling it
+ * once per cell.
+ */
+export type Kind = "text" | "range" | "column" | "boolean" | "pairs" | "list";
 
 /** A public parameter of one or more MINER functions. */
 export interface Param {
   /** The name Excel shows, with its unit. */
-  name: string;
+  readonly name: string;
   /** What it is, in a few words; Excel's tooltip adds the unit, the allowed values and the default. */
-  description: string;
-  unit: string;
-  /** The values accepted, in words. */
-  allowed: string;
-  example: number | string | boolean;
-  /** What an omitted or blank argument means. Without one (and without `optional`) it is required. */
-  default?: number | string | boolean;
-  /** Optional with nothing in its place (an extra assumptions table, a table with a built-in default). */
-  optional?: true;
-  /** For an optional parameter without a single default value: what a blank argument means. */
-  blank?: string;
+  readonly description: string;
+  readonly unit: string;
+  /** The values accepted, in words: the limits' words, then the note (never written by hand). */
+  readonly allowed: string;
   /**
-   * "number" unless said: "text" (a code or name), "range" (FROMTABLE's two-column table of names
-   * and values), "column" (a number, or one value per month in a one-column range:
-   * src/functions/kinds.ts), "boolean" (TRUE/FALSE, or 1/0), "pairs" (a two-column range of
-   * numbers, a row each) or "list" (a row or column of numbers). Ranges, columns, pairs and lists
-   * are declared as matrices, so Excel hands the function the whole range instead of calling it
-   * once per cell.
+   * What a number may be (each value of a column): checked by the reader under the public name,
+   * and by calc for direct callers, from the same data (src/calc/limits.ts).
    */
-  kind?: "text" | "range" | "column" | "boolean" | "pairs" | "list";
+  readonly limits?: Limits;
+  readonly example: number | string | boolean;
+  /** What an omitted or blank argument means. Without one (and without `optional`) it is required. */
+  readonly default?: number | string | boolean;
+  /** Optional with nothing in its place (an extra assumptions table, a table with a built-in default). */
+  readonly optional?: true;
+  /** For an optional parameter without a single default value: what a blank argument means. */
+  readonly blank?: string;
+  readonly kind?: Kind;
+  /**
+   * A list's blank cells: skipped anywhere ("skip", a row of quantiles) or only at its ends
+   * ("ends", a time series, where a gap would join two periods).
+   */
+  readonly blanks?: "skip" | "ends";
   /**
    * Required, but placed after optional parameters, where Excel's metadata cannot say so: Excel
    * refuses to load an add-in whose metadata has a required parameter after an optional one
@@ -42,49 +79,68 @@ export interface Param {
    * required parameter can't follow an optional parameter"). So it is optional in the metadata
    * (shown in brackets) and an omitted or blank one is #VALUE! saying it is required.
    */
-  afterOptional?: true;
+  readonly afterOptional?: true;
   /** The calc module's name for this input where it differs (calc keeps its own field names). */
-  field?: string;
+  readonly field?: string;
   /** Further calc names a calc error may use for this input (a conversion's lease terms). */
-  reportedAs?: readonly string[];
+  readonly reportedAs?: readonly string[];
 }
 
-type Entry = Omit<Param, "name">;
+/** A registry entry as written: its name is its key; `allowed` comes from the limits and the note. */
+type Entry = Omit<Param, "name" | "allowed"> & {
+  /** Words after the limits' own ("0.02 = 2%", what a #NUM! beyond them means), or all the words of a non-number. */
+  readonly note?: string;
+};
 
-/** Names the entries by their keys, so that each name is written once. */
-function define<K extends string>(entries: Record<K, Entry>): Record<K, Param> {
-  const out = {} as Record<K, Param>;
-  for (const name of Object.keys(entries) as K[]) out[name] = { name, ...entries[name] };
-  return out;
+/** A registry entry with its name and its words. */
+type Named<K extends string, E extends Entry> = Param & Omit<E, "note"> & { readonly name: K };
+
+/** The words for an entry's values: its limits' words and its note. */
+export function allowedOf(e: Pick<Entry, "limits" | "note">): string {
+  const words = e.limits ? allowedWords(e.limits) : "";
+  return words ? `${words}${e.note ?? ""}` : (e.note ?? "");
+}
+
+/**
+ * Names the entries by their keys, so that each name is written once, and writes each entry's
+ * allowed values from its limits. The entries keep their literal types, so the reader can type
+ * what it reads (read.ts).
+ */
+function define<const E extends Record<string, Entry>>(entries: E): { [K in keyof E & string]: Named<K, E[K]> } {
+  const out: Record<string, Param> = {};
+  for (const [name, { note, ...entry }] of Object.entries(entries)) {
+    out[name] = { name, ...entry, allowed: allowedOf({ limits: entry.limits, note }) };
+  }
+  return out as { [K in keyof E & string]: Named<K, E[K]> };
 }
 
 export const PARAMS = define({
   // The chain.
-  height: { description: "Block height", unit: "blocks", allowed: "a whole number, 0 or more", example: 840_000 },
+  height: { description: "Block height", unit: "blocks", limits: WHOLE_NON_NEGATIVE, example: 840_000 },
   start_height: {
     description: "Block height at the start of month 1; 144 blocks a day follow, so halvings fall in their month",
     unit: "blocks",
-    allowed: "a whole number, 0 or more",
+    limits: WHOLE_NON_NEGATIVE,
     example: 925_000,
   },
-  hashrate_ehs: { description: "Network hashrate", unit: "EH/s", allowed: "greater than 0", example: 1100 },
+  hashrate_ehs: { description: "Network hashrate", unit: "EH/s", limits: POSITIVE, example: 1100 },
   difficulty: {
     description: "Network difficulty now, or in month 1 of a schedule",
     unit: "dimensionless",
-    allowed: "greater than 0",
+    limits: DIFFICULTY,
     example: 1.52e14,
   },
   subsidy_btc_per_block: {
     description: "Block subsidy: =MINER.SUBSIDY(height), or 3.125 for blocks 840,000 to 1,049,999",
     unit: "BTC per block",
-    allowed: "0 to 50",
+    limits: SUBSIDY,
     example: 3.125,
     field: "subsidy",
   },
   fees_btc_per_block: {
     description: "Average transaction fees per block",
     unit: "BTC per block",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 0.036,
     default: 0,
   },
@@ -93,27 +149,30 @@ export const PARAMS = define({
   btc_price: {
     description: "BTC price now, or in month 1 of a schedule",
     unit: "USD per BTC",
-    allowed: "greater than 0, or 0 in NAVPERSHARE and RUNWAYMONTHS",
+    limits: POSITIVE,
+    note: ", or 0 in NAVPERSHARE and RUNWAYMONTHS",
     example: 91_000,
   },
   btc_price_growth_monthly: {
     description: "BTC price growth per month (0 = flat)",
     unit: "rate per month",
-    allowed: "greater than -1, 0.01 = 1%",
+    limits: RATE,
+    note: ", 0.01 = 1%",
     example: 0.01,
     default: 0,
   },
   difficulty_growth_monthly: {
     description: "Difficulty growth per month",
     unit: "rate per month",
-    allowed: "greater than -1, 0.02 = 2%",
+    limits: RATE,
+    note: ", 0.02 = 2%",
     example: 0.02,
     default: 0,
   },
   power_price_kwh: {
     description: "Power price",
     unit: "USD per kWh",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 0.05,
   },
 
@@ -121,92 +180,100 @@ export const PARAMS = define({
   hashrate_ths: {
     description: "Hashrate of the machine or fleet",
     unit: "TH/s",
-    allowed: "0 or more; PAYBACKMONTHS needs more than 0",
+    limits: NON_NEGATIVE,
+    note: "; PAYBACKMONTHS needs more than 0",
     example: 200,
   },
   wall_efficiency_j_th: {
     description: "Fleet efficiency at the wall, cooling included: the machines' J/TH × PUE",
     unit: "J/TH",
-    allowed: "greater than 0",
+    limits: POSITIVE,
     example: 17.5,
     field: "efficiency_j_th",
   },
   machine_efficiency_j_th: {
     description: "Fleet efficiency at the machines; the site's PUE is applied separately",
     unit: "J/TH",
-    allowed: "greater than 0",
+    limits: POSITIVE,
     example: 17.5,
     field: "efficiency_j_th",
   },
   pue: {
     description: "Power usage effectiveness: site power over machine power (1.1 = 10% cooling overhead)",
     unit: "ratio",
-    allowed: "1 or more",
+    limits: PUE,
     example: 1.1,
   },
-  pool_fee: { description: "Pool fee", unit: "fraction", allowed: "0 to 1, 0.02 = 2%", example: 0.02, default: 0 },
+  pool_fee: {
+    description: "Pool fee",
+    unit: "fraction",
+    limits: FRACTION,
+    note: ", 0.02 = 2%",
+    example: 0.02,
+    default: 0,
+  },
   uptime: {
     description: "Share of time the fleet hashes",
     unit: "fraction",
-    allowed: "0 to 1",
+    limits: FRACTION,
     example: 0.95,
     default: 1,
   },
-  machine_cost_usd: { description: "Price of the machine", unit: "USD", allowed: "0 or more", example: 3500 },
+  machine_cost_usd: { description: "Price of the machine", unit: "USD", limits: NON_NEGATIVE, example: 3500 },
 
   // Costs per installed TH/s.
   opex_usd_per_th_day: {
     description: "Other cash operating cost: maintenance, hosting, site staff",
     unit: "USD per TH/s per day",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 0.003,
     default: 0,
   },
   machine_cost_usd_per_th: {
     description: "Machine price, depreciated straight-line over machine_life_years",
     unit: "USD per TH/s",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 20,
     default: 0,
   },
   machine_life_years: {
     description: "Depreciation life of the machines",
     unit: "years",
-    allowed: "greater than 0",
+    limits: POSITIVE,
     example: 4,
     default: 4,
   },
   sga_usd_per_th_day: {
     description: "Cash SG&A",
     unit: "USD per TH/s per day",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 0.004,
     default: 0,
   },
   stock_comp_usd_per_th_day: {
     description: "Stock-based compensation",
     unit: "USD per TH/s per day",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 0.0093,
     default: 0,
   },
   energy_tax_usd_per_kwh: {
     description: "Excise tax on mining power, e.g. 0.05 for New York's proposed top band or ENERGYTAX / kWh",
     unit: "USD per kWh",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 0.05,
     default: 0,
   },
   annual_kwh: {
     description: "Electricity used in the year (1 MW all year = 8,760,000 kWh)",
     unit: "kWh per year",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 876_000_000,
   },
   tiers: {
     description: "Marginal tax bands: rows of (band start, rate), ascending from 0",
     unit: "range: kWh a year, USD per kWh",
-    allowed: "two columns",
+    note: "two columns",
     example: "E2:F6",
     kind: "pairs",
     optional: true,
@@ -214,17 +281,17 @@ export const PARAMS = define({
   },
 
   // A site.
-  site_mw: { description: "Site power capacity, gross", unit: "MW", allowed: "greater than 0", example: 100 },
+  site_mw: { description: "Site power capacity, gross", unit: "MW", limits: POSITIVE, example: 100 },
   months: {
     description: "Months to schedule or simulate",
     unit: "months",
-    allowed: "a whole number from 1 to 1200",
+    limits: SCHEDULE_MONTHS,
     example: 60,
   },
   opex_usd_per_site_mw_month: {
     description: "Site operating cost other than power",
     unit: "USD per site MW per month",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 15_000,
     default: 0,
     field: "opex_usd_per_mw_month",
@@ -232,21 +299,21 @@ export const PARAMS = define({
   refresh_capex_usd_per_th: {
     description: "Fleet refresh capex, paid every refresh_every_months",
     unit: "USD per TH/s",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 15,
     default: 0,
   },
   refresh_every_months: {
     description: "Months between fleet refreshes (0 = never)",
     unit: "months",
-    allowed: "a whole number, 0 or more",
+    limits: WHOLE_NON_NEGATIVE,
     example: 48,
     default: 0,
   },
   switch_off_below_cost: {
     description: "Switch the fleet off in a month whose revenue is below power + energy tax (opex still paid)",
     unit: "TRUE or FALSE",
-    allowed: "or 1 or 0",
+    note: "or 1 or 0",
     example: true,
     default: true,
     kind: "boolean",
@@ -254,14 +321,15 @@ export const PARAMS = define({
   salvage_pct: {
     description: "Resale value at the end, as a share of the equipment's cost (a new fleet's; the GPUs')",
     unit: "fraction",
-    allowed: "0 to 1, 0.1 = 10%",
+    limits: FRACTION,
+    note: ", 0.1 = 10%",
     example: 0.1,
     default: 0,
   },
   difficulty_includes_fleet: {
     description: "Whether difficulty counts this fleet already (FALSE: a new fleet adds its own hashrate)",
     unit: "TRUE or FALSE",
-    allowed: "or 1 or 0",
+    note: "or 1 or 0",
     example: false,
     default: true,
     kind: "boolean",
@@ -271,38 +339,40 @@ export const PARAMS = define({
   critical_it_mw: {
     description: "Critical IT load the tenant pays for",
     unit: "MW",
-    allowed: "greater than 0",
+    limits: POSITIVE,
     example: 200,
   },
   rate_usd_per_kw_month: {
     description: "Rent",
     unit: "USD per kW of critical IT per month",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 150,
   },
   term_years: {
     description: "Lease term; term_years × 12 must be a whole number of months",
     unit: "years",
-    allowed: "greater than 0",
+    limits: POSITIVE,
     example: 15,
   },
   discount_rate: {
     description: "Discount rate, annual effective",
     unit: "rate per year",
-    allowed: "greater than -1, 0.1 = 10%",
+    limits: RATE,
+    note: ", 0.1 = 10%",
     example: 0.1,
   },
   escalator: {
     description: "Rent escalator, applied after each lease year",
     unit: "rate per year",
-    allowed: "greater than -1, 0.03 = 3%",
+    limits: RATE,
+    note: ", 0.03 = 3%",
     example: 0.03,
     default: 0,
   },
   capex_usd_per_critical_it_mw: {
     description: "Build or conversion capex, paid at month 0",
     unit: "USD per MW of critical IT",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 9e6,
     default: 0,
     field: "capex_usd_per_mw",
@@ -310,7 +380,8 @@ export const PARAMS = define({
   lease_opex_pct_of_revenue: {
     description: "Landlord operating cost as a share of lease revenue",
     unit: "fraction",
-    allowed: "0 to 1, 0.15 = 15%",
+    limits: FRACTION,
+    note: ", 0.15 = 15%",
     example: 0.15,
     default: 0,
     field: "opex_pct_of_revenue",
@@ -318,14 +389,14 @@ export const PARAMS = define({
   build_months: {
     description: "Months of construction, with no income, before rent or service starts",
     unit: "months",
-    allowed: "a whole number, 0 or more",
+    limits: WHOLE_NON_NEGATIVE,
     example: 12,
     default: 0,
   },
   conversion_capex_usd_per_critical_it_mw: {
     description: "Cost of converting the site for the tenant, paid at month 0",
     unit: "USD per MW of critical IT",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 9e6,
     default: 0,
     field: "conversion_capex_usd_per_mw",
@@ -334,7 +405,7 @@ export const PARAMS = define({
   conversion_months: {
     description: "Months of conversion, with no income, before rent starts",
     unit: "months",
-    allowed: "a whole number, 0 or more",
+    limits: WHOLE_NON_NEGATIVE,
     example: 12,
     default: 0,
     reportedAs: ["build_months"],
@@ -342,28 +413,29 @@ export const PARAMS = define({
   exit_cap_rate: {
     description: "Cap rate that values the final lease year's NOI at the end of the term (0 = no exit value)",
     unit: "rate per year",
-    allowed: "0 to 1, 0.07 = 7%",
+    limits: FRACTION,
+    note: ", 0.07 = 7%",
     example: 0.07,
     default: 0,
   },
   rent_timing: {
     description: "When rent is paid: 0 = at the end of each month, 1 = at its beginning (monthly in advance)",
     unit: "code",
-    allowed: "0 or 1",
+    limits: RENT_TIMING,
     example: 1,
     default: 0,
   },
   capex_timing: {
     description: "When capex is paid: 0 = all at month 0, 1 = evenly at the start of each build month",
     unit: "code",
-    allowed: "0 or 1",
+    limits: CAPEX_TIMING,
     example: 1,
     default: 0,
   },
   phases: {
     description: "Phased deliveries, each a lease of its own: rows of (build months to service, critical IT MW)",
     unit: "range: months, MW",
-    allowed: "two columns",
+    note: "two columns",
     example: "H2:I4",
     kind: "pairs",
     optional: true,
@@ -372,7 +444,8 @@ export const PARAMS = define({
   lease_discount_rate: {
     description: "Discount rate for the lease, annual effective",
     unit: "rate per year",
-    allowed: "greater than -1, 0.08 = 8%",
+    limits: RATE,
+    note: ", 0.08 = 8%",
     example: 0.08,
     optional: true,
     blank: "discount_rate",
@@ -380,36 +453,37 @@ export const PARAMS = define({
   site_mw_per_critical_it_mw: {
     description: "Gross site MW per MW of critical IT load (reported deals: 1.25 to 1.45)",
     unit: "ratio",
-    allowed: "1 or more",
+    limits: SITE_RATIO,
     example: 1.4,
     default: 1.4,
   },
 
   // GPU cloud: the miner owns the GPUs and sells GPU-hours.
-  gpus: { description: "GPUs in service", unit: "GPUs", allowed: "greater than 0", example: 100_000 },
+  gpus: { description: "GPUs in service", unit: "GPUs", limits: POSITIVE, example: 100_000 },
   usd_per_gpu_hour: {
     description: "Price of a GPU-hour in the first year of service",
     unit: "USD per GPU-hour",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 2.77,
   },
-  utilization: { description: "Share of GPU-hours sold", unit: "fraction", allowed: "0 to 1", example: 0.9 },
+  utilization: { description: "Share of GPU-hours sold", unit: "fraction", limits: FRACTION, example: 0.9 },
   gpu_capex_usd: {
     description: "Price of a GPU with its share of the server, paid at month 0",
     unit: "USD per GPU",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 41_000,
   },
   kw_per_gpu: {
     description: "All-in server power per GPU, before PUE",
     unit: "kW per GPU",
-    allowed: "greater than 0",
+    limits: POSITIVE,
     example: 1.8,
   },
   opex_pct_of_revenue: {
     description: "GPU-cloud operating cost other than power, as a share of its revenue",
     unit: "fraction",
-    allowed: "0 to 1, 0.1 = 10%",
+    limits: FRACTION,
+    note: ", 0.1 = 10%",
     example: 0.1,
     default: 0,
     // LEASE* call the lease's share opex_pct_of_revenue in calc; MWECONOMICS reads both.
@@ -418,21 +492,22 @@ export const PARAMS = define({
   price_decline_annual: {
     description: "Fall of the GPU-hour price at each anniversary of service (negative: a rise)",
     unit: "rate per year",
-    allowed: "above -1, at most 1, 0.15 = 15%",
+    limits: PRICE_DECLINE,
+    note: ", 0.15 = 15%",
     example: 0.15,
     default: 0,
   },
   life_years: {
     description: "Service life of the GPUs, from the end of the build; × 12 a whole number of months",
     unit: "years",
-    allowed: "greater than 0",
+    limits: POSITIVE,
     example: 5,
     default: 5,
   },
   shell_capex_usd_per_mw: {
     description: "Data-hall (shell) capex, paid at month 0",
     unit: "USD per MW of critical IT",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 9e6,
     default: 0,
   },
@@ -441,51 +516,57 @@ export const PARAMS = define({
   price_vol_annual: {
     description: "Annual volatility of BTC's log price changes; the mean path keeps btc_price_growth_monthly",
     unit: "rate per year",
-    allowed: "0 to 5, 0.5 = 50% a year",
+    limits: VOLATILITY,
+    note: ", 0.5 = 50% a year",
     example: 0.5,
   },
   difficulty_vol_annual: {
     description: "Annual volatility of log difficulty changes; the mean path keeps difficulty_growth_monthly",
     unit: "rate per year",
-    allowed: "0 to 5, 0.2 = 20% a year",
+    limits: VOLATILITY,
+    note: ", 0.2 = 20% a year",
     example: 0.2,
   },
   price_difficulty_corr: {
     description: "Correlation of the monthly price and difficulty shocks (hashrate chases hashprice)",
     unit: "dimensionless",
-    allowed: "-1 to 1, 0 = independent",
+    limits: CORRELATION,
+    note: ", 0 = independent",
     example: 0.3,
   },
   paths: {
     description: "Simulated paths: more give smaller standard errors and take longer",
     unit: "count",
-    allowed: "whole, 100 to 100,000; paths × months at most 3,600,000",
+    limits: PATHS,
+    note: "; paths × months ≤ 3,600,000",
     example: 10_000,
   },
   seed: {
     description: "Seed of the random numbers: the same seed gives the same result in every Excel",
     unit: "dimensionless",
-    allowed: "a whole number from 0 to 2^53 - 1",
+    limits: SEED,
     example: 1,
   },
   quantiles: {
     description: "Quantiles to report, as fractions in a row or column",
     unit: "fractions",
-    allowed: "1 to 99, each strictly between 0 and 1",
+    note: "1 to 99, each strictly between 0 and 1",
     example: "{0.1,0.5,0.9}",
     kind: "list",
+    blanks: "skip",
   },
   values: {
     description: "Levels in time order, oldest first, e.g. daily BTC prices",
     unit: "e.g. USD per BTC",
-    allowed: "a row or column of at least 3 numbers greater than 0",
+    note: "a row or column of at least 3 numbers greater than 0",
     example: "B2:B366",
     kind: "list",
+    blanks: "ends",
   },
   periods_per_year: {
     description: "Periods a year between consecutive values: 365 for daily BTC prices, 52 weekly, 12 monthly",
     unit: "count",
-    allowed: "greater than 0",
+    limits: POSITIVE,
     example: 365,
   },
 
@@ -494,113 +575,117 @@ export const PARAMS = define({
   btc: {
     description: "Treasury asset held (BTC, or another asset in its own units, e.g. ETH); at the start of a schedule",
     unit: "BTC",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 528_185,
   },
   shares: {
     description: "Share count: assumed diluted shares, as Strategy defines them",
     unit: "shares",
-    allowed: "greater than 0",
+    limits: POSITIVE,
     example: 299_674_000,
   },
   btc_start: {
     description: "Treasury asset held at the start of the period",
     unit: "BTC",
-    allowed: "0 or more; 0 has no yield (#NUM!)",
+    limits: NON_NEGATIVE,
+    note: "; 0 has no yield (#NUM!)",
     example: 447_470,
   },
   shares_start: {
     description: "Assumed diluted shares at the start of the period",
     unit: "shares",
-    allowed: "greater than 0",
+    limits: POSITIVE,
     example: 281_735_000,
   },
   btc_end: {
     description: "Treasury asset held at the end of the period",
     unit: "BTC",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 528_185,
   },
   shares_end: {
     description: "Assumed diluted shares at the end of the period",
     unit: "shares",
-    allowed: "greater than 0",
+    limits: POSITIVE,
     example: 299_674_000,
   },
-  share_price: { description: "Share price", unit: "USD per share", allowed: "greater than 0", example: 290 },
-  debt: { description: "Debt principal outstanding", unit: "USD", allowed: "0 or more", example: 8.2e9, default: 0 },
+  share_price: { description: "Share price", unit: "USD per share", limits: POSITIVE, example: 290 },
+  debt: { description: "Debt principal outstanding", unit: "USD", limits: NON_NEGATIVE, example: 8.2e9, default: 0 },
   preferred: {
     description: "Preferred stock at its notional (liquidation) value",
     unit: "USD",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 6e9,
     default: 0,
   },
   cash: {
     description: "Cash held (at the start of a schedule)",
     unit: "USD",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 20e6,
   },
   basis: {
     description: 'mNAV\'s numerator: "EV" enterprise value (Strategy since mid-2025) or "MCAP" market capitalisation',
     unit: "text",
-    allowed: '"EV" or "MCAP", any case',
+    note: '"EV" or "MCAP", any case',
     example: "MCAP",
     default: "EV",
     kind: "text",
   },
-  loan: { description: "Principal of the BTC-backed loan", unit: "USD", allowed: "0 or more", example: 100e6 },
+  loan: { description: "Principal of the BTC-backed loan", unit: "USD", limits: NON_NEGATIVE, example: 100e6 },
   collateral_btc: {
     description: "BTC (or the held asset) pledged as the loan's collateral",
     unit: "BTC",
-    allowed: "greater than 0",
+    limits: POSITIVE,
     example: 2000,
   },
   ltv: {
     description: "Loan-to-value threshold: 0.75 margin call, 0.85 liquidation (market convention, not contract terms)",
     unit: "fraction",
-    allowed: "greater than 0, at most 1",
+    limits: LTV,
     example: 0.75,
   },
   monthly_burn: {
     description: "Net cash spent a month: costs, interest, dividends and capex less non-BTC income",
     unit: "USD per month",
-    allowed: "greater than 0; 0 or less is #NUM!",
+    limits: BURN,
+    note: "; 0 or less is #NUM!",
     example: 4.6e6,
   },
   haircut: {
     description: "Discount a forced sale of the asset takes",
     unit: "fraction",
-    allowed: "0 up to but not 1, 0.2 = 20%",
+    limits: HAIRCUT,
+    note: ", 0.2 = 20%",
     example: 0.2,
     default: 0,
   },
   btc_mined: {
     description: "Asset received each month, e.g. MININGCASHFLOWS' BTC mined",
     unit: "BTC per month",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 40,
     kind: "column",
   },
   cash_costs: {
     description: "Cash paid each month for operations and capex",
     unit: "USD per month",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 4.6e6,
     kind: "column",
   },
   policy: {
     description: "HOLD sells only to keep min_cash; SELLALL sells all mined BTC; SELLPCT sells sell_fraction of it",
     unit: "text",
-    allowed: '"HOLD", "SELLALL" or "SELLPCT", any case',
+    note: '"HOLD", "SELLALL" or "SELLPCT", any case',
     example: "HOLD",
     kind: "text",
   },
   other_income: {
     description: "Other cash received a month, e.g. LEASECASHFLOWS' net cash flow",
     unit: "USD per month",
-    allowed: "any; negative is paid",
+    limits: ANY,
+    note: "any; negative is paid",
     example: 5.1e6,
     default: 0,
     kind: "column",
@@ -608,7 +693,7 @@ export const PARAMS = define({
   debt_service: {
     description: "Interest and principal paid each month",
     unit: "USD per month",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 1e6,
     default: 0,
     kind: "column",
@@ -616,14 +701,15 @@ export const PARAMS = define({
   sell_fraction: {
     description: "Share of each month's mined BTC that SELLPCT sells",
     unit: "fraction",
-    allowed: "0 to 1, 0.5 = 50%",
+    limits: FRACTION,
+    note: ", 0.5 = 50%",
     example: 0.5,
     default: 0,
   },
   min_cash: {
     description: "Cash floor the policy sells BTC to keep",
     unit: "USD",
-    allowed: "0 or more",
+    limits: NON_NEGATIVE,
     example: 5e6,
     default: 0,
   },
@@ -632,7 +718,7 @@ export const PARAMS = define({
   currency: {
     description: "Currency of the price",
     unit: "text",
-    allowed: "USD, EUR, GBP, CAD, CHF, AUD or JPY",
+    note: "USD, EUR, GBP, CAD, CHF, AUD or JPY",
     example: "EUR",
     default: "USD",
     kind: "text",
@@ -640,28 +726,28 @@ export const PARAMS = define({
   field: {
     description: "Market field by id (hashprice_usd_per_ph_day) or workbook name (BTC_Hashprice)",
     unit: "text",
-    allowed: "a field listed on NETWORK's help page",
+    note: "a field listed on NETWORK's help page",
     example: "hashprice_usd_per_ph_day",
     kind: "text",
   },
   function_name: {
     description: 'Name of the MINER function to run, e.g. "COSTPERBTC"',
     unit: "text",
-    allowed: "any MINER function but the live ones",
+    note: "any MINER function but the live ones",
     example: "LEASENPV",
     kind: "text",
   },
   assumptions: {
     description: "Two-column range: the function's parameter names, then their values",
     unit: "range",
-    allowed: "blank rows skipped; a blank value takes the default",
+    note: "blank rows skipped; a blank value takes the default",
     example: "A2:B9",
     kind: "range",
   },
   assumptions_2: {
     description: "Another two-column range of names and values, e.g. a scenario's",
     unit: "range",
-    allowed: "as assumptions; a name may appear in one table only",
+    note: "as assumptions; a name may appear in one table only",
     example: "D2:E3",
     kind: "range",
     optional: true,
@@ -669,7 +755,7 @@ export const PARAMS = define({
   assumptions_3: {
     description: "A third two-column range of names and values",
     unit: "range",
-    allowed: "as assumptions; a name may appear in one table only",
+    note: "as assumptions; a name may appear in one table only",
     example: "G2:H3",
     kind: "range",
     optional: true,
@@ -691,18 +777,30 @@ export function mustBeGiven(p: Param): boolean {
   return isRequired(p) || !!p.afterOptional;
 }
 
+/** A required parameter placed after optional ones (see `afterOptional`). */
+export type AfterOptional<P extends Param> = Omit<P, "default" | "optional" | "afterOptional"> & {
+  readonly default?: undefined;
+  readonly optional: true;
+  readonly afterOptional: true;
+};
+
 /** A required parameter placed after optional ones: optional in the metadata, a blank is #VALUE! (see `afterOptional`). */
-export function requiredAfterOptional(p: Param): Param {
+export function requiredAfterOptional<P extends Param>(p: P): AfterOptional<P> {
   return { ...p, optional: true, afterOptional: true, default: undefined };
 }
 
 /** The parameter required in this function, where others give it a default (the same name and meaning). */
-export function required(p: Param): Param {
+export function required<P extends Param>(
+  p: P,
+): Omit<P, "default" | "optional"> & { readonly default?: undefined; readonly optional?: undefined } {
   return { ...p, default: undefined, optional: undefined };
 }
 
 /** The parameter with a default in this function, where another requires it (RUNWAYMONTHS' [btc=0]): the same name and meaning. */
-export function withDefault(p: Param, value: number | string): Param {
+export function withDefault<P extends Param, V extends number | string>(
+  p: P,
+  value: V,
+): Omit<P, "default" | "optional"> & { readonly default: V; readonly optional?: undefined } {
   return { ...p, default: value, optional: undefined };
 }
 
@@ -710,13 +808,22 @@ export function withDefault(p: Param, value: number | string): Param {
  * A parameter another function requires, appended optional to this one (no default: omitted, the
  * function does without it). The interface rule allows appending only optional parameters.
  */
-export function optional(p: Param): Param {
+export function optional<P extends Param>(p: P): Omit<P, "optional"> & { readonly optional: true } {
   return { ...p, optional: true };
 }
 
 /** A number parameter that here also takes one value per month in a column (TREASURYCASHFLOWS' btc_price). */
-export function byMonth(p: Param): Param {
+export function byMonth<P extends Param>(p: P): Omit<P, "kind"> & { readonly kind: "column" } {
   return { ...p, kind: "column" };
+}
+
+/**
+ * The parameter with wider limits in this function than its words say in general, where the words
+ * name the exception (btc_price "greater than 0, or 0 in NAVPERSHARE and RUNWAYMONTHS"): the
+ * tooltip keeps the one meaning, the reader checks this function's limits.
+ */
+export function withLimits<P extends Param>(p: P, limits: Limits): P {
+  return { ...p, limits };
 }
 
 /** A default as the docs and tooltips show it: text in quotes, a list as Excel's array constant. */
@@ -767,7 +874,7 @@ const OVERHEADS = [
 ];
 const LEASE_TERMS = [P.critical_it_mw, P.rate_usd_per_kw_month, P.term_years];
 const LEASE_OPTIONS = [P.escalator, P.capex_usd_per_critical_it_mw, P.lease_opex_pct_of_revenue, P.build_months];
-/** Issue 12's lease terms: exit value, timing and phased deliveries (appended to every lease function). */
+/** How real leases are written: exit value, timing and phased deliveries (appended to every lease function). */
 const LEASE_TIMING = [P.exit_cap_rate, P.rent_timing, P.capex_timing, P.phases];
 
 /** The site and the network it mines: first in every site function. */
@@ -791,7 +898,7 @@ export const MINING_OPTIONS = [
   P.refresh_capex_usd_per_th,
   P.refresh_every_months,
 ];
-/** Issue 12's mining inputs: switch-off, the fleet's salvage, energy tax and the fleet-share convention. */
+/** The mining decisions: switch-off, the fleet's salvage, energy tax and the fleet-share convention. */
 export const MINING_DECISIONS = [
   P.switch_off_below_cost,
   P.salvage_pct,
@@ -860,7 +967,7 @@ const DETERMINISTIC = {
   BREAKEVENHASHPRICE: [P.power_price_kwh, P.wall_efficiency_j_th, P.pool_fee, P.opex_usd_per_th_day, ...OVERHEADS],
   PAYBACKMONTHS: [
     P.machine_cost_usd,
-    P.hashrate_ths,
+    withLimits(P.hashrate_ths, POSITIVE),
     P.wall_efficiency_j_th,
     P.power_price_kwh,
     P.btc_price,
@@ -890,10 +997,16 @@ const DETERMINISTIC = {
   BTCYIELD: [P.btc_start, P.shares_start, P.btc_end, P.shares_end],
   BTCGAIN: [P.btc_start, P.shares_start, P.btc_end, P.shares_end],
   MNAV: [P.share_price, P.shares, P.btc, P.btc_price, P.debt, P.preferred, withDefault(P.cash, 0), P.basis],
-  NAVPERSHARE: [P.btc, P.btc_price, P.shares, P.debt, P.preferred, withDefault(P.cash, 0)],
+  NAVPERSHARE: [P.btc, withLimits(P.btc_price, NON_NEGATIVE), P.shares, P.debt, P.preferred, withDefault(P.cash, 0)],
   LTV: [P.loan, P.collateral_btc, P.btc_price],
   LTVPRICE: [P.loan, P.collateral_btc, P.ltv],
-  RUNWAYMONTHS: [P.cash, P.monthly_burn, withDefault(P.btc, 0), withDefault(P.btc_price, 0), P.haircut],
+  RUNWAYMONTHS: [
+    P.cash,
+    P.monthly_burn,
+    withDefault(P.btc, 0),
+    withDefault(withLimits(P.btc_price, NON_NEGATIVE), 0),
+    P.haircut,
+  ],
   TREASURYCASHFLOWS: [
     P.cash,
     P.btc,
@@ -923,14 +1036,13 @@ const RISK = [P.price_vol_annual, P.difficulty_vol_annual, P.price_difficulty_co
  * are `requiredAfterOptional`), then the quantiles to report (P10, P50, P90 when omitted). By
  * reference: the list follows the deterministic function's, so its assumptions tables work unchanged.
  */
-function withRisk(params: readonly Param[]): Param[] {
+function withRisk<L extends readonly Param[]>(params: L): (L[number] | Risk | AfterOptional<Risk> | typeof REPORTED)[] {
   const afterOptional = params.some((p) => !isRequired(p));
-  return [
-    ...params,
-    ...RISK.map((p) => (afterOptional ? requiredAfterOptional(p) : p)),
-    withDefault(P.quantiles, "{0.1,0.5,0.9}"),
-  ];
+  return [...params, ...RISK.map((p) => (afterOptional ? requiredAfterOptional(p) : p)), REPORTED];
 }
+type Risk = (typeof RISK)[number];
+/** The quantiles a distribution reports: P10, P50 and P90 unless given. */
+const REPORTED = withDefault(P.quantiles, "{0.1,0.5,0.9}");
 
 /** Every MINER function's parameters, in Excel's order: the public interface (test/functions/interface.json pins it). */
 export const SIGNATURES = {
@@ -950,3 +1062,12 @@ export const SIGNATURES = {
 } satisfies Record<string, readonly Param[]>;
 
 export type FunctionId = keyof typeof SIGNATURES;
+
+/** The live functions: streamed from the market data (live.ts), declared to Excel as streaming. */
+export type LiveId = "BTCPRICE" | "DIFFICULTY" | "HEIGHT" | "NETWORK";
+
+/** The dispatcher that runs the others from tables of names and values (fromtable.ts). */
+export type TableId = "FROMTABLE";
+
+/** The functions that calculate from their arguments (calculated.ts). */
+export type CalculatedId = Exclude<FunctionId, LiveId | TableId>;

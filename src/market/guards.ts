@@ -22,7 +22,7 @@ export const FX_JUMP = 0.1;
 /**
  * A difficulty more than 30% from the last good one needs a second provider. Retargets are
  * clamped to ×¼..×4 by the protocol, but the largest since 2021 was −11.16% (~7 Feb 2026,
- * ../shared/reference/network-history.md).
+ * docs/sources.md#market-data).
  */
 export const DIFFICULTY_JUMP = 0.3;
 /** Two providers confirm a difficulty when they agree within 1% (it is one number on the chain). */
@@ -42,7 +42,7 @@ export const HEIGHT_CHECKPOINT = { height: 840_000, ms: Date.UTC(2024, 3, 20, 0,
 /**
  * mempool's currentHashrate (a 3-day average, EH/s) must be within ±30% of the rate the
  * difficulty implies (difficulty × 2^32 / 600 / 1e18). It differs because blocks come faster
- * or slower than 600 s. In the recorded responses (../shared/fixtures/api/mempool) it is +1.2%
+ * or slower than 600 s. In the recorded responses (test/fixtures/api/mempool) it is +1.2%
  * (hashrate/3d) and +0.3% (hashrate/1y), the daily points are within ±2%, and the 2025 retargets
  * (each the mean of that ratio over an epoch) range from −2.7% to +6.3%. ±30% is ~5× the largest
  * of those and ~3× the largest retarget since 2021 (−11.16%, network-history.md), and still

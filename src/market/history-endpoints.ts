@@ -4,7 +4,7 @@
  * throws FetchFailure("invalid") naming the endpoint and the entry. Shapes follow mempool's
  * backend (mining-routes.ts, DifficultyAdjustmentsRepository, HashratesRepository,
  * BlocksRepository.$getHistoricalBlockRewards, PricesRepository.$getHistoricalPrices); see
- * ../shared/reference/network-history.md and test/fixtures/api/mempool/README.md.
+ * docs/sources.md#market-data and test/fixtures/api/README.md.
  */
 import { at, parseJson, plausible, RANGES } from "./check";
 import { FetchFailure } from "./http";

@@ -34,6 +34,7 @@ export const WORKED_EXAMPLE = {
   machine_life_years: 4,
   sga_usd_per_th_day: 0.004,
   stock_comp_usd_per_th_day: 0.0093,
+  subsidy: 3.125,
 };
 
 describe("cash cost per BTC (COSTPERBTC)", () => {
@@ -54,26 +55,26 @@ describe("cash cost per BTC (COSTPERBTC)", () => {
   });
 
   test("$0.05/kWh, 17.5 J/TH, D=150T, no fees: power alone costs about $50.1k per BTC", () => {
-    const cost = cashCostPerBtc(0.05, 17.5, 150e12).toNumber();
+    const cost = cashCostPerBtc(0.05, 17.5, 150e12, 0, 0, 0, 3.125).toNumber();
     expect(relErr(cost, expectedCashCost(0.05, 17.5, 150e12, 0, 0, 0, 3.125))).toBeLessThan(1e-15);
     expect(cost).toBeGreaterThan(50_000);
     expect(cost).toBeLessThan(50_200);
   });
 
   test("rises with power price, efficiency (J/TH) and difficulty; falls with fees", () => {
-    const base = cashCostPerBtc(0.05, 20, 1.5e14, 0.03, 0.02, 0.002).toNumber();
-    expect(cashCostPerBtc(0.06, 20, 1.5e14, 0.03, 0.02, 0.002).toNumber()).toBeGreaterThan(base);
-    expect(cashCostPerBtc(0.05, 21, 1.5e14, 0.03, 0.02, 0.002).toNumber()).toBeGreaterThan(base);
-    expect(cashCostPerBtc(0.05, 20, 1.6e14, 0.03, 0.02, 0.002).toNumber()).toBeGreaterThan(base);
-    expect(cashCostPerBtc(0.05, 20, 1.5e14, 0.05, 0.02, 0.002).toNumber()).toBeLessThan(base);
+    const base = cashCostPerBtc(0.05, 20, 1.5e14, 0.03, 0.02, 0.002, 3.125).toNumber();
+    expect(cashCostPerBtc(0.06, 20, 1.5e14, 0.03, 0.02, 0.002, 3.125).toNumber()).toBeGreaterThan(base);
+    expect(cashCostPerBtc(0.05, 21, 1.5e14, 0.03, 0.02, 0.002, 3.125).toNumber()).toBeGreaterThan(base);
+    expect(cashCostPerBtc(0.05, 20, 1.6e14, 0.03, 0.02, 0.002, 3.125).toNumber()).toBeGreaterThan(base);
+    expect(cashCostPerBtc(0.05, 20, 1.5e14, 0.05, 0.02, 0.002, 3.125).toNumber()).toBeLessThan(base);
   });
 
   test("free power and no opex cost nothing", () => {
-    expect(cashCostPerBtc(0, 20, 1.5e14).toNumber()).toBe(0);
+    expect(cashCostPerBtc(0, 20, 1.5e14, 0, 0, 0, 3.125).toNumber()).toBe(0);
   });
 
   test("a 100% pool fee earns nothing: no answer", () => {
-    expect(() => cashCostPerBtc(0.05, 20, 1.5e14, 0, 1)).toThrow(NoAnswerError);
+    expect(() => cashCostPerBtc(0.05, 20, 1.5e14, 0, 1, 0, 3.125)).toThrow(NoAnswerError);
   });
 
   test.each([
@@ -85,9 +86,9 @@ describe("cash cost per BTC (COSTPERBTC)", () => {
     [[0.05, 20, 1e14, 0, -0.02], /pool_fee must be a fraction from 0 to 1/],
     [[0.05, 20, 1e14, 0, 0, -1], /opex_usd_per_th_day must be a number of 0 or more/],
   ])("refuses %p", (args, message) => {
-    const a = args as [number, number, number, number?, number?, number?];
-    expect(() => cashCostPerBtc(...a)).toThrow(InvalidArgumentError);
-    expect(() => cashCostPerBtc(...a)).toThrow(message);
+    const [power, eff, d, fees = 0, pool = 0, opex = 0] = args as number[];
+    expect(() => cashCostPerBtc(power, eff, d, fees, pool, opex, 3.125)).toThrow(InvalidArgumentError);
+    expect(() => cashCostPerBtc(power, eff, d, fees, pool, opex, 3.125)).toThrow(message);
   });
 });
 
@@ -119,8 +120,8 @@ describe("all-in cost and its breakdown", () => {
   });
 
   test("with no overheads, all-in equals COSTPERBTC (to 30 digits: two paths, one quantity)", () => {
-    const allIn = allInCostPerBtc({ power_price_kwh: 0.04, efficiency_j_th: 18, difficulty: 1.4e14, fees_btc_per_block: 0.02, pool_fee: 0.02, opex_usd_per_th_day: 0.001 });
-    const cash = cashCostPerBtc(0.04, 18, 1.4e14, 0.02, 0.02, 0.001);
+    const allIn = allInCostPerBtc({ power_price_kwh: 0.04, efficiency_j_th: 18, difficulty: 1.4e14, fees_btc_per_block: 0.02, pool_fee: 0.02, opex_usd_per_th_day: 0.001, subsidy: 3.125 });
+    const cash = cashCostPerBtc(0.04, 18, 1.4e14, 0.02, 0.02, 0.001, 3.125);
     expect(allIn.sub(cash).abs().div(cash).lt(1e-30)).toBe(true);
     expect(allIn.toNumber()).toBe(cash.toNumber());
   });
@@ -158,23 +159,23 @@ describe("breakevens", () => {
       const opex = between(rand, 0, 0.004, false);
       let p;
       try {
-        p = breakevenPowerPrice(price, eff, d, fees, pool, opex);
+        p = breakevenPowerPrice(price, eff, d, fees, pool, opex, 3.125);
       } catch (e) {
         expect(e).toBeInstanceOf(NoAnswerError);
         continue;
       }
-      expect(relErr(cashCostPerBtc(p, eff, d, fees, pool, opex).toNumber(), price)).toBeLessThan(1e-12);
+      expect(relErr(cashCostPerBtc(p, eff, d, fees, pool, opex, 3.125).toNumber(), price)).toBeLessThan(1e-12);
     }
   });
 
   test("breakeven power matches the reference formula: hashprice per TH × (1 − pool fee) / (J/TH × 24 / 1000)", () => {
-    const hpPerTh = hashpriceUsdPerPhDay(91_000, 152e12, 0.036).div(1000);
+    const hpPerTh = hashpriceUsdPerPhDay(91_000, 152e12, 0.036, 3.125).div(1000);
     const expected = hpPerTh.mul(0.98).div(17.5 * 0.024).toNumber();
-    expect(relErr(breakevenPowerPrice(91_000, 17.5, 152e12, 0.036, 0.02).toNumber(), expected)).toBeLessThan(1e-14);
+    expect(relErr(breakevenPowerPrice(91_000, 17.5, 152e12, 0.036, 0.02, 0, 3.125).toNumber(), expected)).toBeLessThan(1e-14);
   });
 
   test("no power price breaks even when opex alone exceeds revenue", () => {
-    expect(() => breakevenPowerPrice(10_000, 20, 3e14, 0, 0, 0.05)).toThrow(NoAnswerError);
+    expect(() => breakevenPowerPrice(10_000, 20, 3e14, 0, 0, 0.05, 3.125)).toThrow(NoAnswerError);
   });
 
   test("at the breakeven hashprice, margin on all costs is zero for any difficulty", () => {
@@ -182,7 +183,7 @@ describe("breakevens", () => {
     const be = breakevenHashprice(costs); // USD per PH/day
     for (const d of [1e14, 1.5e14, 3e14]) {
       // price at which hashprice (fees included) equals the breakeven
-      const price = be.div(hashpriceUsdPerPhDay(1, d, costs.fees_btc_per_block));
+      const price = be.div(hashpriceUsdPerPhDay(1, d, costs.fees_btc_per_block, 3.125));
       expect(relErr(allInCostPerBtc({ ...costs, difficulty: d }).toNumber(), price.toNumber())).toBeLessThan(1e-12);
     }
   });
@@ -197,10 +198,10 @@ describe("breakevens", () => {
 });
 
 describe("payback months", () => {
-  const s21 = { machine_cost_usd: 3500, hashrate_ths: 200, efficiency_j_th: 17.5, power_price_kwh: 0.05, btc_price: 91_000, difficulty: 152e12, fees_btc_per_block: 0.036 };
+  const s21 = { machine_cost_usd: 3500, hashrate_ths: 200, efficiency_j_th: 17.5, power_price_kwh: 0.05, btc_price: 91_000, difficulty: 152e12, fees_btc_per_block: 0.036, subsidy: 3.125 };
 
   test("flat difficulty: machine price / monthly cash margin (365/12-day months)", () => {
-    const daily = btcPerThDay(152e12, 0.036).mul(200).mul(91_000).sub(200 * 17.5 * 0.024 * 0.05);
+    const daily = btcPerThDay(152e12, 0.036, 3.125).mul(200).mul(91_000).sub(200 * 17.5 * 0.024 * 0.05);
     const expected = Q.of(3500).div(Q.of(daily.toString()).mul(365).div(12)).toNumber();
     expect(relErr(paybackMonths(s21).toNumber(), expected)).toBeLessThan(1e-14);
   });
@@ -211,7 +212,7 @@ describe("payback months", () => {
     const growing = paybackMonths({ ...cheap, difficulty_growth_monthly: 0.01 }).toNumber();
     expect(growing).toBeGreaterThan(flat);
     // direct float simulation
-    const rev0 = btcPerThDay(152e12, 0.036).toNumber() * 200 * 91_000 * 365 / 12;
+    const rev0 = btcPerThDay(152e12, 0.036, 3.125).toNumber() * 200 * 91_000 * 365 / 12;
     const cost = 200 * 17.5 * 0.024 * 0.035 * 365 / 12;
     let remaining = 3500;
     let months = 0;
@@ -240,7 +241,7 @@ describe("payback months", () => {
   test("a free machine losing money while difficulty falls pays back once the cumulative margin recovers", () => {
     // margin −$X in month 1, rising as difficulty falls 5% a month: payback when the cumulative sum returns to 0
     const plan = { ...s21, machine_cost_usd: 0, power_price_kwh: 0.1, difficulty_growth_monthly: -0.05 };
-    const rev0 = (btcPerThDay(152e12, 0.036).toNumber() * 200 * 91_000 * 365) / 12;
+    const rev0 = (btcPerThDay(152e12, 0.036, 3.125).toNumber() * 200 * 91_000 * 365) / 12;
     const cost = (200 * 17.5 * 0.024 * 0.1 * 365) / 12;
     expect(rev0).toBeLessThan(cost);
     let owed = 0;
@@ -261,7 +262,7 @@ describe("payback months", () => {
 
 describe("payback across a halving (PAYBACKMONTHS start_height, issue 12 point 5)", () => {
   // The README's example: an S21-class machine, 3.5¢ power, difficulty +1% a month.
-  const readme = { machine_cost_usd: 3500, hashrate_ths: 200, efficiency_j_th: 17.5, power_price_kwh: 0.035, btc_price: 91_000, difficulty: 1.52e14, fees_btc_per_block: 0.036, pool_fee: 0.02, difficulty_growth_monthly: 0.01 };
+  const readme = { machine_cost_usd: 3500, hashrate_ths: 200, efficiency_j_th: 17.5, power_price_kwh: 0.035, btc_price: 91_000, difficulty: 1.52e14, fees_btc_per_block: 0.036, pool_fee: 0.02, difficulty_growth_monthly: 0.01, subsidy: 3.125 };
   /** Month by month in doubles, subsidy blended by block count from start_height (4,380 blocks a month). */
   function floatPayback(p: typeof readme, startHeight: number): { months?: number; neverIn?: number; owed?: number } {
     const perReward = (p.hashrate_ths * 1e12 * 86400 * (365 / 12) * (1 - p.pool_fee) * p.btc_price) / (p.difficulty * 2 ** 32);
@@ -303,6 +304,13 @@ describe("payback across a halving (PAYBACKMONTHS start_height, issue 12 point 5
   test("a payback that ends before the halving is the same with or without start_height", () => {
     const quick = { ...readme, machine_cost_usd: 500 };
     expect(relErr(paybackMonths({ ...quick, start_height: 925_000 }).toNumber(), paybackMonths(quick).toNumber())).toBeLessThan(1e-30);
+  });
+
+  test("no silent subsidy: a direct caller gives the subsidy or start_height (whose subsidy follows the halvings)", () => {
+    const { subsidy: _, ...withoutSubsidy } = readme;
+    expect(() => paybackMonths(withoutSubsidy as typeof readme)).toThrow(/^subsidy must be a number \(BTC per block\), or start_height to take it from$/);
+    const quick = { machine_cost_usd: 500, start_height: 925_000 };
+    expect(paybackMonths({ ...withoutSubsidy, ...quick }).toString()).toBe(paybackMonths({ ...readme, ...quick }).toString());
   });
 
   test("subsidy must be the subsidy at start_height (or be left out), with both numbers in the message", () => {

@@ -140,7 +140,7 @@ describe("results", () => {
     // The table says which subsidy it assumed: the one given, so a model after the 2028 halving shows 1.5625.
     expect(table[9][1]).toBe(3.125);
     expect(costs.costBreakdown(...ALL_IN_ARGS.map((v, i) => (i === 3 ? 1.5625 : v)))[9][1]).toBe(1.5625);
-    const c = costPerBtcBreakdown({ power_price_kwh: 0.05, efficiency_j_th: 20, difficulty: 1.5e14, fees_btc_per_block: 0.036, pool_fee: 0.02, opex_usd_per_th_day: 0.003, machine_cost_usd_per_th: 20, machine_life_years: 4, sga_usd_per_th_day: 0.004, stock_comp_usd_per_th_day: 0.0093 });
+    const c = costPerBtcBreakdown({ power_price_kwh: 0.05, efficiency_j_th: 20, difficulty: 1.5e14, fees_btc_per_block: 0.036, pool_fee: 0.02, opex_usd_per_th_day: 0.003, machine_cost_usd_per_th: 20, machine_life_years: 4, sga_usd_per_th_day: 0.004, stock_comp_usd_per_th_day: 0.0093, subsidy: 3.125 });
     expect(table[1][1]).toBe(c.power.toNumber());
   });
 

@@ -22,7 +22,7 @@ test("the list of Excel's functions is the complete, cited one: ~500 names, old 
   expect(builtins.length).toBeGreaterThanOrEqual(500);
   expect(new Set(builtins).size).toBe(builtins.length);
   for (const name of ["ABS", "PRICE", "NPV", "XIRR", "BETADIST", "T.DIST.2T", "XLOOKUP", "LET", "LAMBDA", "VSTACK", "GROUPBY", "REGEXTEST", "TRIMRANGE"]) {
-    expect([name, builtins.includes(name)]).toEqual([name, true]);
+    expect(builtins).toContain(name);
   }
   expect(builtins.every((n) => /^[A-Z][A-Z0-9.]*$/.test(n))).toBe(true);
 });

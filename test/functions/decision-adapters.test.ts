@@ -114,7 +114,7 @@ describe("LEASENPV, LEASEIRR, LEASECASHFLOWS: exit value, timing, phases", () =>
     ];
     for (const [appended, options] of cases) {
       const want = floatLease({ ...floatBase, ...options }, 0.1).npv;
-      expect([appended, relErr(num("LEASENPV", ...BASE, ...appended), want) < 1e-11]).toEqual([appended, true]);
+      expect(num("LEASENPV", ...BASE, ...appended)).toBeNear(want, { rel: 1e-11, label: `appended ${JSON.stringify(appended)}` });
     }
   });
 
@@ -267,7 +267,8 @@ describe("CONVERSIONVALUE, CONVERSIONBREAKEVEN, MWECONOMICS: the lease leg's ter
     ];
     t.forEach((row, i) => row.forEach((cell, j) => {
       const w = want[i][j];
-      expect([i, j, typeof w === "number" ? relErr(cell as number, w) < 1e-12 : cell === w]).toEqual([i, j, true]);
+      if (typeof w === "number") expect(cell).toBeNear(w, { rel: 1e-12, label: `row ${i}, column ${j}` });
+      else expect([i, j, cell]).toEqual([i, j, w]);
     }));
     expect((t[4][2] as number) / 1e6).toBeCloseTo(6.43, 2);
     expect((t[4][1] as number) / 1e6).toBeCloseTo(0.78, 2);
@@ -396,7 +397,7 @@ describe("GPUCLOUDNPV, GPUCLOUDIRR, GPUCLOUDCASHFLOWS (issue 12 point 9)", () =>
 
   test("bad inputs are #VALUE! naming them", () => {
     expect(message("GPUCLOUDNPV", 110_000, 2.01, 1.2, 52_700, 1.8, 1.18, 0.045, 0.12)).toMatch(/^GPUCLOUDNPV: utilization must be a fraction from 0 to 1/);
-    expect(message("GPUCLOUDNPV", 110_000, 2.01, 1, 52_700, 1.8, 0.9, 0.045, 0.12)).toMatch(/^GPUCLOUDNPV: pue must be 1 or more/);
+    expect(message("GPUCLOUDNPV", 110_000, 2.01, 1, 52_700, 1.8, 0.9, 0.045, 0.12)).toMatch(/^GPUCLOUDNPV: pue must be a number of 1 or more/);
     expect(message("GPUCLOUDNPV", ...GPU_ARGS, 0.12, 0, 0, 4.05)).toMatch(/^GPUCLOUDNPV: life_years must be a whole number of months in years/);
   });
 });

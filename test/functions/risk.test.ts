@@ -46,7 +46,7 @@ describe("PRICEQUANTILES", () => {
     const row = table[month + 1] as number[];
     [0.1, 0.5, 0.9].forEach((p, k) => {
       const exact = 91000 * Math.exp(month * mu + s * Math.sqrt(month) * normalQuantile(p));
-      expect([month, p, Math.abs(row[1 + k] - exact) < 3 * row[4 + k]]).toEqual([month, p, true]);
+      expect(row[1 + k]).toBeNear(exact, { abs: 3 * row[4 + k], label: `month ${month}, P${p * 100} within 3 SE` });
     });
   });
 
@@ -96,7 +96,7 @@ describe("MININGNPVDIST", () => {
   test("with every volatility 0 the mean is MININGNPV to 1e-9 relative, and every quantile too", () => {
     const npv = MININGNPV(...MINING_ARGS) as number;
     const m = asMap(MININGNPVDIST(...miningDist({ price_vol_annual: 0, difficulty_vol_annual: 0, paths: 100 })));
-    for (const k of ["Mean (USD)", "P10 (USD)", "P50 (USD)", "P90 (USD)"]) expect([k, Math.abs((m.get(k) as number) / npv - 1) < 1e-9]).toEqual([k, true]);
+    for (const k of ["Mean (USD)", "P10 (USD)", "P50 (USD)", "P90 (USD)"]) expect(m.get(k)).toBeNear(npv, { rel: 1e-9, label: k });
     expect(m.get("P(NPV < 0)")).toBe(npv < 0 ? 1 : 0);
     expect(m.get("P(NPV < 0) SE")).toBe(0);
   });
@@ -133,7 +133,7 @@ describe("MININGNPVDIST", () => {
     const prices = PRICEQUANTILES(91000, 0.01, 0.5, 1, [[0.1, 0.5, 0.9]], 1000, 5) as number[][];
     ["P10", "P50", "P90"].forEach((label, k) => {
       const expected = a + b * prices[2][1 + k];
-      expect([label, Math.abs((dist.get(`${label} (USD)`) as number) / expected - 1) < 1e-9]).toEqual([label, true]);
+      expect(dist.get(`${label} (USD)`)).toBeNear(expected, { rel: 1e-9, label });
     });
   });
 });
@@ -209,15 +209,15 @@ describe("bad inputs give clear errors naming the argument", () => {
     return `${e.code} ${e.message}`;
   };
   test("negative volatility, |corr| > 1", () => {
-    expect(err(() => MININGNPVDIST(...miningDist({ price_vol_annual: -0.2 })))).toBe("#VALUE! MININGNPVDIST: price_vol_annual must be a number of 0 or more; got -0.2");
-    expect(err(() => CONVERSIONDIST(...conversionDist({ difficulty_vol_annual: -1 })))).toBe("#VALUE! CONVERSIONDIST: difficulty_vol_annual must be a number of 0 or more; got -1");
-    expect(err(() => PRICEQUANTILES(91000, 0, -0.5, 12, 0.5, 100, 1))).toBe("#VALUE! PRICEQUANTILES: price_vol_annual must be a number of 0 or more; got -0.5");
+    expect(err(() => MININGNPVDIST(...miningDist({ price_vol_annual: -0.2 })))).toBe("#VALUE! MININGNPVDIST: price_vol_annual must be a volatility from 0 to 5 (0.6 = 60% a year); got -0.2");
+    expect(err(() => CONVERSIONDIST(...conversionDist({ difficulty_vol_annual: -1 })))).toBe("#VALUE! CONVERSIONDIST: difficulty_vol_annual must be a volatility from 0 to 5 (0.6 = 60% a year); got -1");
+    expect(err(() => PRICEQUANTILES(91000, 0, -0.5, 12, 0.5, 100, 1))).toBe("#VALUE! PRICEQUANTILES: price_vol_annual must be a volatility from 0 to 5 (0.6 = 60% a year); got -0.5");
     expect(err(() => MININGNPVDIST(...miningDist({ price_difficulty_corr: 1.2 })))).toBe("#VALUE! MININGNPVDIST: price_difficulty_corr must be a correlation from -1 to 1; got 1.2");
   });
   test("paths 0, below 100 or not whole is #VALUE!; above 100,000 (or 3,600,000 path-months) is #NUM! saying the limit", () => {
-    expect(err(() => MININGNPVDIST(...miningDist({ paths: 0 })))).toBe("#VALUE! MININGNPVDIST: paths must be a whole number of at least 100; got 0");
-    expect(err(() => PRICEQUANTILES(91000, 0, 0.5, 12, 0.5, 99, 1))).toBe("#VALUE! PRICEQUANTILES: paths must be a whole number of at least 100; got 99");
-    expect(err(() => CONVERSIONDIST(...conversionDist({ paths: 1000.5 })))).toBe("#VALUE! CONVERSIONDIST: paths must be a whole number of at least 100; got 1000.5");
+    expect(err(() => MININGNPVDIST(...miningDist({ paths: 0 })))).toBe("#VALUE! MININGNPVDIST: paths must be a whole number of 100 or more; got 0");
+    expect(err(() => PRICEQUANTILES(91000, 0, 0.5, 12, 0.5, 99, 1))).toBe("#VALUE! PRICEQUANTILES: paths must be a whole number of 100 or more; got 99");
+    expect(err(() => CONVERSIONDIST(...conversionDist({ paths: 1000.5 })))).toBe("#VALUE! CONVERSIONDIST: paths must be a whole number of 100 or more; got 1000.5");
     expect(err(() => MININGNPVDIST(...miningDist({ paths: 100_001 })))).toBe("#NUM! MININGNPVDIST: paths: at most 100,000 paths in one cell; got 100001");
     expect(err(() => PRICEQUANTILES(91000, 0, 0.5, 360, 0.5, 10001, 1))).toMatch(/^#NUM! PRICEQUANTILES: paths: at most 3,600,000 paths × months in one cell \(10,000 paths over 360 months\)/);
   });

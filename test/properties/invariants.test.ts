@@ -32,8 +32,8 @@ const factor = fc.double({ min: 1.0001, max: 10, noNaN: true });
 test("cost per BTC rises with power price, efficiency (J/TH) and difficulty", () => {
   fc.assert(
     fc.property(powerPrice, efficiency, difficulty, fees, poolFee, opex, factor, (p, e, d, f, pf, o, k) => {
-      const base = cashCostPerBtc(p, e, d, f, pf, o);
-      return cashCostPerBtc(p * k, e, d, f, pf, o).gt(base) && cashCostPerBtc(p, e * k, d, f, pf, o).gt(base) && cashCostPerBtc(p, e, d * k, f, pf, o).gt(base);
+      const base = cashCostPerBtc(p, e, d, f, pf, o, 3.125);
+      return cashCostPerBtc(p * k, e, d, f, pf, o, 3.125).gt(base) && cashCostPerBtc(p, e * k, d, f, pf, o, 3.125).gt(base) && cashCostPerBtc(p, e, d * k, f, pf, o, 3.125).gt(base);
     }),
   );
 });
@@ -41,9 +41,9 @@ test("cost per BTC rises with power price, efficiency (J/TH) and difficulty", ()
 test("hashprice is linear in price and inverse in difficulty", () => {
   fc.assert(
     fc.property(price, difficulty, fees, factor, (p, d, f, k) => {
-      const base = hashpriceUsdPerPhDay(p, d, f);
-      const kp = hashpriceUsdPerPhDay(new Decimal(p).mul(k), d, f);
-      const kd = hashpriceUsdPerPhDay(p, new Decimal(d).mul(k), f);
+      const base = hashpriceUsdPerPhDay(p, d, f, 3.125);
+      const kp = hashpriceUsdPerPhDay(new Decimal(p).mul(k), d, f, 3.125);
+      const kd = hashpriceUsdPerPhDay(p, new Decimal(d).mul(k), f, 3.125);
       return kp.div(base).sub(k).abs().lt(1e-30) && kd.mul(k).div(base).sub(1).abs().lt(1e-30);
     }),
   );
@@ -54,11 +54,11 @@ test("the breakeven power price gives a zero cash margin", () => {
     fc.property(price, efficiency, difficulty, fees, poolFee, opex, (p, e, d, f, pf, o) => {
       let be: Decimal;
       try {
-        be = breakevenPowerPrice(p, e, d, f, pf, o);
+        be = breakevenPowerPrice(p, e, d, f, pf, o, 3.125);
       } catch (err) {
         return err instanceof NoAnswerError;
       }
-      return cashCostPerBtc(be, e, d, f, pf, o).div(p).sub(1).abs().lt(1e-25);
+      return cashCostPerBtc(be, e, d, f, pf, o, 3.125).div(p).sub(1).abs().lt(1e-25);
     }),
   );
 });

@@ -6,29 +6,38 @@ import * as lease from "../../src/functions/lease";
 import * as mining from "../../src/functions/mining";
 import * as risk from "../../src/functions/risk";
 import { SIGNATURES } from "../../src/functions/params";
+import {
+  ALL_IN_EXAMPLE,
+  CONVERSION_EXAMPLE,
+  DAT_Q1_2025,
+  GPU_EXAMPLE,
+  GPU_OPTIONS as CATALOG_GPU_OPTIONS,
+  MINING_EXAMPLE,
+  TWO_HALLS as CATALOG_TWO_HALLS,
+} from "../../src/functions/catalog";
 import * as energyTax from "../../src/functions/energy-tax";
 import * as gpuCloud from "../../src/functions/gpu-cloud";
 import * as treasury from "../../src/functions/treasury";
 
 export type Fn = (...args: unknown[]) => unknown;
 
-/** A 100 MW site: S21-class fleet, 4.5¢ power, late-2025 network, five years (the arguments before issue 12's). */
-export const MINING_ARGS_V1 = [100, 17.5, 1.1, 0.045, 91_000, 1.52e14, 925_000, 60, 0.12, 0.036, 0.02, 0.95, 0.02, 0.01, 15_000, 15, 48];
-/** Issue 12's mining inputs at their defaults: switch-off, no salvage, no energy tax, difficulty counting the fleet. */
+/** A 100 MW site: S21-class fleet, 4.5¢ power, late-2025 network, five years (the catalog's example, before the decision inputs). */
+export const MINING_ARGS_V1: number[] = [...MINING_EXAMPLE];
+/** The mining decision inputs at their defaults: switch-off, no salvage, no energy tax, difficulty counting the fleet. */
 export const MINING_DECISIONS = [true, 0, 0, true];
 export const MINING_ARGS = [...MINING_ARGS_V1, ...MINING_DECISIONS];
-/** The same site, or a 10-year lease of it after a year's conversion at $9M per critical IT MW. */
-export const CONVERSION_ARGS_V1 = [100, 17.5, 1.1, 0.045, 91_000, 1.52e14, 925_000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15_000, 15, 48, 0.03, 9e6, 12, 0.15, 1.4];
-/** Issue 12's lease terms at their defaults: no exit value, rent at month end, capex at month 0, no phases. */
+/** The same site, or a 10-year lease of it after a year's conversion at $9M per critical IT MW (the catalog's example). */
+export const CONVERSION_ARGS_V1: number[] = [...CONVERSION_EXAMPLE];
+/** The lease timing inputs at their defaults: no exit value, rent at month end, capex at month 0, no phases. */
 export const LEASE_TIMING = [0, 0, 0, null];
 /** ... then the lease discount rate (blank: discount_rate). */
 export const CONVERSION_ARGS = [...CONVERSION_ARGS_V1, ...MINING_DECISIONS, ...LEASE_TIMING, null];
 /** IREN–Microsoft-scale GPU cloud (catalog.ts: 110,000 GPUs at $2.01 an hour, $52,700 each, 1.8 kW, PUE 1.18, 4.5¢). */
-export const GPU_ARGS = [110_000, 2.01, 1, 52_700, 1.8, 1.18, 0.045];
-export const GPU_OPTIONS = [0.1, 0, 5, 0.1, 0, 9e6];
+export const GPU_ARGS: number[] = [...GPU_EXAMPLE];
+export const GPU_OPTIONS: number[] = [...CATALOG_GPU_OPTIONS];
 
-/** CoinShares' average miner (README): power, wall efficiency, network and subsidy, then the overheads. */
-export const ALL_IN_ARGS = [0.05, 20, 1.5e14, 3.125, 0.036, 0.02, 0.003, 20, 4, 0.004, 0.0093, 0, 1];
+/** CoinShares' average miner (README): power, wall efficiency, network and subsidy, then the overheads (the catalog's example), no energy tax, full uptime. */
+export const ALL_IN_ARGS: number[] = [...ALL_IN_EXAMPLE, 0, 1];
 
 /** Arguments padded with blanks (null, as Excel passes them) to a function's whole list. */
 export const padTo = (args: unknown[], id: keyof typeof SIGNATURES): unknown[] => [...args, ...Array(Math.max(0, SIGNATURES[id].length - args.length)).fill(null)];
@@ -38,7 +47,7 @@ export const RISK_ARGS = [0.5, 0.2, 0.3, 200, 7];
 export const P10_P50_P90 = [[0.1, 0.5, 0.9]];
 
 /** Strategy's share table: 31 Dec 2024 and 30 Mar 2025 BTC and assumed diluted shares. */
-export const STRATEGY_Q1_2025 = [447_470, 281_735_000, 528_185, 299_674_000];
+export const STRATEGY_Q1_2025: number[] = [...DAT_Q1_2025];
 /** A treasury: $20M and 100 BTC, 36 months of 45 BTC mined and $4.62M paid, SELLPCT 50% above a $5M floor. */
 export const TREASURY_ARGS = [20e6, 100, 36, 45, 91_000, 4_620_750, "SELLPCT", 0.01, 1e6, 2e5, 0.5, 5e6];
 
@@ -110,11 +119,8 @@ export function tableOf(id: string, args: unknown[]): unknown[][] {
 }
 
 
-/** Two halls of 100 MW of critical IT, ready after 12 and 18 months. */
-export const TWO_HALLS = [
-  [12, 100],
-  [18, 100],
-];
+/** Two halls of 100 MW of critical IT, ready after 12 and 18 months (the catalog's example). */
+export const TWO_HALLS = CATALOG_TWO_HALLS.rows as number[][];
 
 /**
  * Further valid argument lists with switches, tables and the GPU-cloud column: what CALLS' single

@@ -1,6 +1,6 @@
 /**
  * mempool.space's REST API (or a self-hosted mempool instance: same paths). Shapes follow its
- * open-source backend; see ../shared/fixtures/api/README.md.
+ * open-source backend; see test/fixtures/api/README.md.
  */
 import { CURRENCIES, Currency } from "../fields";
 import { at, parseJson, plausible, preview, RANGES } from "../check";

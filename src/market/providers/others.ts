@@ -1,6 +1,6 @@
 /**
  * Independent fallbacks: blockchain.info (difficulty, height, prices), Coinbase, Kraken and
- * CoinGecko (price). Shapes from each provider's documentation; see ../shared/fixtures/api/.
+ * CoinGecko (price). Shapes from each provider's documentation; recorded in test/fixtures/api/.
  */
 import { CURRENCIES, Currency } from "../fields";
 import { at, clip, parseJson, plausible, preview, RANGES } from "../check";
