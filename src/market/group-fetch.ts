@@ -59,8 +59,8 @@ export interface GroupContext {
   url(e: Endpoint): string;
   /** "mempool.space /api/v1/prices", or the host of a user's own instance. */
   label(e: Endpoint): string;
-  /** The provider's base URL, which its back-off is kept under. */
-  origin(e: Endpoint): string;
+  /** The provider's base URL, which its back-off is kept under (with the endpoint's path). */
+  base(e: Endpoint): string;
   backoff: BackoffMemory;
   confirmed: Confirmed | undefined;
   /** The last published snapshot, for the checks against the last good values. */
@@ -104,7 +104,7 @@ export async function fetchGroup(group: Group, ctx: GroupContext): Promise<Group
     while (next < group.endpoints.length) {
       const index = next++;
       const endpoint = group.endpoints[index];
-      const waiting = ctx.backoff.waiting(ctx.origin(endpoint), now());
+      const waiting = ctx.backoff.waiting(ctx.base(endpoint), endpoint.path, now());
       if (waiting) {
         problems.push(
           `${ctx.label(endpoint)} not asked until ${utcMinute(waiting.until)}: it answered HTTP ${waiting.status} earlier`,
@@ -125,7 +125,7 @@ export async function fetchGroup(group: Group, ctx: GroupContext): Promise<Group
       lastStart = now();
       getText(ctx.url(endpoint), ctx.policy, deps, { signal: controller.signal, deadline: ctx.limits.deadline })
         .then((body) => {
-          ctx.backoff.answered(ctx.origin(endpoint));
+          ctx.backoff.answered(ctx.base(endpoint), endpoint.path);
           return endpoint.parse(body);
         })
         .then(
@@ -200,7 +200,7 @@ export async function fetchGroup(group: Group, ctx: GroupContext): Promise<Group
     if ("error" in outcome) {
       const e = outcome.error;
       if (e instanceof FetchFailure && e.refusal) {
-        const wait = ctx.backoff.refused(ctx.origin(endpoint), e.refusal, now());
+        const wait = ctx.backoff.refused(ctx.base(endpoint), endpoint.path, e.refusal, now());
         problems.push(wait > 0 ? `${e.message} (not asked again before ${utcMinute(now() + wait)})` : e.message);
       } else problems.push(e instanceof FetchFailure ? e.message : `${source}: ${clip(String(e), 200)}`);
       if (open.size === 0) askNext();

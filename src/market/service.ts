@@ -229,7 +229,7 @@ export class MarketService {
       limits,
       url: (e) => base(e) + e.path,
       label: (e) => this.sourceLabel(e),
-      origin: base,
+      base,
       backoff: this.backoff,
       confirmed: this.confirmed.get(group),
       reference,
