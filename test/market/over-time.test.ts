@@ -50,21 +50,27 @@ describe("a primary that drifts is caught", () => {
   test.each([
     [0.01, 30],
     [0.099, 25],
-  ])("drifting %p a refresh for %p refreshes: nothing more than 3% from the truth is ever published", async (step, n) => {
-    honestSecondaries();
-    p.scripts.set("mempool /api/v1/prices", (k) => ({ body: priceBodies.mempool(TRUTH * (1 + step) ** (k - 1)) }));
-    const { svc, published } = service();
-    let last!: MarketSnapshot;
-    for (let k = 0; k < n; k++) last = await refreshThenMinute(svc);
-    // The threshold is 3% from the last confirmed price, and the confirmed price is the truth here.
-    expect(worstPriceError(published)).toBeLessThanOrEqual(0.03);
-    expect(published.some((s) => s.prices.USD && s.prices.USD.value !== TRUTH)).toBe(step === 0.01); // 1%, 2% were written
-    expect(last.prices.USD).toMatchObject({ value: TRUTH, source: "Coinbase /v2/prices/BTC-USD/spot, confirmed by Kraken /0/public/Ticker" });
-    expect(last.problems[0]).toMatch(
-      /^BTC price from Coinbase .* because mempool\.space \/api\/v1\/prices refused: it says [\d,.]+ \(BTC price [\d,.]+ is \+[\d.]+% from the last confirmed 103,000 \(more than ±3% needs a second provider\)\)$/,
-    );
-    expect(p.byProvider().coinbase).toBeGreaterThan(n / 2); // asked whenever the primary had drifted too far
-  });
+  ])(
+    "drifting %p a refresh for %p refreshes: nothing more than 3% from the truth is ever published",
+    async (step, n) => {
+      honestSecondaries();
+      p.scripts.set("mempool /api/v1/prices", (k) => ({ body: priceBodies.mempool(TRUTH * (1 + step) ** (k - 1)) }));
+      const { svc, published } = service();
+      let last!: MarketSnapshot;
+      for (let k = 0; k < n; k++) last = await refreshThenMinute(svc);
+      // The threshold is 3% from the last confirmed price, and the confirmed price is the truth here.
+      expect(worstPriceError(published)).toBeLessThanOrEqual(0.03);
+      expect(published.some((s) => s.prices.USD && s.prices.USD.value !== TRUTH)).toBe(step === 0.01); // 1%, 2% were written
+      expect(last.prices.USD).toMatchObject({
+        value: TRUTH,
+        source: "Coinbase /v2/prices/BTC-USD/spot, confirmed by Kraken /0/public/Ticker",
+      });
+      expect(last.problems[0]).toMatch(
+        /^BTC price from Coinbase .* because mempool\.space \/api\/v1\/prices refused: it says [\d,.]+ \(BTC price [\d,.]+ is \+[\d.]+% from the last confirmed 103,000 \(more than ±3% needs a second provider\)\)$/,
+      );
+      expect(p.byProvider().coinbase).toBeGreaterThan(n / 2); // asked whenever the primary had drifted too far
+    },
+  );
 });
 
 describe("the first reading after the runtime starts", () => {
@@ -72,12 +78,19 @@ describe("the first reading after the runtime starts", () => {
     p.scripts.set("mempool /api/v1/prices", { body: priceBodies.mempool(912_500) });
     const { svc, published } = service();
     const first = await refreshThenMinute(svc);
-    expect(first.prices.USD).toMatchObject({ value: 91_248.57, source: "Coinbase /v2/prices/BTC-USD/spot, confirmed by Kraken /0/public/Ticker" });
-    expect(first.problems[0]).toMatch(/mempool\.space \/api\/v1\/prices refused: it says 912,500 \(it is the first reading since the add-in started\)/);
+    expect(first.prices.USD).toMatchObject({
+      value: 91_248.57,
+      source: "Coinbase /v2/prices/BTC-USD/spot, confirmed by Kraken /0/public/Ticker",
+    });
+    expect(first.problems[0]).toMatch(
+      /mempool\.space \/api\/v1\/prices refused: it says 912,500 \(it is the first reading since the add-in started\)/,
+    );
     for (let k = 0; k < 4; k++) await refreshThenMinute(svc);
     expect(published.every((s) => !s.prices.USD || s.prices.USD.value < 100_000)).toBe(true);
     // the hashprice stays near the recorded ~$49/PH/day (91,250 USD, 162 T, 3.125 + 0.025 BTC), never ~10×
-    const hashprices = published.map((s) => s.fields.hashprice_usd_per_ph_day?.value).filter((v): v is number => v !== undefined);
+    const hashprices = published
+      .map((s) => s.fields.hashprice_usd_per_ph_day?.value)
+      .filter((v): v is number => v !== undefined);
     const expected = (91_248.57 * 86_400 * 1e15 * 3.15) / (162010345678901.25 * 2 ** 32);
     for (const h of hashprices) expect(h).toBeNear(expected, { rel: 0.001, label: "hashprice" });
   });
@@ -92,7 +105,10 @@ describe("the first reading after the runtime starts", () => {
     const ceiling = Math.floor(840_000 + ((START - Date.UTC(2024, 3, 20, 0, 9)) / 600_000) * 1.1 + 288);
     expect(ceiling).toBeLessThan(1_050_001);
     expect(s.problems.join("\n")).toMatch(
-      new RegExp(`^block height: .*mempool\\.space /api/blocks/tip/height refused: block height 1,050,001 is ahead of the clock: at most ${ceiling.toLocaleString("en-US")} can exist by 2026-12-07 12:00 UTC`, "m"),
+      new RegExp(
+        `^block height: .*mempool\\.space /api/blocks/tip/height refused: block height 1,050,001 is ahead of the clock: at most ${ceiling.toLocaleString("en-US")} can exist by 2026-12-07 12:00 UTC`,
+        "m",
+      ),
     );
   });
 });
@@ -111,17 +127,22 @@ describe("the schedule of confirmations", () => {
   test("a scheduled confirmation that no second provider can give: the reading is used, said unconfirmed, not stale", async () => {
     const { svc } = service();
     for (let k = 0; k < 5; k++) await refreshThenMinute(svc);
-    for (const provider of ["coinbase", "kraken", "coingecko", "blockchain.info"]) p.scripts.set(provider, { status: 500 });
+    for (const provider of ["coinbase", "kraken", "coingecko", "blockchain.info"])
+      p.scripts.set(provider, { status: 500 });
     const s = await refreshThenMinute(svc);
     expect(s.prices.USD).toMatchObject({ value: 91_250, source: "mempool.space /api/v1/prices" });
     expect(s.stale).toEqual([]);
-    expect(s.problems[0]).toMatch(/^BTC price from mempool\.space \/api\/v1\/prices because unconfirmed: its last confirmation was 5 refreshes ago, and no second provider answered; /);
+    expect(s.problems[0]).toMatch(
+      /^BTC price from mempool\.space \/api\/v1\/prices because unconfirmed: its last confirmation was 5 refreshes ago, and no second provider answered; /,
+    );
   });
 
   test("a difficulty the second provider contradicts is not written: the last confirmed one stays, stale, and the banner names both sources and values", async () => {
     const { svc } = service();
     await refreshThenMinute(svc);
-    p.scripts.set("mempool /api/v1/mining/hashrate/3d", { body: JSON.stringify({ currentHashrate: 1.2e21, currentDifficulty: 1.65e14 }) });
+    p.scripts.set("mempool /api/v1/mining/hashrate/3d", {
+      body: JSON.stringify({ currentHashrate: 1.2e21, currentDifficulty: 1.65e14 }),
+    });
     const s = await refreshThenMinute(svc);
     expect(s.fields.difficulty).toMatchObject({ value: 162010345678901.25 });
     expect(s.stale).toEqual(expect.arrayContaining(["difficulty", "network_hashrate_ehs", "hashprice_usd_per_ph_day"]));
@@ -166,16 +187,21 @@ describe("back-off remembered across refreshes", () => {
   test.each([
     ["a readable Retry-After of an hour", 1, { "Retry-After": "3600" }],
     ["no Retry-After the pane can read", 4, {}], // asked at 0, 5, 15 and 35 minutes: 5, 10, 20 minutes' back-off
-  ])("a 429 with %s: a refresh a minute for an hour asks mempool %p time(s), for anything", async (_, times, headers) => {
-    p.scripts.set("mempool", { status: 429, headers });
-    const { svc } = service();
-    let last!: MarketSnapshot;
-    for (let k = 0; k < 60; k++) last = await refreshThenMinute(svc);
-    for (const path of ["/api/v1/prices", "/api/blocks/tip/height", "/api/v1/mining/reward-stats/144"])
-      expect(p.hits.get(`mempool ${path}`)).toBe(times);
-    expect(last.prices.USD?.source).toMatch(/^Coinbase /);
-    expect(last.problems[0]).toMatch(/^BTC price from Coinbase .* because mempool\.space \/api\/v1\/prices not asked until \d\d:\d\d UTC: it answered HTTP 429 earlier$/);
-  });
+  ])(
+    "a 429 with %s: a refresh a minute for an hour asks mempool %p time(s), for anything",
+    async (_, times, headers) => {
+      p.scripts.set("mempool", { status: 429, headers });
+      const { svc } = service();
+      let last!: MarketSnapshot;
+      for (let k = 0; k < 60; k++) last = await refreshThenMinute(svc);
+      for (const path of ["/api/v1/prices", "/api/blocks/tip/height", "/api/v1/mining/reward-stats/144"])
+        expect(p.hits.get(`mempool ${path}`)).toBe(times);
+      expect(last.prices.USD?.source).toMatch(/^Coinbase /);
+      expect(last.problems[0]).toMatch(
+        /^BTC price from Coinbase .* because mempool\.space \/api\/v1\/prices not asked until \d\d:\d\d UTC: it answered HTTP 429 earlier$/,
+      );
+    },
+  );
 
   test("a 503 puts off that endpoint alone, with the default back-off; the provider's other endpoints are still asked", async () => {
     p.scripts.set("mempool /api/v1/mining/reward-stats/144", { status: 503 });

@@ -55,7 +55,10 @@ export interface FakeProviders {
   open: number;
 }
 
-const PROVIDER_OF: [string, keyof ProviderBases][] = Object.entries(BASES).map(([p, b]) => [b, p as keyof ProviderBases]);
+const PROVIDER_OF: [string, keyof ProviderBases][] = Object.entries(BASES).map(([p, b]) => [
+  b,
+  p as keyof ProviderBases,
+]);
 
 export function fakeProviders(): FakeProviders {
   const scripts = new Map<string, Script>();
