@@ -7,9 +7,10 @@
  *     confirmation (guards.ts: PRICE_MOVE, DIFFICULTY_MOVE, the height's window);
  *   - and at least every CONFIRM_EVERY refreshes a reading is confirmed, however little it moved.
  * Two providers confirm each other when they agree within the field's tolerance (guards.ts). The
- * threshold is measured from the last confirmed value, never from the last written one, so a
- * provider that drifts a little at each refresh reaches the threshold and is checked: a slow
- * drift cannot carry the written value further than the threshold from a confirmed one.
+ * threshold is measured from the last confirmed value (and from the confirming provider's), never
+ * from the last written one, so a provider that drifts a little at each refresh reaches the
+ * threshold and is checked: a slow drift cannot carry the written value further than the
+ * threshold from an independent provider's.
  *
  * Why these numbers: docs/live-data-checks.md.
  */
@@ -20,7 +21,10 @@ export const CONFIRM_EVERY = 5;
 
 /** The last reading two providers agreed on, for one group of fields. */
 export interface Confirmed {
+  /** The reading written. */
   reading: Reading;
+  /** The confirming provider's reading (moves are measured from both). */
+  witness?: Reading;
   /** "A, confirmed by B". */
   source: string;
   /** When it was confirmed (ms since the epoch). */

@@ -41,6 +41,8 @@ export type GroupResult =
       problems: string[];
       /** Two providers agreed on it: it becomes the group's last confirmed reading. */
       confirmed: boolean;
+      /** The confirming provider's reading, when confirmed. */
+      witness?: Reading;
     }
   | {
       problems: string[];
@@ -176,11 +178,11 @@ export async function fetchGroup(group: Group, ctx: GroupContext): Promise<Group
     open.clear();
   };
 
-  const accept = (reading: Reading, source: string, confirmed: boolean, note?: string): GroupResult => {
+  const accept = (reading: Reading, source: string, witness?: Reading, note?: string): GroupResult => {
     const lines = note ? [note] : [];
     if (problems.length) lines.push(problems.join("; "));
     const line = lines.length ? [`${group.what} from ${source} because ${lines.join("; ")}`] : [];
-    return { reading, source, asOf: now(), problems: line, confirmed };
+    return { reading, source, asOf: now(), problems: line, confirmed: !!witness, witness };
   };
 
   askNext();
@@ -217,7 +219,7 @@ export async function fetchGroup(group: Group, ctx: GroupContext): Promise<Group
     const why = moved ?? due?.reason;
     if (!why && candidates.length === 0) {
       closeOpen(started);
-      return accept(reading, source, false);
+      return accept(reading, source);
     }
     const match = guard && candidates.find((c) => guard.agree(c.reading, reading));
     if (match) {
@@ -226,7 +228,7 @@ export async function fetchGroup(group: Group, ctx: GroupContext): Promise<Group
         problems.push(`${c.source} refused: it says ${guard.shown(c.reading)}${c.why ? ` (${c.why})` : ""}`);
       // Of two that agree, the one first in the group's order is written, whichever answered first.
       const [first, second] = match.index < outcome.index ? [match, { reading, source }] : [{ reading, source }, match];
-      return accept(first.reading, `${first.source}, confirmed by ${second.source}`, true);
+      return accept(first.reading, `${first.source}, confirmed by ${second.source}`, second.reading);
     }
     candidates.push({ index: outcome.index, reading, source, why: why ?? "", scheduled: !moved && !!due?.scheduled });
     if (open.size === 0) askNext(); // a second opinion at once
@@ -243,7 +245,7 @@ export async function fetchGroup(group: Group, ctx: GroupContext): Promise<Group
   if (candidates.length === 1) {
     const only = candidates[0];
     if (only.scheduled)
-      return accept(only.reading, only.source, false, `unconfirmed: ${only.why}, and no second provider answered`);
+      return accept(only.reading, only.source, undefined, `unconfirmed: ${only.why}, and no second provider answered`);
     return {
       problems: [
         `${group.what}: ${only.source} says ${guard!.shown(only.reading)}, not used: ${only.why}, and no second provider confirmed it${asked}${keptText()}`,

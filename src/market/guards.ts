@@ -112,24 +112,35 @@ export interface Guard {
 const within = (a: number | undefined, b: number | undefined, fraction: number) =>
   a !== undefined && b !== undefined && Math.abs(a - b) <= fraction * Math.min(a, b);
 
+/**
+ * Why `x` needs a second provider: it moved more than `bound` from the last confirmed value, or
+ * from the confirming provider's value. Checking both keeps a written value within `bound` of an
+ * independent provider's, even when the two agreed only within their tolerance.
+ */
 function moved(
   what: string,
   x: number | undefined,
-  confirmed: number | undefined,
+  confirmed: Confirmed | undefined,
+  pick: (r: Reading) => number | undefined,
   bound: number,
   show: (v: number) => string,
 ) {
-  if (x === undefined || confirmed === undefined) return undefined;
-  const move = x / confirmed - 1;
-  if (Math.abs(move) <= bound) return undefined;
-  return `${what} ${show(x)} is ${pct(move)} from the last confirmed ${show(confirmed)} (more than ±${+(bound * 100).toFixed(1)}% needs a second provider)`;
+  if (x === undefined || !confirmed) return undefined;
+  const from = [confirmed.reading, confirmed.witness].map((r) => (r ? pick(r) : undefined));
+  for (const [k, y] of from.entries()) {
+    if (y === undefined) continue;
+    const move = x / y - 1;
+    if (Math.abs(move) > bound)
+      return `${what} ${show(x)} is ${pct(move)} from the last confirmed ${show(y)}${k === 1 ? " (the confirming provider's)" : ""} (more than ±${+(bound * 100).toFixed(1)}% needs a second provider)`;
+  }
+  return undefined;
 }
 
 const money = (x: number) => fmt(x, 2);
 const sci = (x: number) => x.toExponential(3);
 
 export const PRICE_GUARD: Guard = {
-  check: (r, confirmed) => moved("BTC price", r.prices.USD, confirmed?.reading.prices.USD, PRICE_MOVE, money),
+  check: (r, confirmed) => moved("BTC price", r.prices.USD, confirmed, (x) => x.prices.USD, PRICE_MOVE, money),
   agree: (a, b) => within(a.prices.USD, b.prices.USD, PRICE_AGREEMENT),
   shown: (r) => (r.prices.USD === undefined ? "no USD price" : money(r.prices.USD)),
   tolerance: `±${PRICE_AGREEMENT * 100}%`,
@@ -137,7 +148,7 @@ export const PRICE_GUARD: Guard = {
 
 export const DIFFICULTY_GUARD: Guard = {
   check: (r, confirmed) =>
-    moved("difficulty", r.fields.difficulty, confirmed?.reading.fields.difficulty, DIFFICULTY_MOVE, sci),
+    moved("difficulty", r.fields.difficulty, confirmed, (x) => x.fields.difficulty, DIFFICULTY_MOVE, sci),
   agree: (a, b) => within(a.fields.difficulty, b.fields.difficulty, DIFFICULTY_AGREEMENT),
   shown: (r) => (r.fields.difficulty === undefined ? "no difficulty" : sci(r.fields.difficulty)),
   tolerance: `±${DIFFICULTY_AGREEMENT * 100}%`,

@@ -240,7 +240,13 @@ export class MarketService {
     // The price's other currencies are screened against their last good exchange rates.
     if (group === GROUPS[PRICE_GROUP]) result.problems.push(...screenCurrencies(result.reading, reference));
     if (result.confirmed && bases === this.bases)
-      this.confirmed.set(group, { reading: result.reading, source: result.source, asOf: result.asOf, refresh });
+      this.confirmed.set(group, {
+        reading: result.reading,
+        witness: result.witness,
+        source: result.source,
+        asOf: result.asOf,
+        refresh,
+      });
     return result;
   }
 

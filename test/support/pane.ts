@@ -259,16 +259,17 @@ export const DARK_THEME: ThemeStandIn = {
  */
 export const FAKE_OFFICE = `
 (() => {
-  const cells = {}; const names = {}; const sheets = new Set(); const charts = []; const cleared = [];
+  const cells = {}; const names = {}; const sheets = new Set(); const charts = []; const cleared = []; const writes = [];
   // the workbook's document settings, as an earlier init script seeded them (window.__workbookSettings)
   const settings = Object.assign({}, window.__workbookSettings || {});
-  window.__fakeExcel = { cells, names, sheets: () => [...sheets], charts, cleared, settings, saves: 0 };
+  window.__fakeExcel = { cells, names, sheets: () => [...sheets], charts, cleared, settings, saves: 0, writes };
   const lastRow = {};
   function range(sheet, address) {
     const key = sheet + "!" + address;
     return {
       set values(v) {
         cells[key] = v.length === 1 && v[0].length === 1 ? v[0][0] : v;
+        if (sheet === "MINER_Market" && v.length === 1 && v[0].length === 1) writes.push([address, v[0][0]]); // every value ever written there
         const m = /(\\d+)$/.exec(address); if (m) lastRow[sheet] = Math.max(lastRow[sheet] || 0, Number(m[1]));
       },
       set formulas(v) { cells[key] = v; }, set numberFormat(v) {},
