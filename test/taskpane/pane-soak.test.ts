@@ -70,31 +70,26 @@ function requestsByProvider(api: FakeApi): Record<string, number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The page's refresh state: requests the market service has open, and whether a refresh (or its workbook write) runs. */
-const pageState = (page: Page) =>
-  page.evaluate(() => {
-    const svc = (globalThis as unknown as { __MINER_MARKET_SERVICE_V1__?: { requestsInFlight: number; refreshing: boolean } }).__MINER_MARKET_SERVICE_V1__;
-    const button = document.getElementById("refresh") as HTMLButtonElement | null;
-    return { open: svc?.requestsInFlight ?? 0, busy: !!svc?.refreshing || !!button?.disabled };
-  });
-
 /**
- * Waits (real time) until the page has taken in every answer the fake API sent: two round trips
- * of the page's own fetch to the fake API, after which the answers sent before them have arrived.
- * (The fake API answers at once, or holds a request on purpose.)
+ * Whether a refresh (or its workbook write) is still under way, once the page has taken in every
+ * answer the fake API sent: asked after a round trip of the page's own fetch to the fake API, by
+ * which the answers sent before it have arrived. (The fake API answers at once, or holds a request
+ * on purpose.) Waits in real time; the page's clock does not move.
  */
-async function quiet(page: Page, api: FakeApi) {
-  for (let k = 0; k < 2; k++) await page.evaluate((u) => fetch(u).then((r) => r.text()), `${api.url}/nothing`);
-  return pageState(page);
-}
+const busy = (page: Page, api: FakeApi) =>
+  page.evaluate(async (u) => {
+    await fetch(u).then((r) => r.text());
+    const svc = (globalThis as unknown as { __MINER_MARKET_SERVICE_V1__?: { refreshing: boolean } }).__MINER_MARKET_SERVICE_V1__;
+    return !!svc?.refreshing || !!(document.getElementById("refresh") as HTMLButtonElement | null)?.disabled;
+  }, `${api.url}/nothing`);
 
-/** Moves the page's clock in 250 ms steps until the refresh under way has finished; returns the time moved. */
+/** Moves the page's clock in 500 ms steps until the refresh under way has finished; returns the time moved. */
 async function drive(page: Page, api: FakeApi): Promise<number> {
   let moved = 0;
-  for (let k = 0; k < 200; k++) {
-    if (!(await quiet(page, api)).busy) return moved;
-    await page.clock.runFor(250);
-    moved += 250;
+  for (let k = 0; k < 100; k++) {
+    if (!(await busy(page, api))) return moved;
+    await page.clock.runFor(500);
+    moved += 500;
   }
   throw new Error("a refresh did not end within 50 s of page time");
 }
