@@ -34,7 +34,7 @@ export const RETARGET_FACTOR = 4;
 export const RETARGET_BLOCKS = 2016;
 /**
  * Plausible realised monthly difficulty growth: −50% to +50% a month. The steepest fall on
- * record, the 2021 China ban, took 45% off in two months (−28% a month); 2022–2025 grew ~+2.5%
+ * record, the 2021 China ban, took 45% off in two months (−24% a month); 2022–2025 grew ~+2.5%
  * to +4.3% a month.
  */
 export const GROWTH_BAND = { min: -0.5, max: 0.5 };
