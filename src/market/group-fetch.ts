@@ -89,7 +89,8 @@ interface Candidate {
 const utcMinute = (ms: number) => new Date(ms).toISOString().slice(11, 16) + " UTC";
 
 export async function fetchGroup(group: Group, ctx: GroupContext): Promise<GroupResult> {
-  const { deps, guard } = { deps: ctx.deps, guard: group.guard };
+  const deps = ctx.deps;
+  const guard = group.guard;
   const now = () => deps.now();
   const due = guard ? confirmationDue(ctx.confirmed, ctx.refresh) : undefined;
   const problems: string[] = [];
