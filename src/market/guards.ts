@@ -1,16 +1,24 @@
 /**
- * Readings checked against each other and against the last good values, so that no single
- * reading is trusted against a wrong reference. Bounds are deliberately generous: a reading
- * outside them is not thrown away at once, it needs a second provider that agrees (service.ts);
- * only an unconfirmed one is refused, and a refused reading never becomes the reference.
+ * Readings checked against each other, against the last confirmed values and against the clock,
+ * so that no single reading is trusted against a wrong reference. A reading that moved beyond its
+ * threshold since the last confirmed value is not thrown away at once: it needs a second provider
+ * that agrees within the field's tolerance (service.ts, agreement.ts); only an unconfirmed one is
+ * refused, and a refused reading never becomes the reference. A height ahead of the wall clock is
+ * refused outright: no agreement makes a block exist before its time.
  *
- * Plain float arithmetic: these are plausibility bands, not results anyone reads.
+ * Plain float arithmetic: these are plausibility bands, not results anyone reads. Why these
+ * numbers: docs/live-data-checks.md.
  */
 import { Currency, MarketSnapshot } from "./fields";
 import { Reading } from "./providers/types";
+import { Confirmed } from "./agreement";
 
-/** A USD price more than 10% from the last good one needs a second provider's confirmation. */
-export const PRICE_JUMP = 0.1;
+/**
+ * A USD price that moved more than 3% from the last confirmed one needs a second provider. BTC's
+ * hourly standard deviation is ~0.4–0.9% at 40–80% a year, so at a refresh every 1–5 minutes
+ * this asks rarely, yet a provider drifting 1% a refresh is checked by its fourth reading.
+ */
+export const PRICE_MOVE = 0.03;
 /** Two providers confirm a price when they agree within 2% (the recorded quotes agree within 0.01%). */
 export const PRICE_AGREEMENT = 0.02;
 /**
@@ -20,24 +28,30 @@ export const PRICE_AGREEMENT = 0.02;
  */
 export const FX_JUMP = 0.1;
 /**
- * A difficulty more than 30% from the last good one needs a second provider. Retargets are
- * clamped to ×¼..×4 by the protocol, but the largest since 2021 was −11.16% (~7 Feb 2026,
- * docs/sources.md#market-data).
+ * A difficulty that moved more than 0.1% from the last confirmed one needs a second provider: it
+ * changes only at a retarget, so this is (nearly) every retarget, once, and a drift of any size.
  */
-export const DIFFICULTY_JUMP = 0.3;
+export const DIFFICULTY_MOVE = 0.001;
 /** Two providers confirm a difficulty when they agree within 1% (it is one number on the chain). */
 export const DIFFICULTY_AGREEMENT = 0.01;
 
 /** Blocks come every 600 s on average: 144 a day. */
 export const BLOCKS_PER_DAY = 144;
-/** A height may advance at up to twice the target rate... */
+/** Since the last confirmed height, a height may advance at up to twice the target rate... */
 export const HEIGHT_RATE_SLACK = 2;
-/** ...plus 12 blocks (about two hours) for providers' lag and clocks. */
+/** ...plus 12 blocks (about two hours) for providers' lag and clocks, before it needs a second provider. */
 export const HEIGHT_FIXED_SLACK = 12;
 /** Two providers confirm a height when they are within 3 blocks of each other. */
 export const HEIGHT_AGREEMENT = 3;
-/** The reference before any height is known: block 840,000, the fourth halving, at 00:09 UTC on 20 April 2024. */
+/** The wall clock's anchor: block 840,000, the fourth halving, mined at 00:09 UTC on 20 April 2024. */
 export const HEIGHT_CHECKPOINT = { height: 840_000, ms: Date.UTC(2024, 3, 20, 0, 9) };
+/**
+ * A height is never ahead of the wall clock by more than 10% of the blocks expected since the
+ * anchor (one every 600 s) plus 288 blocks (two days, for a clock a little behind). Blocks came
+ * 10.6% faster than every 10 minutes from the 2012 halving to the 2016 one, the fastest of the
+ * halving eras; 4% in 2016–2020 and 1.3% in 2020–2024.
+ */
+export const HEIGHT_CLOCK_MARGIN = { fraction: 0.1, blocks: 288 };
 
 /**
  * mempool's currentHashrate (a 3-day average, EH/s) must be within ±30% of the rate the
@@ -76,63 +90,104 @@ export function retargetMismatch(next: number, remaining: number | undefined, ti
   return undefined;
 }
 
-/** How a group of fields is checked against the last good values and confirmed by a second provider. */
+/** How a group of fields is checked against the clock and the last confirmed values, and confirmed by a second provider. */
 export interface Guard {
-  /** Why the reading needs confirmation, or undefined when it is consistent with the reference. */
-  check(r: Reading, reference: MarketSnapshot | undefined, now: number): string | undefined;
+  /** Why the reading can never be used, whoever agrees with it, or undefined. */
+  refuse?(r: Reading, now: number): string | undefined;
+  /** Why the reading needs a second provider's confirmation, or undefined when it is consistent with what is known. */
+  check(
+    r: Reading,
+    confirmed: Confirmed | undefined,
+    reference: MarketSnapshot | undefined,
+    now: number,
+  ): string | undefined;
   /** Whether a second provider's reading confirms the first. */
   agree(a: Reading, b: Reading): boolean;
+  /** The reading's value as the banner shows it. */
+  shown(r: Reading): string;
+  /** The agreement tolerance in words, e.g. "±2%". */
+  tolerance: string;
 }
 
 const within = (a: number | undefined, b: number | undefined, fraction: number) =>
   a !== undefined && b !== undefined && Math.abs(a - b) <= fraction * Math.min(a, b);
 
-function jump(what: string, x: number | undefined, last: number | undefined, bound: number, digits = 0) {
-  if (x === undefined || last === undefined) return undefined;
-  const move = x / last - 1;
-  if (Math.abs(move) <= bound) return undefined;
-  return `${what} ${fmt(x, digits)} is ${pct(move)} from the last good ${fmt(last, digits)} (more than ±${bound * 100}% needs a second provider)`;
+/**
+ * Why `x` needs a second provider: it moved more than `bound` from the last confirmed value, or
+ * from the confirming provider's value. Checking both keeps a written value within `bound` of an
+ * independent provider's, even when the two agreed only within their tolerance.
+ */
+function moved(
+  what: string,
+  x: number | undefined,
+  confirmed: Confirmed | undefined,
+  pick: (r: Reading) => number | undefined,
+  bound: number,
+  show: (v: number) => string,
+) {
+  if (x === undefined || !confirmed) return undefined;
+  const from = [confirmed.reading, confirmed.witness].map((r) => (r ? pick(r) : undefined));
+  for (const [k, y] of from.entries()) {
+    if (y === undefined) continue;
+    const move = x / y - 1;
+    if (Math.abs(move) > bound)
+      return `${what} ${show(x)} is ${pct(move)} from the last confirmed ${show(y)}${k === 1 ? " (the confirming provider's)" : ""} (more than ±${+(bound * 100).toFixed(1)}% needs a second provider)`;
+  }
+  return undefined;
 }
 
+const money = (x: number) => fmt(x, 2);
+const sci = (x: number) => x.toExponential(3);
+
 export const PRICE_GUARD: Guard = {
-  check: (r, ref) => jump("BTC price", r.prices.USD, ref?.prices.USD?.value, PRICE_JUMP, 2),
+  check: (r, confirmed) => moved("BTC price", r.prices.USD, confirmed, (x) => x.prices.USD, PRICE_MOVE, money),
   agree: (a, b) => within(a.prices.USD, b.prices.USD, PRICE_AGREEMENT),
+  shown: (r) => (r.prices.USD === undefined ? "no USD price" : money(r.prices.USD)),
+  tolerance: `±${PRICE_AGREEMENT * 100}%`,
 };
 
 export const DIFFICULTY_GUARD: Guard = {
-  check: (r, ref) => {
-    const d = r.fields.difficulty;
-    const last = ref?.fields.difficulty?.value;
-    if (d === undefined || last === undefined) return undefined;
-    const move = d / last - 1;
-    if (Math.abs(move) <= DIFFICULTY_JUMP) return undefined;
-    return `difficulty ${d.toExponential(3)} is ${pct(move)} from the last good ${last.toExponential(3)} (more than ±30% needs a second provider)`;
-  },
+  check: (r, confirmed) =>
+    moved("difficulty", r.fields.difficulty, confirmed, (x) => x.fields.difficulty, DIFFICULTY_MOVE, sci),
   agree: (a, b) => within(a.fields.difficulty, b.fields.difficulty, DIFFICULTY_AGREEMENT),
+  shown: (r) => (r.fields.difficulty === undefined ? "no difficulty" : sci(r.fields.difficulty)),
+  tolerance: `±${DIFFICULTY_AGREEMENT * 100}%`,
 };
 
-/** The heights a reading may have at `now`: from the last good one, or from the checkpoint when there is none. */
-export function heightWindow(
-  reference: MarketSnapshot | undefined,
-  now: number,
-): { min: number; max: number; from: string } {
-  const last = reference?.fields.block_height;
-  const base = last ? { height: last.value, ms: last.asOf } : HEIGHT_CHECKPOINT;
-  const days = Math.max(0, now - base.ms) / 86_400_000;
-  const max = Math.floor(base.height + HEIGHT_FIXED_SLACK + HEIGHT_RATE_SLACK * BLOCKS_PER_DAY * days);
-  return last
-    ? { min: last.value, max, from: `the last good ${fmt(last.value)}` }
-    : { min: 0, max, from: `block 840,000 (20 April 2024)` };
+/** The highest height the wall clock allows at `now` (see HEIGHT_CLOCK_MARGIN). */
+export function heightCeiling(now: number): number {
+  const expected = Math.max(0, now - HEIGHT_CHECKPOINT.ms) / 600_000;
+  return Math.floor(
+    HEIGHT_CHECKPOINT.height + expected * (1 + HEIGHT_CLOCK_MARGIN.fraction) + HEIGHT_CLOCK_MARGIN.blocks,
+  );
 }
 
+/** The heights a reading may have at `now` without confirmation, from the last confirmed one. */
+export function heightWindow(confirmed: Confirmed, now: number): { min: number; max: number } {
+  const last = confirmed.reading.fields.block_height ?? 0;
+  const days = Math.max(0, now - confirmed.asOf) / 86_400_000;
+  return { min: last, max: Math.floor(last + HEIGHT_FIXED_SLACK + HEIGHT_RATE_SLACK * BLOCKS_PER_DAY * days) };
+}
+
+const utcMinute = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+
 export const HEIGHT_GUARD: Guard = {
-  check: (r, ref, now) => {
+  refuse: (r, now) => {
+    const h = r.fields.block_height;
+    const ceiling = heightCeiling(now);
+    if (h === undefined || h <= ceiling) return undefined;
+    return `block height ${fmt(h)} is ahead of the clock: at most ${fmt(ceiling)} can exist by ${utcMinute(now)} (block 840,000 on 20 April 2024, one block per 10 minutes, +10% and 288 blocks; is this computer's clock right?)`;
+  },
+  check: (r, confirmed, reference, now) => {
     const h = r.fields.block_height;
     if (h === undefined) return undefined;
-    const w = heightWindow(ref, now);
-    if (h < w.min) return `block height ${fmt(h)} is below ${w.from}`;
+    const last = reference?.fields.block_height?.value;
+    if (last !== undefined && h < last) return `block height ${fmt(h)} is below the last good ${fmt(last)}`;
+    if (!confirmed) return undefined;
+    const w = heightWindow(confirmed, now);
+    if (h < w.min) return `block height ${fmt(h)} is below the last confirmed ${fmt(w.min)}`;
     if (h > w.max)
-      return `block height ${fmt(h)} is more than the time since ${w.from} allows (at most ${fmt(w.max)}: 2 × 144 blocks a day + 12)`;
+      return `block height ${fmt(h)} is more than the time since the last confirmed ${fmt(w.min)} allows (at most ${fmt(w.max)}: 2 × 144 blocks a day + 12)`;
     return undefined;
   },
   agree: (a, b) => {
@@ -140,6 +195,8 @@ export const HEIGHT_GUARD: Guard = {
     const y = b.fields.block_height;
     return x !== undefined && y !== undefined && Math.abs(x - y) <= HEIGHT_AGREEMENT;
   },
+  shown: (r) => (r.fields.block_height === undefined ? "no height" : fmt(r.fields.block_height)),
+  tolerance: `±${HEIGHT_AGREEMENT} blocks`,
 };
 
 /**

@@ -22,9 +22,15 @@ const RETARGET_RATIO = [0.25, 4] as const;
 /** Reward per block in sats: subsidy (≤ 50 BTC) + fees; above 100 BTC is a unit error. */
 const REWARD_SATS_RANGE = [0, 100e8] as const;
 
-/** Largest response bodies read, characters: the whole price series (hourly since 2022, weekly before) is a few MB. */
-export const MAX_PRICE_BODY_CHARS = 32_000_000;
-export const MAX_MINING_BODY_CHARS = 4_000_000;
+/**
+ * History's own body caps, bytes (the live endpoints keep http.ts's 1 MiB). The price series is
+ * the whole history whatever the interval (hourly since 2022, weekly before: ~1.3 MB in 2026,
+ * growing ~0.3 MB a year): 16 MiB leaves room for decades. The mining endpoints' longest interval
+ * (3y) answers ~100 KB: 4 MiB. Read whole and parsed at once: even at the cap that is a fraction
+ * of a second, so no streaming parse is needed.
+ */
+export const MAX_PRICE_BODY_BYTES = 16 << 20;
+export const MAX_MINING_BODY_BYTES = 4 << 20;
 /** Most entries read per endpoint. */
 const MAX_ENTRIES = { adjustments: 5_000, hashrates: 10_000, rewards: 50_000, prices: 2_000_000 } as const;
 
@@ -89,7 +95,7 @@ function unixTime(x: unknown, what: string, nowMs: number): number {
  */
 export function parseDifficultyAdjustments(body: string, nowMs: number): DifficultyAdjustment[] {
   const what = "mempool difficulty-adjustments";
-  tooBig(body, MAX_MINING_BODY_CHARS, what);
+  tooBig(body, MAX_MINING_BODY_BYTES, what);
   const rows = list(parseJson(body, what), what, MAX_ENTRIES.adjustments).map((r, k): DifficultyAdjustment => {
     const w = `${what} entry ${k + 1}`;
     if (!Array.isArray(r) || r.length !== 4)
@@ -113,7 +119,7 @@ export function parseDifficultyAdjustments(body: string, nowMs: number): Difficu
 /** /api/v1/mining/hashrate/:interval: { hashrates: [{ timestamp s, avgHashrate H/s }], ... }, one per day, oldest first. */
 export function parseDailyHashrates(body: string, nowMs: number): HashrateDay[] {
   const what = "mempool hashrate";
-  tooBig(body, MAX_MINING_BODY_CHARS, what);
+  tooBig(body, MAX_MINING_BODY_BYTES, what);
   const json = parseJson(body, what);
   const rows = list(at(json, "hashrates"), `${what} hashrates`, MAX_ENTRIES.hashrates).map((r, k) => {
     const w = `${what} hashrates entry ${k + 1}`;
@@ -142,7 +148,7 @@ export function parseDailyHashrates(body: string, nowMs: number): HashrateDay[] 
  */
 export function parseRewardBuckets(body: string, nowMs: number): RewardBucket[] {
   const what = "mempool blocks/rewards";
-  tooBig(body, MAX_MINING_BODY_CHARS, what);
+  tooBig(body, MAX_MINING_BODY_BYTES, what);
   const rows = list(parseJson(body, what), what, MAX_ENTRIES.rewards).map((r, k): RewardBucket => {
     const w = `${what} entry ${k + 1}`;
     return {
@@ -165,7 +171,7 @@ export function parseRewardBuckets(body: string, nowMs: number): RewardBucket[] 
  */
 export function parsePriceHistory(body: string, nowMs: number, fromTime: number): PricePoint[] {
   const what = "mempool historical-price";
-  tooBig(body, MAX_PRICE_BODY_CHARS, what);
+  tooBig(body, MAX_PRICE_BODY_BYTES, what);
   const json = parseJson(body, what);
   const rows = list(at(json, "prices"), `${what} prices`, MAX_ENTRIES.prices);
   const kept: PricePoint[] = [];

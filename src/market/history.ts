@@ -33,12 +33,15 @@ import {
   HistoryInterval,
   parseDailyHashrates,
   parseDifficultyAdjustments,
+  MAX_MINING_BODY_BYTES,
+  MAX_PRICE_BODY_BYTES,
   parsePriceHistory,
   parseRewardBuckets,
   PricePoint,
   RewardBucket,
 } from "./history-endpoints";
 import { excelSerialFromMs } from "./providers/mempool";
+import { derivedProblem, seriesProblem } from "./history-series";
 
 export { HISTORY_INTERVALS } from "./history-endpoints";
 export type { HistoryInterval } from "./history-endpoints";
@@ -272,8 +275,11 @@ export interface HistoryOptions {
 export const HISTORY_POLICY: HttpPolicy = { ...DEFAULT_POLICY, timeoutMs: 30_000 };
 
 /**
- * Fetches the four endpoints (one request each, at once) and builds the history; or says why not.
- * Nothing is cached here: history changes daily, and the pane asks for it on demand.
+ * Fetches the four endpoints (one request each, at once), checks them as series
+ * (history-series.ts), builds the history and checks what it derives; or says why not. History
+ * responses have their own body caps (history-endpoints.ts), whatever the policy's: the small
+ * responses' 1 MiB would refuse a well-formed price series. Nothing is cached here: history
+ * changes daily, and the pane asks for it on demand.
  */
 export async function fetchHistory(o: HistoryOptions): Promise<HistoryResult> {
   const interval = o.interval ?? "1y";
@@ -282,9 +288,9 @@ export async function fetchHistory(o: HistoryOptions): Promise<HistoryResult> {
   const policy = o.policy ?? HISTORY_POLICY;
   const provider = o.base === PUBLIC_BASES.mempool ? "mempool.space" : new URL(o.base).host;
   const paths = historyPaths(interval);
-  const get = async <T>(path: string, parse: (body: string) => T): Promise<T> => {
+  const get = async <T>(path: string, maxBodyBytes: number, parse: (body: string) => T): Promise<T> => {
     try {
-      return parse(await getText(o.base + path, policy, o.deps));
+      return parse(await getText(o.base + path, { ...policy, maxBodyBytes }, o.deps));
     } catch (e) {
       const why = e instanceof FetchFailure ? e.message : `unexpected error: ${String(e)}`;
       throw new FetchFailure("invalid", `${provider} ${path}: ${why}`);
@@ -292,10 +298,10 @@ export async function fetchHistory(o: HistoryOptions): Promise<HistoryResult> {
   };
   const now = () => o.deps.now();
   const results = await Promise.allSettled([
-    get(paths.adjustments, (b) => parseDifficultyAdjustments(b, now())),
-    get(paths.hashrates, (b) => parseDailyHashrates(b, now())),
-    get(paths.rewards, (b) => parseRewardBuckets(b, now())),
-    get(paths.prices, (b) => b), // parsed below, once the window is known
+    get(paths.adjustments, MAX_MINING_BODY_BYTES, (b) => parseDifficultyAdjustments(b, now())),
+    get(paths.hashrates, MAX_MINING_BODY_BYTES, (b) => parseDailyHashrates(b, now())),
+    get(paths.rewards, MAX_MINING_BODY_BYTES, (b) => parseRewardBuckets(b, now())),
+    get(paths.prices, MAX_PRICE_BODY_BYTES, (b) => b), // parsed below, once the window is known
   ]);
   const failed = results.filter((x): x is PromiseRejectedResult => x.status === "rejected");
   if (failed.length > 0)
@@ -312,5 +318,11 @@ export async function fetchHistory(o: HistoryOptions): Promise<HistoryResult> {
   } catch (e) {
     return { ok: false, reason: `${provider} ${paths.prices}: ${e instanceof Error ? e.message : String(e)}` };
   }
-  return { ok: true, history: buildHistory({ adjustments, hashrates, rewards, prices }, interval, provider, now()) };
+  const responses = { adjustments, hashrates, rewards, prices };
+  const series = seriesProblem(responses, interval, now());
+  if (series) return { ok: false, reason: `${provider}: ${series}: refused` };
+  const history = buildHistory(responses, interval, provider, now());
+  const derived = derivedProblem(history.difficultyGrowthMonthly?.value, history.priceVolAnnual?.value);
+  if (derived) return { ok: false, reason: `${provider}: ${derived}: refused` };
+  return { ok: true, history };
 }

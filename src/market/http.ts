@@ -1,7 +1,7 @@
 /**
- * Fetching one public endpoint: a time budget that aborts, retries with backoff on 429 and 5xx
- * (honouring Retry-After up to a cap), and errors that say what happened in words a CFO can act
- * on. Anything else (a 4xx, a network or CORS failure, a timeout, a redirect to another host, a
+ * Fetching one public endpoint: a time budget that aborts, retries with backoff on 5xx and on a
+ * 429 that says when (honouring Retry-After up to a cap), and errors that say what happened in
+ * words a CFO can act on. Anything else (a 4xx, a network or CORS failure, a timeout, a redirect to another host, a
  * body too large) fails at once so the caller can move to the next provider.
  *
  * Bounded work: one endpoint gets `timeoutMs` in all, retries and waits included, and never more
@@ -53,11 +53,20 @@ export type FetchFn = (
 /** Longest message a FetchFailure carries: it is shown in the banner and in cells' #N/A text. */
 export const MAX_MESSAGE = 300;
 
+/** What an HTTP answer that failed said about waiting: its status, and its Retry-After when readable. */
+export interface HttpRefusal {
+  status: number;
+  /** Retry-After in ms; undefined when absent or unreadable (a cross-origin header not exposed). */
+  retryAfterMs?: number;
+}
+
 /** Why a request failed; `message` is shown to the user, and is never longer than MAX_MESSAGE. */
 export class FetchFailure extends Error {
   constructor(
     readonly kind: "timeout" | "network" | "http" | "rate-limited" | "invalid",
     message: string,
+    /** For a failed HTTP answer: its status and Retry-After, so the caller can remember a back-off. */
+    readonly refusal?: HttpRefusal,
   ) {
     super(message.length > MAX_MESSAGE ? message.slice(0, MAX_MESSAGE) + "…" : message);
     this.name = "FetchFailure";
@@ -223,16 +232,20 @@ export async function getText(
     if (response.ok) return body;
 
     const retryable = response.status === 429 || response.status >= 500;
-    if (!retryable || attempt >= policy.retries) {
-      if (response.status === 429)
-        throw new FetchFailure("rate-limited", `${host} is rate-limiting requests (HTTP 429)`);
-      throw new FetchFailure("http", `${host} answered HTTP ${response.status}`);
-    }
     const asked = retryAfterMs(response.headers.get("Retry-After"), deps.now());
+    const refusal: HttpRefusal = { status: response.status, retryAfterMs: asked };
+    // A 429 that does not say how long to wait is not retried at once: the caller backs off (backoff.ts).
+    const unsaid429 = response.status === 429 && asked === undefined;
+    if (!retryable || attempt >= policy.retries || unsaid429) {
+      if (response.status === 429)
+        throw new FetchFailure("rate-limited", `${host} is rate-limiting requests (HTTP 429)`, refusal);
+      throw new FetchFailure("http", `${host} answered HTTP ${response.status}`, refusal);
+    }
     if (asked !== undefined && asked > policy.maxRetryAfterMs) {
       throw new FetchFailure(
         "rate-limited",
         `${host} asked to wait ${Math.round(asked / 1000)} s before retrying (HTTP ${response.status})`,
+        refusal,
       );
     }
     const wait = asked ?? policy.backoffMs * 2 ** attempt;
@@ -240,6 +253,7 @@ export async function getText(
       throw new FetchFailure(
         response.status === 429 ? "rate-limited" : "http",
         `${host} answered HTTP ${response.status}, and a retry would not fit in the time left`,
+        refusal,
       );
     }
     await pause(wait, deps, limits.signal ?? controller.signal);

@@ -14,6 +14,16 @@ const KEY = "__MINER_MARKET_SERVICE_V1__";
 
 declare const __MINER_TEST_HOOKS__: boolean | undefined;
 
+/** A number a test build was given in `window.MINER_TEST_POLICY`; always undefined in production. */
+function testSetting(name: "backoffMs" | "hedgeMs"): number | undefined {
+  if (typeof __MINER_TEST_HOOKS__ !== "undefined" && __MINER_TEST_HOOKS__) {
+    const injected = (globalThis as { MINER_TEST_POLICY?: Record<string, unknown> }).MINER_TEST_POLICY;
+    const v = injected?.[name];
+    if (typeof v === "number") return v;
+  }
+  return undefined;
+}
+
 /**
  * Test builds only (webpack's MINER_TEST_HOOKS, dead code in production): a browser test may
  * shorten the retry backoff through `window.MINER_TEST_POLICY = { backoffMs }`, set before the
@@ -21,11 +31,8 @@ declare const __MINER_TEST_HOOKS__: boolean | undefined;
  * limits and everything else stay as in production.
  */
 export function withTestPolicy(policy: HttpPolicy): HttpPolicy {
-  if (typeof __MINER_TEST_HOOKS__ !== "undefined" && __MINER_TEST_HOOKS__) {
-    const injected = (globalThis as { MINER_TEST_POLICY?: { backoffMs?: unknown } }).MINER_TEST_POLICY;
-    if (typeof injected?.backoffMs === "number") return { ...policy, backoffMs: injected.backoffMs };
-  }
-  return policy;
+  const backoffMs = testSetting("backoffMs");
+  return backoffMs === undefined ? policy : { ...policy, backoffMs };
 }
 
 /** The browser's fetch (no cookies, no cache), timers and clock, as the market code takes them. */
@@ -45,6 +52,9 @@ export function marketService(): MarketService {
       bases: providerBases(),
       policy: withTestPolicy(DEFAULT_POLICY),
       deps: browserHttpDeps(),
+      // Test builds may lengthen the hedge delay (MINER_TEST_POLICY.hedgeMs), so that a slow, loaded
+      // test machine does not hedge a healthy answer; the suites on a fake clock keep production's.
+      hedgeMs: testSetting("hedgeMs"),
     });
     g[KEY] = service;
   }

@@ -1,22 +1,25 @@
 /**
- * One refresh of market data: every field from its first provider that answers plausibly, the
+ * One refresh of market data: every field from its providers (asked hedged, group-fetch.ts), the
  * rest derived with the calc module, each with its source and time; failures keep the last good
  * value (marked stale) and say why. Concurrent callers share one refresh, and a refresh within
  * `cacheMs` of the last is answered from it, so 1,000 cells asking at once make one request per
- * endpoint.
+ * endpoint (and, on the first refresh, one more per confirmed group).
  *
- * Bounded and independent: each group of fields publishes as soon as its provider answers (no
+ * Bounded and independent: each group of fields publishes as soon as its providers answer (no
  * field waits on an unrelated provider), and a whole refresh ends within `deadlineMs` (15 s),
- * whatever the providers do. No single reading is trusted against the last good values: a
- * reading outside the bounds of guards.ts needs a second provider's agreement, and a refused
- * reading never becomes the reference for the next one.
+ * whatever the providers do. Agreement over time (agreement.ts): the price, the difficulty and
+ * the height are confirmed by a second provider on the first refresh, whenever they moved beyond
+ * their thresholds since last confirmed, and at least every few refreshes; a reading that is not
+ * confirmed is not written, and a refused reading never becomes the reference for the next one.
+ * Back-off (backoff.ts) and confirmations are remembered for as long as this service (the
+ * runtime) lives.
  */
 import { hashpriceUsdPerPhDay } from "../calc/revenue";
 import { nextHalvingHeight, networkHashrateEhs, subsidyBtc } from "../calc/protocol";
 import { Currency, FieldId, MarketSnapshot, Sourced } from "./fields";
 import { clip } from "./check";
-import { CallLimits, DEFAULT_POLICY, FetchFailure, getText, HttpDeps, HttpPolicy } from "./http";
-import { DIFFICULTY_GUARD, Guard, HEIGHT_GUARD, PRICE_GUARD, retargetMismatch, screenCurrencies } from "./guards";
+import { CallLimits, DEFAULT_POLICY, HttpDeps, HttpPolicy } from "./http";
+import { DIFFICULTY_GUARD, HEIGHT_GUARD, PRICE_GUARD, retargetMismatch, screenCurrencies } from "./guards";
 import { MEMPOOL_ENDPOINTS as M, excelSerialFromMs } from "./providers/mempool";
 import {
   blockchainDifficulty,
@@ -26,8 +29,11 @@ import {
   coingeckoPrice,
   krakenTicker,
 } from "./providers/others";
-import { Endpoint, Reading } from "./providers/types";
+import { Endpoint } from "./providers/types";
 import { ProviderBases } from "./bases";
+import { BackoffMemory } from "./backoff";
+import { Confirmed } from "./agreement";
+import { fetchGroup, Group, GroupResult, HEDGE_DELAY_MS } from "./group-fetch";
 
 /** Display names for sources, when a provider is at its usual address. */
 const PROVIDER_NAMES: Record<keyof ProviderBases, string> = {
@@ -37,15 +43,6 @@ const PROVIDER_NAMES: Record<keyof ProviderBases, string> = {
   kraken: "Kraken",
   coingecko: "CoinGecko",
 };
-
-interface Group {
-  what: string;
-  /** Tried in order until one answers plausibly; later ones also confirm a reading the guard questions. */
-  endpoints: Endpoint[];
-  /** The fields this group gives (and prices, for the price group). */
-  yields: FieldId[];
-  guard?: Guard;
-}
 
 /** Fields that come from the network, each group from the first endpoint in its list that works. */
 const GROUPS: Group[] = [
@@ -85,10 +82,11 @@ export interface ServiceOptions {
   cacheMs?: number;
   /** A whole refresh's time limit, ms. */
   deadlineMs?: number;
+  /** How long a provider has to answer before the next one is asked too, ms (group-fetch.ts). */
+  hedgeMs?: number;
 }
 
 type Listener = (s: MarketSnapshot) => void;
-type GroupResult = { reading: Reading; source: string; asOf: number; problems: string[] } | { problems: string[] };
 
 export class MarketService {
   private bases: ProviderBases;
@@ -108,8 +106,24 @@ export class MarketService {
   private readonly listeners = new Set<Listener>();
   private readonly progressListeners = new Set<(done: number, total: number) => void>();
   private meanBlockSeconds = 600;
-  /** Requests made, for tests and the benchmark. */
-  requestCount = 0;
+  private readonly hedgeMs: number;
+  /** Refreshes run since the runtime started (the confirmation schedule counts them). */
+  private refreshes = 0;
+  /** Each guarded group's last confirmed reading (agreement.ts), for the runtime's life. */
+  private readonly confirmed = new Map<Group, Confirmed>();
+  /** Providers that asked to be left alone (429, 503), for the runtime's life. */
+  private readonly backoff = new BackoffMemory();
+  /** Requests made, and requests not yet settled, for tests and the benchmark. */
+  private readonly counts = { requests: 0, inFlight: 0 };
+
+  get requestCount(): number {
+    return this.counts.requests;
+  }
+
+  /** Requests sent and not yet answered, failed or cancelled. */
+  get requestsInFlight(): number {
+    return this.counts.inFlight;
+  }
 
   constructor(options: ServiceOptions) {
     this.bases = { ...options.bases };
@@ -118,6 +132,7 @@ export class MarketService {
     this.deps = options.deps;
     this.cacheMs = options.cacheMs ?? 15_000;
     this.deadlineMs = options.deadlineMs ?? REFRESH_DEADLINE_MS;
+    this.hedgeMs = options.hedgeMs ?? HEDGE_DELAY_MS;
   }
 
   /**
@@ -130,6 +145,7 @@ export class MarketService {
     if (next === this.bases.mempool) return false;
     this.bases = { ...this.bases, mempool: next };
     this.generation++;
+    this.confirmed.clear(); // a new source: its first readings are confirmed before they are written
     return true;
   }
 
@@ -196,72 +212,48 @@ export class MarketService {
     return `${name} ${endpoint.path.split("?")[0]}`;
   }
 
+  /** One group's readings for this refresh (group-fetch.ts), its confirmation remembered. */
   private async fetchGroup(
     group: Group,
     reference: MarketSnapshot | undefined,
     limits: CallLimits,
+    refresh: number,
   ): Promise<GroupResult> {
-    const problems: string[] = [];
-    let candidate: { reading: Reading; source: string; why: string } | undefined;
     const bases = this.bases;
-    for (const endpoint of group.endpoints) {
-      if (limits.signal?.aborted) {
-        problems.push(`no time left within the refresh's ${this.deadlineMs / 1000} s limit`);
-        break;
-      }
-      const source = this.sourceLabel(endpoint);
-      let reading: Reading;
-      try {
-        this.requestCount++;
-        const body = await getText(
-          bases[endpoint.provider as keyof ProviderBases] + endpoint.path,
-          this.policy,
-          this.deps,
-          limits,
-        );
-        reading = endpoint.parse(body);
-      } catch (e) {
-        problems.push(e instanceof FetchFailure ? e.message : `${source}: ${clip(String(e), 200)}`);
-        continue;
-      }
-      const why = group.guard?.check(reading, reference, this.deps.now());
-      if (!why) {
-        if (candidate)
-          problems.push(`${candidate.source} refused: ${candidate.why}, and ${source} does not confirm it`);
-        return this.accepted(group, reading, source, problems, reference);
-      }
-      if (candidate && group.guard!.agree(candidate.reading, reading)) {
-        return this.accepted(
-          group,
-          candidate.reading,
-          `${candidate.source}, confirmed by ${source}`,
-          problems,
-          reference,
-        );
-      }
-      if (candidate) problems.push(`${source} refused: ${why}`);
-      else candidate = { reading, source, why };
-    }
-    if (candidate) problems.push(`${candidate.source} refused: ${candidate.why}, and no second provider confirmed it`);
-    return { problems: [`${group.what}: ${problems.join("; ")}`] };
-  }
-
-  private accepted(
-    group: Group,
-    reading: Reading,
-    source: string,
-    problems: string[],
-    reference: MarketSnapshot | undefined,
-  ): GroupResult {
-    // A fallback that worked is still worth telling: the primary source failed.
-    const lines = problems.length ? [`${group.what} from ${source} because ${problems.join("; ")}`] : [];
-    if (group === GROUPS[PRICE_GROUP]) lines.push(...screenCurrencies(reading, reference));
-    return { reading, source, asOf: this.deps.now(), problems: lines };
+    const base = (e: Endpoint) => bases[e.provider as keyof ProviderBases];
+    const result = await fetchGroup(group, {
+      deps: this.deps,
+      policy: this.policy,
+      hedgeMs: this.hedgeMs,
+      deadlineS: this.deadlineMs / 1000,
+      limits,
+      url: (e) => base(e) + e.path,
+      label: (e) => this.sourceLabel(e),
+      base,
+      backoff: this.backoff,
+      confirmed: this.confirmed.get(group),
+      reference,
+      refresh,
+      count: this.counts,
+    });
+    if (!("reading" in result)) return result;
+    // The price's other currencies are screened against their last good exchange rates.
+    if (group === GROUPS[PRICE_GROUP]) result.problems.push(...screenCurrencies(result.reading, reference));
+    if (result.confirmed && bases === this.bases)
+      this.confirmed.set(group, {
+        reading: result.reading,
+        witness: result.witness,
+        source: result.source,
+        asOf: result.asOf,
+        refresh,
+      });
+    return result;
   }
 
   private async run(): Promise<MarketSnapshot> {
     // Readings are checked against what was known when this refresh began: never against one of its own.
     const reference = this.last;
+    const refresh = ++this.refreshes;
     const abort = new AbortController();
     const limits: CallLimits = { signal: abort.signal, deadline: this.deps.now() + this.deadlineMs };
     const timer = setTimeout(() => abort.abort(), this.deadlineMs);
@@ -281,7 +273,7 @@ export class MarketService {
       await Promise.all(
         GROUPS.map((g, i) =>
           Promise.race([
-            this.fetchGroup(g, reference, limits),
+            this.fetchGroup(g, reference, limits, refresh),
             limitPassed.then(() => ({
               problems: [`${g.what}: no answer within the refresh's ${this.deadlineMs / 1000} s limit`],
             })),
@@ -324,10 +316,14 @@ export class MarketService {
     const fields: Partial<Record<FieldId, Sourced>> = {};
     const prices: Partial<Record<Currency, Sourced>> = {};
     const problems: string[] = [];
+    const stale: string[] = [];
     results.forEach((result) => {
       if (!result) return;
       problems.push(...result.problems.map((p) => clip(p, MAX_PROBLEM)));
-      if (!("reading" in result)) return;
+      if (!("reading" in result)) {
+        if (result.kept) this.keep(result.kept, fields, prices, stale);
+        return;
+      }
       const { reading, source, asOf } = result;
       for (const [id, value] of Object.entries(reading.fields))
         fields[id as FieldId] = { value: value as number, source, asOf };
@@ -354,7 +350,6 @@ export class MarketService {
       if (!results[i]) g.yields.forEach((id) => pending.add(id));
     });
     if (!results[PRICE_GROUP]) pending.add("prices");
-    const stale: string[] = [];
     if (reference) {
       for (const [id, v] of Object.entries(reference.fields)) {
         if (!fields[id as FieldId] && !isDerived(v)) {
@@ -373,6 +368,24 @@ export class MarketService {
     const snapshot: MarketSnapshot = { fields, prices, stale, problems, refreshedAt: this.deps.now() };
     if (partial) snapshot.partial = true;
     return snapshot;
+  }
+
+  /** A group's last confirmed reading, written again and marked stale: its new readings were not confirmed. */
+  private keep(
+    kept: Confirmed,
+    fields: Partial<Record<FieldId, Sourced>>,
+    prices: Partial<Record<Currency, Sourced>>,
+    stale: string[],
+  ): void {
+    const at = (value: number): Sourced => ({ value, source: kept.source, asOf: kept.asOf });
+    for (const [id, value] of Object.entries(kept.reading.fields)) {
+      fields[id as FieldId] = at(value as number);
+      stale.push(id);
+    }
+    for (const [c, value] of Object.entries(kept.reading.prices)) {
+      prices[c as Currency] = at(value as number);
+      stale.push(c === "USD" ? "btc_price_usd" : `btc_price_${c.toLowerCase()}`);
+    }
   }
 
   /** Fields computed from others with the calc module; their source says so. */

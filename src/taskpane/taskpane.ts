@@ -32,6 +32,7 @@ import {
 } from "./settings";
 import { workbookSource } from "./workbook-source";
 import { registerCommands } from "./commands";
+import { acceptanceKey, ensureWorkbookId, workbookId } from "./workbook-id";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const DOCUMENT_SETTING = "mempoolBaseUrl";
@@ -41,8 +42,6 @@ const URL_HELP =
 
 const settings = browserSettings();
 let inExcel = false;
-/** This workbook, for remembering which of its hosts the user accepted. */
-let workbookKey = "";
 let autoTimer: ReturnType<typeof setInterval> | undefined;
 
 /** Sets a status line; unchanged text is not rewritten, so a live region speaks only on a change. */
@@ -187,13 +186,14 @@ function saveMempoolUrl(): void {
   input.removeAttribute("aria-invalid");
   hideSourceRequest();
   if (inExcel) {
-    // Saved with the workbook; typed here by this user, so accepted for it.
+    // Saved with the workbook; typed here by this user, so accepted for it (under the workbook's own id).
+    const id = base ? ensureWorkbookId(Office.context.document.settings).id : undefined;
     Office.context.document.settings.set(DOCUMENT_SETTING, base ?? "");
     Office.context.document.settings.saveAsync((result) => {
       if (String(result?.status) === "failed")
         say("mempool-status", `Using ${base ?? DEFAULT_NAME} for now; it could not be saved in the workbook.`);
     });
-    if (base) accept(settings, workbookKey, base);
+    if (base && id) accept(settings, acceptanceKey(id), base);
   } else {
     saveMempoolBase(settings, base);
   }
@@ -204,7 +204,8 @@ function saveMempoolUrl(): void {
 /** Applies the workbook's own instance: at once if the user accepted it before, else after asking. */
 function applyWorkbookSource(): void {
   const setting: unknown = Office.context.document.settings.get(DOCUMENT_SETTING);
-  const decision = workbookSource(setting, (base) => isAccepted(settings, workbookKey, base));
+  const id = workbookId(Office.context.document.settings);
+  const decision = workbookSource(setting, (base) => !!id && isAccepted(settings, acceptanceKey(id), base));
   switch (decision.kind) {
     case "default":
       useMempoolBase(undefined);
@@ -228,7 +229,10 @@ function applyWorkbookSource(): void {
       );
       $("source-request").hidden = false;
       $("source-accept").onclick = () => {
-        accept(settings, workbookKey, decision.base);
+        // The workbook gets an id of its own (saved with it) for the acceptance to belong to.
+        const own = ensureWorkbookId(Office.context.document.settings);
+        if (own.created) Office.context.document.settings.saveAsync();
+        accept(settings, acceptanceKey(own.id), decision.base);
         showStorageNote();
         hideSourceRequest();
         useMempoolBase(decision.base);
@@ -292,7 +296,6 @@ function start(): void {
       $<HTMLButtonElement>("insert-model").disabled = !inExcel;
       say("host-status", inExcel ? "Connected to Excel." : outside);
       if (inExcel) {
-        workbookKey = Office.context.document.url || "(unsaved workbook)";
         applyWorkbookSource(); // the workbook decides its instance, not this browser
       } else useMempoolBase(savedMempoolBase(settings));
     });

@@ -32,25 +32,28 @@ async function afterGoodRefresh() {
 }
 
 describe("block height", () => {
-  test("one bad height is refused, never becomes the reference, and true heights go on being accepted", async () => {
+  test("a height outside the window since the last confirmed one needs a second provider: contradicted, the last confirmed height stays; it never becomes the reference, and true heights go on being accepted", async () => {
     const { svc, clock } = await afterGoodRefresh();
-    api.faults.set("/mempool/api/blocks/tip/height", { body: "9999999" });
+    api.faults.set("/mempool/api/blocks/tip/height", { body: "980000" });
     clock.now += 60_000;
     let s = await svc.refresh(true);
-    expect(s.fields.block_height).toMatchObject({ value: 975_312, source: "blockchain.info /q/getblockcount" });
+    expect(s.fields.block_height).toMatchObject({ value: 975_312, source: "mempool.space /api/blocks/tip/height, confirmed by blockchain.info /q/getblockcount" });
+    expect(s.stale).toContain("block_height");
     expect(said(s)).toMatch(
-      /mempool\.space \/api\/blocks\/tip\/height refused: block height 9,999,999 is more than the time since the last good 975,312 allows \(at most 975,324: 2 × 144 blocks a day \+ 12\), and blockchain\.info \/q\/getblockcount does not confirm it/,
+      /^block height: mempool\.space \/api\/blocks\/tip\/height says 980,000; blockchain\.info \/q\/getblockcount says 975,312: they disagree by more than ±3 blocks, so none is used; the last confirmed 975,312 /m,
     );
-    // the hashprice stays at the subsidy of the true height (3.125 BTC), not ~0
+    // the hashprice stays at the subsidy of the true height (3.125 BTC), not a later era's
     expect(s.fields.hashprice_usd_per_ph_day?.value).toBeCloseTo(hashprice(91_250, D, 3.125), 9);
 
-    // with no second provider, the bad height is refused and the last good one kept, marked stale
+    // with no second provider, the bad height is refused and the last confirmed one kept, marked stale
     api.faults.set("/blockchain/q/getblockcount", { status: 500 });
     clock.now += 60_000;
     s = await svc.refresh(true);
     expect(s.fields.block_height?.value).toBe(975_312);
     expect(s.stale).toContain("block_height");
-    expect(said(s)).toMatch(/block height 9,999,999 .* and no second provider confirmed it/);
+    expect(said(s)).toMatch(
+      /block height 980,000 is more than the time since the last confirmed 975,312 allows \(at most 975,324: 2 × 144 blocks a day \+ 12\), and no second provider confirmed it/,
+    );
 
     // the next true height is accepted from the primary: the refused one never became the reference
     api.reset();
@@ -61,38 +64,52 @@ describe("block height", () => {
     expect(s.stale).toEqual([]);
   });
 
-  test("a forward jump beyond the time allowed is refused like a backward one; within it, accepted", async () => {
+  test("a height ahead of the wall clock is refused outright, and the other provider's height is used", async () => {
+    const { svc, clock } = await afterGoodRefresh();
+    api.faults.set("/mempool/api/blocks/tip/height", { body: "9999999" });
+    clock.now += 60_000;
+    const s = await svc.refresh(true);
+    expect(s.fields.block_height).toMatchObject({ value: 975_312, source: "blockchain.info /q/getblockcount" });
+    // The ceiling, re-derived: block 840,000 at 00:09 UTC on 20 April 2024, one block per 600 s, +10%, +288.
+    const ceiling = Math.floor(840_000 + ((clock.now - Date.UTC(2024, 3, 20, 0, 9)) / 600_000) * 1.1 + 288);
+    expect(said(s)).toMatch(
+      new RegExp(`mempool\\.space /api/blocks/tip/height refused: block height 9,999,999 is ahead of the clock: at most ${ceiling.toLocaleString("en-US")} can exist by `),
+    );
+  });
+
+  test("a forward jump beyond the time allowed needs a second provider like a backward one; within it, no second provider is asked", async () => {
     const { svc, clock } = await afterGoodRefresh();
     clock.now += 86_400_000; // a day: at most 2 × 144 + 12 = 300 blocks
+    api.reset();
     api.faults.set("/mempool/api/blocks/tip/height", { body: String(975_312 + 300) });
     let s = await svc.refresh(true);
-    expect(s.fields.block_height?.value).toBe(975_612);
+    expect(s.fields.block_height).toMatchObject({ value: 975_612, source: "mempool.space /api/blocks/tip/height" });
+    expect(api.hits.get("/blockchain/q/getblockcount")).toBeUndefined();
 
-    clock.now += 60_000; // a minute later: at most 12 more
+    clock.now += 60_000; // a minute later: still measured from the confirmed 975,312, a day and a minute ago
     api.faults.set("/mempool/api/blocks/tip/height", { body: String(975_612 + 13) });
     api.faults.set("/blockchain/q/getblockcount", { body: String(975_612 - 1) });
     s = await svc.refresh(true);
-    expect(s.fields.block_height?.value).toBe(975_612);
+    expect(s.fields.block_height?.value).toBe(975_312); // the last confirmed height, not the unconfirmed 975,612
     expect(s.stale).toContain("block_height");
-    expect(said(s)).toMatch(/block height 975,625 is more than the time since the last good 975,612 allows/);
-    expect(said(s)).toMatch(/blockchain\.info \/q\/getblockcount refused: block height 975,611 is below the last good 975,612/);
+    expect(said(s)).toMatch(/mempool\.space \/api\/blocks\/tip\/height says 975,625; blockchain\.info \/q\/getblockcount says 975,611: they disagree/);
   });
 
-  test("the first height, with nothing known, must fit the time since block 840,000", async () => {
-    api.faults.set("/mempool/api/blocks/tip/height", { body: "9999999" });
+  test("the first height, with nothing known, must not be ahead of the wall clock, and needs a second provider", async () => {
+    api.faults.set("/mempool/api/blocks/tip/height", { body: "1050001" }); // the next halving's height + 1
     api.faults.set("/blockchain/q/getblockcount", { status: 500 });
     const s = await serviceOn(api).refresh();
     expect(s.fields.block_height).toBeUndefined();
     expect(s.fields.hashprice_usd_per_ph_day).toBeUndefined();
-    expect(said(s)).toMatch(/block height 9,999,999 is more than the time since block 840,000 \(20 April 2024\) allows/);
+    expect(said(s)).toMatch(/^block height: mempool\.space \/api\/blocks\/tip\/height refused: block height 1,050,001 is ahead of the clock/m);
   });
 
   test("a wrong reference heals: two providers that agree override it", async () => {
     const clock = { now: Date.now() };
     const svc = serviceOn(api, { now: () => clock.now });
-    api.faults.set("/mempool/api/blocks/tip/height", { body: "1000000" });
-    api.faults.set("/blockchain/q/getblockcount", { body: "1000000" });
-    expect((await svc.refresh()).fields.block_height?.value).toBe(1_000_000); // nothing to contradict it yet
+    api.faults.set("/mempool/api/blocks/tip/height", { body: "976000" });
+    api.faults.set("/blockchain/q/getblockcount", { body: "976000" });
+    expect((await svc.refresh()).fields.block_height?.value).toBe(976_000); // two providers agree: nothing to contradict it yet
     api.reset();
     clock.now += 60_000;
     const s = await svc.refresh(true);
@@ -109,9 +126,9 @@ describe("BTC price", () => {
     api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 912500, "EUR": 789310}' });
     clock.now += 60_000;
     const s = await svc.refresh(true);
-    expect(s.fields.btc_price_usd).toMatchObject({ value: 91_248.57, source: "Coinbase /v2/prices/BTC-USD/spot" });
+    expect(s.fields.btc_price_usd).toMatchObject({ value: 91_248.57, source: "Coinbase /v2/prices/BTC-USD/spot, confirmed by Kraken /0/public/Ticker" });
     expect(said(s)).toMatch(
-      /^BTC price from Coinbase \/v2\/prices\/BTC-USD\/spot because mempool\.space \/api\/v1\/prices refused: BTC price 912,500 is \+900\.0% from the last good 91,250 \(more than ±10% needs a second provider\), and Coinbase \/v2\/prices\/BTC-USD\/spot does not confirm it/,
+      /^BTC price from Coinbase \/v2\/prices\/BTC-USD\/spot, confirmed by Kraken \/0\/public\/Ticker because mempool\.space \/api\/v1\/prices refused: it says 912,500 \(BTC price 912,500 is \+900\.0% from the last confirmed 91,250 \(more than ±3% needs a second provider\)\)/,
     );
     expect(s.prices.EUR?.value).toBe(78_931); // mempool's EUR came with the refused reading
     expect(s.stale).toContain("btc_price_eur");
@@ -141,27 +158,27 @@ describe("BTC price", () => {
     expect(s.fields.btc_price_usd?.value).toBe(91_250);
     expect(s.stale).toContain("btc_price_usd");
     expect(s.stale).toContain("hashprice_usd_per_ph_day");
-    expect(said(s)).toMatch(/BTC price 9,125 is -90\.0% from the last good 91,250 .*no second provider confirmed it/);
+    expect(said(s)).toMatch(/BTC price 9,125 is -90\.0% from the last confirmed 91,250 .*no second provider confirmed it/);
   });
 
-  test("providers that disagree with each other: each jump is refused and a consistent one is used", async () => {
+  test("providers that disagree with each other: each jump is refused, and two that agree are used", async () => {
     const { svc, clock } = await afterGoodRefresh();
     api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 70000}' });
     api.faults.set("/coinbase/v2/prices/BTC-USD/spot", { body: '{"data":{"amount":"50000","base":"BTC","currency":"USD"}}' });
     clock.now += 60_000;
     const s = await svc.refresh(true);
-    expect(s.fields.btc_price_usd).toMatchObject({ value: 91_252.1, source: "Kraken /0/public/Ticker" });
-    expect(said(s)).toMatch(/Coinbase \/v2\/prices\/BTC-USD\/spot refused: BTC price 50,000 is -45\.2%/);
-    expect(said(s)).toMatch(/mempool\.space \/api\/v1\/prices refused: BTC price 70,000 is -23\.3% .* and Kraken \/0\/public\/Ticker does not confirm it/);
+    expect(s.fields.btc_price_usd).toMatchObject({ value: 91_252.1, source: "Kraken /0/public/Ticker, confirmed by CoinGecko /api/v3/simple/price" });
+    expect(said(s)).toMatch(/Coinbase \/v2\/prices\/BTC-USD\/spot refused: it says 50,000 \(BTC price 50,000 is -45\.2%/);
+    expect(said(s)).toMatch(/mempool\.space \/api\/v1\/prices refused: it says 70,000 \(BTC price 70,000 is -23\.3% /);
   });
 
-  test("a move within 10% needs no second provider (no extra request)", async () => {
+  test("a move within 3% of the last confirmed price needs no second provider (no extra request)", async () => {
     const { svc, clock } = await afterGoodRefresh();
     api.reset();
-    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 95000}' });
+    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 93900}' }); // +2.9%
     clock.now += 60_000;
     const s = await svc.refresh(true);
-    expect(s.fields.btc_price_usd?.value).toBe(95_000);
+    expect(s.fields.btc_price_usd?.value).toBe(93_900);
     expect(api.hits.get("/coinbase/v2/prices/BTC-USD/spot")).toBeUndefined();
   });
 
@@ -198,8 +215,10 @@ describe("fields checked against each other", () => {
   });
 
   test("10 EH/s at 162 T difficulty is refused: difficulty from the fallback, hashrate derived from it", async () => {
+    const { svc, clock } = await afterGoodRefresh();
     api.faults.set("/mempool/api/v1/mining/hashrate/3d", { body: '{"currentHashrate":1e19,"currentDifficulty":162010345678901.25}' });
-    const s = await serviceOn(api).refresh();
+    clock.now += 60_000;
+    const s = await svc.refresh(true);
     expect(s.fields.difficulty).toMatchObject({ value: D, source: "blockchain.info /q/getdifficulty" });
     expect(s.fields.network_hashrate_ehs?.source).toBe("derived: MINER.NETWORKHASHRATE(BTC_Difficulty)");
     expect(s.fields.network_hashrate_ehs?.value).toBeCloseTo((D * 2 ** 32) / 600 / 1e18, 9);
@@ -209,12 +228,11 @@ describe("fields checked against each other", () => {
   test("after a fallback, the hashrate is derived from the difficulty actually used, not kept stale", async () => {
     const { svc, clock } = await afterGoodRefresh();
     api.faults.set("/mempool/api/v1/mining/hashrate/3d", { status: 500 });
-    api.faults.set("/blockchain/q/getdifficulty", { body: "170000000000000" });
     clock.now += 60_000;
     const s = await svc.refresh(true);
-    expect(s.fields.difficulty).toMatchObject({ value: 1.7e14, source: "blockchain.info /q/getdifficulty" });
+    expect(s.fields.difficulty).toMatchObject({ value: D, source: "blockchain.info /q/getdifficulty" });
     expect(s.fields.network_hashrate_ehs).toMatchObject({ source: "derived: MINER.NETWORKHASHRATE(BTC_Difficulty)" });
-    expect(s.fields.network_hashrate_ehs?.value).toBeCloseTo((1.7e14 * 2 ** 32) / 600 / 1e18, 9);
+    expect(s.fields.network_hashrate_ehs?.value).toBeCloseTo((D * 2 ** 32) / 600 / 1e18, 9);
     expect(s.stale).not.toContain("network_hashrate_ehs");
   });
 });

@@ -131,7 +131,7 @@ describe("parsers refuse what is not plausible", () => {
       () => parseDailyHashrates(hashrates(many), Date.UTC(2100, 0, 1)),
       /10001 entries, more than the 10000 read/,
     );
-    invalid(() => parseRewardBuckets(" ".repeat(4_000_001), NOW), /more than the 4000000 read/);
+    invalid(() => parseRewardBuckets(" ".repeat(4 * 2 ** 20 + 1), NOW), /more than the 4194304 read/);
   });
 });
 
@@ -288,7 +288,7 @@ describe("a failing provider yields no rows and a reason", () => {
 
 describe("sixty consecutive days (synthetic responses in the recorded shapes)", () => {
   // Day k = 0..59 ending 27 Nov 2025: hashrate points at 00:00, prices at 00:00 (a made-up walk),
-  // adjustments every 14 days, three reward buckets a day.
+  // adjustments every 14 days, three reward buckets a day (01:00, 05:00, 09:00).
   const end = 1764201600;
   const start = end - 59 * DAY;
   const days = Array.from({ length: 60 }, (_, k) => start + k * DAY);
@@ -319,7 +319,7 @@ describe("sixty consecutive days (synthetic responses in the recorded shapes)", 
         days.flatMap((t, k) =>
           [0, 1, 2].map((b) => ({
             avgHeight: 917000 + 144 * k + 48 * b,
-            timestamp: t + 14400 + 28800 * b,
+            timestamp: t + 3600 + 14400 * b, // 01:00, 05:00 and 09:00: the last day's are before the clock's 12:00
             avgRewards: 315000000 + 1000 * b,
             USD: 0,
           })),

@@ -22,13 +22,16 @@ function service(now = () => Date.now(), policy = POLICY): MarketService {
   return new MarketService({ bases: api.bases, policy, deps, cacheMs: 1000 });
 }
 
-test("all providers up: every field from mempool, hashprice and halving derived, each with source and time", async () => {
+test("all providers up: every field from mempool (the first reading confirmed by a second provider), hashprice and halving derived, each with source and time", async () => {
   const s = await service().refresh();
   expect(s.problems).toEqual([]);
   expect(s.stale).toEqual([]);
-  expect(s.fields.btc_price_usd).toMatchObject({ value: 91250, source: "mempool.space /api/v1/prices" });
+  expect(s.fields.btc_price_usd).toMatchObject({ value: 91250, source: "mempool.space /api/v1/prices, confirmed by Coinbase /v2/prices/BTC-USD/spot" });
   expect(s.prices.EUR?.value).toBe(78931);
-  expect(s.fields.difficulty).toMatchObject({ value: 162010345678901.25, source: "mempool.space /api/v1/mining/hashrate/3d" });
+  expect(s.fields.difficulty).toMatchObject({
+    value: 162010345678901.25,
+    source: "mempool.space /api/v1/mining/hashrate/3d, confirmed by blockchain.info /q/getdifficulty",
+  });
   expect(s.fields.block_height?.value).toBe(975312);
   expect(s.fields.fees_btc_per_block?.value).toBeCloseTo(0.025, 15);
   expect(s.fields.next_retarget_blocks?.value).toBe(432);
@@ -39,16 +42,18 @@ test("all providers up: every field from mempool, hashprice and halving derived,
   for (const v of Object.values(s.fields)) expect(v.asOf).toBeGreaterThan(Date.now() - 60_000);
 });
 
-test("mempool down (500 everywhere): price from Coinbase, difficulty and height from blockchain.info, the rest stale-free but missing, and said", async () => {
+test("mempool down (500 everywhere) on the first load: the price from Coinbase confirmed by Kraken; difficulty and height from blockchain.info alone are not confirmed, so not written; all said", async () => {
   api.faults.set("/mempool", { status: 500 });
   const s = await service().refresh();
-  expect(s.fields.btc_price_usd?.source).toBe("Coinbase /v2/prices/BTC-USD/spot");
-  expect(s.fields.difficulty?.source).toBe("blockchain.info /q/getdifficulty");
-  expect(s.fields.network_hashrate_ehs?.source).toBe("derived: MINER.NETWORKHASHRATE(BTC_Difficulty)");
-  expect(s.fields.block_height?.source).toBe("blockchain.info /q/getblockcount");
+  expect(s.fields.btc_price_usd?.source).toBe("Coinbase /v2/prices/BTC-USD/spot, confirmed by Kraken /0/public/Ticker");
+  expect(s.fields.difficulty).toBeUndefined();
+  expect(s.fields.block_height).toBeUndefined();
   expect(s.fields.fees_btc_per_block).toBeUndefined();
-  expect(s.problems.join("\n")).toMatch(/fees per block: 127.0.0.1:\d+ answered HTTP 500/);
-  expect(s.problems.join("\n")).toMatch(/BTC price from Coinbase .* because 127.0.0.1:\d+ answered HTTP 500/);
+  const said = s.problems.join("\n");
+  expect(said).toMatch(/fees per block: 127.0.0.1:\d+ answered HTTP 500/);
+  expect(said).toMatch(/BTC price from Coinbase .* because 127.0.0.1:\d+ answered HTTP 500/);
+  expect(said).toMatch(/^difficulty and hashrate: blockchain\.info \/q\/getdifficulty says 1\.620e\+14, not used: it is the first reading since the add-in started, and no second provider confirmed it \(127\.0\.0\.1:\d+ answered HTTP 500\)$/m);
+  expect(said).toMatch(/^block height: blockchain\.info \/q\/getblockcount says 975,312, not used: it is the first reading/m);
   // 500 is retried (2 retries) before moving on
   expect(api.hits.get("/mempool/api/v1/prices")).toBe(3);
 });
@@ -56,14 +61,14 @@ test("mempool down (500 everywhere): price from Coinbase, difficulty and height 
 test("429 with Retry-After is waited for and retried; a Retry-After beyond the cap moves on at once", async () => {
   api.faults.set("/mempool/api/v1/prices", { status: 429, headers: { "Retry-After": "0" }, times: 1 });
   let s = await service().refresh();
-  expect(s.fields.btc_price_usd?.source).toBe("mempool.space /api/v1/prices");
+  expect(s.fields.btc_price_usd?.source).toBe("mempool.space /api/v1/prices, confirmed by Coinbase /v2/prices/BTC-USD/spot");
   expect(api.hits.get("/mempool/api/v1/prices")).toBe(2);
 
   api.reset();
   api.faults.set("/mempool/api/v1/prices", { status: 429, headers: { "Retry-After": "3600" } });
   s = await service().refresh();
   expect(api.hits.get("/mempool/api/v1/prices")).toBe(1);
-  expect(s.fields.btc_price_usd?.source).toBe("Coinbase /v2/prices/BTC-USD/spot");
+  expect(s.fields.btc_price_usd?.source).toBe("Coinbase /v2/prices/BTC-USD/spot, confirmed by Kraken /0/public/Ticker");
 });
 
 test("a slow response past the timeout is abandoned for the next provider", async () => {
@@ -72,7 +77,7 @@ test("a slow response past the timeout is abandoned for the next provider", asyn
   const s = await service(() => Date.now(), { ...POLICY, timeoutMs: 1500 }).refresh();
   expect(Date.now() - started).toBeLessThan(5000);
   expect(s.problems.join("\n")).toMatch(/did not answer within 1.5 s/);
-  expect(s.fields.btc_price_usd?.source).toBe("Coinbase /v2/prices/BTC-USD/spot");
+  expect(s.fields.btc_price_usd?.source).toBe("Coinbase /v2/prices/BTC-USD/spot, confirmed by Kraken /0/public/Ticker");
 });
 
 test.each([
@@ -82,10 +87,10 @@ test.each([
 ])("%s from mempool falls back to Coinbase", async (_, body, message) => {
   api.faults.set("/mempool/api/v1/prices", { body });
   const s = await service().refresh();
-  expect(s.fields.btc_price_usd?.source).toBe("Coinbase /v2/prices/BTC-USD/spot");
+  expect(s.fields.btc_price_usd?.source).toBe("Coinbase /v2/prices/BTC-USD/spot, confirmed by Kraken /0/public/Ticker");
   // the fallback worked, and the user is told why it was needed
   expect(s.problems).toHaveLength(1);
-  expect(s.problems[0]).toMatch(/^BTC price from Coinbase \/v2\/prices\/BTC-USD\/spot because mempool prices/);
+  expect(s.problems[0]).toMatch(/^BTC price from Coinbase \/v2\/prices\/BTC-USD\/spot, confirmed by Kraken \/0\/public\/Ticker because mempool prices/);
   expect(s.problems[0]).toMatch(message);
 });
 
@@ -111,7 +116,7 @@ test("everything down after a good refresh: the last good values stay, marked st
   expect(s.problems.every((p) => /HTTP 500/.test(p))).toBe(true);
 });
 
-test("a difficulty far off the last good one, or a height going backwards, is refused unless a second provider confirms it", async () => {
+test("a difficulty far off the last confirmed one is used only when a second provider confirms it; a height going backwards that the other provider contradicts is not used", async () => {
   let clock = Date.now();
   const svc = service(() => clock);
   await svc.refresh();
@@ -124,9 +129,15 @@ test("a difficulty far off the last good one, or a height going backwards, is re
   // mempool's 100× difficulty is questioned, and blockchain.info's equal one "confirms" it: two providers agree
   expect(s.fields.difficulty?.value).toBe(1.62e16);
   expect(s.fields.difficulty?.source).toBe("mempool.space /api/v1/mining/hashrate/3d, confirmed by blockchain.info /q/getdifficulty");
-  // the height going back 312 blocks is not confirmed: blockchain.info's consistent one is used
-  expect(s.fields.block_height).toMatchObject({ value: 975313, source: "blockchain.info /q/getblockcount" });
-  expect(s.problems.join("\n")).toMatch(/mempool\.space \/api\/blocks\/tip\/height refused: block height 975,000 is below the last good 975,312, and blockchain\.info \/q\/getblockcount does not confirm it/);
+  // the height going back 312 blocks needs a second provider, and blockchain.info contradicts it: the last confirmed height stays, stale
+  expect(s.fields.block_height).toMatchObject({
+    value: 975312,
+    source: "mempool.space /api/blocks/tip/height, confirmed by blockchain.info /q/getblockcount",
+  });
+  expect(s.stale).toContain("block_height");
+  expect(s.problems.join("\n")).toMatch(
+    /^block height: mempool\.space \/api\/blocks\/tip\/height says 975,000; blockchain\.info \/q\/getblockcount says 975,313: they disagree by more than ±3 blocks, so none is used; the last confirmed 975,312 \(mempool\.space \/api\/blocks\/tip\/height, confirmed by blockchain\.info \/q\/getblockcount, \d\d:\d\d UTC\) is kept$/m,
+  );
 
   api.reset();
   api.faults.set("/blockchain/q/getdifficulty", { status: 500 });
@@ -136,7 +147,7 @@ test("a difficulty far off the last good one, or a height going backwards, is re
   // back to 1.62e14 is −99% from the (confirmed) 1.62e16, and nobody confirms it: refused, stale
   expect(back.fields.difficulty?.value).toBe(1.62e16);
   expect(back.stale).toContain("difficulty");
-  expect(back.problems.join("\n")).toMatch(/difficulty 1\.620e\+14 is -99\.0% from the last good 1\.620e\+16 .*no second provider confirmed it/);
+  expect(back.problems.join("\n")).toMatch(/difficulty 1\.620e\+14 is -99\.0% from the last confirmed 1\.620e\+16 .*no second provider confirmed it/);
 });
 
 test("1,000 simultaneous asks make one request per endpoint; within the cache window, none", async () => {
@@ -144,11 +155,11 @@ test("1,000 simultaneous asks make one request per endpoint; within the cache wi
   const results = await Promise.all(Array.from({ length: 1000 }, () => svc.refresh()));
   expect(new Set(results).size).toBe(1);
   for (const n of api.hits.values()) expect(n).toBe(1);
-  expect(api.totalHits()).toBe(5);
+  expect(api.totalHits()).toBe(5 + 3); // mempool's five, and the first readings' confirmations (Coinbase, blockchain.info ×2)
   await svc.refresh();
-  expect(api.totalHits()).toBe(5);
+  expect(api.totalHits()).toBe(8);
   await svc.refresh(true);
-  expect(api.totalHits()).toBe(10);
+  expect(api.totalHits()).toBe(8 + 5); // confirmed a refresh ago, moved nothing: mempool alone
 });
 
 test("a user's own mempool instance is used for every mempool request", async () => {

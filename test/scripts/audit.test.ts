@@ -1,7 +1,8 @@
 /*
- * The advisory gate (issue 15, finding 9): when npm audit cannot run it says COULD NOT CHECK with
- * the reason, loudly, and passes (CI here cannot reach the advisory service) unless --strict;
- * advisories fail it. A stand-in `npm` on PATH plays each answer, so nothing reaches a registry.
+ * The advisory gate: when npm audit cannot run it says COULD NOT CHECK with the reason, loudly,
+ * and passes (CI here cannot reach the advisory service) unless --strict, which fails, and which
+ * the release workflow runs; advisories fail it. A stand-in `npm` on PATH plays each answer, so
+ * nothing reaches a registry.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -17,6 +18,7 @@ if (mode === "unreachable") { console.log(JSON.stringify({ message: "405 Method 
 if (mode === "offline") { console.error("npm error code ECONNREFUSED"); console.error("npm error network request to https://registry.example failed"); process.exit(1); }
 if (mode === "clean") { console.log(vulns(0)); process.exit(0); }
 if (mode === "high") { console.log(vulns(2)); process.exit(1); }
+if (mode === "garbage") { console.log("<html>502 Bad Gateway</html>"); process.exit(1); }
 `;
 
 let bin: string;
@@ -45,10 +47,30 @@ test.each([
   expect(r.status).toBe(0);
 });
 
-test("--strict makes an unchecked audit fail", () => {
-  const r = audit("unreachable", "--strict");
+test.each(["unreachable", "garbage"])("--strict makes an unchecked audit fail: advisory service %s", (mode) => {
+  const r = audit(mode, "--strict");
   expect(r.err).toMatch(/COULD NOT CHECK/);
+  expect(r.err).toMatch(/--strict: failing, since the check is required here/);
   expect(r.status).toBe(2);
+});
+
+test("MINER_AUDIT_STRICT=1 is --strict", () => {
+  const byEnv = spawnSync(process.execPath, [path.join(repoRoot(), "scripts/audit.js")], {
+    encoding: "utf8",
+    env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, FAKE_AUDIT: "offline", MINER_AUDIT_STRICT: "1" },
+  });
+  expect(byEnv.status).toBe(2);
+});
+
+test("the release workflow runs the strict audit after installing, before anything is built or published", () => {
+  const workflow = fs.readFileSync(path.join(repoRoot(), ".github/workflows/release.yml"), "utf8");
+  const testJob = workflow.slice(workflow.indexOf("\n  test:"), workflow.indexOf("\n  build:"));
+  const steps = testJob.split("\n").map((l) => l.trim());
+  const install = steps.findIndex((l) => /^- run: npm ci\b/.test(l));
+  const strict = steps.findIndex((l) => /^(- )?run: node scripts\/audit\.js --strict$/.test(l));
+  expect(install).toBeGreaterThan(0);
+  expect(strict).toBeGreaterThan(install);
+  expect(workflow).toMatch(/\n  build:\n    needs: test\n/); // nothing is built or published unless the test job, audit included, passed
 });
 
 test("high advisories fail the gate; none pass it, and it says which", () => {

@@ -2,7 +2,7 @@
  * A fake of every provider the add-in reads, on 127.0.0.1, serving the recorded responses with
  * CORS headers as the real APIs do, and faults on demand: delays past the timeout, 429 with
  * Retry-After, 500s, truncated or wrong bodies, missing CORS headers, answers held until a test
- * releases them. It counts requests per path.
+ * releases them. It counts requests per path, and the requests it is holding.
  */
 import * as http from "http";
 import { AddressInfo } from "net";
@@ -47,6 +47,8 @@ export interface FakeApi {
   /** Requests served, by path. */
   hits: Map<string, number>;
   totalHits(): number;
+  /** Requests held (a fault's `until` not settled yet) whose connection is still open. */
+  held(): number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -55,6 +57,7 @@ export async function startFakeApi(): Promise<FakeApi> {
   const faults = new Map<string, Fault>();
   const hits = new Map<string, number>();
   const sockets = new Set<import("net").Socket>();
+  let held = 0;
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     hits.set(path, (hits.get(path) ?? 0) + 1);
@@ -78,8 +81,19 @@ export async function startFakeApi(): Promise<FakeApi> {
       if (fault?.delayMs) setTimeout(send, fault.delayMs).unref(); // never keeps the test process alive
       else send();
     };
-    if (fault?.until) fault.until.then(answer, answer);
-    else answer();
+    if (fault?.until) {
+      held++;
+      let released = false;
+      const release = () => {
+        if (!released) held--;
+        released = true;
+      };
+      res.on("close", release); // the client gave up (a timeout, a cancelled hedge)
+      fault.until.then(
+        () => (release(), answer()),
+        () => (release(), answer()),
+      );
+    } else answer();
   });
   server.on("connection", (s) => {
     sockets.add(s);
@@ -93,6 +107,7 @@ export async function startFakeApi(): Promise<FakeApi> {
     faults,
     hits,
     totalHits: () => [...hits.values()].reduce((a, b) => a + b, 0),
+    held: () => held,
     reset() {
       faults.clear();
       hits.clear();

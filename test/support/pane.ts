@@ -6,9 +6,10 @@
  * request is refused); stand-ins for Office, Excel and the custom-functions runtime can be
  * installed before the page loads.
  *
- * Test builds let the page shorten the retry backoff (window.MINER_TEST_POLICY, see
- * src/market/runtime.ts): retried failures take milliseconds instead of seconds of real time,
- * with the same retries, limits and messages. Tests wait for conditions, never for fixed times.
+ * Test builds let the page shorten the retry backoff and lengthen the hedge delay
+ * (window.MINER_TEST_POLICY, see src/market/runtime.ts): retried failures take milliseconds instead
+ * of seconds of real time, with the same retries, limits and messages. Tests wait for conditions,
+ * never for fixed times.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -24,6 +25,12 @@ export const RESULTS = path.resolve(repoRoot(), "test-results");
 export const PANE_VIEWPORT = { width: 350, height: 450 };
 /** Backoff between retries in the pane suites, ms (production: 500, doubling). */
 export const TEST_BACKOFF_MS = 20;
+/**
+ * The hedge delay in the pane suites on a real clock, ms (production: 2,000): a loaded test machine
+ * must not hedge a healthy answer and change which provider a test sees. Suites on a fake clock
+ * keep production's (paneSuite's `testPolicy`).
+ */
+export const TEST_HEDGE_MS = 6_000;
 
 export interface PaneSuite {
   api: FakeApi;
@@ -54,7 +61,13 @@ const CLOCK_METHODS = ["install", "fastForward", "pauseAt", "resume", "runFor", 
  * it emulated, pages it opened or closed) makes the next test start in a new browser context.
  */
 export function paneSuite(
-  options: { viewport?: { width: number; height: number }; files?: Record<string, string>; fixedTime?: Date } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    files?: Record<string, string>;
+    fixedTime?: Date;
+    /** window.MINER_TEST_POLICY for the test build (default: TEST_BACKOFF_MS and TEST_HEDGE_MS). */
+    testPolicy?: { backoffMs?: number; hedgeMs?: number };
+  } = {},
 ): PaneSuite {
   const s = { pageErrors: [] as string[], cspViolations: [] as string[] } as PaneSuite;
   const viewport = options.viewport ?? PANE_VIEWPORT;
@@ -108,7 +121,8 @@ export function paneSuite(
       startFakeApi(),
       launchChromium(),
     ]);
-    const config = `window.MINER_TEST_BASES = ${JSON.stringify(s.api.bases)}; window.MINER_TEST_POLICY = { backoffMs: ${TEST_BACKOFF_MS} };`;
+    const policy = options.testPolicy ?? { backoffMs: TEST_BACKOFF_MS, hedgeMs: TEST_HEDGE_MS };
+    const config = `window.MINER_TEST_BASES = ${JSON.stringify(s.api.bases)}; window.MINER_TEST_POLICY = ${JSON.stringify(policy)};`;
     fs.writeFileSync(path.join(dist, "test-config.js"), config);
     // Files a suite serves beside the pane (same origin, so the pane's CSP allows them), e.g. axe-core.
     for (const [name, file] of Object.entries(options.files ?? {})) fs.copyFileSync(file, path.join(dist, name));
@@ -241,20 +255,22 @@ export const DARK_THEME: ThemeStandIn = {
  * what the pane writes: enough to drive "Insert into workbook", the refresh of the sheet, Insert
  * model, the History sheet with its chart, the workbook-level mempool setting and the ribbon's
  * commands (window.__ribbon: what Office.actions.associate received), as in Excel.
- * Seeds: window.__workbookSettings (document settings), window.__officeTheme (the theme).
+ * Seeds: window.__workbookSettings (document settings), window.__workbookUrl (the document's URL,
+ * "" for an unsaved workbook), window.__officeTheme (the theme).
  */
 export const FAKE_OFFICE = `
 (() => {
-  const cells = {}; const names = {}; const sheets = new Set(); const charts = []; const cleared = [];
+  const cells = {}; const names = {}; const sheets = new Set(); const charts = []; const cleared = []; const writes = [];
   // the workbook's document settings, as an earlier init script seeded them (window.__workbookSettings)
   const settings = Object.assign({}, window.__workbookSettings || {});
-  window.__fakeExcel = { cells, names, sheets: () => [...sheets], charts, cleared, settings, saves: 0 };
+  window.__fakeExcel = { cells, names, sheets: () => [...sheets], charts, cleared, settings, saves: 0, writes };
   const lastRow = {};
   function range(sheet, address) {
     const key = sheet + "!" + address;
     return {
       set values(v) {
         cells[key] = v.length === 1 && v[0].length === 1 ? v[0][0] : v;
+        if (sheet === "MINER_Market" && v.length === 1 && v[0].length === 1) writes.push([address, v[0][0]]); // every value ever written there
         const m = /(\\d+)$/.exec(address); if (m) lastRow[sheet] = Math.max(lastRow[sheet] || 0, Number(m[1]));
       },
       set formulas(v) { cells[key] = v; }, set numberFormat(v) {},
@@ -307,7 +323,7 @@ export const FAKE_OFFICE = `
     context: {
       officeTheme: window.__officeTheme,
       requirements: { isSetSupported: (set, v) => set === "ExcelApi" && Number(v) <= 1.8 },
-      document: { url: "https://contoso.sharepoint.com/sites/mining/Model.xlsx", settings: {
+      document: { url: "__workbookUrl" in window ? window.__workbookUrl : "https://contoso.sharepoint.com/sites/mining/Model.xlsx", settings: {
         get: (k) => (k in settings ? settings[k] : null),
         set: (k, v) => { settings[k] = v; },
         saveAsync: (cb) => { window.__fakeExcel.saves++; if (cb) cb({ status: "succeeded" }); },

@@ -215,8 +215,8 @@ test("a source shows its friendly name; its full address is its title and its ac
   const { page, api } = s;
   await open();
   const src = page.locator('[data-name="BTC_Price"] .src');
-  expect(await src.innerText()).toBe("mempool.space");
-  const url = `${api.bases.mempool}/api/v1/prices`;
+  expect(await src.innerText()).toBe("mempool.space, confirmed by Coinbase"); // a first reading is confirmed
+  const url = `${api.bases.mempool}/api/v1/prices, confirmed by ${api.bases.coinbase}/v2/prices/BTC-USD/spot`;
   expect(await sourceDetailOf(page, "BTC_Price")).toBe(url);
   const described = await src.evaluate((e) => document.getElementById(e.getAttribute("aria-describedby")!)!.textContent);
   expect(described).toBe(url);
@@ -287,6 +287,8 @@ describe("axe-core finds no serious or critical violation", () => {
     test(`every view, ${name} theme (with a warning banner and a fetched history showing)`, async () => {
       const { page, api } = s;
       api.faults.set("/mempool/api/v1/prices", { status: 500 }); // the banner shows, in its colours
+      // the recorded history ends on 27 Nov 2025: the next day's clock, so that it is the 1y asked for
+      await page.clock.setFixedTime(new Date("2025-11-28T12:00:00Z"));
       await inExcel(page, theme);
       await open();
       await refreshDone(page);

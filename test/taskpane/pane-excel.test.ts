@@ -62,12 +62,12 @@ describe("in Excel (a stand-in Office in the page)", () => {
     expect(xl.names.BTC_Price).toBe("=MINER_Market!$B$2");
     expect(xl.names.BTC_Hashprice).toBe("=MINER_Market!$B$7");
 
-    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 95000, "EUR": 80000}' });
+    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 93000, "EUR": 80000}' }); // within 3% of the confirmed price
     await page.click("#refresh");
-    await page.waitForFunction(() => document.querySelector('[data-name="BTC_Price"] .num')?.textContent === "95,000.00 USD");
+    await page.waitForFunction(() => document.querySelector('[data-name="BTC_Price"] .num')?.textContent === "93,000.00 USD");
     await refreshDone(page);
     xl = await fake();
-    expect(xl.cells["MINER_Market!B2"]).toBe(95000);
+    expect(xl.cells["MINER_Market!B2"]).toBe(93000);
 
     api.faults.clear();
     api.faults.set("/", { status: 503 });
@@ -75,7 +75,7 @@ describe("in Excel (a stand-in Office in the page)", () => {
     await page.waitForFunction(() => document.querySelector('[data-name="BTC_Price"]')?.classList.contains("stale"), null, { timeout: 20_000 });
     await refreshDone(page);
     xl = await fake();
-    expect(xl.cells["MINER_Market!B2"]).toBe(95000); // the last good value stays
+    expect(xl.cells["MINER_Market!B2"]).toBe(93000); // the last good value stays
     expect(String(xl.cells["MINER_Market!D2"])).toMatch(/STALE: refresh failed/);
   });
 
@@ -107,13 +107,17 @@ describe("in Excel (a stand-in Office in the page)", () => {
     expect(xl.names.Cost_Inputs_2).toBe("='Mining (2)'!$A$5:$B$17");
   });
 
-  test("a workbook's own instance is not adopted silently: the pane asks once for that workbook, then uses it; a new one typed here is saved into the workbook", async () => {
+  test("a workbook's own instance is not adopted silently: the pane asks once for that workbook (known by an id saved in it, not by its URL), then uses it; a new one typed here is saved into the workbook", async () => {
     const { page, api, context } = s;
     const own = await startFakeApi();
     const host = own.url.replace("http://", "");
-    const seed = `window.__workbookSettings = { mempoolBaseUrl: ${JSON.stringify(`${own.url}/mempool`)} };`;
+    const unsaved = `window.__workbookUrl = "";`; // every unsaved workbook has the same (empty) URL
+    const seed = (settings: object) => `window.__workbookSettings = ${JSON.stringify(settings)};`;
+    const asking = { mempoolBaseUrl: `${own.url}/mempool` };
+    const fromHost = (h: string) => document.querySelector('[data-name="BTC_Price"] .src')?.textContent?.startsWith(h);
     try {
-      await page.addInitScript(seed);
+      await page.addInitScript(unsaved);
+      await page.addInitScript(seed(asking));
       await inExcel(page);
       const loads = countLoads(page);
       await open();
@@ -122,23 +126,37 @@ describe("in Excel (a stand-in Office in the page)", () => {
         `This workbook asks for network data from ${host} instead of mempool.space. Use it only if you trust that host: its values will be shown and written into this workbook.`,
       );
       expect(own.totalHits()).toBe(0); // nothing goes there before the user says so
-      expect(await sourceOf(page, "BTC_Price")).toMatch(/^mempool\.space /);
+      expect(await sourceOf(page, "BTC_Price")).toMatch(/^mempool\.space/);
 
       await page.click("#source-accept");
-      await page.waitForFunction((h) => document.querySelector('[data-name="BTC_Price"] .src')?.textContent === h, host);
+      await page.waitForFunction(fromHost, host);
       expect(await page.locator("#source-request").isHidden()).toBe(true);
       await showTab(page, "settings");
       expect(await page.locator("#mempool-status").innerText()).toBe(`Using ${own.url}/mempool for network data.`);
       expect(await page.locator("#mempool-url").inputValue()).toBe(`${own.url}/mempool`);
+      // The acceptance belongs to this workbook's own id, which the pane saved into it.
+      const accepted = await fake();
+      expect(accepted.settings.minerWorkbookId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(accepted.saves).toBe(1);
 
-      // Accepted once for this workbook: opening it again asks nothing.
+      // That workbook opened again (its saved settings, id included): asks nothing.
       const again = await context.newPage();
-      await again.addInitScript(seed);
+      await again.addInitScript(unsaved);
+      await again.addInitScript(seed(accepted.settings));
       await again.addInitScript(FAKE_OFFICE);
       await again.goto(`${s.url}/taskpane.html`);
-      await again.waitForFunction((h) => document.querySelector('[data-name="BTC_Price"] .src')?.textContent === h, host, { timeout: 20_000 });
+      await again.waitForFunction(fromHost, host, { timeout: 20_000 });
       expect(await again.locator("#source-request").isHidden()).toBe(true);
       await again.close();
+
+      // Another unsaved workbook asking for the same host: asked again (it shared the entry before).
+      const other = await context.newPage();
+      await other.addInitScript(unsaved);
+      await other.addInitScript(seed(asking));
+      await other.addInitScript(FAKE_OFFICE);
+      await other.goto(`${s.url}/taskpane.html`);
+      await other.waitForFunction(() => !document.getElementById("source-request")!.hidden, null, { timeout: 20_000 });
+      await other.close();
 
       // Saving another instance writes it into the workbook's settings and saves them, without a reload.
       await page.fill("#mempool-url", `${api.url}/mempool`);
@@ -146,7 +164,8 @@ describe("in Excel (a stand-in Office in the page)", () => {
       await page.waitForFunction((u) => document.getElementById("mempool-status")?.textContent === `Using ${u}/mempool for network data.`, api.url);
       const workbook = await fake();
       expect(workbook.settings.mempoolBaseUrl).toBe(`${api.url}/mempool`);
-      expect(workbook.saves).toBe(1);
+      expect(workbook.settings.minerWorkbookId).toBe(accepted.settings.minerWorkbookId);
+      expect(workbook.saves).toBe(2);
       expect(loads()).toBe(1);
     } finally {
       await own.close();
@@ -191,7 +210,7 @@ describe("in Excel (a stand-in Office in the page)", () => {
     await refreshDone(page);
     await page.waitForFunction(() => /STALE/.test(String((window as unknown as { __fakeExcel: Fake }).__fakeExcel.cells["MINER_Market!D2"])));
     expect(await valueOf(page, "BTC_Price")).toBe("91,250.00 USD");
-    expect(await page.locator("#banner").innerText()).toMatch(/BTC price 912,500 is \+900\.0% from the last good 91,250 \(more than ±10% needs a second provider\).*no second provider confirmed it/);
+    expect(await page.locator("#banner").innerText()).toMatch(/BTC price 912,500 is \+900\.0% from the last confirmed 91,250 \(more than ±3% needs a second provider\).*no second provider confirmed it/);
     const xl = await fake();
     expect(xl.cells["MINER_Market!B2"]).toBe(91250);
     expect(String(xl.cells["MINER_Market!D2"])).toMatch(/STALE: refresh failed/);
@@ -286,13 +305,13 @@ describe("the shared runtime page", () => {
 
       await page.click("#source-accept"); // accepted in memory, for this session
       await page.waitForFunction(() => /^Using http:\/\/127\.0\.0\.1:\d+\/mempool for network data\.$/.test(document.getElementById("mempool-status")!.textContent!));
-      await page.waitForFunction(() => /^127\.0\.0\.1:\d+$/.test(document.querySelector('[data-name="BTC_Price"] .src')!.textContent!));
+      await page.waitForFunction(() => /^127\.0\.0\.1:\d+(, confirmed by .*)?$/.test(document.querySelector('[data-name="BTC_Price"] .src')!.textContent!));
       await showTab(page, "settings");
       await page.selectOption("#auto-refresh", "15");
       await page.fill("#mempool-url", `${api.url}/mempool`);
       await page.click("#save-mempool");
       await page.waitForFunction((u) => document.getElementById("mempool-status")?.textContent === `Using ${u}/mempool for network data.`, api.url);
-      await page.waitForFunction(() => document.querySelector('[data-name="BTC_Price"] .src')!.textContent === "mempool.space");
+      await page.waitForFunction(() => document.querySelector('[data-name="BTC_Price"] .src')!.textContent!.startsWith("mempool.space"));
       expect(await page.locator("#auto-refresh").inputValue()).toBe("15");
       expect(loads()).toBe(1);
       expect(s.pageErrors).toEqual([]);

@@ -1,8 +1,9 @@
 /*
  * The History tab in headless Chromium against the recorded mempool history shapes served by the
- * fake API (test/fixtures/api/mempool), a synthetic 60-day series in the same shapes, and a
- * failing provider: one request per endpoint, the risk inputs shown with their dates, the
- * MINER_History sheet written in Excel (a stand-in in the page), and nothing written on failure.
+ * fake API (test/fixtures/api/mempool), a synthetic 60-day series in the same shapes, a failing
+ * provider and an impossible series: one request per endpoint, the risk inputs shown with their
+ * dates, the MINER_History sheet written in Excel (a stand-in in the page), and nothing written on
+ * failure or refusal.
  */
 import { FakeApi } from "../support/fake-api";
 import { inExcel, openPane, paneSuite, showTab } from "../support/pane";
@@ -132,5 +133,12 @@ test("a failing provider writes nothing: the last good sheet stays and the pane 
   api.faults.clear();
   api.faults.set("/mempool/api/v1/historical-price", { body: '{"prices": [{"time": 1764201600, "USD": "91250"}]}' });
   expect(await fetchHistory()).toMatch(/^History not fetched: .*historical-price.*USD: expected a number.*Nothing was written/);
+  expect(await fake()).toEqual(good);
+
+  // well-formed values, an impossible series: refused whole, and the pane says why
+  api.faults.set("/mempool/api/v1/historical-price", { body: JSON.stringify({ prices: [{ time: 1764201600, USD: 10_000_000 }, { time: 1764115200, USD: 100 }] }) });
+  expect(await fetchHistory()).toMatch(
+    /^History not fetched: 127\.0\.0\.1:\d+: mempool historical-price: the price goes from 100 \(2025-11-26 00:00 UTC\) to 10,000,000 \(2025-11-27 00:00 UTC\), a factor of 100,000; at most 2 is plausible \(a factor of 2 a day\): refused\. Nothing was written: MINER_History keeps its last good data\.$/,
+  );
   expect(await fake()).toEqual(good);
 });

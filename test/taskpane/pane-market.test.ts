@@ -32,10 +32,13 @@ test("shows each value with unit, its source by name (the full address on hover)
   expect(await page.locator("#host-status").innerText()).toMatch(/Running outside Office/);
   expect(await page.locator("#insert").isDisabled()).toBe(true);
   expect(await value("BTC_Price")).toBe("91,250.00 USD");
-  expect(await source("BTC_Price")).toBe("mempool.space · just now");
-  expect(await sourceDetailOf(page, "BTC_Price")).toBe(`${api.bases.mempool}/api/v1/prices`);
+  // the first reading, confirmed by a second provider: both named, both addresses on hover
+  expect(await source("BTC_Price")).toBe("mempool.space, confirmed by Coinbase · just now");
+  expect(await sourceDetailOf(page, "BTC_Price")).toBe(`${api.bases.mempool}/api/v1/prices, confirmed by ${api.bases.coinbase}/v2/prices/BTC-USD/spot`);
   expect(await value("BTC_Difficulty")).toBe("162.01 T");
-  expect(await sourceDetailOf(page, "BTC_Difficulty")).toBe(`${api.bases.mempool}/api/v1/mining/hashrate/3d`);
+  expect(await sourceDetailOf(page, "BTC_Difficulty")).toBe(
+    `${api.bases.mempool}/api/v1/mining/hashrate/3d, confirmed by ${api.bases["blockchain.info"]}/q/getdifficulty`,
+  );
   expect(await value("BTC_Height")).toBe("975,312");
   expect(await value("BTC_FeesPerBlock")).toBe("0.0250 BTC");
   expect(await value("BTC_Hashprice")).toMatch(/^\$\d+\.\d\d \/PH\/day$/);
@@ -71,8 +74,8 @@ test("a provider failure shows the banner and the fallback's source", async () =
   const { page, api } = s;
   api.faults.set("/mempool/api/v1/prices", { status: 500 });
   await open();
-  expect(await source("BTC_Price")).toMatch(/^Coinbase · /);
-  expect(await sourceDetailOf(page, "BTC_Price")).toBe(`${api.bases.coinbase}/v2/prices/BTC-USD/spot`);
+  expect(await source("BTC_Price")).toMatch(/^Coinbase, confirmed by Kraken · /);
+  expect(await sourceDetailOf(page, "BTC_Price")).toBe(`${api.bases.coinbase}/v2/prices/BTC-USD/spot, confirmed by ${api.bases.kraken}/0/public/Ticker`);
   const banner = page.locator("#banner");
   await page.waitForFunction(() => !document.getElementById("banner")!.hidden);
   expect(await banner.innerText()).toMatch(/BTC price from Coinbase .* because 127\.0\.0\.1:\d+ answered HTTP 500/);
@@ -171,9 +174,10 @@ test("a user's own mempool instance: refused unless a plain https URL; saved, it
     await page.fill("#mempool-url", `${own.url}/mempool`); // http to 127.0.0.1 is allowed in test builds only
     await page.click("#save-mempool");
     const host = own.url.replace("http://", "");
-    await page.waitForFunction((h) => document.querySelector('[data-name="BTC_Price"] .src')?.textContent === h, host, { timeout: 20_000 });
+    await page.waitForFunction((h) => document.querySelector('[data-name="BTC_Price"] .src')?.textContent === `${h}, confirmed by Coinbase`, host, { timeout: 20_000 });
     await showTab(page, "market");
-    expect(await sourceDetailOf(page, "BTC_Price")).toBe(`${own.url}/mempool/api/v1/prices`); // its host, with its base path, on hover
+    // its host, with its base path, on hover (a new source: its first reading confirmed by a second provider)
+    expect(await sourceDetailOf(page, "BTC_Price")).toBe(`${own.url}/mempool/api/v1/prices, confirmed by ${s.api.bases.coinbase}/v2/prices/BTC-USD/spot`);
     expect(own.hits.get("/mempool/api/v1/prices")).toBe(1);
     await showTab(page, "settings");
     expect(await page.locator("#mempool-status").innerText()).toBe(`Using ${own.url}/mempool for network data.`);
