@@ -244,7 +244,8 @@ describe("live cells that stay live", () => {
     expect(await page.evaluate(() => Object.keys((window as unknown as { __ribbon: object }).__ribbon))).toEqual([functionName]);
 
     const before = prices();
-    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 95000, "EUR": 80000}' });
+    // A move within the agreement rules (under 3% from the confirmed price), so no second source is needed.
+    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 92000, "EUR": 79000}' });
     // As Office runs it: the function with an event whose completed() must be called.
     await page.evaluate((name) => {
       const w = window as unknown as { __ribbon: Record<string, (e: { completed(): void }) => void>; __completed: number };
@@ -253,9 +254,9 @@ describe("live cells that stay live", () => {
     }, functionName);
     await page.waitForFunction(() => (window as unknown as { __completed: number }).__completed === 1, null, { timeout: 20_000 });
     expect(prices()).toBe(before + 1); // one request, not served from the 15 s cache
-    expect((await cellValues(page, "price")).at(-1)).toBe(95000);
-    expect((await fake(["MINER_Market!B2"])).cells["MINER_Market!B2"]).toBe(95000);
-    expect(await valueOf(page, "BTC_Price")).toBe("95,000.00 USD");
+    expect((await cellValues(page, "price")).at(-1)).toBe(92000);
+    expect((await fake(["MINER_Market!B2"])).cells["MINER_Market!B2"]).toBe(92000);
+    expect(await valueOf(page, "BTC_Price")).toBe("92,000.00 USD");
   });
 
   test("by default, live cells and MINER_Market refresh every 5 minutes while the workbook is open; Off stops it", async () => {
@@ -269,15 +270,16 @@ describe("live cells that stay live", () => {
     await startPriceCell();
     await showTab(page, "settings");
     expect(await page.locator("#auto-refresh").inputValue()).toBe("5");
-    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 95000, "EUR": 80000}' });
+    // A move within the agreement rules (under 3% from the confirmed price), so no second source is needed.
+    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 92000, "EUR": 79000}' });
     const before = prices();
     await page.clock.runFor(4 * 60_000);
     await settle(page, api.url);
     expect(prices()).toBe(before); // not yet
     await page.clock.runFor(60_000);
-    await page.waitForFunction(() => (window as unknown as { __cells: Record<string, unknown[]> }).__cells.price.at(-1) === 95000, null, { timeout: 20_000 });
+    await page.waitForFunction(() => (window as unknown as { __cells: Record<string, unknown[]> }).__cells.price.at(-1) === 92000, null, { timeout: 20_000 });
     await refreshDone(page);
-    await page.waitForFunction(() => (window as unknown as { __fakeExcel: Fake }).__fakeExcel.cells["MINER_Market!B2"] === 95000);
+    await page.waitForFunction(() => (window as unknown as { __fakeExcel: Fake }).__fakeExcel.cells["MINER_Market!B2"] === 92000);
     expect(prices()).toBe(before + 1);
 
     await page.selectOption("#auto-refresh", "0");
