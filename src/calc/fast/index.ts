@@ -4,4 +4,4 @@
  * decimal path when a bound cannot decide).
  */
 export * from "./per-cell";
-export { toDouble } from "./to-double";
+export { decimalToDouble } from "./to-double";

@@ -26,13 +26,13 @@ import {
   CostPerBtcDoubles,
   hashpriceFast,
 } from "./mining-formulas";
-import { toDouble } from "./to-double";
+import { decimalToDouble } from "./to-double";
 
 export type { CostPerBtcDoubles } from "./mining-formulas";
 
 /** A decimal result as the double `toNumber()` gives, with −0 as 0. */
 export function resultDouble(x: Decimal): number {
-  const n = toDouble(x);
+  const n = decimalToDouble(x);
   return n === 0 ? 0 : n;
 }
 

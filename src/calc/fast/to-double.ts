@@ -26,7 +26,7 @@ const POW10: number[] = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 const VALUE = 30;
 
 /** The double nearest `x`: bit for bit `x.toNumber()`, −0 included. */
-export function toDouble(x: Decimal): number {
+export function decimalToDouble(x: Decimal): number {
   const d = x.d;
   if (!d || d[0] === 0) return x.toNumber(); // ±0, ±Infinity, NaN
   const words = d.length;
