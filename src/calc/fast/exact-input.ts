@@ -25,8 +25,8 @@ import { lo, reg, twoProduct, twoSum } from "./double-double";
 const POW10: number[] = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 const TWO_53 = 9007199254740992;
 const E8 = 1e8;
-/** log10(2), rounded down a little so that ⌊E·LOG10_2⌋ is never above ⌊log10 2^E⌋ for |E| < 1100. */
-const LOG10_2 = 0.30102999566;
+/** log10(2), for the estimate ⌊E·log10 2⌋ of ⌊log10 x⌋ (x in [2^E, 2^(E+1))): it or one below. */
+const LOG10_2 = 0.30102999566398;
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
@@ -38,14 +38,16 @@ const HIGH = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
  * not decided. 0 for integers below 2^53 (they print exactly) and for 0.
  */
 export function decimalOffset(x: number): number {
-  if (x < 0) return -positiveOffset(-x);
-  return positiveOffset(x);
+  if (x >= 0) return positiveOffset(x);
+  const offset = positiveOffset(-x);
+  return offset === 0 ? 0 : -offset;
 }
 
 function positiveOffset(x: number): number {
   if (x < TWO_53 && Math.floor(x) === x) return 0; // 0 and integers print exactly
   if (!(x >= 1e-6 && x < 1e17)) return NaN;
-  // x's binary exponent E (x in [2^E, 2^(E+1)), normal here): gives ⌊log10 x⌋ to within one
+  // x's binary exponent E (x in [2^E, 2^(E+1)), normal here): ⌊E·log10 2⌋ is ⌊log10 x⌋ or one
+  // below (then P ≥ 1e17 takes one step back); were it ever above, P < 1e16 declines below
   bits[0] = x;
   const exponent = (words[HIGH] >>> 20) & 0x7ff;
   const powerOfTwo = (words[HIGH] & 0xfffff) === 0 && words[1 - HIGH] === 0;
@@ -124,7 +126,7 @@ function chosenOffset(b: number, cLow: number, cHigh: number, f: number): number
   const highB = b + cHigh;
   // A multiple of 1e8 in the range has 8 or more trailing zeros, and it is the only one (the
   // range is narrower than 100): it wins.
-  if (lowB <= 0 && highB >= 0) return -b;
+  if (lowB <= 0 && highB >= 0) return 0 - b; // (0 − 0 is +0, where −b would be −0)
   if (lowB <= E8 && highB >= E8) return E8 - b;
   // Otherwise the range lies inside one block of 1e8: only B's digits differ.
   const shift = highB < 0 ? E8 : lowB > E8 ? -E8 : 0;

@@ -5,3 +5,4 @@
  */
 export * from "./per-cell";
 export { decimalToDouble } from "./to-double";
+export { npvDouble } from "./npv";
