@@ -5,8 +5,9 @@
  * - grid: a start plus a multiple of a step, summed in floating point as a filled sheet row is
  *   (0.02 + 7 × 0.001 = 0.027000000000000003);
  * - full: any double of the usual range, all 17 digits (log-uniform);
- * - extremes: the whole range each argument accepts (1e-300 to 1e300 where allowed), with
- *   zeros, a pool fee a hair below 1, and breakevens at the edge of existing.
+ * - extremes: each argument, with probability 0.3, anywhere in the whole range it accepts
+ *   (1e-300 to 1e300 where allowed, its ends included: a pool fee a hair below 1, a difficulty
+ *   of 1), else a full-precision usual value; zeros; breakevens at the edge of existing.
  * Deterministic: every generator takes a seeded random source.
  */
 
@@ -42,11 +43,12 @@ function value(rand: Rand, family: Family, s: Spec): number {
     case "full":
       return logUniform(rand, s.lo, s.hi);
     case "extremes": {
+      if (rand() >= 0.3) return logUniform(rand, s.lo, s.hi);
       const lo = s.extremeLo ?? s.lo;
       const hi = s.extremeHi ?? s.hi;
       const edge = rand();
-      if (edge < 0.1) return lo;
-      if (edge < 0.2) return hi;
+      if (edge < 0.2) return lo;
+      if (edge < 0.4) return hi;
       return logUniform(rand, lo, hi);
     }
   }
