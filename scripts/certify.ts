@@ -146,8 +146,8 @@ function irrShortcut(): void {
     const flows = Array.from({ length: n }, (_, k) => (k < build ? -1 : 1) * Math.exp(rand() * 25 - 5));
     const guess = [0.008, 0.1, -0.5, 2][i % 4];
     let answered = false;
-    exports.singleSignChangeRoot = (s, p) => {
-      const r = original(s, p);
+    exports.singleSignChangeRoot = (s, grid, g) => {
+      const r = original(s, grid, g);
       answered = r !== undefined;
       return r;
     };

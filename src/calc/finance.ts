@@ -172,6 +172,7 @@ const GRID: number[] = (() => {
   for (let k = 0; k <= n; k++) g.push(Math.expm1(lo + ((hi - lo) * k) / n));
   return g;
 })();
+const SORTED_GRID = [...GRID].sort((p, q) => p - q);
 
 /**
  * The rate at which the series' NPV is zero, nearest the guess.
@@ -186,11 +187,13 @@ function solveRate(series: Series, guess: number, exactNpvAt: (rate: Decimal) =>
     );
   }
   const f = (r: number) => series.scaled(r);
-  const points = [...GRID, guess].sort((p, q) => p - q);
   // Values that change sign once (an investment, then returns): the same root from a few dozen
   // evaluations instead of the scan's ~540 (fast/rate-of-return.ts proves it is the same double).
-  let best = series.periodic ? singleSignChangeRoot(series, points) : undefined;
+  let best = series.periodic ? singleSignChangeRoot(series, SORTED_GRID, guess) : undefined;
   if (best === undefined) {
+    // the sorted grid with the guess inserted in place: the array a sort of [...GRID, guess] gives
+    const at = SORTED_GRID.findIndex((p) => p > guess);
+    const points = at < 0 ? [...SORTED_GRID, guess] : [...SORTED_GRID.slice(0, at), guess, ...SORTED_GRID.slice(at)];
     let prevR = points[0];
     let prevF = f(prevR);
     for (let k = 1; k < points.length; k++) {
@@ -249,12 +252,16 @@ function confirmInDecimal(r: number, exactNpvAt: (rate: Decimal) => Decimal): vo
  * @returns rate per period
  */
 export function irr(cashFlows: readonly Num[], guess: Num = 0.1): Decimal {
-  const v = values("values", cashFlows);
+  // Finite numbers are their own doubles (a number's Decimal rounds back to it): their Decimals
+  // are made only if the decimal check below runs. Anything else is read (and refused) as before.
+  const numbers = cashFlows.every((x) => typeof x === "number" && Number.isFinite(x));
+  const v = numbers ? undefined : values("values", cashFlows);
   const g = rateAboveMinusOne("guess", guess).toNumber();
-  const t = v.map((_, i) => i);
-  const series = new Series(v.map(decimalToDouble), t); // decimalToDouble: toNumber()'s doubles, faster
+  const t = cashFlows.map((_, i) => i);
+  // decimalToDouble: toNumber()'s doubles, faster
+  const series = new Series(v ? v.map(decimalToDouble) : (cashFlows as number[]), t);
   // IRR's first value is at time 0: NPV(r, v) × (1 + r) discounts v_0 by (1 + r)^0.
-  const exact = (rate: Decimal) => npv(rate, v).mul(ONE.add(rate));
+  const exact = (rate: Decimal) => npv(rate, v ?? cashFlows).mul(ONE.add(rate));
   return new Decimal(solveRate(series, g, exact));
 }
 

@@ -39,10 +39,11 @@ export interface RootSeries {
 const TINY = 2 ** -800;
 
 /**
- * The root `solveRate` would return for this periodic series and these sorted points (the grid
- * and the guess), or undefined when this shortcut cannot prove it.
+ * The root `solveRate` would return for this periodic series, its sorted grid and the guess (the
+ * points it scans are the grid with the guess inserted in order), or undefined when this shortcut
+ * cannot prove it.
  */
-export function singleSignChangeRoot(series: RootSeries, points: readonly number[]): number | undefined {
+export function singleSignChangeRoot(series: RootSeries, grid: readonly number[], guess: number): number | undefined {
   const v = series.v;
   const n = v.length;
   if (n < 2 || !(Math.abs(v[0]) >= TINY && Math.abs(v[n - 1]) >= TINY)) return undefined;
@@ -58,18 +59,37 @@ export function singleSignChangeRoot(series: RootSeries, points: readonly number
   if (changes !== 1) return undefined;
   const below = Math.sign(v[n - 1]); // the NPV's sign for rates below the root
   const f = (r: number) => series.scaled(r);
+  // the scan's points without building them: the grid with the guess at index `at`
+  let at = grid.findIndex((p) => p > guess);
+  if (at < 0) at = grid.length;
+  const point = (i: number) => (i < at ? grid[i] : i === at ? guess : grid[i - 1]);
+  const count = grid.length + 1;
 
-  // Where the root is, roughly: the grid interval whose ends' double values have the two signs
-  // (a guide only; nothing is concluded from these values).
-  let lo = 0;
-  let hi = points.length - 1;
-  if (Math.sign(f(points[lo])) !== below || Math.sign(f(points[hi])) !== -below) return undefined;
+  // Where the root is, roughly: two neighbouring grid points whose double values have the two
+  // signs, searched outwards from the guess in doubling steps, then by halving (a guide only:
+  // nothing is concluded from these values).
+  const last = count - 1;
+  let lo = Math.min(last - 1, at);
+  const goRight = Math.sign(f(point(lo))) === below;
+  let hi = lo;
+  for (let step = 1; ; step *= 2) {
+    const next = goRight ? Math.min(last, lo + step) : Math.max(0, hi - step);
+    const s = Math.sign(f(point(next)));
+    if (goRight ? s !== below : s === below) {
+      if (goRight) hi = next;
+      else lo = next;
+      break;
+    }
+    if (next === (goRight ? last : 0)) return undefined; // no sign change on the grid: the scan says so
+    if (goRight) lo = next;
+    else hi = next;
+  }
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    if (Math.sign(f(points[mid])) === below) lo = mid;
+    if (Math.sign(f(point(mid))) === below) lo = mid;
     else hi = mid;
   }
-  const estimate = newtonRoot(v, points[lo], points[hi]);
+  const estimate = newtonRoot(v, point(lo), point(hi));
   if (estimate === undefined) return undefined;
 
   // Certified anchors on each side of the root, as near as the rounding noise allows.
@@ -79,12 +99,12 @@ export function singleSignChangeRoot(series: RootSeries, points: readonly number
 
   // The scan's bracket: the two grid points around (zl, zr), none inside it.
   let k = 0;
-  while (k < points.length && points[k] < zr) k++;
-  if (k === 0 || k === points.length || points[k - 1] > zl) return undefined;
+  while (k < count && point(k) < zr) k++;
+  if (k === 0 || k === count || point(k - 1) > zl) return undefined;
 
   // The bisection, replayed.
-  let a = points[k - 1];
-  let b = points[k];
+  let a = point(k - 1);
+  let b = point(k);
   for (let iter = 0; iter < 2100; iter++) {
     const m = a + (b - a) / 2;
     if (m === a || m === b) break;
@@ -132,15 +152,21 @@ function newtonRoot(v: readonly number[], a: number, b: number): number | undefi
   const toR = (z: number) => (negative ? z - 1 : 1 / z - 1);
   let zLo = Math.min(toZ(a), toZ(b));
   let zHi = Math.max(toZ(a), toZ(b));
-  let z = (zLo + zHi) / 2;
   const valueAt = (t: number) => {
     let p = 0;
     if (negative) for (let i = 0; i < n; i++) p = p * t + v[i];
     else for (let i = n - 1; i >= 0; i--) p = p * t + v[i];
     return p;
   };
-  const sLo = Math.sign(valueAt(zLo));
-  for (let iter = 0; iter < 60; iter++) {
+  const pLo = valueAt(zLo);
+  const pHi = valueAt(zHi);
+  const sLo = Math.sign(pLo);
+  // start where the chord crosses zero (regula falsi), else at the middle
+  let z = zLo - (pLo * (zHi - zLo)) / (pHi - pLo);
+  if (!(z > zLo && z < zHi)) z = (zLo + zHi) / 2;
+  // Quadratic convergence: once a step is below 2^-40 of z, one more reaches the rounding noise.
+  let last = false;
+  for (let iter = 0; iter < 40; iter++) {
     // value and derivative by Horner's rule
     let p = 0;
     let d = 0;
@@ -159,12 +185,16 @@ function newtonRoot(v: readonly number[], a: number, b: number): number | undefi
     if (Math.sign(p) === sLo) zLo = z;
     else zHi = z;
     let next = z - p / d;
-    if (!(next > zLo && next < zHi)) next = (zLo + zHi) / 2;
-    if (Math.abs(next - z) <= Math.abs(z) * 2 ** -50) {
-      z = next;
-      break;
+    // a Newton step landing on or beyond an end of the bracket has reached the root to within
+    // rounding (the end is the nearest double past it), unless it is far: then bisect
+    if (next <= zLo || next >= zHi) {
+      if (Math.abs(next - z) <= Math.abs(z) * 2 ** -40) break;
+      next = (zLo + zHi) / 2;
     }
+    const small = Math.abs(next - z) <= Math.abs(z) * 2 ** -40;
     z = next;
+    if (last) break;
+    last = small;
   }
   const r = toR(z);
   return Number.isFinite(r) && r > -1 ? r : undefined;

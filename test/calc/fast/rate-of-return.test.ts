@@ -71,8 +71,8 @@ describe("IRR of a series that changes sign once: the shortcut gives the scan's 
 
   test("a series with two sign changes, or a zero at either end, goes to the scan", () => {
     const series = { v: [-100, 300, -250], scaled: () => 0, certified: () => ({ value: 0, bound: 0 }) };
-    expect(rateOfReturn.singleSignChangeRoot(series, [0, 1])).toBeUndefined();
-    expect(rateOfReturn.singleSignChangeRoot({ ...series, v: [0, -1, 2] }, [0, 1])).toBeUndefined();
-    expect(rateOfReturn.singleSignChangeRoot({ ...series, v: [-1, 2, 0] }, [0, 1])).toBeUndefined();
+    expect(rateOfReturn.singleSignChangeRoot(series, [0, 1], 0.1)).toBeUndefined();
+    expect(rateOfReturn.singleSignChangeRoot({ ...series, v: [0, -1, 2] }, [0, 1], 0.1)).toBeUndefined();
+    expect(rateOfReturn.singleSignChangeRoot({ ...series, v: [-1, 2, 0] }, [0, 1], 0.1)).toBeUndefined();
   });
 });

@@ -1,0 +1,318 @@
+/*
+ * The certified fast paths in `npm run bench` (also alone: `npm run bench:fast`):
+ * - per call, through an Excel adapter, medians of interleaved rounds (warmed to steady state) of
+ *   today's decimal adapter, the same adapter calling the fast entry point (as the adapters will
+ *   once they call it: `FAST_ADAPTERS` below), and the plain-float twin, wall and CPU time;
+ * - the IRR kernel on a 30-year lease's monthly flows, and LEASEIRR, against a float NPV of the
+ *   same flows;
+ * - decimalToDouble against toNumber();
+ * - the certification rate of each fast path per input family.
+ */
+import { CALLS, Fn } from "../test/support/calls";
+import { FAST_CASES } from "../test/support/fast-paths";
+import { FAMILIES, prng } from "../test/support/input-families";
+import * as twins from "./bench-twins";
+import { readArgs } from "../src/functions/args";
+import { SIGNATURES } from "../src/functions/params";
+import { toExcelError } from "../src/functions/excel";
+import { BREAKDOWN_ROWS } from "../src/functions/costs";
+import { Decimal, irr, leaseCashFlows, MiningCostInputs, NoAnswerError } from "../src/calc";
+import {
+  allInCostPerBtcDouble,
+  breakevenHashpriceDouble,
+  breakevenPowerPriceDouble,
+  btcPerDayDouble,
+  cashCostPerBtcDouble,
+  costPerBtcBreakdownDoubles,
+  decimalToDouble,
+  hashpriceUsdPerPhDayDouble,
+} from "../src/calc/fast";
+import "../src/functions/outside-office";
+
+type Params = (typeof SIGNATURES)[keyof typeof SIGNATURES];
+
+/** As excel.ts's excelNumber, for a calculation that returns a double (the proposed `excelDouble`). */
+function excelDouble(fn: string, params: Params, calc: () => number): number {
+  try {
+    const n = calc();
+    if (!Number.isFinite(n)) throw new NoAnswerError("the result is beyond Excel's number range");
+    return n === 0 ? 0 : n;
+  } catch (e) {
+    throw toExcelError(fn, e, params);
+  }
+}
+
+const allIn = (args: unknown[]) => readArgs(SIGNATURES.ALLINCOSTPERBTC, args) as unknown as MiningCostInputs;
+
+/** The adapters of src/functions/costs.ts and revenue.ts with the one-line change each: the fast entry points. */
+export const FAST_ADAPTERS: Record<string, Fn> = {
+  COSTPERBTC: (...args) =>
+    excelDouble("COSTPERBTC", SIGNATURES.COSTPERBTC, () => {
+      const a = readArgs(SIGNATURES.COSTPERBTC, args);
+      return cashCostPerBtcDouble(
+        a.power_price_kwh,
+        a.efficiency_j_th,
+        a.difficulty,
+        a.fees_btc_per_block,
+        a.pool_fee,
+        a.opex_usd_per_th_day,
+        a.subsidy,
+      );
+    }),
+  ALLINCOSTPERBTC: (...args) =>
+    excelDouble("ALLINCOSTPERBTC", SIGNATURES.ALLINCOSTPERBTC, () => allInCostPerBtcDouble(allIn(args))),
+  BREAKEVENPRICE: (...args) =>
+    excelDouble("BREAKEVENPRICE", SIGNATURES.BREAKEVENPRICE, () => allInCostPerBtcDouble(allIn(args))),
+  COSTBREAKDOWN: (...args) => {
+    try {
+      const inputs = allIn(args);
+      const c = costPerBtcBreakdownDoubles(inputs);
+      const rows = [
+        c.power,
+        c.energyTax,
+        c.opex,
+        c.sga,
+        c.cash,
+        c.depreciation,
+        c.stockComp,
+        c.allIn,
+        inputs.subsidy as number,
+      ];
+      return [["Component", "USD per BTC"], ...BREAKDOWN_ROWS.map((label, i) => [label, rows[i]])];
+    } catch (e) {
+      throw toExcelError("COSTBREAKDOWN", e, SIGNATURES.COSTBREAKDOWN);
+    }
+  },
+  BREAKEVENPOWER: (...args) =>
+    excelDouble("BREAKEVENPOWER", SIGNATURES.BREAKEVENPOWER, () => {
+      const a = readArgs(SIGNATURES.BREAKEVENPOWER, args);
+      return breakevenPowerPriceDouble(
+        a.btc_price,
+        a.efficiency_j_th,
+        a.difficulty,
+        a.fees_btc_per_block,
+        a.pool_fee,
+        a.opex_usd_per_th_day,
+        a.subsidy,
+      );
+    }),
+  BREAKEVENHASHPRICE: (...args) =>
+    excelDouble("BREAKEVENHASHPRICE", SIGNATURES.BREAKEVENHASHPRICE, () =>
+      breakevenHashpriceDouble(
+        readArgs(SIGNATURES.BREAKEVENHASHPRICE, args) as unknown as Omit<MiningCostInputs, "difficulty">,
+      ),
+    ),
+  HASHPRICE: (...args) =>
+    excelDouble("HASHPRICE", SIGNATURES.HASHPRICE, () => {
+      const a = readArgs(SIGNATURES.HASHPRICE, args);
+      return hashpriceUsdPerPhDayDouble(a.btc_price, a.difficulty, a.fees_btc_per_block, a.subsidy);
+    }),
+  BTCPERDAY: (...args) =>
+    excelDouble("BTCPERDAY", SIGNATURES.BTCPERDAY, () => {
+      const a = readArgs(SIGNATURES.BTCPERDAY, args);
+      return btcPerDayDouble(a.hashrate_ths, a.difficulty, a.fees_btc_per_block, a.subsidy);
+    }),
+};
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Valid arguments with the first nudged per call, as bench.ts's `varied` (a recalculating sheet). */
+function varied(args: unknown[], i: number): unknown[] {
+  const a = [...args];
+  const x = a[0] as number;
+  a[0] = Number.isInteger(x) ? x + (i % 97) : x * (1 + (i % 97) * 1e-6);
+  return a;
+}
+
+interface Variant {
+  label: string;
+  call: (i: number) => unknown;
+  /** calls per round, so that a round takes some milliseconds */
+  calls: number;
+}
+
+/**
+ * Per-call times of the variants in interleaved rounds: warm-up rounds first (until the JIT has
+ * settled), then `rounds` rounds in which each variant runs its batch in turn; medians of the
+ * rounds, wall and CPU, in µs.
+ */
+function interleaved(variants: Variant[], rounds = 15, warmup = 5): { wallUs: number[]; cpuUs: number[] } {
+  const wall: number[][] = variants.map(() => []);
+  const cpu: number[][] = variants.map(() => []);
+  let sink = 0;
+  let i = 0;
+  for (let round = 0; round < warmup + rounds; round++) {
+    variants.forEach((v, k) => {
+      const w = performance.now();
+      const c = cpuMs();
+      for (let j = 0; j < v.calls; j++) {
+        const r = v.call(i++);
+        sink += typeof r === "number" ? r : 1;
+      }
+      if (round >= warmup) {
+        cpu[k].push(((cpuMs() - c) * 1000) / v.calls);
+        wall[k].push(((performance.now() - w) * 1000) / v.calls);
+      }
+    });
+  }
+  if (sink === -1) console.log("");
+  return { wallUs: wall.map(median), cpuUs: cpu.map(median) };
+}
+
+const fmt = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(3)} µs`);
+
+export function fastPathBench(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  console.log(
+    "\nCertified fast paths, through the Excel adapter: today's decimal adapter, the same adapter on the fast entry point, and the float twin;",
+  );
+  console.log("medians of 15 interleaved rounds after 5 warm-up rounds (wall; CPU in brackets):\n");
+  console.log(
+    "function".padEnd(20) +
+      "decimal".padStart(20) +
+      "fast".padStart(20) +
+      "float twin".padStart(20) +
+      "   fast/twin   decimal/twin",
+  );
+  const perFunction: Record<string, unknown> = {};
+  for (const [id, fast] of Object.entries(FAST_ADAPTERS)) {
+    const { fn, valid } = CALLS[id];
+    const twin = (twins as Record<string, (...a: unknown[]) => unknown>)[id];
+    // the fast adapter answers as today's does (a sanity check, not the proof: that is npm run certify)
+    if (JSON.stringify(fast(...valid)) !== JSON.stringify(fn(...valid)))
+      throw new Error(`${id}: the fast adapter differs from today's`);
+    const t = interleaved([
+      { label: "decimal", call: (i) => fn(...varied(valid, i)), calls: 2_000 },
+      { label: "fast", call: (i) => fast(...varied(valid, i)), calls: 20_000 },
+      { label: "twin", call: (i) => twin(...varied(valid, i)), calls: 20_000 },
+    ]);
+    const [d, f, w] = t.wallUs;
+    const [dc, fc, wc] = t.cpuUs;
+    perFunction[id] = {
+      decimalUs: d,
+      fastUs: f,
+      twinUs: w,
+      decimalCpuUs: dc,
+      fastCpuUs: fc,
+      twinCpuUs: wc,
+      fastOverTwin: f / w,
+      decimalOverTwin: d / w,
+      fastOverTwinCpu: fc / wc,
+    };
+    const cell = (a: number, b: number) => `${fmt(a)} (${fmt(b)})`.padStart(20);
+    const target = id === "COSTPERBTC" ? `   target ≤ 20× ${f / w <= 20 ? "(met)" : "(MISSED)"}` : "";
+    console.log(
+      id.padEnd(20) +
+        cell(d, dc) +
+        cell(f, fc) +
+        cell(w, wc) +
+        `${(f / w).toFixed(1)}×`.padStart(12) +
+        `${(d / w).toFixed(0)}×`.padStart(15) +
+        target,
+    );
+  }
+  out.perFunction = perFunction;
+
+  // The IRR kernel and LEASEIRR on a 30-year lease (12 months' build), against a float NPV of its flows.
+  const terms = {
+    critical_it_mw: 200,
+    rate_usd_per_kw_month: 150,
+    term_years: 30,
+    escalator: 0.03,
+    capex_usd_per_mw: 9e6,
+    opex_pct_of_revenue: 0.15,
+    build_months: 12,
+  };
+  const nets = leaseCashFlows(terms).map((r) => r.net);
+  const flows = nets.map((x) => x.toNumber());
+  const floatNpv = (i: number) => {
+    const x = 1 / (1.008 + (i % 97) * 1e-6);
+    let acc = 0;
+    for (let k = flows.length - 1; k >= 0; k--) acc = acc * x + flows[k];
+    return acc;
+  };
+  const leaseIrrArgs = [200, 150, 30, 0.03, 9e6, 0.15, 12];
+  const irrT = interleaved(
+    [
+      { label: "IRR kernel (numbers)", call: () => irr(flows, 0.008), calls: 100 },
+      { label: "IRR kernel (Decimal nets)", call: () => irr(nets, 0.008), calls: 100 },
+      { label: "LEASEIRR", call: (i) => CALLS.LEASEIRR.fn(...varied(leaseIrrArgs, i)), calls: 20 },
+      { label: "float NPV", call: floatNpv, calls: 20_000 },
+    ],
+    11,
+    3,
+  );
+  const [kNum, kDec, lease, npv] = irrT.wallUs;
+  const [kNumC, kDecC, leaseC, npvC] = irrT.cpuUs;
+  console.log(
+    `\nIRR on a 30-year lease's ${flows.length} monthly flows, against a float NPV of them (${fmt(npv)}, CPU ${fmt(npvC)}):`,
+  );
+  const line = (label: string, w: number, c: number, note: string) =>
+    console.log(
+      `  ${label.padEnd(20)} ${fmt(w).padStart(11)} (CPU ${fmt(c)})  ${(w / npv).toFixed(0)}× a float NPV (CPU ${(c / npvC).toFixed(0)}×)${note}`,
+    );
+  line("irr(numbers)", kNum, kNumC, "   LEASEIRR's target ≤ 50×, for the IRR kernel alone");
+  line("irr(Decimal nets)", kDec, kDecC, "   (values converted by decimalToDouble)");
+  line("LEASEIRR (adapter)", lease, leaseC, "   (its monthly decimal schedule dominates: issue 24 part 2)");
+  out.irr = {
+    flows: flows.length,
+    kernelNumbersUs: kNum,
+    kernelDecimalsUs: kDec,
+    leaseIrrUs: lease,
+    floatNpvUs: npv,
+    kernelCpuUs: kNumC,
+    floatNpvCpuUs: npvC,
+    kernelOverNpv: kNum / npv,
+    kernelOverNpvCpu: kNumC / npvC,
+    leaseIrrOverNpv: lease / npv,
+  };
+
+  // Decimal → double on 40-digit results.
+  const rand = prng(5);
+  const decimals = Array.from({ length: 1024 }, () => new Decimal(rand() * 1e5).div(7 + rand()));
+  const conv = interleaved([
+    { label: "toNumber", call: (i) => decimals[i & 1023].toNumber(), calls: 20_000 },
+    { label: "decimalToDouble", call: (i) => decimalToDouble(decimals[i & 1023]), calls: 20_000 },
+  ]);
+  console.log(
+    `\nDecimal → double (40-digit quotients): toNumber() ${fmt(conv.wallUs[0])}, decimalToDouble ${fmt(conv.wallUs[1])}: ${(conv.wallUs[0] / conv.wallUs[1]).toFixed(1)}× faster`,
+  );
+  out.toDouble = { toNumberUs: conv.wallUs[0], decimalToDoubleUs: conv.wallUs[1] };
+
+  // Certification rate per input family: the share of the decimal path's answers the fast path gave.
+  console.log(
+    "\nCertification rate (the fast path's share of the answers, 20,000 draws per family; the rest ran the decimal path):",
+  );
+  const rates: Record<string, Record<string, number>> = {};
+  for (const c of FAST_CASES) {
+    const row: Record<string, number> = {};
+    const draws = c.name.startsWith("NPV") ? 500 : 20_000;
+    for (const family of FAMILIES) {
+      const r = prng(99 + FAMILIES.indexOf(family));
+      let certified = 0;
+      let answered = 0;
+      for (let i = 0; i < draws; i++) {
+        const a = c.args(r, family);
+        const fast = c.fast(a);
+        if (fast === fast) {
+          certified++;
+          answered++;
+        } else {
+          const d = c.decimal(a);
+          if (typeof d === "number" || !d.includes("Error")) answered++;
+        }
+      }
+      row[family] = answered ? certified / answered : NaN;
+    }
+    rates[c.name] = row;
+    console.log(`  ${c.name.padEnd(32)} ${FAMILIES.map((f) => `${f} ${(100 * row[f]).toFixed(3)}%`).join("  ")}`);
+  }
+  out.certificationRates = rates;
+  return out;
+}
+
+if (require.main === module) fastPathBench();
