@@ -2,117 +2,21 @@
  * The certified fast paths in `npm run bench` (also alone: `npm run bench:fast`):
  * - per call, through an Excel adapter, medians of interleaved rounds (warmed to steady state) of
  *   today's decimal adapter, the same adapter calling the fast entry point (as the adapters will
- *   once they call it: `FAST_ADAPTERS` below), and the plain-float twin, wall and CPU time;
+ *   once they call it: fast-adapters.ts), and the plain-float twin, wall and CPU time; and
+ *   COSTPERBTC's three in headless Chromium (bench-fast-browser.ts);
  * - the IRR kernel on a 30-year lease's monthly flows, and LEASEIRR, against a float NPV of the
  *   same flows;
  * - decimalToDouble against toNumber();
  * - the certification rate of each fast path per input family.
  */
-import { CALLS, Fn } from "../test/support/calls";
+import { CALLS } from "../test/support/calls";
 import { FAST_CASES } from "../test/support/fast-paths";
 import { FAMILIES, prng } from "../test/support/input-families";
 import * as twins from "./bench-twins";
-import { readArgs } from "../src/functions/args";
-import { SIGNATURES } from "../src/functions/params";
-import { toExcelError } from "../src/functions/excel";
-import { BREAKDOWN_ROWS } from "../src/functions/costs";
-import { Decimal, irr, leaseCashFlows, MiningCostInputs, NoAnswerError } from "../src/calc";
-import {
-  allInCostPerBtcDouble,
-  breakevenHashpriceDouble,
-  breakevenPowerPriceDouble,
-  btcPerDayDouble,
-  cashCostPerBtcDouble,
-  costPerBtcBreakdownDoubles,
-  decimalToDouble,
-  hashpriceUsdPerPhDayDouble,
-} from "../src/calc/fast";
-import "../src/functions/outside-office";
-
-type Params = (typeof SIGNATURES)[keyof typeof SIGNATURES];
-
-/** As excel.ts's excelNumber, for a calculation that returns a double (the proposed `excelDouble`). */
-function excelDouble(fn: string, params: Params, calc: () => number): number {
-  try {
-    const n = calc();
-    if (!Number.isFinite(n)) throw new NoAnswerError("the result is beyond Excel's number range");
-    return n === 0 ? 0 : n;
-  } catch (e) {
-    throw toExcelError(fn, e, params);
-  }
-}
-
-const allIn = (args: unknown[]) => readArgs(SIGNATURES.ALLINCOSTPERBTC, args) as unknown as MiningCostInputs;
-
-/** The adapters of src/functions/costs.ts and revenue.ts with the one-line change each: the fast entry points. */
-export const FAST_ADAPTERS: Record<string, Fn> = {
-  COSTPERBTC: (...args) =>
-    excelDouble("COSTPERBTC", SIGNATURES.COSTPERBTC, () => {
-      const a = readArgs(SIGNATURES.COSTPERBTC, args);
-      return cashCostPerBtcDouble(
-        a.power_price_kwh,
-        a.efficiency_j_th,
-        a.difficulty,
-        a.fees_btc_per_block,
-        a.pool_fee,
-        a.opex_usd_per_th_day,
-        a.subsidy,
-      );
-    }),
-  ALLINCOSTPERBTC: (...args) =>
-    excelDouble("ALLINCOSTPERBTC", SIGNATURES.ALLINCOSTPERBTC, () => allInCostPerBtcDouble(allIn(args))),
-  BREAKEVENPRICE: (...args) =>
-    excelDouble("BREAKEVENPRICE", SIGNATURES.BREAKEVENPRICE, () => allInCostPerBtcDouble(allIn(args))),
-  COSTBREAKDOWN: (...args) => {
-    try {
-      const inputs = allIn(args);
-      const c = costPerBtcBreakdownDoubles(inputs);
-      const rows = [
-        c.power,
-        c.energyTax,
-        c.opex,
-        c.sga,
-        c.cash,
-        c.depreciation,
-        c.stockComp,
-        c.allIn,
-        inputs.subsidy as number,
-      ];
-      return [["Component", "USD per BTC"], ...BREAKDOWN_ROWS.map((label, i) => [label, rows[i]])];
-    } catch (e) {
-      throw toExcelError("COSTBREAKDOWN", e, SIGNATURES.COSTBREAKDOWN);
-    }
-  },
-  BREAKEVENPOWER: (...args) =>
-    excelDouble("BREAKEVENPOWER", SIGNATURES.BREAKEVENPOWER, () => {
-      const a = readArgs(SIGNATURES.BREAKEVENPOWER, args);
-      return breakevenPowerPriceDouble(
-        a.btc_price,
-        a.efficiency_j_th,
-        a.difficulty,
-        a.fees_btc_per_block,
-        a.pool_fee,
-        a.opex_usd_per_th_day,
-        a.subsidy,
-      );
-    }),
-  BREAKEVENHASHPRICE: (...args) =>
-    excelDouble("BREAKEVENHASHPRICE", SIGNATURES.BREAKEVENHASHPRICE, () =>
-      breakevenHashpriceDouble(
-        readArgs(SIGNATURES.BREAKEVENHASHPRICE, args) as unknown as Omit<MiningCostInputs, "difficulty">,
-      ),
-    ),
-  HASHPRICE: (...args) =>
-    excelDouble("HASHPRICE", SIGNATURES.HASHPRICE, () => {
-      const a = readArgs(SIGNATURES.HASHPRICE, args);
-      return hashpriceUsdPerPhDayDouble(a.btc_price, a.difficulty, a.fees_btc_per_block, a.subsidy);
-    }),
-  BTCPERDAY: (...args) =>
-    excelDouble("BTCPERDAY", SIGNATURES.BTCPERDAY, () => {
-      const a = readArgs(SIGNATURES.BTCPERDAY, args);
-      return btcPerDayDouble(a.hashrate_ths, a.difficulty, a.fees_btc_per_block, a.subsidy);
-    }),
-};
+import { Decimal, irr, leaseCashFlows } from "../src/calc";
+import { decimalToDouble } from "../src/calc/fast";
+import { FAST_ADAPTERS } from "./fast-adapters";
+import { costPerBtcInChromium } from "./bench-fast-browser";
 
 const cpuMs = () => {
   const u = process.cpuUsage();
@@ -165,7 +69,7 @@ function interleaved(variants: Variant[], rounds = 15, warmup = 5): { wallUs: nu
 
 const fmt = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(3)} µs`);
 
-export function fastPathBench(): Record<string, unknown> {
+export async function fastPathBench(): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   console.log(
     "\nCertified fast paths, through the Excel adapter: today's decimal adapter, the same adapter on the fast entry point, and the float twin;",
@@ -216,6 +120,7 @@ export function fastPathBench(): Record<string, unknown> {
     );
   }
   out.perFunction = perFunction;
+  out.chromium = await costPerBtcInChromium();
 
   // The IRR kernel and LEASEIRR on a 30-year lease (12 months' build), against a float NPV of its flows.
   const terms = {
@@ -315,4 +220,8 @@ export function fastPathBench(): Record<string, unknown> {
   return out;
 }
 
-if (require.main === module) fastPathBench();
+if (require.main === module)
+  fastPathBench().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -170,7 +170,7 @@ async function main(): Promise<void> {
     console.log(`${k.padEnd(46)} ${fmt(v.decimalUs).padStart(10)} vs float ${fmt(v.floatUs).padStart(9)}: ${v.ratio.toFixed(0)}×   target ≤ 100× ${v.ratio <= 100 ? "(met)" : "(MISSED)"}`);
   }
   results.issue12 = issue12;
-  results.fastPaths = fastPathBench();
+  results.fastPaths = await fastPathBench();
   void CONVERSION_ARGS;
   results.simulation = simulationBench();
 
