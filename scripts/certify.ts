@@ -3,8 +3,8 @@
  * bit for bit, beyond what `npm test` can afford (it runs thousands of the same). Exits 1 on any
  * difference. Per formula and input family (test/support/input-families.ts): how many, how many
  * the fast path certified (the rest fell back to the decimal path), differences, time. Then the
- * exact reader against String(x), decimalToDouble against toNumber(), and the IRR shortcut
- * against the full scan.
+ * formulas called in random order (they share state), the exact reader against String(x),
+ * decimalToDouble against toNumber(), and the IRR shortcut against the full scan.
  *
  *   npm run certify                 # the full run (about 1M per formula)
  *   npm run certify -- --scale 0.1  # a tenth of it
@@ -26,6 +26,7 @@ const NPV_PER_FAMILY = Math.round(5_000 * SCALE);
 const READER_RUNS = Math.round(2_000_000 * SCALE);
 const TO_DOUBLE_RUNS = Math.round(1_000_000 * SCALE);
 const IRR_RUNS = Math.round(4_000 * SCALE);
+const MIXED_CALLS = Math.round(1_000_000 * SCALE);
 
 let failed = false;
 const seconds = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
@@ -66,6 +67,41 @@ function formulas(): void {
       `${c.name.padEnd(32)} ${(runs * FAMILIES.length).toLocaleString("en-US").padStart(9)}  ${row.join("  ")}  ${seconds(started)}`,
     );
   }
+}
+
+/**
+ * All formulas called in random order, each from a few argument lists drawn afresh every 1,000
+ * calls: the fast paths share registers, the reader's cache and each formula's last denominator,
+ * and no call may see what another left behind.
+ */
+function mixedOrder(): void {
+  const started = performance.now();
+  const rand = prng(14);
+  const cases = FAST_CASES.filter((c) => !c.name.startsWith("NPV"));
+  let pools: { lists: unknown[][]; wanted: (string | number)[] }[] = [];
+  let differences = 0;
+  for (let i = 0; i < MIXED_CALLS; i++) {
+    if (i % 1000 === 0) {
+      pools = cases.map((c) => {
+        const lists = Array.from({ length: 6 }, (_, k) => c.args(rand, FAMILIES[k % FAMILIES.length]));
+        return { lists, wanted: lists.map((a) => c.decimal(a)) };
+      });
+    }
+    const f = Math.floor(rand() * cases.length);
+    const k = Math.floor(rand() * 6);
+    const got = cases[f].double(pools[f].lists[k]);
+    if (!same(got, pools[f].wanted[k])) {
+      differences++;
+      if (differences <= 3)
+        console.log(
+          `  DIFFERENCE mixed order ${cases[f].name}: ${JSON.stringify(pools[f].lists[k])}: ${got} vs ${pools[f].wanted[k]}`,
+        );
+    }
+  }
+  if (differences) failed = true;
+  console.log(
+    `\nAll formulas in random order (shared registers and remembered parts): ${MIXED_CALLS.toLocaleString("en-US")} calls, ${differences} differences  ${seconds(started)}`,
+  );
 }
 
 function reader(): void {
@@ -170,6 +206,7 @@ function irrShortcut(): void {
 
 const started = performance.now();
 formulas();
+mixedOrder();
 reader();
 toDouble();
 irrShortcut();

@@ -95,7 +95,7 @@ function earnedShare(uptime: number, poolFee: number): number {
  */
 function earnedTimesDifficulty(last: Memo, subsidy: number, fees: number, uptime: number, poolFee: number): number {
   if (last[0] === subsidy && last[1] === fees && last[2] === uptime && last[3] === poolFee) {
-    set(DEN, last[4], last[5]);
+    set(DEN, last[4], last[5]); // only DEN: the input registers may hold another call's values
     return last[6];
   }
   if (!read(SUBSIDY, subsidy) || !read(FEES, fees)) return NaN;
@@ -151,7 +151,8 @@ export function cashCostFast(
 /**
  * Costs per TH-day (USD) into registers PART..PART+5: power = kWh × uptime × power_price,
  * energy tax = kWh × uptime × tax, opex, SG&A, depreciation = machine_cost / (life × 365), stock
- * comp; their sum into COST. Uptime must be in register UPTIME already.
+ * comp; their sum into COST. Reads every input it uses, uptime included: registers are shared
+ * by all formulas, so none may rely on another call having left a value in one.
  * @returns a relative error bound for the sum and for each part, or NaN when a reader is undecided
  */
 function allInCosts(
@@ -167,7 +168,7 @@ function allInCosts(
 ): number {
   if (!read(POWER_PRICE, powerPrice) || !read(EFFICIENCY, efficiency) || !read(OPEX, opex)) return NaN;
   if (!read(MACHINE_COST, machineCost) || !read(LIFE, life) || !read(SGA, sga)) return NaN;
-  if (!read(STOCK_COMP, stockComp) || !read(TAX, tax)) return NaN;
+  if (!read(STOCK_COMP, stockComp) || !read(TAX, tax) || !read(UPTIME, uptime)) return NaN;
   // kWh used per TH-day: efficiency × 0.024 × uptime (inputs 3, products 2)
   set(TMP, KWH, KWH_LO);
   mul(KWH_USED, EFFICIENCY, TMP);

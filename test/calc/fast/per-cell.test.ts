@@ -33,3 +33,24 @@ describe.each(FAST_CASES)("$name: the double entry point equals the decimal path
     if (family !== "extremes") expect(certified / answered).toBeGreaterThan(0.99);
   });
 });
+
+describe("the fast paths share registers, caches and each formula's last denominator: any order of calls gives the decimal path's results", () => {
+  test("20,000 calls of all formulas in random order, each drawing from a few argument lists (so that remembered parts are reused after other formulas ran)", () => {
+    const rand = prng(4242);
+    // a few argument lists per formula, of every family: repeats make the remembered parts hit
+    const pools = FAST_CASES.filter((c) => !c.name.startsWith("NPV")).map((c) => ({
+      c,
+      lists: Array.from({ length: 6 }, (_, k) => c.args(rand, FAMILIES[k % FAMILIES.length])),
+    }));
+    const wanted = pools.map((p) => p.lists.map((a) => p.c.decimal(a)));
+    const mismatches: string[] = [];
+    for (let i = 0; i < 20_000 && mismatches.length < 5; i++) {
+      const f = Math.floor(rand() * pools.length);
+      const k = Math.floor(rand() * pools[f].lists.length);
+      const got = pools[f].c.double(pools[f].lists[k]);
+      if (!same(got, wanted[f][k]))
+        mismatches.push(`${pools[f].c.name} ${JSON.stringify(pools[f].lists[k])}: ${got} vs ${wanted[f][k]}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
