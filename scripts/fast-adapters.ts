@@ -25,12 +25,16 @@ type Fn = (...args: unknown[]) => unknown;
 
 type Params = (typeof SIGNATURES)[keyof typeof SIGNATURES];
 
-/** As excel.ts's excelNumber, for a calculation that returns a double (the proposed `excelDouble`). */
+/** As excel.ts's toExcelNumber, for a double: beyond a double's range is #NUM!, −0 is 0. */
+function finiteNumber(n: number): number {
+  if (!Number.isFinite(n)) throw new NoAnswerError("the result is beyond Excel's number range");
+  return n === 0 ? 0 : n;
+}
+
+/** As excel.ts's excelNumber, for a calculation that returns a double. */
 function excelDouble(fn: string, params: Params, calc: () => number): number {
   try {
-    const n = calc();
-    if (!Number.isFinite(n)) throw new NoAnswerError("the result is beyond Excel's number range");
-    return n === 0 ? 0 : n;
+    return finiteNumber(calc());
   } catch (e) {
     throw toExcelError(fn, e, params);
   }
@@ -61,17 +65,8 @@ export const FAST_ADAPTERS: Record<string, Fn> = {
     try {
       const inputs = allIn(args);
       const c = costPerBtcBreakdownDoubles(inputs);
-      const rows = [
-        c.power,
-        c.energyTax,
-        c.opex,
-        c.sga,
-        c.cash,
-        c.depreciation,
-        c.stockComp,
-        c.allIn,
-        inputs.subsidy as number,
-      ];
+      const values = [c.power, c.energyTax, c.opex, c.sga, c.cash, c.depreciation, c.stockComp, c.allIn];
+      const rows = [...values.map(finiteNumber), inputs.subsidy as number];
       return [["Component", "USD per BTC"], ...BREAKDOWN_ROWS.map((label, i) => [label, rows[i]])];
     } catch (e) {
       throw toExcelError("COSTBREAKDOWN", e, SIGNATURES.COSTBREAKDOWN);
