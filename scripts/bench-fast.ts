@@ -13,7 +13,7 @@ import { CALLS } from "../test/support/calls";
 import { FAST_CASES } from "../test/support/fast-paths";
 import { FAMILIES, prng } from "../test/support/input-families";
 import * as twins from "./bench-twins";
-import { Decimal, irr, leaseCashFlows } from "../src/calc";
+import { Decimal, irr, leaseCashFlows, leaseSchedule } from "../src/calc";
 import { decimalToDouble } from "../src/calc/fast";
 import { FAST_ADAPTERS } from "./fast-adapters";
 import { costPerBtcInChromium } from "./bench-fast-browser";
@@ -186,7 +186,30 @@ export async function fastPathBench(): Promise<Record<string, unknown>> {
   console.log(
     `\nDecimal → double (40-digit quotients): toNumber() ${fmt(conv.wallUs[0])}, decimalToDouble ${fmt(conv.wallUs[1])}: ${(conv.wallUs[0] / conv.wallUs[1]).toFixed(1)}× faster`,
   );
-  out.toDouble = { toNumberUs: conv.wallUs[0], decimalToDoubleUs: conv.wallUs[1] };
+  // A table function's cells: LEASECASHFLOWS' schedule, 30 years monthly, every Decimal column.
+  const cells = leaseSchedule(terms, 0.1).flatMap((row) =>
+    Object.values(row).filter((x): x is Decimal => x instanceof Decimal),
+  );
+  if (!cells.every((d) => Object.is(decimalToDouble(d), d.toNumber())))
+    throw new Error("decimalToDouble differs from toNumber on the schedule");
+  const table = interleaved(
+    [
+      { label: "toNumber", call: () => cells.reduce((s, d) => s + d.toNumber(), 0), calls: 20 },
+      { label: "decimalToDouble", call: () => cells.reduce((s, d) => s + decimalToDouble(d), 0), calls: 20 },
+    ],
+    9,
+    2,
+  );
+  console.log(
+    `  a 30-year lease schedule's ${cells.length} cells: toNumber() ${fmt(table.wallUs[0])}, decimalToDouble ${fmt(table.wallUs[1])}`,
+  );
+  out.toDouble = {
+    toNumberUs: conv.wallUs[0],
+    decimalToDoubleUs: conv.wallUs[1],
+    scheduleCells: cells.length,
+    scheduleToNumberUs: table.wallUs[0],
+    scheduleDecimalToDoubleUs: table.wallUs[1],
+  };
 
   // Certification rate per input family: the share of the decimal path's answers the fast path gave.
   console.log(

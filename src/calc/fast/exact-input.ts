@@ -12,7 +12,8 @@
  * 17 significant digits is an integer s in this scale, and it rounds to x exactly when it lies in
  * x's rounding interval, P ± (half the gap to x's neighbours)·10^j, an interval between 0.8 and
  * 23 units wide. D(x) is the integer in it with the most trailing zeros (fewest digits), the
- * nearest to P among those. The integer part of P is held exactly as A·10^8 + B (both below 2^53)
+ * nearest to P among those, and of two equally near the one whose last digit is even (V8's
+ * choice, as the spec's note recommends). The integer part of P is held exactly as A·10^8 + B (both below 2^53)
  * and its fraction exactly as a double, so every step below is exact: integer arithmetic on
  * doubles below 2^53, and exact comparisons with the interval's ends (TwoSum).
  *
