@@ -26,6 +26,7 @@ import { btcPrice as price } from "../src/functions/live";
 import * as twins from "./bench-twins";
 import "../src/functions/outside-office"; // the CustomFunctions global, as outside Office
 import { timeLong } from "./bench-timing";
+import { fastPathBench } from "./bench-fast";
 
 
 const MIN_CALLS = 100_000;
@@ -169,6 +170,7 @@ async function main(): Promise<void> {
     console.log(`${k.padEnd(46)} ${fmt(v.decimalUs).padStart(10)} vs float ${fmt(v.floatUs).padStart(9)}: ${v.ratio.toFixed(0)}×   target ≤ 100× ${v.ratio <= 100 ? "(met)" : "(MISSED)"}`);
   }
   results.issue12 = issue12;
+  results.fastPaths = await fastPathBench();
   void CONVERSION_ARGS;
   results.simulation = simulationBench();
 

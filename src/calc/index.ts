@@ -19,3 +19,4 @@ export * from "./energy-tax";
 export * from "./depreciation";
 export * from "./after-tax";
 export * from "./project-debt";
+export * from "./fast";

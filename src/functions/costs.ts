@@ -1,12 +1,13 @@
 /* Excel adapters for costs per BTC, breakevens and payback. */
+import { paybackMonths as calcPaybackMonths } from "../calc/costs";
+// The per-cell formulas through their certified fast paths: the decimal path's doubles, faster.
 import {
-  allInCostPerBtc,
-  breakevenHashprice as calcBreakevenHashprice,
-  breakevenPowerPrice,
-  cashCostPerBtc,
-  costPerBtcBreakdown,
-  paybackMonths as calcPaybackMonths,
-} from "../calc/costs";
+  allInCostPerBtcDouble,
+  breakevenHashpriceDouble,
+  breakevenPowerPriceDouble,
+  cashCostPerBtcDouble,
+  costPerBtcBreakdownDoubles,
+} from "../calc/fast/per-cell";
 import { read } from "./read";
 import { SIGNATURES } from "./params";
 import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
@@ -18,7 +19,7 @@ export function costPerBtc(...args: unknown[]): number {
   const params = SIGNATURES.COSTPERBTC;
   return excelNumber("COSTPERBTC", params, () => {
     const a = read(params, args);
-    return cashCostPerBtc(
+    return cashCostPerBtcDouble(
       a.power_price_kwh,
       a.efficiency_j_th,
       a.difficulty,
@@ -31,7 +32,7 @@ export function costPerBtc(...args: unknown[]): number {
 }
 
 export function allInCost(...args: unknown[]): number {
-  return excelNumber("ALLINCOSTPERBTC", SIGNATURES.ALLINCOSTPERBTC, () => allInCostPerBtc(allIn(args)));
+  return excelNumber("ALLINCOSTPERBTC", SIGNATURES.ALLINCOSTPERBTC, () => allInCostPerBtcDouble(allIn(args)));
 }
 
 /** Labels of COSTBREAKDOWN's rows, after its header. */
@@ -50,7 +51,7 @@ export const BREAKDOWN_ROWS = [
 export function costBreakdown(...args: unknown[]): any[][] {
   return excelMatrix("COSTBREAKDOWN", SIGNATURES.COSTBREAKDOWN, () => {
     const inputs = allIn(args);
-    const c = costPerBtcBreakdown(inputs);
+    const c = costPerBtcBreakdownDoubles(inputs);
     const values = [c.power, c.energyTax, c.opex, c.sga, c.cash, c.depreciation, c.stockComp, c.allIn];
     // The table says which subsidy it assumed, so a reader of the sheet sees it beside the costs.
     const rows = [...values.map(toExcelNumber), inputs.subsidy];
@@ -59,14 +60,14 @@ export function costBreakdown(...args: unknown[]): any[][] {
 }
 
 export function breakevenPrice(...args: unknown[]): number {
-  return excelNumber("BREAKEVENPRICE", SIGNATURES.BREAKEVENPRICE, () => allInCostPerBtc(allIn(args)));
+  return excelNumber("BREAKEVENPRICE", SIGNATURES.BREAKEVENPRICE, () => allInCostPerBtcDouble(allIn(args)));
 }
 
 export function breakevenPower(...args: unknown[]): number {
   const params = SIGNATURES.BREAKEVENPOWER;
   return excelNumber("BREAKEVENPOWER", params, () => {
     const a = read(params, args);
-    return breakevenPowerPrice(
+    return breakevenPowerPriceDouble(
       a.btc_price,
       a.efficiency_j_th,
       a.difficulty,
@@ -80,7 +81,7 @@ export function breakevenPower(...args: unknown[]): number {
 
 export function breakevenHashprice(...args: unknown[]): number {
   const params = SIGNATURES.BREAKEVENHASHPRICE;
-  return excelNumber("BREAKEVENHASHPRICE", params, () => calcBreakevenHashprice(read(params, args)));
+  return excelNumber("BREAKEVENHASHPRICE", params, () => breakevenHashpriceDouble(read(params, args)));
 }
 
 export function paybackMonths(...args: unknown[]): number {

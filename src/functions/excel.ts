@@ -5,6 +5,8 @@
  * The arguments themselves are read by read.ts.
  */
 import { InvalidArgumentError, NoAnswerError } from "../calc/errors";
+import { Decimal } from "../calc/decimal";
+import { decimalToDouble } from "../calc/fast/to-double";
 import { fieldOf, Param } from "./params";
 
 /** The most characters of an argument an error message quotes: a cell may hold 32,767. */
@@ -90,8 +92,9 @@ export function toExcelError(fn: string, e: unknown, params: readonly Param[] = 
 }
 
 /** A calc result as an Excel number; beyond a double's range is #NUM!. */
-export function toExcelNumber(x: { toNumber(): number }): number {
-  const n = x.toNumber();
+export function toExcelNumber(x: number | { toNumber(): number }): number {
+  // A Decimal converts without a string (the same double as toNumber(), certified in calc/fast).
+  const n = typeof x === "number" ? x : x instanceof Decimal ? decimalToDouble(x) : x.toNumber();
   if (!Number.isFinite(n)) throw new NoAnswerError("the result is beyond Excel's number range");
   return n === 0 ? 0 : n; // never hand Excel a -0
 }
@@ -101,7 +104,7 @@ export function toExcelNumber(x: { toNumber(): number }): number {
  * throws the Excel error. Every custom function goes through here, so nothing a calculation throws
  * escapes as a crash.
  */
-export function excelNumber(fn: string, params: readonly Param[], calc: () => { toNumber(): number }): number {
+export function excelNumber(fn: string, params: readonly Param[], calc: () => number | { toNumber(): number }): number {
   try {
     return toExcelNumber(calc());
   } catch (e) {
