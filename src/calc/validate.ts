@@ -4,7 +4,7 @@
  * ranges are the data in limits.ts, which the Excel argument reader checks too.
  */
 import { Decimal, Num, ZERO } from "./decimal";
-import { InvalidArgumentError } from "./errors";
+import { InvalidArgumentError, MAX_QUOTED, quoted } from "./errors";
 import {
   Broken,
   DIFFICULTY,
@@ -37,7 +37,9 @@ export function decimalOf(x: number): Decimal {
   return d;
 }
 
+/** A value as a message shows it: a number or Decimal as itself, a long string quoted and cut. */
 function show(x: Num): string {
+  if (typeof x === "string") return x.length > MAX_QUOTED ? quoted(x) : x;
   return typeof x === "number" ? String(x) : x.toString();
 }
 
@@ -51,7 +53,7 @@ export function finite(name: string, x: Num, allowed = "a finite number"): Decim
   try {
     d = x instanceof Decimal ? x : new Decimal(x);
   } catch {
-    throw new InvalidArgumentError(name, allowed, JSON.stringify(x));
+    throw new InvalidArgumentError(name, allowed, typeof x === "string" ? quoted(x) : String(x));
   }
   if (!d.isFinite()) throw new InvalidArgumentError(name, allowed, show(x));
   return d;
@@ -176,10 +178,6 @@ export function tableNumber(name: string, allowed: string, row: number, what: st
   try {
     return finite(name, x, allowed);
   } catch {
-    throw new InvalidArgumentError(
-      name,
-      allowed,
-      `row ${row}: ${what} ${typeof x === "string" ? JSON.stringify(x) : show(x)}`,
-    );
+    throw new InvalidArgumentError(name, allowed, `row ${row}: ${what} ${typeof x === "string" ? quoted(x) : show(x)}`);
   }
 }

@@ -7,7 +7,7 @@
  * decimal.js, 40 digits), so the result matches a hand computation to the double.
  */
 import { Decimal, Num } from "./decimal";
-import { InvalidArgumentError } from "./errors";
+import { clipped, InvalidArgumentError } from "./errors";
 import { finite, positive } from "./validate";
 
 /** The fewest values that give a sample standard deviation of returns (two returns). */
@@ -38,7 +38,7 @@ export function volatility(
     try {
       d = finite("values", v, allowed);
     } catch {
-      throw new InvalidArgumentError("values", allowed, `${String(v)} in ${position(k)}`);
+      throw new InvalidArgumentError("values", allowed, `${clipped(String(v))} in ${position(k)}`);
     }
     if (!d.gt(0)) throw new InvalidArgumentError("values", allowed, `${d.toString()} in ${position(k)}`);
     return d;
