@@ -154,17 +154,34 @@ export function choice(name: string, x: Num | undefined, codes: readonly number[
   return code;
 }
 
+/**
+ * A range's length (a table's rows, a list's values) within `limits.maxLength`, the same limit the
+ * Excel reader checks before it reads a cell; no limit when absent.
+ */
+export function notLonger(name: string, length: number, limits: Limits, unit: "rows" | "values"): void {
+  const most = limits.maxLength;
+  if (most !== undefined && length > most) {
+    throw new InvalidArgumentError(
+      name,
+      `a range of at most ${most.toLocaleString("en-US")} ${unit}`,
+      `${length.toLocaleString("en-US")} ${unit}`,
+    );
+  }
+}
+
 /** Rows of a table argument (a two-column Excel range), as calc receives them. */
 export type Rows = readonly (readonly Num[])[];
 
 /**
- * A table argument's shape: at least one row, each of `columns` cells.
+ * A table argument's shape: at least one row and at most `limits.maxLength` (checked first, so a
+ * long table costs nothing), each of `columns` cells.
  * @param what what each row holds, e.g. "(band start in kWh, USD per kWh)"
  */
-export function tableRows(name: string, rows: Rows, columns: number, what: string): void {
+export function tableRows(name: string, rows: Rows, columns: number, what: string, limits: Limits = {}): void {
   if (!Array.isArray(rows) || rows.length === 0) {
     throw new InvalidArgumentError(name, `a range of rows ${what}`, "no rows");
   }
+  notLonger(name, rows.length, limits, "rows");
   rows.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== columns) {
       const got = Array.isArray(row) ? `${row.length} cells in row ${i + 1}` : `row ${i + 1} is not a row`;

@@ -8,7 +8,8 @@
  */
 import { Decimal, Num } from "./decimal";
 import { clipped, InvalidArgumentError } from "./errors";
-import { finite, positive } from "./validate";
+import { VOLATILITY_VALUES } from "./limits";
+import { finite, notLonger, positive } from "./validate";
 
 /** The fewest values that give a sample standard deviation of returns (two returns). */
 export const MIN_VOLATILITY_VALUES = 3;
@@ -26,6 +27,7 @@ export function volatility(
   position: (k: number) => string = (k) => `row ${k + 1}`,
 ): Decimal {
   const perYear = positive("periods_per_year", periodsPerYear);
+  notLonger("values", values.length, VOLATILITY_VALUES, "values");
   if (values.length < MIN_VOLATILITY_VALUES)
     throw new InvalidArgumentError(
       "values",

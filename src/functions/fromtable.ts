@@ -8,6 +8,7 @@ import { InvalidArgumentError, quoted } from "../calc/errors";
 import { CALCULATED } from "./calculated";
 import { CalculatedId, mustBeGiven, Param, SIGNATURES } from "./params";
 import { basicValue, describeArgument, toExcelError } from "./excel";
+import { checkLength } from "./read";
 
 const TABLE_ARGS = ["assumptions", "assumptions_2", "assumptions_3"];
 
@@ -58,6 +59,8 @@ function readTables(id: CalculatedId, params: readonly Param[], tables: unknown[
   const given = new Map<string, Given>();
   tables.forEach((table, t) => {
     const arg = TABLE_ARGS[t];
+    // Longer than any table of names and values needs: refused before a row is read.
+    checkLength(SIGNATURES.FROMTABLE[t + 1], table);
     const cells = Array.isArray(table) ? table.flat() : [table];
     if (t > 0 && cells.every(isBlank)) return; // an extra table omitted, or an empty range
     if (!Array.isArray(table) || table.some((row) => !Array.isArray(row) || row.length !== 2)) {
