@@ -11,8 +11,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { CALLS, GPU_ARGS, GPU_OPTIONS, MINING_ARGS, padTo, tableOf } from "../test/support/calls";
 import { fromTable } from "../src/functions/fromtable";
-import { longestRange, Param, SIGNATURES } from "../src/functions/params";
-import { PATH_MONTHS, SCHEDULE_MONTHS, TERM_YEARS } from "../src/calc/limits";
+import { isRangeKind, longestRange, Param, SIGNATURES } from "../src/functions/params";
+import { BUILD_MONTHS, Limits, PATH_MONTHS, PATHS, SCHEDULE_MONTHS, TERM_YEARS } from "../src/calc/limits";
 import "../src/functions/outside-office"; // the CustomFunctions global, as outside Office
 import { timeLong } from "./bench-timing";
 
@@ -168,6 +168,8 @@ const FROMTABLE_AT_LIMIT: [string, string, () => unknown] = [
 ];
 
 const SIMULATIONS = /DIST$|QUANTILES/;
+/** The limits of counts that set a call's work: months, a term or life, a build, paths. */
+const WORK_LIMITS: readonly Limits[] = [SCHEDULE_MONTHS, TERM_YEARS, BUILD_MONTHS, PATHS];
 
 /** Runs every case; prints a table and returns the results by case. */
 export function limitsBench(): Record<string, { wallMs: number; cpuMs: number; targetMs: number; met: boolean }> {
@@ -180,7 +182,16 @@ export function limitsBench(): Record<string, { wallMs: number; cpuMs: number; t
   // The functions without a range or count argument: their example, for completeness.
   const limited = new Set(cases.map(([id]) => id));
   for (const [id, { fn, valid }] of Object.entries(CALLS)) {
-    if (!limited.has(id)) cases.push([id, "no range or count argument: the example", () => fn(...valid)]);
+    if (limited.has(id)) continue;
+    // A function with a range, or months, a term, a build or paths, needs a case of its own above.
+    const bounded = (SIGNATURES[id as Id] as readonly Param[]).some(
+      (p) => isRangeKind(p.kind) || WORK_LIMITS.some((l) => l === p.limits),
+    );
+    cases.push([
+      id,
+      bounded ? "ITS EXAMPLE: add a case at its limit" : "no range or count argument: the example",
+      () => fn(...valid),
+    ]);
   }
   console.log(
     "\nEach function at its limit, through the Excel adapter (median of 5; wall, CPU); target: CPU ≤ 1 s, simulations ≤ 2 s:\n",
