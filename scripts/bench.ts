@@ -9,7 +9,8 @@
  * made when 1,000 cells ask for live data at once. The simulation functions at full size
  * (MININGNPVDIST 10,000 paths × 120 months, PRICEQUANTILES 10,000 × 360, CONVERSIONDIST and
  * PRICEQUANTILES at the template's sizes) against plain-float twins of the same loops (Math.random
- * normals, Math.exp), wall and CPU time. Results also go to test-results/bench.json.
+ * normals, Math.exp), wall and CPU time. Every function at its limit (bench-limits.ts: the longest
+ * ranges, terms and months, the simulations at their cap). Results also go to test-results/bench.json.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -27,6 +28,7 @@ import * as twins from "./bench-twins";
 import "../src/functions/outside-office"; // the CustomFunctions global, as outside Office
 import { timeLong } from "./bench-timing";
 import { fastPathBench } from "./bench-fast";
+import { limitsBench } from "./bench-limits";
 
 
 const MIN_CALLS = 100_000;
@@ -173,6 +175,7 @@ async function main(): Promise<void> {
   results.fastPaths = await fastPathBench();
   void CONVERSION_ARGS;
   results.simulation = simulationBench();
+  results.atLimits = limitsBench();
 
   // Bundle sizes.
   const dist = await buildProduction();

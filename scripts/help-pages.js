@@ -8,7 +8,7 @@
 require("./ts-require");
 const fs = require("fs");
 const path = require("path");
-const { PARAMS, SIGNATURES, mustBeGiven, showDefault } = require("../src/functions/params.ts");
+const { PARAMS, SIGNATURES, longestRange, mustBeGiven, showDefault } = require("../src/functions/params.ts");
 const { CATALOG } = require("../src/functions/catalog.ts");
 const { sitePage, escapeHtml } = require("./site-page");
 
@@ -93,7 +93,10 @@ function describe(ns, doc) {
     required: mustBeGiven(p),
     description: p.description,
     unit: p.unit,
-    allowed: p.kind === "column" ? `${p.allowed}; a number, or a column with one value per month` : p.allowed,
+    allowed:
+      p.kind === "column"
+        ? `${p.allowed}; a number, or a column with one value per month (at most ${longestRange(p).toLocaleString("en-US")})`
+        : p.allowed,
     default: p.default === undefined ? (p.optional && !p.afterOptional ? (p.blank ?? "none") : "") : showDefault(p.default, p.kind),
   }));
   const live = doc.shape === "live";

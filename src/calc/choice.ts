@@ -2,7 +2,7 @@
  * Text arguments that name one of a few options (a policy, a basis): matched case-insensitively,
  * surrounding spaces ignored, and refused with the list of allowed names otherwise.
  */
-import { InvalidArgumentError } from "./errors";
+import { InvalidArgumentError, quoted } from "./errors";
 
 /** "one of "A", "B" or "C"": the allowed names as the error message lists them. */
 function listed(allowed: readonly string[]): string {
@@ -20,7 +20,7 @@ export function oneOf<T extends string>(name: string, value: unknown, allowed: r
   const key = typeof value === "string" ? value.trim().toUpperCase() : undefined;
   const found = allowed.find((a) => a === key);
   if (found === undefined) {
-    const got = typeof value === "string" ? JSON.stringify(value) : String(value);
+    const got = typeof value === "string" ? quoted(value) : String(value);
     throw new InvalidArgumentError(name, listed(allowed), got);
   }
   return found;

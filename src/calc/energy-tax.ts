@@ -10,6 +10,7 @@
  */
 import { Decimal, Num } from "./decimal";
 import { InvalidArgumentError } from "./errors";
+import { TAX_BANDS } from "./limits";
 import { nonNegative, Rows, tableNumber, tableRows } from "./validate";
 
 /** New York S8518 / A9138 as introduced: rows of (band start, kWh a year; USD per kWh). */
@@ -30,7 +31,7 @@ interface Band {
 }
 
 function validTiers(tiers: Rows): Band[] {
-  tableRows("tiers", tiers, 2, "(band start in kWh a year, USD per kWh)");
+  tableRows("tiers", tiers, 2, "(band start in kWh a year, USD per kWh)", TAX_BANDS);
   const bands: Band[] = [];
   tiers.forEach(([s, r], i) => {
     const row = `row ${i + 1}`;

@@ -47,6 +47,7 @@ import {
   wholeNonNegative,
 } from "./validate";
 import { Discounted, discountMonthly, monthlyGrowth, sumOfPresentValues } from "./discounting";
+import { PHASES } from "./limits";
 
 export { monthlyDiscountFactors } from "./discounting";
 
@@ -140,7 +141,7 @@ const PHASES_ALLOWED =
   "a two-column range of rows (build months until ready for service, critical IT MW): whole build months of 0 or more, MW greater than 0";
 
 function validPhases(rows: Rows): LeasePhase[] {
-  tableRows("phases", rows, 2, "(build months until ready for service, critical IT MW)");
+  tableRows("phases", rows, 2, "(build months until ready for service, critical IT MW)", PHASES);
   return rows.map(([b, mw], i) => {
     const row = `row ${i + 1}`;
     const build = tableNumber("phases", PHASES_ALLOWED, i + 1, "build months", b);

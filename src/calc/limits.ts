@@ -29,10 +29,12 @@ export interface Limits {
   /** Said in parentheses after the range in an error: an example or the reason for the limit. */
   readonly hint?: string;
   /**
-   * Most cells a range argument (a column, a list, a table of numbers) may hold; no limit when
-   * absent. The reader refuses a longer range before reading its cells.
+   * The longest range a range argument takes: values in a row or column (a list, a column by
+   * month), rows of a table (a two-column range). Without it, its kind's (`LONGEST`). The reader
+   * refuses a longer range before it reads a cell, so that no call's work grows with what a
+   * reference happens to cover (a whole column is 1,048,576 cells).
    */
-  readonly maxCells?: number;
+  readonly maxLength?: number;
 }
 
 /** The largest whole number a double holds exactly, 2^53 − 1. */
@@ -61,8 +63,29 @@ export const DIFFICULTY: Limits = { min: 1, hint: "difficulty never falls below 
 export const PUE: Limits = { min: 1, hint: "site power / machine power; 1.1 = 10% cooling overhead" };
 /** The block subsidy: 50 BTC halved every 210,000 blocks. */
 export const SUBSIDY: Limits = { min: 0, max: 50, hint: "BTC per block" };
-/** Months of a monthly schedule: 1 to 100 years. */
-export const SCHEDULE_MONTHS: Limits = { min: 1, max: 1200, whole: true };
+/**
+ * Months of a monthly schedule: 1 to 100 years, the longest horizon any model here needs (a
+ * 50-year ground lease, a century of halvings) and what keeps a schedule of the slowest function
+ * within ~0.1 s (docs/conventions.md#limits).
+ */
+export const SCHEDULE_MONTHS = { min: 1, max: 1200, whole: true } as const satisfies Limits;
+/**
+ * A term or a life in years (a lease's, the GPUs'): up to the schedule's 100 years; with the
+ * build before it, the schedule still holds at most SCHEDULE_MONTHS.max months (checked by calc).
+ */
+export const TERM_YEARS: Limits = {
+  min: 0,
+  minOpen: true,
+  max: SCHEDULE_MONTHS.max / 12,
+  hint: "with the build before it, at most 1200 months",
+};
+/** Months of building before service: at least a month of service must still fit the schedule. */
+export const BUILD_MONTHS: Limits = {
+  min: 0,
+  max: SCHEDULE_MONTHS.max - 1,
+  whole: true,
+  hint: "with the term after it, at most 1200 months",
+};
 /** When rent is paid, coded 0 or 1. */
 export const RENT_TIMING: Limits = { min: 0, max: 1, whole: true, hint: "0 = end of month, 1 = beginning of month" };
 /** When capex is paid, coded 0 or 1. */
@@ -88,6 +111,11 @@ export const VOLATILITY: Limits = { min: 0, max: 5, noun: "volatility", hint: "0
 export const CORRELATION: Limits = { min: -1, max: 1, noun: "correlation" };
 /** Simulated paths: fewer than 100 is a bad argument; more than 100,000 is #NUM! (too slow for a cell). */
 export const PATHS: Limits = { min: 100, max: 100_000, whole: true, noAnswerBeyond: "max" };
+/**
+ * The most path-months (paths × months) one simulation cell runs: 10,000 paths over 30 years,
+ * under 2 s at the limit on a shared two-core machine (npm run bench); more is #NUM!.
+ */
+export const PATH_MONTHS = 3_600_000;
 /** A seed: any whole number a double holds exactly. */
 export const SEED: Limits = { min: 0, max: MAX_WHOLE, whole: true };
 /** A loan-to-value threshold. */
@@ -96,6 +124,50 @@ export const LTV: Limits = { min: 0, minOpen: true, max: 1, noun: "fraction", hi
 export const HAIRCUT: Limits = { min: 0, max: 1, maxOpen: true, noun: "fraction", hint: "0.2 = 20%" };
 /** A monthly burn: 0 or less is a valid input with no runway to report (#NUM!). */
 export const BURN: Limits = { min: 0, minOpen: true, noAnswerBeyond: "min" };
+
+/**
+ * The longest series VOLATILITY reads: BTC's whole daily history (~5,800 days since July 2010) or
+ * a year of hourly prices (8,760), in ~0.8 s of CPU.
+ */
+export const VOLATILITY_VALUES = { maxLength: 10_000 } as const satisfies Limits;
+
+/**
+ * The longest range of each kind of range argument (`maxLength` unless a parameter says otherwise),
+ * so that a parameter added later is bounded too:
+ *   - column: one value a month of the longest schedule, months 0 to 1,200;
+ *   - list: a row or column of numbers, as long as a column;
+ *   - pairs: rows of a two-column table of numbers, as many as a column's values;
+ *   - range: rows of FROMTABLE's tables of names and values: a list's values continue on rows
+ *     below its name (VOLATILITY's 10,000), and a thousand rows more hold every parameter's name,
+ *     blank rows and notes.
+ * Why each is what it is: docs/conventions.md#limits.
+ */
+export const LONGEST = {
+  column: SCHEDULE_MONTHS.max + 1,
+  list: SCHEDULE_MONTHS.max + 1,
+  pairs: SCHEDULE_MONTHS.max + 1,
+  range: VOLATILITY_VALUES.maxLength + 1_000,
+} as const;
+/** The kinds of range argument (src/functions/params.ts: Kind). */
+export type RangeKind = keyof typeof LONGEST;
+
+/** The most quantiles a distribution reports: every percentile from P1 to P99. */
+export const QUANTILES = { maxLength: 99 } as const satisfies Limits;
+/**
+ * The most bands of a marginal tax table: New York's S8518 has 5, the US federal income tax 7; a
+ * hundred holds any real table.
+ */
+export const TAX_BANDS = { maxLength: 100 } as const satisfies Limits;
+/**
+ * The most phased deliveries of one lease: a hall delivered every month for ten years. Each phase
+ * is a lease of its own over the whole term, so this bounds a phased lease's work at 120 leases.
+ */
+export const PHASES = { maxLength: 120 } as const satisfies Limits;
+
+/** The longest range a parameter of this kind takes: its own `maxLength`, or the kind's. */
+export function longestOf(kind: RangeKind, l: Limits | undefined): number {
+  return l?.maxLength ?? LONGEST[kind];
+}
 
 /** A bound as the words show it: 2^53 − 1 by name, thousands grouped from 10,000. */
 export function showBound(x: number): string {

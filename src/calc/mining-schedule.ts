@@ -326,11 +326,14 @@ function fleetLargerThanNetwork(month: number, fleetThs: Decimal, difficulty: De
   const fleetEhs = fleetThs.div(1e6).toSignificantDigits(4).toString();
   const networkEhs = difficulty.mul(EHS_PER_DIFFICULTY).toSignificantDigits(4).toString();
   const got = `a fleet of ${fleetEhs} EH/s against a network of ${networkEhs} EH/s in month ${month}`;
+  // In month 1 any of the fleet's inputs may be the one out of range (a tiny efficiency as much as
+  // a huge site): the message names them all, with the formula, rather than blame site_mw.
   return month === 1
     ? new InvalidArgumentError(
         "site_mw",
-        "a site whose fleet does not exceed the network hashrate the difficulty implies (the difficulty includes the fleet)",
+        "such that the fleet they give (site MW × 1e6 / (J/TH × PUE) TH/s) does not exceed the network hashrate the difficulty implies (the difficulty includes the fleet)",
         got,
+        ["efficiency_j_th", "pue"],
       )
     : new InvalidArgumentError(
         "difficulty_growth_monthly",

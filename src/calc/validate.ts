@@ -4,7 +4,7 @@
  * ranges are the data in limits.ts, which the Excel argument reader checks too.
  */
 import { Decimal, Num, ZERO } from "./decimal";
-import { InvalidArgumentError } from "./errors";
+import { InvalidArgumentError, MAX_QUOTED, quoted } from "./errors";
 import {
   Broken,
   DIFFICULTY,
@@ -37,7 +37,9 @@ export function decimalOf(x: number): Decimal {
   return d;
 }
 
+/** A value as a message shows it: a number or Decimal as itself, a long string quoted and cut. */
 function show(x: Num): string {
+  if (typeof x === "string") return x.length > MAX_QUOTED ? quoted(x) : x;
   return typeof x === "number" ? String(x) : x.toString();
 }
 
@@ -51,7 +53,7 @@ export function finite(name: string, x: Num, allowed = "a finite number"): Decim
   try {
     d = x instanceof Decimal ? x : new Decimal(x);
   } catch {
-    throw new InvalidArgumentError(name, allowed, JSON.stringify(x));
+    throw new InvalidArgumentError(name, allowed, typeof x === "string" ? quoted(x) : String(x));
   }
   if (!d.isFinite()) throw new InvalidArgumentError(name, allowed, show(x));
   return d;
@@ -152,17 +154,34 @@ export function choice(name: string, x: Num | undefined, codes: readonly number[
   return code;
 }
 
+/**
+ * A range's length (a table's rows, a list's values) within `limits.maxLength`, the same limit the
+ * Excel reader checks before it reads a cell; no limit when absent.
+ */
+export function notLonger(name: string, length: number, limits: Limits, unit: "rows" | "values"): void {
+  const most = limits.maxLength;
+  if (most !== undefined && length > most) {
+    throw new InvalidArgumentError(
+      name,
+      `a range of at most ${most.toLocaleString("en-US")} ${unit}`,
+      `${length.toLocaleString("en-US")} ${unit}`,
+    );
+  }
+}
+
 /** Rows of a table argument (a two-column Excel range), as calc receives them. */
 export type Rows = readonly (readonly Num[])[];
 
 /**
- * A table argument's shape: at least one row, each of `columns` cells.
+ * A table argument's shape: at least one row and at most `limits.maxLength` (checked first, so a
+ * long table costs nothing), each of `columns` cells.
  * @param what what each row holds, e.g. "(band start in kWh, USD per kWh)"
  */
-export function tableRows(name: string, rows: Rows, columns: number, what: string): void {
+export function tableRows(name: string, rows: Rows, columns: number, what: string, limits: Limits = {}): void {
   if (!Array.isArray(rows) || rows.length === 0) {
     throw new InvalidArgumentError(name, `a range of rows ${what}`, "no rows");
   }
+  notLonger(name, rows.length, limits, "rows");
   rows.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== columns) {
       const got = Array.isArray(row) ? `${row.length} cells in row ${i + 1}` : `row ${i + 1} is not a row`;
@@ -176,10 +195,6 @@ export function tableNumber(name: string, allowed: string, row: number, what: st
   try {
     return finite(name, x, allowed);
   } catch {
-    throw new InvalidArgumentError(
-      name,
-      allowed,
-      `row ${row}: ${what} ${typeof x === "string" ? JSON.stringify(x) : show(x)}`,
-    );
+    throw new InvalidArgumentError(name, allowed, `row ${row}: ${what} ${typeof x === "string" ? quoted(x) : show(x)}`);
   }
 }

@@ -7,8 +7,9 @@
  * decimal.js, 40 digits), so the result matches a hand computation to the double.
  */
 import { Decimal, Num } from "./decimal";
-import { InvalidArgumentError } from "./errors";
-import { finite, positive } from "./validate";
+import { clipped, InvalidArgumentError } from "./errors";
+import { VOLATILITY_VALUES } from "./limits";
+import { finite, notLonger, positive } from "./validate";
 
 /** The fewest values that give a sample standard deviation of returns (two returns). */
 export const MIN_VOLATILITY_VALUES = 3;
@@ -26,6 +27,7 @@ export function volatility(
   position: (k: number) => string = (k) => `row ${k + 1}`,
 ): Decimal {
   const perYear = positive("periods_per_year", periodsPerYear);
+  notLonger("values", values.length, VOLATILITY_VALUES, "values");
   if (values.length < MIN_VOLATILITY_VALUES)
     throw new InvalidArgumentError(
       "values",
@@ -38,7 +40,7 @@ export function volatility(
     try {
       d = finite("values", v, allowed);
     } catch {
-      throw new InvalidArgumentError("values", allowed, `${String(v)} in ${position(k)}`);
+      throw new InvalidArgumentError("values", allowed, `${clipped(String(v))} in ${position(k)}`);
     }
     if (!d.gt(0)) throw new InvalidArgumentError("values", allowed, `${d.toString()} in ${position(k)}`);
     return d;

@@ -4,42 +4,29 @@
  *
  * The arguments themselves are read by read.ts.
  */
-import { InvalidArgumentError, NoAnswerError } from "../calc/errors";
+import { clipped, InvalidArgumentError, NoAnswerError, quoted } from "../calc/errors";
 import { Decimal } from "../calc/decimal";
 import { decimalToDouble } from "../calc/fast/to-double";
 import { fieldOf, Param } from "./params";
 
-/** The most characters of an argument an error message quotes: a cell may hold 32,767. */
-export const MAX_QUOTED = 60;
-
-function clipped(text: string): string {
-  return text.length > MAX_QUOTED
-    ? `${text.slice(0, MAX_QUOTED)}… (${text.length.toLocaleString("en-US")} characters)`
-    : text;
-}
-
 /** An argument as a message quotes it: text in quotes, at most MAX_QUOTED characters of it. */
 export function quoteArgument(v: unknown): string {
-  if (typeof v === "string") {
-    const json = JSON.stringify(v.slice(0, MAX_QUOTED));
-    return v.length > MAX_QUOTED ? `${json}… (${v.length.toLocaleString("en-US")} characters)` : json;
-  }
-  return describeArgument(v);
+  return typeof v === "string" ? quoted(v) : describeArgument(v);
 }
 
 /** An argument as a message describes it: text "abc", TRUE, a 2×3 range, an error (#N/A), 5. */
 export function describeArgument(v: unknown): string {
-  if (typeof v === "string") return `text "${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
+  if (typeof v === "string") return `text ${quoted(v)}`;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (Array.isArray(v)) {
     const rows = v.length;
     const cols = Array.isArray(v[0]) ? v[0].length : 1;
-    return `a ${rows}×${cols} range`;
+    return `a ${rows.toLocaleString("en-US")}×${cols.toLocaleString("en-US")} range`;
   }
   if (typeof v === "object" && v !== null) {
     const { code, basicValue: basic } = v as { code?: unknown; basicValue?: unknown };
     const error = typeof code === "string" ? code : typeof basic === "string" ? basic : undefined;
-    return error === undefined ? "an error or other non-number" : `an error (${error.slice(0, 20)})`;
+    return error === undefined ? "an error or other non-number" : `an error (${clipped(error)})`;
   }
   return String(v);
 }
@@ -68,9 +55,14 @@ export function basicValue(v: unknown): unknown {
  * is the same error under the public name, so a message always names an argument Excel shows.
  */
 export function inPublicTerms(e: InvalidArgumentError, params: readonly Param[]): InvalidArgumentError {
-  if (params.some((p) => p.name === e.argument)) return e;
-  const p = params.find((x) => fieldOf(x) === e.argument || x.reportedAs?.includes(e.argument));
-  return p ? new InvalidArgumentError(p.name, e.allowed, e.got) : e;
+  const publicName = (name: string) => {
+    if (params.some((p) => p.name === name)) return name;
+    const p = params.find((x) => fieldOf(x) === name || x.reportedAs?.includes(name));
+    return p ? p.name : name;
+  };
+  const names = e.names.map(publicName);
+  if (names.every((n, i) => n === e.names[i])) return e;
+  return new InvalidArgumentError(names[0], e.allowed, e.got, names.slice(1));
 }
 
 /**
@@ -91,12 +83,19 @@ export function toExcelError(fn: string, e: unknown, params: readonly Param[] = 
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `${fn}: unexpected error (${detail})`);
 }
 
-/** A calc result as an Excel number; beyond a double's range is #NUM!. */
+/** 0 for −0, any other number as it is: no cell receives a −0 (1/−0 is −∞ in whatever reads it next). */
+export const withoutNegativeZero = (n: number): number => (n === 0 ? 0 : n);
+
+/** A number as a cell receives it: never −0, and beyond a double's range #NUM!. */
+export function excelValue(n: number): number {
+  if (!Number.isFinite(n)) throw new NoAnswerError("the result is beyond Excel's number range");
+  return withoutNegativeZero(n);
+}
+
+/** A calc result as an Excel number; beyond a double's range is #NUM!, and never −0. */
 export function toExcelNumber(x: number | { toNumber(): number }): number {
   // A Decimal converts without a string (the same double as toNumber(), certified in calc/fast).
-  const n = typeof x === "number" ? x : x instanceof Decimal ? decimalToDouble(x) : x.toNumber();
-  if (!Number.isFinite(n)) throw new NoAnswerError("the result is beyond Excel's number range");
-  return n === 0 ? 0 : n; // never hand Excel a -0
+  return excelValue(typeof x === "number" ? x : x instanceof Decimal ? decimalToDouble(x) : x.toNumber());
 }
 
 /**
@@ -112,14 +111,17 @@ export function excelNumber(fn: string, params: readonly Param[], calc: () => nu
   }
 }
 
-/** Like `excelNumber` for a dynamic array result. */
+/**
+ * Like `excelNumber` for a dynamic array result: every number cell goes through `excelValue`, so
+ * no table hands Excel a −0 or a non-finite number, whichever column it comes from.
+ */
 export function excelMatrix(
   fn: string,
   params: readonly Param[],
   calc: () => (string | number)[][],
 ): (string | number)[][] {
   try {
-    return calc();
+    return calc().map((row) => row.map((cell) => (typeof cell === "number" ? excelValue(cell) : cell)));
   } catch (e) {
     throw toExcelError(fn, e, params);
   }

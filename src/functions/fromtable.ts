@@ -4,10 +4,11 @@
  * function at its labelled assumptions. The rows become the function's positional arguments and
  * the function runs exactly as if they were typed, errors included.
  */
-import { InvalidArgumentError } from "../calc/errors";
+import { InvalidArgumentError, quoted } from "../calc/errors";
 import { CALCULATED } from "./calculated";
 import { CalculatedId, mustBeGiven, Param, SIGNATURES } from "./params";
-import { basicValue, toExcelError } from "./excel";
+import { basicValue, describeArgument, toExcelError } from "./excel";
+import { checkLength } from "./read";
 
 const TABLE_ARGS = ["assumptions", "assumptions_2", "assumptions_3"];
 
@@ -15,9 +16,9 @@ function isBlank(v: unknown): boolean {
   return v === null || v === undefined || v === "";
 }
 
+/** A value as FROMTABLE's messages show it: text quoted and cut, a range by its size. */
 function describe(v: unknown): string {
-  if (Array.isArray(v)) return `a ${v.length}×${Array.isArray(v[0]) ? v[0].length : 1} range`;
-  return typeof v === "string" ? JSON.stringify(v) : String(v);
+  return typeof v === "string" ? quoted(v) : describeArgument(v);
 }
 
 /** The function named, case-insensitively, with or without "MINER.". */
@@ -58,6 +59,8 @@ function readTables(id: CalculatedId, params: readonly Param[], tables: unknown[
   const given = new Map<string, Given>();
   tables.forEach((table, t) => {
     const arg = TABLE_ARGS[t];
+    // Longer than any table of names and values needs: refused before a row is read.
+    checkLength(SIGNATURES.FROMTABLE[t + 1], table);
     const cells = Array.isArray(table) ? table.flat() : [table];
     if (t > 0 && cells.every(isBlank)) return; // an extra table omitted, or an empty range
     if (!Array.isArray(table) || table.some((row) => !Array.isArray(row) || row.length !== 2)) {
@@ -82,7 +85,7 @@ function readTables(id: CalculatedId, params: readonly Param[], tables: unknown[
         throw new InvalidArgumentError(
           arg,
           `a two-column range using only ${id}'s names: ${listed(params)}`,
-          `"${label}" in row ${i + 1}`,
+          `${quoted(label)} in row ${i + 1}`,
         );
       }
       const before = given.get(p.name);

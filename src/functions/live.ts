@@ -7,7 +7,7 @@
 import { InvalidArgumentError } from "../calc/errors";
 import { CURRENCIES, Currency, FIELDS, FieldInfo, MarketSnapshot } from "../market/fields";
 import { marketService } from "../market/runtime";
-import { quoteArgument, toExcelError } from "./excel";
+import { quoteArgument, toExcelError, withoutNegativeZero } from "./excel";
 import { LiveId, SIGNATURES } from "./params";
 import { read } from "./read";
 
@@ -32,7 +32,7 @@ function stream(fn: string, what: string, pick: (s: MarketSnapshot) => number | 
   const publish = (s: MarketSnapshot | undefined) => {
     const v = s ? pick(s) : undefined;
     if (v === undefined && s?.partial) return; // a refresh under way: its source may still answer
-    invocation.setResult(v === undefined ? notAvailable(fn, whyMissing(s, what)) : v);
+    invocation.setResult(v === undefined ? notAvailable(fn, whyMissing(s, what)) : withoutNegativeZero(v));
   };
   const unsubscribe = service.subscribe(publish);
   invocation.onCanceled = () => unsubscribe();

@@ -12,6 +12,7 @@
 import {
   allowedWords,
   ANY,
+  BUILD_MONTHS,
   BURN,
   CAPEX_TIMING,
   CORRELATION,
@@ -19,19 +20,27 @@ import {
   FRACTION,
   HAIRCUT,
   Limits,
+  longestOf,
   LTV,
   NON_NEGATIVE,
+  PATH_MONTHS,
   PATHS,
+  PHASES,
   POSITIVE,
   PRICE_DECLINE,
   PUE,
+  QUANTILES,
+  RangeKind,
   RATE,
   RENT_TIMING,
   SCHEDULE_MONTHS,
   SEED,
   SITE_RATIO,
   SUBSIDY,
+  TAX_BANDS,
+  TERM_YEARS,
   VOLATILITY,
+  VOLATILITY_VALUES,
   WHOLE_NON_NEGATIVE,
 } from "../calc/limits";
 
@@ -95,10 +104,29 @@ type Entry = Omit<Param, "name" | "allowed"> & {
 /** A registry entry with its name and its words. */
 type Named<K extends string, E extends Entry> = Param & Omit<E, "note"> & { readonly name: K };
 
-/** The words for an entry's values: its limits' words and its note. */
-export function allowedOf(e: Pick<Entry, "limits" | "note">): string {
+/** Whether arguments of this kind are ranges, with a longest length (limits.ts: LONGEST). */
+export const isRangeKind = (kind: Kind | undefined): kind is RangeKind =>
+  kind === "column" || kind === "list" || kind === "pairs" || kind === "range";
+
+/** The longest range a parameter takes (its limits' maxLength, or its kind's); undefined for a single value. */
+export function longestRange(p: Pick<Param, "kind" | "limits">): number | undefined {
+  return isRangeKind(p.kind) ? longestOf(p.kind, p.limits) : undefined;
+}
+
+/** What a range's length is counted in: a table's rows, or a row's or column's values. */
+export const lengthUnit = (kind: RangeKind): string => (kind === "pairs" || kind === "range" ? "rows" : "values");
+
+/**
+ * The words for an entry's values: its limits' words, its note, and the longest range it takes (a
+ * column's is said where the function takes a column: `byMonthNote`).
+ */
+export function allowedOf(e: Pick<Entry, "limits" | "note" | "kind">): string {
   const words = e.limits ? allowedWords(e.limits) : "";
-  return words ? `${words}${e.note ?? ""}` : (e.note ?? "");
+  const values = words ? `${words}${e.note ?? ""}` : (e.note ?? "");
+  const longest = e.kind === "column" ? undefined : longestRange(e);
+  if (longest === undefined || !isRangeKind(e.kind)) return values;
+  const length = `at most ${longest.toLocaleString("en-US")} ${lengthUnit(e.kind)}`;
+  return values ? `${values}; ${length}` : length;
 }
 
 /**
@@ -109,7 +137,7 @@ export function allowedOf(e: Pick<Entry, "limits" | "note">): string {
 function define<const E extends Record<string, Entry>>(entries: E): { [K in keyof E & string]: Named<K, E[K]> } {
   const out: Record<string, Param> = {};
   for (const [name, { note, ...entry }] of Object.entries(entries)) {
-    out[name] = { name, ...entry, allowed: allowedOf({ limits: entry.limits, note }) };
+    out[name] = { name, ...entry, allowed: allowedOf({ limits: entry.limits, note, kind: entry.kind }) };
   }
   return out as { [K in keyof E & string]: Named<K, E[K]> };
 }
@@ -271,9 +299,9 @@ export const PARAMS = define({
     example: 876_000_000,
   },
   tiers: {
-    description: "Marginal tax bands: rows of (band start, rate), ascending from 0",
+    description: "Marginal tax bands: rows of (start, rate), ascending from 0",
     unit: "range: kWh a year, USD per kWh",
-    note: "two columns",
+    limits: TAX_BANDS,
     example: "E2:F6",
     kind: "pairs",
     optional: true,
@@ -351,7 +379,7 @@ export const PARAMS = define({
   term_years: {
     description: "Lease term; term_years × 12 must be a whole number of months",
     unit: "years",
-    limits: POSITIVE,
+    limits: TERM_YEARS,
     example: 15,
   },
   discount_rate: {
@@ -389,7 +417,7 @@ export const PARAMS = define({
   build_months: {
     description: "Months of construction, with no income, before rent or service starts",
     unit: "months",
-    limits: WHOLE_NON_NEGATIVE,
+    limits: BUILD_MONTHS,
     example: 12,
     default: 0,
   },
@@ -405,7 +433,7 @@ export const PARAMS = define({
   conversion_months: {
     description: "Months of conversion, with no income, before rent starts",
     unit: "months",
-    limits: WHOLE_NON_NEGATIVE,
+    limits: BUILD_MONTHS,
     example: 12,
     default: 0,
     reportedAs: ["build_months"],
@@ -433,9 +461,9 @@ export const PARAMS = define({
     default: 0,
   },
   phases: {
-    description: "Phased deliveries, each a lease of its own: rows of (build months to service, critical IT MW)",
+    description: "Phased deliveries, each its own lease: rows of (build months, critical IT MW)",
     unit: "range: months, MW",
-    note: "two columns",
+    limits: PHASES,
     example: "H2:I4",
     kind: "pairs",
     optional: true,
@@ -500,7 +528,7 @@ export const PARAMS = define({
   life_years: {
     description: "Service life of the GPUs, from the end of the build; × 12 a whole number of months",
     unit: "years",
-    limits: POSITIVE,
+    limits: TERM_YEARS,
     example: 5,
     default: 5,
   },
@@ -538,7 +566,7 @@ export const PARAMS = define({
     description: "Simulated paths: more give smaller standard errors and take longer",
     unit: "count",
     limits: PATHS,
-    note: "; paths × months ≤ 3,600,000",
+    note: `; paths × months ≤ ${PATH_MONTHS.toLocaleString("en-US")}`,
     example: 10_000,
   },
   seed: {
@@ -550,7 +578,8 @@ export const PARAMS = define({
   quantiles: {
     description: "Quantiles to report, as fractions in a row or column",
     unit: "fractions",
-    note: "1 to 99, each strictly between 0 and 1",
+    note: "each strictly between 0 and 1",
+    limits: QUANTILES,
     example: "{0.1,0.5,0.9}",
     kind: "list",
     blanks: "skip",
@@ -558,7 +587,8 @@ export const PARAMS = define({
   values: {
     description: "Levels in time order, oldest first, e.g. daily BTC prices",
     unit: "e.g. USD per BTC",
-    note: "a row or column of at least 3 numbers greater than 0",
+    note: "at least 3 numbers greater than 0",
+    limits: VOLATILITY_VALUES,
     example: "B2:B366",
     kind: "list",
     blanks: "ends",
@@ -832,8 +862,12 @@ export function showDefault(value: number | string | boolean, kind?: Param["kind
   return typeof value === "string" && kind !== "list" ? `"${value}"` : String(value);
 }
 
-/** What a function's tooltip adds for a parameter that takes a column. */
-export const BY_MONTH_NOTE = " Or a column, one value per month.";
+/** What a function's tooltip adds for a parameter that takes a column: one value a month, and how many at most. */
+export function byMonthNote(p: Pick<Param, "limits">): string {
+  return ` Or a column (≤ ${longestOf("column", p.limits).toLocaleString("en-US")} months).`;
+}
+/** The note of a column with the kind's longest length. */
+export const BY_MONTH_NOTE = byMonthNote({});
 
 /**
  * The text Excel shows for the parameter (at most 150 characters: a test holds it there). The
@@ -848,7 +882,7 @@ export function tooltip(p: Param): string {
         ? ` Blank: ${p.blank}.`
         : "";
   const needed = p.afterOptional ? " Required." : "";
-  return `${p.description} (${p.unit}; ${p.allowed}).${p.kind === "column" ? BY_MONTH_NOTE : ""}${dflt}${needed}`;
+  return `${p.description} (${p.unit}; ${p.allowed}).${p.kind === "column" ? byMonthNote(p) : ""}${dflt}${needed}`;
 }
 
 const P = PARAMS;

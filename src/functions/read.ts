@@ -16,7 +16,7 @@
 import { InvalidArgumentError } from "../calc/errors";
 import { breaks, MAX_WHOLE, mustBe } from "../calc/limits";
 import { basicValue, describeArgument, quoteArgument } from "./excel";
-import { fieldOf, mustBeGiven, Param } from "./params";
+import { fieldOf, isRangeKind, lengthUnit, longestRange, mustBeGiven, Param } from "./params";
 
 /** A list argument's numbers and where each came from ("row 3", "column 2"), for messages. */
 export interface NumberList {
@@ -97,6 +97,7 @@ export function readArgument(p: Param, raw: unknown): unknown {
     case "list":
       return readList(p, raw);
     case "range":
+      checkLength(p, raw);
       return raw;
     default:
       return readNumber(p, raw);
@@ -175,17 +176,26 @@ function readSwitch(p: Param, raw: unknown): boolean {
   throw new InvalidArgumentError(p.name, "TRUE or FALSE (or 1 or 0)", describeArgument(v));
 }
 
-/** The rows of a range, refused when longer than the parameter's limits allow. */
-function checkCells(p: Param, rows: unknown[][]): void {
-  const most = p.limits?.maxCells;
-  const cells = rows.length * (rows[0]?.length ?? 0);
-  if (most !== undefined && cells > most) {
-    throw new InvalidArgumentError(
-      p.name,
-      `a range of at most ${most.toLocaleString("en-US")} cells`,
-      describeArgument(rows),
-    );
-  }
+/**
+ * Refuses a range longer than the parameter takes (its limits' maxLength, or its kind's: limits.ts
+ * LONGEST), from its dimensions alone: before a cell is read, so a whole column (1,048,576 rows)
+ * costs no more than a short one. A table's length is its rows; a row's or a column's, its cells.
+ */
+export function checkLength(p: Param, raw: unknown): void {
+  const most = longestRange(p);
+  if (most === undefined || !isRangeKind(p.kind) || !Array.isArray(raw)) return;
+  const rows = raw.length;
+  const first: unknown = raw[0];
+  const cols = Array.isArray(first) ? first.length : 1;
+  const unit = lengthUnit(p.kind);
+  const length = unit === "rows" ? rows : rows * cols;
+  if (length <= most) return;
+  const shape = unit === "rows" ? "a range" : "a row or column";
+  throw new InvalidArgumentError(
+    p.name,
+    `${shape} of at most ${most.toLocaleString("en-US")} ${unit}`,
+    `${describeArgument(raw)} (${length.toLocaleString("en-US")} ${unit})`,
+  );
 }
 
 /**
@@ -197,10 +207,10 @@ function checkCells(p: Param, rows: unknown[][]): void {
 function readPairs(p: Param, raw: unknown): number[][] | undefined {
   if (isBlank(cellOf(raw))) return undefined;
   const allowed = `a two-column range of numbers, a row each (${p.unit})`;
+  checkLength(p, raw);
   if (!Array.isArray(raw) || raw.some((row) => !Array.isArray(row) || row.length !== 2)) {
     throw new InvalidArgumentError(p.name, allowed, describeArgument(raw));
   }
-  checkCells(p, raw as unknown[][]);
   const rows = (raw as unknown[][]).map((row) => row.map(basicValue));
   let last = rows.length;
   while (last > 0 && rows[last - 1].every(isBlank)) last--;
@@ -239,11 +249,11 @@ function readColumn(p: Param, raw: unknown): number | number[] | undefined {
   } else {
     const rows = raw.length;
     const cols = Array.isArray(raw[0]) ? raw[0].length : 0;
+    if (rows > 1 && cols > 1) throw new InvalidArgumentError(p.name, allowed, `a ${rows}×${cols} range`);
+    checkLength(p, raw);
     if (cols === 0 || raw.some((r) => !Array.isArray(r) || r.length !== cols)) {
       throw new InvalidArgumentError(p.name, allowed, "an empty or ragged range");
     }
-    if (rows > 1 && cols > 1) throw new InvalidArgumentError(p.name, allowed, `a ${rows}×${cols} range`);
-    checkCells(p, raw as unknown[][]);
     const where = cols === 1 ? "row" : "column";
     value = (raw as unknown[][]).flat().map((cell, i) => {
       const c = basicValue(cell);
@@ -303,11 +313,11 @@ function numberList(p: Param, raw: unknown): NumberList {
   }
   const rows = v.length;
   const cols = Array.isArray(v[0]) ? v[0].length : 0;
-  if (!v.every((row) => Array.isArray(row) && row.length === cols) || cols === 0)
-    throw new InvalidArgumentError(name, "a row or a column of numbers", describeArgument(v));
   if (rows > 1 && cols > 1)
     throw new InvalidArgumentError(name, "a single row or a single column of numbers", describeArgument(v));
-  checkCells(p, v as unknown[][]);
+  checkLength(p, v);
+  if (!v.every((row) => Array.isArray(row) && row.length === cols) || cols === 0)
+    throw new InvalidArgumentError(name, "a row or a column of numbers", describeArgument(v));
   const cells = (rows > 1 ? v.map((row) => (row as unknown[])[0]) : (v[0] as unknown[])).map(basicValue);
   const where = (k: number) => `${rows > 1 ? "row" : "column"} ${k + 1}`;
   let first = 0;

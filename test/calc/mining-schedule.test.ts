@@ -339,7 +339,7 @@ describe("never more BTC than the network issues (issue 12 point 7)", () => {
     const big = { ...site, site_mw: 1e5 };
     // 1e5 MW / 19.25 J/TH = 5,195 EH/s against 1.52e14 × 2^32 / 600 = 1,088 EH/s
     expect(() => miningCashFlows(big)).toThrow(InvalidArgumentError);
-    expect(() => miningCashFlows(big)).toThrow(/^site_mw must be a site whose fleet does not exceed the network hashrate.*got a fleet of 5195 EH\/s against a network of 1088 EH\/s in month 1$/);
+    expect(() => miningCashFlows(big)).toThrow(/^site_mw, efficiency_j_th and pue must be such that the fleet they give .* does not exceed the network hashrate.*got a fleet of 5195 EH\/s against a network of 1088 EH\/s in month 1$/);
     // a falling difficulty that lets a smaller network fall below the fleet later names the growth
     const falling = { ...site, site_mw: 20_000, difficulty_growth_monthly: -0.2 };
     expect(() => miningCashFlows(falling)).toThrow(/^difficulty_growth_monthly must .*in month \d+$/);

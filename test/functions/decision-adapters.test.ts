@@ -81,10 +81,10 @@ describe("MININGNPV and MININGCASHFLOWS: switch-off, salvage, energy tax, the fl
     expect(relErr(rows[0][6] as number, twin.rows[0].btcMined)).toBeLessThan(1e-12);
   });
 
-  test("a fleet larger than the network is #VALUE! naming site_mw, with both hashrates in EH/s", () => {
+  test("a fleet larger than the network is #VALUE! naming the fleet's inputs by their public names, with both hashrates in EH/s", () => {
     const huge = [...MINING_ARGS];
     huge[0] = 1e5; // 100 GW: ~5.2 ZH/s against ~1.1 ZH/s
-    expect(message("MININGNPV", ...huge)).toMatch(/^MININGNPV: site_mw must be .*; got a fleet of 5195 EH\/s against a network of 1088 EH\/s in month 1$/);
+    expect(message("MININGNPV", ...huge)).toMatch(/^MININGNPV: site_mw, machine_efficiency_j_th and pue must be .*; got a fleet of 5195 EH\/s against a network of 1088 EH\/s in month 1$/);
     huge[20] = false; // difficulty_includes_fleet FALSE: the fleet adds its own hashrate, no refusal
     expect(Number.isFinite(num("MININGNPV", ...huge))).toBe(true);
   });

@@ -15,6 +15,7 @@ import { Decimal, Num } from "../decimal";
 import { InvalidArgumentError, NoAnswerError } from "../errors";
 import { finite, nonNegative, positive, rateAboveMinusOne, wholeNonNegative } from "../validate";
 import { MAX_SEED } from "./random";
+import { PATH_MONTHS } from "../limits";
 
 /** The largest annual volatility accepted: 5 = 500% a year (BTC's has run at 40–80% since 2020). */
 export const MAX_VOL_ANNUAL = 5;
@@ -24,11 +25,8 @@ export const MAX_SIM_MONTHS = 1200;
 export const MIN_PATHS = 100;
 /** The most paths accepted in one cell. */
 export const MAX_PATHS = 100_000;
-/**
- * The most path-months (paths × months) in one cell: 10,000 paths over 30 years. A cell that
- * takes more than a second blocks Excel; this keeps PRICEQUANTILES well under it (see README).
- */
-export const MAX_PATH_MONTHS = 3_600_000;
+/** The most path-months (paths × months) in one cell: limits.ts, PATH_MONTHS. */
+export const MAX_PATH_MONTHS = PATH_MONTHS;
 /** The paths a simulation runs when the argument is omitted. */
 export const DEFAULT_PATHS = 10_000;
 /** The seed used when the argument is omitted: fixed, so that a sheet recalculates to the same numbers. */

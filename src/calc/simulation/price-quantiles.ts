@@ -6,14 +6,15 @@
  */
 import { Num } from "../decimal";
 import { InvalidArgumentError } from "../errors";
+import { QUANTILES } from "../limits";
 import { finite, positive } from "../validate";
 import { exp } from "./float-math";
 import { quantileEstimates } from "./estimators";
 import { MarketModel, priceFactor, simulationSize } from "./model";
 import { simulateMonths } from "./paths";
 
-/** The most quantiles in one table. */
-export const MAX_QUANTILES = 99;
+/** The most quantiles in one table (limits.ts: QUANTILES). */
+export const MAX_QUANTILES = QUANTILES.maxLength;
 
 /** Inputs, by their public parameter names. */
 export interface PriceQuantilesInputs {
