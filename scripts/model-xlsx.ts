@@ -214,8 +214,9 @@ function workbookOf(
     for (const [col, points] of Object.entries(c.widths)) ws.getColumn(col).width = widthInCharacters(points);
   }
   for (const n of spec.names) wb.definedNames.add(`${sheetRef(naming.sheet(n.sheet))}!${absolute(n.address)}`, n.name);
-  // The pane leaves the Assumptions sheet active: it is the first.
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
+  // The pane leaves the Assumptions sheet active.
+  const activeTab = contents.sheets.indexOf(naming.sheet("assumptions"));
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab, visibility: "visible" }];
   return { wb, anchors };
 }
 
