@@ -172,6 +172,8 @@ test("the release's workbook holds every cell, name and format of the model, eac
         // The cell's model, not its value: ExcelJS's value leaves out a result of 0.
         const v = cell?.model as { formula?: string; result?: unknown; shareType?: string; ref?: string } | undefined;
         if (typeof v?.formula !== "string" || `=${typed(v.formula)}` !== content) mismatches.push(`${at(a1)}: the file holds ${String(v?.formula)}, the spec ${content}`);
+        // Excel binds a saved custom function only in its own spelling, never as typed.
+        if (v?.formula?.replace(/"[^"]*"/g, "").includes("MINER.")) mismatches.push(`${at(a1)}: a MINER call as typed, not as Excel saves it: ${v.formula}`);
         same(a1, v?.result);
         if (VOLATILE.test(content)) mismatches.push(`${at(a1)}: a volatile function recalculates on open: ${content}`);
         // A MINER call, or a formula that spills, is a dynamic array over exactly the engine's spill.
