@@ -6,6 +6,10 @@
  * refused or dangerous on a user's machine. The manifest and the functions' metadata, which carry
  * the base URL, must not name an example.* host either: that would mean the base URL was guessed
  * (the pane's own help text may still show https://mempool.example.org as a sample address).
+ * The build tools stay out of the code: no bundle carries HyperFormula (GPL-3.0, which calculates
+ * the model workbook's cached values at build time) or an .xlsx writer (ExcelJS, which writes it).
+ * The model workbook, MINER-model.xlsx, must be there (npm run build's last step writes it), and
+ * its parts, unzipped, are scanned like every other file.
  * Usage: node scripts/check-dist.js [dist]
  */
 const fs = require("fs");
@@ -15,6 +19,9 @@ const { allFiles } = require("./dist-files");
 const FORBIDDEN = [/localhost/i, /127\.0\.0\.1/, /\[::1\]/, /0\.0\.0\.0/];
 const PLACEHOLDER = /\bexample\.(com|org|net)\b/i;
 const CARRIES_BASE_URL = /^(manifest\.xml|functions(\.[0-9a-f]+)?\.json)$/;
+/** Code of the build tools, by strings their code carries: HyperFormula's name and licence key, an .xlsx writer's part names. */
+const BUILD_TOOL_CODE = [/hyperformula/i, /gpl-v3/, /sharedStrings\.xml/];
+const MODEL_WORKBOOK = "MINER-model.xlsx";
 
 /** @returns {string[]} one line per finding: file, what, and the text around it */
 function scanDist(dir) {
@@ -25,17 +32,39 @@ function scanDist(dir) {
       const m = re.exec(text);
       if (m) findings.push(`${rel}: "${m[0]}" in …${text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).replace(/\s+/g, " ")}…`);
     }
+    if (rel.endsWith(".js")) {
+      for (const re of BUILD_TOOL_CODE) if (re.test(text)) findings.push(`${rel}: build-tool code in a bundle (${re})`);
+    }
+  }
+  return findings;
+}
+
+/** The model workbook is there, and none of its parts, unzipped, names a local address. */
+async function scanModelWorkbook(dir) {
+  const file = path.join(dir, MODEL_WORKBOOK);
+  if (!fs.existsSync(file)) return [`${MODEL_WORKBOOK} is missing: npm run build writes it (scripts/build-xlsx.js)`];
+  const JSZip = require("jszip");
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const findings = [];
+  for (const part of Object.keys(zip.files)) {
+    const text = await zip.files[part].async("string");
+    for (const re of FORBIDDEN) if (re.test(text)) findings.push(`${MODEL_WORKBOOK}/${part}: "${re.exec(text)[0]}"`);
   }
   return findings;
 }
 
 if (require.main === module) {
-  const dir = path.resolve(process.argv[2] || path.join(__dirname, "..", "dist"));
-  const files = allFiles(dir);
-  const findings = scanDist(dir);
-  for (const f of findings) console.error(`dist check: ${f}`);
-  if (findings.length) process.exit(1);
-  console.log(`dist check: ${files.length} files in ${path.relative(process.cwd(), dir) || "."}, none names localhost, 127.0.0.1, ::1 or 0.0.0.0; manifest and metadata name no example.* host`);
+  (async () => {
+    const dir = path.resolve(process.argv[2] || path.join(__dirname, "..", "dist"));
+    const files = allFiles(dir);
+    const findings = [...scanDist(dir), ...(await scanModelWorkbook(dir))];
+    for (const f of findings) console.error(`dist check: ${f}`);
+    if (findings.length) process.exit(1);
+    console.log(
+      `dist check: ${files.length} files in ${path.relative(process.cwd(), dir) || "."}, none names localhost, 127.0.0.1, ::1 or 0.0.0.0 (${MODEL_WORKBOOK}'s parts unzipped); ` +
+        "manifest and metadata name no example.* host; no bundle carries HyperFormula or an .xlsx writer",
+    );
+  })();
 }
 
-module.exports = { scanDist };
+module.exports = { scanDist, scanModelWorkbook };

@@ -12,7 +12,10 @@
  * `missing` and shown as text.
  *
  * The support page gets the build's support contact (scripts/support-url.js) where
- * docs/support.md has the line SUPPORT_CONTACT_MARK.
+ * docs/support.md has the line SUPPORT_CONTACT_MARK, and a guide with the line
+ * MODEL_WORKBOOK_MARK gets a download link to the release's model workbook, which sits beside the
+ * pane (dist/MINER-model.xlsx, written by scripts/build-xlsx.js): the repository has no such file
+ * to link to, so on GitHub the line is an invisible comment.
  *
  * marked is an ES module and the build also runs inside jest (whose module system cannot load
  * it), so webpack.config.js runs this file in a child process:
@@ -27,6 +30,10 @@ const { supportContact } = require("./support-url");
 const DOCS = path.resolve(__dirname, "..", "docs");
 /** Where docs/support.md wants the contact: a line of its own. */
 const SUPPORT_CONTACT_MARK = "<!-- support-contact -->";
+/** Where a guide wants the download link of the model workbook: a line of its own. */
+const MODEL_WORKBOOK_MARK = "<!-- model-workbook-download -->";
+/** The model workbook as a guide's page links it: one folder up, beside the pane. */
+const MODEL_WORKBOOK_HREF = "../MINER-model.xlsx";
 /** Guides rendered elsewhere: the function reference is dist/help/. */
 const NOT_RENDERED = new Set(["functions.md"]);
 
@@ -51,7 +58,7 @@ function slugger() {
 
 /** The href a link in docs/<from> gets on the site, or undefined when its target is not shipped. */
 function siteHref(href, guides, missing) {
-  if (/^(https:|mailto:|#)/.test(href)) return href;
+  if (/^(https:|mailto:|#)/.test(href) || href === MODEL_WORKBOOK_HREF) return href;
   const [file, anchor] = href.split("#");
   if (file === "functions.md") {
     // The reference: a function's section is its own help page.
@@ -84,6 +91,9 @@ function contactMarkdown(contact) {
  */
 function renderGuide(source, { Marked, guides, contact, missing = new Set(), title }) {
   if (source.includes(SUPPORT_CONTACT_MARK)) source = source.split(SUPPORT_CONTACT_MARK).join(contactMarkdown(contact));
+  source = source
+    .split(MODEL_WORKBOOK_MARK)
+    .join(`**Download:** [MINER-model.xlsx](${MODEL_WORKBOOK_HREF}), this release's model workbook.`);
   const slug = slugger();
   const marked = new Marked({
     gfm: true,
@@ -147,4 +157,14 @@ if (require.main === module && process.argv.includes("--json")) {
   });
 }
 
-module.exports = { renderDocsSite, renderGuide, siteHref, pageOf, slugger, SUPPORT_CONTACT_MARK, DOCS };
+module.exports = {
+  renderDocsSite,
+  renderGuide,
+  siteHref,
+  pageOf,
+  slugger,
+  SUPPORT_CONTACT_MARK,
+  MODEL_WORKBOOK_MARK,
+  MODEL_WORKBOOK_HREF,
+  DOCS,
+};

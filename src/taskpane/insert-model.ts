@@ -8,6 +8,7 @@
  */
 import { buildModel, MARKET_LINKS, modelNames } from "../template/build";
 import { blockAddress, CellStyle, ModelSpec, Naming, parseCell, SHEETS, SheetKey } from "../template/spec";
+import { CELL_STYLES } from "../template/styles";
 
 /** Copies tried before giving up: a workbook with this many models has a problem we should not add to. */
 export const MAX_COPIES = 50;
@@ -20,37 +21,15 @@ export interface ModelReport {
   linkedMarket: string[];
 }
 
-const STYLES: Record<CellStyle, (r: Excel.Range) => void> = {
-  title: (r) => {
-    r.format.font.bold = true;
-    r.format.font.size = 14;
-  },
-  note: (r) => {
-    r.format.font.italic = true;
-    r.format.font.color = "#595959";
-  },
-  header: (r) => {
-    r.format.font.bold = true;
-    r.format.fill.color = "#D9E1F2";
-  },
-  section: (r) => {
-    r.format.font.bold = true;
-    r.format.font.color = "#1F4E78";
-  },
-  // The modelling convention: inputs in blue on a light fill, so a reader sees what may be changed.
-  input: (r) => {
-    r.format.font.color = "#0000FF";
-    r.format.fill.color = "#FFF2CC";
-  },
-  result: (r) => {
-    r.format.font.bold = true;
-  },
-  check: (r) => {
-    r.format.font.bold = true;
-    r.format.fill.color = "#E2EFDA";
-  },
-  plain: () => undefined,
-};
+/** Applies a style's look (src/template/styles.ts) to a range; properties it does not set are left alone. */
+function applyStyle(r: Excel.Range, style: CellStyle): void {
+  const look = CELL_STYLES[style];
+  if (look.bold !== undefined) r.format.font.bold = look.bold;
+  if (look.italic !== undefined) r.format.font.italic = look.italic;
+  if (look.size !== undefined) r.format.font.size = look.size;
+  if (look.color !== undefined) r.format.font.color = look.color;
+  if (look.fill !== undefined) r.format.fill.color = look.fill;
+}
 
 function size(address: string): { rows: number; cols: number } {
   const [from, to = from] = address.split(":");
@@ -105,7 +84,7 @@ function write(context: Excel.RequestContext, spec: ModelSpec, naming: Naming): 
       const { rows, cols } = size(f.address);
       range.numberFormat = Array.from({ length: rows }, () => Array(cols).fill(f.numberFormat));
     }
-    if (f.style) STYLES[f.style](range);
+    if (f.style) applyStyle(range, f.style);
   }
   for (const c of spec.columns) {
     for (const [col, width] of Object.entries(c.widths))

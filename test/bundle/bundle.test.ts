@@ -25,6 +25,8 @@ const { scanDist } = require("../../scripts/check-dist.js");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { bundleSizes } = require("../../scripts/check-bundle-size.js");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
+const { MODEL_WORKBOOK_HREF } = require("../../scripts/docs-site.js");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const pkg = require("../../package.json");
 
 const OFFICE_DIST = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist");
@@ -310,6 +312,8 @@ test("the guides ship as pages beside the help pages: every guide rendered, ever
     expect([page, /<meta http-equiv="?Content-Security-Policy"? content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self'">/.test(html)]).toEqual([page, true]);
     for (const [attr, target] of [...attributes(html, "href").map((t) => ["href", t]), ...attributes(html, "src").map((t) => ["src", t])]) {
       if (/^(https:|mailto:)/.test(target)) continue;
+      // The model workbook is written after webpack, by npm run build's last step (check:dist requires it).
+      if (target === MODEL_WORKBOOK_HREF) continue;
       const [file, anchor] = target.split("#");
       const resolved = file ? path.join(path.dirname(path.join(dist, page)), file) : path.join(dist, page);
       expect([page, attr, target, fs.existsSync(resolved)]).toEqual([page, attr, target, true]);
@@ -323,11 +327,20 @@ test("the guides ship as pages beside the help pages: every guide rendered, ever
   expect(/<strong>Contact:<\/strong> <a href="?([^">]+)"?>([^<]+)<\/a>/.exec(support)!.slice(1)).toEqual([TEST_SUPPORT_URL, TEST_SUPPORT_URL]);
   const manifest = fs.readFileSync(path.join(dist, "manifest.xml"), "utf8");
   expect(manifest).toContain(`<SupportUrl DefaultValue="${TEST_BASE_URL}docs/support.html"/>`);
-  // The pane links the guides, the reference, support and privacy: all in the build.
+  // The pane links the guides, the reference, support and privacy (all in the build), and the model
+  // workbook, which npm run build writes beside the pane after webpack (check:dist requires it).
   const pane = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
   const paneLinks = attributes(pane, "href").filter((h) => /\.html(#.*)?$/.test(h));
-  expect(new Set(paneLinks)).toEqual(new Set(["help/index.html", "docs/index.html", "docs/support.html", "docs/privacy.html"]));
-  for (const link of paneLinks) expect([link, fs.existsSync(path.join(dist, link))]).toEqual([link, true]);
+  expect(new Set(paneLinks)).toEqual(
+    new Set(["help/index.html", "docs/index.html", "docs/support.html", "docs/privacy.html", "docs/template.html#the-model-as-a-workbook-miner-modelxlsx"]),
+  );
+  for (const link of paneLinks) {
+    const [file, anchor] = link.split("#");
+    expect([link, fs.existsSync(path.join(dist, file))]).toEqual([link, true]);
+    if (anchor) expect([link, idsOf(path.join(dist, file)).has(anchor)]).toEqual([link, true]);
+  }
+  expect(attributes(pane, "href")).toContain("MINER-model.xlsx");
+  expect(attributes(fs.readFileSync(path.join(dist, "docs/template.html"), "utf8"), "href")).toContain(MODEL_WORKBOOK_HREF);
 });
 
 test("no file of the production build names localhost or another local address (every file scanned)", () => {

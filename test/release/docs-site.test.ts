@@ -58,17 +58,20 @@ test("on the site a link to a guide goes to its page, the reference to the help 
   expect([...missing]).toEqual(["no-such-guide.md"]);
 });
 
-test("the renderer shows raw HTML as text, names the support contact, and gives headings GitHub's anchors", () => {
+test("the renderer shows raw HTML as text, names the support contact, links the model workbook, and gives headings GitHub's anchors", () => {
   // marked is an ES module: render in plain Node, as the build does.
   const script = `import("marked").then(({ Marked }) => {
     const { renderGuide } = require("./scripts/docs-site.js");
-    const md = "# Support\\n\\n<!-- support-contact -->\\n\\n<script>alert(1)</script>\\n\\n## Live cells: F9, and Refresh All\\n\\n[costs](costs.md) [code](../src/calc/costs.ts)";
+    const md = "# Support\\n\\n<!-- support-contact -->\\n\\n<!-- model-workbook-download -->\\n\\n<script>alert(1)</script>\\n\\n## Live cells: F9, and Refresh All\\n\\n[costs](costs.md) [code](../src/calc/costs.ts)";
     process.stdout.write(renderGuide(md, { Marked, guides: ["costs.md"], contact: { href: "mailto:help@miner.test", text: "help@miner.test" } }));
   })`;
   const html = execFileSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
   expect(html).not.toMatch(/<script/i);
   expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
   expect(html).toContain('<strong>Contact:</strong> <a href="mailto:help@miner.test">help@miner.test</a>');
+  // The model workbook sits beside the pane, one folder up from the guides.
+  expect(html).toContain('<strong>Download:</strong> <a href="../MINER-model.xlsx">MINER-model.xlsx</a>');
+  expect(html).not.toContain("model-workbook-download");
   expect(html).toContain('<h2 id="live-cells-f9-and-refresh-all">');
   expect(html).toContain('<a href="costs.html">costs</a> code');
   expect(html).toMatch(

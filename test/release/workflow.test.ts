@@ -2,7 +2,7 @@
  * The release workflow (.github/workflows/release.yml) lints clean with actionlint, a broken copy
  * does not, and it does what the deployment guide's release steps say: on a version tag, test,
  * build for the Pages URL with the repository's support contact, publish dist/ to Pages, attach
- * the production manifest to the release.
+ * the production manifest and the model workbook to the release.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -25,7 +25,7 @@ test("the release workflow lints clean, and the linter finds a job output read w
   }
 }, 60_000);
 
-test("on a version tag it tests, builds for its own folder on Pages with the support contact it is given, publishes it beside the last releases and attaches the manifest to the release", () => {
+test("on a version tag it tests, builds for its own folder on Pages with the support contact it is given, publishes it beside the last releases and attaches the manifest and the model workbook to the release", () => {
   expect(yml).toMatch(/on:\n {2}push:\n {4}tags: \["v\*\.\*\.\*"\]/);
   expect(yml).toMatch(/- run: npm test/);
   expect(yml).toMatch(/MINER_BASE_URL: \$\{\{ steps\.pages\.outputs\.base_url \}\}\/v\$\{\{ steps\.version\.outputs\.version \}\}\/\n\s+MINER_SUPPORT_URL: \$\{\{ vars\.MINER_SUPPORT_URL \}\}\n\s+run: npm run build/);
@@ -33,7 +33,8 @@ test("on a version tag it tests, builds for its own folder on Pages with the sup
   expect(yml).toMatch(/gh release download "\$tag" .* --pattern "miner-dist-\$tag\.tar\.gz"/);
   expect(yml).toMatch(/uses: actions\/upload-pages-artifact@v\d+\n\s+with:\n\s+path: site/);
   expect(yml).toMatch(/uses: actions\/deploy-pages@v\d+/);
-  expect(yml).toMatch(/files="manifest\.xml miner-dist-\$TAG\.tar\.gz"/);
+  expect(yml).toMatch(/cp dist\/MINER-model\.xlsx MINER-model\.xlsx/);
+  expect(yml).toMatch(/files="manifest\.xml MINER-model\.xlsx miner-dist-\$TAG\.tar\.gz"/);
   expect(yml).toMatch(/gh release create "\$TAG" \$files/);
   // jobs run in that order
   const order = ["  test:", "  build:\n    needs: test", "  deploy:\n    needs: build", "  release:\n    needs: [build, deploy]"].map((j) => yml.indexOf(j));

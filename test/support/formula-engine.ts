@@ -10,7 +10,6 @@ import type { Ast, AstNodeType, CellRangeAst, ProcedureAst } from "hyperformula/
 import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
 import { CALLS, Fn, TABLE_FUNCTION } from "./calls";
 import { fromTable } from "../../src/functions/fromtable";
-import { FakeExcel } from "../taskpane/fake-excel";
 import { RISK_SIZES } from "../../src/template/risk-sheet";
 import { hyperformula, oneCell } from "./hyperformula";
 
@@ -109,6 +108,16 @@ HyperFormula.registerFunctionPlugin(MinerPlugin as never, {
   enGB: Object.fromEntries(Object.keys(MinerPlugin.implementedFunctions).map((k) => [k, k])),
 });
 
+/**
+ * What the engine loads: the sheets, the workbook names and each sheet's cells. The fake Excel
+ * after an insert has them, and so has the spec itself (src/template/contents.ts).
+ */
+export interface Workbook {
+  sheets: Iterable<string>;
+  names: Map<string, string>;
+  contents(sheet: string): Map<string, unknown>;
+}
+
 export interface Evaluated {
   hf: HyperFormula;
   /** The value of "Sheet!B5" (or "'Lease vs Mine'!B5"); errors come back as DetailedCellError. */
@@ -117,6 +126,8 @@ export interface Evaluated {
   set(address: string, content: unknown): void;
   /** Every cell of every sheet whose value is an error, as "Sheet!A1: message". */
   errors(): string[];
+  /** The size of the array a formula at `address` spills (1×1 for a one-cell array), or undefined when it is no array formula. */
+  spill(address: string): { rows: number; cols: number } | undefined;
 }
 
 function locate(hf: HyperFormula, address: string) {
@@ -134,13 +145,13 @@ function locate(hf: HyperFormula, address: string) {
  * content) are typed over the workbook before the first calculation, as a user's edits would be:
  * one calculation instead of one per edit (each recalculation of the whole model takes ~0.5 s).
  */
-export function evaluate(xl: FakeExcel, inputs: Record<string, unknown> = {}): Evaluated {
+export function evaluate(xl: Workbook, inputs: Record<string, unknown> = {}): Evaluated {
   const hf = load(xl, inputs);
   return evaluated(hf, xl, (address, content) => hf.setCellContents(locate(hf, address), oneCell(content)));
 }
 
 /** The workbook, with `inputs` typed over it, in a new engine, calculated once. */
-function load(xl: FakeExcel, inputs: Record<string, unknown>): HyperFormula {
+function load(xl: Workbook, inputs: Record<string, unknown>): HyperFormula {
   // Full doubles out (no display rounding), so differences are what they are.
   const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false, maxRows: 2000 });
   for (const name of xl.sheets) hf.addSheet(name);
@@ -158,11 +169,15 @@ function load(xl: FakeExcel, inputs: Record<string, unknown>): HyperFormula {
   return hf;
 }
 
-function evaluated(hf: HyperFormula, xl: FakeExcel, set: (address: string, content: unknown) => void): Evaluated {
+function evaluated(hf: HyperFormula, xl: Workbook, set: (address: string, content: unknown) => void): Evaluated {
   return {
     hf,
     value: (address) => hf.getCellValue(locate(hf, address)),
     set,
+    spill: (address) => {
+      const array = hf.arrayMapping.getArrayByCorner(locate(hf, address));
+      return array && { rows: array.height, cols: array.width };
+    },
     errors: () => {
       const out: string[] = [];
       for (const name of xl.sheets) {
@@ -193,7 +208,7 @@ function expectHolds(hf: HyperFormula, address: string, content: unknown): void 
  * each scenario sees exactly the workbook plus its own inputs, as a fresh engine would. A whole
  * model's first calculation costs seconds; typing a few inputs again, a fraction of that.
  */
-export function scenarios(xl: FakeExcel): (inputs?: Record<string, unknown>) => Evaluated {
+export function scenarios(xl: Workbook): (inputs?: Record<string, unknown>) => Evaluated {
   let hf: HyperFormula | undefined;
   let e: Evaluated | undefined;
   const sheets = new Map<string, Map<string, unknown>>();

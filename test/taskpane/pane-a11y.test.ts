@@ -152,7 +152,14 @@ describe("keyboard order", () => {
       ...tableRows,
     ]);
     await showTab(page, "model");
-    expect(await tabOrder(page, "#tab-model")).toEqual(["tab-model", "insert-model", "a:help/index.html", "a:docs/index.html"]);
+    expect(await tabOrder(page, "#tab-model")).toEqual([
+      "tab-model",
+      "insert-model",
+      "a:MINER-model.xlsx",
+      "a:docs/template.html#the-model-as-a-workbook-miner-modelxlsx",
+      "a:help/index.html",
+      "a:docs/index.html",
+    ]);
     await showTab(page, "history");
     expect(await tabOrder(page, "#tab-history")).toEqual(["tab-history", "history-interval", "history-fetch"]);
     await showTab(page, "settings");

@@ -18,6 +18,13 @@ import { energyTaxUsdPerYear } from "../../src/calc/energy-tax";
 import { subsidyBtc } from "../../src/calc/protocol";
 import { Evaluated, evaluate } from "../support/formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { buildModel } from "../../src/template/build";
+import { modelContents, sheetRef } from "../../src/template/contents";
+import { MODEL_INPUTS } from "../../src/template/inputs";
+import { absolute, cellAt, parseCell, SHEETS, SheetKey } from "../../src/template/spec";
+import { modelXlsx } from "../../scripts/model-xlsx";
 import { cellOf, LEASE, leaseTableRows, leaseTermsOf, MINING, miningSiteOf, num, phase, QUICK_RISK, templateModel, tier } from "../support/template-model";
 
 const model = templateModel();
@@ -119,6 +126,103 @@ test("with its sourced defaults the model has no error cell, reconciles to zero 
   expect(num(e, MINING("cashCost"))).toBeLessThan(90_000);
   expect(num(e, MINING("allInCost"))).toBeGreaterThan(110_000);
   expect(num(e, MINING("allInCost"))).toBeLessThan(150_000);
+});
+
+/** A formula as the file stores it (scripts/model-xlsx.ts), back in the spelling typed in Excel: MINER calls and newer functions without their file prefixes. */
+const typed = (stored: string) => stored.replace(/_xldudf_MINER_(\w+)\(/g, "MINER.$1(").replace(/_xlfn\.(_xlws\.)?/g, "");
+
+/** Excel recalculates volatile functions whenever it calculates, on open too, and every MINER cell after one. */
+const VOLATILE = /(?<![\w.])(OFFSET|INDIRECT|NOW|TODAY|RAND|RANDBETWEEN|RANDARRAY|CELL|INFO)\(/i;
+
+test("the release's workbook holds every cell, name and format of the model, each formula with the engine's value, so it shows numbers without the add-in", async () => {
+  // The defaults' calculation of the first test, reused (a scenario below may have typed over it: put back).
+  const { xl, e } = await model();
+  const { spec, naming } = buildModel(1, new Set());
+  // The file is built from the spec's contents: exactly what Insert model wrote into this workbook.
+  const contents = modelContents(spec, naming);
+  expect(contents.sheets).toEqual([...xl.sheets]);
+  expect(contents.names).toEqual(xl.names);
+  for (const sheet of contents.sheets) expect([sheet, contents.contents(sheet)]).toEqual([sheet, xl.contents(sheet)]);
+
+  const bytes = await modelXlsx(spec, naming, e);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as never);
+  // The spec's sheets, in the pane's order (insert-model.test.ts pins which they are).
+  expect(wb.worksheets.map((w) => w.name)).toEqual((Object.keys(SHEETS) as SheetKey[]).map((k) => naming.sheet(k)));
+
+  const mismatches: string[] = [];
+  let formulas = 0;
+  let spilled = 0;
+  for (const ws of wb.worksheets) {
+    const sheet = ws.name;
+    const at = (a1: string) => `${sheetRef(sheet)}!${a1}`;
+    const cells = contents.contents(sheet);
+    const written = new Map<string, ExcelJS.Cell>();
+    ws.eachRow((row) => row.eachCell((cell) => written.set(cell.address, cell)));
+    /** The value a cell caches against the engine's: numbers within 1e-12 relative, the rest exactly. */
+    const same = (a1: string, got: unknown) => {
+      const want = e.value(at(a1));
+      const ok = typeof want === "number" && typeof got === "number" ? Math.abs(got - want) <= 1e-12 * Math.abs(want) : got === want;
+      if (!ok) mismatches.push(`${at(a1)}: the file caches ${String(got)}, the engine says ${String(want)}`);
+    };
+    for (const [a1, content] of cells) {
+      const cell = written.get(a1);
+      if (typeof content === "string" && content.startsWith("=")) {
+        formulas++;
+        // The cell's model, not its value: ExcelJS's value leaves out a result of 0.
+        const v = cell?.model as { formula?: string; result?: unknown; shareType?: string; ref?: string } | undefined;
+        if (typeof v?.formula !== "string" || `=${typed(v.formula)}` !== content) mismatches.push(`${at(a1)}: the file holds ${String(v?.formula)}, the spec ${content}`);
+        // Excel binds a saved custom function only in its own spelling, never as typed.
+        if (v?.formula?.replace(/"[^"]*"/g, "").includes("MINER.")) mismatches.push(`${at(a1)}: a MINER call as typed, not as Excel saves it: ${v.formula}`);
+        same(a1, v?.result);
+        if (VOLATILE.test(content)) mismatches.push(`${at(a1)}: a volatile function recalculates on open: ${content}`);
+        // A MINER call, or a formula that spills, is a dynamic array over exactly the engine's spill.
+        const size = e.spill(at(a1)) ?? { rows: 1, cols: 1 };
+        if (/MINER\./.test(content) || size.rows * size.cols > 1) {
+          const { col, row } = parseCell(a1);
+          const ref = size.rows * size.cols > 1 ? `${a1}:${cellAt(col + size.cols - 1, row + size.rows - 1)}` : a1;
+          if (v?.shareType !== "array" || v.ref !== ref) mismatches.push(`${at(a1)}: ${v?.shareType} over ${v?.ref}, not a dynamic array over ${ref}`);
+        }
+      } else if (content !== "" && cell?.value !== content) mismatches.push(`${at(a1)}: the file holds ${String(cell?.value)}, the spec ${content}`);
+    }
+    // Every other cell the engine has a value for (a table's spill) caches it; the file has nothing the engine has not.
+    const id = e.hf.getSheetId(sheet) as number;
+    e.hf.getSheetValues(id).forEach((line, r) =>
+      line.forEach((value, c) => {
+        const a1 = cellAt(c + 1, r + 1);
+        // Cells of the spec were checked above, and one the pane leaves blank ("") is blank unless a table spills over it.
+        if (value === null || (cells.has(a1) && (cells.get(a1) !== "" || value === ""))) return;
+        spilled++;
+        same(a1, written.get(a1)?.value);
+      }),
+    );
+    for (const a1 of written.keys()) if (!cells.has(a1) && e.value(at(a1)) === null) mismatches.push(`${at(a1)}: in the file, not in the model`);
+  }
+  expect(mismatches.slice(0, 20)).toEqual([]);
+  expect(formulas).toBeGreaterThan(20_000);
+  expect(spilled).toBeGreaterThan(7_000); // the treasury's two 361-month tables, the Risk sheet's fans
+
+  // Workbook-level names, each where the spec says, with its comment.
+  const names = new Map(wb.definedNames.model.map((n) => [n.name, n]));
+  expect([...names.keys()].sort()).toEqual(spec.names.map((n) => n.name).sort());
+  for (const n of spec.names) {
+    expect(names.get(n.name)).toEqual({ name: n.name, ranges: [`${sheetRef(naming.sheet(n.sheet))}!${absolute(n.address)}`] });
+  }
+  const book = await (await JSZip.loadAsync(bytes)).file("xl/workbook.xml")!.async("string");
+  for (const n of spec.names) expect(book).toContain(`<definedName name="${n.name}" comment="${n.comment.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")}">`);
+  expect(book).toMatch(/<calcPr calcId="191029" fullCalcOnLoad="0"\/>/);
+
+  // Inputs look like inputs (blue on yellow) and carry their number formats; widths are the spec's.
+  for (const input of MODEL_INPUTS) {
+    const [sheet, a1] = [naming.sheet("assumptions"), names.get(input.name)!.ranges[0].split("!$")[1].replace("$", "")];
+    const cell = wb.getWorksheet(sheet)!.getCell(a1);
+    expect([input.name, cell.font?.color, (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor, cell.numFmt ?? "General"]).toEqual([input.name, { argb: "FF0000FF" }, { argb: "FFFFF2CC" }, input.numberFormat]);
+  }
+  for (const c of spec.columns) {
+    for (const [col, points] of Object.entries(c.widths)) {
+      expect(wb.getWorksheet(naming.sheet(c.sheet))!.getColumn(col).width).toBeNear((points * 96) / 72 / 7, { abs: 1 / 256, label: `${c.sheet} ${col}` });
+    }
+  }
 });
 
 const SCENARIOS: [string, Record<string, number | string>][] = [
