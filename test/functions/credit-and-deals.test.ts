@@ -16,35 +16,43 @@ type Adapter = (...args: unknown[]) => any;
 const lease = leaseModule as unknown as Record<string, Adapter>;
 const gpu = gpuModule as unknown as Record<string, Adapter>;
 const treasury = treasuryModule as unknown as Record<string, Adapter>;
-const col = (table: (string | number)[][], heading: string) => table.slice(1).map((r) => r[table[0].indexOf(heading)] as number);
+const col = (table: (string | number)[][], heading: string) =>
+  table.slice(1).map((r) => r[table[0].indexOf(heading)] as number);
 
 describe("tenant credit on the lease functions", () => {
   // 20 MW at $150/kW-month for 3 years, 3% escalator, $9M per MW, 15% opex, 6 months to build, at 10%
   const terms = [20, 150, 3, 0.1, 0.03, 9e6, 0.15, 6];
   const timing = (rentTiming: number) => [0, rentTiming, 0, null];
 
-  test.each([0, 1])("rent_timing %i: each month's revenue is the contracted rent × (S(m) + (1 − S(m)) × recovery), S(m) = (1 − p)^(m/12) from month 0", (rentTiming) => {
-    const p = 0.05;
-    const recovery = 0.3;
-    const table = lease.leaseCashFlowsFn(...terms, ...timing(rentTiming), p, recovery);
-    const contracted = col(lease.leaseCashFlowsFn(...terms, ...timing(rentTiming)), "Revenue (USD)");
-    const revenue = col(table, "Revenue (USD)");
-    const months = col(table, "Month");
-    expect(table[0]).toHaveLength(8); // the columns stay
-    let paid = 0;
-    revenue.forEach((r, k) => {
-      const m = months[k];
-      const survival = (1 - p) ** (m / 12);
-      expect(r).toBeNear(contracted[k] * (survival + (1 - survival) * recovery), { rel: 1e-13, abs: 1e-9, label: `month ${m}` });
-      if (contracted[k] > 0) paid++;
-    });
-    expect(paid).toBe(36);
-    // opex follows the expected rent; the NPV is the present values' sum
-    col(table, "Opex (USD)").forEach((o, k) => expect(o).toBeNear(0.15 * revenue[k], { rel: 1e-13, abs: 1e-9 }));
-    const npv = lease.leaseNpvFn(...terms, ...timing(rentTiming), p, recovery);
-    const pv = col(table, "Net cash flow (USD)").reduce((s, x, k) => s + x / 1.1 ** (months[k] / 12), 0);
-    expect(npv).toBeNear(pv, { rel: 1e-12 });
-  });
+  test.each([0, 1])(
+    "rent_timing %i: each month's revenue is the contracted rent × (S(m) + (1 − S(m)) × recovery), S(m) = (1 − p)^(m/12) from month 0",
+    (rentTiming) => {
+      const p = 0.05;
+      const recovery = 0.3;
+      const table = lease.leaseCashFlowsFn(...terms, ...timing(rentTiming), p, recovery);
+      const contracted = col(lease.leaseCashFlowsFn(...terms, ...timing(rentTiming)), "Revenue (USD)");
+      const revenue = col(table, "Revenue (USD)");
+      const months = col(table, "Month");
+      expect(table[0]).toHaveLength(8); // the columns stay
+      let paid = 0;
+      revenue.forEach((r, k) => {
+        const m = months[k];
+        const survival = (1 - p) ** (m / 12);
+        expect(r).toBeNear(contracted[k] * (survival + (1 - survival) * recovery), {
+          rel: 1e-13,
+          abs: 1e-9,
+          label: `month ${m}`,
+        });
+        if (contracted[k] > 0) paid++;
+      });
+      expect(paid).toBe(36);
+      // opex follows the expected rent; the NPV is the present values' sum
+      col(table, "Opex (USD)").forEach((o, k) => expect(o).toBeNear(0.15 * revenue[k], { rel: 1e-13, abs: 1e-9 }));
+      const npv = lease.leaseNpvFn(...terms, ...timing(rentTiming), p, recovery);
+      const pv = col(table, "Net cash flow (USD)").reduce((s, x, k) => s + x / 1.1 ** (months[k] / 12), 0);
+      expect(npv).toBeNear(pv, { rel: 1e-12 });
+    },
+  );
 
   test("blank, 0 or full recovery give the contracted lease exactly; a higher default rate costs more", () => {
     const base = lease.leaseNpvFn(...terms);
@@ -111,11 +119,15 @@ describe("GPU-cloud deal terms", () => {
   });
 
   test("blank terms give the schedule before them; a timing other than 0 or 1 is #VALUE! naming it", () => {
-    expect(gpu.gpuCloudNpvFn(...GPU_ARGS, 0.12, ...options(12), null, null, null)).toBe(gpu.gpuCloudNpvFn(...GPU_ARGS, 0.12, ...options(12)));
+    expect(gpu.gpuCloudNpvFn(...GPU_ARGS, 0.12, ...options(12), null, null, null)).toBe(
+      gpu.gpuCloudNpvFn(...GPU_ARGS, 0.12, ...options(12)),
+    );
     expect(excelError(() => gpu.gpuCloudIrrFn(...GPU_ARGS, ...options(12), 2)).message).toBe(
       "GPUCLOUDIRR: gpu_capex_timing must be 0 or 1 (0 = at month 0, 1 = on delivery at the end of the build); got 2",
     );
-    expect(excelError(() => gpu.gpuCloudIrrFn(...GPU_ARGS, ...options(12), 0, 1.5)).message).toMatch(/^GPUCLOUDIRR: customer_prepayment_pct must be a fraction from 0 to 1/);
+    expect(excelError(() => gpu.gpuCloudIrrFn(...GPU_ARGS, ...options(12), 0, 1.5)).message).toMatch(
+      /^GPUCLOUDIRR: customer_prepayment_pct must be a fraction from 0 to 1/,
+    );
   });
 });
 
@@ -147,6 +159,8 @@ describe("MNAV and NAVPERSHARE count convertibles once", () => {
     expect(excelError(() => treasury.navPerShareFn(100_000, 100_000, 180e6, 1e9, 0, 0, null, 2.5e9)).message).toBe(
       "NAVPERSHARE: convertible_debt must be at most debt (1000000000): the convertible notes' principal is part of the debt; got 2500000000",
     );
-    expect(excelError(() => treasury.mnavFn(...company, "EV", 0)).message).toBe("MNAV: basic_shares must be a number greater than 0; got 0");
+    expect(excelError(() => treasury.mnavFn(...company, "EV", 0)).message).toBe(
+      "MNAV: basic_shares must be a number greater than 0; got 0",
+    );
   });
 });

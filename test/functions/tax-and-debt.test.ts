@@ -15,7 +15,8 @@ import { between, prng } from "../support/rational";
 const fn = adapters as unknown as Record<string, (...args: unknown[]) => any>;
 const column = (xs: unknown[]) => xs.map((x) => [x]);
 /** A table's column by its heading, the header row dropped. */
-const col = (table: (string | number)[][], heading: string) => table.slice(1).map((r) => r[table[0].indexOf(heading)] as number);
+const col = (table: (string | number)[][], heading: string) =>
+  table.slice(1).map((r) => r[table[0].indexOf(heading)] as number);
 /** The monthly rate of an annual effective rate, in floats. */
 const monthly = (annual: number) => (1 + annual) ** (1 / 12) - 1;
 
@@ -34,7 +35,9 @@ describe("DEPRECIATION", () => {
       const table = fn.depreciationFn(1e6, method);
       expect(table[0]).toEqual(["Year", "Deduction (USD)", "Remaining basis (USD)"]);
       expect(col(table, "Year")).toEqual(percent.map((_, k) => k + 1));
-      col(table, "Deduction (USD)").forEach((d, k) => expect(d).toBeNear(1e4 * percent[k], { rel: 1e-14, label: `${method} year ${k + 1}` }));
+      col(table, "Deduction (USD)").forEach((d, k) =>
+        expect(d).toBeNear(1e4 * percent[k], { rel: 1e-14, label: `${method} year ${k + 1}` }),
+      );
       expect(col(table, "Remaining basis (USD)").at(-1)).toBe(0);
     }
   });
@@ -70,10 +73,16 @@ describe("DEPRECIATION", () => {
     expect(excelError(() => fn.depreciationFn(1000, "SL39", 0, 13)).message).toBe(
       "DEPRECIATION: placed_in_service_month must be a whole number from 1 to 12 (1 = January, 12 = December); got 13",
     );
-    expect(excelError(() => fn.depreciationFn(1000, "SL39", 0.5)).message).toMatch(/^DEPRECIATION: bonus_pct must be 0 with SL39/);
+    expect(excelError(() => fn.depreciationFn(1000, "SL39", 0.5)).message).toMatch(
+      /^DEPRECIATION: bonus_pct must be 0 with SL39/,
+    );
     expect(excelError(() => fn.depreciationFn(1000, "SL")).message).toMatch(/^DEPRECIATION: years must be .* with SL/);
-    expect(excelError(() => fn.depreciationFn(1000, "MACRS5", 0, 1, 101)).message).toMatch(/^DEPRECIATION: years must be a whole number from 1 to 100/);
-    expect(excelError(() => fn.depreciationFn(-1, "MACRS5")).message).toMatch(/^DEPRECIATION: cost_usd must be a number of 0 or more/);
+    expect(excelError(() => fn.depreciationFn(1000, "MACRS5", 0, 1, 101)).message).toMatch(
+      /^DEPRECIATION: years must be a whole number from 1 to 100/,
+    );
+    expect(excelError(() => fn.depreciationFn(-1, "MACRS5")).message).toMatch(
+      /^DEPRECIATION: cost_usd must be a number of 0 or more/,
+    );
   });
 });
 
@@ -83,7 +92,14 @@ describe("DEPRECIATION", () => {
  * in the year's last month (or the flows' last); GROUP taxes losses negatively, NOL carries them and
  * offsets at most 80% of a later year's income.
  */
-function floatAfterTax(flows: number[], deductions: number[], rate: number, nol: boolean, capex: number[], first: number) {
+function floatAfterTax(
+  flows: number[],
+  deductions: number[],
+  rate: number,
+  nol: boolean,
+  capex: number[],
+  first: number,
+) {
   const last = first + flows.length - 1;
   const rows: number[][] = [];
   let income = 0;
@@ -121,12 +137,31 @@ describe("AFTERTAXCASHFLOWS", () => {
       const deductions = Array.from({ length: 1 + Math.floor(rand() * years) }, () => between(rand, 1e3, 1e7));
       const rate = between(rand, 0.05, 0.4, false);
       const nol = c % 4 < 2;
-      const got = fn.afterTaxCashFlowsFn(column(flows), column(deductions), rate, nol ? "NOL" : "group", column(capex), first);
-      expect(got[0]).toEqual(["Month", "Pre-tax cash flow (USD)", "Tax (USD)", "After-tax cash flow (USD)", "Loss carried forward (USD)"]);
+      const got = fn.afterTaxCashFlowsFn(
+        column(flows),
+        column(deductions),
+        rate,
+        nol ? "NOL" : "group",
+        column(capex),
+        first,
+      );
+      expect(got[0]).toEqual([
+        "Month",
+        "Pre-tax cash flow (USD)",
+        "Tax (USD)",
+        "After-tax cash flow (USD)",
+        "Loss carried forward (USD)",
+      ]);
       const want = floatAfterTax(flows, deductions, rate, nol, capex, first);
       expect(got).toHaveLength(want.length + 1);
       want.forEach((row, k) =>
-        row.forEach((x, j) => expect(got[k + 1][j]).toBeNear(x, { rel: 1e-9, abs: 1e-6, label: `case ${c}, row ${k + 1}, column ${j + 1}` })),
+        row.forEach((x, j) =>
+          expect(got[k + 1][j]).toBeNear(x, {
+            rel: 1e-9,
+            abs: 1e-6,
+            label: `case ${c}, row ${k + 1}, column ${j + 1}`,
+          }),
+        ),
       );
     }
   });
@@ -159,7 +194,9 @@ describe("AFTERTAXCASHFLOWS", () => {
     expect(excelError(() => fn.afterTaxCashFlowsFn(flows, [[5], [-1]], 0.21)).message).toBe(
       "AFTERTAXCASHFLOWS: depreciation must be a number of 0 or more in every row; got -1 in row 2",
     );
-    expect(excelError(() => fn.afterTaxCashFlowsFn(flows, 0, 0.21, "GROUP", 0, 2)).message).toMatch(/^AFTERTAXCASHFLOWS: first_month must be 0 or 1/);
+    expect(excelError(() => fn.afterTaxCashFlowsFn(flows, 0, 0.21, "GROUP", 0, 2)).message).toMatch(
+      /^AFTERTAXCASHFLOWS: first_month must be 0 or 1/,
+    );
     expect(excelError(() => fn.afterTaxCashFlowsFn(column([1, "x"]), 0, 0.21)).message).toBe(
       'AFTERTAXCASHFLOWS: cash_flows must be a finite number in every row of the range; got text "x" in row 2',
     );
@@ -190,15 +227,23 @@ describe("DEBTCAPACITY", () => {
     const i = monthly(0.08);
     const annuity = (1e6 / 1.3) * ((1 - (1 + i) ** -120) / i);
     expect(fn.debtCapacityFn(1e6, 0.08, 120, 1.3)).toBeNear(annuity, { rel: 1e-13 });
-    expect(fn.debtCapacityFn(column(new Array(120).fill(1e6)), 0.08, 120, 1.3)).toBe(fn.debtCapacityFn(1e6, 0.08, 120, 1.3));
+    expect(fn.debtCapacityFn(column(new Array(120).fill(1e6)), 0.08, 120, 1.3)).toBe(
+      fn.debtCapacityFn(1e6, 0.08, 120, 1.3),
+    );
     expect(fn.debtCapacityFn(1e6, 0.08, 120, 1.3, 50e6)).toBe(50e6);
     expect(fn.debtCapacityFn(1e6, 0, 12, 2)).toBe(6e6);
   });
 
   test("a negative rate, a DSCR of 0 or less, CFADS shorter than the tenor: #VALUE! naming the argument", () => {
-    expect(excelError(() => fn.debtCapacityFn(1e6, -0.08, 120, 1.3)).message).toBe("DEBTCAPACITY: annual_rate must be a number of 0 or more; got -0.08");
-    expect(excelError(() => fn.debtCapacityFn(1e6, 0.08, 120, 0)).message).toBe("DEBTCAPACITY: min_dscr must be a number greater than 0; got 0");
-    expect(excelError(() => fn.debtCapacityFn(1e6, 0.08, 120, -1.3)).message).toBe("DEBTCAPACITY: min_dscr must be a number greater than 0; got -1.3");
+    expect(excelError(() => fn.debtCapacityFn(1e6, -0.08, 120, 1.3)).message).toBe(
+      "DEBTCAPACITY: annual_rate must be a number of 0 or more; got -0.08",
+    );
+    expect(excelError(() => fn.debtCapacityFn(1e6, 0.08, 120, 0)).message).toBe(
+      "DEBTCAPACITY: min_dscr must be a number greater than 0; got 0",
+    );
+    expect(excelError(() => fn.debtCapacityFn(1e6, 0.08, 120, -1.3)).message).toBe(
+      "DEBTCAPACITY: min_dscr must be a number greater than 0; got -1.3",
+    );
     expect(excelError(() => fn.debtCapacityFn(column([1, 2, 3]), 0.08, 4, 1.3)).message).toBe(
       "DEBTCAPACITY: cfads must be a column of at least tenor_months values, one per month from month 1 (tenor_months = 4); got a column of 3 values",
     );
@@ -212,7 +257,14 @@ describe("LOANSCHEDULE", () => {
   test("LEVEL pays the annuity (Excel's PMT at the monthly equivalent rate) after interest-only months, and closes at 0", () => {
     const i = monthly(0.08);
     const table = fn.loanScheduleFn(1e6, 0.08, 132, 12);
-    expect(table[0]).toEqual(["Month", "Opening balance (USD)", "Interest (USD)", "Principal (USD)", "Payment (USD)", "Closing balance (USD)"]);
+    expect(table[0]).toEqual([
+      "Month",
+      "Opening balance (USD)",
+      "Interest (USD)",
+      "Principal (USD)",
+      "Payment (USD)",
+      "Closing balance (USD)",
+    ]);
     expect(table).toHaveLength(133);
     const payment = col(table, "Payment (USD)");
     payment.slice(0, 12).forEach((p) => expect(p).toBeNear(1e6 * i, { rel: 1e-13 }));
@@ -234,22 +286,35 @@ describe("LOANSCHEDULE", () => {
   });
 
   test("a negative rate, an unknown repayment, a column of another length, grace with a column, a bad cell: #VALUE! naming the argument", () => {
-    expect(excelError(() => fn.loanScheduleFn(1000, -0.05, 12)).message).toBe("LOANSCHEDULE: annual_rate must be a number of 0 or more; got -0.05");
+    expect(excelError(() => fn.loanScheduleFn(1000, -0.05, 12)).message).toBe(
+      "LOANSCHEDULE: annual_rate must be a number of 0 or more; got -0.05",
+    );
     expect(excelError(() => fn.loanScheduleFn(1000, 0.05, 12, 0, "BULLET")).message).toBe(
       'LOANSCHEDULE: repayment must be one of "LEVEL" or "STRAIGHT", or a column of tenor_months payments; got "BULLET"',
     );
     expect(excelError(() => fn.loanScheduleFn(1000, 0.05, 12, 0, column([1, 2]))).message).toBe(
       'LOANSCHEDULE: repayment must be "LEVEL", "STRAIGHT" or a column of exactly tenor_months payments (tenor_months = 12); got a column of 2 values',
     );
-    expect(excelError(() => fn.loanScheduleFn(1000, 0.05, 2, 1, column([1, 2]))).message).toMatch(/^LOANSCHEDULE: grace_months must be 0 or blank when repayment is a column/);
-    expect(excelError(() => fn.loanScheduleFn(1000, 0.05, 12, 12)).message).toMatch(/^LOANSCHEDULE: grace_months must be a whole number of months below tenor_months \(12\)/);
+    expect(excelError(() => fn.loanScheduleFn(1000, 0.05, 2, 1, column([1, 2]))).message).toMatch(
+      /^LOANSCHEDULE: grace_months must be 0 or blank when repayment is a column/,
+    );
+    expect(excelError(() => fn.loanScheduleFn(1000, 0.05, 12, 12)).message).toMatch(
+      /^LOANSCHEDULE: grace_months must be a whole number of months below tenor_months \(12\)/,
+    );
     expect(excelError(() => fn.loanScheduleFn(1000, 0.05, 2, 0, column([1, "two"]))).message).toBe(
       'LOANSCHEDULE: repayment must be a finite number in every row of the range; got text "two" in row 2',
     );
-    expect(excelError(() => fn.loanScheduleFn(1000, 0.05, 2, 0, true)).message).toBe('LOANSCHEDULE: repayment must be "LEVEL", "STRAIGHT" or a column; got TRUE');
-    expect(excelError(() => fn.loanScheduleFn(1000, 0.05, 4, 0, [[1, 2], [3, 4]])).message).toBe(
-      'LOANSCHEDULE: repayment must be "LEVEL", "STRAIGHT" or a column; got a 2×2 range',
+    expect(excelError(() => fn.loanScheduleFn(1000, 0.05, 2, 0, true)).message).toBe(
+      'LOANSCHEDULE: repayment must be "LEVEL", "STRAIGHT" or a column; got TRUE',
     );
+    expect(
+      excelError(() =>
+        fn.loanScheduleFn(1000, 0.05, 4, 0, [
+          [1, 2],
+          [3, 4],
+        ]),
+      ).message,
+    ).toBe('LOANSCHEDULE: repayment must be "LEVEL", "STRAIGHT" or a column; got a 2×2 range');
   });
 });
 
@@ -313,7 +378,9 @@ describe("EQUITYIRR", () => {
     expect(excelError(() => fn.equityIrrFn(column([60, 60]), 150, 50, column([20, 20, 20]))).message).toBe(
       "EQUITYIRR: debt_service must be a column no longer than cash_flows (2 months); shorter means no debt service after it ends; got a column of 3 values",
     );
-    expect(excelError(() => fn.equityIrrFn(flows, 150, 50, -20)).message).toBe("EQUITYIRR: debt_service must be a number of 0 or more; got -20");
+    expect(excelError(() => fn.equityIrrFn(flows, 150, 50, -20)).message).toBe(
+      "EQUITYIRR: debt_service must be a number of 0 or more; got -20",
+    );
     expect(excelError(() => fn.equityIrrFn(flows, 150, 50, null)).message).toBe(
       "EQUITYIRR: debt_service must be a number or a column (it is required, and the argument is blank)",
     );
