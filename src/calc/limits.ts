@@ -90,6 +90,8 @@ export const FIRST_MONTH: Limits = {
 export const MONTH_OF_YEAR: Limits = { min: 1, max: 12, whole: true, hint: "1 = January, 12 = December" };
 /** Tax years of a depreciation schedule: a century at most. */
 export const DEPRECIATION_YEARS: Limits = { min: 1, max: 100, whole: true };
+/** A schedule's monthly column: month 0 and 1,200 months at most (calc's schedules' limit). */
+export const SCHEDULE_COLUMN_CELLS = 1201;
 /** Gross site MW per MW of critical IT: a site never holds less power than its IT load. */
 export const SITE_RATIO: Limits = { min: 1, hint: "gross site MW per critical IT MW" };
 /** Yearly fall of a GPU-hour price: a fall of more than 100% is impossible; negative is a rise. */

@@ -31,6 +31,7 @@ import {
   PUE,
   RATE,
   RENT_TIMING,
+  SCHEDULE_COLUMN_CELLS,
   SCHEDULE_MONTHS,
   SEED,
   SITE_RATIO,
@@ -827,9 +828,9 @@ export const PARAMS = define({
     blank: "the method's full recovery; SL needs it",
   },
   cash_flows: {
-    description: "Cash flow of each month before tax and debt, e.g. a schedule's net column",
+    description: "Cash flow of each month, e.g. a schedule's net column",
     unit: "USD per month",
-    limits: ANY,
+    limits: { ...ANY, maxCells: SCHEDULE_COLUMN_CELLS },
     note: "any; negative is paid",
     example: "F3:F134",
     kind: "column",
@@ -838,7 +839,7 @@ export const PARAMS = define({
   depreciation: {
     description: "Tax deduction of each model year, year 1 first: DEPRECIATION's column, or several added",
     unit: "USD per year",
-    limits: NON_NEGATIVE,
+    limits: { ...NON_NEGATIVE, maxCells: DEPRECIATION_YEARS.max! + 1 },
     example: "B2:B7",
     kind: "column",
     series: "year",
@@ -861,7 +862,7 @@ export const PARAMS = define({
   capex_usd_in_cash_flows: {
     description: "Capex inside cash_flows (a schedule's capex column), added back",
     unit: "USD per month",
-    limits: NON_NEGATIVE,
+    limits: { ...NON_NEGATIVE, maxCells: SCHEDULE_COLUMN_CELLS },
     example: "D3:D134",
     default: 0,
     kind: "column",
@@ -879,7 +880,7 @@ export const PARAMS = define({
   cfads: {
     description: "Cash flow available for debt service, each month from month 1 (e.g. a lease's NOI)",
     unit: "USD per month",
-    limits: ANY,
+    limits: { ...ANY, maxCells: SCHEDULE_MONTHS.max! },
     note: "any",
     example: 7.7e6,
     kind: "column",
@@ -923,6 +924,7 @@ export const PARAMS = define({
   repayment: {
     description: "Level payments (LEVEL), equal principal (STRAIGHT), or a column of payments",
     unit: "code or USD per month",
+    limits: { maxCells: SCHEDULE_MONTHS.max! },
     note: '"LEVEL", "STRAIGHT" or a column',
     example: "LEVEL",
     default: "LEVEL",
