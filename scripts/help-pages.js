@@ -60,7 +60,7 @@ function inlineForm(ns, id, args) {
 /** The #VALUE! cases of a function's arguments, by their kinds (number, text option, number or column). */
 function valueErrors(params) {
   const has = (kind) => params.some((p) => p.kind === kind);
-  if (!has("text") && !has("column")) {
+  if (!has("text") && !has("column") && !has("textOrColumn")) {
     return [
       "#VALUE! when an argument is text, TRUE/FALSE where a number is expected, blank where required, a multi-cell range where one value is expected, NaN/infinite, or outside its allowed range; the message names the function and the argument (and a table's row).",
     ];
@@ -71,12 +71,15 @@ function valueErrors(params) {
     ...params
       .filter((p) => p.kind === "text")
       .map((p) => `#VALUE! when ${p.name} is not ${p.allowed}; the message lists them.`),
+    ...params
+      .filter((p) => p.kind === "textOrColumn")
+      .map((p) => `#VALUE! when ${p.name} is not ${p.allowed} (a single column or row of finite numbers; the message names a bad row).`),
     ...(has("column")
       ? [
           `#VALUE! when a column argument (${params
             .filter((p) => p.kind === "column")
             .map((p) => p.name)
-            .join(", ")}) is neither a number nor a single column or row, holds a blank, text or a value outside its allowed range (the message names the row), or has a length other than months (the message gives both).`,
+            .join(", ")}) is neither a number nor a single column or row, holds a blank, text or a value outside its allowed range (the message names the row), or has a length other than ${params.some((p) => p.name === "months") ? "months" : "the function takes"} (the message gives both).`,
         ]
       : []),
   ];
@@ -94,9 +97,11 @@ function describe(ns, doc) {
     description: p.description,
     unit: p.unit,
     allowed:
-      p.kind === "column"
-        ? `${p.allowed}; a number, or a column with one value per month (at most ${longestRange(p).toLocaleString("en-US")})`
-        : p.allowed,
+      p.kind !== "column"
+        ? p.allowed
+        : p.series
+          ? `${p.allowed}; a column, one value per ${p.series} (at most ${longestRange(p).toLocaleString("en-US")})`
+          : `${p.allowed}; a number, or a column with one value per month (at most ${longestRange(p).toLocaleString("en-US")})`,
     default: p.default === undefined ? (p.optional && !p.afterOptional ? (p.blank ?? "none") : "") : showDefault(p.default, p.kind),
   }));
   const live = doc.shape === "live";
@@ -178,7 +183,7 @@ function renderHelpPages(metadata, ns) {
       .map((e) => {
         const cell = (c) => escapeHtml(typeof c === "number" ? showNumber(c) : c);
         const ranges = e.ranges
-          .map((r) => (isColumn(r) ? `<p>${escapeHtml(r.range)} holds ${r.rows.map(([c]) => cell(c)).join(", ")}.</p>` : `<p>${escapeHtml(r.range)} holds:</p>\n${htmlTable(r.columns ?? (r.rows[0].length === 2 ? ["name", "value"] : ["value"]), r.rows.map((row) => row.map(cell)))}`))
+          .map((r) => (r.described ? `<p>${escapeHtml(r.range)} holds ${escapeHtml(r.described)}.</p>` : isColumn(r) ? `<p>${escapeHtml(r.range)} holds ${r.rows.map(([c]) => cell(c)).join(", ")}.</p>` : `<p>${escapeHtml(r.range)} holds:</p>\n${htmlTable(r.columns ?? (r.rows[0].length === 2 ? ["name", "value"] : ["value"]), r.rows.map((row) => row.map(cell)))}`))
           .join("\n");
         const byName = e.inline ? `<br>By name: <code>${escapeHtml(e.inline)}</code>` : "";
         return `<li><code>${escapeHtml(e.formula)}</code> returns <b>${escapeHtml(e.result)}</b>${e.note ? `: ${escapeHtml(e.note)}` : ""}.${byName}${ranges ? `\n${ranges}` : ""}</li>`;
@@ -248,7 +253,7 @@ function renderMarkdown(metadata, ns) {
         const cell = (v) => (typeof v === "number" ? showNumber(v) : v);
         // pairs of numbers, a (name, value) table, or a list of values
         const rows = r.columns ? r.rows.map(([k, v]) => `(${cell(k)}, ${cell(v)})`) : r.rows.map((row) => (row.length === 2 ? `${row[0]} ${cell(row[1])}` : row.map(cell).join(", ")));
-        out.push(isColumn(r) ? `  ${r.range} holds ${r.rows.map(([c]) => cell(c)).join(", ")}.` : `  ${r.range} holds${r.columns ? ` rows of (${r.columns.join(", ")})` : ""}: ${rows.join("; ")}.`);
+        out.push(r.described ? `  ${r.range} holds ${r.described}.` : isColumn(r) ? `  ${r.range} holds ${r.rows.map(([c]) => cell(c)).join(", ")}.` : `  ${r.range} holds${r.columns ? ` rows of (${r.columns.join(", ")})` : ""}: ${rows.join("; ")}.`);
       }
     }
     out.push("", "Errors:", "", ...d.errors.map((e) => `- ${e}`), "");

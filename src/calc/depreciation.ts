@@ -28,13 +28,14 @@
 import { Decimal, Num, ZERO } from "./decimal";
 import { InvalidArgumentError } from "./errors";
 import { oneOf } from "./choice";
-import { fraction, nonNegative, wholeNonNegative } from "./validate";
+import { DEPRECIATION_YEARS, MONTH_OF_YEAR } from "./limits";
+import { fraction, nonNegative, within } from "./validate";
 
 export const DEPRECIATION_METHODS = ["MACRS5", "MACRS7", "MACRS15", "SL39", "SL"] as const;
 export type DepreciationMethod = (typeof DEPRECIATION_METHODS)[number];
 
-/** The most rows a schedule may have (a century of tax years). */
-export const MAX_DEPRECIATION_YEARS = 100;
+/** The most rows a schedule may have (a century of tax years: DEPRECIATION_YEARS in limits.ts). */
+export const MAX_DEPRECIATION_YEARS = DEPRECIATION_YEARS.max!;
 
 /** Publication 946, Table A-1 (GDS, 200% or 150% declining balance, half-year convention), percent. */
 const TABLE_A1: Record<"MACRS5" | "MACRS7" | "MACRS15", readonly string[]> = {
@@ -127,14 +128,7 @@ export function depreciation(i: DepreciationInputs): DepreciationYear[] {
   const cost = nonNegative("cost_usd", i.cost_usd);
   const method = oneOf<DepreciationMethod>("method", i.method, DEPRECIATION_METHODS);
   const bonusShare = fraction("bonus_pct", i.bonus_pct ?? 0);
-  const month = wholeNonNegative("placed_in_service_month", i.placed_in_service_month ?? 1);
-  if (month < 1 || month > 12) {
-    throw new InvalidArgumentError(
-      "placed_in_service_month",
-      "a whole month from 1 (January) to 12 (December)",
-      String(month),
-    );
-  }
+  const month = within("placed_in_service_month", i.placed_in_service_month ?? 1, MONTH_OF_YEAR).toNumber();
   if (method === "SL39" && !bonusShare.isZero()) {
     throw new InvalidArgumentError(
       "bonus_pct",
@@ -142,15 +136,17 @@ export function depreciation(i: DepreciationInputs): DepreciationYear[] {
       bonusShare.toString(),
     );
   }
-  const yearsAllowed = `a whole number of years from 1 to ${MAX_DEPRECIATION_YEARS}`;
   if (method === "SL" && i.years === undefined) {
-    throw new InvalidArgumentError("years", `${yearsAllowed} with SL (the straight line's recovery period)`, "blank");
+    throw new InvalidArgumentError(
+      "years",
+      `a whole number of years from 1 to ${MAX_DEPRECIATION_YEARS} with SL (the straight line's recovery period)`,
+      "blank",
+    );
   }
   const years =
     i.years === undefined
       ? recoveryYears(method as Exclude<DepreciationMethod, "SL">)
-      : wholeNonNegative("years", i.years);
-  if (years < 1 || years > MAX_DEPRECIATION_YEARS) throw new InvalidArgumentError("years", yearsAllowed, String(years));
+      : within("years", i.years, DEPRECIATION_YEARS).toNumber();
 
   const bonus = cost.mul(bonusShare);
   const rest = cost.sub(bonus);

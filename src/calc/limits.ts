@@ -95,6 +95,26 @@ export const CAPEX_TIMING: Limits = {
   whole: true,
   hint: "0 = all at month 0, 1 = spread over the build months",
 };
+/** When the GPUs are paid, coded 0 or 1. */
+export const GPU_CAPEX_TIMING: Limits = {
+  min: 0,
+  max: 1,
+  whole: true,
+  hint: "0 = at month 0, 1 = on delivery at the end of the build",
+};
+/** The month a column of cash flows starts at, coded 0 or 1. */
+export const FIRST_MONTH: Limits = {
+  min: 0,
+  max: 1,
+  whole: true,
+  hint: "1 = the column starts at month 1; 0 = at month 0, as LEASECASHFLOWS",
+};
+/** A month of the year. */
+export const MONTH_OF_YEAR: Limits = { min: 1, max: 12, whole: true, hint: "1 = January, 12 = December" };
+/** Tax years of a depreciation schedule: a century at most. */
+export const DEPRECIATION_YEARS: Limits = { min: 1, max: 100, whole: true };
+/** A schedule's monthly column: month 0 and 1,200 months at most (calc's schedules' limit). */
+export const SCHEDULE_COLUMN_CELLS = 1201;
 /** Gross site MW per MW of critical IT: a site never holds less power than its IT load. */
 export const SITE_RATIO: Limits = { min: 1, hint: "gross site MW per critical IT MW" };
 /** Yearly fall of a GPU-hour price: a fall of more than 100% is impossible; negative is a rise. */

@@ -20,9 +20,9 @@ import { InvalidArgumentError } from "./errors";
 import { oneOf } from "./choice";
 import { irr } from "./finance";
 import { monthlyGrowth } from "./discounting";
-import { MAX_LEASE_MONTHS } from "./lease";
 import { numberColumn } from "./series";
-import { finite, nonNegative, positive, wholeNonNegative } from "./validate";
+import { SCHEDULE_MONTHS } from "./limits";
+import { finite, nonNegative, positive, wholeNonNegative, within } from "./validate";
 
 /** The loan's monthly rate i = (1 + annual_rate)^(1/12) − 1; annual_rate 0 or more. */
 export function monthlyLoanRate(annualRate: Num, name = "annual_rate"): Decimal {
@@ -30,13 +30,9 @@ export function monthlyLoanRate(annualRate: Num, name = "annual_rate"): Decimal 
   return r.isZero() ? ZERO : monthlyGrowth(ONE.add(r)).sub(ONE);
 }
 
-/** A tenor in whole months, 1 to 1200. */
+/** A tenor in whole months, 1 to 1200 (a schedule's months). */
 function tenorMonths(x: Num): number {
-  const n = wholeNonNegative("tenor_months", x);
-  if (n < 1 || n > MAX_LEASE_MONTHS) {
-    throw new InvalidArgumentError("tenor_months", `a whole number of months from 1 to ${MAX_LEASE_MONTHS}`, String(n));
-  }
-  return n;
+  return within("tenor_months", x, SCHEDULE_MONTHS).toNumber();
 }
 
 /** Inputs of DEBTCAPACITY, keyed by their public parameter names. */
@@ -155,7 +151,13 @@ export function loanSchedule(i: LoanInputs): LoanMonth[] {
       );
     }
   } else {
-    profile = oneOf<RepaymentProfile>("repayment", repayment, REPAYMENT_PROFILES);
+    try {
+      profile = oneOf<RepaymentProfile>("repayment", repayment, REPAYMENT_PROFILES);
+    } catch (e) {
+      // the column of payments is the third choice: say so
+      if (!(e instanceof InvalidArgumentError)) throw e;
+      throw new InvalidArgumentError("repayment", `${e.allowed}, or a column of tenor_months payments`, e.got);
+    }
     if (grace >= tenor) {
       throw new InvalidArgumentError(
         "grace_months",
@@ -232,7 +234,7 @@ export function equityCashFlows(i: EquityIrrInputs): Decimal[] {
   const flows = numberColumn("cash_flows", i.cash_flows, finite);
   const capex = nonNegative("capex_usd", i.capex_usd);
   const loan = nonNegative("loan_usd", i.loan_usd);
-  const service = numberColumn("debt_service", i.debt_service, finite);
+  const service = numberColumn("debt_service", i.debt_service, nonNegative);
   if (service.length > flows.length) {
     throw new InvalidArgumentError(
       "debt_service",

@@ -108,10 +108,12 @@ function capitalStructure(i: { shares: Num; debt?: Num; basic_shares?: Num; conv
   if (i.basic_shares === undefined) return { diluted: shares, shares, debt: debt.sub(convertible) };
   const basic = positive("basic_shares", i.basic_shares);
   if (basic.gt(shares)) {
+    // A condition on both: a basic count too large or a diluted count too small.
     throw new InvalidArgumentError(
       "basic_shares",
-      `at most shares (${shares.toString()}): the assumed diluted count includes the basic shares`,
-      basic.toString(),
+      `such that basic_shares ≤ shares (the assumed diluted count includes the basic shares)`,
+      `${basic.toString()} basic and ${shares.toString()} diluted`,
+      ["shares"],
     );
   }
   return { diluted: shares, shares: basic, debt };

@@ -14,6 +14,7 @@ import { CalculatedId } from "./params";
 import * as protocol from "./protocol";
 import * as revenue from "./revenue";
 import * as risk from "./risk";
+import * as taxAndDebt from "./tax-and-debt";
 import * as treasury from "./treasury";
 
 /** An adapter: Excel's arguments in, a number or a table out, or a CustomFunctions.Error thrown. */
@@ -58,4 +59,9 @@ export const CALCULATED: Record<CalculatedId, Calculation> = {
   LTVPRICE: treasury.ltvPriceFn,
   RUNWAYMONTHS: treasury.runwayMonthsFn,
   TREASURYCASHFLOWS: treasury.treasuryCashFlowsFn,
+  DEPRECIATION: taxAndDebt.depreciationFn,
+  AFTERTAXCASHFLOWS: taxAndDebt.afterTaxCashFlowsFn,
+  DEBTCAPACITY: taxAndDebt.debtCapacityFn,
+  LOANSCHEDULE: taxAndDebt.loanScheduleFn,
+  EQUITYIRR: taxAndDebt.equityIrrFn,
 };

@@ -16,6 +16,8 @@ export interface RangeArg {
   rows: (string | number)[][];
   /** The columns' headings, for a table of numbers (a FROMTABLE table is name, value). */
   columns?: [string, string];
+  /** What a long column holds, in words, shown instead of its every value. */
+  described?: string;
 }
 export type ExampleArg = number | string | boolean | RangeArg;
 
@@ -121,6 +123,42 @@ const replace = (args: readonly ExampleArg[], changes: Record<number, ExampleArg
     i in changes ? changes[i] : args[i],
   ).map((v) => (v === undefined ? "" : v));
 
+/**
+ * The README's 100 MW site leased and financed (docs/after-tax-and-financing.md): 100 / 1.4 MW of
+ * critical IT at $150/kW-month, 3% escalator, 15% opex, 10 years after a 12-month build at $9M per
+ * MW; 85% loan-to-cost at 8% compounded monthly, the build's interest capitalised, then level
+ * payments over the 120 months of rent. Money rounded to cents, as a sheet would hold it.
+ */
+const cents = (x: number) => Math.round(x * 100) / 100;
+const LEASED_MW = 100 / 1.4;
+const LEASE_CAPEX = cents(9e6 * LEASED_MW);
+const LEASE_LOAN = cents(0.85 * LEASE_CAPEX);
+/** 8% compounded monthly, as the annual effective rate the debt functions take: (1 + 0.08/12)^12 − 1. */
+const LOAN_RATE = Number(((1 + 0.08 / 12) ** 12 - 1).toFixed(10));
+/** The loan when rent starts: the 12 build months' interest capitalised. */
+const LOAN_AT_RENT = cents(LEASE_LOAN * (1 + 0.08 / 12) ** 12);
+const LEVEL_PAYMENT = cents((LOAN_AT_RENT * (0.08 / 12)) / (1 - (1 + 0.08 / 12) ** -120));
+const FIRST_NOI = cents(0.85 * LEASED_MW * 1000 * 150);
+const monthColumn = (range: string, values: number[], described: string): RangeArg => ({
+  range,
+  rows: values.map((v) => [v]),
+  described,
+});
+/** The lease's net cash flow, months 1–132 (LEASECASHFLOWS' net column without month 0). */
+const LEASE_NOI = monthColumn(
+  "B2:B133",
+  Array.from({ length: 132 }, (_, k) => (k < 12 ? 0 : cents(FIRST_NOI * 1.03 ** Math.floor((k - 12) / 12)))),
+  `the lease's net cash flow, months 1 to 132: 0 for the 12 build months, then ${FIRST_NOI.toLocaleString("en-US")} a month, 3% more each lease year (LEASECASHFLOWS' net column without month 0)`,
+);
+/** The loan's debt service, months 1–132 (LOANSCHEDULE's payments after 12 months of capitalised interest). */
+const LEASE_DEBT_SERVICE = monthColumn(
+  "C2:C133",
+  Array.from({ length: 132 }, (_, k) => (k < 12 ? 0 : LEVEL_PAYMENT)),
+  `the debt service: 0 for the 12 build months (the interest capitalised), then 120 payments of ${LEVEL_PAYMENT.toLocaleString("en-US")} (LOANSCHEDULE's payment column)`,
+);
+/** A year's cash flow at 1,000 a month, months 1–24, for AFTERTAXCASHFLOWS. */
+const TWO_YEARS = monthColumn("B2:B25", new Array<number>(24).fill(1000), "1,000 in each of months 1 to 24");
+
 /** Strategy's share table, 31 Dec 2024 and 30 Mar 2025 (its KPI disclosures; docs/sources.md#treasury). */
 export const DAT_Q1_2025 = [447_470, 281_735_000, 528_185, 299_674_000];
 /** A hand-built company: 100 shares at $50, $1,000 debt, $500 preferred, $200 cash, 2 BTC at $2,000. */
@@ -129,6 +167,13 @@ const ANY_ASSET =
   "Any treasury asset works, not only BTC: btc is an amount of it in its own units and btc_price its price (ETH and the ETH price for Bitmine, an ETH treasury).";
 const DAT_SHARES =
   "Shares are assumed diluted shares (Strategy's ADSO: every convertible, option and RSU as if converted or settled), as Strategy defines its KPIs.";
+/**
+ * A company counting its convertibles (the audit's figures): 100,000 BTC at $100,000, 150M basic
+ * shares at $100, $2.5B of notes converting into 30M shares (180M assumed diluted), no other debt.
+ */
+const CONVERTIBLES = [100, 180e6, 100_000, 100_000, 2.5e9, 0, 0, "EV"];
+const CONVERTIBLES_ONCE =
+  "Convertibles count once, as shares or as debt, never both. shares (assumed diluted) counts the notes as converted, so convertible_debt, their principal inside debt, is then left out of the debt; basic_shares counts none, so with it the whole debt stays and convertible_debt changes nothing. With neither (the defaults) shares and the whole debt are used, as before: then debt must not hold notes that shares already counts. basic_shares above shares, or convertible_debt above debt, is #VALUE!.";
 const LOAN_CONVENTION =
   "Margin calls near 70–80% LTV and liquidation near 80–90% are market convention, not contract terms: read the loan's own (docs/sources.md#treasury).";
 
@@ -138,11 +183,15 @@ const COST_CONVENTIONS = [
   "BTC per TH-day = 1e12 × 86,400 × (subsidy + fees) / (difficulty × 2^32). The subsidy is an argument: =MINER.SUBSIDY(height) gives it for the blocks you model (3.125 BTC for blocks 840,000 to 1,049,999; 1.5625 after the 2028 halving).",
 ];
 const GPU_CLOUD_FORMULA =
-  "Critical IT MW = gpus × kw_per_gpu / 1000. Month 0: capex = gpus × gpu_capex_usd + shell_capex_usd_per_mw × critical IT MW. No income for build_months; then service month k = 1 to life_years × 12 (at month build_months + k, end of month) earns gpus × usd_per_gpu_hour × (1 − price_decline_annual)^floor((k − 1) / 12) × utilization × 730 hours, less power (gpus × kw_per_gpu × pue × 730 h × power_price_kwh, rented or not) and opex (opex_pct_of_revenue × revenue); salvage_pct × gpus × gpu_capex_usd comes with the last month of life.";
+  "Critical IT MW = gpus × kw_per_gpu / 1000. Month 0: capex = gpus × gpu_capex_usd + shell_capex_usd_per_mw × critical IT MW. No income for build_months; then service month k = 1 to life_years × 12 (at month build_months + k, end of month) earns gpus × usd_per_gpu_hour × (1 − price_decline_annual)^floor((k − 1) / 12) × utilization × 730 hours, less power (gpus × kw_per_gpu × pue × 730 h × power_price_kwh, rented or not) and opex (opex_pct_of_revenue × revenue); salvage_pct × gpus × gpu_capex_usd comes with the last month of life. Deals: gpu_capex_timing 1 pays the GPUs on delivery, at month build_months, instead of month 0; customer_prepayment_pct: the customer pays that share of the whole contract's revenue (undiscounted, over the life) at month 0, in its revenue, and each service month's revenue falls by the same share, opex staying a share of the revenue earned; shell_residual_pct × the shell capex comes with the salvage in the last month.";
 const GPU_CLOUD_NOTES = [
   "A month is 365/12 days (730 hours); flows fall at month ends, capex at month 0, discounting annual effective as the lease functions. The price falls at each anniversary of the start of service; the life counts from the end of the build.",
-  "Sources for inputs: docs/sources.md#gpu-cloud (GPU prices and power, rental rates, useful lives of 4–6 years).",
+  "Sources for inputs: docs/sources.md#gpu-cloud (GPU prices and power, rental rates, useful lives of 4–6 years). Microsoft prepaid 20% of IREN's contract; the hall outlives the GPUs.",
 ];
+const TENANT_CREDIT =
+  "Tenant credit (docs/after-tax-and-financing.md): with tenant_default_annual p, the tenant survives to month m, counted from month 0 (the build is at risk too), with probability S(m) = (1 − p)^(m/12), and each rent is the expected rent, rent × (S(m) + (1 − S(m)) × default_recovery_pct). Opex and the exit value follow the expected rent; capex is spent whatever the tenant does. 0 (the default) is a tenant that never defaults.";
+/** The 200 MW lease of the lease examples, its timing inputs at their defaults (before the tenant's credit). */
+const LEASE_200 = [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12, 0, 0, 0, ""];
 const NO_BTC_EARNED = "no BTC is earned: subsidy and fees both 0, uptime 0, or pool_fee 1";
 
 export const CATALOG: readonly FunctionDoc[] = [
@@ -404,6 +453,7 @@ export const CATALOG: readonly FunctionDoc[] = [
       "The discount rate is annual effective. Rent falls at the end of each month (rent_timing 0) or at its beginning (1: lease month k paid one month earlier); capex all at month 0 (capex_timing 0) or evenly at the start of each build month, months 0 to build_months − 1 (1; with no build months, all at month 0).",
       "exit_cap_rate > 0 adds a terminal value: the final lease year's NOI (its last 12 months of rent less opex; annualised for a term under a year) ÷ exit_cap_rate, received with the last rent. It stands for the renewals most deals carry.",
       "phases: rows of (build months until ready for service, critical IT MW). Each phase is a lease of its own (its rent starts after its build, escalates on its own anniversaries and runs the full term; its capex follows capex_timing over its own build), so the result is the sum of one lease per phase. With phases, build_months must be blank and critical_it_mw blank or the phases' total; blank rows at the end of the range are skipped.",
+      TENANT_CREDIT,
     ],
     examples: [
       {
@@ -426,6 +476,16 @@ export const CATALOG: readonly FunctionDoc[] = [
         result: "743504162.95",
         note: "the 200 MW in two halls, ready after 12 and 18 months",
       },
+      {
+        args: [...LEASE_200, 0.02],
+        result: "453967141.99",
+        note: "the first example with a tenant that defaults at 2% a year and nothing recovered: $350.1M less",
+      },
+      {
+        args: [...LEASE_200, 0.02, 0.5],
+        result: "629032648.85",
+        note: "the same with half the rent recovered after a default (re-leasing, a backstop): half the loss",
+      },
     ],
   },
   {
@@ -434,6 +494,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     result: "Annual effective IRR as a rate (0.12 = 12%).",
     shape: "number",
     formula: "(1 + monthly IRR)^12 − 1, the monthly IRR found on the lease's cash flows as in LEASENPV.",
+    notes: [TENANT_CREDIT],
     examples: [
       { args: [200, 150, 15, 0.03, 9e6, 0.15, 12], result: "0.1608" },
       {
@@ -445,6 +506,11 @@ export const CATALOG: readonly FunctionDoc[] = [
         args: [245, 128, 15, 0.03, 9e6, 0.015, "", 0, 1, 1, HUT8_HALLS],
         result: "0.1641",
         note: "the same lease as it is written: triple-net (~1.5% opex), billed in advance, capex drawn over each hall's build, four halls through 2027",
+      },
+      {
+        args: [200, 150, 15, 0.03, 9e6, 0.15, 12, 0, 0, 0, "", 0.02],
+        result: "0.1376",
+        note: "the first example with a tenant that defaults at 2% a year, nothing recovered",
       },
     ],
     noAnswer: [
@@ -460,8 +526,14 @@ export const CATALOG: readonly FunctionDoc[] = [
     shape: "table",
     formula:
       "As LEASENPV, month by month: the capex in month 0 (or over the build), the terminal value with the last rent; the present values sum to LEASENPV.",
+    notes: [`${TENANT_CREDIT} The revenue column is then the expected rent: the table keeps its columns.`],
     examples: [
       { args: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12], result: "a 194×8 table" },
+      {
+        args: [...LEASE_200, 0.02, 0.5],
+        result: "a 194×8 table",
+        note: "a tenant that defaults at 2% a year, half the rent recovered: month 13's revenue is 30,000,000 × (0.5 + 0.5 × 0.98^(13/12)) = 29,675,273",
+      },
       {
         args: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, "", 0.07, 1, 1, TWO_HALLS],
         result: "a 200×8 table",
@@ -607,6 +679,16 @@ export const CATALOG: readonly FunctionDoc[] = [
         result: "804253796.03",
         note: "the same with the hall already built (no shell capex)",
       },
+      {
+        args: [...GPU_EXAMPLE, 0.12, 0.1, 0, 5, 0.1, 12, 9e6],
+        result: "-1685023396.41",
+        note: "the first example with a 12-month build, the GPUs paid at month 0",
+      },
+      {
+        args: [...GPU_EXAMPLE, 0.12, 0.1, 0, 5, 0.1, 12, 9e6, 1],
+        result: "-1063916253.55",
+        note: "the GPUs paid on delivery at the end of the build: $621.1M more, their $5.80B × (1 − 1/1.12)",
+      },
     ],
   },
   {
@@ -619,6 +701,21 @@ export const CATALOG: readonly FunctionDoc[] = [
     examples: [
       { args: [...GPU_EXAMPLE, ...GPU_OPTIONS], result: "0.0599", note: "IREN–Microsoft scale, shell included" },
       { args: [...GPU_EXAMPLE, 0.1, 0, 5, 0.1, 0, 0], result: "0.1829", note: "without the shell" },
+      {
+        args: [...GPU_EXAMPLE, ...GPU_OPTIONS, 0, 0.2],
+        result: "0.0785",
+        note: "the first example with Microsoft's 20% prepayment of the contract",
+      },
+      {
+        args: [...GPU_EXAMPLE, ...GPU_OPTIONS, 0, 0, 0.75],
+        result: "0.1080",
+        note: "the first example with the hall worth 75% of its cost when the GPUs retire",
+      },
+      {
+        args: [...GPU_EXAMPLE, ...GPU_OPTIONS, 0, 0.2, 0.75],
+        result: "0.1373",
+        note: "both: the prepayment and the hall's residual value",
+      },
     ],
     noAnswer: [
       { when: "there is no capex (no investment)", args: [[110000, 2.01, 1, 0, 1.8, 1.18, 0.045]] },
@@ -632,7 +729,14 @@ export const CATALOG: readonly FunctionDoc[] = [
     result: "An 11-column table, one row per month from 0 to the end of the GPUs' life, under a header row.",
     shape: "table",
     formula: `${GPU_CLOUD_FORMULA} The present values sum to GPUCLOUDNPV.`,
-    examples: [{ args: [...GPU_EXAMPLE, 0.12, ...GPU_OPTIONS], result: "a 62×11 table" }],
+    examples: [
+      { args: [...GPU_EXAMPLE, 0.12, ...GPU_OPTIONS], result: "a 62×11 table" },
+      {
+        args: [...GPU_EXAMPLE, 0.12, 0.1, 0, 5, 0.1, 12, 9e6, 1, 0.2, 0.75],
+        result: "a 74×11 table",
+        note: "a 12-month build, the GPUs paid on delivery (month 12), 20% prepaid at month 0, the hall's 75% residual with the salvage in month 72",
+      },
+    ],
   },
   {
     id: "PRICEQUANTILES",
@@ -819,8 +923,10 @@ export const CATALOG: readonly FunctionDoc[] = [
     result: "A multiple (1.5 = valued at 1.5 times its BTC).",
     shape: "number",
     formula:
-      'basis "EV": (shares × share_price + debt + preferred − cash) / (btc × btc_price), Strategy\'s definition since mid-2025. basis "MCAP": shares × share_price / (btc × btc_price), the market\'s earlier use; debt, preferred and cash are then not used.',
+      'basis "EV": (S × share_price + D + preferred − cash) / (btc × btc_price). With basic_shares, S = basic_shares and D = debt: Strategy\'s definition since mid-2025, the notes as debt at principal. Without it, S = shares and D = debt − convertible_debt: as converted, the notes as equity. basis "MCAP": shares × share_price / (btc × btc_price), the market\'s earlier use; debt, preferred, cash, basic_shares and convertible_debt are then not used.',
     notes: [
+      "Share counts: EV on basic_shares when given, else on shares (assumed diluted); MCAP on shares always.",
+      CONVERTIBLES_ONCE,
       "Strategy's EV uses basic shares, debt principal, perpetual preferred notional and the last reported cash; the definition is disputed, so compare both bases. The EV, and so the mNAV, is negative when cash exceeds market cap plus debt and preferred.",
       'basis is text, any case: an unknown basis is #VALUE! listing "EV" and "MCAP".',
       ANY_ASSET,
@@ -836,6 +942,21 @@ export const CATALOG: readonly FunctionDoc[] = [
         result: "1.25",
         note: "the same company on market cap: 5,000 / 4,000",
       },
+      {
+        args: CONVERTIBLES,
+        result: "2.05",
+        note: "100,000 BTC at $100,000; 150M basic shares at $100; $2.5B of notes converting into 30M shares, 180M diluted: the notes counted twice, as shares and as debt, (18 + 2.5) / 10",
+      },
+      {
+        args: [...CONVERTIBLES, 150e6],
+        result: "1.75",
+        note: "the same on basic shares, Strategy's EV: (15 + 2.5) / 10",
+      },
+      {
+        args: [...CONVERTIBLES, "", 2.5e9],
+        result: "1.80",
+        note: "the same as converted: 180M shares, the notes out of debt, 18 / 10",
+      },
     ],
     noAnswer: [{ when: "btc is 0: there is no Bitcoin NAV to divide by", args: [replace(MNAV_EXAMPLE, { 2: 0 })] }],
   },
@@ -845,13 +966,29 @@ export const CATALOG: readonly FunctionDoc[] = [
       "NAV per share: the treasury asset at its price plus cash, less debt and preferred, per share; negative when they exceed the assets.",
     result: "USD per share.",
     shape: "number",
-    formula: "(btc × btc_price + cash − debt − preferred) / shares.",
-    notes: [ANY_ASSET, "btc_price may be 0 (a stress case: what is left for shares without the asset)."],
+    formula:
+      "(btc × btc_price + cash − D − preferred) / S. With basic_shares, S = basic_shares and D = debt (the notes repaid at principal); without it, S = shares and D = debt − convertible_debt (the notes converted, so not repaid).",
+    notes: [
+      "Per share: per basic share when basic_shares is given, else per assumed diluted share (shares).",
+      CONVERTIBLES_ONCE,
+      ANY_ASSET,
+      "btc_price may be 0 (a stress case: what is left for shares without the asset).",
+    ],
     examples: [
       {
         args: [2, 2000, 100, 1000, 500, 200],
         result: "27",
         note: "2 BTC at $2,000 plus $200 cash less $1,000 debt and $500 preferred, over 100 shares",
+      },
+      {
+        args: [100_000, 100_000, 180e6, 2.5e9, 0, 0, 150e6],
+        result: "50",
+        note: "MNAV's company per basic share: ($10B − $2.5B of notes) / 150M",
+      },
+      {
+        args: [100_000, 100_000, 180e6, 2.5e9, 0, 0, "", 2.5e9],
+        result: "55.56",
+        note: "per diluted share, the notes converted: $10B / 180M (41.67 if they were also repaid)",
       },
     ],
   },
@@ -948,6 +1085,183 @@ export const CATALOG: readonly FunctionDoc[] = [
         ],
         result: "a 4×10 table",
         note: "a price collapse: month 1 sells 10 BTC to pay $2M; month 2 sells all 23 it has and is still $160,000 short (insolvent)",
+      },
+    ],
+  },
+  {
+    id: "DEPRECIATION",
+    description:
+      "US tax depreciation year by year from IRS Publication 946's tables (MACRS 5, 7 and 15-year, 39-year real property) or straight line, with bonus depreciation in year 1.",
+    result:
+      "A 3-column table under a header row, one row per tax year: year, deduction, remaining basis (USD); the method's full recovery unless years says otherwise.",
+    shape: "table",
+    formula:
+      "bonus = bonus_pct × cost_usd, deducted in year 1; year y's deduction = (cost_usd − bonus) × the table's percentage for year y, plus the bonus in year 1; remaining basis = cost_usd − the deductions so far. MACRS5, MACRS7, MACRS15: Table A-1 (GDS, half-year convention), exactly as printed; SL39: Table A-7a (nonresidential real property, 39 years, mid-month) by placed_in_service_month; SL: (cost_usd − bonus) / years a year.",
+    notes: [
+      "Not tax advice: the tables are the IRS's (Publication 946, How To Depreciate Property, Appendix A); which class an asset falls in, and whether bonus applies, are the taxpayer's questions (docs/after-tax-and-financing.md, docs/sources.md#tax-and-financing).",
+      "Classes: mining ASICs, GPUs and servers are 5-year property, most other equipment 7-year, land improvements 15-year, a data hall 39-year real property. Cost segregation moves part of a hall into the shorter classes: give each part its own DEPRECIATION and add the columns.",
+      "bonus_pct: 100% for qualified property acquired after 19 January 2025 (P.L. 119-21). It applies to property with a recovery period of 20 years or less, so a bonus with SL39 is #VALUE!.",
+      "The half-year tables apply whatever the quarter the asset is placed in service (the mid-quarter convention is not applied). placed_in_service_month is read by SL39 only.",
+      'years: the rows to show. Fewer than the recovery stop early (the last row\'s remaining basis is what is left to deduct); more add years of 0; SL needs it (its recovery period). Over the full recovery the deductions sum to cost_usd exactly. method is text, any case; another is #VALUE! listing "MACRS5", "MACRS7", "MACRS15", "SL39" and "SL".',
+    ],
+    examples: [
+      {
+        args: [1000, "MACRS5"],
+        result: "a 7×3 table",
+        note: "deductions of 200, 320, 192, 115.20, 115.20 and 57.60: Table A-1's 20%, 32%, 19.2%, 11.52%, 11.52% and 5.76%",
+      },
+      {
+        args: [1000, "MACRS7", 0.4],
+        result: "a 9×3 table",
+        note: "a 40% bonus: 400 + 14.29% of the other 600 = 485.74 in year 1, then 24.49%, 17.49%, 12.49%, … of 600",
+      },
+      {
+        args: [1e6, "SL39", 0, 7],
+        result: "a 41×3 table",
+        note: "a hall placed in service in July: 11,770 in year 1 (1.177%), 25,640 a year in years 2 to 39 (2.564%) and 13,910 in year 40 (1.391%)",
+      },
+      {
+        args: [12e6, "MACRS5", 1, 1, 3],
+        result: "a 4×3 table",
+        note: "ASICs with 100% bonus: the whole 12,000,000 in year 1, then 0; three rows",
+      },
+      { args: [1e6, "SL", 0, 1, 10], result: "a 11×3 table", note: "100,000 a year for 10 years" },
+    ],
+  },
+  {
+    id: "AFTERTAXCASHFLOWS",
+    description:
+      "Monthly after-tax cash flows: each model year's tax on its cash flows less its tax depreciation, paid in the year's last month, losses used at once or carried forward.",
+    result:
+      "A 5-column table under a header row, one row per value of cash_flows: month, pre-tax cash flow, tax, after-tax cash flow, loss carried forward (USD).",
+    shape: "table",
+    formula:
+      "Model year y is months 12y − 11 to 12y (with first_month 0, month 0 falls in year 1). Taxable income of year y = Σ (cash flow + capex_usd_in_cash_flows) over its months − depreciation of year y. GROUP: tax = tax_rate × taxable income, negative (a saving) in a loss year. NOL: a loss is carried forward; a later year's taxable income is offset by at most 80% of it, tax = tax_rate × (taxable income − loss used). Each year's tax is paid in its last month (or the flows' last month); after-tax = pre-tax − tax.",
+    notes: [
+      "Not tax advice: one flat rate (0.21 is the US federal corporate rate; no state tax), no credits, no minimum taxes, no recapture (docs/after-tax-and-financing.md).",
+      "What is taxed: the flows as they come, cash in as income and cash out as an expense. Capital spending is not an expense: give the capex inside cash_flows as capex_usd_in_cash_flows (a schedule's capex column, or one number for every month) and its deductions in depreciation. A sale or exit value in the flows is taxed in full; add the basis left to that year's deduction.",
+      "cash_flows: one column (or row), e.g. MININGCASHFLOWS' net column from month 1, or with first_month 0 LEASECASHFLOWS' or GPUCLOUDCASHFLOWS' net column from month 0 with their capex column. depreciation: one value per model year, year 1 first (DEPRECIATION's deduction column, or the sum of several); it may cover fewer years than the flows (0 after), not more. A capex column of another length than cash_flows, or more deduction years than the flows cover, is #VALUE! giving both lengths.",
+      'loss_treatment: "GROUP" (default) suits a project inside a profitable group; "NOL" a stand-alone company (IRC §172: losses arising after 2017 carried forward without expiry, offsetting at most 80% of a year\'s taxable income; no carryback). Any case; another is #VALUE! listing both. The loss-carried-forward column is the unused loss at each month\'s end.',
+    ],
+    examples: [
+      {
+        args: [TWO_YEARS, list(20000, 0), 0.21],
+        result: "a 25×5 table",
+        note: "1,000 a month against 20,000 of deductions in year 1: taxable −8,000, a saving of 1,680 in month 12; year 2 pays 21% of 12,000, 2,520, in month 24",
+      },
+      {
+        args: [TWO_YEARS, list(20000, 0), 0.21, "NOL"],
+        result: "a 25×5 table",
+        note: "the same loss carried forward: nothing in year 1 (8,000 carried), and in year 2 21% × (12,000 − 8,000) = 840, as 8,000 is within 80% of 12,000",
+      },
+      {
+        args: [
+          monthColumn(
+            "B2:B26",
+            [-12000, ...new Array<number>(24).fill(1000)],
+            "−12,000 at month 0 (ASICs bought), then 1,000 in each of months 1 to 24",
+          ),
+          list(12000),
+          0.21,
+          "GROUP",
+          monthColumn("C2:C26", [12000, ...new Array<number>(24).fill(0)], "12,000 at month 0, then 0"),
+          0,
+        ],
+        result: "a 26×5 table",
+        note: 'a schedule from month 0: the ASICs\' 12,000 added back and deducted by 100% bonus (DEPRECIATION(12000, "MACRS5", 1)), so year 1 pays 0 and year 2 2,520',
+      },
+    ],
+  },
+  {
+    id: "DEBTCAPACITY",
+    description:
+      "The largest loan whose sculpted monthly debt service keeps every month's DSCR at least min_dscr: the PV of CFADS / min_dscr over the tenor at the loan's rate, capped.",
+    result: "USD at month 0.",
+    shape: "number",
+    formula:
+      "min(max_loan_usd, Σ over m = 1 to tenor_months of max(CFADS_m, 0) / min_dscr / (1 + i)^m), i = (1 + annual_rate)^(1/12) − 1: the loan that payments of CFADS_m / min_dscr repay exactly by the end of the tenor, so that every month's DSCR (CFADS / debt service) is exactly min_dscr.",
+    notes: [
+      "cfads: a number (every month of the tenor) or a column from month 1 with at least tenor_months values (the months after the tenor are the equity's); a shorter column is #VALUE! giving both lengths. A month with no CFADS (0 or less, e.g. a build before rent) pays nothing, and its interest accrues.",
+      "Lenders size project debt on contracted cash flow at a minimum DSCR, typically 1.20–1.40× for investment-grade or backstopped tenants, with a tenor shorter than the lease; max_loan_usd is a loan-to-cost limit (Galaxy's Helios financing 80%, Hut 8's River Bend up to 85%; docs/sources.md#tax-and-financing).",
+      "At the cap the sculpted payments scale down and every DSCR is above min_dscr. LOANSCHEDULE with a column of the payments (CFADS / min_dscr) shows the loan month by month; docs/after-tax-and-financing.md.",
+    ],
+    examples: [
+      {
+        args: [1e6, 0.08, 120, 1.3],
+        result: "64178761.84",
+        note: "$1M of CFADS a month for 10 years at 8%, 1.30×: the present value of $769,230.77 a month",
+      },
+      { args: [1e6, 0.08, 120, 1.3, 50e6], result: "50000000", note: "capped at $50M" },
+      {
+        args: [LEASE_NOI, LOAN_RATE, 120, 1.3],
+        result: "552161059",
+        note: "the README's 100 MW lease leg at 8% compounded monthly, repaid within 10 years of the draw at 1.30×: 85.9% of its $642.9M capex, the loan-to-cost such deals report",
+      },
+    ],
+  },
+  {
+    id: "LOANSCHEDULE",
+    description:
+      "A loan month by month: opening balance, interest, principal, payment and closing balance, repaid level, in equal principal or by a column of payments, after interest-only months.",
+    result:
+      "A 6-column table under a header row, one row per month 1 to tenor_months: month, opening balance, interest, principal, payment, closing balance (USD).",
+    shape: "table",
+    formula:
+      "interest = opening balance × i, i = (1 + annual_rate)^(1/12) − 1; months 1 to grace_months pay the interest only; then, over the n months left, LEVEL pays B × i / (1 − (1 + i)^−n) (B / n at 0%) and STRAIGHT repays B / n of principal plus the interest, B the balance then; both repay what is left in their last month exactly. A column of payments sets every month's payment; principal = payment − interest.",
+    notes: [
+      "Rates are annual effective, as the lease functions discount: twelve months of interest compound to annual_rate. A loan quoted at a nominal rate compounded monthly (APR / 12 a month) is annual_rate = (1 + APR / 12)^12 − 1. The loan is drawn at month 0; payments fall at the ends of months 1 to tenor_months.",
+      'repayment: "LEVEL" (default) or "STRAIGHT", any case, or a column of exactly tenor_months payments (sculpted, e.g. CFADS / DSCR), with grace_months 0. A payment below the interest (0 during a build) adds the unpaid interest to the balance (capitalised interest); the last closing balance is what the payments leave owed, a balloon when above 0.',
+      "grace_months must be below tenor_months: interest only, then at least one month of repayment. A column of another length than tenor_months is #VALUE! giving both.",
+    ],
+    examples: [
+      {
+        args: [1200, 0.1, 6, 2, "STRAIGHT"],
+        result: "a 7×6 table",
+        note: "two interest-only months of 9.57, then 300 of principal a month plus interest on the balance",
+      },
+      {
+        args: [LOAN_AT_RENT, LOAN_RATE, 120],
+        result: "a 121×6 table",
+        note: `the README's 100 MW lease leg: 85% of its $642.9M capex at 8% compounded monthly, the build's interest capitalised to $591.8M, level over the 10-year lease: ${LEVEL_PAYMENT.toLocaleString("en-US")} a month, which the first year's NOI of ${FIRST_NOI.toLocaleString("en-US")} a month covers 1.27×`,
+      },
+      {
+        args: [1000, 0, 3, 0, list(300, 300, 300)],
+        result: "a 4×6 table",
+        note: "payments that leave a balloon of 100 owed at maturity",
+      },
+    ],
+  },
+  {
+    id: "EQUITYIRR",
+    description:
+      "Annual effective IRR of the equity in a financed project: it pays the capex less the loan at month 0, then receives each month's cash flow less its debt service.",
+    result: "Annual effective IRR as a rate (0.27 = 27%).",
+    shape: "number",
+    formula:
+      "(1 + r)^12 − 1, r the monthly IRR of −(capex_usd − loan_usd) at month 0 and cash flow − debt service in each month 1 to n; solved as LEASEIRR (every sign change bracketed and bisected, the root nearest about 10% a year returned and confirmed in decimal).",
+    notes: [
+      "cash_flows: one value per month from month 1, before debt service (e.g. LEASECASHFLOWS' net column without its month 0, or AFTERTAXCASHFLOWS' after-tax column for the equity's after-tax IRR). debt_service: a number (every month) or a column from month 1 (LOANSCHEDULE's payment column); shorter than cash_flows means nothing owed after it ends, longer is #VALUE! giving both lengths.",
+      "With loan_usd 0 and debt_service 0 it is the project's unlevered IRR (docs/after-tax-and-financing.md).",
+    ],
+    examples: [
+      {
+        args: [LEASE_NOI, LEASE_CAPEX, LEASE_LOAN, LEASE_DEBT_SERVICE],
+        result: "0.270",
+        note: "the README's 100 MW lease leg financed at 85% loan-to-cost and 8% compounded monthly, the build's interest capitalised, level over the lease (LOANSCHEDULE's example): 27.0%",
+      },
+      {
+        args: [LEASE_NOI, LEASE_CAPEX, 0, 0],
+        result: "0.122",
+        note: "unlevered, LEASEIRR's 12.2% for the same lease",
+      },
+    ],
+    noAnswer: [
+      {
+        when: "the equity flows do not change sign (e.g. no capex beyond the loan), or no rate sets their NPV to 0",
+        args: [
+          [list(60, 60, 60), 100, 100, 0],
+          [list(300, -250), 100, 0, 0],
+        ],
       },
     ],
   },

@@ -42,7 +42,7 @@ export interface FunctionsMetadata {
 }
 
 /** The kinds Excel must pass as a whole range. */
-const RANGE_KINDS: readonly Param["kind"][] = ["range", "column", "pairs", "list"];
+const RANGE_KINDS: readonly Param["kind"][] = ["range", "column", "pairs", "list", "textOrColumn"];
 
 function parameter(p: Param): ParameterMetadata {
   return {

@@ -16,12 +16,16 @@ import {
   BURN,
   CAPEX_TIMING,
   CORRELATION,
+  DEPRECIATION_YEARS,
   DIFFICULTY,
+  FIRST_MONTH,
   FRACTION,
+  GPU_CAPEX_TIMING,
   HAIRCUT,
   Limits,
   longestOf,
   LTV,
+  MONTH_OF_YEAR,
   NON_NEGATIVE,
   PATH_MONTHS,
   PATHS,
@@ -33,6 +37,7 @@ import {
   RangeKind,
   RATE,
   RENT_TIMING,
+  SCHEDULE_COLUMN_CELLS,
   SCHEDULE_MONTHS,
   SEED,
   SITE_RATIO,
@@ -48,11 +53,12 @@ import {
  * How an argument arrives and is read (read.ts). "number" unless said: "text" (a code or name),
  * "range" (FROMTABLE's two-column table of names and values), "column" (a number, or one value
  * per month in a one-column range), "boolean" (TRUE/FALSE, or 1/0), "pairs" (a two-column range
- * of numbers, a row each) or "list" (a row or column of numbers). Ranges, columns, pairs and lists
- * are declared as matrices, so Excel hands the function the whole range instead of calling it
- * once per cell.
+ * of numbers, a row each), "list" (a row or column of numbers) or "textOrColumn" (a code, or a
+ * column of numbers in its place: LOANSCHEDULE's repayment). Ranges, columns, pairs, lists and
+ * codes-or-columns are declared as matrices, so Excel hands the function the whole range instead
+ * of calling it once per cell.
  */
-export type Kind = "text" | "range" | "column" | "boolean" | "pairs" | "list";
+export type Kind = "text" | "range" | "column" | "boolean" | "pairs" | "list" | "textOrColumn";
 
 /** A public parameter of one or more MINER functions. */
 export interface Param {
@@ -76,6 +82,12 @@ export interface Param {
   /** For an optional parameter without a single default value: what a blank argument means. */
   readonly blank?: string;
   readonly kind?: Kind;
+  /**
+   * A column whose values are the series itself (cash_flows one value per month, depreciation one
+   * per year): its length is the function's number of months or years, so a single number is a
+   * series of one value. Without it a column is a number for every month, or one value per month.
+   */
+  readonly series?: "month" | "year";
   /**
    * A list's blank cells: skipped anywhere ("skip", a row of quantiles) or only at its ends
    * ("ends", a time series, where a gap would join two periods).
@@ -485,6 +497,23 @@ export const PARAMS = define({
     example: 1.4,
     default: 1.4,
   },
+  // The tenant's credit: each rent is the expected rent (docs/after-tax-and-financing.md).
+  tenant_default_annual: {
+    description: "Tenant's annual probability of default, a constant hazard from month 0 (the build included)",
+    unit: "rate per year",
+    limits: FRACTION,
+    note: ", 0.02 = 2% a year",
+    example: 0.02,
+    default: 0,
+  },
+  default_recovery_pct: {
+    description: "Share of the contracted rent still received after a default (re-leasing, a backstop)",
+    unit: "fraction",
+    limits: FRACTION,
+    note: ", 0.5 = 50%",
+    example: 0.5,
+    default: 0,
+  },
 
   // GPU cloud: the miner owns the GPUs and sells GPU-hours.
   gpus: { description: "GPUs in service", unit: "GPUs", limits: POSITIVE, example: 100_000 },
@@ -537,6 +566,30 @@ export const PARAMS = define({
     unit: "USD per MW of critical IT",
     limits: NON_NEGATIVE,
     example: 9e6,
+    default: 0,
+  },
+  gpu_capex_timing: {
+    description: "When the GPUs are paid: 0 = at month 0, 1 = on delivery at the end of the build",
+    unit: "code",
+    limits: GPU_CAPEX_TIMING,
+    example: 1,
+    default: 0,
+  },
+  customer_prepayment_pct: {
+    description:
+      "Share of the contract's whole revenue the customer prepays at month 0; each month's revenue falls by it",
+    unit: "fraction",
+    limits: FRACTION,
+    note: ", 0.2 = 20%",
+    example: 0.2,
+    default: 0,
+  },
+  shell_residual_pct: {
+    description: "The hall's value at the end of the GPUs' life, as a share of the shell capex",
+    unit: "fraction",
+    limits: FRACTION,
+    note: ", 0.75 = 75%",
+    example: 0.75,
     default: 0,
   },
 
@@ -640,7 +693,13 @@ export const PARAMS = define({
     example: 299_674_000,
   },
   share_price: { description: "Share price", unit: "USD per share", limits: POSITIVE, example: 290 },
-  debt: { description: "Debt principal outstanding", unit: "USD", limits: NON_NEGATIVE, example: 8.2e9, default: 0 },
+  debt: {
+    description: "Debt principal outstanding, convertible notes included",
+    unit: "USD",
+    limits: NON_NEGATIVE,
+    example: 8.2e9,
+    default: 0,
+  },
   preferred: {
     description: "Preferred stock at its notional (liquidation) value",
     unit: "USD",
@@ -661,6 +720,22 @@ export const PARAMS = define({
     example: "MCAP",
     default: "EV",
     kind: "text",
+  },
+  // Convertibles count once: as shares (shares) or as debt (basic_shares), never both.
+  basic_shares: {
+    description: "Basic shares, none converted: EV and NAV per share use them and the whole debt",
+    unit: "shares",
+    limits: POSITIVE,
+    example: 150_000_000,
+    optional: true,
+    blank: "shares and debt − convertible_debt",
+  },
+  convertible_debt: {
+    description: "Convertible notes' principal inside debt, as shares counts them: out of debt unless basic_shares",
+    unit: "USD",
+    limits: NON_NEGATIVE,
+    example: 2.5e9,
+    default: 0,
   },
   loan: { description: "Principal of the BTC-backed loan", unit: "USD", limits: NON_NEGATIVE, example: 100e6 },
   collateral_btc: {
@@ -742,6 +817,160 @@ export const PARAMS = define({
     limits: NON_NEGATIVE,
     example: 5e6,
     default: 0,
+  },
+
+  // Tax (src/calc/depreciation.ts, after-tax.ts; docs/after-tax-and-financing.md). Not tax advice.
+  cost_usd: {
+    description: "Depreciable basis: the asset's cost placed in service",
+    unit: "USD",
+    limits: NON_NEGATIVE,
+    example: 1e6,
+  },
+  method: {
+    description: "Depreciation method: MACRS (half-year), SL39 (39-year real property) or SL (straight line)",
+    unit: "text",
+    note: '"MACRS5", "MACRS7", "MACRS15", "SL39" or "SL"',
+    example: "MACRS5",
+    kind: "text",
+  },
+  bonus_pct: {
+    description: "Share of the cost deducted in year 1 as bonus depreciation; SL39 takes none",
+    unit: "fraction",
+    limits: FRACTION,
+    note: ", 1 = 100%",
+    example: 1,
+    default: 0,
+  },
+  placed_in_service_month: {
+    description: "Month of tax year 1 in which the asset is placed in service (SL39's mid-month table)",
+    unit: "month",
+    limits: MONTH_OF_YEAR,
+    note: ", 1 = January",
+    example: 7,
+    default: 1,
+  },
+  years: {
+    description: "Tax years shown, a row each; with SL, the recovery period",
+    unit: "years",
+    limits: DEPRECIATION_YEARS,
+    example: 10,
+    optional: true,
+    blank: "the method's full recovery; SL needs it",
+  },
+  cash_flows: {
+    description: "Cash flow of each month, e.g. a schedule's net column",
+    unit: "USD per month",
+    limits: { ...ANY, maxLength: SCHEDULE_COLUMN_CELLS },
+    note: "any; negative is paid",
+    example: "F3:F134",
+    kind: "column",
+    series: "month",
+  },
+  depreciation: {
+    description: "Tax deduction of each model year, year 1 first: DEPRECIATION's column, or several added",
+    unit: "USD per year",
+    limits: { ...NON_NEGATIVE, maxLength: DEPRECIATION_YEARS.max! + 1 },
+    example: "B2:B7",
+    kind: "column",
+    series: "year",
+  },
+  tax_rate: {
+    description: "Income tax rate on each year's taxable income",
+    unit: "fraction",
+    limits: FRACTION,
+    note: ", 0.21 = the US federal rate",
+    example: 0.21,
+  },
+  loss_treatment: {
+    description: "A year's loss: GROUP offsets the group's other income at once; NOL carries it forward (80% limit)",
+    unit: "text",
+    note: '"GROUP" or "NOL", any case',
+    example: "NOL",
+    default: "GROUP",
+    kind: "text",
+  },
+  capex_usd_in_cash_flows: {
+    description: "Capex inside cash_flows (a schedule's capex column), added back",
+    unit: "USD per month",
+    limits: { ...NON_NEGATIVE, maxLength: SCHEDULE_COLUMN_CELLS },
+    example: "D3:D134",
+    default: 0,
+    kind: "column",
+    field: "capex",
+  },
+  first_month: {
+    description: "Month of cash_flows' first value: 1, or 0 for a schedule from month 0 such as LEASECASHFLOWS",
+    unit: "month",
+    limits: FIRST_MONTH,
+    example: 0,
+    default: 1,
+  },
+
+  // Project debt (src/calc/project-debt.ts; docs/after-tax-and-financing.md).
+  cfads: {
+    description: "Cash flow available for debt service, each month from month 1 (e.g. a lease's NOI)",
+    unit: "USD per month",
+    limits: { ...ANY, maxLength: SCHEDULE_MONTHS.max! },
+    note: "any",
+    example: 7.7e6,
+    kind: "column",
+  },
+  annual_rate: {
+    description: "The loan's interest rate, annual effective (8% compounded monthly: (1 + 0.08/12)^12 - 1)",
+    unit: "rate per year",
+    limits: NON_NEGATIVE,
+    note: ", 0.08 = 8%",
+    example: 0.08,
+  },
+  tenor_months: {
+    description: "Months from the loan's draw at month 0 to its maturity",
+    unit: "months",
+    limits: SCHEDULE_MONTHS,
+    example: 120,
+  },
+  min_dscr: {
+    description: "Lowest debt-service coverage ratio (CFADS / debt service) the lender accepts in any month",
+    unit: "ratio",
+    limits: POSITIVE,
+    note: ", 1.3 = 1.30×",
+    example: 1.3,
+  },
+  max_loan_usd: {
+    description: "Most the lender lends, e.g. 85% loan-to-cost × capex",
+    unit: "USD",
+    limits: NON_NEGATIVE,
+    example: 546e6,
+    optional: true,
+    blank: "no cap",
+  },
+  principal_usd: { description: "Loan drawn at month 0", unit: "USD", limits: NON_NEGATIVE, example: 546e6 },
+  grace_months: {
+    description: "Interest-only months at the start, before repayment begins",
+    unit: "months",
+    limits: WHOLE_NON_NEGATIVE,
+    example: 12,
+    default: 0,
+  },
+  repayment: {
+    description: "Level payments (LEVEL), equal principal (STRAIGHT), or a column of payments",
+    unit: "code or USD per month",
+    limits: { maxLength: SCHEDULE_MONTHS.max! },
+    note: '"LEVEL", "STRAIGHT" or a column',
+    example: "LEVEL",
+    default: "LEVEL",
+    kind: "textOrColumn",
+  },
+  capex_usd: {
+    description: "Capital spent at month 0, by the equity and the loan together",
+    unit: "USD",
+    limits: NON_NEGATIVE,
+    example: 642.9e6,
+  },
+  loan_usd: {
+    description: "Loan drawn at month 0 toward the capex",
+    unit: "USD",
+    limits: NON_NEGATIVE,
+    example: 546e6,
   },
 
   // Live data and tables.
@@ -869,6 +1098,14 @@ export function byMonthNote(p: Pick<Param, "limits">): string {
 /** The note of a column with the kind's longest length. */
 export const BY_MONTH_NOTE = byMonthNote({});
 
+/** What the tooltip adds for a column argument: a number or one value a month, or a series (`series`). */
+export const columnNote = (p: Param): string =>
+  p.kind !== "column"
+    ? ""
+    : p.series
+      ? ` A column (≤ ${longestOf("column", p.limits).toLocaleString("en-US")} ${p.series}s).`
+      : byMonthNote(p);
+
 /**
  * The text Excel shows for the parameter (at most 150 characters: a test holds it there). The
  * description, unit and allowed values are the name's one meaning; whether it takes a column and
@@ -882,7 +1119,7 @@ export function tooltip(p: Param): string {
         ? ` Blank: ${p.blank}.`
         : "";
   const needed = p.afterOptional ? " Required." : "";
-  return `${p.description} (${p.unit}; ${p.allowed}).${p.kind === "column" ? byMonthNote(p) : ""}${dflt}${needed}`;
+  return `${p.description} (${p.unit}; ${p.allowed}).${columnNote(p)}${dflt}${needed}`;
 }
 
 const P = PARAMS;
@@ -961,7 +1198,9 @@ const CONVERSION = [
   ...LEASE_TIMING,
   P.lease_discount_rate,
 ];
-const LEASE_NPV = [...LEASE_TERMS, P.discount_rate, ...LEASE_OPTIONS, ...LEASE_TIMING];
+/** The tenant's credit (appended to the lease functions). */
+const TENANT_CREDIT = [P.tenant_default_annual, P.default_recovery_pct];
+const LEASE_NPV = [...LEASE_TERMS, P.discount_rate, ...LEASE_OPTIONS, ...LEASE_TIMING, ...TENANT_CREDIT];
 /** A GPU-cloud project: the GPUs, their price and power, then its options. */
 const GPU_CLOUD = [P.gpus, P.usd_per_gpu_hour, P.utilization, P.gpu_capex_usd, P.kw_per_gpu, P.pue, P.power_price_kwh];
 const GPU_CLOUD_OPTIONS = [
@@ -972,6 +1211,8 @@ const GPU_CLOUD_OPTIONS = [
   P.build_months,
   P.shell_capex_usd_per_mw,
 ];
+/** How GPU-cloud deals are written: GPUs paid on delivery, the customer's prepayment, the hall's residual value. */
+const GPU_CLOUD_DEAL = [P.gpu_capex_timing, P.customer_prepayment_pct, P.shell_residual_pct];
 /**
  * GPU cloud on the converted site (MWECONOMICS): the GPUs fill its critical IT at the site's PUE and
  * power price, in the hall the conversion builds; given all four, or none (no GPU-cloud column).
@@ -1016,22 +1257,42 @@ const DETERMINISTIC = {
   ],
   ENERGYTAX: [P.annual_kwh, P.tiers],
   LEASENPV: LEASE_NPV,
-  LEASEIRR: [...LEASE_TERMS, ...LEASE_OPTIONS, ...LEASE_TIMING],
+  LEASEIRR: [...LEASE_TERMS, ...LEASE_OPTIONS, ...LEASE_TIMING, ...TENANT_CREDIT],
   LEASECASHFLOWS: LEASE_NPV,
   MININGCASHFLOWS: MINING,
   MININGNPV: MINING,
   CONVERSIONVALUE: CONVERSION,
   CONVERSIONBREAKEVEN: CONVERSION,
   MWECONOMICS: [...CONVERSION, ...GPU_ON_SITE],
-  GPUCLOUDNPV: [...GPU_CLOUD, P.discount_rate, ...GPU_CLOUD_OPTIONS],
+  GPUCLOUDNPV: [...GPU_CLOUD, P.discount_rate, ...GPU_CLOUD_OPTIONS, ...GPU_CLOUD_DEAL],
   // An IRR needs no discount rate (as LEASEIRR).
-  GPUCLOUDIRR: [...GPU_CLOUD, ...GPU_CLOUD_OPTIONS],
-  GPUCLOUDCASHFLOWS: [...GPU_CLOUD, P.discount_rate, ...GPU_CLOUD_OPTIONS],
+  GPUCLOUDIRR: [...GPU_CLOUD, ...GPU_CLOUD_OPTIONS, ...GPU_CLOUD_DEAL],
+  GPUCLOUDCASHFLOWS: [...GPU_CLOUD, P.discount_rate, ...GPU_CLOUD_OPTIONS, ...GPU_CLOUD_DEAL],
   BTCPERSHARE: [P.btc, P.shares],
   BTCYIELD: [P.btc_start, P.shares_start, P.btc_end, P.shares_end],
   BTCGAIN: [P.btc_start, P.shares_start, P.btc_end, P.shares_end],
-  MNAV: [P.share_price, P.shares, P.btc, P.btc_price, P.debt, P.preferred, withDefault(P.cash, 0), P.basis],
-  NAVPERSHARE: [P.btc, withLimits(P.btc_price, NON_NEGATIVE), P.shares, P.debt, P.preferred, withDefault(P.cash, 0)],
+  MNAV: [
+    P.share_price,
+    P.shares,
+    P.btc,
+    P.btc_price,
+    P.debt,
+    P.preferred,
+    withDefault(P.cash, 0),
+    P.basis,
+    P.basic_shares,
+    P.convertible_debt,
+  ],
+  NAVPERSHARE: [
+    P.btc,
+    withLimits(P.btc_price, NON_NEGATIVE),
+    P.shares,
+    P.debt,
+    P.preferred,
+    withDefault(P.cash, 0),
+    P.basic_shares,
+    P.convertible_debt,
+  ],
   LTV: [P.loan, P.collateral_btc, P.btc_price],
   LTVPRICE: [P.loan, P.collateral_btc, P.ltv],
   RUNWAYMONTHS: [
@@ -1055,6 +1316,18 @@ const DETERMINISTIC = {
     P.sell_fraction,
     P.min_cash,
   ],
+  DEPRECIATION: [P.cost_usd, P.method, P.bonus_pct, P.placed_in_service_month, P.years],
+  AFTERTAXCASHFLOWS: [
+    P.cash_flows,
+    P.depreciation,
+    P.tax_rate,
+    P.loss_treatment,
+    P.capex_usd_in_cash_flows,
+    P.first_month,
+  ],
+  DEBTCAPACITY: [P.cfads, P.annual_rate, P.tenor_months, P.min_dscr, P.max_loan_usd],
+  LOANSCHEDULE: [P.principal_usd, P.annual_rate, P.tenor_months, P.grace_months, P.repayment],
+  EQUITYIRR: [P.cash_flows, P.capex_usd, P.loan_usd, required(P.debt_service)],
   FROMTABLE: [P.function_name, P.assumptions, P.assumptions_2, P.assumptions_3],
   BTCPRICE: [P.currency],
   DIFFICULTY: [],

@@ -34,11 +34,13 @@ type Value<P> = P extends { kind: "boolean" }
       ? number | number[]
       : P extends { kind: "text" }
         ? string
-        : P extends { kind: "list" }
-          ? NumberList
-          : P extends { kind: "range" }
-            ? unknown
-            : number;
+        : P extends { kind: "textOrColumn" }
+          ? string | number[]
+          : P extends { kind: "list" }
+            ? NumberList
+            : P extends { kind: "range" }
+              ? unknown
+              : number;
 
 /**
  * Whether a read parameter always has a value: required (also after optional ones) or with a
@@ -96,6 +98,8 @@ export function readArgument(p: Param, raw: unknown): unknown {
       return readText(p, raw);
     case "list":
       return readList(p, raw);
+    case "textOrColumn":
+      return readTextOrColumn(p, raw);
     case "range":
       checkLength(p, raw);
       return raw;
@@ -236,8 +240,11 @@ function shown(v: unknown): string {
  * refused with its row (a blank month read as 0 would be silently wrong). The length is checked by
  * the calc module against `months`, naming both.
  */
-function readColumn(p: Param, raw: unknown): number | number[] | undefined {
-  const allowed = "a number or a one-column range, one value per month";
+function readColumn(
+  p: Param,
+  raw: unknown,
+  allowed = `a number or a one-column range, one value per ${p.series ?? "month"}`,
+): number | number[] | undefined {
   let value: number | number[] | undefined;
   if (!Array.isArray(raw) || (raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1)) {
     const v = cellOf(raw);
@@ -286,6 +293,20 @@ function readText(p: Param, raw: unknown): string | undefined {
   }
   if (typeof x === "string") return x;
   throw new InvalidArgumentError(p.name, `text: ${p.allowed}`, quoteArgument(x));
+}
+
+/**
+ * A code, or a column of numbers in its place (LOANSCHEDULE's repayment: "LEVEL", or the payments
+ * month by month). Text in a single cell is the code, matched by calc; blank takes the default; a
+ * number or a range is a column, read as `readColumn` reads one (a number: a column of one value).
+ */
+function readTextOrColumn(p: Param, raw: unknown): string | number[] | undefined {
+  const single = !Array.isArray(raw) || (raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1);
+  const x = single ? cellOf(raw) : undefined;
+  if (single && (typeof x === "string" || isBlank(x))) return readText(p, raw);
+  if (single && typeof x !== "number") throw new InvalidArgumentError(p.name, p.allowed, shown(x));
+  const column = readColumn(p, raw, p.allowed);
+  return typeof column === "number" ? [column] : column;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Collects one sheet's cells, formats, names and charts while a builder lays the sheet out. */
-import { FunctionId, SIGNATURES } from "../functions/params";
+import { FunctionId, isRequired, SIGNATURES } from "../functions/params";
 import { blockAddress, CellBlock, CellStyle, ChartSpec, FormatSpec, NameSpec, parseCell, SheetKey } from "./spec";
 
 /** The rows and columns a block covers, inclusive. */
@@ -69,12 +69,16 @@ export class SheetDraft {
 /**
  * A positional MINER call whose arguments follow the function's registered order: `argOf` gives
  * each parameter's formula (a cell, a name or an expression). Built, not typed, so the template
- * cannot drift from the interface.
+ * cannot drift from the interface. Optional parameters after the last one given are left out
+ * (an appended parameter the sheet does not set: its default is the result before it).
  */
 export function minerCall(id: FunctionId, argOf: (param: string) => string | undefined): string {
-  const args = SIGNATURES[id].map((p) => {
-    const a = argOf(p.name);
-    if (a === undefined) throw new Error(`no argument for ${id}'s ${p.name}`);
+  const params = SIGNATURES[id];
+  const given = params.map((p) => argOf(p.name));
+  let end = params.length;
+  while (end > 0 && given[end - 1] === undefined && !isRequired(params[end - 1])) end--;
+  const args = given.slice(0, end).map((a, i) => {
+    if (a === undefined) throw new Error(`no argument for ${id}'s ${params[i].name}`);
     return a;
   });
   return `MINER.${id}(${args.join(",")})`;

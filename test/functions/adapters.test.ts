@@ -36,8 +36,10 @@ describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
   });
 
   // What a number argument says; a text option (policy, basis) and a number-or-column argument say it their way.
-  const OPTIONS = /must be (one of "[A-Z]+"(, "[A-Z]+")* or "[A-Z]+"; got "abc"|text: "[A-Z]+".* any case; got )/;
-  const COLUMN = "must be a number or a one-column range, one value per month; got ";
+  const OPTIONS = /must be (one of "[A-Z0-9]+"(, "[A-Z0-9]+")* or "[A-Z0-9]+"; got "abc"|text: "[A-Z0-9]+".*; got )/;
+  const COLUMN = "must be a number or a one-column range, one value per (month|year); got ";
+  // A code or a column (repayment): text is matched by calc, which lists the codes and the column; anything else is refused by the reader.
+  const CODE_OR_COLUMN = /must be (one of "LEVEL" or "STRAIGHT", or a column of tenor_months payments; got "abc"|"LEVEL", "STRAIGHT" or a column; got )/;
   const bad: [string, unknown, RegExp, RegExp, RegExp][] = [
     ["text", "abc", /must be a number; got text "abc"/, OPTIONS, new RegExp(`${COLUMN}text "abc"`)],
     ["a boolean", true, /must be a number; got TRUE/, /must be text: .*; got TRUE/, new RegExp(`${COLUMN}TRUE`)],
@@ -50,7 +52,7 @@ describe.each(Object.entries(CALLS))("%s", (name, { fn, required, valid }) => {
   test.each(bad)("every argument given %s is #VALUE! naming the function and argument (blank only when required)", (_, value, number, text, column) => {
     for (let i = 0; i < valid.length; i++) {
       const kind = SIGNATURES[name as keyof typeof SIGNATURES][i].kind;
-      const message = kind === "text" ? text : kind === "column" ? column : number;
+      const message = kind === "text" ? text : kind === "column" ? column : kind === "textOrColumn" ? CODE_OR_COLUMN : number;
       const args = [...valid];
       args[i] = value;
       const blank = value === null || value === "";

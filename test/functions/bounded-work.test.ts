@@ -54,7 +54,7 @@ test("every range argument of every function has a longest length, and the toolt
       expect(most).toBeGreaterThan(0);
       // A column's tooltip gives its months; a list's or a table's allowed words give its values or rows.
       const said =
-        p.kind === "column" ? `≤ ${grouped(most)} months` : `at most ${grouped(most)} ${lengthUnit(p.kind as never)}`;
+        p.kind === "column" ? `≤ ${grouped(most)} ${p.series ?? "month"}s` : `at most ${grouped(most)} ${lengthUnit(p.kind as never)}`;
       expect(tooltip(p)).toContain(said);
     });
   }

@@ -99,7 +99,7 @@ test("every formula the guides and npm start print runs, and gives the result st
     "CONVERSIONDIST",
     "FROMTABLE",
   ]);
-  expect(kinds("grid")).toEqual(["MWECONOMICS", "FROMTABLE"]);
+  expect(kinds("grid")).toEqual(["DEPRECIATION", "MWECONOMICS", "FROMTABLE"]);
 });
 
 test("npm start's hint carries the subsidy it needs and returns what it says (not #VALUE!)", () => {

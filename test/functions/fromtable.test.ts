@@ -84,7 +84,7 @@ test("an unknown, repeated (in one table or across tables) or missing name is #V
   const unknown = excelError(() => fromTable("LEASENPV", [...LEASE, ["rent", 5]]));
   expect(unknown.code).toBe("#VALUE!");
   expect(unknown.message).toBe(
-    'FROMTABLE: assumptions must be a two-column range using only LEASENPV\'s names: critical_it_mw, rate_usd_per_kw_month, term_years, discount_rate, [escalator], [capex_usd_per_critical_it_mw], [lease_opex_pct_of_revenue], [build_months], [exit_cap_rate], [rent_timing], [capex_timing], [phases]; got "rent" in row 10',
+    'FROMTABLE: assumptions must be a two-column range using only LEASENPV\'s names: critical_it_mw, rate_usd_per_kw_month, term_years, discount_rate, [escalator], [capex_usd_per_critical_it_mw], [lease_opex_pct_of_revenue], [build_months], [exit_cap_rate], [rent_timing], [capex_timing], [phases], [tenant_default_annual], [default_recovery_pct]; got "rent" in row 10',
   );
   expect(excelError(() => fromTable("LEASENPV", [...LEASE, ["Escalator", 0.02]])).message).toBe(
     'FROMTABLE: assumptions must be a range naming each input once across the tables; got "escalator" twice',
@@ -93,7 +93,7 @@ test("an unknown, repeated (in one table or across tables) or missing name is #V
     'FROMTABLE: assumptions_2 must be a range naming each input once across the tables; got "escalator" in assumptions and assumptions_2',
   );
   expect(excelError(() => fromTable("LEASENPV", LEASE.filter(([k]) => k !== "discount_rate"))).message).toBe(
-    "FROMTABLE: assumptions must be tables that give every required input of LEASENPV: critical_it_mw, rate_usd_per_kw_month, term_years, discount_rate, [escalator], [capex_usd_per_critical_it_mw], [lease_opex_pct_of_revenue], [build_months], [exit_cap_rate], [rent_timing], [capex_timing], [phases]; got no value for discount_rate",
+    "FROMTABLE: assumptions must be tables that give every required input of LEASENPV: critical_it_mw, rate_usd_per_kw_month, term_years, discount_rate, [escalator], [capex_usd_per_critical_it_mw], [lease_opex_pct_of_revenue], [build_months], [exit_cap_rate], [rent_timing], [capex_timing], [phases], [tenant_default_annual], [default_recovery_pct]; got no value for discount_rate",
   );
   expect(excelError(() => fromTable("LEASENPV", [...LEASE.slice(0, 3), ["discount_rate", ""]])).message).toMatch(/got no value for discount_rate$/);
   // The old name of a renamed parameter is refused, not silently ignored.
@@ -107,7 +107,7 @@ test("a range that is not two columns, a row without a name, or an unknown funct
   expect(excelError(() => fromTable("LEASENPV", LEASE, [[1, 2, 3]])).message).toMatch(/^FROMTABLE: assumptions_2 must be a two-column range/);
   const unknown = excelError(() => fromTable("NPV", LEASE));
   expect(unknown.code).toBe("#VALUE!");
-  expect(unknown.message).toMatch(/^FROMTABLE: function_name must be the name of a MINER function that takes numbers: SUBSIDY, .*MWECONOMICS, GPUCLOUDNPV, GPUCLOUDIRR, GPUCLOUDCASHFLOWS, PRICEQUANTILES, MININGNPVDIST, CONVERSIONDIST, VOLATILITY, BTCPERSHARE, .*TREASURYCASHFLOWS; got "NPV"$/);
+  expect(unknown.message).toMatch(/^FROMTABLE: function_name must be the name of a MINER function that takes numbers: SUBSIDY, .*MWECONOMICS, GPUCLOUDNPV, GPUCLOUDIRR, GPUCLOUDCASHFLOWS, PRICEQUANTILES, MININGNPVDIST, CONVERSIONDIST, VOLATILITY, BTCPERSHARE, .*TREASURYCASHFLOWS, DEPRECIATION, AFTERTAXCASHFLOWS, DEBTCAPACITY, LOANSCHEDULE, EQUITYIRR; got "NPV"$/);
   // The live functions and FROMTABLE itself are not run from a table.
   for (const id of ["BTCPRICE", "FROMTABLE", 42]) expect(excelError(() => fromTable(id, LEASE)).message).toMatch(/function_name must be/);
 });

@@ -84,15 +84,23 @@ test("the lead's signatures: subsidy required after difficulty; efficiency at th
   }
 });
 
-test("every argument Excel passes is a plain value, but FROMTABLE's tables, TREASURYCASHFLOWS' by-month inputs, the tables of numbers (phases, tiers) and the lists (quantiles, values), which are ranges", () => {
+test("every argument Excel passes is a plain value, but FROMTABLE's tables, the by-month inputs and series, the tables of numbers (phases, tiers), the lists (quantiles, values) and repayment, which are ranges", () => {
   // The issue names the by-month inputs: a number or a column each (Excel hands a range over whole only when declared a matrix).
   const byMonth = ["btc_mined", "btc_price", "cash_costs", "other_income", "debt_service"];
+  // The after-tax and debt functions' columns, and LOANSCHEDULE's repayment (a code or a column of payments).
+  const columns: Record<string, string[]> = {
+    AFTERTAXCASHFLOWS: ["cash_flows", "depreciation", "capex_usd_in_cash_flows"],
+    DEBTCAPACITY: ["cfads"],
+    LOANSCHEDULE: ["repayment"],
+    EQUITYIRR: ["cash_flows", "debt_service"],
+  };
   for (const f of functions) {
     for (const p of f.parameters) {
       // A range declared scalar would be lifted: Excel would call the function once per cell of the range.
       const range =
         (f.id === TABLE_FUNCTION && p.name.startsWith("assumptions")) ||
         (f.id === "TREASURYCASHFLOWS" && byMonth.includes(p.name)) ||
+        !!columns[f.id]?.includes(p.name) ||
         ["phases", "tiers", "quantiles", "values"].includes(p.name);
       expect([f.id, p.name, p.type, p.dimensionality]).toEqual([f.id, p.name, "any", range ? "matrix" : undefined]);
     }
@@ -131,7 +139,7 @@ test("one name, one meaning: a parameter name has the same description and unit 
 });
 
 test("every parameter's description gives its unit or kind, optional ones their default or what a blank means, and a required one after optional ones says it is required", () => {
-  const unit = /USD|BTC|J\/TH|TH\/s|EH\/s|kWh|MW|fraction|rate|ratio|dimensionless|blocks|years|months|shares|text|range|TRUE or FALSE|code|GPUs|kW|count/;
+  const unit = /USD|BTC|J\/TH|TH\/s|EH\/s|kWh|MW|fraction|rate|ratio|dimensionless|blocks|years|month|shares|text|range|TRUE or FALSE|code|GPUs|kW|count/;
   // Required in one function, appended optional to another (one name, one description): no default to state.
   const appendedOptional = (id: string, name: string) =>
     (id === "PAYBACKMONTHS" && name === "start_height") || (id === "MWECONOMICS" && ["usd_per_gpu_hour", "utilization", "gpu_capex_usd", "kw_per_gpu"].includes(name));
@@ -182,6 +190,10 @@ test("names carry units: every money, energy, power, hashrate, time or BTC quant
   const money = ["cash", "debt", "preferred", "share_price", "loan", "monthly_burn", "cash_costs", "other_income", "debt_service", "min_cash"];
   const asset = ["btc", "btc_start", "btc_end", "btc_mined"];
   unitless.push(...money, ...asset, "shares", "shares_start", "shares_end", "ltv", "haircut", "sell_fraction", "policy", "basis");
+  // The after-tax and financing functions use the words their issue names (cash_flows, depreciation, cfads; a
+  // DSCR is a ratio, rates are per year), with the treasury's share counts and money; codes and texts.
+  unitless.push("cash_flows", "depreciation", "cfads", "convertible_debt", "basic_shares", "tax_rate", "annual_rate", "min_dscr");
+  unitless.push("method", "loss_treatment", "repayment", "gpu_capex_timing");
   const withUnit = /(^|_)(usd|btc|kwh|kw|ths|ehs|th|mw|j_th|years|months|day|month|hour|monthly|annual|pct|pct_of_revenue|per_critical_it_mw)(_|$)/;
   for (const name of new Set(functions.flatMap((f) => f.parameters.map((p) => p.name)))) {
     if (!unitless.includes(name)) expect(name).toMatch(withUnit);
@@ -191,6 +203,14 @@ test("names carry units: every money, energy, power, hashrate, time or BTC quant
 test("every function has a help URL to its own reference page", () => {
   for (const f of functions) expect(f.helpUrl).toBe(`https://localhost:3000/help/${f.id}.html`);
 });
+
+/** The options a text argument lists when it is none of them (calc's lists, written here by hand). */
+const OPTIONS: Record<string, string> = {
+  policy: '"HOLD", "SELLALL" or "SELLPCT"',
+  basis: '"EV" or "MCAP"',
+  method: '"MACRS5", "MACRS7", "MACRS15", "SL39" or "SL"',
+  loss_treatment: '"GROUP" or "NOL"',
+};
 
 /** What a parameter must be, as its error says: a number, a switch, or a table of numbers (the registry's kinds). */
 function mustBe(name: string): string {
@@ -208,13 +228,15 @@ test("a wrong argument's message names that argument, as Excel shows it, for eve
       const args = [...valid];
       args[i] = "oops";
       // A text option lists what it takes (the calc module's list, written here by hand); a column says it takes a column too.
-      const kind = SIGNATURES[f.id as keyof typeof SIGNATURES][i].kind;
+      const { kind, series } = SIGNATURES[f.id as keyof typeof SIGNATURES][i] as { kind?: string; series?: string };
       const exact =
         kind === "text"
-          ? `${p.name} must be one of ${p.name === "policy" ? '"HOLD", "SELLALL" or "SELLPCT"' : '"EV" or "MCAP"'}; got "oops"`
+          ? `${p.name} must be one of ${OPTIONS[p.name]}; got "oops"`
           : kind === "column"
-            ? `${p.name} must be a number or a one-column range, one value per month; got text "oops"`
-            : undefined;
+            ? `${p.name} must be a number or a one-column range, one value per ${series ?? "month"}; got text "oops"`
+            : kind === "textOrColumn"
+              ? `${p.name} must be one of "LEVEL" or "STRAIGHT", or a column of tenor_months payments; got "oops"`
+              : undefined;
       const message = excelErrorOrNone(() => fn(...args))?.message ?? "";
       const quoted = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       if (exact !== undefined) expect(message).toBe(`${f.id}: ${exact}`);
@@ -225,8 +247,10 @@ test("a wrong argument's message names that argument, as Excel shows it, for eve
 
 test("an argument out of its range is refused under its public name, even where calc names it otherwise", () => {
   // -1e9 is outside every numeric parameter's range; the calc module checks it under its own field name.
-  // But two: other cash income may be negative (a lease's capex), and a burn of 0 or less is valid with no runway (#NUM!).
-  const anySign: Record<string, string> = { other_income: "any", monthly_burn: "#NUM!" };
+  // But these: other cash income may be negative (a lease's capex), and a burn of 0 or less is valid with no runway
+  // (#NUM!); cash flows and CFADS take any sign (a result, or #NUM! when an IRR has no answer); a number given as
+  // repayment is a column of one payment, refused for its length.
+  const anySign: Record<string, string> = { other_income: "any", monthly_burn: "#NUM!", cash_flows: "valid", cfads: "valid" };
   for (const f of functions.filter((x) => x.id in CALLS)) {
     const { fn, valid } = CALLS[f.id];
     f.parameters.forEach((p, i) => {
@@ -234,7 +258,8 @@ test("an argument out of its range is refused under its public name, even where 
         const args = [...valid];
         args[i] = -1e9;
         const e = excelErrorOrNone(() => fn(...args));
-        expect([f.id, p.name, e?.code ?? "any"]).toEqual([f.id, p.name, anySign[p.name]]);
+        if (anySign[p.name] === "valid") expect([f.id, p.name, e?.code]).not.toEqual([f.id, p.name, "#VALUE!"]);
+        else expect([f.id, p.name, e?.code ?? "any"]).toEqual([f.id, p.name, anySign[p.name]]);
         return;
       }
       const args = [...valid];
@@ -305,7 +330,7 @@ test("each documented #NUM! case happens, with every argument list the reference
       cases++;
     }
   }
-  expect(cases).toBe(20);
+  expect(cases).toBe(21);
 });
 
 test("a function whose reference lists no #NUM! case of its own gives #NUM! only beyond Excel's number range", () => {

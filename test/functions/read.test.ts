@@ -194,6 +194,40 @@ describe("lists and text options", () => {
     expect(read([P.basis], ["mcap"]).basis).toBe("mcap"); // matched by calc, in any case
     expect(() => read([P.basis], [5])).toThrow(/^basis must be text: "EV" or "MCAP", any case; got 5$/);
   });
+
+  test("a code or a column (repayment): text is the code, blank its default, a number or a range a column", () => {
+    const repayment = (raw: unknown) => read([P.repayment], [raw]).repayment;
+    expect([repayment(null), repayment(""), repayment("straight"), repayment([["LEVEL"]])]).toEqual([
+      "LEVEL",
+      "LEVEL",
+      "straight",
+      "LEVEL",
+    ]);
+    expect(repayment(5)).toEqual([5]); // a column of one payment
+    expect(repayment([[1], [2], [3]])).toEqual([1, 2, 3]);
+    expect(repayment([[1, 2, 3]])).toEqual([1, 2, 3]); // a row, left to right
+    expect(repayment([[{ type: "FormattedNumber", basicValue: 7, numberFormat: "0" }], [8]])).toEqual([7, 8]);
+    expect(() => repayment(true)).toThrow(/^repayment must be "LEVEL", "STRAIGHT" or a column; got TRUE$/);
+    expect(() => repayment([[1], ["LEVEL"]])).toThrow(
+      /^repayment must be a finite number in every row of the range; got text "LEVEL" in row 2$/,
+    );
+    expect(() =>
+      repayment([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow(/^repayment must be "LEVEL", "STRAIGHT" or a column; got a 2×2 range$/);
+  });
+
+  test("a series column says what each value is: a month's or a year's", () => {
+    expect(read([P.depreciation], [[[1], [2]]]).depreciation).toEqual([1, 2]);
+    expect(() => read([P.depreciation], ["x"])).toThrow(
+      /^depreciation must be a number or a one-column range, one value per year; got text "x"$/,
+    );
+    expect(tooltip(P.depreciation)).toMatch(/ A column \(≤ 101 years\)\.$/);
+    expect(tooltip(P.cash_flows)).toMatch(/ A column \(≤ 1,201 months\)\.$/);
+    expect(tooltip(P.cfads)).toMatch(/ Or a column \(≤ 1,200 months\)\.$/);
+  });
 });
 
 describe("cell values Excel passes as objects (data types: formatted numbers, entities)", () => {

@@ -18,6 +18,7 @@ import {
 import * as energyTax from "../../src/functions/energy-tax";
 import * as gpuCloud from "../../src/functions/gpu-cloud";
 import * as treasury from "../../src/functions/treasury";
+import * as taxAndDebt from "../../src/functions/tax-and-debt";
 
 export type Fn = (...args: unknown[]) => unknown;
 
@@ -30,11 +31,15 @@ export const MINING_ARGS = [...MINING_ARGS_V1, ...MINING_DECISIONS];
 export const CONVERSION_ARGS_V1: number[] = [...CONVERSION_EXAMPLE];
 /** The lease timing inputs at their defaults: no exit value, rent at month end, capex at month 0, no phases. */
 export const LEASE_TIMING = [0, 0, 0, null];
+/** The tenant's credit in the lease fixtures: 2% a year, half the rent recovered. */
+export const TENANT_CREDIT = [0.02, 0.5];
 /** ... then the lease discount rate (blank: discount_rate). */
 export const CONVERSION_ARGS = [...CONVERSION_ARGS_V1, ...MINING_DECISIONS, ...LEASE_TIMING, null];
 /** IREN–Microsoft-scale GPU cloud (catalog.ts: 110,000 GPUs at $2.01 an hour, $52,700 each, 1.8 kW, PUE 1.18, 4.5¢). */
 export const GPU_ARGS: number[] = [...GPU_EXAMPLE];
 export const GPU_OPTIONS: number[] = [...CATALOG_GPU_OPTIONS];
+/** The deal's terms: GPUs paid at month 0 (1 would not survive the fuzz tests' scaling), 20% prepaid, a 75% hall residual. */
+export const GPU_DEAL = [0, 0.2, 0.75];
 
 /** CoinShares' average miner (README): power, wall efficiency, network and subsidy, then the overheads (the catalog's example), no energy tax, full uptime. */
 export const ALL_IN_ARGS: number[] = [...ALL_IN_EXAMPLE, 0, 1];
@@ -71,18 +76,18 @@ export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] 
   // start_height blank: with it the subsidy must match the height, which the fuzz tests' scaling would break.
   PAYBACKMONTHS: { fn: costs.paybackMonths as Fn, required: 7, valid: [3500, 200, 17.5, 0.035, 91_000, 1.52e14, 3.125, 0.036, 0.02, 0, 1, 0.01, null] },
   ENERGYTAX: { fn: energyTax.energyTax as Fn, required: 1, valid: [876_000_000, null] },
-  LEASENPV: { fn: lease.leaseNpvFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12, ...LEASE_TIMING] },
-  LEASEIRR: { fn: lease.leaseIrrFn as Fn, required: 3, valid: [200, 150, 15, 0.03, 9e6, 0.15, 12, ...LEASE_TIMING] },
-  LEASECASHFLOWS: { fn: lease.leaseCashFlowsFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12, ...LEASE_TIMING] },
+  LEASENPV: { fn: lease.leaseNpvFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12, ...LEASE_TIMING, ...TENANT_CREDIT] },
+  LEASEIRR: { fn: lease.leaseIrrFn as Fn, required: 3, valid: [200, 150, 15, 0.03, 9e6, 0.15, 12, ...LEASE_TIMING, ...TENANT_CREDIT] },
+  LEASECASHFLOWS: { fn: lease.leaseCashFlowsFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12, ...LEASE_TIMING, ...TENANT_CREDIT] },
   MININGCASHFLOWS: { fn: mining.miningCashFlowsFn as Fn, required: 9, valid: MINING_ARGS },
   MININGNPV: { fn: mining.miningNpvFn as Fn, required: 9, valid: MINING_ARGS },
   CONVERSIONVALUE: { fn: mining.conversionValueFn as Fn, required: 10, valid: CONVERSION_ARGS },
   CONVERSIONBREAKEVEN: { fn: mining.conversionBreakevenFn as Fn, required: 10, valid: CONVERSION_ARGS },
   // The GPU-cloud inputs blank: that column is n/a (they go all or none; GOOD_CALLS gives them).
   MWECONOMICS: { fn: mining.mwEconomicsFn as Fn, required: 10, valid: [...CONVERSION_ARGS, null, null, null, null, 0] },
-  GPUCLOUDNPV: { fn: gpuCloud.gpuCloudNpvFn as Fn, required: 8, valid: [...GPU_ARGS, 0.12, ...GPU_OPTIONS] },
-  GPUCLOUDIRR: { fn: gpuCloud.gpuCloudIrrFn as Fn, required: 7, valid: [...GPU_ARGS, ...GPU_OPTIONS] },
-  GPUCLOUDCASHFLOWS: { fn: gpuCloud.gpuCloudCashFlowsFn as Fn, required: 8, valid: [...GPU_ARGS, 0.12, ...GPU_OPTIONS] },
+  GPUCLOUDNPV: { fn: gpuCloud.gpuCloudNpvFn as Fn, required: 8, valid: [...GPU_ARGS, 0.12, ...GPU_OPTIONS, ...GPU_DEAL] },
+  GPUCLOUDIRR: { fn: gpuCloud.gpuCloudIrrFn as Fn, required: 7, valid: [...GPU_ARGS, ...GPU_OPTIONS, ...GPU_DEAL] },
+  GPUCLOUDCASHFLOWS: { fn: gpuCloud.gpuCloudCashFlowsFn as Fn, required: 8, valid: [...GPU_ARGS, 0.12, ...GPU_OPTIONS, ...GPU_DEAL] },
   PRICEQUANTILES: { fn: risk.priceQuantilesFn as Fn, required: 7, valid: [91_000, 0.01, 0.5, 24, P10_P50_P90, 100, 7] },
   MININGNPVDIST: { fn: risk.miningNpvDistFn as Fn, required: 9, valid: [...padTo(MINING_ARGS, "MININGNPV"), ...RISK_ARGS, P10_P50_P90] },
   CONVERSIONDIST: { fn: risk.conversionDistFn as Fn, required: 10, valid: [...padTo(CONVERSION_ARGS, "CONVERSIONVALUE"), ...RISK_ARGS, P10_P50_P90] },
@@ -90,12 +95,20 @@ export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] 
   BTCPERSHARE: { fn: treasury.btcPerShareFn as Fn, required: 2, valid: [447_470, 281_735_000] },
   BTCYIELD: { fn: treasury.btcYieldFn as Fn, required: 4, valid: STRATEGY_Q1_2025 },
   BTCGAIN: { fn: treasury.btcGainFn as Fn, required: 4, valid: STRATEGY_Q1_2025 },
-  MNAV: { fn: treasury.mnavFn as Fn, required: 4, valid: [50, 100, 2, 2000, 1000, 500, 200, "EV"] },
-  NAVPERSHARE: { fn: treasury.navPerShareFn as Fn, required: 3, valid: [2, 2000, 100, 1000, 500, 200] },
+  // 80 basic shares of the 100 diluted; no convertible_debt, which may not exceed debt (and debt may be left blank).
+  MNAV: { fn: treasury.mnavFn as Fn, required: 4, valid: [50, 100, 2, 2000, 1000, 500, 200, "EV", 80, 0] },
+  NAVPERSHARE: { fn: treasury.navPerShareFn as Fn, required: 3, valid: [2, 2000, 100, 1000, 500, 200, 80, 0] },
   LTV: { fn: treasury.ltvFn as Fn, required: 3, valid: [30e6, 500, 100_000] },
   LTVPRICE: { fn: treasury.ltvPriceFn as Fn, required: 3, valid: [30e6, 500, 0.75] },
   RUNWAYMONTHS: { fn: treasury.runwayMonthsFn as Fn, required: 2, valid: [10e6, 2e6, 100, 100_000, 0.2] },
   TREASURYCASHFLOWS: { fn: treasury.treasuryCashFlowsFn as Fn, required: 7, valid: TREASURY_ARGS },
+  // The columns as single numbers (the fuzz tests scale and replace each argument): one month of
+  // cash flow and one year's deduction; CFADS and debt service the same every month.
+  DEPRECIATION: { fn: taxAndDebt.depreciationFn as Fn, required: 2, valid: [1e6, "MACRS7", 0.4, 7, 10] },
+  AFTERTAXCASHFLOWS: { fn: taxAndDebt.afterTaxCashFlowsFn as Fn, required: 3, valid: [1e6, 4e5, 0.21, "NOL", 2e5, 1] },
+  DEBTCAPACITY: { fn: taxAndDebt.debtCapacityFn as Fn, required: 4, valid: [7.7e6, 0.08, 120, 1.3, 6e8] },
+  LOANSCHEDULE: { fn: taxAndDebt.loanScheduleFn as Fn, required: 3, valid: [5e8, 0.08, 120, 12, "STRAIGHT"] },
+  EQUITYIRR: { fn: taxAndDebt.equityIrrFn as Fn, required: 4, valid: [6e6, 1e8, 6e7, 2e6] },
 };
 
 /** The functions whose arguments after the deterministic function's own are required although Excel's metadata shows them optional. */

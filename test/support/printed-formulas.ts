@@ -21,6 +21,8 @@ import * as path from "path";
 import { CATALOG, ExampleArg } from "../../src/functions/catalog";
 import { SIGNATURES } from "../../src/functions/params";
 import { miningCashFlowsFn } from "../../src/functions/mining";
+import { leaseCashFlowsFn } from "../../src/functions/lease";
+import { loanScheduleFn } from "../../src/functions/tax-and-debt";
 import { repoRoot } from "./paths";
 
 /** A call tree: a MINER call, or a value as Excel passes it (a range or array constant is a matrix). */
@@ -122,6 +124,7 @@ export const NAMES: Record<string, unknown> = {
   ],
   "E2:F2": [[0, 0.05]],
   "B2:B6": column([90_000, 91_800, 90_882, 92_700, 91_773]),
+  "B2:B25": column(new Array(24).fill(1000)), // after-tax-and-financing.md: $1,000 a month for two years
   "A2:B9": table(
     [
       ["critical_it_mw", 200],
@@ -167,8 +170,28 @@ export const NAMES: Record<string, unknown> = {
 };
 
 /**
+ * The financed lease's names (docs/after-tax-and-financing.md), as the guide describes them in
+ * words: Lease_NOI, LEASECASHFLOWS' net column for months 1–132 of the README's 100 MW lease leg;
+ * Debt_Service, 0 for the 12 build months, then LOANSCHEDULE's level payments on 85% of the capex
+ * with a year's interest at 8% compounded monthly capitalised.
+ */
+function financedLease(): Record<string, unknown> {
+  const table = (leaseCashFlowsFn as (...a: unknown[]) => (string | number)[][])(100 / 1.4, 150, 10, 0.12, 0.03, 9e6, 0.15, 12);
+  const net = table.slice(1).map((r) => r[table[0].indexOf("Net cash flow (USD)")] as number);
+  const capex = table[1][table[0].indexOf("Capex (USD)")] as number;
+  const loan = (loanScheduleFn as (...a: unknown[]) => (string | number)[][])(
+    0.85 * capex * (1 + 0.08 / 12) ** 12,
+    (1 + 0.08 / 12) ** 12 - 1,
+    120,
+  );
+  const payments = loan.slice(1).map((r) => r[loan[0].indexOf("Payment (USD)")] as number);
+  return { Lease_NOI: column(net.slice(1)), Debt_Service: column([...new Array(12).fill(0), ...payments]) };
+}
+
+/**
  * The forced-seller example's names (docs/examples.md): MININGCASHFLOWS' BTC mined and its cash
- * costs (revenue less net cash flow), months 1–36, as the guide describes them in words.
+ * costs (revenue less net cash flow), months 1–36, as the guide describes them in words; and the
+ * financed lease's.
  */
 export function computedNames(): Record<string, unknown> {
   const schedule = (miningCashFlowsFn as (...a: unknown[]) => unknown)(
@@ -195,6 +218,7 @@ export function computedNames(): Record<string, unknown> {
   return {
     BTC_Mined: column(col("BTC mined")),
     Cash_Costs: column(col("Net cash flow (USD)").map((net, i) => revenue[i] - net)),
+    ...financedLease(),
   };
 }
 
