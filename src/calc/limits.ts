@@ -97,6 +97,9 @@ export const HAIRCUT: Limits = { min: 0, max: 1, maxOpen: true, noun: "fraction"
 /** A monthly burn: 0 or less is a valid input with no runway to report (#NUM!). */
 export const BURN: Limits = { min: 0, minOpen: true, noAnswerBeyond: "min" };
 
+/** How often a live cell asks for new data: from every minute to once a day. */
+export const REFRESH_MINUTES: Limits = { min: 1, max: 1440, noun: "number of minutes", hint: "1 minute to a day" };
+
 /** A bound as the words show it: 2^53 − 1 by name, thousands grouped from 10,000. */
 export function showBound(x: number): string {
   if (x === MAX_WHOLE) return "2^53 - 1";

@@ -1033,8 +1033,18 @@ export const CATALOG: readonly FunctionDoc[] = [
     shape: "live",
     formula:
       "mempool.space's price first, then Coinbase, Kraken, CoinGecko and blockchain.info; every response is checked for plausibility before use.",
-    notes: [LIVE_NOTE],
-    examples: [{ args: ["EUR"], result: "the live price, e.g. 78931" }],
+    notes: [
+      LIVE_NOTE,
+      "refresh_minutes: how often, at least, this cell asks for a new price. Whenever the latest refresh is that many minutes old, the cell asks the add-in for one, through the same 15-second cache and each provider's back-off as every other request: cells on one schedule share one refresh, a refresh from anywhere else (the auto-refresh, Refresh, another cell) puts the next one off, and a provider that answered 429 or 503 is not asked before its back-off ends (the price then comes from the next provider). From 1 to 1440 (a day); outside is #VALUE!. Omitted, the cell refreshes with the add-in's auto-refresh (every 5 minutes unless changed in Settings, or never when Off) and the Refresh commands.",
+    ],
+    examples: [
+      { args: ["EUR"], result: "the live price, e.g. 78931" },
+      {
+        args: ["USD", 1],
+        result: "the live price, e.g. 91250",
+        note: "asking for a new price at least every minute, whatever the auto-refresh",
+      },
+    ],
   },
   {
     id: "DIFFICULTY",

@@ -58,7 +58,7 @@ test("Excel marks exactly the required arguments required, and they come first",
     expect([f.id, f.parameters.slice(0, required).map((p) => p.optional ?? false)]).toEqual([f.id, Array(required).fill(false)]);
   }
   expect(signature(byId("FROMTABLE"))).toBe("function_name, assumptions, [assumptions_2], [assumptions_3]");
-  expect(signature(byId("BTCPRICE"))).toBe("[currency]");
+  expect(signature(byId("BTCPRICE"))).toBe("[currency], [refresh_minutes]");
   expect(signature(byId("NETWORK"))).toBe("field");
   expect(signature(byId("HISTORY"))).toBe("field, start_date, [end_date], [interval]");
 });
