@@ -59,7 +59,7 @@ export type FunctionDoc = Documentation &
   );
 
 const LIVE_NOTE =
-  "Streams: the cell updates whenever the task pane or any cell refreshes the market data (one request per endpoint however many cells ask; cells are answered from it for 15 seconds), and stops when the cell is cleared.";
+  "Streams: the cell shows each new value the add-in fetches until it is cleared. The add-in refreshes every 5 minutes by default while the workbook is open, pane shown or not (Settings: Off, 1, 5, 15 or 60 minutes), at once on Home → MINER → Refresh or the pane's Refresh, and when a cell starts; each refresh is one request per endpoint however many cells ask, and cells starting within 15 seconds of one are answered from it. F9 and Shift+F9 neither restart a live cell nor fetch (use Refresh); Ctrl+Alt+F9 restarts it, showing the latest values and asking for a refresh; Data → Refresh All fetches nothing for it (docs/market-data.md).";
 
 /** A 100 MW site (S21-class fleet, 4.5¢ power, late-2025 network), five years at 12%. */
 export const MINING_EXAMPLE = [
@@ -967,8 +967,26 @@ export const CATALOG: readonly FunctionDoc[] = [
     notes: [
       "An unknown, repeated or missing required name is #VALUE! listing the function's names.",
       "Split the inputs as the model does: one site table can feed MININGNPV (with a horizon table) and CONVERSIONVALUE (with a lease table).",
+      'A table may be typed into the formula as an array constant, rows separated by semicolons: =MINER.FROMTABLE("COSTPERBTC", {"power_price_kwh",0.05;"wall_efficiency_j_th",17.5;"difficulty",1.5E14;"subsidy_btc_per_block",3.125}). An array constant holds constants only (numbers, text, TRUE/FALSE; no cell references, names or formulas), so a table of numbers (phases, tiers) cannot be a value in it: give those in a range table.',
     ],
     examples: [
+      {
+        args: [
+          "COSTPERBTC",
+          {
+            range:
+              '{"power_price_kwh",0.05;"wall_efficiency_j_th",17.5;"difficulty",1.5E14;"subsidy_btc_per_block",3.125}',
+            rows: [
+              ["power_price_kwh", 0.05],
+              ["wall_efficiency_j_th", 17.5],
+              ["difficulty", 1.5e14],
+              ["subsidy_btc_per_block", 3.125],
+            ],
+          },
+        ],
+        result: "50107.95",
+        note: "an inline table: the same as =MINER.COSTPERBTC(0.05, 17.5, 1.5E14, 3.125), the first formula npm start suggests",
+      },
       {
         args: [
           "LEASENPV",
@@ -1028,7 +1046,7 @@ export const CATALOG: readonly FunctionDoc[] = [
   {
     id: "BTCPRICE",
     description:
-      "Live BTC price from the market data the task pane refreshes; #N/A with the reason when there is none.",
+      "Live BTC price, refreshed by the add-in every 5 minutes by default, by Refresh, or as often as refresh_minutes asks; #N/A with the reason when there is none.",
     result: "BTC price in the currency, updating live.",
     shape: "live",
     formula:
