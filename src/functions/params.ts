@@ -770,7 +770,7 @@ export const PARAMS = define({
   function_name: {
     description: 'Name of the MINER function to run, e.g. "COSTPERBTC"',
     unit: "text",
-    note: "any MINER function but the live ones",
+    note: "any MINER function but the live ones and HISTORY",
     example: "LEASENPV",
     kind: "text",
   },

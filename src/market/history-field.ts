@@ -77,7 +77,12 @@ export function todaySerial(nowMs: number): number {
   return Math.floor(nowMs / DAY_MS) + EPOCH_SERIAL;
 }
 
-const shown = (serial: number) => `${dateText(serial)} (${serial})`;
+/** Excel's serials of 1 March 1900 (before it, Excel counts a 29 February 1900 that never was) and of 9999-12-31. */
+const DATE_SERIALS = { min: 61, max: 2_958_465 };
+
+/** "2025-11-27 (45988)", or the bare number when it is no date Excel shows. */
+const shown = (serial: number) =>
+  serial >= DATE_SERIALS.min && serial <= DATE_SERIALS.max ? `${dateText(serial)} (${serial})` : String(serial);
 
 /**
  * Checks the period against today (`nowMs`) and chooses the interval to ask for. The dates are

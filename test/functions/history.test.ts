@@ -6,6 +6,7 @@
  * kept an hour; every failure is #N/A with the reason and no table; bad arguments are #VALUE!
  * naming them, before any request; the value column feeds VOLATILITY and a growth formula.
  */
+import fc from "fast-check";
 import { CATALOG } from "../../src/functions/catalog";
 import { history } from "../../src/functions/history";
 import { volatilityFn } from "../../src/functions/risk";
@@ -16,6 +17,7 @@ import { HistoryStore } from "../../src/market/history-store";
 import { FetchFn } from "../../src/market/http";
 import { FakeApi, startFakeApi } from "../support/fake-api";
 import { serviceOn } from "../support/market-service";
+import { arg } from "../support/any-input";
 
 const DAY = 86_400;
 const serial = (t: number) => t / DAY + 25569;
@@ -303,4 +305,32 @@ describe("bad arguments are #VALUE! naming them, before any request", () => {
     // 28 Nov at 00:00 UTC: the last price before it, 01:00 on 27 Nov, is less than a day older.
     expect(await table("price", 45988.75, today + 1)).toEqual([["Date (UTC)", "BTC price (USD)"], [45988, 91250], [45989, 91400]]);
   });
+});
+
+test("whatever Excel passes: a table, or #VALUE! or #N/A naming HISTORY, never another exception or a crash caught at the boundary", async () => {
+  // No network: every request fails at once, so a valid call ends in #N/A.
+  (globalThis as Record<string, unknown>).__MINER_HISTORY_STORE_V1__ = new HistoryStore({
+    deps: { fetch: () => Promise.reject(new TypeError("Failed to fetch")), sleep: async () => {}, now: () => SAMPLE_NOW },
+    policy: { timeoutMs: 1000, retries: 0, backoffMs: 1, maxRetryAfterMs: 1 },
+  });
+  const today = serial(Date.UTC(2025, 10, 28) / 1000);
+  const often = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: arg });
+  const field = often(fc.constantFrom("price", "DIFFICULTY", " hashrate ", "BTC_Hashprice", "hashprice_usd_per_ph_day"));
+  const date = often(fc.double({ min: today - 1100, max: today + 3, noNaN: true }));
+  const interval = often(fc.constantFrom("daily", "Weekly", "monthly", null));
+  let notAvailable = 0;
+  await fc.assert(
+    fc.asyncProperty(field, date, fc.option(date), interval, async (...args) => {
+      try {
+        const t = await history(...args);
+        return Array.isArray(t) && t.length > 1;
+      } catch (e) {
+        if (!(e instanceof CustomFunctions.Error)) return false;
+        if (e.code === "#N/A") notAvailable++;
+        return (e.code === "#VALUE!" || e.code === "#N/A") && /^HISTORY: /.test(e.message ?? "") && !/unexpected error/.test(e.message ?? "");
+      }
+    }),
+    { numRuns: 400 },
+  );
+  expect(notAvailable).toBeGreaterThan(40); // the arguments' checks were passed often enough to reach the network
 });
