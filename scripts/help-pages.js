@@ -105,13 +105,19 @@ function describe(ns, doc) {
     default: p.default === undefined ? (p.optional && !p.afterOptional ? (p.blank ?? "none") : "") : showDefault(p.default, p.kind),
   }));
   const live = doc.shape === "live";
+  const fetched = doc.shape === "fetched";
   const table = doc.id === "FROMTABLE";
   const errors = live
     ? [
         "#N/A when there is no data yet, the machine is offline, or every provider failed; the message says which.",
         ...params.map((p) => `#VALUE! when ${p.name} is not one of the allowed values; the message lists them.`),
       ]
-    : table
+    : fetched
+      ? [
+          "#N/A when the data cannot be had: a provider fails or does not answer, a response or series is refused by the checks, or a date asked for has no value; the message says which and why, and no partial table is returned.",
+          ...params.map((p) => `#VALUE! when ${p.name} is not ${p.allowed}; the message says what it got.`),
+        ]
+      : table
       ? [
           "#VALUE! when function_name is not a MINER function that takes numbers, or a table is not two columns, or a name is unknown, repeated or missing; the message lists the function's names.",
           "Otherwise exactly the errors of the function named, with its messages (e.g. \"LEASENPV: term_years must be ...\"), #NUM! cases included.",
@@ -127,12 +133,12 @@ function describe(ns, doc) {
     signature: `=${ns}.${doc.id}(${params.map((p) => (p.required ? p.name : `[${p.name}]`)).join(", ")})`,
     description: doc.description,
     params,
-    result: `${doc.result}${doc.shape === "table" ? " A dynamic array: it spills into the cells below and to the right." : ""}`,
+    result: `${doc.result}${doc.shape === "table" || fetched ? " A dynamic array: it spills into the cells below and to the right." : ""}`,
     formula: doc.formula,
     notes: doc.notes || [],
     examples: doc.examples.map((e) => ({
       formula: formula(ns, doc.id, e.args),
-      inline: doc.shape === "live" ? undefined : inlineForm(ns, doc.id, e.args),
+      inline: live || fetched ? undefined : inlineForm(ns, doc.id, e.args),
       result: e.result,
       note: e.note,
       // A range's contents are listed; an array constant such as {0.1,0.5,0.9} shows itself.

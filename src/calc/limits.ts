@@ -188,6 +188,8 @@ export const PHASES = { maxLength: 120 } as const satisfies Limits;
 export function longestOf(kind: RangeKind, l: Limits | undefined): number {
   return l?.maxLength ?? LONGEST[kind];
 }
+/** How often a live cell asks for new data: from every minute to once a day. */
+export const REFRESH_MINUTES: Limits = { min: 1, max: 1440, noun: "number of minutes", hint: "1 minute to a day" };
 
 /** A bound as the words show it: 2^53 − 1 by name, thousands grouped from 10,000. */
 export function showBound(x: number): string {

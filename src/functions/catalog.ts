@@ -8,7 +8,7 @@
  * every #NUM! case. Not imported by the add-in: its text stays out of the bundle. The example
  * argument lists are exported: the tests' fixtures (test/support/calls.ts) are these same lists.
  */
-import { FunctionId, LiveId, SIGNATURES } from "./params";
+import { AsyncId, FunctionId, LiveId, SIGNATURES } from "./params";
 
 /** A range argument in an example: its address as written in the formula, and what it holds. */
 export interface RangeArg {
@@ -49,14 +49,19 @@ interface Documentation {
 }
 
 /**
- * A function's documentation and its result's shape: a number, a table (a dynamic array) or a
- * live number (streamed; exactly the live functions, live.ts, may say so).
+ * A function's documentation and its result's shape: a number, a table (a dynamic array), a live
+ * number (streamed; exactly the live functions, live.ts, may say so) or a table fetched from the
+ * providers once (an async function: exactly history.ts's).
  */
 export type FunctionDoc = Documentation &
-  ({ id: LiveId; shape: "live" } | { id: Exclude<FunctionId, LiveId>; shape: "number" | "table" });
+  (
+    | { id: LiveId; shape: "live" }
+    | { id: AsyncId; shape: "fetched" }
+    | { id: Exclude<FunctionId, LiveId | AsyncId>; shape: "number" | "table" }
+  );
 
 const LIVE_NOTE =
-  "Streams: the cell updates whenever the task pane or any cell refreshes the market data (one request per endpoint however many cells ask; cells are answered from it for 15 seconds), and stops when the cell is cleared.";
+  "Streams: the cell shows each new value the add-in fetches until it is cleared. The add-in refreshes every 5 minutes by default while the workbook is open, pane shown or not (Settings: Off, 1, 5, 15 or 60 minutes), at once on Home → MINER → Refresh or the pane's Refresh, and when a cell starts; each refresh is one request per endpoint however many cells ask, and cells starting within 15 seconds of one are answered from it. F9 and Shift+F9 neither restart a live cell nor fetch (use Refresh); Ctrl+Alt+F9 restarts it, showing the latest values and asking for a refresh; Data → Refresh All fetches nothing for it (docs/market-data.md).";
 
 /** A 100 MW site (S21-class fleet, 4.5¢ power, late-2025 network), five years at 12%. */
 export const MINING_EXAMPLE = [
@@ -842,7 +847,7 @@ export const CATALOG: readonly FunctionDoc[] = [
       "With r_t = ln(v_t / v_(t−1)) for consecutive values, oldest first: √(Σ (r_t − mean r)² / (n − 1)) × √periods_per_year, n the number of returns; in 40-digit decimal arithmetic.",
     notes: [
       "periods_per_year: 365 for daily BTC prices (it trades every day), 252 for trading days, 52 weekly, 12 monthly.",
-      "Blank cells before the first value or after the last are skipped (a range selected longer than its data); a blank between values is #VALUE!, since it would join two periods into one return.",
+      'Blank cells before the first value or after the last are skipped (a range selected longer than its data); a blank between values is #VALUE!, since it would join two periods into one return. A text heading in the first filled cell is skipped too: a column selected with its heading, or HISTORY\'s value column, =MINER.VOLATILITY(INDEX(MINER.HISTORY("price", A1), 0, 2), 365).',
       "Fewer than 3 values, or a value of 0 or less, is #VALUE! naming its row (or column).",
     ],
     examples: [
@@ -1276,8 +1281,26 @@ export const CATALOG: readonly FunctionDoc[] = [
     notes: [
       "An unknown, repeated or missing required name is #VALUE! listing the function's names.",
       "Split the inputs as the model does: one site table can feed MININGNPV (with a horizon table) and CONVERSIONVALUE (with a lease table).",
+      'A table may be typed into the formula as an array constant, rows separated by semicolons: =MINER.FROMTABLE("COSTPERBTC", {"power_price_kwh",0.05;"wall_efficiency_j_th",17.5;"difficulty",1.5E14;"subsidy_btc_per_block",3.125}). An array constant holds constants only (numbers, text, TRUE/FALSE; no cell references, names or formulas), so a table of numbers (phases, tiers) cannot be a value in it: give those in a range table.',
     ],
     examples: [
+      {
+        args: [
+          "COSTPERBTC",
+          {
+            range:
+              '{"power_price_kwh",0.05;"wall_efficiency_j_th",17.5;"difficulty",1.5E14;"subsidy_btc_per_block",3.125}',
+            rows: [
+              ["power_price_kwh", 0.05],
+              ["wall_efficiency_j_th", 17.5],
+              ["difficulty", 1.5e14],
+              ["subsidy_btc_per_block", 3.125],
+            ],
+          },
+        ],
+        result: "50107.95",
+        note: "an inline table: the same as =MINER.COSTPERBTC(0.05, 17.5, 1.5E14, 3.125), the first formula npm start suggests",
+      },
       {
         args: [
           "LEASENPV",
@@ -1337,13 +1360,23 @@ export const CATALOG: readonly FunctionDoc[] = [
   {
     id: "BTCPRICE",
     description:
-      "Live BTC price from the market data the task pane refreshes; #N/A with the reason when there is none.",
+      "Live BTC price, refreshed by the add-in every 5 minutes by default, by Refresh, or as often as refresh_minutes asks; #N/A with the reason when there is none.",
     result: "BTC price in the currency, updating live.",
     shape: "live",
     formula:
       "mempool.space's price first, then Coinbase, Kraken, CoinGecko and blockchain.info; every response is checked for plausibility before use.",
-    notes: [LIVE_NOTE],
-    examples: [{ args: ["EUR"], result: "the live price, e.g. 78931" }],
+    notes: [
+      LIVE_NOTE,
+      "refresh_minutes: how often, at least, this cell asks for a new price. Whenever the latest refresh is that many minutes old, the cell asks the add-in for one, through the same 15-second cache and each provider's back-off as every other request: cells on one schedule share one refresh, a refresh from anywhere else (the auto-refresh, Refresh, another cell) puts the next one off, and a provider that answered 429 or 503 is not asked before its back-off ends (the price then comes from the next provider). From 1 to 1440 (a day); outside is #VALUE!. Omitted, the cell refreshes with the add-in's auto-refresh (every 5 minutes unless changed in Settings, or never when Off) and the Refresh commands.",
+    ],
+    examples: [
+      { args: ["EUR"], result: "the live price, e.g. 78931" },
+      {
+        args: ["USD", 1],
+        result: "the live price, e.g. 91250",
+        note: "asking for a new price at least every minute, whatever the auto-refresh",
+      },
+    ],
   },
   {
     id: "DIFFICULTY",
@@ -1373,6 +1406,48 @@ export const CATALOG: readonly FunctionDoc[] = [
       "Fields: difficulty, block_height, network_hashrate_ehs (EH/s), fees_btc_per_block (BTC), hashprice_usd_per_ph_day (USD/PH/day), next_retarget_height, next_retarget_blocks, next_retarget_change (fraction), next_retarget_date, next_halving_height, next_halving_blocks, next_halving_date (dates as Excel serials, UTC), btc_price; or their workbook names (BTC_Hashprice).",
     notes: [LIVE_NOTE],
     examples: [{ args: ["hashprice_usd_per_ph_day"], result: "the live hashprice, e.g. 35.69" }],
+  },
+  {
+    id: "HISTORY",
+    description:
+      "History of the BTC price, difficulty, hashrate or hashprice from mempool: a table of dates and values, daily, weekly or monthly; #N/A with the reason when there is none.",
+    result:
+      "A table: a header row (Date (UTC), then the field with its unit), then one row per date, oldest first: the date as an Excel serial of the UTC day (format the column as a date) and the field's value on it.",
+    shape: "fetched",
+    formula:
+      "Each value is as of 00:00 UTC on its date, as the History tab's rows: price (USD) = the last price of mempool's series at or before it and less than a day older; difficulty = the one in force (the latest adjustment at or before it); hashrate (EH/s) = mempool's mean for the day; hashprice (USD/PH/day) is MINER.HASHPRICE(price, difficulty, MINER.SUBSIDY(h), R − MINER.SUBSIDY(h)), which is price × 86,400 × 10^15 × R / (difficulty × 2^32), with that price and difficulty, R the mean reward per block of the day's blocks (subsidy and fees as mined, from mempool's reward buckets) and h their mean height; the subsidy is 50 BTC halved every 210,000 blocks, 3.125 BTC for blocks 840,000 to 1,049,999, and on a halving day R holds blocks at both.",
+    notes: [
+      'field: "price", "difficulty", "hashrate" or "hashprice", in any case, or the market name of one as NETWORK takes it (btc_price_usd, BTC_Difficulty, network_hashrate_ehs, BTC_Hashprice …).',
+      "Dates are Excel serials in the 1900 date system (25569 = 1 January 1970; =DATE(2025,11,27) is 45988), whose whole part is read as a UTC day. Excel's 1900 leap-year bug moves only dates before 1 March 1900, long before any history.",
+      "start_date: from 1,075 days before today to today. end_date: from start_date to today (tomorrow is read as today, for a time zone ahead of UTC); omitted, the latest date the provider has. Outside these, or an interval other than the three, is #VALUE! naming the argument.",
+      'interval: "daily" (every day from start_date to end_date), "weekly" (end_date and every 7th day before it) or "monthly" (end_date and the same day of each earlier month, as EDATE(end_date, −k), the month\'s last day when it is shorter), back to start_date.',
+      "One request per endpoint and period, shared by every cell that asks and kept an hour, with the History tab (whose Fetch asks again): price from mempool's /api/v1/historical-price (the whole series, one request for any period), difficulty from /api/v1/mining/difficulty-adjustments/:interval, hashrate from /api/v1/mining/hashrate/:interval, hashprice from those and /api/v1/mining/blocks/rewards/:interval; :interval is the shortest of 3m, 6m, 1y, 2y and 3y that covers the period and the 20 days before it.",
+      "Checked as the History tab's history (docs/live-data-checks.md): every series in time order, none in the future, none before the period asked for, no implausible step between neighbours, and the period's realised growth and volatility in their plausible bands. A failed request, a refused series or a date without a value is #N/A with the reason: never a partial series.",
+      "An async function, not a streaming one: history does not change, so Excel asks once and keeps the table until the cell is recalculated (Ctrl+Alt+F9 asks again, answered from the kept response within the hour).",
+      'With VOLATILITY: =MINER.VOLATILITY(INDEX(MINER.HISTORY("price", A1), 0, 2), 365), A1 holding the start date: INDEX(…, 0, 2) is the value column, whose heading VOLATILITY skips; 52 for weekly rows, 12 for monthly. For a monthly difficulty growth: =LET(h, MINER.HISTORY("difficulty", A1), n, ROWS(h), (INDEX(h, n, 2) / INDEX(h, 2, 2)) ^ ((365/12) / (INDEX(h, n, 1) − INDEX(h, 2, 1))) − 1).',
+    ],
+    examples: [
+      {
+        args: ["difficulty", 45658, 45988, "monthly"],
+        result: "live data, e.g. a 12×2 table: from 45684, 1.0978E14 (27 Jan 2025) to 45988, 1.4930E14 (27 Nov 2025)",
+        note: "the difficulty on the 27th of each month from January to November 2025; the result shown is from the project's recorded mempool sample",
+      },
+      {
+        args: ["price", 45988],
+        result: "live data, e.g. a 2×2 table: 45988, 91250",
+        note: "the BTC price at 00:00 UTC on 27 November 2025, through the latest date mempool has (recorded sample, asked on 28 November 2025)",
+      },
+      {
+        args: ["hashprice", 45658, 45658],
+        result: "live data, e.g. a 2×2 table: 45658, 54.07",
+        note: "1 January 2025: $93,429 and a difficulty of 1.0978E14 at 00:00 UTC, a mean reward of 3.1581 BTC a block that day (recorded sample)",
+      },
+      {
+        args: ["hashrate", 45658, 45658],
+        result: "live data, e.g. a 2×2 table: 45658, 781",
+        note: "mempool's mean network hashrate on 1 January 2025, EH/s (recorded sample)",
+      },
+    ],
   },
 ];
 

@@ -6,9 +6,15 @@
 import "./outside-office"; // first: see the file
 import { CALCULATED } from "./calculated";
 import { fromTable } from "./fromtable";
+import { history } from "./history";
 import { LIVE } from "./live";
 import { FunctionId } from "./params";
 
-const BINDINGS: Record<FunctionId, (...args: unknown[]) => unknown> = { ...CALCULATED, FROMTABLE: fromTable, ...LIVE };
+const BINDINGS: Record<FunctionId, (...args: unknown[]) => unknown> = {
+  ...CALCULATED,
+  FROMTABLE: fromTable,
+  ...LIVE,
+  HISTORY: history,
+};
 
 for (const [id, implementation] of Object.entries(BINDINGS)) CustomFunctions.associate(id, implementation);

@@ -65,7 +65,10 @@ export function functionsMetadata(helpBase = DEV_HELP_BASE): FunctionsMetadata {
       name: doc.id,
       ...(doc.shape === "live" ? { options: { stream: true as const } } : {}),
       parameters: SIGNATURES[doc.id].map(parameter),
-      result: doc.shape === "table" ? { dimensionality: "matrix" as const } : { type: "number" as const },
+      result:
+        doc.shape === "table" || doc.shape === "fetched"
+          ? { dimensionality: "matrix" as const }
+          : { type: "number" as const },
     })),
   };
 }

@@ -36,6 +36,7 @@ import {
   QUANTILES,
   RangeKind,
   RATE,
+  REFRESH_MINUTES,
   RENT_TIMING,
   SCHEDULE_COLUMN_CELLS,
   SCHEDULE_MONTHS,
@@ -93,6 +94,11 @@ export interface Param {
    * ("ends", a time series, where a gap would join two periods).
    */
   readonly blanks?: "skip" | "ends";
+  /**
+   * A list of a range whose first filled cell may be text: its heading, skipped (a column selected
+   * with its heading, or MINER.HISTORY's value column).
+   */
+  readonly heading?: true;
   /**
    * Required, but placed after optional parameters, where Excel's metadata cannot say so: Excel
    * refuses to load an add-in whose metadata has a required parameter after an optional one
@@ -645,6 +651,7 @@ export const PARAMS = define({
     example: "B2:B366",
     kind: "list",
     blanks: "ends",
+    heading: true,
   },
   periods_per_year: {
     description: "Periods a year between consecutive values: 365 for daily BTC prices, 52 weekly, 12 monthly",
@@ -985,14 +992,44 @@ export const PARAMS = define({
   field: {
     description: "Market field by id (hashprice_usd_per_ph_day) or workbook name (BTC_Hashprice)",
     unit: "text",
-    note: "a field listed on NETWORK's help page",
+    note: "a field listed on the function's help page",
     example: "hashprice_usd_per_ph_day",
+    kind: "text",
+  },
+  refresh_minutes: {
+    description: "How often at least this cell asks for a new price",
+    unit: "minutes",
+    limits: REFRESH_MINUTES,
+    example: 5,
+    optional: true,
+    blank: "the add-in's auto-refresh (5 minutes unless changed)",
+  },
+  start_date: {
+    description: "First date of the history (an Excel date, read as a UTC day)",
+    unit: "date",
+    note: "a date from 1,075 days before today to today",
+    example: 45658,
+  },
+  end_date: {
+    description: "Last date of the history (an Excel date, read as a UTC day)",
+    unit: "date",
+    note: "a date from start_date to today",
+    example: 45988,
+    optional: true,
+    blank: "the latest date the provider has",
+  },
+  interval: {
+    description: "Spacing of the rows",
+    unit: "text",
+    note: '"daily", "weekly" (back from the end date) or "monthly" (the end date\'s day of each month)',
+    example: "monthly",
+    default: "daily",
     kind: "text",
   },
   function_name: {
     description: 'Name of the MINER function to run, e.g. "COSTPERBTC"',
     unit: "text",
-    note: "any MINER function but the live ones",
+    note: "any MINER function but the live ones and HISTORY",
     example: "LEASENPV",
     kind: "text",
   },
@@ -1329,10 +1366,11 @@ const DETERMINISTIC = {
   LOANSCHEDULE: [P.principal_usd, P.annual_rate, P.tenor_months, P.grace_months, P.repayment],
   EQUITYIRR: [P.cash_flows, P.capex_usd, P.loan_usd, required(P.debt_service)],
   FROMTABLE: [P.function_name, P.assumptions, P.assumptions_2, P.assumptions_3],
-  BTCPRICE: [P.currency],
+  BTCPRICE: [P.currency, P.refresh_minutes],
   DIFFICULTY: [],
   HEIGHT: [],
   NETWORK: [P.field],
+  HISTORY: [P.field, P.start_date, P.end_date, P.interval],
 } satisfies Record<string, readonly Param[]>;
 
 /** What a distribution function simulates, after its deterministic function's own arguments. */
@@ -1376,5 +1414,8 @@ export type LiveId = "BTCPRICE" | "DIFFICULTY" | "HEIGHT" | "NETWORK";
 /** The dispatcher that runs the others from tables of names and values (fromtable.ts). */
 export type TableId = "FROMTABLE";
 
+/** The functions that answer once, later, from the network: Excel waits for their promise (history.ts). */
+export type AsyncId = "HISTORY";
+
 /** The functions that calculate from their arguments (calculated.ts). */
-export type CalculatedId = Exclude<FunctionId, LiveId | TableId>;
+export type CalculatedId = Exclude<FunctionId, LiveId | TableId | AsyncId>;

@@ -343,10 +343,15 @@ function numberList(p: Param, raw: unknown): NumberList {
   const where = (k: number) => `${rows > 1 ? "row" : "column"} ${k + 1}`;
   let first = 0;
   let last = cells.length - 1;
-  if (p.blanks === "ends") {
-    while (first <= last && isBlank(cells[first])) first++;
-    while (last >= first && isBlank(cells[last])) last--;
+  const skipLeadingBlanks = () => {
+    if (p.blanks === "ends") while (first <= last && isBlank(cells[first])) first++;
+  };
+  skipLeadingBlanks();
+  if (p.heading && cells.length > 1 && typeof cells[first] === "string" && !isBlank(cells[first])) {
+    first++;
+    skipLeadingBlanks();
   }
+  if (p.blanks === "ends") while (last >= first && isBlank(cells[last])) last--;
   const values: number[] = [];
   const positions: string[] = [];
   for (let k = first; k <= last; k++) {

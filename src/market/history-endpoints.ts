@@ -13,6 +13,16 @@ import { FetchFailure } from "./http";
 export const HISTORY_INTERVALS = ["3m", "6m", "1y", "2y", "3y"] as const;
 export type HistoryInterval = (typeof HISTORY_INTERVALS)[number];
 
+/** The endpoints' paths for an interval (the price series is the whole history, whatever the interval). */
+export function historyPaths(interval: HistoryInterval) {
+  return {
+    adjustments: `/api/v1/mining/difficulty-adjustments/${interval}`,
+    hashrates: `/api/v1/mining/hashrate/${interval}`,
+    rewards: `/api/v1/mining/blocks/rewards/${interval}`,
+    prices: "/api/v1/historical-price?currency=USD",
+  };
+}
+
 /** The genesis block's time, s: nothing in Bitcoin's history is older. */
 const GENESIS_TIME = 1231006505;
 /** Heights and times in the history, wide enough for the longest interval (3y) for decades. */

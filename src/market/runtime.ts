@@ -1,16 +1,18 @@
 /**
- * The one MarketService of the shared runtime. functions.js and taskpane.js are separate bundles
+ * The one MarketService and the one HistoryStore of the shared runtime. functions.js and taskpane.js are separate bundles
  * loaded into the same page, so the instance lives on globalThis, not in a module variable:
  * cells and the pane then share one cache and one refresh.
  */
 import { DEFAULT_POLICY, FetchFn, HttpDeps, HttpPolicy } from "./http";
 import { MarketService } from "./service";
 import { providerBases } from "./bases";
+import { HISTORY_POLICY, HistoryStore } from "./history-store";
 
 export { providerBases } from "./bases";
 export { parseMempoolBase } from "./source-url";
 
 const KEY = "__MINER_MARKET_SERVICE_V1__";
+const HISTORY_KEY = "__MINER_HISTORY_STORE_V1__";
 
 declare const __MINER_TEST_HOOKS__: boolean | undefined;
 
@@ -59,4 +61,15 @@ export function marketService(): MarketService {
     g[KEY] = service;
   }
   return service;
+}
+
+/** The runtime's history responses, shared by the History tab and every MINER.HISTORY cell. */
+export function historyStore(): HistoryStore {
+  const g = globalThis as unknown as Record<string, HistoryStore | undefined>;
+  let store = g[HISTORY_KEY];
+  if (!store) {
+    store = new HistoryStore({ deps: browserHttpDeps(), policy: withTestPolicy(HISTORY_POLICY) });
+    g[HISTORY_KEY] = store;
+  }
+  return store;
 }

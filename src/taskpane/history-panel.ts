@@ -1,19 +1,13 @@
 /**
- * The History tab: fetches mempool's history (one request per endpoint, src/market/history.ts),
+ * The History tab: fetches mempool's history (one request per endpoint, src/market/history.ts,
+ * through the runtime's history store, whose responses MINER.HISTORY cells then share),
  * shows the realised monthly difficulty growth and annual price volatility with the dates they
  * come from, and in Excel writes MINER_History (history-sheet.ts). A failed fetch writes nothing:
  * the last good sheet stays, and the tab says why.
  */
 import { clip } from "../market/check";
-import {
-  DerivedValue,
-  fetchHistory,
-  History,
-  HISTORY_INTERVALS,
-  HISTORY_POLICY,
-  HistoryInterval,
-} from "../market/history";
-import { browserHttpDeps, marketService, withTestPolicy } from "../market/runtime";
+import { DerivedValue, fetchHistory, History, HISTORY_INTERVALS, HistoryInterval } from "../market/history";
+import { browserHttpDeps, historyStore, marketService } from "../market/runtime";
 import { utcDate } from "./format";
 import { HISTORY_NAMES, HISTORY_SHEET, writeHistorySheet } from "./history-sheet";
 import { setText } from "./view";
@@ -63,11 +57,13 @@ async function fetchClicked(inExcel: boolean): Promise<void> {
   button.setAttribute("aria-busy", "true");
   setText(status, "Fetching history (4 requests)…");
   try {
+    // Fetch asks again (fresh), and what it gets is what cells asking for history read next.
     const result = await fetchHistory({
       base: marketService().mempoolBase,
       interval,
-      policy: withTestPolicy(HISTORY_POLICY),
       deps: browserHttpDeps(),
+      store: historyStore(),
+      fresh: true,
     });
     if (!result.ok) {
       const kept = inExcel ? ` Nothing was written: ${HISTORY_SHEET} keeps its last good data.` : "";

@@ -13,7 +13,7 @@ import { launchChromium } from "../support/browser";
 import { buildProduction, TEST_BASE_URL } from "../support/build";
 import { startStaticServer, StaticServer } from "../support/static-server";
 import { labelled } from "../support/labelled";
-import { CALLS, Fn, GOOD_CALLS, LIVE_FUNCTIONS, TABLE_FUNCTION } from "../support/calls";
+import { CALLS, Fn, GOOD_CALLS, LIVE_FUNCTIONS, FETCHED_FUNCTIONS, TABLE_FUNCTION } from "../support/calls";
 import { fromTable } from "../../src/functions/fromtable";
 import { SIGNATURES } from "../../src/functions/params";
 import { allPrintedFormulas, Ast, computedNames, judge, NAMES, Outcome as PrintedOutcome, resolve } from "../support/printed-formulas";
@@ -99,9 +99,28 @@ test("functions.js registers exactly the functions listed in functions.json", as
   const ids = metadata.functions.map((f: { id: string }) => f.id).sort();
   const registered = await page.evaluate(() => Object.keys((window as any).CustomFunctions._association.mappings).sort());
   expect(registered).toEqual(ids);
-  expect(ids).toEqual([...Object.keys(CALLS), TABLE_FUNCTION, ...LIVE_FUNCTIONS].sort());
+  expect(ids).toEqual([...Object.keys(CALLS), TABLE_FUNCTION, ...LIVE_FUNCTIONS, ...FETCHED_FUNCTIONS].sort());
   // office.js outside an Office host throws from its own o15apptofilemappingtable.js; none may come from ours.
   expect(pageErrors.filter((e) => e.includes("/addin/"))).toEqual([]);
+});
+
+test("HISTORY in the bundle answers with a promise: a bad argument rejects with #VALUE! naming it, before any request", async () => {
+  const outcome = await page.evaluate(async () => {
+    const cf = (window as any).CustomFunctions;
+    const result = cf._association.mappings.HISTORY("temperature", 45900, null, null);
+    const isPromise = typeof result?.then === "function";
+    try {
+      await result;
+      return { isPromise, settled: "fulfilled" };
+    } catch (e: any) {
+      return { isPromise, code: e instanceof cf.Error ? e.code : String(e), message: e.message };
+    }
+  });
+  expect(outcome).toEqual({
+    isPromise: true,
+    code: "#VALUE!",
+    message: 'HISTORY: field must be one of price, difficulty, hashrate, hashprice (or a market name of one, e.g. BTC_Hashprice); got "temperature"',
+  });
 });
 
 test("every function gives in Chromium exactly what the calc module gives in Node", async () => {

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { CATALOG, ExampleArg } from "../../src/functions/catalog";
 import { BY_MONTH_NOTE, PARAMS, SIGNATURES } from "../../src/functions/params";
-import { AFTER_OPTIONAL, CALLS, Fn, LIVE_FUNCTIONS, TABLE_FUNCTION } from "../support/calls";
+import { AFTER_OPTIONAL, CALLS, Fn, LIVE_FUNCTIONS, FETCHED_FUNCTIONS, TABLE_FUNCTION } from "../support/calls";
 import { excelErrorOrNone } from "../support/errors";
 import { labelled } from "../support/labelled";
 
@@ -46,7 +46,7 @@ const byId = (id: string) => {
 const signature = (f: FunctionMeta) => f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
 
 test("every function is in functions.json: the numeric ones, the dispatcher and the live ones", () => {
-  expect(functions.map((f) => f.id).sort()).toEqual([...Object.keys(CALLS), TABLE_FUNCTION, ...LIVE_FUNCTIONS].sort());
+  expect(functions.map((f) => f.id).sort()).toEqual([...Object.keys(CALLS), TABLE_FUNCTION, ...LIVE_FUNCTIONS, ...FETCHED_FUNCTIONS].sort());
   for (const f of functions) expect(f.name).toBe(f.id);
 });
 
@@ -58,8 +58,9 @@ test("Excel marks exactly the required arguments required, and they come first",
     expect([f.id, f.parameters.slice(0, required).map((p) => p.optional ?? false)]).toEqual([f.id, Array(required).fill(false)]);
   }
   expect(signature(byId("FROMTABLE"))).toBe("function_name, assumptions, [assumptions_2], [assumptions_3]");
-  expect(signature(byId("BTCPRICE"))).toBe("[currency]");
+  expect(signature(byId("BTCPRICE"))).toBe("[currency], [refresh_minutes]");
   expect(signature(byId("NETWORK"))).toBe("field");
+  expect(signature(byId("HISTORY"))).toBe("field, start_date, [end_date], [interval]");
 });
 
 test("the lead's signatures: subsidy required after difficulty; efficiency at the wall or at the machine", () => {
@@ -139,7 +140,7 @@ test("one name, one meaning: a parameter name has the same description and unit 
 });
 
 test("every parameter's description gives its unit or kind, optional ones their default or what a blank means, and a required one after optional ones says it is required", () => {
-  const unit = /USD|BTC|J\/TH|TH\/s|EH\/s|kWh|MW|fraction|rate|ratio|dimensionless|blocks|years|month|shares|text|range|TRUE or FALSE|code|GPUs|kW|count/;
+  const unit = /USD|BTC|J\/TH|TH\/s|EH\/s|kWh|MW|fraction|rate|ratio|dimensionless|blocks|years|month|minutes|date|shares|text|range|TRUE or FALSE|code|GPUs|kW|count/;
   // Required in one function, appended optional to another (one name, one description): no default to state.
   const appendedOptional = (id: string, name: string) =>
     (id === "PAYBACKMONTHS" && name === "start_height") || (id === "MWECONOMICS" && ["usd_per_gpu_hour", "utilization", "gpu_capex_usd", "kw_per_gpu"].includes(name));
@@ -183,7 +184,7 @@ test("names carry units: every money, energy, power, hashrate, time or BTC quant
   // Issue 12 adds switches (TRUE/FALSE), timing codes, tables of numbers, annual rates and a count of GPUs; issue 16 a correlation, counts and lists.
   const unitless = ["btc_price", "height", "start_height", "difficulty", "pue", "pool_fee", "uptime", "discount_rate", "escalator", "months", "currency", "field", "function_name", "assumptions", "assumptions_2", "assumptions_3",
     "switch_off_below_cost", "difficulty_includes_fleet", "exit_cap_rate", "rent_timing", "capex_timing", "phases", "tiers", "lease_discount_rate", "gpus", "utilization",
-    "price_difficulty_corr", "paths", "seed", "quantiles", "values", "periods_per_year"];
+    "price_difficulty_corr", "paths", "seed", "quantiles", "values", "periods_per_year", "interval"];
   // The treasury functions use the market's own words (issue 13 names them): money is USD, as everywhere;
   // btc is an amount of the held asset in its units (BTC, or ETH for an ETH treasury); shares are counts; ltv, haircut
   // and sell_fraction are fractions; policy and basis are codes.
@@ -194,7 +195,7 @@ test("names carry units: every money, energy, power, hashrate, time or BTC quant
   // DSCR is a ratio, rates are per year), with the treasury's share counts and money; codes and texts.
   unitless.push("cash_flows", "depreciation", "cfads", "convertible_debt", "basic_shares", "tax_rate", "annual_rate", "min_dscr");
   unitless.push("method", "loss_treatment", "repayment", "gpu_capex_timing");
-  const withUnit = /(^|_)(usd|btc|kwh|kw|ths|ehs|th|mw|j_th|years|months|day|month|hour|monthly|annual|pct|pct_of_revenue|per_critical_it_mw)(_|$)/;
+  const withUnit = /(^|_)(usd|btc|kwh|kw|ths|ehs|th|mw|j_th|years|months|minutes|date|day|month|hour|monthly|annual|pct|pct_of_revenue|per_critical_it_mw)(_|$)/;
   for (const name of new Set(functions.flatMap((f) => f.parameters.map((p) => p.name)))) {
     if (!unitless.includes(name)) expect(name).toMatch(withUnit);
   }
@@ -299,7 +300,8 @@ test("the registry documents every function once, each with an example", () => {
 
 test("every example gives the result it states (so the reference cannot drift from the code)", () => {
   let checked = 0;
-  for (const d of CATALOG.filter((x) => x.shape !== "live")) {
+  // Live and fetched results come from the network: their examples run against the fake API (test/functions/live*.test.ts, history.test.ts).
+  for (const d of CATALOG.filter((x) => x.shape !== "live" && x.shape !== "fetched")) {
     for (const { args, result } of d.examples) {
       labelled(d.id, () => expect(args.length).toBeLessThanOrEqual(SIGNATURES[d.id].length));
       let got = fnOf(d.id)(...asArgs(args));

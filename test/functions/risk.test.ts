@@ -193,6 +193,13 @@ describe("VOLATILITY", () => {
     );
   });
 
+  test("a text heading in the first filled cell is skipped (a column selected with its heading, HISTORY's value column); text anywhere else is not", () => {
+    expect(VOLATILITY([["BTC price (USD)"], [100], [200], [100], [200]], 12)).toBe(VOLATILITY([[100], [200], [100], [200]], 12));
+    expect(VOLATILITY([[null], ["Price"], [null], [100], [200], [100], [200]], 12)).toBeCloseTo(4 * Math.LN2, 14);
+    expect(excelError(() => VOLATILITY([["Price"], ["USD"], [100], [200], [100]], 12)).message).toBe('VOLATILITY: values must be a number; got text "USD" in row 2');
+    expect(excelError(() => VOLATILITY("Price", 12)).message).toBe('VOLATILITY: values must be a number; got text "Price"');
+  });
+
   test("fewer than 3 values, a value of 0 or less, text, or a block of cells is #VALUE! naming the place", () => {
     expect(excelError(() => VOLATILITY([[100], [200]], 12)).message).toBe("VOLATILITY: values must be at least 3 numbers (levels in time order); got 2 values");
     expect(excelError(() => VOLATILITY([[100, 200, 0, 300]], 12)).message).toMatch(/values must be a number greater than 0 in every cell .*; got 0 in column 3$/);

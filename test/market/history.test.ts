@@ -2,7 +2,7 @@
  * The history data layer against mempool's recorded shapes (test/fixtures/api/mempool), served by
  * the fake API on 127.0.0.1, and against failing and malformed responses.
  */
-import { fetchHistory, historyTable, HistoryResult } from "../../src/market/history";
+import { buildHistory, fetchHistory, historyTable, HistoryResult } from "../../src/market/history";
 import {
   parseDailyHashrates,
   parseDifficultyAdjustments,
@@ -359,5 +359,35 @@ describe("sixty consecutive days (synthetic responses in the recorded shapes)", 
     expect(h.rows[20].btcPriceUsd).toBeNull();
     expect(Math.abs((h.priceVolAnnual?.value as number) / vol(range(21, 59)) - 1)).toBeLessThan(1e-12);
     expect(h.priceVolAnnual?.source).toMatch(/of the 39 consecutive days 2025-10-20 to 2025-11-27/);
+  });
+});
+
+describe("the halving day", () => {
+  // 20 Apr 2024, when block 840,000 halved the subsidy from 6.25 to 3.125 BTC: a bucket before it
+  // (mean height 839,950, 6.25 BTC + 0.2 fees) and one after (840,050, 3.125 BTC + 0.5 fees).
+  const day = 1713571200;
+  const responses = {
+    adjustments: [{ time: day - 5 * DAY, height: 838_656, difficulty: 8.6e13, ratio: 1.0 }],
+    hashrates: [{ time: day, hashrateEhs: 620 }],
+    rewards: [
+      { time: day + 3600, height: 839_950, rewardSats: 645_000_000 },
+      { time: day + 9 * 3600, height: 840_050, rewardSats: 362_500_000 },
+    ],
+    prices: [{ time: day, usd: 64_000 }],
+  };
+
+  test("fees are blank (no one subsidy to take off); the hashprice is from the mean reward as mined", () => {
+    const h = buildHistory(responses, "1y", "mempool.space", Date.UTC(2024, 3, 21));
+    expect(h.rows[0].feesBtcPerBlock).toBeNull();
+    expect(h.rows[0].height).toBe(840_000);
+    expect(h.rows[0].hashpriceUsdPerPhDay).toBeNear(hashprice(64_000, 8.6e13, (6.45 + 3.625) / 2), { rel: 1e-12 });
+    expect(h.notes).toContain("fees are blank on 2024-04-20: the day's blocks span a halving");
+  });
+
+  test("a day of one epoch: HASHPRICE with SUBSIDY(height) and the fees, the same as from the mean reward", () => {
+    const after = { ...responses, rewards: [{ time: day + 9 * 3600, height: 840_050, rewardSats: 362_500_000 }] };
+    const h = buildHistory(after, "1y", "mempool.space", Date.UTC(2024, 3, 21));
+    expect(h.rows[0].feesBtcPerBlock).toBeCloseTo(0.5, 14);
+    expect(h.rows[0].hashpriceUsdPerPhDay).toBeNear(hashprice(64_000, 8.6e13, 3.625), { rel: 1e-12 });
   });
 });

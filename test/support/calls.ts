@@ -157,5 +157,8 @@ export const GOOD_CALLS: [id: string, args: unknown[]][] = [
 /** The streaming (live market data) functions, tested on their own: they take an invocation, not arguments alone. */
 export const LIVE_FUNCTIONS = ["BTCPRICE", "DIFFICULTY", "HEIGHT", "NETWORK"];
 
+/** The functions that answer once from the network (an async function): tested against the fake API on their own. */
+export const FETCHED_FUNCTIONS = ["HISTORY"];
+
 /** The dispatcher: runs any function in CALLS on named rows of tables (test/functions/fromtable.test.ts). */
 export const TABLE_FUNCTION = "FROMTABLE";

@@ -6,7 +6,7 @@
  * failure or refusal.
  */
 import { FakeApi } from "../support/fake-api";
-import { inExcel, openPane, paneSuite, showTab } from "../support/pane";
+import { FUNCTIONS_RUNTIME, inExcel, openPane, paneSuite, showTab } from "../support/pane";
 
 // The recorded series end on 27 Nov 2025; the parsers refuse times more than two days past the page's clock.
 const s = paneSuite({ fixedTime: new Date("2025-11-28T12:00:00Z") });
@@ -141,4 +141,33 @@ test("a failing provider writes nothing: the last good sheet stays and the pane 
     /^History not fetched: 127\.0\.0\.1:\d+: mempool historical-price: the price goes from 100 \(2025-11-26 00:00 UTC\) to 10,000,000 \(2025-11-27 00:00 UTC\), a factor of 100,000; at most 2 is plausible \(a factor of 2 a day\): refused\. Nothing was written: MINER_History keeps its last good data\.$/,
   );
   expect(await fake()).toEqual(good);
+});
+
+test("MINER.HISTORY cells in the built runtime: one request per endpoint for all of them, and the History tab's fetch shared with them", async () => {
+  const { page, api } = s;
+  await page.addInitScript(FUNCTIONS_RUNTIME);
+  await openPane(page, s.url);
+  const before = api.totalHits();
+  type Cells = (unknown[][] | string)[];
+  const run = (calls: unknown[][]) =>
+    page.evaluate(async (list) => {
+      const fns = (window as unknown as { __functions: Record<string, (...a: unknown[]) => Promise<unknown[][]>> }).__functions;
+      return Promise.all(list.map((args) => fns.HISTORY(...args).catch((e: Error & { code: string }) => `${e.code} ${e.message}`)));
+    }, calls) as Promise<Cells>;
+  const cells = await run([
+    ...Array.from({ length: 5 }, () => ["difficulty", 45658, 45988, "monthly"]),
+    ...Array.from({ length: 5 }, () => ["price", 45988]),
+    ["temperature", 45658],
+  ]);
+  expect(cells[0]).toHaveLength(12);
+  expect((cells[0] as unknown[][])[11]).toEqual([45988, 149301205959845.3]);
+  expect(cells[5]).toEqual([["Date (UTC)", "BTC price (USD)"], [45988, 91250]]);
+  expect(cells[10]).toMatch(/^#VALUE! HISTORY: field must be one of price, difficulty, hashrate, hashprice/);
+  expect([api.hits.get(HISTORY_PATHS[0]), api.hits.get(HISTORY_PATHS[3]), api.totalHits() - before]).toEqual([1, 1, 2]);
+  // The tab's Fetch asks again for all four; a hashprice cell then reads what it got.
+  expect(await fetchHistory()).toMatch(/^Fetched 5 days/);
+  const [hashprice] = await run([["hashprice", 45658, 45658]]);
+  expect((hashprice as unknown[][])[1][1]).toBeCloseTo((93429 * 86400 * 1e15 * 3.15812345) / (109782075598905.3 * 2 ** 32), 9);
+  expect(HISTORY_PATHS.map((p) => api.hits.get(p))).toEqual([2, 1, 1, 2]);
+  expect(s.pageErrors).toEqual([]);
 });
