@@ -16,3 +16,4 @@ export * from "./volatility";
 export * from "./simulation";
 export * from "./gpu-cloud";
 export * from "./energy-tax";
+export * from "./conversion-timing";
