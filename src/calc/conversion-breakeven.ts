@@ -93,16 +93,31 @@ export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
   };
   const runsAt = (m: PricedMonth, p: number): boolean => !t.switchOff || revenue(m, new Decimal(p)).gte(t.runningCost);
 
+  // Each month's threshold: the smallest double at which it runs (Infinity: never).
+  const thresholds = months.map((m) => threshold(m, runsAt, estimateThreshold(m, t.runningCost, t)));
+  // Present values per month: revenue per unit of price (no floor), the running and the idle costs.
+  const revenuePv = months.map((m, i) =>
+    m.perDifficulty === undefined ? ZERO : m.cg.mul(m.perDifficulty).mul(df[i + 1]),
+  );
+  const runningPv = months.map((_, i) => t.variableCost.add(t.opex).mul(df[i + 1]));
+  const idlePv = months.map((_, i) => t.idleOpex.mul(df[i + 1]).neg());
+
   /** V(p): the mining leg's value at month-1 price p, exact. */
   const valueAt = (p: number): Decimal => {
     const price = new Decimal(p);
     const running = [false];
     const operatingPv = [ZERO];
     months.forEach((m, i) => {
-      const r = revenue(m, price);
-      const runs = !t.switchOff || r.gte(t.runningCost);
+      const runs = p >= thresholds[i];
       running.push(runs);
-      operatingPv.push((runs ? r.sub(t.variableCost).sub(t.opex) : t.idleOpex.neg()).mul(df[i + 1]));
+      if (!runs) operatingPv.push(idlePv[i]);
+      else if (m.perDifficulty !== undefined) operatingPv.push(revenuePv[i].mul(price).sub(runningPv[i]));
+      else
+        operatingPv.push(
+          revenue(m, price)
+            .mul(df[i + 1])
+            .sub(runningPv[i]),
+        );
     });
     const chain = refreshChain(running, t.refreshEvery);
     return fleetPlan({ operatingPv, running, discount: df }, rules, chain, H).value;
@@ -117,8 +132,6 @@ export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
     );
   }
 
-  // Each month's threshold: the smallest double at which it runs (Infinity: never).
-  const thresholds = months.map((m) => threshold(m, runsAt, estimateThreshold(m, t.runningCost, t)));
   const starts = [LOWEST, ...[...new Set(thresholds.filter((x) => x > LOWEST && x < Infinity))].sort((a, b) => a - b)];
   const chains = starts.map((start) => {
     const running = [false, ...thresholds.map((x) => x <= start)];

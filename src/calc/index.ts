@@ -7,6 +7,7 @@ export * from "./costs";
 export * from "./finance";
 export * from "./lease";
 export * from "./mining-schedule";
+export * from "./fleet-life";
 export * from "./conversion";
 export * from "./choice";
 export * from "./series";
