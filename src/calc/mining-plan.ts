@@ -39,6 +39,20 @@ export const DIFFICULTY_PER_THS = new Decimal("1e12").mul(TARGET_BLOCK_SECONDS).
 /** Hashprice (USD per PH/s per day) = this × (subsidy + fees) × price / difficulty: 1e15 × 86,400 / 2^32. */
 export const PH_DAY_HASHES_OVER_2_32 = TH_DAY_HASHES_OVER_2_32.mul(1000);
 
+/**
+ * A sourced default suggestion for hashprice_floor_usd_per_ph_day, USD per PH/s per day: the
+ * network's marginal cost, read where the network last turned. Hashprice's all-time low was
+ * $35.06 on 22 November 2025 (Luxor's Hashrate Index, hashrateindex.com), after which difficulty
+ * fell from its all-time high of 155.97 T (about 29 October 2025) to 125.86 T (about 7 February
+ * 2026, −11.16%, the largest drop since 2021; mempool.space's difficulty adjustments): hashrate left
+ * when hashprice reached it. The best machines' power alone costs far less (at 4.5¢/kWh and PUE
+ * 1.1, $20.79 a PH-day for an S21 at 17.5 J/TH, $11.29 for an S23 Hydro at 9.5 J/TH, Bitmain's
+ * figures as ViaBTC and Bitcoin.com report them), but the marginal machine is older and its power
+ * dearer, so the network stops growing well above those. A suggestion for a template to show and an
+ * analyst to change, never a default: blank stays blank.
+ */
+export const SUGGESTED_HASHPRICE_FLOOR_USD_PER_PH_DAY = 35;
+
 /** One month's difficulty in a column argument: a blank cell, as the adapters pass it. */
 export type PathCell = Num | null | undefined;
 
@@ -76,7 +90,11 @@ export interface MiningPlan {
   fleet_resale_usd_per_th?: Num;
   /** Month m's difficulty in row m (at least `months` rows); replaces difficulty's growth. Default none. */
   difficulty_path?: readonly PathCell[];
-  /** The network's marginal cost: month m's difficulty never lets hashprice fall below it. Default none. */
+  /**
+   * The network's marginal cost, USD per PH/s per day: month m's difficulty never lets that month's
+   * hashprice (its price, fees and subsidy) fall below it. Default none (blank: today's result).
+   * A suggestion: SUGGESTED_HASHPRICE_FLOOR_USD_PER_PH_DAY.
+   */
   hashprice_floor_usd_per_ph_day?: Num;
 }
 

@@ -69,7 +69,13 @@ import {
   ValidMiningPlan,
 } from "./mining-plan";
 
-export { BLOCKS_PER_MONTH, fleetHashrateThs, meanSubsidyBtc, validateMiningPlan } from "./mining-plan";
+export {
+  BLOCKS_PER_MONTH,
+  fleetHashrateThs,
+  meanSubsidyBtc,
+  SUGGESTED_HASHPRICE_FLOOR_USD_PER_PH_DAY,
+  validateMiningPlan,
+} from "./mining-plan";
 export type { MiningPlan, PathCell, ValidMiningPlan } from "./mining-plan";
 
 /** Difficulty × this = EH/s: 2^32 / 600 / 1e18. */
