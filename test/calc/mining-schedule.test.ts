@@ -478,9 +478,9 @@ describe("mine or lease", () => {
     const lease = floatLease({ mw: 100 / 1.4, rate: 150, years: 10, esc: 0.03, capexPerMw: 9e6, opexPct: 0.15, build: 12 }, 0.12).npv;
     const lowestCrossing = (change: Partial<FloatMiningPlan>) => {
       const gap = (price: number) => lease - floatMining({ ...plan, ...change, months: 132, btc_price: price }, 0.12).npv;
-      let lo = 1_000;
-      while (gap(lo * 1.002) > 0) lo *= 1.002; // leasing is worth more below the crossing
-      let hi = lo * 1.002;
+      let lo = 20_000;
+      while (gap(lo * 1.005) > 0) lo *= 1.005; // leasing is worth more below the crossing
+      let hi = lo * 1.005;
       for (let i = 0; i < 100; i++) {
         const mid = (lo + hi) / 2;
         if (gap(mid) > 0) lo = mid;
