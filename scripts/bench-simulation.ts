@@ -31,6 +31,7 @@ import {
 } from "../src/calc";
 import { exp, log, sqrt } from "../src/calc/simulation/float-math";
 import { timeLong as time } from "./bench-timing";
+import { README_CONVERSION } from "../test/calc/readme-example";
 
 const ms = (t: { wall: number; cpu: number }) => `${t.wall.toFixed(0)} ms (CPU ${t.cpu.toFixed(0)} ms)`;
 
@@ -76,31 +77,7 @@ function priceQuantilesTwin(paths: number, months: number): number[][] {
 }
 
 /** The README's 100 MW site and its 10-year lease (132 months). */
-const CONVERSION: ConversionPlan = {
-  site_mw: 100,
-  efficiency_j_th: 17.5,
-  pue: 1.1,
-  power_price_kwh: 0.045,
-  btc_price: 91000,
-  difficulty: 1.52e14,
-  start_height: 925000,
-  fees_btc_per_block: 0.036,
-  pool_fee: 0.02,
-  uptime: 0.95,
-  difficulty_growth_monthly: 0.02,
-  btc_price_growth_monthly: 0.01,
-  opex_usd_per_mw_month: 15000,
-  refresh_capex_usd_per_th: 15,
-  refresh_every_months: 48,
-  discount_rate: 0.12,
-  rate_usd_per_kw_month: 150,
-  term_years: 10,
-  escalator: 0.03,
-  conversion_capex_usd_per_mw: 9e6,
-  conversion_months: 12,
-  opex_pct_of_revenue: 0.15,
-  site_mw_per_critical_it_mw: 1.4,
-};
+const CONVERSION: ConversionPlan = README_CONVERSION;
 const OPTION_RISK = { price_vol_annual: 0.5, difficulty_vol_annual: 0.2, price_difficulty_corr: 0.3, seed: 1 };
 
 /**

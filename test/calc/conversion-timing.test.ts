@@ -16,36 +16,12 @@ import {
 } from "../../src/calc";
 import { floatLease, FloatLease, floatMining, floatMiningThenSell, FloatMiningPlan } from "../support/float-models";
 import { relErr } from "../support/rational";
+import { README_CONVERSION, README_FLEET_THS, README_LEASE } from "./readme-example";
 
-/** The README's 100 MW site and its 10-year lease. */
-const plan = {
-  site_mw: 100,
-  efficiency_j_th: 17.5,
-  pue: 1.1,
-  power_price_kwh: 0.045,
-  btc_price: 91_000,
-  difficulty: 1.52e14,
-  start_height: 925_000,
-  fees_btc_per_block: 0.036,
-  pool_fee: 0.02,
-  uptime: 0.95,
-  difficulty_growth_monthly: 0.02,
-  btc_price_growth_monthly: 0.01,
-  opex_usd_per_mw_month: 15_000,
-  refresh_capex_usd_per_th: 15,
-  refresh_every_months: 48,
-  discount_rate: 0.12,
-  rate_usd_per_kw_month: 150,
-  term_years: 10,
-  escalator: 0.03,
-  conversion_capex_usd_per_mw: 9e6,
-  conversion_months: 12,
-  opex_pct_of_revenue: 0.15,
-  site_mw_per_critical_it_mw: 1.4,
-};
+const plan = README_CONVERSION;
 const H = 132;
-const LEASE: FloatLease = { mw: 100 / 1.4, rate: 150, years: 10, esc: 0.03, capexPerMw: 9e6, opexPct: 0.15, build: 12 };
-const FLEET_THS = 100e6 / 19.25;
+const LEASE = README_LEASE;
+const FLEET_THS = README_FLEET_THS;
 
 /** The float model's view of a conversion: the lease's NPV, the mining strategy's value (with T), and converting after k months. */
 function floatConversion(p: ConversionPlan & FloatMiningPlan, lease: FloatLease, leaseRate = p.discount_rate as number) {

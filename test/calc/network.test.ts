@@ -19,23 +19,10 @@ import {
 } from "../../src/calc";
 import { floatMining, FloatMiningPlan } from "../support/float-models";
 import { relErr } from "../support/rational";
+import { README_CONVERSION, README_SITE } from "./readme-example";
 
-const site = {
-  site_mw: 100,
-  efficiency_j_th: 17.5,
-  pue: 1.1,
-  power_price_kwh: 0.045,
-  btc_price: 91_000,
-  difficulty: 1.52e14,
-  start_height: 925_000,
-  months: 60,
-  fees_btc_per_block: 0.036,
-  pool_fee: 0.02,
-  uptime: 0.95,
-  difficulty_growth_monthly: 0.02,
-  btc_price_growth_monthly: 0.01,
-  opex_usd_per_mw_month: 15_000,
-};
+/** The README's site without its refreshes, over five years. */
+const site = { ...README_SITE, months: 60, refresh_capex_usd_per_th: 0, refresh_every_months: 0 };
 const CALM = { price_vol_annual: 0, difficulty_vol_annual: 0, price_difficulty_corr: 0, paths: 100, seed: 1 };
 
 describe("the hashprice floor", () => {
@@ -69,7 +56,7 @@ describe("the hashprice floor", () => {
     }
     expect(miningNpv({ ...site, hashprice_floor_usd_per_ph_day: undefined }, 0.12).eq(miningNpv(site, 0.12))).toBe(true);
     // the README's conversion at a $35 floor: the fleet runs on, and converting is worth far less
-    const plan = { ...site, refresh_capex_usd_per_th: 15, refresh_every_months: 48, discount_rate: 0.12, rate_usd_per_kw_month: 150, term_years: 10, escalator: 0.03, conversion_capex_usd_per_mw: 9e6, conversion_months: 12, opex_pct_of_revenue: 0.15, site_mw_per_critical_it_mw: 1.4 };
+    const plan = README_CONVERSION;
     const floored = conversionValue({ ...plan, hashprice_floor_usd_per_ph_day: 35 });
     expect(floored.monthsSwitchedOff).toBe(0);
     expect(floored.conversionValue.toNumber()).toBeLessThan(conversionValue(plan).conversionValue.toNumber());

@@ -114,7 +114,7 @@ export interface MarketModel {
   corrComplement: number;
   /**
    * ln of the mean difficulty at each simulated month t (index t), when a difficulty path is
-   * given: the difficulty factor's start and growth are then unused (its drift is −s²/2).
+   * given (read by simulatePaths): the difficulty factor's start and growth are then unused (its drift is −s²/2).
    */
   difficultyLogPath?: Float64Array;
 }

@@ -21,33 +21,9 @@ import {
   NoAnswerError,
   RiskInputs,
 } from "../../../src/calc";
+import { README_CONVERSION } from "../readme-example";
 
-/** The README's 100 MW site and its 10-year lease. */
-const PLAN: ConversionPlan = {
-  site_mw: 100,
-  efficiency_j_th: 17.5,
-  pue: 1.1,
-  power_price_kwh: 0.045,
-  btc_price: 91_000,
-  difficulty: 1.52e14,
-  start_height: 925_000,
-  fees_btc_per_block: 0.036,
-  pool_fee: 0.02,
-  uptime: 0.95,
-  difficulty_growth_monthly: 0.02,
-  btc_price_growth_monthly: 0.01,
-  opex_usd_per_mw_month: 15_000,
-  refresh_capex_usd_per_th: 15,
-  refresh_every_months: 48,
-  discount_rate: 0.12,
-  rate_usd_per_kw_month: 150,
-  term_years: 10,
-  escalator: 0.03,
-  conversion_capex_usd_per_mw: 9e6,
-  conversion_months: 12,
-  opex_pct_of_revenue: 0.15,
-  site_mw_per_critical_it_mw: 1.4,
-};
+const PLAN = README_CONVERSION;
 const RISK: RiskInputs = { price_vol_annual: 0.5, difficulty_vol_annual: 0.2, price_difficulty_corr: 0.3, paths: 2000, seed: 1 };
 const CALM: RiskInputs = { price_vol_annual: 0, difficulty_vol_annual: 0, price_difficulty_corr: 0, paths: 100, seed: 1 };
 
