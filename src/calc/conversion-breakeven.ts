@@ -30,7 +30,7 @@ import { NoAnswerError } from "./errors";
 import { ConversionPlan, conversionLegs } from "./conversion-plan";
 import { fleetPlan, refreshChain } from "./fleet-life";
 import { floorDifficulty } from "./mining-plan";
-import { fleetRulesOf } from "./mining-schedule";
+import { fleetRulesOf, monthStates } from "./mining-schedule";
 import { positive } from "./validate";
 
 const F64 = new Float64Array(1);
@@ -67,12 +67,12 @@ export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
   const legs = conversionLegs(plan);
   const t = legs.mined.plan;
   const H = legs.horizonMonths;
-  const df = legs.mined.valued.discount;
+  const df = legs.mined.discount;
   const rules = fleetRulesOf(t);
   const need = legs.leaseValue.add(legs.fleetSale).sub(legs.miningTerminalValuePv);
 
   let growth = ONE; // (1 + g)^(m − 1)
-  const months: PricedMonth[] = legs.mined.months.map((s, i) => {
+  const months: PricedMonth[] = monthStates(t).map((s, i) => {
     if (i > 0) growth = growth.mul(t.priceGrowth);
     const cg = s.coin.mul(growth);
     const floored = t.hashpriceFloor !== undefined;

@@ -134,7 +134,6 @@ export function conversionLegs(plan: ConversionPlan): ConversionLegs {
   const horizonMonths = lease.length - 1;
   const mined = minedMonths({ ...plan, months: horizonMonths }, plan.discount_rate);
   const withExit = validateLease(terms, names).exitCapRate !== undefined;
-  const miningTerminalValuePv =
-    withExit && leaseValue.gt(0) ? leaseValue.mul(mined.valued.discount[horizonMonths]) : ZERO;
+  const miningTerminalValuePv = withExit && leaseValue.gt(0) ? leaseValue.mul(mined.discount[horizonMonths]) : ZERO;
   return { lease, leaseValue, horizonMonths, mined, fleetSale: mined.plan.resale, miningTerminalValuePv };
 }

@@ -51,8 +51,8 @@ export interface ConversionTiming {
 export function conversionTiming(plan: ConversionPlan): ConversionTiming {
   const legs = conversionLegs(plan);
   const { miningValue } = conversionValueOf(legs);
-  const df = legs.mined.valued.discount;
-  const mined = legValues(legs.mined.valued, fleetRulesOf(legs.mined.plan), legs.mined.chain);
+  const df = legs.mined.discount;
+  const mined = legValues(legs.mined.valued(), fleetRulesOf(legs.mined.plan), legs.mined.chain);
   const rows = mined.map((m, k) => ({ month: k, value: m.add(legs.leaseValue.mul(df[k])).sub(miningValue) }));
   const best = rows.reduce((b, r) => (r.value.gt(b.value) ? r : b), rows[0]);
   return { rows, best, miningValue, leaseValue: legs.leaseValue, horizonMonths: legs.horizonMonths };

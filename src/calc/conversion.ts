@@ -69,7 +69,7 @@ export function conversionValue(plan: ConversionPlan): ConversionValue {
 /** CONVERSIONVALUE from legs already valued. */
 export function conversionValueOf(legs: ConversionLegs): ConversionValue {
   const { rows, stop } = rowsOfMined(legs.mined);
-  const df = legs.mined.valued.discount;
+  const df = legs.mined.discount;
   let revenuePv = ZERO;
   let costPv = ZERO;
   let salvagePv = ZERO;

@@ -224,74 +224,121 @@ export function fleetRulesOf(t: ValidMiningPlan): FleetRules {
 /** A plan's months, valued: what the schedule's rows, its NPV and the conversion functions read. */
 export interface MinedMonths {
   plan: ValidMiningPlan;
-  /** Index m − 1. */
-  months: MonthState[];
-  /** The fleet's life, read by fleet-life.ts (indexed by month; undefined PVs without a discount rate). */
-  valued: MonthsValued;
+  /** df_m for m = 0..months (empty without a discount rate). */
+  discount: Decimal[];
+  /** Whether month m runs (index m; index 0 unused). */
+  running: boolean[];
   /** The refresh chain, whatever the horizon. */
   chain: number[];
+  /** The months as the fleet rules read them (fleet-life.ts), with each month's operating PV (built once, when asked). */
+  valued(): MonthsValued;
+  /** The rows with the fleet's life applied, and the stop month (built once; `rowsOfMined`). */
+  rows(): { rows: MiningMonth[]; stop: number };
 }
 
 /**
  * Validates the plan, runs the monthly loop and, with a discount rate, values each month's
- * operating flow. The rate is checked after the plan.
+ * operating flow. The rate is checked after the plan. The rows are built in the loop (one object
+ * a month, as the schedule returns them) and the fleet's life is applied to them once, when asked.
  * @param rateName the rate's public name, for its error
  */
 export function minedMonths(plan: MiningPlan, discountRate?: Num, rateName = "discount_rate"): MinedMonths {
   const t = validateMiningPlan(plan);
-  const months: MonthState[] = [];
-  eachMonth(t, (s) => months.push(s));
-  const running = [false, ...months.map((s) => s.running)];
-  const discount =
-    discountRate === undefined ? [] : discountFactors(monthlyDiscountFactor(discountRate, rateName), t.months);
-  const operatingPv =
-    discountRate === undefined ? [] : [ZERO, ...months.map((s, i) => s.operatingNet.mul(discount[i + 1]))];
-  return { plan: t, months, valued: { operatingPv, running, discount }, chain: refreshChain(running, t.refreshEvery) };
-}
-
-/** The month the fleet stops (the horizon's last month when it never stops early) and the refreshes it buys. */
-function fleetOver(mined: MinedMonths): { stop: number; purchases: Set<number> } {
-  const t = mined.plan;
-  if (t.stopForGood) {
-    if (mined.valued.discount.length === 0) throw new Error("a stop for good needs the discount rate");
-    const f = fleetPlan(mined.valued, fleetRulesOf(t), mined.chain, t.months);
-    return { stop: f.stop, purchases: new Set(f.purchases) };
-  }
-  const limit = t.refreshEvery > 0 ? t.months - t.refreshEvery : 0;
-  return { stop: t.months, purchases: new Set(mined.chain.filter((c) => c <= limit)) };
-}
-
-/** The rows of a plan's months, with the fleet's life applied, and the month it stops (the last when it never stops early). */
-export function rowsOfMined(mined: MinedMonths): { rows: MiningMonth[]; stop: number } {
-  const t = mined.plan;
-  const { stop, purchases } = fleetOver(mined);
-  const rows = mined.months.map((s) => {
-    const active = s.m <= stop;
-    const running = active && s.running;
-    const capex = active && purchases.has(s.m) ? t.fleetPrice : ZERO;
-    const salvage = s.m === stop ? (stop < t.months ? t.resale : t.endValue) : ZERO;
-    let net = active ? s.operatingNet : ZERO;
-    if (!capex.isZero()) net = net.sub(capex);
-    if (!salvage.isZero()) net = net.add(salvage);
-    return {
+  const rows: MiningMonth[] = [];
+  const operating: Decimal[] = [ZERO];
+  const running = [false];
+  eachMonth(t, (s) => {
+    operating.push(s.operatingNet);
+    running.push(s.running);
+    rows.push({
       month: s.m,
       startHeight: s.height,
       subsidy: s.subsidy,
       difficulty: s.difficulty,
       btcPrice: s.price,
       fleetShare: t.fleetDifficulty.mul(s.perDifficulty),
-      running,
-      btcMined: running ? s.btcRun : ZERO,
-      revenue: running ? s.revenueRun : ZERO,
-      powerCost: running ? t.powerRun : ZERO,
-      energyTax: running ? t.taxRun : ZERO,
-      opex: !active ? ZERO : running ? t.opex : t.idleOpex,
-      capex,
-      salvage,
-      net,
-    };
+      running: s.running,
+      btcMined: s.running ? s.btcRun : ZERO,
+      revenue: s.running ? s.revenueRun : ZERO,
+      powerCost: s.running ? t.powerRun : ZERO,
+      energyTax: s.running ? t.taxRun : ZERO,
+      opex: s.running ? t.opex : t.idleOpex,
+      capex: ZERO,
+      salvage: ZERO,
+      net: s.operatingNet,
+    });
   });
+  const discount =
+    discountRate === undefined ? [] : discountFactors(monthlyDiscountFactor(discountRate, rateName), t.months);
+  const chain = refreshChain(running, t.refreshEvery);
+  let valued: MonthsValued | undefined;
+  let applied: { rows: MiningMonth[]; stop: number } | undefined;
+  const mined: MinedMonths = {
+    plan: t,
+    discount,
+    running,
+    chain,
+    valued: () => (valued ??= valuedMonths(operating, running, discount)),
+    rows: () => (applied ??= applyFleet(t, rows, mined)),
+  };
+  return mined;
+}
+
+/** The months with their operating PVs o_m = net_m × df_m (fleet-life.ts). */
+function valuedMonths(operating: Decimal[], running: boolean[], discount: Decimal[]): MonthsValued {
+  if (discount.length === 0) throw new Error("the months' present values need the discount rate");
+  return { operatingPv: operating.map((net, m) => net.mul(discount[m])), running, discount };
+}
+
+/** The fleet's life applied to the operating rows, in place: refreshes bought, the stop and the sale, nothing after the stop. */
+function applyFleet(
+  t: ValidMiningPlan,
+  rows: MiningMonth[],
+  mined: MinedMonths,
+): { rows: MiningMonth[]; stop: number } {
+  const { stop, purchases } = fleetOver(t, mined.chain, mined.valued);
+  for (const row of rows) {
+    if (row.month > stop) {
+      row.running = false;
+      row.btcMined = row.revenue = row.powerCost = row.energyTax = row.opex = row.net = ZERO;
+      continue;
+    }
+    if (purchases.has(row.month)) {
+      row.capex = t.fleetPrice;
+      row.net = row.net.sub(t.fleetPrice);
+    }
+    if (row.month === stop) {
+      row.salvage = stop < t.months ? t.resale : t.endValue;
+      if (!row.salvage.isZero()) row.net = row.net.add(row.salvage);
+    }
+  }
   return { rows, stop };
+}
+
+/** The month the fleet stops (the horizon's last month when it never stops early) and the refreshes it buys. */
+function fleetOver(
+  t: ValidMiningPlan,
+  chain: readonly number[],
+  valued: () => MonthsValued,
+): { stop: number; purchases: Set<number> } {
+  if (t.stopForGood) {
+    const f = fleetPlan(valued(), fleetRulesOf(t), chain, t.months);
+    return { stop: f.stop, purchases: new Set(f.purchases) };
+  }
+  const limit = t.refreshEvery > 0 ? t.months - t.refreshEvery : 0;
+  return { stop: t.months, purchases: new Set(chain.filter((c) => c <= limit)) };
+}
+
+/** The rows of a plan's months, with the fleet's life applied, and the month it stops (the last when it never stops early). */
+export function rowsOfMined(mined: MinedMonths): { rows: MiningMonth[]; stop: number } {
+  return mined.rows();
+}
+
+/** The monthly loop's states of a validated plan (CONVERSIONBREAKEVEN reprices them). */
+export function monthStates(t: ValidMiningPlan): MonthState[] {
+  const states: MonthState[] = [];
+  eachMonth(t, (s) => states.push(s));
+  return states;
 }
 
 /**
@@ -354,19 +401,38 @@ export type DiscountedMiningMonth = Discounted<MiningMonth>;
 /** The schedule with discount factors and present values; the present values sum to `miningNpv`. */
 export function miningSchedule(plan: MiningPlan, discountRate: Num): DiscountedMiningMonth[] {
   const mined = minedMonths(plan, discountRate);
-  const df = mined.valued.discount;
-  return rowsOfMined(mined).rows.map((row) => {
-    const r = row as DiscountedMiningMonth;
-    r.discountFactor = df[row.month];
-    r.presentValue = row.net.mul(df[row.month]);
-    return r;
-  });
+  const df = mined.discount;
+  const rows = rowsOfMined(mined).rows as DiscountedMiningMonth[];
+  for (const row of rows) {
+    row.discountFactor = df[row.month];
+    row.presentValue = row.net.mul(df[row.month]);
+  }
+  return rows;
 }
 
 /**
  * NPV of mining the site over the plan's months at an annual effective rate, USD at month 0: the
- * sum of `miningSchedule`'s present values, in month order.
+ * sum of `miningSchedule`'s present values, in month order (the same nets, without the rows).
  */
 export function miningNpv(plan: MiningPlan, discountRate: Num): Decimal {
-  return miningSchedule(plan, discountRate).reduce((npv, row) => npv.add(row.presentValue), ZERO);
+  // The monthly loop keeping only what the NPV needs (the months' other decimals die young).
+  const t = validateMiningPlan(plan);
+  const nets: Decimal[] = [ZERO];
+  const running = [false];
+  eachMonth(t, (s) => {
+    nets.push(s.operatingNet);
+    running.push(s.running);
+  });
+  const df = discountFactors(monthlyDiscountFactor(discountRate), t.months);
+  const { stop, purchases } = fleetOver(t, refreshChain(running, t.refreshEvery), () =>
+    valuedMonths(nets, running, df),
+  );
+  let npv = ZERO;
+  for (let m = 1; m <= stop; m++) {
+    let net = nets[m];
+    if (purchases.has(m)) net = net.sub(t.fleetPrice);
+    if (m === stop) net = net.add(stop < t.months ? t.resale : t.endValue);
+    npv = npv.add(net.mul(df[m]));
+  }
+  return npv;
 }

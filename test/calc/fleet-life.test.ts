@@ -178,7 +178,7 @@ describe("the value of mining k months as its own horizon, for every k (CONVERSI
   ])("%s: every k from 0 to 132 is the float model run over k months, the fleet sold at k", (_, change) => {
     const p = { ...site, ...change } as MiningPlan;
     const mined = minedMonths(p, 0.12);
-    const legs = legValues(mined.valued, fleetRulesOf(mined.plan), mined.chain);
+    const legs = legValues(mined.valued(), fleetRulesOf(mined.plan), mined.chain);
     expect(legs).toHaveLength(133);
     const scale = Math.abs(floatMining(p as FloatMiningPlan, 0.12).npv) + 1e8;
     legs.forEach((v: Decimal, k: number) => {

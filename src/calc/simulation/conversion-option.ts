@@ -104,7 +104,7 @@ export function conversionOption(plan: ConversionPlan, risk: RiskInputs): Conver
   const valuer = miningPathValuerOf(t, monthlyDiscountFactor(plan.discount_rate));
   const market = planMarket({ ...plan, months: H }, t, risk);
   const simulated = { ...size, months: H - 1 }; // month m reads simulated month m − 1
-  const df = legs.mined.valued.discount;
+  const df = legs.mined.discount;
   const leasePv = new Float64Array(H + 1); // L × df_k
   for (let k = 0; k <= H; k++) leasePv[k] = toDouble(legs.leaseValue.mul(df[k]));
   const terminal = toDouble(legs.miningTerminalValuePv);

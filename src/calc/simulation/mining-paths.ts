@@ -110,16 +110,15 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
   const B = new Float64Array(M + 1);
   const queue = new Int32Array(M + 1);
 
-  /** Month m's operating PV o_m along the path; sets `runs`. Reads the floor. */
+  /** Month m's operating PV o_m along the path; sets `runs`, and `floored` difficulty `d`. */
   let runs = false;
-  let hp = 0;
+  let d = 0;
   const month = (m: number, price: number, difficulty: number): number => {
-    let d = difficulty;
+    d = difficulty;
     if (floored) {
       const cap = floorCoef[m] * price;
       if (d > cap) d = cap;
     }
-    hp = (hashpriceCoin[m] * price) / d;
     const earning = includesFleet ? (d > fleetDifficulty ? d : fleetDifficulty) : d + fleetDifficulty;
     const revenue = (coin[m] * price) / earning;
     runs = !switchOff || revenue >= threshold;
@@ -155,7 +154,7 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
       C[0] = 0;
       for (let m = 1; m <= M; m++) {
         const o = month(m, price[m - 1], difficulty[m - 1]);
-        hashprice[m] = hp;
+        hashprice[m] = (hashpriceCoin[m] * price[m - 1]) / d;
         P[m] = P[m - 1] + o;
         C[m] = C[m - 1];
         acc += o;

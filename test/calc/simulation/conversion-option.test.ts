@@ -70,7 +70,7 @@ describe("the three properties, over several seeds", () => {
 describe("the simulation behind it", () => {
   test.each(PLANS)("%s: on the mean path, the float mining legs (each k months, the fleet sold at k) are the decimal ones for every k", (_, plan) => {
     const legs = conversionLegs(plan);
-    const decimal = legValues(legs.mined.valued, fleetRulesOf(legs.mined.plan), legs.mined.chain);
+    const decimal = legValues(legs.mined.valued(), fleetRulesOf(legs.mined.plan), legs.mined.chain);
     const valuer = miningPathValuer({ ...plan, months: 132 }, plan.discount_rate);
     const path = (x0: number, g: number) => Float64Array.from({ length: 132 }, (_, m) => x0 * (1 + g) ** m);
     const floats = new Float64Array(133);
