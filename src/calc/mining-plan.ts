@@ -18,14 +18,15 @@ import {
 } from "./protocol";
 import { TH_DAY_HASHES_OVER_2_32 } from "./revenue";
 import { MAX_LEASE_MONTHS } from "./lease";
+import { HASHPRICE_FLOOR } from "./limits";
 import {
   difficultyAtLeastOne,
-  finite,
   fraction,
   nonNegative,
   positive,
   rateAboveMinusOne,
   wholeNonNegative,
+  within,
   yesNo,
 } from "./validate";
 
@@ -88,8 +89,11 @@ export interface MiningPlan {
   stop_for_good?: boolean | Num;
   /** The fleet's resale value, USD per TH/s: at a stop for good, a conversion, or the horizon's end. Default 0. */
   fleet_resale_usd_per_th?: Num;
-  /** Month m's difficulty in row m (at least `months` rows); replaces difficulty's growth. Default none. */
-  difficulty_path?: readonly PathCell[];
+  /**
+   * Month m's difficulty in row m (at least `months` rows); replaces difficulty and its growth. A
+   * single number is that difficulty every month. Default none.
+   */
+  difficulty_path?: readonly PathCell[] | Num;
   /**
    * The network's marginal cost, USD per PH/s per day: month m's difficulty never lets that month's
    * hashprice (its price, fees and subsidy) fall below it. Default none (blank: today's result).
@@ -183,11 +187,17 @@ export function floorDifficulty(floor: Decimal, subsidy: Decimal, fees: Decimal,
 
 const PATH_ALLOWED = "one difficulty per month (row m is month m), each 1 or more";
 
-/** A difficulty column: at least `months` rows, each a difficulty of 1 or more; the error names the row. */
-function difficultyPath(column: readonly PathCell[], months: number): Decimal[] {
+/**
+ * A difficulty column: at least `months` rows, each a difficulty of 1 or more; the error names the
+ * row. A single number (a one-cell range, as the argument reader gives it) is that difficulty in
+ * every month, as a number is for any argument that takes one value per month.
+ */
+function difficultyPath(column: readonly PathCell[] | Num, months: number): Decimal[] {
   const name = "difficulty_path";
-  if (!Array.isArray(column))
-    throw new InvalidArgumentError(name, `a one-column range, ${PATH_ALLOWED}`, String(column));
+  if (!Array.isArray(column)) {
+    const flat = difficultyAtLeastOne(name, column as Num);
+    return Array.from({ length: months }, () => flat);
+  }
   if (column.length < months) {
     throw new InvalidArgumentError(
       name,
@@ -210,11 +220,7 @@ function difficultyPath(column: readonly PathCell[], months: number): Decimal[] 
 
 /** The hashprice floor: blank (undefined) or a hashprice above 0. */
 function hashpriceFloor(x: Num | undefined): Decimal | undefined {
-  if (x === undefined) return undefined;
-  const allowed = "a hashprice greater than 0 (USD per PH/s per day), or blank for no floor";
-  const d = finite("hashprice_floor_usd_per_ph_day", x, allowed);
-  if (!d.gt(0)) throw new InvalidArgumentError("hashprice_floor_usd_per_ph_day", allowed, d.toString());
-  return d;
+  return x === undefined ? undefined : within("hashprice_floor_usd_per_ph_day", x, HASHPRICE_FLOOR);
 }
 
 /**

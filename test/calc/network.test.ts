@@ -84,7 +84,7 @@ describe("the hashprice floor", () => {
   });
 
   test.each([
-    [0, /^hashprice_floor_usd_per_ph_day must be a hashprice greater than 0 \(USD per PH\/s per day\), or blank for no floor; got 0$/],
+    [0, /^hashprice_floor_usd_per_ph_day must be a hashprice greater than 0 \(USD per PH\/s per day; blank for no floor\); got 0$/],
     [-5, /^hashprice_floor_usd_per_ph_day must be a hashprice greater than 0 .*; got -5$/],
     ["x", /^hashprice_floor_usd_per_ph_day must be a hashprice greater than 0/],
   ])("a floor of %p is refused, naming it", (floor, message) => {
@@ -140,6 +140,13 @@ describe("a difficulty path", () => {
   ])("a bad path is refused, naming the row or both lengths (%#)", (bad, message) => {
     expect(() => miningCashFlows({ ...site, difficulty_path: bad } as MiningPlan)).toThrow(InvalidArgumentError);
     expect(() => miningCashFlows({ ...site, difficulty_path: bad } as MiningPlan)).toThrow(message);
+  });
+
+  test("a single number is that difficulty in every month (a flat path), checked as one", () => {
+    const flat = Array.from({ length: 60 }, () => 1.6e14);
+    expect(miningNpv({ ...site, difficulty_path: 1.6e14 }, 0.12).eq(miningNpv({ ...site, difficulty_path: flat }, 0.12))).toBe(true);
+    expect(relErr(miningNpv({ ...site, difficulty_path: 1.6e14 }, 0.12).toNumber(), floatMining({ ...site, difficulty_path: flat }, 0.12).npv)).toBeLessThan(1e-9);
+    expect(() => miningCashFlows({ ...site, difficulty_path: 0.5 })).toThrow(/^difficulty_path must be a number of 1 or more/);
   });
 
   test("for a conversion the path must cover the lease's horizon, and the error says so", () => {

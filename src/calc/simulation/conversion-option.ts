@@ -38,8 +38,9 @@
 import { NoAnswerError } from "../errors";
 import { ConversionPlan, conversionLegs, conversionValueOf } from "../conversion";
 import { monthlyDiscountFactor } from "../discounting";
-import { Estimate, meanEstimate, probabilityEstimate } from "./estimators";
-import { namingTheHorizon, planMarket, RiskInputs } from "./distributions";
+import { Estimate, meanEstimate, probabilityEstimate, quantileEstimates } from "./estimators";
+import { DEFAULT_QUANTILES, namingTheHorizon, planMarket, RiskInputs } from "./distributions";
+import { quantileFractions, quantileLabel } from "./price-quantiles";
 import { miningPathValuerOf } from "./mining-paths";
 import { MAX_PATHS, simulationSize, toDouble } from "./model";
 import { simulatePaths } from "./paths";
@@ -60,6 +61,10 @@ export interface ConversionOption {
   mine: Estimate;
   /** The mean value of mining and converting when the policy says so (never converting allowed). */
   flexible: Estimate;
+  /** The quantile fractions asked for (P10, P50, P90 unless given), in order. */
+  fractions: number[];
+  /** PERCENTILE.INC of the flexible strategy's value over the valuation paths, at each fraction, with its SE. */
+  flexibleQuantiles: Estimate[];
   /** Flexible − max(convert now, mine), with the SE of that difference (paired when mine is the larger). */
   optionPremium: Estimate;
   /**
@@ -88,6 +93,7 @@ export interface ConversionOption {
 
 /** CONVERSIONOPTION: the flexible strategy's value by least-squares Monte Carlo (module header). */
 export function conversionOption(plan: ConversionPlan, risk: RiskInputs): ConversionOption {
+  const fractions = quantileFractions(risk.quantiles ?? DEFAULT_QUANTILES); // checked before the work
   const legs = conversionLegs(plan);
   conversionValueOf(legs); // CONVERSIONVALUE's checks, with its messages
   const H = legs.horizonMonths;
@@ -180,6 +186,8 @@ export function conversionOption(plan: ConversionPlan, risk: RiskInputs): Conver
     convertNow,
     mine: mineEstimate,
     flexible: flexibleEstimate,
+    fractions,
+    flexibleQuantiles: quantileEstimates(Float64Array.from(flexible), fractions),
     optionPremium: meanEstimate(premium),
     convertProbability: probabilityEstimate(months.length, n),
     medianConversionMonth: median(months),
@@ -221,7 +229,8 @@ export interface OptionTable {
 /**
  * CONVERSIONOPTION's table: header ["Strategy", "Value", "SE"], then Convert now, Mine, Flexible,
  * Option premium (USD at month 0), P(convert) (a fraction), Median conversion month (months; blank
- * when no path converts) and Boundary year 1, 2, … (USD per PH/s per day; 0: no conversion that year).
+ * when no path converts), the flexible strategy's quantiles ("Flexible P10", … USD at month 0, in
+ * the order asked) and Boundary year 1, 2, … (USD per PH/s per day; 0: no conversion that year).
  */
 export function conversionOptionTable(o: ConversionOption): OptionTable {
   const rows: (string | number)[][] = [
@@ -231,6 +240,11 @@ export function conversionOptionTable(o: ConversionOption): OptionTable {
     ["Option premium", o.optionPremium.value, o.optionPremium.se],
     ["P(convert)", o.convertProbability.value, o.convertProbability.se],
     ["Median conversion month", o.medianConversionMonth ?? "", ""],
+    ...o.fractions.map((p, i) => [
+      `Flexible ${quantileLabel(p)}`,
+      o.flexibleQuantiles[i].value,
+      o.flexibleQuantiles[i].se,
+    ]),
     ...o.boundaries.map((b, y) => [`Boundary year ${y + 1}`, b, ""]),
   ];
   return { header: ["Strategy", "Value", "SE"], rows };

@@ -100,7 +100,7 @@ describe("the simulation behind it", () => {
     for (const b of o.boundaries) expect(b).toBeGreaterThanOrEqual(0);
   });
 
-  test("the table: a header, then the issue's labels in order, a boundary per year", () => {
+  test("the table: a header, then the issue's labels in order, the flexible value's quantiles, a boundary per year", () => {
     const o = conversionOption(PLAN, { ...RISK, paths: 500 });
     const t = conversionOptionTable(o);
     expect(t.header).toEqual(["Strategy", "Value", "SE"]);
@@ -111,10 +111,23 @@ describe("the simulation behind it", () => {
       "Option premium",
       "P(convert)",
       "Median conversion month",
+      "Flexible P10",
+      "Flexible P50",
+      "Flexible P90",
       ...Array.from({ length: 11 }, (_, y) => `Boundary year ${y + 1}`),
     ]);
     expect(t.rows[2].slice(1)).toEqual([o.flexible.value, o.flexible.se]);
     expect(t.rows.every((r) => r.length === 3)).toBe(true);
+    const [p10, p50, p90] = [6, 7, 8].map((i) => t.rows[i][1] as number);
+    expect(p10 < p50 && p50 < p90).toBe(true);
+  });
+
+  test("with every volatility 0 each quantile of the flexible value is the flexible value itself; asked ones come in order", () => {
+    const o = conversionOption(PLAN, { ...CALM, quantiles: [0.9, 0.05] });
+    expect(o.fractions).toEqual([0.9, 0.05]);
+    for (const q of o.flexibleQuantiles) expect(Math.abs(q.value - o.flexible.value)).toBeLessThan(1e-9 * Math.abs(o.flexible.value));
+    expect(conversionOptionTable(o).rows.slice(6, 8).map((r) => r[0])).toEqual(["Flexible P90", "Flexible P5"]);
+    expect(() => conversionOption(PLAN, { ...CALM, quantiles: [1.5] })).toThrow(/^quantiles must be fractions strictly between 0 and 1/);
   });
 
   test("more paths × months than a cell may take is no answer (#NUM!), saying the limit; bad risk inputs name themselves", () => {
