@@ -16,12 +16,8 @@ import {
   conversionOption,
   ConversionPlan,
   conversionTiming,
-  conversionValue,
-  fitQuadratic,
-  fitted,
   MAX_OPTION_PATH_MONTHS,
   marketModel,
-  miningPathValuer,
   priceFactor,
   priceQuantiles,
   quantileEstimates,
@@ -31,6 +27,7 @@ import {
 } from "../src/calc";
 import { exp, log, sqrt } from "../src/calc/simulation/float-math";
 import { timeLong as time } from "./bench-timing";
+import { conversionOptionTwin } from "./bench-twins";
 import { README_CONVERSION } from "../test/calc/readme-example";
 
 const ms = (t: { wall: number; cpu: number }) => `${t.wall.toFixed(0)} ms (CPU ${t.cpu.toFixed(0)} ms)`;
@@ -80,73 +77,6 @@ function priceQuantilesTwin(paths: number, months: number): number[][] {
 const CONVERSION: ConversionPlan = README_CONVERSION;
 const OPTION_RISK = { price_vol_annual: 0.5, difficulty_vol_annual: 0.2, price_difficulty_corr: 0.3, seed: 1 };
 
-/**
- * CONVERSIONOPTION's twin: the same fitting and valuation passes, mining legs, regression and
- * policy, with Math.random Box–Muller normals and Math.exp in place of the seeded streams and the
- * own exp. Not reproducible and never shipped: the speed limit the real one is judged against.
- */
-function conversionOptionTwin(plan: ConversionPlan, paths: number): number {
-  const H = 132;
-  const v = conversionValue(plan);
-  const valuer = miningPathValuer({ ...plan, months: H }, plan.discount_rate);
-  const m = marketModel({ ...plan, ...OPTION_RISK });
-  const lease = v.leaseValue.toNumber();
-  const leasePv = Float64Array.from({ length: H + 1 }, (_, k) => lease / 1.12 ** (k / 12));
-  const price = new Float64Array(H);
-  const difficulty = new Float64Array(H);
-  const legs = new Float64Array(H + 1);
-  const hashprice = new Float64Array(H + 1);
-  const path = () => {
-    let wp = 0;
-    let wd = 0;
-    for (let t = 0; t < H; t++) {
-      if (t > 0) {
-        const r = Math.sqrt(-2 * Math.log(1 - Math.random()));
-        const a = 2 * Math.PI * Math.random();
-        wp += r * Math.cos(a);
-        wd += m.corr * r * Math.cos(a) + m.corrComplement * r * Math.sin(a);
-      }
-      price[t] = Math.exp(m.price.logStart + t * m.price.drift + m.price.sigma * wp);
-      difficulty[t] = Math.exp(m.difficulty.logStart + t * m.difficulty.drift + m.difficulty.sigma * wd);
-    }
-    return valuer.legs(price, difficulty, legs, hashprice);
-  };
-  const X = new Float64Array(paths * (H + 1));
-  const S = new Float64Array(paths * (H + 1));
-  const Y = new Float64Array(paths);
-  for (let i = 0; i < paths; i++) {
-    const never = path();
-    for (let k = 0; k <= H; k++) X[i * (H + 1) + k] = legs[k] + leasePv[k];
-    for (let k = 1; k < H; k++) S[i * (H + 1) + k] = hashprice[k + 1];
-    Y[i] = Math.max(X[i * (H + 1) + H], never);
-  }
-  const gain = new Float64Array(paths);
-  const h = new Float64Array(paths);
-  const fits = [];
-  for (let k = H - 1; k >= 1; k--) {
-    for (let i = 0; i < paths; i++) {
-      gain[i] = Y[i] - X[i * (H + 1) + k];
-      h[i] = S[i * (H + 1) + k];
-    }
-    const fit = fitQuadratic(h, gain, paths);
-    fits[k] = fit;
-    for (let i = 0; i < paths; i++) if (fitted(fit, h[i]) < 0) Y[i] = X[i * (H + 1) + k];
-  }
-  let sum = 0;
-  for (let i = 0; i < paths; i++) {
-    const never = path();
-    let value = never;
-    for (let k = 1; k < H; k++) {
-      if (fitted(fits[k], hashprice[k + 1]) < 0) {
-        value = legs[k] + leasePv[k];
-        break;
-      }
-    }
-    sum += value;
-  }
-  return sum / paths;
-}
-
 function optionBench(): void {
   const H = 132;
   console.log(
@@ -155,7 +85,7 @@ function optionBench(): void {
   const capPaths = Math.floor(MAX_OPTION_PATH_MONTHS / H);
   for (const paths of [10_000, capPaths]) {
     const real = time(() => conversionOption(CONVERSION, { ...OPTION_RISK, paths }));
-    const twin = time(() => conversionOptionTwin(CONVERSION, paths));
+    const twin = time(() => conversionOptionTwin(CONVERSION, OPTION_RISK, paths));
     console.log(
       `  ${paths.toLocaleString("en-US")} paths: ${ms(real)}; plain-float twin ${ms(twin)}; ratio ${(real.wall / twin.wall).toFixed(2)}× (CPU ${(real.cpu / twin.cpu).toFixed(2)}×)   target ≤ 5×, and under 2 s`,
     );
