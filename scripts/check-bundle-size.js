@@ -6,9 +6,11 @@
  * (it depends on functions.js, webpack dependOn), so a second copy of decimal.js or calc in it
  * would break its budget. That code is mostly the template model (its formulas and labels), which
  * grows with the sheets: 104 KB with the Treasury and Risk sheets and the History writer (issues
- * 13, 16), under 120 KB, where a second decimal.js (~32 KB minified) would still be caught.
- * functions.js is 160 KB with the 43 functions of issues 11-16 (the simulation engine included),
- * under 180 KB: again less than a second copy of decimal.js.
+ * 13, 16), 132 KB with the three strategies, the timing curve, the plain fleet's life and the
+ * option (issue 22), under 140 KB, where a second decimal.js (~32 KB minified) would still be
+ * caught. functions.js is 160 KB with the 43 functions of issues 11-16 (the simulation engine
+ * included), 189 KB with issue 22's fleet rules, breakeven search, timing and least-squares Monte
+ * Carlo, under 200 KB: again less than a second copy of decimal.js.
  * Usage: node scripts/check-bundle-size.js [dist]
  */
 const fs = require("fs");
@@ -17,7 +19,7 @@ const zlib = require("zlib");
 const { distFiles } = require("./dist-files");
 
 const KB = 1024;
-const BUDGETS = { functions: 180 * KB, taskpane: 120 * KB };
+const BUDGETS = { functions: 200 * KB, taskpane: 140 * KB };
 
 /** @returns {{role: string, file: string, bytes: number, gzip: number, budget: number, ok: boolean}[]} */
 function bundleSizes(dir) {
