@@ -164,12 +164,8 @@ const SCENARIOS: [string, Record<string, number | string>][] = [
     { Energy_Tax_Applies: 1, Salvage_Pct: 0.1, Difficulty_Includes_Fleet: 0, Switch_Off_Below_Cost: 0 },
   ],
   [
-    "idle sites at 25% of opex, a stop for good, a $3/TH resale, 24-month refreshes and an exit cap rate",
-    { Idle_Opex_Pct: 0.25, Stop_For_Good: 1, Fleet_Resale_USD_per_TH: 3, Refresh_Every_Months: 24, Exit_Cap_Rate: 0.07 },
-  ],
-  [
-    "the suggested $35 floor, refreshes every 12 months, 10% salvage and 30% idle opex, the fleet stopping for good",
-    { Hashprice_Floor_USD_per_PH_Day: 35, Refresh_Every_Months: 12, Salvage_Pct: 0.1, Idle_Opex_Pct: 0.3, Stop_For_Good: 1 },
+    "idle sites at 25% of opex, a stop for good (before the horizon's end), a $3/TH resale, 10% salvage, 24-month refreshes and an exit cap rate",
+    { Idle_Opex_Pct: 0.25, Stop_For_Good: 1, Fleet_Resale_USD_per_TH: 3, Salvage_Pct: 0.1, Refresh_Every_Months: 24, Exit_Cap_Rate: 0.07 },
   ],
   [
     "an edited tax table (3¢ above 100 GWh), an 11-month lease with an exit value, and one hall",
