@@ -696,6 +696,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     notes: [
       "GPU cloud on the site: its GPUs fill the critical IT (site_mw / site_mw_per_critical_it_mw, or the phases' total) at kw_per_gpu, drawing power at the site's pue and power_price_kwh. Give usd_per_gpu_hour, utilization, gpu_capex_usd and kw_per_gpu, all or none.",
       "The margin is n/a when revenue is 0. Refresh capex and salvage are not EBITDA.",
+      "The mining year is the schedule's first 12 months as the site runs them (switch-off, idle opex in the months off, the hashprice floor or a difficulty path); a stop for good and the fleet's resale are not applied to it (they are values over the horizon, in CONVERSIONVALUE).",
     ],
     examples: [
       {
