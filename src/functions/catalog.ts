@@ -529,7 +529,7 @@ export const CATALOG: readonly FunctionDoc[] = [
       {
         args: byName(MINING_EXAMPLE, "MININGCASHFLOWS", { stop_for_good: true, fleet_resale_usd_per_th: 3 }),
         result: "a 61×16 table",
-        note: "stopped for good: the fleet runs to month 20, is sold then for $3/TH (salvage $15.6M) and nothing follows",
+        note: "stopped for good with a $3/TH resale: the fleet runs to month 17, is sold then ($15.6M in the salvage column) and nothing follows",
       },
     ],
   },
