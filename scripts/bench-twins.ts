@@ -4,7 +4,12 @@
  * `npm run bench`, nothing else: they are not exact and are never shipped.
  */
 import { quantileEstimates } from "../src/calc/simulation/estimators";
+import { ConversionPlan, conversionValue } from "../src/calc/conversion";
+import { fitQuadratic, fitted } from "../src/calc/simulation/regression";
+import { marketModel } from "../src/calc/simulation/model";
+import { miningPathValuer } from "../src/calc/simulation/mining-paths";
 import { SIGNATURES } from "../src/functions/params";
+import { read } from "../src/functions/read";
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
 
@@ -115,13 +120,19 @@ function irrMonthly(flows: number[]): number {
 }
 
 function miningRows(a: N[], keepRows = true) {
-  const [mw, e, pue, pp, price, d, h0, months, r, fees = 0, pf = 0, up = 1, gd = 0, gp = 0, opex = 0, rc = 0, every = 0, switchOff = true, salvagePct = 0, tax = 0, includesFleet = true] = a;
+  const [mw, e, pue, pp, price, d, h0, months, r, fees = 0, pf = 0, up = 1, gd = 0, gp = 0, opex = 0, rc = 0, every = 0, switchOff = true, salvagePct = 0, tax = 0, includesFleet = true, idle = 1, stopForGood = false, resalePerTh = 0, path = null, floor = null] = a;
   const fleet = (mw * 1e6) / (e * pue);
   const fleetDifficulty = (fleet * 1e12 * 600) / 4294967296;
   const kwh = mw * 1000 * 24 * MONTH_DAYS * up;
   const q = 1 / Math.pow(1 + r, 1 / 12);
+  const resale = resalePerTh * fleet;
+  const end = salvagePct > 0 ? salvagePct * rc * fleet : resale;
+  const column = path === null ? null : Array.isArray(path) ? path.flat() : Array(months).fill(path);
   const rows: number[][] = [];
-  let npv = 0;
+  // The months before the fleet's life: running, operating flow; then the refreshes, the stop and the sale.
+  const op = new Float64Array(months + 1);
+  const run = new Uint8Array(months + 1);
+  const dfs = new Float64Array(months + 1);
   let diff = d;
   let p = price;
   let df = 1;
@@ -131,42 +142,75 @@ function miningRows(a: N[], keepRows = true) {
       p *= 1 + gp;
     }
     df *= q;
+    dfs[m] = df;
     const h = h0 + 4380 * (m - 1);
     const epochEnd = (Math.floor(h / 210000) + 1) * 210000;
     const before = Math.min(4380, epochEnd - h);
     const sub = (before * SUBSIDY(h) + (4380 - before) * SUBSIDY(epochEnd)) / 4380;
-    const btcRun = fleet * up * (1 - pf) * MONTH_DAYS * btcPerThDay(includesFleet ? diff : diff + fleetDifficulty, fees, sub);
-    const running = !switchOff || btcRun * p >= kwh * (pp + tax) ? 1 : 0;
-    const btc = btcRun * running;
-    const capex = every > 0 && m % every === 0 ? rc * fleet : 0;
-    const salvage = m === months ? salvagePct * rc * fleet : 0;
-    const net = btc * p - running * kwh * (pp + tax) - opex * mw - capex + salvage;
-    npv += net * df;
-    if (keepRows) rows.push([m, h, sub, diff, p, running, btc, btc * p, running * kwh * pp, running * kwh * tax, opex * mw, capex, salvage, net, df, net * df]);
+    let dm = column ? column[m - 1] : diff;
+    if (floor !== null) dm = Math.min(dm, (86400e15 * (sub + fees) * p) / (4294967296 * floor));
+    const btcRun = fleet * up * (1 - pf) * MONTH_DAYS * btcPerThDay(includesFleet ? dm : dm + fleetDifficulty, fees, sub);
+    const running = !switchOff || btcRun * p >= kwh * (pp + tax) + (1 - idle) * opex * mw ? 1 : 0;
+    run[m] = running;
+    op[m] = running ? btcRun * p - kwh * (pp + tax) - opex * mw : -idle * opex * mw;
+    if (keepRows) rows.push([m, h, sub, dm, p, running, btcRun * running, btcRun * running * p, running * kwh * pp, running * kwh * tax, running ? opex * mw : idle * opex * mw, 0, 0, op[m], df, 0]);
   }
-  return { rows, npv };
+  const capex = new Float64Array(months + 1);
+  for (let m = every, due = every; every > 0 && m <= months - every; m++) {
+    if (m >= due && run[m]) {
+      capex[m] = rc * fleet;
+      due = m + every;
+    }
+  }
+  let cum = 0;
+  let best = -Infinity;
+  let stop = months;
+  for (let m = 1; m <= months; m++) {
+    cum += (op[m] - capex[m]) * dfs[m];
+    if (!stopForGood && m < months) continue;
+    const v = cum + (m < months ? resale : end) * dfs[m];
+    if (v >= best) {
+      best = v;
+      stop = m;
+    }
+  }
+  if (keepRows) {
+    for (const row of rows) {
+      const m = row[0];
+      if (m > stop) row.fill(0, 5, 14);
+      row[11] = m <= stop ? capex[m] : 0;
+      row[12] = m === stop ? (stop < months ? resale : end) : 0;
+      row[13] += row[12] - row[11];
+      row[15] = row[13] * row[14];
+    }
+  }
+  return { rows, npv: best };
 }
 export const MININGCASHFLOWS = (...a: N[]) => miningRows(a).rows;
 /** The same loop without the rows, as miningNpv sums it. */
 export const MININGNPV = (...a: N[]) => miningRows(a, false).npv;
 
+/** A conversion's positional arguments: the lease leg L, the fleet's sale R, mining M over the horizon and the site's end value T. */
 function conversion(a: N[]) {
-  const [mw, e, pue, pp, price, d, h0, r, rate, years, fees = 0, pf = 0, up = 1, gd = 0, gp = 0, opex = 0, rc = 0, every = 0, esc = 0, capex = 0, months = 0, lopex = 0, ratio = 1.4, so = true, sal = 0, tax = 0, inc = true, exit = 0, rt = 0, ct = 0, , lr = null] = a;
+  const [mw, e, pue, pp, price, d, h0, r, rate, years, fees = 0, pf = 0, up = 1, gd = 0, gp = 0, opex = 0, rc = 0, every = 0, esc = 0, capex = 0, months = 0, lopex = 0, ratio = 1.4, so = true, sal = 0, tax = 0, inc = true, exit = 0, rt = 0, ct = 0, , lr = null, ...fleetAndNetwork] = a;
   const lease = LEASENPV(mw / ratio, rate, years, lr ?? r, esc, capex, lopex, months, exit, rt, ct);
-  const mining = MININGNPV(mw, e, pue, pp, price, d, h0, months + years * 12, r, fees, pf, up, gd, gp, opex, rc, every, so, sal, tax, inc);
-  return { lease, mining };
+  const horizon = months + years * 12;
+  const mining = MININGNPV(mw, e, pue, pp, price, d, h0, horizon, r, fees, pf, up, gd, gp, opex, rc, every, so, sal, tax, inc, ...fleetAndNetwork);
+  const sale = (fleetAndNetwork[2] ?? 0) * ((mw * 1e6) / (e * pue));
+  const site = exit > 0 ? Math.max(0, lease) * Math.pow(1 + r, -horizon / 12) : 0;
+  return { lease, sale, mining: mining + site, horizon };
 }
 export const CONVERSIONVALUE = (...a: N[]) => {
   const v = conversion(a);
-  return v.lease - v.mining;
+  return v.lease + v.sale - v.mining;
 };
 export const CONVERSIONBREAKEVEN = (...a: N[]) => {
-  // Bisection on the price: mining NPV is non-decreasing in it (switch-off makes it piecewise linear).
-  const lease = conversion(a).lease;
+  // Bisection on the price for the crossing (the decimal search finds the lowest of several, which this skips).
+  const { lease, sale } = conversion(a);
   const at = (p: number) => {
     const x = [...a];
     x[4] = p;
-    return conversion(x).mining - lease;
+    return conversion(x).mining - lease - sale;
   };
   let lo = 0;
   let hi = a[4];
@@ -178,8 +222,31 @@ export const CONVERSIONBREAKEVEN = (...a: N[]) => {
   }
   return hi;
 };
+/**
+ * CONVERSIONTIMING's twin without a stop for good: the schedule's rows once, then every row k from
+ * prefix sums, P(k) − C(k − N) + R·df_k + L·df_k − (M + T).
+ */
+export const CONVERSIONTIMING = (...a: N[]) => {
+  const { lease, mining, horizon } = conversion(a);
+  const [mw, e, pue, , , , , r, , , , , , , , , , every = 0, , , , , , , , , , , , , , , , , , resalePerTh = 0] = a;
+  const m = [...a.slice(0, 7), horizon, r, ...a.slice(10, 18), ...a.slice(23, 27), ...a.slice(32)];
+  const { rows } = miningRows(m);
+  const resale = resalePerTh * ((mw * 1e6) / (e * pue));
+  const out: number[][] = [["k", "value"] as N];
+  let p = 0;
+  const c = [0];
+  for (let k = 1; k <= horizon; k++) c.push(c[k - 1] + rows[k - 1][11] * rows[k - 1][14]);
+  out.push([0, lease + resale - mining]);
+  for (let k = 1; k <= horizon; k++) {
+    const row = rows[k - 1];
+    p += (row[13] + row[11] - row[12]) * row[14];
+    const capex = every > 0 && k > every ? c[k - every] : 0;
+    out.push([k, p - capex + (resale + lease) * Math.pow(1 + r, -k / 12) - mining]);
+  }
+  return out;
+};
 export const MWECONOMICS = (...a: N[]) => {
-  const { rows } = miningRows([...a.slice(0, 7), 12, ...a.slice(7, 8), ...a.slice(10, 18), ...a.slice(23, 27)]);
+  const { rows } = miningRows([...a.slice(0, 7), 12, ...a.slice(7, 8), ...a.slice(10, 18), ...a.slice(23, 27), a[37] ?? 1, false, 0, a[40] ?? null, a[41] ?? null]);
   const revenue = rows.reduce((s, r) => s + r[7], 0) / a[0];
   const lease = ((a[0] / (a[22] ?? 1.4)) * 1000 * a[8] * 12) / a[0];
   return [["", "Mining", "Leasing"], ["Revenue", revenue, lease]];
@@ -318,7 +385,7 @@ function miningValuesTwin(a: N[], months: number, risk: N[]): Float64Array {
     const sub = (before * SUBSIDY(h) + (4380 - before) * SUBSIDY(epochEnd)) / 4380;
     c[m] = fleet * up * (1 - pf) * MONTH_DAYS * TH_DAY * (sub + fees);
     df[m] = Math.pow(1 + r, -m / 12);
-    fixed += df[m] * (opex * mw + (every > 0 && m % every === 0 ? rc * fleet : 0));
+    fixed += df[m] * opex * mw;
   }
   const sp = pv / Math.sqrt(12);
   const sd = dv / Math.sqrt(12);
@@ -344,10 +411,17 @@ function miningValuesTwin(a: N[], months: number, risk: N[]): Float64Array {
       diffs[t] = Math.exp(ld0 + t * md + sd * wd);
     }
     let npv = -fixed;
+    let due = every > 0 ? every : Infinity; // a refresh is bought in a running month at or after it is due
     for (let m = 1; m <= months; m++) {
       const dm = diffs[m - 1];
       const revenue = (c[m] * prices[m - 1]) / (dm > fleetDifficulty ? dm : fleetDifficulty);
-      if (revenue >= v) npv += df[m] * (revenue - v);
+      if (revenue >= v) {
+        npv += df[m] * (revenue - v);
+        if (m >= due && months - m >= every) {
+          npv -= df[m] * rc * fleet;
+          due = m + every;
+        }
+      }
     }
     values[p] = npv;
   }
@@ -369,19 +443,100 @@ function summaryTwin(values: Float64Array, ps: number[]) {
   return { mean, se: Math.sqrt(ss / (n - 1) / n), quantiles: quantileEstimates(values, ps), below: below / n };
 }
 
-const MINING_COUNT = SIGNATURES.MININGNPV.length;
-const CONVERSION_COUNT = SIGNATURES.CONVERSIONVALUE.length;
+/** Where the risk inputs start: after the deterministic function's parameters as they were when they came. */
+const MINING_COUNT = SIGNATURES.MININGNPVDIST.findIndex((p) => p.name === "price_vol_annual");
+const CONVERSION_COUNT = SIGNATURES.CONVERSIONDIST.findIndex((p) => p.name === "price_vol_annual");
 export const MININGNPVDIST = (...a: N[]) => {
   const risk = a.slice(MINING_COUNT);
   return summaryTwin(miningValuesTwin(a, a[7], risk), listOf(risk[5] ?? [0.1, 0.5, 0.9]));
 };
 export const CONVERSIONDIST = (...a: N[]) => {
   const risk = a.slice(CONVERSION_COUNT);
-  const { lease } = conversion(a);
+  const { lease } = conversion(a.slice(0, CONVERSION_COUNT));
   const months = (a[20] ?? 0) + a[9] * 12;
   const mining = miningValuesTwin([...a.slice(0, 7), months, ...a.slice(7, 8), ...a.slice(10, 18)], months, risk);
   for (let p = 0; p < mining.length; p++) mining[p] = lease - mining[p];
   return summaryTwin(mining, listOf(risk[5] ?? [0.1, 0.5, 0.9]));
+};
+/** The risk inputs a simulation twin draws with. */
+export interface TwinRisk {
+  price_vol_annual: number;
+  difficulty_vol_annual: number;
+  price_difficulty_corr: number;
+}
+
+/**
+ * CONVERSIONOPTION's twin: the same fitting and valuation passes, mining legs, regression and
+ * policy, with Math.random Box–Muller normals and Math.exp in place of the seeded streams and the
+ * own exp. Not reproducible and never shipped: the speed limit the real one is judged against. The
+ * legs' per-month constants come from the calc module, as the real one computes them once a call.
+ */
+export function conversionOptionTwin(plan: ConversionPlan, risk: TwinRisk, paths: number): number {
+  const v = conversionValue(plan);
+  const H = v.horizonMonths;
+  const valuer = miningPathValuer({ ...plan, months: H }, plan.discount_rate);
+  const m = marketModel({ ...plan, ...risk });
+  const lease = v.leaseValue.toNumber();
+  const r = Number(plan.discount_rate);
+  const leasePv = Float64Array.from({ length: H + 1 }, (_, k) => lease * Math.pow(1 + r, -k / 12));
+  const price = new Float64Array(H);
+  const difficulty = new Float64Array(H);
+  const legs = new Float64Array(H + 1);
+  const hashprice = new Float64Array(H + 1);
+  const path = () => {
+    let wp = 0;
+    let wd = 0;
+    for (let t = 0; t < H; t++) {
+      if (t > 0) {
+        const rr = Math.sqrt(-2 * Math.log(1 - Math.random()));
+        const a = 2 * Math.PI * Math.random();
+        wp += rr * Math.cos(a);
+        wd += m.corr * rr * Math.cos(a) + m.corrComplement * rr * Math.sin(a);
+      }
+      price[t] = Math.exp(m.price.logStart + t * m.price.drift + m.price.sigma * wp);
+      difficulty[t] = Math.exp(m.difficulty.logStart + t * m.difficulty.drift + m.difficulty.sigma * wd);
+    }
+    return valuer.legs(price, difficulty, legs, hashprice);
+  };
+  const X = new Float64Array(paths * (H + 1));
+  const S = new Float64Array(paths * (H + 1));
+  const Y = new Float64Array(paths);
+  for (let i = 0; i < paths; i++) {
+    const never = path();
+    for (let k = 0; k <= H; k++) X[i * (H + 1) + k] = legs[k] + leasePv[k];
+    for (let k = 1; k < H; k++) S[i * (H + 1) + k] = hashprice[k + 1];
+    Y[i] = Math.max(X[i * (H + 1) + H], never);
+  }
+  const gain = new Float64Array(paths);
+  const h = new Float64Array(paths);
+  const fits = [];
+  for (let k = H - 1; k >= 1; k--) {
+    for (let i = 0; i < paths; i++) {
+      gain[i] = Y[i] - X[i * (H + 1) + k];
+      h[i] = S[i * (H + 1) + k];
+    }
+    const fit = fitQuadratic(h, gain, paths);
+    fits[k] = fit;
+    for (let i = 0; i < paths; i++) if (fitted(fit, h[i]) < 0) Y[i] = X[i * (H + 1) + k];
+  }
+  let sum = 0;
+  for (let i = 0; i < paths; i++) {
+    const never = path();
+    let value = never;
+    for (let k = 1; k < H; k++) {
+      if (fitted(fits[k], hashprice[k + 1]) < 0) {
+        value = legs[k] + leasePv[k];
+        break;
+      }
+    }
+    sum += value;
+  }
+  return sum / paths;
+}
+/** CONVERSIONOPTION's twin from Excel's positional arguments (read once: a negligible part of a simulation). */
+export const CONVERSIONOPTION = (...a: N[]) => {
+  const plan = read(SIGNATURES.CONVERSIONOPTION, a);
+  return conversionOptionTwin(plan, plan, plan.paths);
 };
 export const VOLATILITY = (values: N, perYear: N) => {
   const v = listOf(values);

@@ -7,8 +7,9 @@
  * would break its budget. That code is mostly the template model (its formulas and labels), which
  * grows with the sheets: 104 KB with the Treasury and Risk sheets and the History writer (issues
  * 13, 16), under 120 KB, where a second decimal.js (~32 KB minified) would still be caught.
- * functions.js is 190 KB with the 50 functions and HISTORY's market code; 195 KB holds it only
- * until the words only the pane and the metadata read leave the bundle (the target is 150 KB).
+ * functions.js is 204 KB with the 52 functions (issue 22's fleet rules, breakeven search, timing
+ * and least-squares Monte Carlo; the tax and debt functions; HISTORY's market code). 210 KB holds
+ * it only until the words only the pane and the metadata read leave the bundle (target 150 KB).
  * Usage: node scripts/check-bundle-size.js [dist]
  */
 const fs = require("fs");
@@ -17,7 +18,7 @@ const zlib = require("zlib");
 const { distFiles } = require("./dist-files");
 
 const KB = 1024;
-const BUDGETS = { functions: 195 * KB, taskpane: 120 * KB };
+const BUDGETS = { functions: 210 * KB, taskpane: 120 * KB };
 
 /** @returns {{role: string, file: string, bytes: number, gzip: number, budget: number, ok: boolean}[]} */
 function bundleSizes(dir) {

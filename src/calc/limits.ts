@@ -59,6 +59,18 @@ export const AT_LEAST_ONE: Limits = { min: 1 };
  * difficulty, 1.
  */
 export const DIFFICULTY: Limits = { min: 1, hint: "difficulty never falls below the genesis difficulty, 1" };
+/**
+ * A difficulty path: one difficulty a month, each a difficulty (1 or more), in a column of at most
+ * 1,200 rows (the longest schedule: 100 years monthly).
+ */
+export const DIFFICULTY_PATH: Limits = { ...DIFFICULTY, maxLength: 1200 };
+/** A hashprice floor: the network's marginal cost, above 0 (blank: no floor). */
+export const HASHPRICE_FLOOR: Limits = {
+  min: 0,
+  minOpen: true,
+  noun: "hashprice",
+  hint: "USD per PH/s per day; blank for no floor",
+};
 /** Power usage effectiveness: site power over the machines' power, never below 1. */
 export const PUE: Limits = { min: 1, hint: "site power / machine power; 1.1 = 10% cooling overhead" };
 /** The block subsidy: 50 BTC halved every 210,000 blocks. */

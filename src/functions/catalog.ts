@@ -72,11 +72,29 @@ export const CONVERSION_EXAMPLE = [
   100, 17.5, 1.1, 0.045, 91000, 1.52e14, 925000, 0.12, 150, 10, 0.036, 0.02, 0.95, 0.02, 0.01, 15000, 15, 48, 0.03, 9e6,
   12, 0.15, 1.4,
 ];
-/** Arguments completed to a function's full list with its defaults (blank where it has none), so what follows lands after them. */
-const padTo = (args: readonly ExampleArg[], id: FunctionId): ExampleArg[] => [
-  ...args,
-  ...SIGNATURES[id].slice(args.length).map((p) => p.default ?? ""),
-];
+/**
+ * Arguments by position, then parameters by name after them (later ones than the last named left
+ * out; those between take their defaults, or blank): an example of an appended parameter.
+ */
+const byName = (args: readonly ExampleArg[], id: FunctionId, named: Record<string, ExampleArg>): ExampleArg[] => {
+  const params = SIGNATURES[id];
+  const last = Math.max(...Object.keys(named).map((n) => params.findIndex((p) => p.name === n)));
+  if (Object.keys(named).some((n) => !params.some((p) => p.name === n)))
+    throw new Error(`${id} has no ${Object.keys(named)}`);
+  return params.slice(0, last + 1).map((p, i) => (i < args.length ? args[i] : (named[p.name] ?? p.default ?? "")));
+};
+/**
+ * A deterministic function's arguments completed with its defaults up to a distribution function's
+ * risk inputs (price_vol_annual), so the risk inputs land in their places: parameters appended to the
+ * deterministic lists since come after the risk inputs in the distribution functions.
+ */
+const beforeRisk = (
+  args: readonly ExampleArg[],
+  id: "MININGNPVDIST" | "CONVERSIONDIST" | "CONVERSIONOPTION",
+): ExampleArg[] => {
+  const risk = SIGNATURES[id].findIndex((p) => p.name === "price_vol_annual");
+  return [...args, ...SIGNATURES[id].slice(args.length, risk).map((p) => p.default ?? "")];
+};
 /** An array constant, as a formula writes a list: {0.1,0.5,0.9}. */
 const list = (...xs: number[]): RangeArg => ({ range: `{${xs.join(",")}}`, rows: [xs] });
 /** The risk inputs of the examples: 50% price volatility, 20% difficulty volatility, correlation 0.3, 10,000 paths, seed 1. */
@@ -197,6 +215,23 @@ const TENANT_CREDIT =
   "Tenant credit (docs/after-tax-and-financing.md): with tenant_default_annual p, the tenant survives to month m, counted from month 0 (the build is at risk too), with probability S(m) = (1 − p)^(m/12), and each rent is the expected rent, rent × (S(m) + (1 − S(m)) × default_recovery_pct). Opex and the exit value follow the expected rent; capex is spent whatever the tenant does. 0 (the default) is a tenant that never defaults.";
 /** The 200 MW lease of the lease examples, its timing inputs at their defaults (before the tenant's credit). */
 const LEASE_200 = [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12, 0, 0, 0, ""];
+/** Month m of a mining schedule: its blocks, subsidy, price and difficulty (the floor included). */
+const MONTH_FORMULA =
+  "Month m (365/12 days, 4,380 blocks from start_height) has its subsidy as the mean over its blocks (the month holding a halving blends the two), price grown by its monthly rate and difficulty grown by its own, or row m of difficulty_path; with hashprice_floor_usd_per_ph_day the difficulty is never above 1e15 × 86,400 × (subsidy + fees) × price / (2^32 × floor), at which the month's hashprice is the floor.";
+/** The refresh rule: machines are bought only to run. */
+const REFRESH_RULE =
+  "Refresh capex (refresh_capex_usd_per_th × fleet TH/s): a refresh falls due refresh_every_months after the start or the last purchase and is bought in the first month at or after that in which the fleet runs, never with fewer than refresh_every_months months of the horizon left (the fleet runs on to the end).";
+const SWITCH_OFF_NOTE =
+  "Switch-off (switch_off_below_cost, default TRUE): a month whose BTC revenue is below its power + energy tax + the opex idling saves, (1 − idle_opex_pct) × opex, mines nothing and buys no power (Running 0); it pays idle_opex_pct × the site opex (default 1: all of it; a mothballed site, typically 0.2–0.3); a tie runs. The decision is month by month on that month's own margin, and the difficulty path is as given.";
+const SALVAGE_NOTE =
+  "The fleet's value when mining ends, in the salvage column: at the horizon's end, salvage_pct × refresh_capex_usd_per_th × fleet TH/s when salvage_pct is above 0, else fleet_resale_usd_per_th × fleet TH/s; at a stop for good, the resale value. salvage_pct above 0 with refresh_capex_usd_per_th 0 or blank is #VALUE! (a share of no price): give fleet_resale_usd_per_th.";
+const STOP_NOTE =
+  "stop_for_good (default FALSE): the fleet stops for good after the month s that maximises the NPV (every s tried; a tie goes to the later month), is sold then for its resale value, and nothing follows: no revenue, power, opex or refresh. The stop is chosen with hindsight of the path.";
+const NETWORK_NOTE =
+  "The floor is the network's marginal cost: hashrate stops growing, or leaves, when hashprice falls to it (the 2025 low, $35.06/PH-day on 22 November 2025 by Luxor's Hashrate Index, was followed by the largest difficulty drop since 2021; docs/timing-option.md). The path runs on beneath the floor, so difficulty returns to it when the price allows; a floor at which the network would be smaller than the fleet counted in it is #VALUE!.";
+/** Both legs of a conversion and their values at month 0. */
+const CONVERSION_LEGS =
+  "L: the lease, critical IT MW = site_mw / site_mw_per_critical_it_mw (or the phases), conversion capex, no income for conversion_months, then the lease as in LEASENPV (exit_cap_rate, rent_timing, capex_timing, phases as there), discounted at lease_discount_rate (blank: discount_rate). R: the fleet sold, fleet_resale_usd_per_th × fleet TH/s. M: MININGNPV of the whole site over the same months (to the lease's last month, H), at discount_rate. T: with exit_cap_rate, the site the mining strategy keeps, worth converting then: max(0, L) × (1 + discount_rate)^(−H/12); 0 without.";
 const NO_BTC_EARNED = "no BTC is earned: subsidy and fees both 0, uptime 0, or pool_fee 1";
 
 export const CATALOG: readonly FunctionDoc[] = [
@@ -552,12 +587,13 @@ export const CATALOG: readonly FunctionDoc[] = [
       "A site's mining month by month as a table, halvings in their month: whether it ran, BTC mined, revenue, power, energy tax, opex, capex, salvage and value.",
     result: "A 16-column table, one row per month from 1, under a header row.",
     shape: "table",
-    formula:
-      "Fleet TH/s = site_mw × 1e6 / (machine_efficiency_j_th × pue). Month m (365/12 days, 4,380 blocks from start_height) mines at difficulty and price grown by their monthly rates; its subsidy is the mean over its blocks, so the month holding a halving blends the two. Revenue = BTC mined × uptime × (1 − pool_fee) × price; power = site_mw × 1000 × hours × uptime × power price; opex per site MW; refresh capex per TH/s every refresh_every_months; discount factor 1 / (1 + r)^(m / 12).",
+    formula: `Fleet TH/s = site_mw × 1e6 / (machine_efficiency_j_th × pue). ${MONTH_FORMULA} Revenue = BTC mined × uptime × (1 − pool_fee) × price; power = site_mw × 1000 × hours × uptime × power price; opex per site MW; discount factor 1 / (1 + r)^(m / 12). ${REFRESH_RULE}`,
     notes: [
-      "Switch-off (switch_off_below_cost, default TRUE): a month whose BTC revenue is below its power + energy tax mines nothing and buys no power (Running 0), but still pays the site opex and any refresh capex; a tie runs. The decision is month by month on that month's own margin, and the difficulty path is as given.",
+      SWITCH_OFF_NOTE,
       "Energy tax = site_mw × 1000 × hours × uptime × energy_tax_usd_per_kwh, a variable cost (for tiered taxes, the effective rate ENERGYTAX / annual kWh).",
-      "Salvage = salvage_pct × refresh_capex_usd_per_th × fleet TH/s, received in the last month: the fleet's resale value as a share of a new fleet's price.",
+      SALVAGE_NOTE,
+      STOP_NOTE,
+      NETWORK_NOTE,
       "difficulty_includes_fleet (default TRUE): the difficulty given already counts this fleet (a site that is hashing, or a forecast that includes it), so the fleet's share is its hashrate over the network's, and a fleet larger than the network is #VALUE! with both in EH/s. FALSE: a new fleet adds its hashrate to the network's and earns its share of the total, f / (N + f), about 5% less at 1 GW than ignoring it.",
       "The present values sum to MININGNPV.",
     ],
@@ -565,7 +601,12 @@ export const CATALOG: readonly FunctionDoc[] = [
       {
         args: MINING_EXAMPLE,
         result: "a 61×16 table",
-        note: "the halving at block 1,050,000 falls in month 29: 3.125 before, 2.4044 blended, 1.5625 after",
+        note: "the halving at block 1,050,000 falls in month 29: 3.125 before, 2.4044 blended, 1.5625 after; no refresh is bought (the one due at month 48 would leave only 12 of the 60 months)",
+      },
+      {
+        args: byName(MINING_EXAMPLE, "MININGCASHFLOWS", { stop_for_good: true, fleet_resale_usd_per_th: 3 }),
+        result: "a 61×16 table",
+        note: "stopped for good with a $3/TH resale: the fleet runs to month 17, is sold then ($15.6M in the salvage column) and nothing follows",
       },
     ],
   },
@@ -574,22 +615,47 @@ export const CATALOG: readonly FunctionDoc[] = [
     description: "NPV in USD of mining a site for a number of months: the sum of MININGCASHFLOWS' present values.",
     result: "NPV in USD at month 0.",
     shape: "number",
-    formula: "Σ net cash flow of month m / (1 + discount_rate)^(m / 12), with the flows of MININGCASHFLOWS.",
+    formula:
+      "Σ net cash flow of month m / (1 + discount_rate)^(m / 12), with the flows of MININGCASHFLOWS (refreshes bought only in months the fleet runs, never with fewer than refresh_every_months months left; idle opex in months off; a stop for good when asked).",
+    notes: [
+      "With stop_for_good TRUE the NPV is the best over every stop month s = 1 … months (nothing after s, the fleet sold at s), chosen with hindsight of the whole price and difficulty path.",
+      "Machines are bought only to run: up to version 1.0.0 a schedule bought a fleet in months it was switched off, and with less than a fleet's life of the horizon left, a wrong answer corrected since (CHANGELOG).",
+    ],
     examples: [
       {
         args: MINING_EXAMPLE,
-        result: "-73031571.97",
-        note: "a 100 MW site, BTC $91,000 +1%/month, difficulty 152T +2%/month, five years at 12%; off from month 30 (after the halving)",
+        result: "-23510682.74",
+        note: "a 100 MW site, BTC $91,000 +1%/month, difficulty 152T +2%/month, five years at 12%; off from month 30 (after the halving); no refresh bought",
       },
       {
         args: [...MINING_EXAMPLE, false],
-        result: "-98742979.37",
+        result: "-49222090.15",
         note: "the same with the fleet forced to run every month",
       },
       {
         args: [...MINING_EXAMPLE, true, 0, 43405000 / 876000000],
-        result: "-117902581.28",
+        result: "-68381692.05",
         note: "with New York's tiered excise at its effective 4.95¢ for 100 MW (ENERGYTAX(876E6) / 876E6)",
+      },
+      {
+        args: replace(MINING_EXAMPLE, { 7: 48 }),
+        result: "-12746738.93",
+        note: "48 months: the refresh due in month 48 is not bought, since the fleet would not run it",
+      },
+      {
+        args: byName(MINING_EXAMPLE, "MININGNPV", { idle_opex_pct: 0.25 }),
+        result: "104815.51",
+        note: "mothballed at 25% of the opex in the months off",
+      },
+      {
+        args: byName(MINING_EXAMPLE, "MININGNPV", { stop_for_good: true }),
+        result: "9126274.18",
+        note: "stopped for good after month 20, before the halving",
+      },
+      {
+        args: byName(MINING_EXAMPLE, "MININGNPV", { hashprice_floor_usd_per_ph_day: 35 }),
+        result: "26131359.22",
+        note: "difficulty never takes hashprice below $35/PH-day: the fleet never switches off",
       },
     ],
   },
@@ -597,37 +663,72 @@ export const CATALOG: readonly FunctionDoc[] = [
     id: "CONVERSIONVALUE",
     description:
       "Lease NPV minus mining NPV, in USD, of converting a mining site to an AI/HPC lease: positive means leasing is worth more.",
-    result: "Lease NPV minus mining NPV, in USD at month 0.",
+    result: "(Lease NPV + the fleet's sale) minus (mining NPV + the site's value when mining ends), in USD at month 0.",
     shape: "number",
-    formula:
-      "Lease: critical IT MW = site_mw / site_mw_per_critical_it_mw, conversion capex, no income for conversion_months, then the lease as in LEASENPV (exit_cap_rate, rent_timing, capex_timing, phases as there), discounted at lease_discount_rate (blank: discount_rate). Mining: MININGNPV of the whole site over the same months (to the lease's last month), at discount_rate.",
+    formula: `(L + R) − (M + T). ${CONVERSION_LEGS}`,
     notes: [
       "With phases, the phases give the lease's critical IT MW and build months: conversion_months and site_mw_per_critical_it_mw must be blank. The whole site is mined over the whole horizon on the mining side.",
       "A hyperscaler-backed lease is often discounted at a lower rate than mining: give it as lease_discount_rate.",
+      "Converting now is one of many conversion months: CONVERSIONTIMING values each (its first row is this value), CONVERSIONOPTION the choice under a random market.",
+      "The mining side buys machines only to run them (MININGNPV), and with exit_cap_rate it keeps the site's value T; up to version 1.0.0 it did neither, a wrong answer corrected since (CHANGELOG).",
     ],
     examples: [
       {
         args: CONVERSION_EXAMPLE,
-        result: "154088480.48",
+        result: "73096170.89",
         note: "the 100 MW site against a 10-year lease at $150/kW-month after 12 months' conversion; the fleet is off in 103 of the 132 months",
       },
       {
         args: CONVERSION_TIMED,
-        result: "192453703.73",
+        result: "111461394.14",
         note: "the lease billed monthly in advance and its capex drawn over the conversion",
+      },
+      {
+        args: byName(CONVERSION_EXAMPLE, "CONVERSIONVALUE", { stop_for_good: true }),
+        result: "-3795743.47",
+        note: "mining may stop for good (after month 20): mining is worth more",
+      },
+      {
+        args: byName(CONVERSION_EXAMPLE, "CONVERSIONVALUE", { idle_opex_pct: 0.25 }),
+        result: "16289454.56",
+        note: "a switched-off site pays 25% of its opex",
+      },
+      {
+        args: byName(CONVERSION_EXAMPLE, "CONVERSIONVALUE", { hashprice_floor_usd_per_ph_day: 35 }),
+        result: "13143433.25",
+        note: "a network that stops growing at a $35/PH-day hashprice",
+      },
+      {
+        args: [...CONVERSION_TIMED.slice(0, 27), 0.07, 1, 1],
+        result: "520114167.33",
+        note: "with a 7% exit cap rate: the lease's exit value ($591.2M at month 0) against the mining side's site, T = $182.5M",
       },
     ],
   },
   {
     id: "CONVERSIONBREAKEVEN",
-    description: "BTC price in month 1 at which mining a site is worth as much as converting and leasing it.",
+    description:
+      "Lowest BTC price in month 1 at which mining a site is worth at least as much as converting and leasing it.",
     result: "Breakeven BTC price in USD.",
     shape: "number",
-    formula:
-      "Mining revenue is proportional to the starting price (its growth path held), and a month runs only when its revenue covers its power, so mining NPV is piecewise linear and non-decreasing in the price. The root is solved exactly on the segment holding it (40 digits, rounded once): price × (lease NPV + PV of opex and capex + PV of power in the months that run at it) / PV of their revenue. Above it mining is worth more.",
+    formula: `The lowest month-1 price at which M + T ≥ L + R (CONVERSIONVALUE ≤ 0), the growth path held. Each month runs from its own threshold price, so the mining value is piecewise linear in the price; it is not monotone: a month that starts to run can bring a refresh forward, and the value falls. The search is exact on the doubles: the thresholds are grouped into runs with the same refreshes (within a run the value does not fall), the first run that reaches L + R holds the answer, which is solved on its segment in 40 digits and checked against the neighbouring doubles (bisection where the value is not linear: a stop for good, a floor).`,
+    notes: [
+      "Mining may win from the breakeven, lose again at a higher price and win again (the README example: it wins from $144,190, loses between about $159,340 and $174,570, where a refresh is bought in month 48, and wins above).",
+      "With a hashprice floor the floor-capped difficulty follows the price tried: the network answers it.",
+    ],
     examples: [
-      { args: CONVERSION_EXAMPLE, result: "192150.39" },
-      { args: [...CONVERSION_EXAMPLE, false], result: "213334.66", note: "with the fleet forced to run every month" },
+      { args: CONVERSION_EXAMPLE, result: "144190.14" },
+      { args: [...CONVERSION_EXAMPLE, false], result: "197839.75", note: "with the fleet forced to run every month" },
+      {
+        args: byName(CONVERSION_EXAMPLE, "CONVERSIONBREAKEVEN", { stop_for_good: true }),
+        result: "86882.00",
+        note: "mining may stop for good: below the $91,000 spot price",
+      },
+      {
+        args: byName(CONVERSION_EXAMPLE, "CONVERSIONBREAKEVEN", { hashprice_floor_usd_per_ph_day: 35 }),
+        result: "105928.14",
+        note: "with a $35/PH-day hashprice floor",
+      },
     ],
     noAnswer: [
       {
@@ -636,6 +737,27 @@ export const CATALOG: readonly FunctionDoc[] = [
           replace(CONVERSION_EXAMPLE, { 11: 1 }),
           replace(CONVERSION_EXAMPLE, { 3: 0, 8: 1, 15: 0, 16: 0, 21: 1 }),
         ],
+      },
+    ],
+  },
+  {
+    id: "CONVERSIONTIMING",
+    description:
+      "When to convert, on one path: the value of mining k months, then selling the fleet and converting, for every k from 0 to the horizon, against mining throughout.",
+    result:
+      "A two-column table under a header row: k (months mined before converting, 0 to conversion_months + 12 × term_years) and the value in USD at month 0, relative to mining the whole horizon.",
+    shape: "table",
+    formula: `Row k = M_k + L × (1 + discount_rate)^(−k/12) − (M + T): M_k is the mining leg over months 1 … k as a horizon of its own (a refresh only with refresh_every_months of those k months left, a stop for good within them when asked) with the fleet sold at month k for R; then CONVERSIONVALUE's whole lease (its capex, its conversion_months of build, its term) starts at month k. ${CONVERSION_LEGS}`,
+    notes: [
+      "Row k = 0 is CONVERSIONVALUE, to the last digit; the best row says when converting is worth most, and how much more than converting now.",
+      "A lease signed at month k is worth its NPV L at month k and is brought back at discount_rate: until it is signed the site's future is the owner's, uncontracted; lease_discount_rate discounts the lease's own flows from the signing on.",
+      "Price and difficulty follow their one path (growth, a difficulty_path, a floor); CONVERSIONOPTION decides under a random market.",
+    ],
+    examples: [
+      {
+        args: CONVERSION_EXAMPLE,
+        result: "a 134×2 table",
+        note: "k = 0 is CONVERSIONVALUE's +$73.10M; mining 19 months, then converting, is the best row: +$81.33M against mining throughout, $8.23M more than converting now",
       },
     ],
   },
@@ -651,6 +773,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     notes: [
       "GPU cloud on the site: its GPUs fill the critical IT (site_mw / site_mw_per_critical_it_mw, or the phases' total) at kw_per_gpu, drawing power at the site's pue and power_price_kwh. Give usd_per_gpu_hour, utilization, gpu_capex_usd and kw_per_gpu, all or none.",
       "The margin is n/a when revenue is 0. Refresh capex and salvage are not EBITDA.",
+      "The mining year is the schedule's first 12 months as the site runs them (switch-off, idle opex in the months off, the hashprice floor or a difficulty path); a stop for good and the fleet's resale are not applied to it (they are values over the horizon, in CONVERSIONVALUE).",
     ],
     examples: [
       {
@@ -782,22 +905,23 @@ export const CATALOG: readonly FunctionDoc[] = [
       "A two-column table of label and value under a header row: mean and its SE, each quantile and its SE (USD at month 0), then P(NPV < 0) and its SE; 11 rows for the default P10, P50, P90.",
     shape: "table",
     formula:
-      "MININGNPV's schedule valued on each simulated path: month m earns at the path's price and difficulty of month m − 1 (the schedule's month 1 earns at today's), with switch-off, energy tax, opex, refresh capex, salvage, pool fee, uptime, fees and the subsidy by height as MININGNPV; the summary is over the paths.",
+      "MININGNPV's schedule valued on each simulated path: month m earns at the path's price and difficulty of month m − 1 (the schedule's month 1 earns at today's), with switch-off, idle opex, energy tax, refreshes bought only in months the fleet runs, salvage or resale, pool fee, uptime, fees and the subsidy by height as MININGNPV; a hashprice floor caps each path's difficulty at its own price; the summary is over the paths.",
     notes: [
       ...SIMULATION_NOTES,
-      'The risk inputs come after MININGNPV\'s own arguments, so an assumptions table for MININGNPV works unchanged with a table of the risk inputs: =MINER.FROMTABLE("MININGNPVDIST", Site, Horizon, Risk).',
+      'The risk inputs come after MININGNPV\'s arguments as they were when they came (the parameters MININGNPV has gained since follow them), so an assumptions table for MININGNPV works unchanged with a table of the risk inputs: =MINER.FROMTABLE("MININGNPVDIST", Site, Horizon, Risk).',
       "price_vol_annual, difficulty_vol_annual, price_difficulty_corr, paths and seed are required; Excel's tooltip shows them in brackets because they follow optional arguments.",
       "With every volatility 0 the mean equals MININGNPV (to 1e-9); with price noise only and no switch-off it matches MININGNPV within its SE; switching off in bad months is an option, so with it the mean is at least MININGNPV.",
+      "A stop for good is chosen on each path with hindsight of that path. A difficulty_path is the difficulty's mean path (its growth is ignored).",
       "A path on which the difficulty falls below the one the fleet alone implies is read as the fleet being the whole network (when the difficulty includes the fleet).",
     ],
     examples: [
       {
-        args: [...padTo(MINING_EXAMPLE, "MININGNPV"), ...RISK_EXAMPLE],
+        args: [...beforeRisk(MINING_EXAMPLE, "MININGNPVDIST"), ...RISK_EXAMPLE],
         result: "a 11×2 table",
         note: "the five-year MININGNPV example with 50% price and 20% difficulty volatility, correlation 0.3",
       },
       {
-        args: [...padTo(MINING_EXAMPLE, "MININGNPV"), ...RISK_EXAMPLE, list(0.05, 0.25, 0.5, 0.75, 0.95)],
+        args: [...beforeRisk(MINING_EXAMPLE, "MININGNPVDIST"), ...RISK_EXAMPLE, list(0.05, 0.25, 0.5, 0.75, 0.95)],
         result: "a 15×2 table",
         note: "five quantiles",
       },
@@ -805,7 +929,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     noAnswer: [
       {
         when: "paths is above 100,000, or paths × months above 3,600,000 (the limit that keeps a cell under a second)",
-        args: [[...padTo(MINING_EXAMPLE, "MININGNPV"), 0.5, 0.2, 0.3, 200000, 1]],
+        args: [[...beforeRisk(MINING_EXAMPLE, "MININGNPVDIST"), 0.5, 0.2, 0.3, 200000, 1]],
       },
     ],
   },
@@ -817,23 +941,58 @@ export const CATALOG: readonly FunctionDoc[] = [
       "A two-column table of label and value under a header row: mean and its SE, each quantile and its SE (USD at month 0), P(value < 0) (mining worth more), P(leasing worth more), each with its SE; 13 rows for the default P10, P50, P90.",
     shape: "table",
     formula:
-      "Lease NPV (contracted: the same on every path, computed as CONVERSIONVALUE's lease leg) minus the mining NPV of the same site over the same months on each simulated path (as MININGNPVDIST); leasing is worth more on a path whose value is above 0.",
+      "(L + R) − (M + T) on each simulated path: the lease leg L and the fleet's sale R are contracted (the same on every path, as CONVERSIONVALUE's), the mining NPV M of the same site over the same months is the path's (as MININGNPVDIST), and the site's terminal value T is CONVERSIONVALUE's; leasing is worth more on a path whose value is above 0.",
     notes: [
       ...SIMULATION_NOTES,
-      'The risk inputs come after CONVERSIONVALUE\'s own arguments: =MINER.FROMTABLE("CONVERSIONDIST", Site, Lease, Risk).',
+      'The risk inputs come after CONVERSIONVALUE\'s arguments as they were when they came (the parameters it has gained since follow them): =MINER.FROMTABLE("CONVERSIONDIST", Site, Lease, Risk).',
       "price_vol_annual, difficulty_vol_annual, price_difficulty_corr, paths and seed are required; Excel's tooltip shows them in brackets because they follow optional arguments.",
+      "This compares converting now with mining throughout; CONVERSIONOPTION values the choice of when to convert on the same paths.",
     ],
     examples: [
       {
-        args: [...padTo(CONVERSION_EXAMPLE, "CONVERSIONVALUE"), ...RISK_EXAMPLE],
+        args: [...beforeRisk(CONVERSION_EXAMPLE, "CONVERSIONDIST"), ...RISK_EXAMPLE],
         result: "a 13×2 table",
-        note: "the CONVERSIONVALUE example: a 10-year lease after a year's conversion against mining the 100 MW site",
+        note: "the CONVERSIONVALUE example: a 10-year lease after a year's conversion against mining the 100 MW site; leasing is worth more on 90.8% of the paths",
       },
     ],
     noAnswer: [
       {
         when: "paths is above 100,000, or paths × months above 3,600,000 (the limit that keeps a cell under a second)",
-        args: [[...padTo(CONVERSION_EXAMPLE, "CONVERSIONVALUE"), 0.5, 0.2, 0.3, 100001, 1]],
+        args: [[...beforeRisk(CONVERSION_EXAMPLE, "CONVERSIONDIST"), 0.5, 0.2, 0.3, 100001, 1]],
+      },
+    ],
+  },
+  {
+    id: "CONVERSIONOPTION",
+    description:
+      "The value of choosing when to convert under CONVERSIONDIST's random market: convert now, mine, the flexible strategy (least-squares Monte Carlo), its premium and exercise boundary.",
+    result:
+      "A three-column table (label, value, SE) under a header row: Convert now, Mine, Flexible, Option premium (USD at month 0), P(convert), Median conversion month, the flexible value's quantiles (Flexible P10, P50, P90 by default), then Boundary year 1, 2, … (USD per PH/s per day).",
+    shape: "table",
+    formula:
+      "On each path X_k = M_k + L × (1 + discount_rate)^(−k/12) for k = 0 … H (CONVERSIONTIMING's row k on the path, M_k with the fleet sold at k, before mining throughout is subtracted) and N = M + T (never converting). The policy is fitted by least-squares Monte Carlo (Longstaff and Schwartz, 2001) on `paths` fitting paths: backwards from month H − 1, the gain of continuing is regressed on 1, z, z² (z: the network hashprice at the decision, standardised), and a path converts where the fitted gain is below 0; at month 0, when the mean gain is. The policy is then valued on an independent set of `paths` paths, CONVERSIONDIST's own: Flexible is the mean of what it earns there, never converting allowed (at month H a path takes the better of converting then and N).",
+    notes: [
+      "Convert now = L + R (CONVERSIONVALUE's lease side); Mine = the mean of M + T (CONVERSIONDIST's mining side, the same paths); Option premium = Flexible − the better of the two, with the SE of that difference.",
+      "A lower bound: the valuation paths never informed the policy, and the policy uses only what is known at each decision, so Flexible is an unbiased estimate of a feasible strategy (within its SE, at most the best timing's value; perfect foresight is an upper bound).",
+      "P(convert): the share of paths that convert before the horizon's end (months 0 … H − 1); the median month is among those. Boundary year y: the median over its decision months of the hashprice below which the policy converts (0: it does not convert that year).",
+      "Stated simplifications: the state is the hashprice alone (not the months since the last refresh); a stop for good inside a mining leg is chosen with hindsight of its own path, as in CONVERSIONDIST.",
+      SIMULATION_NOTES[0],
+      SIMULATION_NOTES[1],
+      SIMULATION_NOTES[2],
+      "paths: from 100 to 100,000, and paths × months at most 1,800,000 (each path is simulated twice and the fitting set is held), so that a cell stays well under 2 seconds; 10,000 paths over 132 months take about 0.4–0.7 s. Fewer paths than 100 is #VALUE!, more than the limit #NUM!.",
+      'Its parameters are CONVERSIONDIST\'s, in the same order, so the same formula or assumptions tables value the choice: =MINER.FROMTABLE("CONVERSIONOPTION", Site, Lease, Risk).',
+    ],
+    examples: [
+      {
+        args: [...beforeRisk(CONVERSION_EXAMPLE, "CONVERSIONOPTION"), ...RISK_EXAMPLE],
+        result: "a 21×3 table",
+        note: "the CONVERSIONVALUE example: convert now $5.33M, mine −$60.06M, flexible +$32.86M (a premium of $27.53M); it converts on 99.9% of the paths, in month 16 at the median",
+      },
+    ],
+    noAnswer: [
+      {
+        when: "paths is above 100,000, or paths × months above 1,800,000 (the limit that keeps a cell well under 2 seconds)",
+        args: [[...beforeRisk(CONVERSION_EXAMPLE, "CONVERSIONOPTION"), 0.5, 0.2, 0.3, 15000, 1]],
       },
     ],
   },
@@ -1352,7 +1511,7 @@ export const CATALOG: readonly FunctionDoc[] = [
             ],
           },
         ],
-        result: "-73031571.97",
+        result: "-23510682.74",
         note: "a site table and a horizon table",
       },
     ],

@@ -1,5 +1,6 @@
 /* Excel adapters for mining a site's megawatts month by month, and for the mine-or-lease decision. */
 import { conversionBreakevenPrice, conversionValue, GpuCloudOnSite, mwEconomics } from "../calc/conversion";
+import { conversionTiming } from "../calc/conversion-timing";
 import { miningNpv, miningSchedule } from "../calc/mining-schedule";
 import { InvalidArgumentError } from "../calc/errors";
 import { isGiven, read, Read } from "./read";
@@ -101,6 +102,21 @@ export function conversionBreakevenFn(...args: unknown[]): number {
   return excelNumber("CONVERSIONBREAKEVEN", SIGNATURES.CONVERSIONBREAKEVEN, () =>
     conversionBreakevenPrice(conversionArgs(SIGNATURES.CONVERSIONBREAKEVEN, args)),
   );
+}
+
+/** Column headings of CONVERSIONTIMING. */
+export const CONVERSION_TIMING_HEADER = [
+  "Months mined, then converted (k)",
+  "Value relative to mining throughout (USD)",
+];
+
+/** CONVERSIONTIMING: one row per candidate conversion month k = 0 … the horizon, under a header row. */
+export function conversionTimingFn(...args: unknown[]): any[][] {
+  const params = SIGNATURES.CONVERSIONTIMING;
+  return excelMatrix("CONVERSIONTIMING", params, () => {
+    const { rows } = conversionTiming(conversionArgs(params, args));
+    return [CONVERSION_TIMING_HEADER, ...rows.map((r) => [r.month, toExcelNumber(r.value)])];
+  });
 }
 
 export function mwEconomicsFn(...args: unknown[]): any[][] {

@@ -18,9 +18,11 @@ import {
   CORRELATION,
   DEPRECIATION_YEARS,
   DIFFICULTY,
+  DIFFICULTY_PATH,
   FIRST_MONTH,
   FRACTION,
   GPU_CAPEX_TIMING,
+  HASHPRICE_FLOOR,
   HAIRCUT,
   Limits,
   longestOf,
@@ -343,21 +345,22 @@ export const PARAMS = define({
     field: "opex_usd_per_mw_month",
   },
   refresh_capex_usd_per_th: {
-    description: "Fleet refresh capex, paid every refresh_every_months",
+    description: "A new fleet's price: a refresh, due every refresh_every_months, is bought in a month the fleet runs",
     unit: "USD per TH/s",
     limits: NON_NEGATIVE,
     example: 15,
     default: 0,
   },
   refresh_every_months: {
-    description: "Months between fleet refreshes (0 = never)",
+    description: "Months a fleet serves before its refresh falls due (0 = never); none with fewer months left",
     unit: "months",
     limits: WHOLE_NON_NEGATIVE,
     example: 48,
     default: 0,
   },
   switch_off_below_cost: {
-    description: "Switch the fleet off in a month whose revenue is below power + energy tax (opex still paid)",
+    description:
+      "Switch the fleet off in a month whose revenue is below its power + energy tax + the opex idling saves",
     unit: "TRUE or FALSE",
     note: "or 1 or 0",
     example: true,
@@ -379,6 +382,47 @@ export const PARAMS = define({
     example: false,
     default: true,
     kind: "boolean",
+  },
+  idle_opex_pct: {
+    description: "Share of the site's opex still paid in a month the fleet is off (a mothballed site: 0.2 to 0.3)",
+    unit: "fraction",
+    limits: FRACTION,
+    note: ", 0.25 = 25%",
+    example: 0.25,
+    default: 1,
+  },
+  stop_for_good: {
+    description: "Stop the fleet for good in the month that maximises the NPV and sell it then; nothing is paid after",
+    unit: "TRUE or FALSE",
+    note: "or 1 or 0",
+    example: true,
+    default: false,
+    kind: "boolean",
+  },
+  fleet_resale_usd_per_th: {
+    description:
+      "What the fleet fetches when sold: at a stop for good, at a conversion, at the end without salvage_pct",
+    unit: "USD per TH/s",
+    limits: NON_NEGATIVE,
+    example: 3,
+    default: 0,
+  },
+  difficulty_path: {
+    description: "Month m's difficulty in row m, instead of difficulty × its growth",
+    unit: "dimensionless",
+    limits: DIFFICULTY_PATH,
+    example: "K2:K133",
+    kind: "column",
+    optional: true,
+    blank: "the growth",
+  },
+  hashprice_floor_usd_per_ph_day: {
+    description: "Network's marginal cost: no month's difficulty takes hashprice below it (35 = the 2025 low)",
+    unit: "USD per PH/s per day",
+    limits: HASHPRICE_FLOOR,
+    example: 35,
+    optional: true,
+    blank: "no floor",
   },
 
   // A lease.
@@ -1213,6 +1257,17 @@ export const MINING_DECISIONS = [
   P.energy_tax_usd_per_kwh,
   P.difficulty_includes_fleet,
 ];
+/**
+ * The fleet's life and the network's answer (appended to every function that mines): idle opex,
+ * a stop for good, the fleet's resale, a difficulty path and a hashprice floor.
+ */
+export const FLEET_AND_NETWORK = [
+  P.idle_opex_pct,
+  P.stop_for_good,
+  P.fleet_resale_usd_per_th,
+  P.difficulty_path,
+  P.hashprice_floor_usd_per_ph_day,
+];
 /** The lease a converted site signs. */
 const CONVERSION_LEASE = [
   P.escalator,
@@ -1223,8 +1278,11 @@ const CONVERSION_LEASE = [
 ];
 
 const ALL_IN = [...COST_INPUTS, ...OVERHEADS];
-const MINING = [...SITE, P.months, P.discount_rate, ...MINING_OPTIONS, ...MINING_DECISIONS];
-const CONVERSION = [
+/** The mining schedule's parameters before the fleet's life and the network's answer were appended. */
+const MINING_V1 = [...SITE, P.months, P.discount_rate, ...MINING_OPTIONS, ...MINING_DECISIONS];
+const MINING = [...MINING_V1, ...FLEET_AND_NETWORK];
+/** The conversion's parameters before the fleet's life and the network's answer were appended. */
+const CONVERSION_V1 = [
   ...SITE,
   P.discount_rate,
   P.rate_usd_per_kw_month,
@@ -1237,6 +1295,7 @@ const CONVERSION = [
 ];
 /** The tenant's credit (appended to the lease functions). */
 const TENANT_CREDIT = [P.tenant_default_annual, P.default_recovery_pct];
+const CONVERSION = [...CONVERSION_V1, ...FLEET_AND_NETWORK];
 const LEASE_NPV = [...LEASE_TERMS, P.discount_rate, ...LEASE_OPTIONS, ...LEASE_TIMING, ...TENANT_CREDIT];
 /** A GPU-cloud project: the GPUs, their price and power, then its options. */
 const GPU_CLOUD = [P.gpus, P.usd_per_gpu_hour, P.utilization, P.gpu_capex_usd, P.kw_per_gpu, P.pue, P.power_price_kwh];
@@ -1300,7 +1359,9 @@ const DETERMINISTIC = {
   MININGNPV: MINING,
   CONVERSIONVALUE: CONVERSION,
   CONVERSIONBREAKEVEN: CONVERSION,
-  MWECONOMICS: [...CONVERSION, ...GPU_ON_SITE],
+  // When to convert, on one path: CONVERSIONVALUE's parameters, in its order.
+  CONVERSIONTIMING: CONVERSION,
+  MWECONOMICS: [...CONVERSION_V1, ...GPU_ON_SITE, ...FLEET_AND_NETWORK],
   GPUCLOUDNPV: [...GPU_CLOUD, P.discount_rate, ...GPU_CLOUD_OPTIONS, ...GPU_CLOUD_DEAL],
   // An IRR needs no discount rate (as LEASEIRR).
   GPUCLOUDIRR: [...GPU_CLOUD, ...GPU_CLOUD_OPTIONS, ...GPU_CLOUD_DEAL],
@@ -1389,6 +1450,14 @@ type Risk = (typeof RISK)[number];
 /** The quantiles a distribution reports: P10, P50 and P90 unless given. */
 const REPORTED = withDefault(P.quantiles, "{0.1,0.5,0.9}");
 
+/**
+ * The distribution functions: the deterministic function's parameters as they were when the risk
+ * inputs were appended, the risk inputs and the quantiles, then what has been appended since (at
+ * the end, as the interface rule says, not before the risk inputs).
+ */
+const MINING_DIST = [...withRisk(MINING_V1), ...FLEET_AND_NETWORK];
+const CONVERSION_DIST = [...withRisk(CONVERSION_V1), ...FLEET_AND_NETWORK];
+
 /** Every MINER function's parameters, in Excel's order: the public interface (test/functions/interface.json pins it). */
 export const SIGNATURES = {
   ...DETERMINISTIC,
@@ -1401,8 +1470,10 @@ export const SIGNATURES = {
     P.paths,
     P.seed,
   ],
-  MININGNPVDIST: withRisk(DETERMINISTIC.MININGNPV),
-  CONVERSIONDIST: withRisk(DETERMINISTIC.CONVERSIONVALUE),
+  MININGNPVDIST: MINING_DIST,
+  CONVERSIONDIST: CONVERSION_DIST,
+  // When to convert, under uncertainty: CONVERSIONDIST's parameters, in its order.
+  CONVERSIONOPTION: CONVERSION_DIST,
   VOLATILITY: [P.values, P.periods_per_year],
 } satisfies Record<string, readonly Param[]>;
 

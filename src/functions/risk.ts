@@ -8,6 +8,8 @@ import { NoAnswerError } from "../calc/errors";
 import {
   ConversionDistribution,
   conversionDistribution,
+  conversionOption,
+  conversionOptionTable,
   miningNpvDistribution,
   priceQuantiles,
   quantileLabel,
@@ -84,6 +86,21 @@ export function conversionDistFn(...args: unknown[]): any[][] {
       ["P(leasing worth more)", d.leasingWorthMore.value],
       ["P(leasing worth more) SE", d.leasingWorthMore.se],
     ];
+  });
+}
+
+/**
+ * CONVERSIONOPTION: the flexible strategy's table (label, value, SE) under a header row; numbers as
+ * cells show them, blanks as "" (the median month when no path converts, the SE a row lacks).
+ */
+export function conversionOptionFn(...args: unknown[]): any[][] {
+  const params = SIGNATURES.CONVERSIONOPTION;
+  return excelMatrix("CONVERSIONOPTION", params, () => {
+    const a = read(params, args);
+    checkPhases(params, a, args);
+    const t = conversionOptionTable(conversionOption(a, riskOf(a)));
+    const cell = (x: string | number) => (typeof x === "number" ? cellNumber(x) : x);
+    return [t.header, ...t.rows.map((row) => row.map(cell))];
   });
 }
 

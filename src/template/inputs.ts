@@ -89,6 +89,15 @@ export const INPUT_SECTIONS: InputSection[] = [
         numberFormat: PCT,
         source: "flat: a scenario input, not a forecast",
       },
+      {
+        name: "Hashprice_Floor_USD_per_PH_Day",
+        label: "Hashprice floor, the network's marginal cost (blank = none; suggested 35)",
+        unit: "USD per PH/s per day",
+        value: "",
+        numberFormat: USD_CENTS,
+        source:
+          "the MINER functions' default (none). Suggested: 35, hashprice's all-time low ($35.06 on 22 Nov 2025, Luxor), after which difficulty fell 11% by Feb 2026: hashrate leaves at it (reference/network-history.md). Without a floor, difficulty growing 35% a year takes hashprice far below any machine's power cost; with one, a long price fall can shrink the network below this site's own fleet, which the functions refuse (#VALUE!), so it is yours to set",
+      },
     ],
   },
   {
@@ -215,6 +224,33 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 0,
         numberFormat: PCT,
         source: "the MINER functions' default (none): set your resale assumption",
+      },
+      {
+        name: "Idle_Opex_Pct",
+        label: "Site opex still paid in a month the fleet is off",
+        unit: "fraction of the site opex",
+        value: 1,
+        numberFormat: PCT,
+        source:
+          "the MINER functions' default (all of it); a mothballed site pays less, typically 20–30% (illustrative: no published figure)",
+      },
+      {
+        name: "Stop_For_Good",
+        label: "Stop the fleet for good in the best month (1 = yes)",
+        unit: "1 or 0",
+        value: 0,
+        numberFormat: "0",
+        source:
+          "the MINER functions' default (no): 1 stops it after the month that maximises mining's NPV, with hindsight of the price path, and sells it then",
+      },
+      {
+        name: "Fleet_Resale_USD_per_TH",
+        label: "Fleet resale value when sold (a stop, a conversion, the end)",
+        unit: "USD per TH/s",
+        value: 0,
+        numberFormat: USD_CENTS,
+        source:
+          "the MINER functions' default (none): used machines have sold for $16–60 per TH (2022–23, Hashrate Index; reference/tax-and-financing.md), moving with hashprice",
       },
       {
         name: "Difficulty_Includes_Fleet",

@@ -1,14 +1,25 @@
 /**
  * The Lease vs Mine sheet: the lease's NPV and IRR, mining the same MW over the same months, the
- * conversion value and breakeven price, the three uses of a site MW (MINER.MWECONOMICS) and the
- * energy tax (MINER.ENERGYTAX), all MINER functions; the lease's phases and the tax's bands as
- * editable tables; and beneath them the monthly schedule of both futures in plain Excel formulas,
- * which the charts and the reconciliation read.
+ * conversion value and breakeven price, the three strategies side by side (mine throughout,
+ * convert now, convert at the best month: MINER.CONVERSIONTIMING, drawn as a curve), what each side
+ * holds after its horizon, the three uses of a site MW (MINER.MWECONOMICS) and the energy tax
+ * (MINER.ENERGYTAX), all MINER functions; the lease's phases and the tax's bands as editable
+ * tables; and beneath them the monthly schedule of both futures in plain Excel formulas (the
+ * fleet's life too: refreshes bought only in months it runs, idle opex, a stop for good, the
+ * resale, the hashprice floor), which the charts and the reconciliation read.
  */
 import { minerCall, SheetDraft } from "./draft";
-import { GPU_ON_SITE, MINING_DECISIONS, MINING_OPTIONS, Param, SIGNATURES, SITE } from "../functions/params";
+import {
+  FLEET_AND_NETWORK,
+  GPU_ON_SITE,
+  MINING_DECISIONS,
+  MINING_OPTIONS,
+  Param,
+  SIGNATURES,
+  SITE,
+} from "../functions/params";
 import { PARAMETER_LINKS } from "./links";
-import { Columns, Grid, Rows, Table } from "./layout";
+import { Columns, Grid, offset, Rows, Table } from "./layout";
 import { ParamTable } from "./param-table";
 import { absolute } from "./spec";
 
@@ -39,6 +50,56 @@ const FLEET_DIFFICULTY = `${FLEET_THS}*1000000000000*600/2^32`;
 const KWH_RUN = "Site_MW*1000*24*365/12*Uptime";
 /** Power and energy tax in a month it runs: the variable cost revenue must cover. */
 const VARIABLE_COST = `${KWH_RUN}*(Power_Price_kWh+Energy_Tax_USD_per_kWh)`;
+/** The site's opex in a month the fleet runs; a month off pays Idle_Opex_Pct of it. */
+const OPEX = "Site_Opex_USD_per_MW_Month*Site_MW";
+/** What a month must earn to run: its power and energy tax, and the opex idling would save. */
+const RUNNING_COST = `${VARIABLE_COST}+(1-Idle_Opex_Pct)*${OPEX}`;
+/** A new fleet's price. */
+const FLEET_PRICE = `Refresh_Capex_USD_per_TH*${FLEET_THS}`;
+/** What the fleet fetches when sold: at a stop for good or a conversion. */
+const RESALE = `Fleet_Resale_USD_per_TH*${FLEET_THS}`;
+/** What it is worth at the horizon's end: salvage_pct of a new fleet's price when given, else its resale. */
+const END_VALUE = `IF(Salvage_Pct>0,Salvage_Pct*${FLEET_PRICE},${RESALE})`;
+/** Month r's difficulty on its growth path, before the floor. */
+const GROWN = (r: number) => `Difficulty_Now*(1+Difficulty_Growth_Monthly)^MAX(${at("month", r)}-1,0)`;
+/** The month's difficulty at price `price`: the growth path, never above the one at which hashprice is the floor. */
+const flooredDifficulty = (r: number, price: string) =>
+  `IF(Hashprice_Floor_USD_per_PH_Day="",${GROWN(r)},MIN(${GROWN(r)},86400000000000000000*(${at("subsidy", r)}+Fees_BTC_per_Block)*${price}/(2^32*Hashprice_Floor_USD_per_PH_Day)))`;
+/**
+ * BTC the fleet would mine in month r at difficulty `d`: TH/s × share earning × days × BTC per TH/s
+ * per day (1e12 × 86,400 / 2^32 × reward / difficulty); a new fleet (Difficulty_Includes_Fleet 0)
+ * adds its own difficulty to the network's.
+ */
+const btcAt = (r: number, d: string) =>
+  `${FLEET_THS}*Uptime*(1-Pool_Fee)*365/12*1000000000000*86400/2^32*(${at("subsidy", r)}+Fees_BTC_per_Block)/(${d}+IF(Difficulty_Includes_Fleet,0,${FLEET_DIFFICULTY}))`;
+/** The breakeven price over today's: month r's price at the breakeven is its price × this. */
+const AT_BREAKEVEN = "Conversion_Breakeven_Price/BTC_Price_USD";
+
+/**
+ * The refresh chain in a column: the month of the last fleet bought, by row. A refresh falls due
+ * Refresh_Every_Months after the last purchase and is bought in the first month at or after that in
+ * which the fleet runs (`runs`), never with fewer than Refresh_Every_Months months of the horizon left.
+ */
+const lastBought = (key: string, runs: string) => (r: number) =>
+  r === SCHEDULE_FIRST_ROW
+    ? "0"
+    : `=IF(AND(Refresh_Every_Months>0,${at(runs, r)}=1,${at("month", r)}-${at(key, r - 1)}>=Refresh_Every_Months,Horizon_Months-${at("month", r)}>=Refresh_Every_Months),${at("month", r)},${at(key, r - 1)})`;
+/**
+ * Mining's value, USD at month 0, if it stops for good after month r (month r's row; the fleet sold
+ * then, or at the horizon's end worth its end value): the running sum of the months' operating
+ * present values less the fleets bought (`operating`, `bought` for row r), plus the sale.
+ * V(r) = V(r − 1) − R × df(r − 1) + (operating − bought) × df(r) + (R, or the end value at the horizon) × df(r).
+ */
+const valueIfStopped = (key: string, operating: (r: number) => string, bought: (r: number) => string) => (r: number) =>
+  r === SCHEDULE_FIRST_ROW
+    ? `=${RESALE}`
+    : `=IF(${MINING(r)},${at(key, r - 1)}-${RESALE}*${at("discountFactor", r - 1)}+(${operating(r)}-${bought(r)})*${at("discountFactor", r)}+IF(${at("month", r)}<Horizon_Months,${RESALE},${END_VALUE})*${at("discountFactor", r)},"")`;
+/** Month r's operating flow before any stop: revenue less power, tax and opex when it runs, idle opex when not. */
+const operatingFlow = (runs: string, revenue: (r: number) => string) => (r: number) =>
+  `IF(${at(runs, r)}=1,${revenue(r)}-${VARIABLE_COST}-${OPEX},-Idle_Opex_Pct*${OPEX})`;
+/** A fleet bought in month r (the chain `key`), before any stop. */
+const boughtIn = (key: string) => (r: number) => `IF(${at(key, r)}=${at("month", r)},${FLEET_PRICE},0)`;
+const revenueRun = (r: number) => `${at("btcRun", r)}*${at("price", r)}`;
 
 interface ScheduleColumn {
   key: string;
@@ -150,9 +211,9 @@ const COLUMNS: ScheduleColumn[] = [
   },
   {
     key: "difficulty",
-    header: "Difficulty",
+    header: "Difficulty (growth, capped at the hashprice floor)",
     format: "0.000E+00",
-    formula: (r) => `=Difficulty_Now*(1+Difficulty_Growth_Monthly)^MAX(${at("month", r)}-1,0)`,
+    formula: (r) => `=${flooredDifficulty(r, at("price", r))}`,
   },
   {
     key: "price",
@@ -164,18 +225,20 @@ const COLUMNS: ScheduleColumn[] = [
     key: "btcRun",
     header: "BTC the fleet would mine",
     format: "#,##0.000",
-    // TH/s × share earning × days in the month × BTC per TH/s per day (1e12 × 86,400 / 2^32 × reward /
-    // difficulty); a new fleet (Difficulty_Includes_Fleet 0) adds its own difficulty to the network's.
-    formula: (r) =>
-      `=IF(${MINING(r)},${FLEET_THS}*Uptime*(1-Pool_Fee)*365/12*1000000000000*86400/2^32*(${at("subsidy", r)}+Fees_BTC_per_Block)/(${at("difficulty", r)}+IF(Difficulty_Includes_Fleet,0,${FLEET_DIFFICULTY})),0)`,
+    formula: (r) => `=IF(${MINING(r)},${btcAt(r, at("difficulty", r))},0)`,
+  },
+  {
+    key: "wouldRun",
+    header: "Would run, before any stop (1/0)",
+    format: "0",
+    // Switched off when the month's revenue would not cover its power, energy tax and the opex idling saves (a tie runs).
+    formula: (r) => `=IF(AND(${MINING(r)},OR(NOT(Switch_Off_Below_Cost),${revenueRun(r)}>=${RUNNING_COST})),1,0)`,
   },
   {
     key: "running",
     header: "Running (1/0)",
     format: "0",
-    // Switched off when the month's revenue would not cover its power and energy tax (a tie runs).
-    formula: (r) =>
-      `=IF(AND(${MINING(r)},OR(NOT(Switch_Off_Below_Cost),${at("btcRun", r)}*${at("price", r)}>=${VARIABLE_COST})),1,0)`,
+    formula: (r) => `=IF(${at("month", r)}<=Stop_Month,${at("wouldRun", r)},0)`,
   },
   {
     key: "btcMined",
@@ -205,20 +268,27 @@ const COLUMNS: ScheduleColumn[] = [
     key: "miningOpex",
     header: "Site opex (USD)",
     format: USD,
-    formula: (r) => `=IF(${MINING(r)},Site_Opex_USD_per_MW_Month*Site_MW,0)`,
+    formula: (r) =>
+      `=IF(AND(${MINING(r)},${at("month", r)}<=Stop_Month),${OPEX}*IF(${at("wouldRun", r)}=1,1,Idle_Opex_Pct),0)`,
+  },
+  {
+    key: "lastBuy",
+    header: "Last fleet bought (month)",
+    format: "0",
+    formula: lastBought("lastBuy", "wouldRun"),
   },
   {
     key: "refreshCapex",
     header: "Fleet refresh capex (USD)",
     format: USD,
     formula: (r) =>
-      `=IF(AND(${MINING(r)},Refresh_Every_Months>0),IF(MOD(${at("month", r)},Refresh_Every_Months)=0,Refresh_Capex_USD_per_TH*${FLEET_THS},0),0)`,
+      `=IF(AND(${at("month", r)}>0,${at("lastBuy", r)}=${at("month", r)},${at("month", r)}<=Stop_Month),${FLEET_PRICE},0)`,
   },
   {
     key: "salvage",
-    header: "Fleet salvage (USD)",
+    header: "Fleet sold: resale at a stop, end value at the horizon (USD)",
     format: USD,
-    formula: (r) => `=IF(${at("month", r)}=Horizon_Months,Salvage_Pct*Refresh_Capex_USD_per_TH*${FLEET_THS},0)`,
+    formula: (r) => `=IF(${at("month", r)}=Stop_Month,IF(Stop_Month<Horizon_Months,${RESALE},${END_VALUE}),0)`,
   },
   {
     key: "miningNet",
@@ -252,12 +322,63 @@ const COLUMNS: ScheduleColumn[] = [
     formula: (r) => `=${at("miningNet", r)}*${at("discountFactor", r)}`,
   },
   {
+    key: "valueIfConverted",
+    header: "Mining to here, then the fleet sold, before refreshes (USD, month 0)",
+    format: USD,
+    // B(r) = the months' operating present values to r + the fleet's resale × df(r): CONVERSIONTIMING's
+    // mining leg to r, less the fleets it buys (the reconciliation takes those off).
+    formula: (r) =>
+      r === SCHEDULE_FIRST_ROW
+        ? `=${RESALE}`
+        : `=IF(${MINING(r)},${at("valueIfConverted", r - 1)}-${RESALE}*${at("discountFactor", r - 1)}+(${operatingFlow("wouldRun", revenueRun)(r)}+${RESALE})*${at("discountFactor", r)},"")`,
+  },
+  {
+    key: "valueIfStopped",
+    header: "Mining's value if it stops for good after this month (USD, month 0)",
+    format: USD,
+    formula: valueIfStopped("valueIfStopped", operatingFlow("wouldRun", revenueRun), boughtIn("lastBuy")),
+  },
+  {
+    key: "revenueAtBreakeven",
+    header: "Revenue if it ran at the breakeven price (USD)",
+    format: USD,
+    // The breakeven price scales every month's price by breakeven / price; the floor caps that month's
+    // difficulty at it. A floor low enough to shrink the network below the fleet (a difficulty that
+    // counts the fleet): the fleet earns the whole network's blocks, as the breakeven search takes it.
+    formula: (r) => {
+      const price = `${at("price", r)}*${AT_BREAKEVEN}`;
+      const d = flooredDifficulty(r, price);
+      return `=IF(${MINING(r)},${btcAt(r, `IF(Difficulty_Includes_Fleet,MAX(${d},${FLEET_DIFFICULTY}),${d})`)}*${price},0)`;
+    },
+  },
+  {
     key: "runsAtBreakeven",
     header: "Would run at the breakeven price (1/0)",
     format: "0",
-    // The breakeven price scales every month's revenue by breakeven / price: the months that cover their variable cost at it.
     formula: (r) =>
-      `=IF(AND(${MINING(r)},OR(NOT(Switch_Off_Below_Cost),${at("btcRun", r)}*${at("price", r)}*Conversion_Breakeven_Price/BTC_Price_USD>=${VARIABLE_COST})),1,0)`,
+      `=IF(AND(${MINING(r)},OR(NOT(Switch_Off_Below_Cost),${at("revenueAtBreakeven", r)}>=${RUNNING_COST})),1,0)`,
+  },
+  {
+    key: "revenuePvAtBreakeven",
+    header: "Revenue at the breakeven price in a month it runs, present value (USD)",
+    format: USD,
+    formula: (r) => `=${at("runsAtBreakeven", r)}*${at("revenueAtBreakeven", r)}*${at("discountFactor", r)}`,
+  },
+  {
+    key: "lastBuyAtBreakeven",
+    header: "Last fleet bought at the breakeven price (month)",
+    format: "0",
+    formula: lastBought("lastBuyAtBreakeven", "runsAtBreakeven"),
+  },
+  {
+    key: "valueAtBreakeven",
+    header: "Mining's value at the breakeven price if it stops after this month (USD, month 0)",
+    format: USD,
+    formula: valueIfStopped(
+      "valueAtBreakeven",
+      operatingFlow("runsAtBreakeven", (r) => at("revenueAtBreakeven", r)),
+      boughtIn("lastBuyAtBreakeven"),
+    ),
   },
 ];
 
@@ -282,10 +403,18 @@ export function scheduleRange(key: string, fromMonth = 0): string {
  * on it. The conversion functions also take the phases table, which FROMTABLE cannot pass (a cell
  * of a name/value table holds one value), so they are called by position from these tables' cells.
  */
-const SITE_TABLE: Param[] = [...SITE, ...MINING_OPTIONS, ...MINING_DECISIONS];
+/**
+ * A difficulty path is a column: no cell of a name/value table holds one, so the tables leave it out
+ * and the positional calls pass it blank (the growth and the floor make the path).
+ */
+export const NOT_IN_TABLES = ["difficulty_path"];
+const SITE_TABLE: Param[] = [...SITE, ...MINING_OPTIONS, ...MINING_DECISIONS, ...FLEET_AND_NETWORK].filter(
+  (p) => !NOT_IN_TABLES.includes(p.name),
+);
 /** With phases, the conversion's own MW ratio and conversion months are blank: the phases give both. */
 const GIVEN_BY_PHASES = ["conversion_months", "site_mw_per_critical_it_mw", "phases"];
-const notSite = (params: readonly Param[]) => params.filter((p) => !SITE_TABLE.includes(p));
+const notSite = (params: readonly Param[]) =>
+  params.filter((p) => !SITE_TABLE.includes(p) && !NOT_IN_TABLES.includes(p.name));
 /** The tables, one under another from row 20: each a section title, then its rows, then a blank row. */
 export const INPUT_TABLES = (() => {
   let top = 20;
@@ -337,9 +466,16 @@ const LEASE_ARGS: Record<string, string> = {
   phases: "Lease_Phases",
 };
 const leaseArg = (param: string) => LEASE_ARGS[param] ?? PARAMETER_LINKS[param]?.slice(1);
-/** The conversion functions' arguments: the tables' cells, the phases, blanks where the phases decide. */
-const conversionArg = (param: string) =>
-  param === "phases" ? "Lease_Phases" : GIVEN_BY_PHASES.includes(param) ? '""' : tableCell(param);
+/**
+ * The conversion functions' arguments: the tables' cells (qualified by the sheet, for a call from
+ * another sheet), the phases, blanks where the phases decide and for a difficulty path.
+ */
+export function conversionArg(param: string, fromAnotherSheet = false): string | undefined {
+  if (param === "phases") return "Lease_Phases";
+  if (GIVEN_BY_PHASES.includes(param) || NOT_IN_TABLES.includes(param)) return '""';
+  const cell = tableCell(param);
+  return cell && fromAnotherSheet ? `{leaseVsMine}!${absolute(cell)}` : cell;
+}
 
 /** The results, from A5: label, value, unit. */
 export const LEASE_RESULTS = new Table(
@@ -404,7 +540,7 @@ export const LEASE_RESULTS = new Table(
     {
       key: "conversionValue",
       label: "Conversion value (lease − mining)",
-      value: () => `=${minerCall("CONVERSIONVALUE", conversionArg)}`,
+      value: () => `=${minerCall("CONVERSIONVALUE", (p) => conversionArg(p))}`,
       unit: "USD",
       numberFormat: USD,
       name: ["Conversion_Value", "Lease NPV − mining NPV (USD): MINER model result"],
@@ -412,7 +548,7 @@ export const LEASE_RESULTS = new Table(
     {
       key: "breakevenPrice",
       label: "Breakeven BTC price (mining = leasing)",
-      value: () => `=${minerCall("CONVERSIONBREAKEVEN", conversionArg)}`,
+      value: () => `=${minerCall("CONVERSIONBREAKEVEN", (p) => conversionArg(p))}`,
       unit: "USD per BTC",
       numberFormat: USD,
       name: [
@@ -430,27 +566,105 @@ export const LEASE_RESULTS = new Table(
     {
       key: "monthsOff",
       label: "Months the fleet is switched off",
-      value: () => `=COUNTIFS(${scheduleRange("running", 1)},0,${scheduleRange("month", 1)},"<="&Horizon_Months)`,
-      unit: "months of the horizon",
+      value: () => `=COUNTIFS(${scheduleRange("wouldRun", 1)},0,${scheduleRange("month", 1)},"<="&Stop_Month)`,
+      unit: "months, to the stop or the horizon's end",
       numberFormat: "0",
       name: ["Months_Switched_Off", "Months of the horizon the fleet is switched off: MINER model"],
     },
     {
-      key: "fleetSalvage",
-      label: "Fleet salvage at the end of the horizon",
-      value: () => `=SUM(${scheduleRange("salvage")})`,
-      unit: "USD",
-      numberFormat: USD,
-    },
-    {
-      key: "leaseExit",
-      label: "Lease exit value (all phases)",
-      value: () => `=SUM(${scheduleRange("leaseExit")})`,
-      unit: "USD",
-      numberFormat: USD,
+      key: "stopMonth",
+      label: "Month the fleet stops for good (the horizon if it never does)",
+      // With Stop_For_Good, the month that maximises mining's value (the later of equal ones).
+      value: () =>
+        `=IF(Stop_For_Good=1,MAXIFS(${scheduleRange("month", 1)},${scheduleRange("valueIfStopped", 1)},MAX(${scheduleRange("valueIfStopped", 1)})),Horizon_Months)`,
+      unit: "month",
+      numberFormat: "0",
+      name: [
+        "Stop_Month",
+        "The last month the fleet mines (it stops for good after it, or the horizon ends): MINER model",
+      ],
     },
   ],
   { style: "result" },
+);
+
+/** CONVERSIONTIMING's spill: k and its value, in the two columns after the schedule's, its header on the schedule's header row, so row k is month k's. */
+export const TIMING = new Columns(offset(SCHEDULE_COLUMNS.to, 2), ["month", "value"]);
+/** The spill's rows for every month the schedule holds (a horizon of H months spills H + 1 of them). */
+const timingRange = (key: "month" | "value", header = false) =>
+  `$${TIMING.col(key)}$${header ? SCHEDULE_HEADER_ROW : SCHEDULE_FIRST_ROW}:$${TIMING.col(key)}$${SCHEDULE_LAST_ROW}`;
+
+/**
+ * The three strategies side by side, from E17: each one's value at month 0 and against mining
+ * throughout. Mining's value is what CONVERSIONVALUE compares (its NPV and the site it keeps, T):
+ * the lease and the fleet's sale less the conversion value.
+ */
+export const STRATEGIES = new Table(
+  "E18",
+  [
+    {
+      key: "mine",
+      label: "Mine throughout (switch-off, idle opex, a stop if set), keeping the site",
+      value: (_, c) => (c === 0 ? "=Lease_NPV+Fleet_Sale_USD-Conversion_Value" : 0),
+      unit: "MINER: lease + fleet sale − conversion value",
+      numberFormat: USD,
+      name: ["Mining_Value", "Mining the whole horizon, with the site it keeps after it (USD): MINER model result"],
+    },
+    {
+      key: "now",
+      label: "Convert now: sell the fleet, lease the site",
+      value: (_, c) => (c === 0 ? "=Lease_NPV+Fleet_Sale_USD" : "=Conversion_Value"),
+      unit: "MINER.CONVERSIONVALUE",
+      numberFormat: USD,
+    },
+    {
+      key: "best",
+      label: "Mine to the best month, then convert",
+      value: (_, c) => (c === 0 ? "=Mining_Value+Best_Conversion_Gain" : `=MAX(${timingRange("value")})`),
+      unit: "MINER.CONVERSIONTIMING's best row",
+      numberFormat: USD,
+    },
+    {
+      key: "bestMonth",
+      label: "The best month to convert (months mined first)",
+      value: (_, c) =>
+        c === 0 ? `=INDEX(${timingRange("month")},MATCH(MAX(${timingRange("value")}),${timingRange("value")},0))` : "",
+      unit: "month k (0 = now)",
+      numberFormat: "0",
+      name: [
+        "Best_Conversion_Month",
+        "The month CONVERSIONTIMING's value is highest (the earliest of equal ones): MINER model",
+      ],
+    },
+  ],
+  { values: 2, style: "result" },
+);
+
+/** What each side holds after its horizon, from E23: the lease (converting now) and mining (throughout), side by side. */
+export const TERMINALS = new Table(
+  "E24",
+  [
+    {
+      key: "fleet",
+      label: "The fleet, sold (USD at month 0)",
+      value: (_, c) =>
+        c === 0 ? `=${RESALE}` : `=SUMPRODUCT(${scheduleRange("salvage", 1)},${scheduleRange("discountFactor", 1)})`,
+      unit: "lease: resold at once; mining: at its stop or the horizon's end",
+      numberFormat: USD,
+      name: ["Fleet_Sale_USD", "The fleet's resale value, when the site converts now (USD): MINER model"],
+    },
+    {
+      key: "site",
+      label: "The site after the horizon (USD at month 0)",
+      value: (_, c) =>
+        c === 0
+          ? `=SUMPRODUCT(${scheduleRange("leaseExit")},${scheduleRange("leaseDiscountFactor")})`
+          : "=Lease_NPV+Fleet_Sale_USD-Conversion_Value-Mining_NPV",
+      unit: "lease: the exit cap rate's value; mining: the same lease signed at its end, never below 0 (T)",
+      numberFormat: USD,
+    },
+  ],
+  { values: 2, style: "result" },
 );
 
 /**
@@ -534,12 +748,13 @@ export function leaseSheet(): SheetDraft {
     [["Three uses of a site MW, first year of each (MINER.MWECONOMICS)"]],
     "section",
   );
-  d.put(`${economics}${MW_ECONOMICS.rows.first}`, [[`=${minerCall("MWECONOMICS", conversionArg)}`]]);
+  d.put(`${economics}${MW_ECONOMICS.rows.first}`, [[`=${minerCall("MWECONOMICS", (p) => conversionArg(p))}`]]);
   d.format(economicsLines("revenue", "ebitda"), undefined, USD);
   d.format(economicsLines("margin"), undefined, "0.0%");
   d.format(economicsLines("capital"), undefined, USD);
 
   energyTax(d);
+  strategies(d);
   for (const t of INPUT_TABLES) t.write(d);
   phases(d);
   annualSummary(d);
@@ -578,6 +793,46 @@ function phases(d: SheetDraft): void {
   d.name("Lease_Phase_Build_Months", PHASE_TABLE.range("buildMonths"), "Lease phases' build months");
   d.name("Lease_Phase_MW", PHASE_TABLE.range("mw"), "Lease phases' critical IT MW");
   FINAL_YEAR.write(d);
+}
+
+/**
+ * The three strategies and both sides' ends (E16 down), and CONVERSIONTIMING beside the schedule,
+ * drawn as the conversion-timing curve under the annual chart.
+ */
+function strategies(d: SheetDraft): void {
+  const label = STRATEGIES.labelColumn;
+  d.put(`${label}${STRATEGIES.top - 2}`, [["Three strategies for the site, values at month 0"]], "section");
+  d.put(`${label}${STRATEGIES.top - 1}`, [["Strategy", "Value (USD)", "Against mining throughout (USD)"]], "header");
+  STRATEGIES.write(d);
+  d.name(
+    "Best_Conversion_Gain",
+    STRATEGIES.cell("best", 1),
+    "CONVERSIONTIMING's best row: converting at the best month against mining throughout (USD): MINER model result",
+  );
+  d.put(`${label}${TERMINALS.top - 2}`, [["What each side holds after its horizon"]], "section");
+  d.put(`${label}${TERMINALS.top - 1}`, [["", "Lease (convert now)", "Mining (throughout)"]], "header");
+  TERMINALS.write(d);
+  d.name(
+    "Mining_Site_Value",
+    TERMINALS.cell("site", 1),
+    "T: the site mining keeps after its horizon, at month 0 (USD): MINER model result",
+  );
+
+  d.put(
+    `${TIMING.from}${SCHEDULE_HEADER_ROW - 1}`,
+    [["When to convert (MINER.CONVERSIONTIMING): mine k months, then convert"]],
+    "section",
+  );
+  d.put(`${TIMING.from}${SCHEDULE_HEADER_ROW}`, [[`=${minerCall("CONVERSIONTIMING", (p) => conversionArg(p))}`]]);
+  d.format(timingRange("value").replace(/\$/g, ""), undefined, USD);
+  d.chart({
+    type: "Line",
+    source: timingRange("value", true).replace(/\$/g, ""),
+    categories: timingRange("month").replace(/\$/g, ""),
+    title: "Converting after k months, against mining throughout (USD): CONVERSIONTIMING",
+    from: "N37",
+    to: "W57",
+  });
 }
 
 /** The energy tax on the site's power: MINER.ENERGYTAX on its annual kWh and a tier table. */

@@ -40,6 +40,11 @@ export const PARAMETER_LINKS: Record<string, string> = {
   switch_off_below_cost: "=Switch_Off_Below_Cost",
   salvage_pct: "=Salvage_Pct",
   difficulty_includes_fleet: "=Difficulty_Includes_Fleet",
+  idle_opex_pct: "=Idle_Opex_Pct",
+  stop_for_good: "=Stop_For_Good",
+  fleet_resale_usd_per_th: "=Fleet_Resale_USD_per_TH",
+  // Blank is no floor (0 or less is refused by the functions, as a floor must be above 0).
+  hashprice_floor_usd_per_ph_day: '=IF(Hashprice_Floor_USD_per_PH_Day="","",Hashprice_Floor_USD_per_PH_Day)',
   exit_cap_rate: "=Exit_Cap_Rate",
   rent_timing: "=Rent_Timing",
   capex_timing: "=Capex_Timing",

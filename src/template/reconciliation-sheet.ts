@@ -11,6 +11,7 @@ import {
   SCHEDULE_MONTHS,
   scheduleRange,
   TIER_TAX_RANGE,
+  TIMING,
 } from "./lease-sheet";
 import { BREAKDOWN, BREAKDOWN_VALUE, MINING_RESULTS } from "./mining-sheet";
 import { absolute } from "./spec";
@@ -22,7 +23,21 @@ import { TREASURY_CHECKS } from "./treasury-reconciliation";
 const ALL_PASS_ROW = 3;
 
 /** Building blocks of the plain figures, below the checks (placed there: HELPERS). */
-type HelperKey = "subsidy" | "btcPerThDay" | "earned" | "kwh" | "rate" | "leaseRate" | "gpus";
+type HelperKey =
+  | "subsidy"
+  | "btcPerThDay"
+  | "earned"
+  | "kwh"
+  | "rate"
+  | "leaseRate"
+  | "gpus"
+  | "fleetSale"
+  | "stopAtBreakeven"
+  | "miningAtBreakeven"
+  | "slopeAtBreakeven"
+  | "bestLimit"
+  | "bestCapex"
+  | "bestMining";
 const HELPER_LINES: Line<HelperKey>[] = [
   {
     key: "subsidy",
@@ -61,12 +76,70 @@ const HELPER_LINES: Line<HelperKey>[] = [
     value: "=Leased_Critical_IT_MW*1000/GPU_kW",
     unit: "GPUs",
   },
+  {
+    key: "fleetSale",
+    label: "The fleet's resale value, R",
+    value: "=Fleet_Resale_USD_per_TH*Site_MW*1000000/(Efficiency_J_TH*Site_PUE)",
+    unit: "USD: resale per TH/s × the TH/s the site powers",
+  },
+  {
+    key: "stopAtBreakeven",
+    label: "At the breakeven price: the month mining stops (the horizon if it never stops)",
+    value: () =>
+      `=IF(Stop_For_Good=1,MAXIFS(${col("month", 1)},${col("valueAtBreakeven", 1)},MAX(${col("valueAtBreakeven", 1)})),Horizon_Months)`,
+    unit: "month: the schedule's at the breakeven price (its last columns)",
+  },
+  {
+    key: "miningAtBreakeven",
+    label: "At the breakeven price: mining's value",
+    value: () =>
+      `=IF(Stop_For_Good=1,MAX(${col("valueAtBreakeven", 1)}),INDEX(${col("valueAtBreakeven")},${WITHIN_SCHEDULE}+1))`,
+    unit: "USD at month 0: the best stop, or the horizon's end",
+  },
+  {
+    key: "slopeAtBreakeven",
+    label: "At the breakeven price: mining's value per USD of BTC price",
+    value: () =>
+      `=SUMIFS(${col("revenuePvAtBreakeven", 1)},${col("month", 1)},"<="&${h("stopAtBreakeven")})/Conversion_Breakeven_Price`,
+    unit: "USD per USD: the revenue of the months it runs, over the price",
+  },
+  {
+    key: "bestLimit",
+    label: "CONVERSIONTIMING's best month k less a fleet's life: the last month a refresh may be bought",
+    value: `=IF(Refresh_Every_Months>0,Best_Conversion_Month-Refresh_Every_Months,0)`,
+    unit: "month",
+  },
+  {
+    key: "bestCapex",
+    label: "Fleets bought up to it, at month 0",
+    value: () =>
+      `=IF(${h("bestLimit")}>=1,INDEX(${col("valueIfConverted")},${h("bestLimit")}+1)-INDEX(${col("valueIfStopped")},${h("bestLimit")}+1),0)`,
+    unit: "USD: the schedule's value if converted less its value if stopped, that month",
+  },
+  {
+    key: "bestMining",
+    label: "Mining k months as a horizon of its own, the fleet sold at k",
+    value: () => {
+      const k = "Best_Conversion_Month";
+      const early = `IF(${h("bestLimit")}>=1,MAXIFS(${col("valueIfStopped", 1)},${col("month", 1)},"<="&${h("bestLimit")}),-10^300)`;
+      const late = `MAXIFS(${col("valueIfConverted", 1)},${col("month", 1)},">"&${h("bestLimit")},${col("month", 1)},"<="&${k})-${h("bestCapex")}`;
+      return `=IF(${k}=0,${h("fleetSale")},IF(Stop_For_Good=1,MAX(${early},${late}),INDEX(${col("valueIfConverted")},${k}+1)-${h("bestCapex")}))`;
+    },
+    unit: "USD at month 0: with a stop, the best stop in those k months",
+  },
 ];
 /** A building block's cell, as the checks read it. */
 const h = (key: HelperKey) => absolute(HELPERS.cell(key));
 
 const L = "{leaseVsMine}!";
 const M = "{mining}!";
+/** The horizon, or the schedule's last month when the horizon is longer (the coverage check then says so). */
+const WITHIN_SCHEDULE = `MIN(Horizon_Months,${SCHEDULE_MONTHS})`;
+/** A schedule column on Lease vs Mine, from month `fromMonth`. */
+const col = (key: string, fromMonth = 0) => `${L}${scheduleRange(key, fromMonth)}`;
+/** The schedule's rows of months 1–12 of a column: the first year MWECONOMICS reads. */
+const firstYearRows = (key: string) =>
+  `${L}$${SCHEDULE_COLUMN[key]}$${SCHEDULE_FIRST_ROW + 1}:$${SCHEDULE_COLUMN[key]}$${SCHEDULE_FIRST_ROW + 12}`;
 /** A cell of MWECONOMICS' spill: one use's line. */
 const economics = (use: "mining" | "lease" | "gpuCloud", line: "ebitda" | "capital") =>
   `=${L}$${MW_ECONOMICS.columns.col(use)}$${MW_ECONOMICS.rows.row(line)}`;
@@ -74,13 +147,9 @@ const economics = (use: "mining" | "lease" | "gpuCloud", line: "ebitda" | "capit
 /** Excel's NPV of a schedule column from month 1 at a monthly rate. */
 const npv = (rate: string, key: string) => `NPV(${rate},${L}${scheduleRange(key, 1)})`;
 const month0 = (key: string) => `${L}$${SCHEDULE_COLUMN[key]}$${SCHEDULE_FIRST_ROW}`;
-/** Σ over months 1..12 of a schedule column: the first year MWECONOMICS reads. */
-const firstYear = (key: string) =>
-  `SUMIFS(${L}${scheduleRange(key)},${L}${scheduleRange("month")},">=1",${L}${scheduleRange("month")},"<=12")`;
-/** Σ of the months that run at the breakeven price, of the columns given, discounted. */
-const atBreakeven = (...keys: string[]) =>
-  `SUMPRODUCT(${["runsAtBreakeven", ...keys, "discountFactor"].map((k) => L + scheduleRange(k, 1)).join(",")})`;
 const VARIABLE_COST = "Site_MW*1000*24*365/12*Uptime*(Power_Price_kWh+Energy_Tax_USD_per_kWh)";
+/** The first year as MWECONOMICS takes it: the months that would run (no stop for good), idle opex in the others. */
+const FIRST_YEAR_EBITDA = `SUMPRODUCT(${firstYearRows("wouldRun")},${firstYearRows("btcRun")},${firstYearRows("price")})-SUM(${firstYearRows("wouldRun")})*(${VARIABLE_COST}+Site_Opex_USD_per_MW_Month*Site_MW)-(12-SUM(${firstYearRows("wouldRun")}))*Idle_Opex_Pct*Site_Opex_USD_per_MW_Month*Site_MW`;
 const GPU_REVENUE = "$gpus*GPU_USD_per_Hour*GPU_Utilization*8760";
 
 const CHECKS: Check[] = [
@@ -137,19 +206,49 @@ const CHECKS: Check[] = [
     "Excel's NPV of the mining net cash flows (switch-off, energy tax and salvage included) at the monthly rate",
   ],
   [
+    "Mining's site after its horizon, T (USD)",
+    "=Mining_Site_Value",
+    (row) => `=IF(Exit_Cap_Rate>0,MAX(0,${row("Lease NPV (USD)")})*(1+Discount_Rate)^(-Horizon_Months/12),0)`,
+    "money",
+    "with an exit cap rate, the lease signed at the horizon's end, never below 0, at month 0 (MINER's: lease + fleet sale − conversion value − mining NPV)",
+  ],
+  [
     "Conversion value (USD)",
     "=Conversion_Value",
-    (row) => `=${row("Lease NPV (USD)")}-${row("Mining NPV (USD)")}`,
+    (row) =>
+      `=${row("Lease NPV (USD)")}+${h("fleetSale")}-(${row("Mining NPV (USD)")}+${row("Mining's site after its horizon, T (USD)")})`,
     "money",
-    "plain lease NPV − plain mining NPV",
+    "plain lease NPV + the fleet's sale − (plain mining NPV + T)",
   ],
   [
     "Breakeven BTC price (USD)",
     "=Conversion_Breakeven_Price",
     (row) =>
-      `=BTC_Price_USD*(${row("Lease NPV (USD)")}+${npv(h("rate"), "miningOpex")}+${npv(h("rate"), "refreshCapex")}-${npv(h("rate"), "salvage")}+${VARIABLE_COST}*${atBreakeven()})/${atBreakeven("btcRun", "price")}`,
+      `=Conversion_Breakeven_Price-(${h("miningAtBreakeven")}+${row("Mining's site after its horizon, T (USD)")}-${row("Lease NPV (USD)")}-${h("fleetSale")})/${h("slopeAtBreakeven")}`,
     "money",
-    "price × (lease NPV + PV of opex and capex − salvage + PV of power and tax in the months that run at the breakeven) / PV of those months' revenue at today's price",
+    "MINER's price less the plain gap there, (mining at that price + T − lease − fleet sale) / its slope in the price: MINER's price when the plain schedule at it (its last columns: which months run, the refreshes, the stop) values mining as the lease",
+  ],
+  [
+    "CONVERSIONTIMING at month 0 (USD)",
+    `=${L}$${TIMING.col("value")}$${SCHEDULE_FIRST_ROW}`,
+    (row) => `=${row("Conversion value (USD)")}`,
+    "money",
+    "converting now: the plain conversion value",
+  ],
+  [
+    "CONVERSIONTIMING at its best month (USD)",
+    "=Best_Conversion_Gain",
+    (row) =>
+      `=${h("bestMining")}+${row("Lease NPV (USD)")}*INDEX(${col("discountFactor")},Best_Conversion_Month+1)-(${row("Mining NPV (USD)")}+${row("Mining's site after its horizon, T (USD)")})`,
+    "money",
+    "mining to that month as a horizon of its own, the fleet sold then (building blocks below), + the lease from then, discounted − (plain mining NPV + T)",
+  ],
+  [
+    "CONVERSIONOPTION's convert now (USD)",
+    "=Option_Convert_Now",
+    (row) => `=${row("Lease NPV (USD)")}+${h("fleetSale")}`,
+    "money",
+    "plain lease NPV + the fleet's sale, on the Risk sheet's run of the same lease",
   ],
   [
     "Energy tax a year (USD)",
@@ -161,10 +260,9 @@ const CHECKS: Check[] = [
   [
     "Mining EBITDA per site MW-year (USD)",
     economics("mining", "ebitda"),
-    () =>
-      `=(${firstYear("miningRevenue")}-${firstYear("powerCost")}-${firstYear("energyTax")}-${firstYear("miningOpex")})/Site_MW`,
+    () => `=(${FIRST_YEAR_EBITDA})/Site_MW`,
     "money",
-    "months 1–12 of the schedule: revenue − power − energy tax − opex, per site MW",
+    "months 1–12 of the schedule, before any stop: revenue − power − energy tax − opex in the months that run, idle opex in the others, per site MW",
   ],
   [
     "Mining capital per site MW (USD)",

@@ -1,10 +1,15 @@
 /**
  * The Risk sheet: the site's two futures under a simulated market. The distribution
- * functions read the same assumptions tables as the Lease vs Mine sheet (Site_Inputs, Mining_Horizon,
- * Lease_Inputs) plus a table of the risk inputs, through MINER.FROMTABLE; the fans read the
+ * functions read the same assumptions as the Lease vs Mine sheet plus a table of the risk inputs:
+ * MININGNPVDIST through MINER.FROMTABLE (Site_Inputs, Mining_Horizon, Risk_Inputs), CONVERSIONDIST
+ * and CONVERSIONOPTION by position from the Lease vs Mine tables' cells and its phases (which no
+ * name/value table can hold), so the lease is the Lease vs Mine sheet's; the fans read the
  * Assumptions names. On the sheet:
  *   - P(leasing worth more), the conversion value's and mining NPV's mean, P10, P50, P90, beside
  *     the deterministic values of the Lease vs Mine sheet;
+ *   - the timing option (CONVERSIONOPTION): converting now, mining throughout and the flexible
+ *     strategy (convert when a least-squares policy says so), its premium, P(convert), the median
+ *     month, the flexible value's quantiles and the exercise boundary by year;
  *   - fan charts of the BTC price and of hashprice (P10, P50, P90, ten years);
  *   - a histogram of the conversion value: 20 equal bins between its P2 and P98, each bin's
  *     probability read off the distribution function interpolated between 49 quantiles (P2, P4,
@@ -17,8 +22,9 @@
  * process; each month's quantiles are then scaled by the month's block reward (subsidy by height,
  * blended across a halving, plus fees), which moves every quantile alike.
  */
-import { PARAMS, Param, SIGNATURES } from "../functions/params";
-import { SheetDraft } from "./draft";
+import { FunctionId, PARAMS, Param, SIGNATURES } from "../functions/params";
+import { minerCall, SheetDraft } from "./draft";
+import { conversionArg, SCHEDULE_MONTHS } from "./lease-sheet";
 import { offset, Rows, sideBySide, Table } from "./layout";
 import { ParamTable } from "./param-table";
 import { absolute } from "./spec";
@@ -34,28 +40,10 @@ export const FAN_QUANTILES = [0.1, 0.5, 0.9];
 export const HISTOGRAM_QUANTILES = Array.from({ length: 49 }, (_, k) => Number((0.02 * (k + 1)).toFixed(2)));
 export const HISTOGRAM_BINS = 20;
 
-/** The risk inputs every distribution function appends to its deterministic function's. */
-const RISK_PARAMS: Param[] = SIGNATURES.MININGNPVDIST.slice(SIGNATURES.MININGNPV.length, -1);
-
-const RISK_TABLE = new ParamTable({
-  name: "Risk_Inputs",
-  top: 24,
-  params: RISK_PARAMS,
-  section: "Risk inputs (Risk_Inputs): name, value, unit, what it is",
-  comment: "Assumptions table (name, value) read by MINER.FROMTABLE: the risk inputs",
-});
+/** The risk inputs every distribution function adds to its deterministic function's (after which come the quantiles). */
+const RISK_AT = SIGNATURES.MININGNPVDIST.findIndex((p) => p.name === "price_vol_annual");
+const RISK_PARAMS: Param[] = SIGNATURES.MININGNPVDIST.slice(RISK_AT, RISK_AT + 5);
 const QUANTILES = PARAMS.quantiles;
-/** Below it after two blank rows: the same with the histogram's quantiles, a list (its name on the first row only). */
-const CONVERSION_TABLE = new ParamTable({
-  name: "Risk_Conversion_Inputs",
-  top: RISK_TABLE.bottom + 4,
-  params: RISK_PARAMS,
-  more: HISTOGRAM_QUANTILES.map((p, k) =>
-    k === 0 ? [QUANTILES.name, p, QUANTILES.unit, "P2, P4, …, P98: the histogram's"] : ["", p, "", ""],
-  ),
-  section: "Risk inputs with the histogram's quantiles (Risk_Conversion_Inputs), for CONVERSIONDIST",
-  comment: "Assumptions table (name, value) read by MINER.FROMTABLE: the risk inputs and 49 quantiles",
-});
 
 /** Column `k` places right of `letters`. */
 const right = offset;
@@ -69,10 +57,14 @@ const chartSlot = (chart: (typeof CHARTS)[number]) => {
   return { from: `F${top}`, to: `O${top + 17}` };
 };
 
+/** CONVERSIONOPTION's fixed rows: a header, six results, the flexible value's P10, P50, P90; then a boundary a year. */
+const OPTION_ROWS = 1 + 6 + 3;
 export const RISK_SIZES = {
   MININGNPVDIST: [2, 5 + 2 * 3] as [number, number],
   CONVERSIONDIST: [2, 7 + 2 * HISTOGRAM_QUANTILES.length] as [number, number],
   PRICEQUANTILES: [1 + 2 * FAN_QUANTILES.length, FAN_MONTHS + 2] as [number, number],
+  // Room for a boundary a year of the longest horizon the schedule holds (fewer rows spill for a shorter one).
+  CONVERSIONOPTION: [3, OPTION_ROWS + SCHEDULE_MONTHS / 12] as [number, number],
 };
 
 // Layout: results and the risk tables in A:D, the charts in F:O, the data they are drawn from to
@@ -80,6 +72,7 @@ export const RISK_SIZES = {
 const DATA = sideBySide("Q", {
   mining: RISK_SIZES.MININGNPVDIST[0], // MININGNPVDIST: label, value
   conversion: RISK_SIZES.CONVERSIONDIST[0], // CONVERSIONDIST: label, value
+  option: RISK_SIZES.CONVERSIONOPTION[0], // CONVERSIONOPTION: label, value, SE
   fan: RISK_SIZES.PRICEQUANTILES[0], // PRICEQUANTILES: month, P10, P50, P90, their SEs
   hashprice: RISK_SIZES.PRICEQUANTILES[0], // hashprice per BTC of reward: its process, then PRICEQUANTILES of it
   hashpriceFan: 5, // month, block reward, P10, P50, P90 of hashprice
@@ -88,6 +81,7 @@ const DATA = sideBySide("Q", {
 });
 const MINING_COL = DATA.mining;
 const CONVERSION_COL = DATA.conversion;
+const OPTION_COL = DATA.option;
 const FAN_COL = DATA.fan;
 const HP_COL = DATA.hashprice;
 const HP_FAN_COL = DATA.hashpriceFan;
@@ -107,6 +101,7 @@ const HP_VALUE = right(HP_COL, 2);
 export const RISK_CELLS = {
   miningDist: `${MINING_COL}${SPILL_ROW}`,
   conversionDist: `${CONVERSION_COL}${SPILL_ROW}`,
+  conversionOption: `${OPTION_COL}${SPILL_ROW}`,
   fanQuantiles: `${right(FAN_COL, 1)}${FAN_QUANTILE_ROW}:${right(FAN_COL, FAN_QUANTILES.length)}${FAN_QUANTILE_ROW}`,
   priceFan: `${FAN_COL}${FAN_ROW}`,
   hashpriceProcess: HP_PROCESS.range(HP_VALUE),
@@ -121,8 +116,10 @@ const CONVERSION_LAST = SPILL_ROW + RISK_SIZES.CONVERSIONDIST[1] - 1;
 /** The value labelled `label` in a spilled (label, value) table. */
 const lookup = (col: string, last: number, label: string) =>
   `INDEX($${right(col, 1)}$${SPILL_ROW}:$${right(col, 1)}$${last},MATCH("${label}",$${col}$${SPILL_ROW}:$${col}$${last},0))`;
+const OPTION_LAST = SPILL_ROW + RISK_SIZES.CONVERSIONOPTION[1] - 1;
 const mining = (label: string) => `=${lookup(MINING_COL, MINING_LAST, label)}`;
 const conversion = (label: string) => lookup(CONVERSION_COL, CONVERSION_LAST, label);
+const option = (label: string) => `=${lookup(OPTION_COL, OPTION_LAST, label)}`;
 const quantileLabel = (p: number) => `P${Number((p * 100).toPrecision(12))} (USD)`;
 
 /** The results, from A5: label, value, unit. */
@@ -225,9 +222,86 @@ export const RISK_RESULTS = new Table(
       unit: "USD",
       numberFormat: USD,
     },
+    {
+      key: "optionConvertNow",
+      label: "When to convert (CONVERSIONOPTION): convert now",
+      value: option("Convert now"),
+      unit: "USD: the lease and the fleet's sale",
+      numberFormat: USD,
+      name: ["Option_Convert_Now", "CONVERSIONOPTION's convert now (USD): MINER model result"],
+    },
+    {
+      key: "optionMine",
+      label: "  mine throughout: mean",
+      value: option("Mine"),
+      unit: "USD, with the site it keeps",
+      numberFormat: USD,
+    },
+    {
+      key: "optionFlexible",
+      label: "  mine, and convert when the policy says: mean",
+      value: option("Flexible"),
+      unit: "USD",
+      numberFormat: USD,
+      name: ["Option_Flexible", "CONVERSIONOPTION's flexible strategy, mean (USD): MINER model result"],
+    },
+    {
+      key: "optionPremium",
+      label: "  option premium over the better of the two",
+      value: option("Option premium"),
+      unit: "USD",
+      numberFormat: USD,
+    },
+    {
+      key: "optionConvertProbability",
+      label: "  P(converting before the horizon's end)",
+      value: option("P(convert)"),
+      unit: "probability",
+      numberFormat: PCT,
+    },
+    {
+      key: "optionMedianMonth",
+      label: "  median month of conversion",
+      value: option("Median conversion month"),
+      unit: "months mined first",
+      numberFormat: "0",
+    },
   ],
   { style: "result" },
 );
+
+const RISK_TABLE = new ParamTable({
+  name: "Risk_Inputs",
+  top: RISK_RESULTS.bottom + 6,
+  params: RISK_PARAMS,
+  section: "Risk inputs (Risk_Inputs): name, value, unit, what it is",
+  comment: "Assumptions table (name, value) read by MINER.FROMTABLE: the risk inputs",
+});
+/** Below it after two blank rows: the same with the histogram's quantiles, a list (its name on the first row only). */
+const CONVERSION_TABLE = new ParamTable({
+  name: "Risk_Conversion_Inputs",
+  top: RISK_TABLE.bottom + 4,
+  params: RISK_PARAMS,
+  more: HISTOGRAM_QUANTILES.map((p, k) =>
+    k === 0 ? [QUANTILES.name, p, QUANTILES.unit, "P2, P4, …, P98: the histogram's"] : ["", p, "", ""],
+  ),
+  section: "Risk inputs with the histogram's quantiles (Risk_Conversion_Inputs), for CONVERSIONDIST",
+  comment: "Assumptions table (name, value): the risk inputs and 49 quantiles, CONVERSIONDIST's arguments",
+});
+/** The histogram's quantiles in the table's value column. */
+const HISTOGRAM_QUANTILE_CELLS = `$B$${CONVERSION_TABLE.bottom - HISTOGRAM_QUANTILES.length + 1}:$B$${CONVERSION_TABLE.bottom}`;
+
+/**
+ * A conversion simulation by position: the Lease vs Mine tables' cells and phases, the risk inputs
+ * from `risk`'s cells, the quantiles given (or blank).
+ */
+function conversionSimulation(id: FunctionId, risk: ParamTable, quantiles: string): string {
+  return `=${minerCall(id, (p) => {
+    if (p === QUANTILES.name) return quantiles;
+    const cell = risk.cell(p);
+    return cell ? absolute(cell) : conversionArg(p, true);
+  })}`;
+}
 
 export function riskSheet(): SheetDraft {
   const d = new SheetDraft("risk");
@@ -250,13 +324,16 @@ export function riskSheet(): SheetDraft {
     "section",
   );
   d.put(RISK_CELLS.conversionDist, [
-    ['=MINER.FROMTABLE("CONVERSIONDIST",Site_Inputs,Lease_Inputs,Risk_Conversion_Inputs)'],
+    [conversionSimulation("CONVERSIONDIST", CONVERSION_TABLE, HISTOGRAM_QUANTILE_CELLS)],
   ]);
   d.format(
     `${right(CONVERSION_COL, 1)}${SPILL_ROW + 1}:${right(CONVERSION_COL, 1)}${CONVERSION_LAST - 4}`,
     undefined,
     USD,
   );
+  d.put(`${OPTION_COL}${SECTION_ROW}`, [["When to convert: the timing option (MINER.CONVERSIONOPTION)"]], "section");
+  d.put(RISK_CELLS.conversionOption, [[conversionSimulation("CONVERSIONOPTION", RISK_TABLE, '""')]]);
+  d.format(`${right(OPTION_COL, 1)}${SPILL_ROW + 1}:${right(OPTION_COL, 2)}${OPTION_LAST}`, undefined, "#,##0.00");
 
   fans(d);
   histogram(d);
@@ -269,6 +346,9 @@ export function riskSheet(): SheetDraft {
     [right(MINING_COL, 1)]: 120,
     [CONVERSION_COL]: 230,
     [right(CONVERSION_COL, 1)]: 120,
+    [OPTION_COL]: 200,
+    [right(OPTION_COL, 1)]: 120,
+    [right(OPTION_COL, 2)]: 100,
     [HP_COL]: 230,
     [QUANTILE_COL]: 150,
     [right(QUANTILE_COL, 1)]: 120,

@@ -11,7 +11,7 @@ import { probe } from "./probe";
 
 const golden = JSON.parse(fs.readFileSync(path.join(__dirname, "probe.golden.json"), "utf8"));
 
-test("exp/log/sqrt, normals, PRICEQUANTILES, simulated paths and VOLATILITY give the recorded bits", () => {
+test("exp/log/sqrt, normals, PRICEQUANTILES, simulated paths, VOLATILITY and CONVERSIONOPTION give the recorded bits", () => {
   const got = probe();
   expect(got.samples).toEqual(golden.samples);
   expect(got.digests).toEqual(golden.digests);

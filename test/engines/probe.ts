@@ -3,7 +3,14 @@
  * same digest in every JavaScript engine means the same numbers there. Run in Node by the tests
  * (against the recorded digest) and, bundled, in other engines by scripts/check-engines.js.
  */
-import { marketModel, priceQuantiles, simulatePaths, volatility } from "../../src/calc";
+import {
+  conversionOption,
+  conversionOptionTable,
+  marketModel,
+  priceQuantiles,
+  simulatePaths,
+  volatility,
+} from "../../src/calc";
 import { exp, log, sqrt } from "../../src/calc/simulation/float-math";
 import { normal, seedStreams } from "../../src/calc/simulation/random";
 
@@ -62,6 +69,43 @@ export function probe(): ProbeResult {
 
   const vol = [volatility([91000, 92500, 90100, 93780, 93000, 95120.5], 365).toNumber()];
 
+  // CONVERSIONOPTION: both path sets, the mining legs (a refresh, idle opex, a stop, the resale, a
+  // floor), the regression and the policy; every number of its table.
+  const option = conversionOptionTable(
+    conversionOption(
+      {
+        site_mw: 100,
+        efficiency_j_th: 17.5,
+        pue: 1.1,
+        power_price_kwh: 0.045,
+        btc_price: 91000,
+        difficulty: 1.52e14,
+        start_height: 925000,
+        fees_btc_per_block: 0.036,
+        pool_fee: 0.02,
+        uptime: 0.95,
+        difficulty_growth_monthly: 0.02,
+        btc_price_growth_monthly: 0.01,
+        opex_usd_per_mw_month: 15000,
+        refresh_capex_usd_per_th: 15,
+        refresh_every_months: 24,
+        idle_opex_pct: 0.3,
+        stop_for_good: true,
+        fleet_resale_usd_per_th: 3,
+        hashprice_floor_usd_per_ph_day: 25,
+        discount_rate: 0.12,
+        rate_usd_per_kw_month: 150,
+        term_years: 4,
+        escalator: 0.03,
+        conversion_capex_usd_per_mw: 9e6,
+        conversion_months: 12,
+        opex_pct_of_revenue: 0.15,
+        exit_cap_rate: 0.07,
+      },
+      { price_vol_annual: 0.5, difficulty_vol_annual: 0.2, price_difficulty_corr: 0.3, paths: 300, seed: 99 },
+    ),
+  ).rows.flatMap((row) => row.filter((x): x is number => typeof x === "number"));
+
   return {
     digests: {
       math: digest(math),
@@ -69,6 +113,7 @@ export function probe(): ProbeResult {
       quantiles: digest(quantiles),
       paths: digest(paths),
       volatility: digest(vol),
+      conversionOption: digest(option),
     },
     samples: {
       math: math.slice(0, 3),
@@ -76,6 +121,7 @@ export function probe(): ProbeResult {
       quantiles: table.rows[120],
       paths: paths.slice(0, 3),
       volatility: vol,
+      conversionOption: option.slice(0, 4),
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import { CALLS, CONVERSION_ARGS, CONVERSION_ARGS_V1, GPU_ARGS, GPU_OPTIONS, MINING_ARGS, MINING_ARGS_V1, TWO_HALLS } from "../support/calls";
 import { excelError } from "../support/errors";
-import { floatGpu, floatLease, floatMining, FloatMiningPlan } from "../support/float-models";
+import { floatGpu, FloatLease, floatLease, floatMining, FloatMiningPlan } from "../support/float-models";
 import { relErr } from "../support/rational";
 
 const run = (id: string, ...args: unknown[]) => CALLS[id].fn(...args) as never;
@@ -180,11 +180,18 @@ describe("LEASENPV, LEASEIRR, LEASECASHFLOWS: exit value, timing, phases", () =>
 });
 
 describe("CONVERSIONVALUE, CONVERSIONBREAKEVEN, MWECONOMICS: the lease leg's terms and its own discount rate", () => {
-  /** The 100 MW conversion (catalog example) in floats: lease at `leaseRate` less mining at 12% over the lease's months. */
-  function floatConversion(lease: object, leaseRate = 0.12, mining: Partial<FloatMiningPlan> = {}) {
+  /**
+   * The 100 MW conversion (catalog example) in floats: the lease at `leaseRate` and the fleet sold
+   * now, less mining at 12% over the lease's months and, with an exit cap rate, the site the mining
+   * side keeps: the lease signed at the horizon's end, max(0, L) brought back at 12% (issue 22 point 5).
+   */
+  function floatConversion(lease: Partial<FloatLease>, leaseRate = 0.12, mining: Partial<FloatMiningPlan> = {}) {
     const l = floatLease({ mw: 100 / 1.4, rate: 150, years: 10, esc: 0.03, capexPerMw: 9e6, opexPct: 0.15, build: 12, ...lease }, leaseRate);
-    const m = floatMining(miningPlan({ months: l.flows.length - 1, ...mining }), 0.12);
-    return l.npv - m.npv;
+    const H = l.flows.length - 1;
+    const m = floatMining(miningPlan({ months: H, ...mining }), 0.12);
+    const sale = (mining.fleet_resale_usd_per_th ?? 0) * (100e6 / (17.5 * 1.1));
+    const site = lease.exitCap ? Math.max(0, l.npv) / 1.12 ** (H / 12) : 0;
+    return l.npv + sale - (m.npv + site);
   }
 
   test("the README's example and its timing variants are the float model's", () => {
@@ -235,18 +242,22 @@ describe("CONVERSIONVALUE, CONVERSIONBREAKEVEN, MWECONOMICS: the lease leg's ter
     }
   });
 
-  test("CONVERSIONBREAKEVEN: the conversion value changes sign across it; switch-off lowers it from $213,335 to $192,150", () => {
+  test("CONVERSIONBREAKEVEN: the float model's conversion value changes sign across it; switch-off lowers it from $197,840 to $144,190", () => {
     const be = num("CONVERSIONBREAKEVEN", ...CONVERSION_ARGS);
-    expect(be).toBeCloseTo(192_150.39, 2);
-    const at = (price: number) => {
-      const args = [...CONVERSION_ARGS];
-      args[4] = price;
-      return num("CONVERSIONVALUE", ...args);
-    };
-    const ulp = be * Number.EPSILON;
-    expect(at(be - 4 * ulp)).toBeGreaterThan(0); // below it leasing is worth more
-    expect(at(be + 4 * ulp)).toBeLessThan(0);
-    expect(num("CONVERSIONBREAKEVEN", ...CONVERSION_ARGS_V1, false)).toBeCloseTo(213_334.66, 2);
+    const at = (price: number, mining: Partial<FloatMiningPlan> = {}) => floatConversion({}, 0.12, { btc_price: price, ...mining });
+    // The figures of issue 22 (its independent float model): $144,190, forced $197,840.
+    expect(be).toBeCloseTo(144_190.14, 2);
+    expect(at(be * (1 - 1e-7))).toBeGreaterThan(0); // below it leasing is worth more
+    expect(at(be * (1 + 1e-7))).toBeLessThan(0);
+    // Below it leasing wins at every price (a scan of the float model), so it is the lowest such price.
+    for (let p = 20_000; p < be; p *= 1.01) expect([p, at(p) > 0]).toEqual([p, true]);
+    // Not monotone: a refresh bought in month 48 makes leasing worth more again between ~$159,340 and ~$174,570.
+    expect(at(165_000)).toBeGreaterThan(0);
+    expect(at(180_000)).toBeLessThan(0);
+    const forced = num("CONVERSIONBREAKEVEN", ...CONVERSION_ARGS_V1, false);
+    expect(forced).toBeCloseTo(197_839.75, 2);
+    expect(at(forced * (1 - 1e-7), { switch_off_below_cost: false })).toBeGreaterThan(0);
+    expect(at(forced * (1 + 1e-7), { switch_off_below_cost: false })).toBeLessThan(0);
   });
 
   test("MWECONOMICS: three uses per site MW, each re-derived; capital ~$6.4M per MW leasing against ~$0.8M mining", () => {

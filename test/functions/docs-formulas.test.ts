@@ -98,6 +98,8 @@ test("every formula the guides and npm start print runs, and gives the result st
     "FROMTABLE",
     "CONVERSIONDIST",
     "FROMTABLE",
+    "CONVERSIONOPTION",
+    "FROMTABLE",
   ]);
   expect(kinds("grid")).toEqual(["DEPRECIATION", "MWECONOMICS", "FROMTABLE"]);
 });

@@ -58,8 +58,9 @@ test("an omitted optional name, or a blank value, takes the default; order of ro
 test("up to three tables: one site table shared by MININGNPV (with a horizon) and CONVERSIONVALUE (with a lease)", () => {
   const site = SIGNATURES.MININGNPV.filter((p) => !["months", "discount_rate"].includes(p.name));
   // The site, how it is mined, and issue 12's mining inputs (switch-off, salvage, energy tax, fleet share).
-  const parts = <T,>(list: readonly T[]) => [...list.slice(0, 7), ...list.slice(10, 18), ...list.slice(23, 27)];
-  const siteArgs = parts(CONVERSION_ARGS);
+  // ... and issue 22's (idle opex, stop for good, resale, difficulty path, floor).
+  const parts = <T,>(list: readonly T[]) => [...list.slice(0, 7), ...list.slice(10, 18), ...list.slice(23, 27), ...list.slice(32, 37)];
+  const siteArgs = parts(CALLS.CONVERSIONVALUE.valid);
   const siteTable: Row[] = site.map((p, i) => [p.name, siteArgs[i]]);
   expect(siteTable.map(([n]) => n)).toEqual(parts(SIGNATURES.CONVERSIONVALUE).map((p) => p.name));
   const horizon: Row[] = [["months", 60], ["discount_rate", 0.12]];
@@ -107,7 +108,7 @@ test("a range that is not two columns, a row without a name, or an unknown funct
   expect(excelError(() => fromTable("LEASENPV", LEASE, [[1, 2, 3]])).message).toMatch(/^FROMTABLE: assumptions_2 must be a two-column range/);
   const unknown = excelError(() => fromTable("NPV", LEASE));
   expect(unknown.code).toBe("#VALUE!");
-  expect(unknown.message).toMatch(/^FROMTABLE: function_name must be the name of a MINER function that takes numbers: SUBSIDY, .*MWECONOMICS, GPUCLOUDNPV, GPUCLOUDIRR, GPUCLOUDCASHFLOWS, PRICEQUANTILES, MININGNPVDIST, CONVERSIONDIST, VOLATILITY, BTCPERSHARE, .*TREASURYCASHFLOWS, DEPRECIATION, AFTERTAXCASHFLOWS, DEBTCAPACITY, LOANSCHEDULE, EQUITYIRR; got "NPV"$/);
+  expect(unknown.message).toMatch(/^FROMTABLE: function_name must be the name of a MINER function that takes numbers: SUBSIDY, .*CONVERSIONTIMING, MWECONOMICS, GPUCLOUDNPV, GPUCLOUDIRR, GPUCLOUDCASHFLOWS, PRICEQUANTILES, MININGNPVDIST, CONVERSIONDIST, CONVERSIONOPTION, VOLATILITY, BTCPERSHARE, .*TREASURYCASHFLOWS, DEPRECIATION, AFTERTAXCASHFLOWS, DEBTCAPACITY, LOANSCHEDULE, EQUITYIRR; got "NPV"$/);
   // The live functions and FROMTABLE itself are not run from a table.
   for (const id of ["BTCPRICE", "FROMTABLE", 42]) expect(excelError(() => fromTable(id, LEASE)).message).toMatch(/function_name must be/);
 });

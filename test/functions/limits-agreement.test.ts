@@ -65,11 +65,12 @@ const probed = Object.keys(checked).filter(
 test.each(probed)("%s: the same outcome at every bound, with or without the reader's check", (id) => {
   const params = SIGNATURES[id as keyof typeof SIGNATURES];
   // A distribution's deterministic arguments are its deterministic function's, probed there.
-  const first = /DIST$/.test(id) ? SIGNATURES[id === "MININGNPVDIST" ? "MININGNPV" : "CONVERSIONVALUE"].length : 0;
+  const base = /DIST$|OPTION$/.test(id) ? (id === "MININGNPVDIST" ? "MININGNPV" : "CONVERSIONVALUE") : undefined;
+  const deterministic = new Set<string>(base ? SIGNATURES[base].map((p) => p.name) : []);
   const { valid } = checked[id];
   const differ: string[] = [];
   params.forEach((p, i) => {
-    if (i < first || !p.limits || (p.kind !== undefined && p.kind !== "column") || UNREAD[id]?.includes(p.name)) return;
+    if (deterministic.has(p.name) || !p.limits || (p.kind !== undefined && p.kind !== "column") || UNREAD[id]?.includes(p.name)) return;
     for (const x of probes(p.limits)) {
       const args = [...valid];
       args[i] = x;

@@ -102,7 +102,7 @@ test("every argument Excel passes is a plain value, but FROMTABLE's tables, the 
         (f.id === TABLE_FUNCTION && p.name.startsWith("assumptions")) ||
         (f.id === "TREASURYCASHFLOWS" && byMonth.includes(p.name)) ||
         !!columns[f.id]?.includes(p.name) ||
-        ["phases", "tiers", "quantiles", "values"].includes(p.name);
+        ["phases", "tiers", "quantiles", "values", "difficulty_path"].includes(p.name);
       expect([f.id, p.name, p.type, p.dimensionality]).toEqual([f.id, p.name, "any", range ? "matrix" : undefined]);
     }
   }
@@ -147,7 +147,9 @@ test("every parameter's description gives its unit or kind, optional ones their 
   let blanks = 0;
   for (const f of functions) {
     const afterOptional = AFTER_OPTIONAL[f.id] ?? 0;
-    const risk = f.parameters.slice(f.parameters.length - 1 - afterOptional, f.parameters.length - 1).map((p) => p.name);
+    // The risk inputs follow the deterministic function's first parameters; what was appended since comes after the quantiles.
+    const at = f.parameters.findIndex((p) => p.name === "price_vol_annual");
+    const risk = f.parameters.slice(at, at + afterOptional).map((p) => p.name);
     for (const p of f.parameters) {
       labelled(`${f.id} ${p.name}`, () => expect(p.description).toMatch(unit));
       const hasDefault = /(Default \S+|Blank: [^.]+)\.$/.test(p.description ?? "");
@@ -165,16 +167,16 @@ test("every parameter's description gives its unit or kind, optional ones their 
 test("a required argument after optional ones is refused blank, naming it, though Excel shows it in brackets", () => {
   for (const [id, count] of Object.entries(AFTER_OPTIONAL)) {
     const { fn, valid } = CALLS[id];
-    const first = valid.length - 1 - count; // the last argument is the optional quantiles
-    for (let i = first; i < valid.length - 1; i++) {
+    const first = byId(id).parameters.findIndex((p) => p.name === "price_vol_annual"); // then the optional quantiles
+    for (let i = first; i < first + count; i++) {
       const args = [...valid];
       args[i] = null;
       const name = byId(id).parameters[i].name;
       expect([id, byId(id).parameters[i].optional]).toEqual([id, true]);
       expect(excelErrorOrNone(() => fn(...args))?.message).toBe(`${id}: ${name} must be a number (it is required, and the argument is blank)`);
     }
-    // and the quantiles, last, are optional indeed: omitted, P10, P50, P90
-    expect(fn(...valid.slice(0, -1))).toEqual(fn(...valid));
+    // and the quantiles, after them, are optional indeed: omitted, P10, P50, P90
+    expect(fn(...valid.slice(0, first + count))).toEqual(fn(...valid));
   }
 });
 
@@ -184,7 +186,9 @@ test("names carry units: every money, energy, power, hashrate, time or BTC quant
   // Issue 12 adds switches (TRUE/FALSE), timing codes, tables of numbers, annual rates and a count of GPUs; issue 16 a correlation, counts and lists.
   const unitless = ["btc_price", "height", "start_height", "difficulty", "pue", "pool_fee", "uptime", "discount_rate", "escalator", "months", "currency", "field", "function_name", "assumptions", "assumptions_2", "assumptions_3",
     "switch_off_below_cost", "difficulty_includes_fleet", "exit_cap_rate", "rent_timing", "capex_timing", "phases", "tiers", "lease_discount_rate", "gpus", "utilization",
-    "price_difficulty_corr", "paths", "seed", "quantiles", "values", "periods_per_year", "interval"];
+    "price_difficulty_corr", "paths", "seed", "quantiles", "values", "periods_per_year", "interval",
+    // A switch, and a column of difficulties.
+    "stop_for_good", "difficulty_path"];
   // The treasury functions use the market's own words (issue 13 names them): money is USD, as everywhere;
   // btc is an amount of the held asset in its units (BTC, or ETH for an ETH treasury); shares are counts; ltv, haircut
   // and sell_fraction are fractions; policy and basis are codes.

@@ -35,6 +35,8 @@ export const LEASE_TIMING = [0, 0, 0, null];
 export const TENANT_CREDIT = [0.02, 0.5];
 /** ... then the lease discount rate (blank: discount_rate). */
 export const CONVERSION_ARGS = [...CONVERSION_ARGS_V1, ...MINING_DECISIONS, ...LEASE_TIMING, null];
+/** Idle opex, stop for good, the fleet's resale, a difficulty path and a hashprice floor, at their defaults (appended to every function that mines). */
+export const FLEET_AND_NETWORK = [1, false, 0, null, null];
 /** IREN–Microsoft-scale GPU cloud (catalog.ts: 110,000 GPUs at $2.01 an hour, $52,700 each, 1.8 kW, PUE 1.18, 4.5¢). */
 export const GPU_ARGS: number[] = [...GPU_EXAMPLE];
 export const GPU_OPTIONS: number[] = [...CATALOG_GPU_OPTIONS];
@@ -46,6 +48,15 @@ export const ALL_IN_ARGS: number[] = [...ALL_IN_EXAMPLE, 0, 1];
 
 /** Arguments padded with blanks (null, as Excel passes them) to a function's whole list. */
 export const padTo = (args: unknown[], id: keyof typeof SIGNATURES): unknown[] => [...args, ...Array(Math.max(0, SIGNATURES[id].length - args.length)).fill(null)];
+/**
+ * A deterministic function's arguments padded with blanks up to a distribution function's risk
+ * inputs (price_vol_annual): the parameters appended to the deterministic lists since follow the
+ * risk inputs there.
+ */
+export const beforeRisk = (args: unknown[], id: "MININGNPVDIST" | "CONVERSIONDIST" | "CONVERSIONOPTION"): unknown[] => {
+  const risk = SIGNATURES[id].findIndex((p) => p.name === "price_vol_annual");
+  return [...args, ...Array(Math.max(0, risk - args.length)).fill(null)];
+};
 /** The simulation's risk inputs in the fixtures: 50% price and 20% difficulty volatility, correlation 0.3, 200 paths (fast; scaled by half it is still enough), seed 7. */
 export const RISK_ARGS = [0.5, 0.2, 0.3, 200, 7];
 /** P10, P50, P90 as Excel passes an array constant {0.1,0.5,0.9}: a one-row matrix. */
@@ -79,18 +90,20 @@ export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] 
   LEASENPV: { fn: lease.leaseNpvFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12, ...LEASE_TIMING, ...TENANT_CREDIT] },
   LEASEIRR: { fn: lease.leaseIrrFn as Fn, required: 3, valid: [200, 150, 15, 0.03, 9e6, 0.15, 12, ...LEASE_TIMING, ...TENANT_CREDIT] },
   LEASECASHFLOWS: { fn: lease.leaseCashFlowsFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12, ...LEASE_TIMING, ...TENANT_CREDIT] },
-  MININGCASHFLOWS: { fn: mining.miningCashFlowsFn as Fn, required: 9, valid: MINING_ARGS },
-  MININGNPV: { fn: mining.miningNpvFn as Fn, required: 9, valid: MINING_ARGS },
-  CONVERSIONVALUE: { fn: mining.conversionValueFn as Fn, required: 10, valid: CONVERSION_ARGS },
-  CONVERSIONBREAKEVEN: { fn: mining.conversionBreakevenFn as Fn, required: 10, valid: CONVERSION_ARGS },
+  MININGCASHFLOWS: { fn: mining.miningCashFlowsFn as Fn, required: 9, valid: [...MINING_ARGS, ...FLEET_AND_NETWORK] },
+  MININGNPV: { fn: mining.miningNpvFn as Fn, required: 9, valid: [...MINING_ARGS, ...FLEET_AND_NETWORK] },
+  CONVERSIONVALUE: { fn: mining.conversionValueFn as Fn, required: 10, valid: [...CONVERSION_ARGS, ...FLEET_AND_NETWORK] },
+  CONVERSIONBREAKEVEN: { fn: mining.conversionBreakevenFn as Fn, required: 10, valid: [...CONVERSION_ARGS, ...FLEET_AND_NETWORK] },
+  CONVERSIONTIMING: { fn: mining.conversionTimingFn as Fn, required: 10, valid: [...CONVERSION_ARGS, ...FLEET_AND_NETWORK] },
   // The GPU-cloud inputs blank: that column is n/a (they go all or none; GOOD_CALLS gives them).
-  MWECONOMICS: { fn: mining.mwEconomicsFn as Fn, required: 10, valid: [...CONVERSION_ARGS, null, null, null, null, 0] },
+  MWECONOMICS: { fn: mining.mwEconomicsFn as Fn, required: 10, valid: [...CONVERSION_ARGS, null, null, null, null, 0, ...FLEET_AND_NETWORK] },
   GPUCLOUDNPV: { fn: gpuCloud.gpuCloudNpvFn as Fn, required: 8, valid: [...GPU_ARGS, 0.12, ...GPU_OPTIONS, ...GPU_DEAL] },
   GPUCLOUDIRR: { fn: gpuCloud.gpuCloudIrrFn as Fn, required: 7, valid: [...GPU_ARGS, ...GPU_OPTIONS, ...GPU_DEAL] },
   GPUCLOUDCASHFLOWS: { fn: gpuCloud.gpuCloudCashFlowsFn as Fn, required: 8, valid: [...GPU_ARGS, 0.12, ...GPU_OPTIONS, ...GPU_DEAL] },
   PRICEQUANTILES: { fn: risk.priceQuantilesFn as Fn, required: 7, valid: [91_000, 0.01, 0.5, 24, P10_P50_P90, 100, 7] },
-  MININGNPVDIST: { fn: risk.miningNpvDistFn as Fn, required: 9, valid: [...padTo(MINING_ARGS, "MININGNPV"), ...RISK_ARGS, P10_P50_P90] },
-  CONVERSIONDIST: { fn: risk.conversionDistFn as Fn, required: 10, valid: [...padTo(CONVERSION_ARGS, "CONVERSIONVALUE"), ...RISK_ARGS, P10_P50_P90] },
+  MININGNPVDIST: { fn: risk.miningNpvDistFn as Fn, required: 9, valid: [...beforeRisk(MINING_ARGS, "MININGNPVDIST"), ...RISK_ARGS, P10_P50_P90, ...FLEET_AND_NETWORK] },
+  CONVERSIONDIST: { fn: risk.conversionDistFn as Fn, required: 10, valid: [...beforeRisk(CONVERSION_ARGS, "CONVERSIONDIST"), ...RISK_ARGS, P10_P50_P90, ...FLEET_AND_NETWORK] },
+  CONVERSIONOPTION: { fn: risk.conversionOptionFn as Fn, required: 10, valid: [...beforeRisk(CONVERSION_ARGS, "CONVERSIONOPTION"), ...RISK_ARGS, P10_P50_P90, ...FLEET_AND_NETWORK] },
   VOLATILITY: { fn: risk.volatilityFn as Fn, required: 2, valid: [[[90_000], [91_800], [90_882], [92_700]], 365] },
   BTCPERSHARE: { fn: treasury.btcPerShareFn as Fn, required: 2, valid: [447_470, 281_735_000] },
   BTCYIELD: { fn: treasury.btcYieldFn as Fn, required: 4, valid: STRATEGY_Q1_2025 },
@@ -112,7 +125,7 @@ export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] 
 };
 
 /** The functions whose arguments after the deterministic function's own are required although Excel's metadata shows them optional. */
-export const AFTER_OPTIONAL: Record<string, number> = { MININGNPVDIST: 5, CONVERSIONDIST: 5 };
+export const AFTER_OPTIONAL: Record<string, number> = { MININGNPVDIST: 5, CONVERSIONDIST: 5, CONVERSIONOPTION: 5 };
 
 /**
  * A two-column FROMTABLE table of a function's parameter names and an argument list's values; a

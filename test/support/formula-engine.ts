@@ -11,6 +11,7 @@ import type { InterpreterState } from "hyperformula/typings/interpreter/Interpre
 import { CALLS, Fn, TABLE_FUNCTION } from "./calls";
 import { fromTable } from "../../src/functions/fromtable";
 import { RISK_SIZES } from "../../src/template/risk-sheet";
+import { SCHEDULE_MONTHS } from "../../src/template/lease-sheet";
 import { hyperformula, oneCell } from "./hyperformula";
 
 const { ArraySize, CellError, DetailedCellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } = hyperformula;
@@ -23,8 +24,25 @@ type HyperFormula = H.HyperFormula;
 const ARRAY_SIZES: Record<string, [width: number, height: number]> = {
   COSTBREAKDOWN: [2, 10],
   MWECONOMICS: [4, 5],
+  // A header and a row for each month 0 … the longest horizon the schedule holds.
+  CONVERSIONTIMING: [2, SCHEDULE_MONTHS + 2],
   ...RISK_SIZES,
 };
+/**
+ * Tables whose height follows their inputs (CONVERSIONTIMING's horizon, CONVERSIONOPTION's years):
+ * the template leaves room for the most rows, declared above; a shorter result is padded with
+ * blanks, as the cells below a shorter spill in Excel are empty. A longer one (a horizon past what
+ * the schedule holds, which the Reconciliation sheet's coverage check flags) is cut at the room left.
+ */
+const UP_TO: readonly string[] = ["CONVERSIONTIMING", "CONVERSIONOPTION"];
+
+/** A table padded with blank rows, or cut, to the height declared for it. */
+function padded(id: string, table: unknown[][]): unknown[][] {
+  const height = ARRAY_SIZES[id]?.[1];
+  if (!UP_TO.includes(id) || height === undefined || table.length === height) return table;
+  if (table.length > height) return table.slice(0, height);
+  return [...table, ...Array.from({ length: height - table.length }, () => table[0].map(() => ""))];
+}
 
 /** FROMTABLE spills what the function it names spills (a number is a 1×1 array), read from its literal first argument. */
 function fromTableSize(ast: ProcedureAst): H.ArraySize {
@@ -72,7 +90,7 @@ class MinerPlugin extends FunctionPlugin {
     return this.runFunction(ast.args, state, this.metadata(`MINER.${id}`), (...args: unknown[]) => {
       try {
         const result = fnOf(id)(...args.map(asExcelArg));
-        return (Array.isArray(result) ? SimpleRangeValue.onlyValues(result as never) : result) as never;
+        return (Array.isArray(result) ? SimpleRangeValue.onlyValues(padded(id, result) as never) : result) as never;
       } catch (e) {
         const code = (e as { code?: string }).code ?? "#VALUE!";
         return new CellError(ERROR_TYPES[code] ?? ErrorType.VALUE, (e as Error).message);

@@ -96,6 +96,11 @@ export function miningSiteOf(xl: FakeExcel, e: Evaluated): Omit<MiningPlan, "mon
     salvage_pct: v("Salvage_Pct"),
     energy_tax_usd_per_kwh: v("Energy_Tax_USD_per_kWh"),
     difficulty_includes_fleet: v("Difficulty_Includes_Fleet"),
+    idle_opex_pct: v("Idle_Opex_Pct"),
+    stop_for_good: v("Stop_For_Good"),
+    fleet_resale_usd_per_th: v("Fleet_Resale_USD_per_TH"),
+    // blank is no floor
+    hashprice_floor_usd_per_ph_day: [null, ""].includes(e.value(cellOf(xl, "Hashprice_Floor_USD_per_PH_Day")) as null) ? undefined : v("Hashprice_Floor_USD_per_PH_Day"),
   };
 }
 

@@ -40,9 +40,10 @@ test("writes the five sheets, every cell of the spec, and leaves the Assumptions
   expect(xl.cell("Mining!F5")).toBe('=MINER.FROMTABLE("COSTBREAKDOWN",Cost_Inputs)');
   expect(xl.cell("Lease vs Mine!B11")).toBe('=MINER.FROMTABLE("MININGNPV",Site_Inputs,Mining_Horizon)');
   // The conversion functions take the phases table, which FROMTABLE cannot pass: by position, from the
-  // tables' value cells, with conversion_months and site_mw_per_critical_it_mw blank (the phases give them).
+  // tables' value cells, with conversion_months and site_mw_per_critical_it_mw blank (the phases give them),
+  // and difficulty_path blank (a column, which no table cell holds).
   expect(xl.cell("Lease vs Mine!B12")).toBe(
-    '=MINER.CONVERSIONVALUE(B20,B21,B22,B23,B24,B25,B26,B45,B46,B47,B27,B28,B29,B30,B31,B32,B33,B34,B48,B49,"",B50,"",B35,B36,B37,B38,B51,B52,B53,Lease_Phases,B54)',
+    '=MINER.CONVERSIONVALUE(B20,B21,B22,B23,B24,B25,B26,B49,B50,B51,B27,B28,B29,B30,B31,B32,B33,B34,B52,B53,"",B54,"",B35,B36,B37,B38,B55,B56,B57,Lease_Phases,B58,B39,B40,B41,"",B42)',
   );
   expect(xl.cell("Lease vs Mine!B9")).toBe(
     '=MINER.LEASENPV(Leased_Critical_IT_MW,Lease_Rate_USD_per_kW_Month,Lease_Term_Years,Lease_Discount_Rate,Lease_Escalator,Conversion_Capex_USD_per_MW,Lease_Opex_Pct_of_Revenue,"",Exit_Cap_Rate,Rent_Timing,Capex_Timing,Lease_Phases)',
@@ -50,7 +51,7 @@ test("writes the five sheets, every cell of the spec, and leaves the Assumptions
   expect(xl.cell("Lease vs Mine!F13")).toBe("=MINER.ENERGYTAX(Annual_kWh,Energy_Tax_Tiers)");
   // Positional calls follow the registered order: the subsidy right after difficulty.
   expect(xl.cell("Mining!J10")).toBe("=MINER.HASHPRICE(BTC_Price_USD,B7,B8,B9)");
-  expect(xl.cell("Reconciliation!C10")).toBe("='Lease vs Mine'!$H$91+NPV($B$32,'Lease vs Mine'!$H$92:$H$451)");
+  expect(xl.cell("Reconciliation!C10")).toBe("='Lease vs Mine'!$H$91+NPV($B$36,'Lease vs Mine'!$H$92:$H$451)");
 });
 
 test("names every input on the Assumptions sheet, with its unit, and every table and result the sheets share", async () => {
@@ -66,10 +67,10 @@ test("names every input on the Assumptions sheet, with its unit, and every table
     expect(xl.nameComments.get(input.name)).toContain(input.unit);
   }
   expect(xl.names.get("Cost_Inputs")).toBe("=Mining!$A$5:$B$17");
-  expect(xl.names.get("Site_Inputs")).toBe("='Lease vs Mine'!$A$20:$B$38");
-  expect(xl.names.get("Mining_Horizon")).toBe("='Lease vs Mine'!$A$41:$B$42");
-  expect(xl.names.get("Lease_Inputs")).toBe("='Lease vs Mine'!$A$45:$B$54");
-  expect(xl.names.get("GPU_Inputs")).toBe("='Lease vs Mine'!$A$57:$B$61");
+  expect(xl.names.get("Site_Inputs")).toBe("='Lease vs Mine'!$A$20:$B$42");
+  expect(xl.names.get("Mining_Horizon")).toBe("='Lease vs Mine'!$A$45:$B$46");
+  expect(xl.names.get("Lease_Inputs")).toBe("='Lease vs Mine'!$A$49:$B$58");
+  expect(xl.names.get("GPU_Inputs")).toBe("='Lease vs Mine'!$A$61:$B$65");
   expect(xl.names.get("Lease_Phases")).toBe("='Lease vs Mine'!$A$70:$B$73");
   expect(xl.names.get("Energy_Tax_Tiers")).toBe("='Lease vs Mine'!$A$80:$B$85");
   expect(xl.names.get("Model_Checks_Pass")).toBe("=Reconciliation!$B$3");
@@ -88,11 +89,13 @@ test("input cells look like inputs (blue on yellow) and carry their number forma
   expect(xl.rangeFormat("Mining!A:A")?.columnWidth).toBeGreaterThan(100);
 });
 
-test("draws the four charts: cost per BTC against price, mining against leasing by year, and the treasury's BTC and cash both ways (the Risk sheet's in risk-sheet.test.ts)", async () => {
+test("draws the five charts: cost per BTC against price, converting after k months, mining against leasing by year, and the treasury's BTC and cash both ways (the Risk sheet's in risk-sheet.test.ts)", async () => {
   const xl = fakeExcel();
   await insertModel(xl.context);
   expect(xl.charts.filter((c) => c.sheet !== "Risk")).toEqual([
     { sheet: "Mining", type: "ColumnClustered", source: "N5:N8", seriesBy: "Columns", categories: "M6:M8", title: "Cost per BTC vs BTC price (USD)", from: "P4", to: "W19" },
+    // CONVERSIONTIMING's value column, its header on the schedule's header row, k = 0 … 360 below it.
+    { sheet: "Lease vs Mine", type: "Line", source: "AN90:AN451", seriesBy: "Columns", categories: "AM91:AM451", title: "Converting after k months, against mining throughout (USD): CONVERSIONTIMING", from: "N37", to: "W57" },
     { sheet: "Lease vs Mine", type: "ColumnClustered", source: "K16:L47", seriesBy: "Columns", categories: "J17:J47", title: "Net cash flow by year (USD): mining vs leasing the site", from: "N15", to: "W35" },
     { sheet: "Treasury", type: "Line", source: "G19:H50", seriesBy: "Columns", categories: "F20:F50", title: "BTC held at each year end: mining only vs mining + lease", from: "L3", to: "T22" },
     { sheet: "Treasury", type: "Line", source: "I19:J50", seriesBy: "Columns", categories: "F20:F50", title: "Cash at each year end (USD): mining only vs mining + lease", from: "L24", to: "T43" },
@@ -101,7 +104,8 @@ test("draws the four charts: cost per BTC against price, mining against leasing 
   expect(xl.cell("Treasury!G21")).toBe("=INDEX($O$56:$O$415,F21*12)");
   // The chart data are formulas on the model, not pasted numbers.
   expect([xl.cell("Mining!N6"), xl.cell("Mining!N7"), xl.cell("Mining!N8")]).toEqual(["=J5", "=J6", "=J7"]);
-  expect(xl.cell("Lease vs Mine!K17")).toBe("=SUMIFS($X$91:$X$451,$B$91:$B$451,J17)");
+  expect(xl.cell("Lease vs Mine!K17")).toBe("=SUMIFS($Z$91:$Z$451,$B$91:$B$451,J17)");
+  expect(xl.cell("Lease vs Mine!AM90")).toMatch(/^=MINER\.CONVERSIONTIMING\(B20,/);
 });
 
 test("inserting again keeps the user's edits and writes a second copy with its own sheets and names", async () => {
@@ -118,9 +122,9 @@ test("inserting again keeps the user's edits and writes a second copy with its o
   expect(xl.cell("Mining!K2")).toBe("my note");
   expect(xl.cell("Mining!J6")).toBe('=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs)');
   expect(xl.cell("Mining (2)!J6")).toBe('=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs_2)');
-  expect(xl.cell("Reconciliation (2)!C10")).toBe("='Lease vs Mine (2)'!$H$91+NPV($B$32,'Lease vs Mine (2)'!$H$92:$H$451)");
-  expect(xl.names.get("Power_Price_kWh")).toBe("=Assumptions!$B$18");
-  expect(xl.names.get("Power_Price_kWh_2")).toBe("='Assumptions (2)'!$B$18");
+  expect(xl.cell("Reconciliation (2)!C10")).toBe("='Lease vs Mine (2)'!$H$91+NPV($B$36,'Lease vs Mine (2)'!$H$92:$H$451)");
+  expect(xl.names.get("Power_Price_kWh")).toBe("=Assumptions!$B$19");
+  expect(xl.names.get("Power_Price_kWh_2")).toBe("='Assumptions (2)'!$B$19");
   expect(xl.activeSheet).toBe("Assumptions (2)");
 
   expect((await insertModel(xl.context)).copy).toBe(3);
@@ -131,7 +135,7 @@ test("a workbook that already uses one of the model's names gets a copy that lea
   const report = await insertModel(xl.context);
   expect(report.copy).toBe(2);
   expect(xl.names.get("Discount_Rate")).toBe("=Inputs!$C$3");
-  expect(xl.names.get("Discount_Rate_2")).toBe("='Assumptions (2)'!$B$47");
+  expect(xl.names.get("Discount_Rate_2")).toBe("='Assumptions (2)'!$B$51");
 });
 
 test("the Model tab's description names and counts the sheets Insert model writes", async () => {

@@ -8,12 +8,14 @@ jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote
 import { insertModel } from "../../src/taskpane/insert-model";
 import { RECONCILIATION } from "../../src/template/reconciliation-sheet";
 import { CHECK_COLUMNS, CheckColumn } from "../../src/template/check-table";
-import { ENERGY_TAX, LEASE_RESULTS, MW_ECONOMICS, SCHEDULE_COLUMN, SCHEDULE_FIRST_ROW, TIERS_RANGE } from "../../src/template/lease-sheet";
+import { ENERGY_TAX, LEASE_RESULTS, MW_ECONOMICS, SCHEDULE_COLUMN, SCHEDULE_FIRST_ROW, STRATEGIES, TERMINALS, TIERS_RANGE, TIMING } from "../../src/template/lease-sheet";
+import { RISK_RESULTS } from "../../src/template/risk-sheet";
 import { writeMarketSheet } from "../../src/taskpane/workbook";
 import { allInCostPerBtc, costPerBtcBreakdown } from "../../src/calc/costs";
 import { leaseIrr, leaseNpv } from "../../src/calc/lease";
 import { miningNpv } from "../../src/calc/mining-schedule";
 import { conversionBreakevenPrice, conversionValue, mwEconomics } from "../../src/calc/conversion";
+import { conversionTiming } from "../../src/calc/conversion-timing";
 import { energyTaxUsdPerYear } from "../../src/calc/energy-tax";
 import { subsidyBtc } from "../../src/calc/protocol";
 import { Evaluated, evaluate } from "../support/formula-engine";
@@ -98,6 +100,17 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
   expect(num(e, LEASE(LEASE_RESULTS.cell("conversionValue")))).toBe(conversion.conversionValue.toNumber());
   expect(num(e, LEASE(LEASE_RESULTS.cell("breakevenPrice")))).toBe(conversionBreakevenPrice(plan).toNumber());
   expect(num(e, LEASE(LEASE_RESULTS.cell("monthsOff")))).toBe(conversion.monthsSwitchedOff);
+  expect(num(e, LEASE(LEASE_RESULTS.cell("stopMonth")))).toBe(conversion.stopMonth ?? months);
+
+  // The three strategies and both sides' ends: CONVERSIONTIMING's table and its best row, the fleet's sale, T.
+  const timing = conversionTiming(plan);
+  const spilled = Array.from({ length: months + 1 }, (_, k) => [num(e, LEASE(`${TIMING.col("month")}${SCHEDULE_FIRST_ROW + k}`)), num(e, LEASE(`${TIMING.col("value")}${SCHEDULE_FIRST_ROW + k}`))]);
+  expect(spilled).toEqual(timing.rows.map((r) => [r.month, r.value.toNumber()]));
+  expect([num(e, LEASE(STRATEGIES.cell("bestMonth"))), num(e, LEASE(STRATEGIES.cell("best", 1)))]).toEqual([timing.best.month, timing.best.value.toNumber()]);
+  expect(num(e, LEASE(TERMINALS.cell("fleet")))).toBeNear(conversion.fleetSaleValue.toNumber(), { rel: 1e-12 });
+  expect(num(e, LEASE(TERMINALS.cell("site", 1)))).toBeNear(conversion.miningTerminalValuePv.toNumber(), { rel: 1e-9, abs: 1e-3 });
+  // CONVERSIONOPTION on the Risk sheet values the same lease: its convert now is the lease leg and the fleet's sale.
+  expect(num(e, `Risk!${RISK_RESULTS.cell("optionConvertNow")}`)).toBe(conversion.leaseValue.add(conversion.fleetSaleValue).toNumber());
 
   // The energy tax of the site's year under the workbook's bands.
   const kwh = v("Site_MW") * 1000 * 8760 * v("Uptime");
@@ -243,8 +256,8 @@ const SCENARIOS: [string, Record<string, number | string>][] = [
     { Start_Height: 1_100_000 },
   ],
   [
-    "a half-year lease term and a cheap, efficient fleet",
-    { Lease_Term_Years: 12.5, Efficiency_J_TH: 9.5, Site_PUE: 1.03, Power_Price_kWh: 0.02, Machine_Cost_USD_per_TH: 15 },
+    "a half-year lease term and a cheap, efficient fleet under the suggested $35 floor (a breakeven so low the floor-capped network would be smaller than the fleet)",
+    { Lease_Term_Years: 12.5, Efficiency_J_TH: 9.5, Site_PUE: 1.03, Power_Price_kWh: 0.02, Machine_Cost_USD_per_TH: 15, Hashprice_Floor_USD_per_PH_Day: 35 },
   ],
   [
     "three halls (one in service at once), an exit cap rate, rent at month end, capex at month 0 and a lower lease discount rate",
@@ -253,6 +266,10 @@ const SCENARIOS: [string, Record<string, number | string>][] = [
   [
     "New York's tiered tax applied, 10% salvage, a new fleet that adds its hashrate, and forced running",
     { Energy_Tax_Applies: 1, Salvage_Pct: 0.1, Difficulty_Includes_Fleet: 0, Switch_Off_Below_Cost: 0 },
+  ],
+  [
+    "idle sites at 25% of opex, a stop for good (before the horizon's end), a $3/TH resale, 10% salvage, 24-month refreshes and an exit cap rate",
+    { Idle_Opex_Pct: 0.25, Stop_For_Good: 1, Fleet_Resale_USD_per_TH: 3, Salvage_Pct: 0.1, Refresh_Every_Months: 24, Exit_Cap_Rate: 0.07 },
   ],
   [
     "an edited tax table (3¢ above 100 GWh), an 11-month lease with an exit value, and one hall",
@@ -277,6 +294,9 @@ test("the checks fail when the plain schedule is tampered with or too short for 
     "Lease IRR (per year)",
     "Conversion value (USD)",
     "Breakeven BTC price (USD)",
+    "CONVERSIONTIMING at month 0 (USD)",
+    "CONVERSIONTIMING at its best month (USD)",
+    "CONVERSIONOPTION's convert now (USD)",
   ]);
 
   // The fleet is switched off in some months with the defaults; forcing one of them on breaks the mining checks.
@@ -288,6 +308,8 @@ test("the checks fail when the plain schedule is tampered with or too short for 
   expect(checks(on.e).filter(([, , , ok]) => ok === false).map(([label]) => label)).toEqual([
     "Mining NPV (USD)",
     "Conversion value (USD)",
+    "CONVERSIONTIMING at month 0 (USD)",
+    "CONVERSIONTIMING at its best month (USD)",
   ]);
   // The breakeven's rebuild reads which months would run at the breakeven price.
   on.e.set(`'Lease vs Mine'!${SCHEDULE_COLUMN.runsAtBreakeven}${SCHEDULE_FIRST_ROW + 60}`, 1 - (on.e.value(`'Lease vs Mine'!${SCHEDULE_COLUMN.runsAtBreakeven}${SCHEDULE_FIRST_ROW + 60}`) as number));

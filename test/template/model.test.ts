@@ -40,9 +40,10 @@ test("the assumptions tables give FROMTABLE exactly its function's parameters, w
   expect(names("Cost_Inputs")).toEqual(SIGNATURES.ALLINCOSTPERBTC.map((p) => p.name));
   // The tables of each call: each name once, together exactly the function's parameters (the
   // conversion functions' phases table, and the two inputs it replaces, passed beside them).
-  const byPhases = ["conversion_months", "site_mw_per_critical_it_mw", "phases"];
+  // A difficulty path is a column, which no cell of a table holds: left out (blank).
+  const byPhases = ["conversion_months", "site_mw_per_critical_it_mw", "phases", "difficulty_path"];
   for (const [id, tables, extra] of [
-    ["MININGNPV", ["Site_Inputs", "Mining_Horizon"], []],
+    ["MININGNPV", ["Site_Inputs", "Mining_Horizon"], ["difficulty_path"]],
     ["CONVERSIONVALUE", ["Site_Inputs", "Lease_Inputs"], byPhases],
     ["MWECONOMICS", ["Site_Inputs", "Lease_Inputs", "GPU_Inputs"], byPhases],
   ] as const) {

@@ -16,7 +16,8 @@ import { CALLS } from "../support/calls";
 import { floatMeanSubsidy } from "../support/float-models";
 import { Evaluated, evaluate } from "../support/formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
-import { cellOf, num, QUICK_RISK } from "../support/template-model";
+import { cellOf, leaseTableRows, num, QUICK_RISK } from "../support/template-model";
+import { PHASES_RANGE } from "../../src/template/lease-sheet";
 
 /** The inserted model, with `inputs` (workbook name → value) typed over it before its first calculation. */
 async function model(initial?: Parameters<typeof fakeExcel>[0], inputs: Record<string, number> = {}): Promise<{ xl: FakeExcel; e: Evaluated }> {
@@ -79,14 +80,25 @@ describe("with the sourced defaults", () => {
     for (const key of RISK_RESULTS.rows.keys) expect(typeof num(e, result(key))).toBe("number");
   });
 
-  test("MININGNPVDIST and CONVERSIONDIST spill exactly what the functions give called directly on the same tables", () => {
+  test("MININGNPVDIST, CONVERSIONDIST and CONVERSIONOPTION spill exactly what the functions give called directly on the same tables and the Lease vs Mine phases", () => {
     const site = tableValues(xl, e, "Site_Inputs");
     const mining = direct("MININGNPVDIST", [site, tableValues(xl, e, "Mining_Horizon"), tableValues(xl, e, "Risk_Inputs")]) as unknown[][];
     expect(mining).toHaveLength(RISK_SIZES.MININGNPVDIST[1]);
     expect(spill(e, RISK_CELLS.miningDist, RISK_SIZES.MININGNPVDIST)).toEqual(mining);
-    const conversion = direct("CONVERSIONDIST", [site, tableValues(xl, e, "Lease_Inputs"), tableValues(xl, e, "Risk_Conversion_Inputs")]) as unknown[][];
+    // The lease is the Lease vs Mine sheet's: its phases (conversion_months and the MW ratio blank).
+    const phases = new Map<string, unknown>([["phases", leaseTableRows(e, PHASES_RANGE)]]);
+    const lease = tableValues(xl, e, "Lease_Inputs");
+    const conversion = direct("CONVERSIONDIST", [site, lease, tableValues(xl, e, "Risk_Conversion_Inputs"), phases]) as unknown[][];
     expect(conversion).toHaveLength(RISK_SIZES.CONVERSIONDIST[1]);
     expect(spill(e, RISK_CELLS.conversionDist, RISK_SIZES.CONVERSIONDIST)).toEqual(conversion);
+    const option = direct("CONVERSIONOPTION", [site, lease, tableValues(xl, e, "Risk_Inputs"), phases]) as unknown[][];
+    const [width, room] = RISK_SIZES.CONVERSIONOPTION;
+    expect(option.length).toBeLessThanOrEqual(room);
+    expect(spill(e, RISK_CELLS.conversionOption, [width, option.length])).toEqual(option);
+    // its convert now is the Lease vs Mine sheet's lease NPV and the fleet's sale (0 at the defaults)
+    expect(option[1]).toEqual(["Convert now", num(e, cellOf(xl, "Lease_NPV")), 0]);
+    const optionResults = ["optionConvertNow", "optionMine", "optionFlexible", "optionPremium", "optionConvertProbability", "optionMedianMonth"] as const;
+    expect(optionResults.map((k) => num(e, result(k)))).toEqual(["Convert now", "Mine", "Flexible", "Option premium", "P(convert)", "Median conversion month"].map((l) => option.find((r) => r[0] === l)?.[1]));
     // The results block reads them by label.
     const get = (t: unknown[][], label: string) => t.find((r) => r[0] === label)?.[1];
     const conversionResults = ["pLeasingWins", "pLeasingWinsSe", "conversionMean", "conversionMeanSe", "conversionP10", "conversionP50", "conversionP90"] as const;
@@ -144,9 +156,14 @@ describe("with the sourced defaults", () => {
     // The same paths, from the calc module, counted into the sheet's bins.
     const site = tableValues(xl, e, "Site_Inputs");
     const lease = tableValues(xl, e, "Lease_Inputs");
-    const plan = Object.fromEntries(
-      SIGNATURES.CONVERSIONVALUE.filter((p) => site.has(p.name) || lease.has(p.name)).map((p) => [fieldOf(p), (site.get(p.name) ?? lease.get(p.name)) as number]),
-    ) as unknown as ConversionPlan;
+    const plan = {
+      ...Object.fromEntries(
+        SIGNATURES.CONVERSIONVALUE.filter((p) => site.has(p.name) || lease.has(p.name))
+          .map((p) => [fieldOf(p), (site.get(p.name) ?? lease.get(p.name)) as number])
+          .filter(([, v]) => v !== null && (v as unknown) !== ""), // a blank (the floor's "") takes the default
+      ),
+      phases: leaseTableRows(e, PHASES_RANGE),
+    } as unknown as ConversionPlan;
     const { values } = conversionPaths(plan, { price_vol_annual: v("Price_Vol_Annual"), difficulty_vol_annual: v("Difficulty_Vol_Annual"), price_difficulty_corr: v("Price_Difficulty_Corr"), paths: v("Sim_Paths"), seed: v("Sim_Seed") });
     for (const [from, to, , , probability] of bins) {
       const share = Array.from(values).filter((x) => x >= from && x < to).length / values.length;

@@ -51,7 +51,7 @@ function fromCalc(xl: FakeExcel, e: Evaluated) {
   const terms = leaseTermsOf(xl, e);
   const termMonths = Math.round(v("Lease_Term_Years") * 12);
   const horizon = Math.max(...terms.phases.map(([b]) => b)) + termMonths;
-  const mining = miningCashFlows({ ...miningSiteOf(xl, e), months: horizon });
+  const mining = miningCashFlows({ ...miningSiteOf(xl, e), months: horizon }, v("Discount_Rate"));
   const lease = leaseCashFlows(terms);
   const share = v("Lease_Share_of_Site");
   const months = Array.from({ length: 360 }, (_, k) => k + 1);
@@ -190,12 +190,15 @@ test("with the defaults: no error cell, every treasury check TRUE, and the calc 
   const { xl, e } = await model(QUICK_RISK);
   expectReconciled(e);
   const calc = expectEqualToCalc(xl, e);
-  // The story the defaults tell: mining alone runs out of cash and sells its whole stack; leasing half the site keeps most of it.
+  // The story the defaults tell: mining alone runs out of cash and becomes a forced seller, selling more BTC than it
+  // mines, and ends with a fraction of the stack leasing half the site keeps. (It no longer goes insolvent: the
+  // fleets it bought in months it was switched off, which drained it, were a wrong answer.)
   const mo = treasurySummary(calc.miningOnly);
   const wl = treasurySummary(calc.withLease);
-  expect(mo.firstInsolventMonth).not.toBeNull();
-  expect(wl.firstInsolventMonth).toBeNull();
-  expect(calc.withLease[calc.horizon - 1].btcHeld.toNumber()).toBeGreaterThan(calc.miningOnly[calc.horizon - 1].btcHeld.toNumber());
+  expect(mo.firstForcedMonth).not.toBeNull();
+  expect(mo.soldToMined!.toNumber()).toBeGreaterThan(1);
+  expect([mo.firstInsolventMonth, wl.firstInsolventMonth]).toEqual([null, null]);
+  expect(calc.miningOnly[calc.horizon - 1].btcHeld.toNumber()).toBeLessThan(0.2 * calc.withLease[calc.horizon - 1].btcHeld.toNumber());
 });
 
 test("the DAT block equals the market's definitions on the illustrative company, worked by hand", async () => {
