@@ -71,6 +71,8 @@ test("a tiny machine efficiency is named, not blamed on site_mw, in every site f
     [
       "CONVERSIONBREAKEVEN",
       "CONVERSIONDIST",
+      "CONVERSIONOPTION",
+      "CONVERSIONTIMING",
       "CONVERSIONVALUE",
       "MININGCASHFLOWS",
       "MININGNPV",

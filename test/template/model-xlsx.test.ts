@@ -162,3 +162,25 @@ test("no file is written with an error, a formula without a value, or a cell in 
     ),
   ).rejects.toThrow("'Lease vs Mine'!A2 holds a cell of its own inside A1's spill (A1:D5): Excel would show #SPILL!");
 });
+
+test("an empty text result is cached as empty text, in a formula cell and in a spilled cell", async () => {
+  const naming = new Naming(1, []);
+  const small = spec({
+    blocks: [{ sheet: "mining", at: "A1", cells: [['=IF(1,"","x")', "=MINER.COSTBREAKDOWN(1)"]] }],
+  });
+  const values = stub(
+    { "Mining!A1": "", "Mining!B1": "Power", "Mining!B2": "", "Mining!C1": 1.5, "Mining!C2": "" },
+    { "Mining!B1": [2, 2] },
+  );
+  const { xml } = await readBack(await modelXlsx(small, naming, values));
+  const sheet = await xml("xl/worksheets/sheet2.xml");
+  // The formula cell: a string result, empty.
+  expect(sheet).toMatch(/<c r="A1"[^>]*t="str"[^>]*><f>IF\(1,&quot;&quot;,&quot;x&quot;\)<\/f><v><\/v><\/c>/);
+  // The spilled cells: the shared string "" (not left out, which would read as a blank that is not the table's).
+  const strings = await xml("xl/sharedStrings.xml");
+  const shared = [...strings.matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1]);
+  for (const a1 of ["B2", "C2"]) {
+    const m = new RegExp(`<c r="${a1}"[^>]*t="s"[^>]*><v>(\\d+)</v></c>`).exec(sheet);
+    expect({ a1, cached: m ? shared[Number(m[1])] : "missing" }).toEqual({ a1, cached: "" });
+  }
+});
