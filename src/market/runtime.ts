@@ -55,7 +55,8 @@ export function marketService(): MarketService {
       policy: withTestPolicy(DEFAULT_POLICY),
       deps: browserHttpDeps(),
       // Test builds may lengthen the hedge delay (MINER_TEST_POLICY.hedgeMs), so that a slow, loaded
-      // test machine does not hedge a healthy answer; the suites on a fake clock keep production's.
+      // test machine does not hedge a healthy answer; the shipped build (its soak runs on a fake
+      // clock) has production's.
       hedgeMs: testSetting("hedgeMs"),
     });
     g[KEY] = service;

@@ -14,7 +14,7 @@ const FIRST = [
   "taskpane/pane-a11y.test.ts",
   "taskpane/pane-excel.test.ts",
   "taskpane/pane-history.test.ts",
-  "taskpane/pane-soak.test.ts",
+  "taskpane/shipped-soak.test.ts",
   "bundle/https-host.test.ts",
 ];
 const rank = (test) => {

@@ -43,8 +43,8 @@ async function compile(out: string, env: Record<string, string>, webpackEnv: Rec
     config.context = repoRoot();
     config.mode = "production";
     // The test-hooks variant is never shipped and the pane suites read none of its minified text:
-    // not minifying it saves the run ~4 s of CPU. The shipped variant is minified, and bundle.test.ts
-    // and https-host.test.ts load that one in Chromium.
+    // not minifying it saves the run ~4 s of CPU. The shipped variant is minified, and bundle.test.ts,
+    // https-host.test.ts and the shipped pane's soak (test/support/shipped-pane.ts) load that one in Chromium.
     if (webpackEnv.testHooks) config.optimization = { ...config.optimization, minimize: false };
     await new Promise<void>((resolve, reject) => {
       const compiler = webpack(config, (err, stats) => {
@@ -65,7 +65,7 @@ async function compile(out: string, env: Record<string, string>, webpackEnv: Rec
 
 type Variant = { env: Record<string, string>; webpackEnv: Record<string, unknown> };
 
-/** The variants the browser suites ask for: the shipped build (bundle, https-host) and the pane suites' test build. */
+/** The variants the browser suites ask for: the shipped build (bundle, https-host, the shipped pane's soak) and the pane suites' test build. */
 const VARIANTS: Variant[] = [
   { env: { MINER_BASE_URL: TEST_BASE_URL, MINER_SUPPORT_URL: TEST_SUPPORT_URL }, webpackEnv: {} },
   { env: { MINER_BASE_URL: TEST_BASE_URL, MINER_SUPPORT_URL: TEST_SUPPORT_URL }, webpackEnv: { testHooks: true } },

@@ -3,6 +3,9 @@
  * CORS headers as the real APIs do, and faults on demand: delays past the timeout, 429 with
  * Retry-After, 500s, truncated or wrong bodies, missing CORS headers, answers held until a test
  * releases them. It counts requests per path, and the requests it is holding.
+ *
+ * What it answers is decided by `fakeAnswers` alone, without the server: the shipped pane's tests
+ * (test/support/shipped-pane.ts) answer the providers' real addresses from it in the browser.
  */
 import * as http from "http";
 import { AddressInfo } from "net";
@@ -39,49 +42,94 @@ export interface Fault {
   until?: Promise<unknown>;
 }
 
-export interface FakeApi {
-  url: string;
-  bases: { mempool: string; "blockchain.info": string; coinbase: string; kraken: string; coingecko: string };
+/** How to answer one request: send this, after `delayMs` (real time) or once `until` settles. */
+export interface FakeAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  delayMs?: number;
+  until?: Promise<unknown>;
+}
+
+/** The fake providers' faults and counts, and the answer to each request (see `fakeAnswers`). */
+export interface FakeAnswers {
   /** Faults by path prefix (e.g. "/mempool" for the whole provider, or a full path). */
   faults: Map<string, Fault>;
   /** Requests served, by path. */
   hits: Map<string, number>;
   totalHits(): number;
+  /** Counts a request for `path` (no query) and says how to answer it. */
+  answer(path: string): FakeAnswer;
+  /** Whether `path` is one the real providers answer (a recorded response exists for it). */
+  isRecorded(path: string): boolean;
+  reset(): void;
+}
+
+export interface FakeApi extends FakeAnswers {
+  url: string;
+  bases: { mempool: string; "blockchain.info": string; coinbase: string; kraken: string; coingecko: string };
   /** Requests held (a fault's `until` not settled yet) whose connection is still open. */
   held(): number;
-  reset(): void;
   close(): Promise<void>;
 }
 
-export async function startFakeApi(): Promise<FakeApi> {
+/**
+ * The answers alone: the recorded response of a path, or what the longest fault prefix of it
+ * says (a fault with `times` applies to that many requests only).
+ */
+export function fakeAnswers(): FakeAnswers {
   const faults = new Map<string, Fault>();
   const hits = new Map<string, number>();
-  const sockets = new Set<import("net").Socket>();
-  let held = 0;
-  const server = http.createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
-    hits.set(path, (hits.get(path) ?? 0) + 1);
-    const faultKey = [...faults.keys()].filter((k) => path.startsWith(k)).sort((a, b) => b.length - a.length)[0];
-    let fault = faultKey ? faults.get(faultKey) : undefined;
-    if (fault?.times !== undefined) {
-      if (fault.times <= 0) fault = undefined;
-      else fault.times--;
-    }
-    const send = () => {
-      const headers: Record<string, string> = { "Content-Type": path.endsWith("height") || path.includes("/q/") ? "text/plain" : "application/json" };
+  return {
+    faults,
+    hits,
+    totalHits: () => [...hits.values()].reduce((a, b) => a + b, 0),
+    isRecorded: (path) => path in ROUTES,
+    answer(path) {
+      hits.set(path, (hits.get(path) ?? 0) + 1);
+      const faultKey = [...faults.keys()].filter((k) => path.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+      let fault = faultKey ? faults.get(faultKey) : undefined;
+      if (fault?.times !== undefined) {
+        if (fault.times <= 0) fault = undefined;
+        else fault.times--;
+      }
+      const headers: Record<string, string> = {
+        "Content-Type": path.endsWith("height") || path.includes("/q/") ? "text/plain" : "application/json",
+      };
       if (!fault?.noCors) headers["Access-Control-Allow-Origin"] = "*";
       Object.assign(headers, fault?.headers ?? {});
       const route = ROUTES[path];
-      const status = fault?.status ?? (route ? 200 : 404);
-      const body = fault?.body ?? (route ? fixture(route) : "not found");
-      res.writeHead(status, headers);
-      res.end(body);
+      return {
+        status: fault?.status ?? (route ? 200 : 404),
+        headers,
+        body: fault?.body ?? (route ? fixture(route) : "not found"),
+        delayMs: fault?.delayMs,
+        until: fault?.until,
+      };
+    },
+    reset() {
+      faults.clear();
+      hits.clear();
+    },
+  };
+}
+
+export async function startFakeApi(): Promise<FakeApi> {
+  const answers = fakeAnswers();
+  const sockets = new Set<import("net").Socket>();
+  let held = 0;
+  const server = http.createServer((req, res) => {
+    const a = answers.answer((req.url ?? "/").split("?")[0]);
+    const send = () => {
+      res.writeHead(a.status, a.headers);
+      res.end(a.body);
     };
     const answer = () => {
-      if (fault?.delayMs) setTimeout(send, fault.delayMs).unref(); // never keeps the test process alive
+      if (a.delayMs)
+        setTimeout(send, a.delayMs).unref(); // never keeps the test process alive
       else send();
     };
-    if (fault?.until) {
+    if (a.until) {
       held++;
       let released = false;
       const release = () => {
@@ -89,7 +137,7 @@ export async function startFakeApi(): Promise<FakeApi> {
         released = true;
       };
       res.on("close", release); // the client gave up (a timeout, a cancelled hedge)
-      fault.until.then(
+      a.until.then(
         () => (release(), answer()),
         () => (release(), answer()),
       );
@@ -102,16 +150,16 @@ export async function startFakeApi(): Promise<FakeApi> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
+    ...answers,
     url,
-    bases: { mempool: `${url}/mempool`, "blockchain.info": `${url}/blockchain`, coinbase: `${url}/coinbase`, kraken: `${url}/kraken`, coingecko: `${url}/coingecko` },
-    faults,
-    hits,
-    totalHits: () => [...hits.values()].reduce((a, b) => a + b, 0),
-    held: () => held,
-    reset() {
-      faults.clear();
-      hits.clear();
+    bases: {
+      mempool: `${url}/mempool`,
+      "blockchain.info": `${url}/blockchain`,
+      coinbase: `${url}/coinbase`,
+      kraken: `${url}/kraken`,
+      coingecko: `${url}/coingecko`,
     },
+    held: () => held,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

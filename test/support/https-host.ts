@@ -64,11 +64,17 @@ async function makeCertificates(): Promise<{ key: Buffer; cert: Buffer; dir: str
   return { key: fs.readFileSync(path.join(dir, "host.key")), cert: fs.readFileSync(path.join(dir, "host.crt")), dir };
 }
 
-export async function startHttpsHost(root: string): Promise<HttpsHost> {
-  const { key, cert, dir } = await makeCertificates();
+/** The Content-Security-Policy a build's taskpane.html carries (its meta tag), which a host also sends as a header. */
+export function pageCspOf(root: string): string {
   const html = fs.readFileSync(path.join(root, "taskpane.html"), "utf8");
   const pageCsp = /http-equiv=["']?Content-Security-Policy["']? content="([^"]+)"/.exec(html)?.[1];
   if (!pageCsp) throw new Error("taskpane.html carries no Content-Security-Policy");
+  return pageCsp;
+}
+
+export async function startHttpsHost(root: string): Promise<HttpsHost> {
+  const { key, cert, dir } = await makeCertificates();
+  const pageCsp = pageCspOf(root);
   const log: { path: string; status: number }[] = [];
   const server = https.createServer({ key, cert }, (req, res) => {
     const urlPath = decodeURIComponent((req.url ?? "/").split("?")[0]);

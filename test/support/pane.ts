@@ -9,7 +9,8 @@
  * Test builds let the page shorten the retry backoff and lengthen the hedge delay
  * (window.MINER_TEST_POLICY, see src/market/runtime.ts): retried failures take milliseconds instead
  * of seconds of real time, with the same retries, limits and messages. Tests wait for conditions,
- * never for fixed times.
+ * never for fixed times. The shipped build, with none of these hooks, is driven by
+ * test/support/shipped-pane.ts.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -27,8 +28,8 @@ export const PANE_VIEWPORT = { width: 350, height: 450 };
 export const TEST_BACKOFF_MS = 20;
 /**
  * The hedge delay in the pane suites on a real clock, ms (production: 2,000): a loaded test machine
- * must not hedge a healthy answer and change which provider a test sees. Suites on a fake clock
- * keep production's (paneSuite's `testPolicy`).
+ * must not hedge a healthy answer and change which provider a test sees. The shipped pane's suite
+ * (test/support/shipped-pane.ts) has production's, on a fake clock.
  */
 export const TEST_HEDGE_MS = 6_000;
 
@@ -65,8 +66,6 @@ export function paneSuite(
     viewport?: { width: number; height: number };
     files?: Record<string, string>;
     fixedTime?: Date;
-    /** window.MINER_TEST_POLICY for the test build (default: TEST_BACKOFF_MS and TEST_HEDGE_MS). */
-    testPolicy?: { backoffMs?: number; hedgeMs?: number };
   } = {},
 ): PaneSuite {
   const s = { pageErrors: [] as string[], cspViolations: [] as string[] } as PaneSuite;
@@ -121,7 +120,7 @@ export function paneSuite(
       startFakeApi(),
       launchChromium(),
     ]);
-    const policy = options.testPolicy ?? { backoffMs: TEST_BACKOFF_MS, hedgeMs: TEST_HEDGE_MS };
+    const policy = { backoffMs: TEST_BACKOFF_MS, hedgeMs: TEST_HEDGE_MS };
     const config = `window.MINER_TEST_BASES = ${JSON.stringify(s.api.bases)}; window.MINER_TEST_POLICY = ${JSON.stringify(policy)};`;
     fs.writeFileSync(path.join(dist, "test-config.js"), config);
     // Files a suite serves beside the pane (same origin, so the pane's CSP allows them), e.g. axe-core.
