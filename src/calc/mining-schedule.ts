@@ -10,8 +10,15 @@
  *   h_m        start height = start_height + 4,380 × (m − 1)
  *   s_m        subsidy = mean subsidy of blocks h_m .. h_m + 4,379, in whole satoshis / 1e8 (a halving
  *              inside the month blends by block count; the next month pays the new subsidy)
- *   D_m        difficulty = difficulty × (1 + difficulty_growth_monthly)^(m − 1)   (must stay >= 1)
  *   P_m        BTC price  = btc_price × (1 + btc_price_growth_monthly)^(m − 1)
+ *   D_m        difficulty = row m of difficulty_path when given, else
+ *                           difficulty × (1 + difficulty_growth_monthly)^(m − 1)   (must stay >= 1);
+ *              with hashprice_floor_usd_per_ph_day, never above the difficulty at which the month's
+ *              hashprice equals the floor:
+ *                D_m = min(D_m, 1e15 × 86,400 × (s_m + fees_btc_per_block) × P_m / (2^32 × floor))
+ *              (the network's marginal cost: hashrate stops growing, or leaves, when hashprice
+ *              falls to it, after a halving too; the path given runs on beneath the floor, so the
+ *              difficulty returns to it when price allows)
  *   the network, and the fleet's share of it while it hashes:
  *     difficulty_includes_fleet TRUE (default): D_m is the network's difficulty with the fleet on it
  *       (a site already hashing, or a forecast that counts it); share = D_F / D_m, and a fleet larger
@@ -24,82 +31,55 @@
  *   revenue_run = BTC_run × P_m
  *   power_run  = site_mw × 1000 kW × 730 h × uptime × power_price_kwh
  *   tax_run    = site_mw × 1000 kW × 730 h × uptime × energy_tax_usd_per_kwh
- *   running_m  = NOT switch_off_below_cost OR revenue_run >= power_run + tax_run
- *              (switch_off_below_cost defaults to TRUE: a month whose BTC revenue does not cover its
- *              variable cost mines nothing and burns no power)
+ *   opex       = opex_usd_per_mw_month × site_mw in a month that runs; idle_opex_pct × that in a month
+ *              that does not (default 1: the whole opex either way; mothballing is typically 0.2–0.3)
+ *   running_m  = NOT switch_off_below_cost OR revenue_run >= power_run + tax_run + (1 − idle_opex_pct) × opex
+ *              (switch_off_below_cost defaults to TRUE: a month that does not earn what running costs
+ *              over idling mines nothing and burns no power; with the default idle_opex_pct of 1 that
+ *              is its power and energy tax)
  *   BTC mined, revenue, power, energy tax = the _run values when running_m, else 0
- *   opex       = opex_usd_per_mw_month × site_mw                  (fixed: paid whether or not the fleet runs)
- *   capex      = refresh_capex_usd_per_th × F when refresh_every_months > 0 and m is a multiple of it, else 0
- *   salvage    = salvage_pct × refresh_capex_usd_per_th × F in the last month, else 0 (the fleet's value
- *              at the end of the horizon, as a share of a new fleet's price: every refresh costs the
- *              same, so this is the last refresh's cost, and with no refresh in the horizon it is the
- *              price of the fleet the site runs)
+ *   capex, salvage, the stop for good: the fleet's life (fleet-life.ts): a refresh of
+ *              refresh_capex_usd_per_th × F is bought in the first month at or after its due date in
+ *              which the fleet runs (due every refresh_every_months from the start or the last
+ *              purchase), never with fewer than refresh_every_months months of the horizon left;
+ *              with stop_for_good the fleet stops in the month that maximises the NPV, is sold then
+ *              for fleet_resale_usd_per_th × F (in the salvage column), and nothing follows (no
+ *              revenue, power or opex); in the last month the salvage column holds salvage_pct ×
+ *              refresh_capex_usd_per_th × F when salvage_pct > 0, else the resale value.
  *   net        = revenue − power − energy tax − opex − capex + salvage
  *   discount factor = (1 + discount_rate)^(−m/12) (annual effective, as the lease), PV = net × factor
  *
  * Simplifications, stated: the difficulty path is given (switching the fleet off does not move
  * it); price and difficulty paths are deterministic; the switch-off decision is month by month
- * on that month's own cash margin (no start-up cost, no look-ahead).
+ * on that month's own margin (no start-up cost, no look-ahead); the stop for good, by contrast,
+ * is chosen with hindsight of the whole path.
  */
 import { Decimal, Num, ONE, ZERO } from "./decimal";
 import { InvalidArgumentError } from "./errors";
-import {
-  BLOCKS_PER_DAY,
-  HALVING_INTERVAL_BLOCKS,
-  HASHES_PER_DIFFICULTY,
-  subsidySats,
-  TARGET_BLOCK_SECONDS,
-} from "./protocol";
-import { TH_DAY_HASHES_OVER_2_32 } from "./revenue";
-import { MAX_LEASE_MONTHS } from "./lease";
+import { HALVING_INTERVAL_BLOCKS, HASHES_PER_DIFFICULTY, TARGET_BLOCK_SECONDS } from "./protocol";
 import { Discounted, monthlyDiscountFactor } from "./discounting";
+import { discountFactors, FleetRules, fleetPlan, MonthsValued, refreshChain } from "./fleet-life";
 import {
-  difficultyAtLeastOne,
-  fraction,
-  nonNegative,
-  positive,
-  rateAboveMinusOne,
-  wholeNonNegative,
-  yesNo,
-} from "./validate";
+  BLOCKS_PER_MONTH,
+  floorDifficulty,
+  meanSubsidyBtc,
+  MiningPlan,
+  monthStartHeight,
+  validateMiningPlan,
+  ValidMiningPlan,
+} from "./mining-plan";
 
-const DAYS_PER_MONTH = new Decimal(365).div(12);
-/** 144 blocks a day × 365/12 days. */
-export const BLOCKS_PER_MONTH = (BLOCKS_PER_DAY * 365) / 12; // 4,380
-const SATS_PER_BTC = new Decimal(100_000_000);
-const HOURS_PER_MONTH = DAYS_PER_MONTH.mul(24);
-/** TH/s × this = the difficulty that hashrate alone implies: 1e12 × 600 / 2^32. */
-const DIFFICULTY_PER_THS = new Decimal("1e12").mul(TARGET_BLOCK_SECONDS).div(HASHES_PER_DIFFICULTY);
+export {
+  BLOCKS_PER_MONTH,
+  fleetHashrateThs,
+  meanSubsidyBtc,
+  SUGGESTED_HASHPRICE_FLOOR_USD_PER_PH_DAY,
+  validateMiningPlan,
+} from "./mining-plan";
+export type { MiningPlan, PathCell, ValidMiningPlan } from "./mining-plan";
+
 /** Difficulty × this = EH/s: 2^32 / 600 / 1e18. */
 const EHS_PER_DIFFICULTY = HASHES_PER_DIFFICULTY.div(TARGET_BLOCK_SECONDS).div("1e18");
-
-/** Inputs of a mining schedule, keyed by their public parameter names. */
-export interface MiningPlan {
-  site_mw: Num;
-  efficiency_j_th: Num;
-  pue: Num;
-  power_price_kwh: Num;
-  btc_price: Num;
-  difficulty: Num;
-  start_height: Num;
-  months: Num;
-  fees_btc_per_block?: Num;
-  pool_fee?: Num;
-  uptime?: Num;
-  difficulty_growth_monthly?: Num;
-  btc_price_growth_monthly?: Num;
-  opex_usd_per_mw_month?: Num;
-  refresh_capex_usd_per_th?: Num;
-  refresh_every_months?: Num;
-  /** USD per kWh the site uses (e.g. the effective rate of ENERGYTAX); a variable cost. Default 0. */
-  energy_tax_usd_per_kwh?: Num;
-  /** Switch the fleet off in months whose revenue does not cover power + energy tax. Default TRUE. */
-  switch_off_below_cost?: boolean | Num;
-  /** Fleet value at the end of the horizon, as a fraction of refresh_capex_usd_per_th × fleet TH/s. Default 0. */
-  salvage_pct?: Num;
-  /** Whether `difficulty` already counts the fleet's own hashrate. Default TRUE. */
-  difficulty_includes_fleet?: boolean | Num;
-}
 
 /** One month of mining, USD unless stated. */
 export interface MiningMonth {
@@ -110,7 +90,7 @@ export interface MiningMonth {
   btcPrice: Decimal;
   /** The fleet's share of the network's hashrate while it hashes (0..1). */
   fleetShare: Decimal;
-  /** Whether the fleet ran this month (FALSE: switched off, revenue below power + energy tax). */
+  /** Whether the fleet ran this month (FALSE: switched off, or stopped for good). */
   running: boolean;
   btcMined: Decimal;
   revenue: Decimal;
@@ -122,158 +102,62 @@ export interface MiningMonth {
   net: Decimal;
 }
 
-/** Fleet hashrate a site powers, TH/s: site_mw × 1e6 / (efficiency × pue). */
-export function fleetHashrateThs(siteMw: Num, efficiencyJTh: Num, pue: Num): Decimal {
-  const p = positive("pue", pue);
-  if (p.lt(1))
-    throw new InvalidArgumentError(
-      "pue",
-      "1 or more (site power / machine power; 1.1 = 10% cooling overhead)",
-      p.toString(),
-    );
-  return positive("site_mw", siteMw).mul(1e6).div(positive("efficiency_j_th", efficiencyJTh).mul(p));
-}
-
-/** Mean subsidy in BTC of the blocks [from, from + count): exact, blending across a halving. */
-export function meanSubsidyBtc(fromHeight: number, count: number): Decimal {
-  let sats = new Decimal(0);
-  let h = fromHeight;
-  const end = fromHeight + count;
-  while (h < end) {
-    const epochEnd = (Math.floor(h / HALVING_INTERVAL_BLOCKS) + 1) * HALVING_INTERVAL_BLOCKS;
-    const upto = Math.min(end, epochEnd);
-    sats = sats.add(new Decimal(upto - h).mul(subsidySats(h)));
-    h = upto;
-  }
-  return sats.div(count).div(SATS_PER_BTC);
-}
-
-/** A validated plan and its per-month constants (hoisted out of the monthly loop). */
-interface MiningRun {
-  months: number;
-  startHeight: number;
-  price: Decimal;
-  difficulty: Decimal;
-  priceGrowth: Decimal;
-  difficultyGrowth: Decimal;
-  fleet: Decimal;
-  /** D_F, the difficulty the fleet alone implies. */
-  fleetDifficulty: Decimal;
-  includesFleet: boolean;
-  switchOff: boolean;
-  fees: Decimal;
-  /** Earning TH-days a month × 1e12 × 86,400 / 2^32: BTC a month = this × (s + fees) / D_eff. */
-  hashFactor: Decimal;
-  powerRun: Decimal;
-  taxRun: Decimal;
-  variableCost: Decimal;
-  opex: Decimal;
-  fleetPrice: Decimal;
-  refreshEvery: number;
-  salvage: Decimal;
-}
-
-function prepare(plan: MiningPlan): MiningRun {
-  const siteMw = positive("site_mw", plan.site_mw);
-  const fleet = fleetHashrateThs(plan.site_mw, plan.efficiency_j_th, plan.pue);
-  const powerPrice = nonNegative("power_price_kwh", plan.power_price_kwh);
-  const price = positive("btc_price", plan.btc_price);
-  const difficulty = difficultyAtLeastOne("difficulty", plan.difficulty);
-  const startHeight = wholeNonNegative("start_height", plan.start_height);
-  const months = wholeNonNegative("months", plan.months);
-  if (months < 1 || months > MAX_LEASE_MONTHS) {
-    throw new InvalidArgumentError("months", `a whole number from 1 to ${MAX_LEASE_MONTHS}`, String(months));
-  }
-  const fees = nonNegative("fees_btc_per_block", plan.fees_btc_per_block ?? 0);
-  const uptime = fraction("uptime", plan.uptime ?? 1);
-  const earnedShare = uptime.mul(ONE.sub(fraction("pool_fee", plan.pool_fee ?? 0)));
-  const difficultyGrowth = ONE.add(rateAboveMinusOne("difficulty_growth_monthly", plan.difficulty_growth_monthly ?? 0));
-  const priceGrowth = ONE.add(rateAboveMinusOne("btc_price_growth_monthly", plan.btc_price_growth_monthly ?? 0));
-  const opex = nonNegative("opex_usd_per_mw_month", plan.opex_usd_per_mw_month ?? 0).mul(siteMw);
-  const fleetPrice = nonNegative("refresh_capex_usd_per_th", plan.refresh_capex_usd_per_th ?? 0).mul(fleet);
-  const refreshEvery = wholeNonNegative("refresh_every_months", plan.refresh_every_months ?? 0);
-  const tax = nonNegative("energy_tax_usd_per_kwh", plan.energy_tax_usd_per_kwh ?? 0);
-  const switchOff = yesNo("switch_off_below_cost", plan.switch_off_below_cost, true);
-  const salvage = fraction("salvage_pct", plan.salvage_pct ?? 0).mul(fleetPrice);
-  const includesFleet = yesNo("difficulty_includes_fleet", plan.difficulty_includes_fleet, true);
-
-  const kwhPerMonth = siteMw.mul(1000).mul(HOURS_PER_MONTH).mul(uptime);
-  const powerRun = kwhPerMonth.mul(powerPrice); // flat every month
-  const taxRun = kwhPerMonth.mul(tax);
-  return {
-    months,
-    startHeight,
-    price,
-    difficulty,
-    priceGrowth,
-    difficultyGrowth,
-    fleet,
-    fleetDifficulty: fleet.mul(DIFFICULTY_PER_THS),
-    includesFleet,
-    switchOff,
-    fees,
-    hashFactor: fleet.mul(earnedShare).mul(DAYS_PER_MONTH).mul(TH_DAY_HASHES_OVER_2_32),
-    powerRun,
-    taxRun,
-    variableCost: powerRun.add(taxRun),
-    opex,
-    fleetPrice,
-    refreshEvery,
-    salvage,
-  };
-}
-
-/** What the monthly loop hands each month to its consumer (the row builder or the NPV sum). */
-interface MonthState {
+/** One month as the monthly loop finds it, before the fleet's life (refreshes, stop, sale) is applied. */
+export interface MonthState {
   m: number;
   height: number;
   subsidy: Decimal;
+  /** D_m: the path's difficulty, or the floor's when lower. */
   difficulty: Decimal;
+  /** The path's difficulty before the floor (= difficulty without a floor). */
+  pathDifficulty: Decimal;
   price: Decimal;
+  /** hashFactor × (subsidy + fees): the fleet's BTC while running is coin / D_eff. */
+  coin: Decimal;
   /** 1 / D_eff: the fleet's share is D_F / D_eff and its BTC coin / D_eff. */
   perDifficulty: Decimal;
   running: boolean;
   btcRun: Decimal;
   revenueRun: Decimal;
-  capex: Decimal;
-  salvage: Decimal;
-  net: Decimal;
+  /** revenue − power − energy tax − opex when running, − idle opex when not. */
+  operatingNet: Decimal;
 }
 
+/** Why a month's difficulty is what it is, for the error that names the argument responsible. */
+type DifficultySource = "growth" | "path" | "floor";
+
 /**
- * The monthly loop of the module header, once for both consumers. Hoisted: the variable cost
- * (flat), the fleet's coin a month within a halving epoch (hashFactor × (subsidy + fees), which
- * changes only in a month holding a halving and the month after it) and one reciprocal of the
- * difficulty a month in place of two divisions.
+ * The monthly loop of the module header. Hoisted: the variable cost (flat), the fleet's coin a
+ * month within a halving epoch (hashFactor × (subsidy + fees), which changes only in a month
+ * holding a halving and the month after it) and, on a plain growth path, one reciprocal of the
+ * difficulty a month by multiplication in place of two divisions.
  */
-function eachMonth(t: MiningRun, visit: (s: MonthState) => void): void {
+function eachMonth(t: ValidMiningPlan, visit: (s: MonthState) => void): void {
   let price = t.price;
-  let difficulty = t.difficulty;
+  let pathDifficulty = t.difficulty;
   let coinEpoch = -1; // the epoch whose whole-month coin `coin` holds; -1: none yet
   let subsidy = ZERO;
   let coin = ZERO; // hashFactor × (subsidy + fees)
   let perDifficulty = ZERO;
   const shrink = ONE.div(t.difficultyGrowth);
+  const plainGrowth = t.difficultyPath === undefined && t.hashpriceFloor === undefined && t.includesFleet;
   for (let m = 1; m <= t.months; m++) {
-    if (m > 1) {
-      difficulty = difficulty.mul(t.difficultyGrowth);
-      price = price.mul(t.priceGrowth);
-      if (difficulty.lt(1)) {
+    if (m > 1) price = price.mul(t.priceGrowth);
+    let source: DifficultySource = "growth";
+    if (t.difficultyPath !== undefined) {
+      pathDifficulty = t.difficultyPath[m - 1];
+      source = "path";
+    } else if (m > 1) {
+      pathDifficulty = pathDifficulty.mul(t.difficultyGrowth);
+      if (pathDifficulty.lt(1)) {
         throw new InvalidArgumentError(
           "difficulty_growth_monthly",
           "a rate that keeps the difficulty at 1 or more (the protocol's minimum)",
-          `${t.difficultyGrowth.sub(1).toString()}, which takes it to ${difficulty.toSignificantDigits(6).toString()} in month ${m}`,
+          `${t.difficultyGrowth.sub(1).toString()}, which takes it to ${pathDifficulty.toSignificantDigits(6).toString()} in month ${m}`,
         );
       }
     }
-    let earningDifficulty: Decimal;
-    if (t.includesFleet) {
-      if (t.fleetDifficulty.gt(difficulty)) throw fleetLargerThanNetwork(m, t.fleet, difficulty);
-      earningDifficulty = difficulty;
-    } else {
-      earningDifficulty = difficulty.add(t.fleetDifficulty);
-    }
-    const height = t.startHeight + BLOCKS_PER_MONTH * (m - 1);
+    const height = monthStartHeight(t.startHeight, m);
     const epoch = Math.floor(height / HALVING_INTERVAL_BLOCKS);
     const wholeEpoch = epoch === Math.floor((height + BLOCKS_PER_MONTH - 1) / HALVING_INTERVAL_BLOCKS);
     if (!wholeEpoch || epoch !== coinEpoch) {
@@ -281,25 +165,91 @@ function eachMonth(t: MiningRun, visit: (s: MonthState) => void): void {
       coin = t.hashFactor.mul(subsidy.add(t.fees));
       coinEpoch = wholeEpoch ? epoch : -1;
     }
-    // 1 / D_eff: by one multiplication a month while D_eff is the difficulty path itself
-    perDifficulty = t.includesFleet && m > 1 ? perDifficulty.mul(shrink) : ONE.div(earningDifficulty);
+    let difficulty = pathDifficulty;
+    if (t.hashpriceFloor !== undefined) {
+      const atFloor = floorDifficulty(t.hashpriceFloor, subsidy, t.fees, price);
+      if (atFloor.lt(difficulty)) {
+        difficulty = atFloor;
+        source = "floor";
+        if (difficulty.lt(1)) {
+          throw new InvalidArgumentError(
+            "hashprice_floor_usd_per_ph_day",
+            "a floor that keeps the difficulty at 1 or more (the protocol's minimum)",
+            `${t.hashpriceFloor.toString()}, which takes it to ${difficulty.toSignificantDigits(6).toString()} in month ${m}`,
+          );
+        }
+      }
+    }
+    let earningDifficulty: Decimal;
+    if (t.includesFleet) {
+      if (t.fleetDifficulty.gt(difficulty)) throw fleetLargerThanNetwork(m, t.fleet, difficulty, source);
+      earningDifficulty = difficulty;
+    } else {
+      earningDifficulty = difficulty.add(t.fleetDifficulty);
+    }
+    // 1 / D_eff: by one multiplication a month while D_eff is the growth path itself
+    perDifficulty = plainGrowth && m > 1 ? perDifficulty.mul(shrink) : ONE.div(earningDifficulty);
     const btcRun = coin.mul(perDifficulty);
     const revenueRun = btcRun.mul(price);
-    const running = !t.switchOff || revenueRun.gte(t.variableCost);
-    const capex = t.refreshEvery > 0 && m % t.refreshEvery === 0 ? t.fleetPrice : ZERO;
-    const salvage = m === t.months ? t.salvage : ZERO;
-    let net = running ? revenueRun.sub(t.variableCost).sub(t.opex) : t.opex.neg();
-    if (!capex.isZero()) net = net.sub(capex);
-    if (!salvage.isZero()) net = net.add(salvage);
-    visit({ m, height, subsidy, difficulty, price, perDifficulty, running, btcRun, revenueRun, capex, salvage, net });
+    const running = !t.switchOff || revenueRun.gte(t.runningCost);
+    const operatingNet = running ? revenueRun.sub(t.variableCost).sub(t.opex) : t.idleOpex.neg();
+    visit({
+      m,
+      height,
+      subsidy,
+      difficulty,
+      pathDifficulty,
+      price,
+      coin,
+      perDifficulty,
+      running,
+      btcRun,
+      revenueRun,
+      operatingNet,
+    });
   }
 }
 
-/** The month-by-month mining schedule (formulas in the module header). */
-export function miningCashFlows(plan: MiningPlan): MiningMonth[] {
-  const t = prepare(plan);
+/** The rules of the fleet's life (fleet-life.ts) from a validated plan. */
+export function fleetRulesOf(t: ValidMiningPlan): FleetRules {
+  return {
+    fleetPrice: t.fleetPrice,
+    refreshEvery: t.refreshEvery,
+    resale: t.resale,
+    endValue: t.endValue,
+    stopForGood: t.stopForGood,
+  };
+}
+
+/** A plan's months, valued: what the schedule's rows, its NPV and the conversion functions read. */
+export interface MinedMonths {
+  plan: ValidMiningPlan;
+  /** df_m for m = 0..months (empty without a discount rate). */
+  discount: Decimal[];
+  /** Whether month m runs (index m; index 0 unused). */
+  running: boolean[];
+  /** The refresh chain, whatever the horizon. */
+  chain: number[];
+  /** The months as the fleet rules read them (fleet-life.ts), with each month's operating PV (built once, when asked). */
+  valued(): MonthsValued;
+  /** The rows with the fleet's life applied, and the stop month (built once; `rowsOfMined`). */
+  rows(): { rows: MiningMonth[]; stop: number };
+}
+
+/**
+ * Validates the plan, runs the monthly loop and, with a discount rate, values each month's
+ * operating flow. The rate is checked after the plan. The rows are built in the loop (one object
+ * a month, as the schedule returns them) and the fleet's life is applied to them once, when asked.
+ * @param rateName the rate's public name, for its error
+ */
+export function minedMonths(plan: MiningPlan, discountRate?: Num, rateName = "discount_rate"): MinedMonths {
+  const t = validateMiningPlan(plan);
   const rows: MiningMonth[] = [];
+  const operating: Decimal[] = [ZERO];
+  const running = [false];
   eachMonth(t, (s) => {
+    operating.push(s.operatingNet);
+    running.push(s.running);
     rows.push({
       month: s.m,
       startHeight: s.height,
@@ -312,29 +262,135 @@ export function miningCashFlows(plan: MiningPlan): MiningMonth[] {
       revenue: s.running ? s.revenueRun : ZERO,
       powerCost: s.running ? t.powerRun : ZERO,
       energyTax: s.running ? t.taxRun : ZERO,
-      opex: t.opex,
-      capex: s.capex,
-      salvage: s.salvage,
-      net: s.net,
+      opex: s.running ? t.opex : t.idleOpex,
+      capex: ZERO,
+      salvage: ZERO,
+      net: s.operatingNet,
     });
   });
-  return rows;
+  const discount =
+    discountRate === undefined ? [] : discountFactors(monthlyDiscountFactor(discountRate, rateName), t.months);
+  const chain = refreshChain(running, t.refreshEvery);
+  let valued: MonthsValued | undefined;
+  let applied: { rows: MiningMonth[]; stop: number } | undefined;
+  const mined: MinedMonths = {
+    plan: t,
+    discount,
+    running,
+    chain,
+    valued: () => (valued ??= valuedMonths(operating, running, discount)),
+    rows: () => (applied ??= applyFleet(t, rows, mined)),
+  };
+  return mined;
+}
+
+/** The months with their operating PVs o_m = net_m × df_m (fleet-life.ts). */
+function valuedMonths(operating: Decimal[], running: boolean[], discount: Decimal[]): MonthsValued {
+  if (discount.length === 0) throw new Error("the months' present values need the discount rate");
+  return { operatingPv: operating.map((net, m) => net.mul(discount[m])), running, discount };
+}
+
+/** The fleet's life applied to the operating rows, in place: refreshes bought, the stop and the sale, nothing after the stop. */
+function applyFleet(
+  t: ValidMiningPlan,
+  rows: MiningMonth[],
+  mined: MinedMonths,
+): { rows: MiningMonth[]; stop: number } {
+  const { stop, purchases } = fleetOver(t, mined.chain, mined.valued);
+  for (const row of rows) {
+    if (row.month > stop) {
+      row.running = false;
+      row.btcMined = row.revenue = row.powerCost = row.energyTax = row.opex = row.net = ZERO;
+      continue;
+    }
+    if (purchases.has(row.month)) {
+      row.capex = t.fleetPrice;
+      row.net = row.net.sub(t.fleetPrice);
+    }
+    if (row.month === stop) {
+      row.salvage = stop < t.months ? t.resale : t.endValue;
+      if (!row.salvage.isZero()) row.net = row.net.add(row.salvage);
+    }
+  }
+  return { rows, stop };
+}
+
+/** The month the fleet stops (the horizon's last month when it never stops early) and the refreshes it buys. */
+function fleetOver(
+  t: ValidMiningPlan,
+  chain: readonly number[],
+  valued: () => MonthsValued,
+): { stop: number; purchases: Set<number> } {
+  if (t.stopForGood) {
+    const f = fleetPlan(valued(), fleetRulesOf(t), chain, t.months);
+    return { stop: f.stop, purchases: new Set(f.purchases) };
+  }
+  const limit = t.refreshEvery > 0 ? t.months - t.refreshEvery : 0;
+  return { stop: t.months, purchases: new Set(chain.filter((c) => c <= limit)) };
+}
+
+/** The rows of a plan's months, with the fleet's life applied, and the month it stops (the last when it never stops early). */
+export function rowsOfMined(mined: MinedMonths): { rows: MiningMonth[]; stop: number } {
+  return mined.rows();
+}
+
+/** The monthly loop's states of a validated plan (CONVERSIONBREAKEVEN reprices them). */
+export function monthStates(t: ValidMiningPlan): MonthState[] {
+  const states: MonthState[] = [];
+  eachMonth(t, (s) => states.push(s));
+  return states;
+}
+
+/**
+ * The month-by-month mining schedule (formulas in the module header).
+ * @param discountRate annual effective; needed only with stop_for_good (the stop maximises the NPV)
+ */
+export function miningCashFlows(plan: MiningPlan, discountRate?: Num): MiningMonth[] {
+  const mined = minedMonths(plan, discountRate);
+  if (mined.plan.stopForGood && discountRate === undefined) {
+    throw new InvalidArgumentError(
+      "discount_rate",
+      "given when stop_for_good is TRUE (the fleet stops in the month that maximises the NPV)",
+      "none",
+    );
+  }
+  return rowsOfMined(mined).rows;
 }
 
 /** The refusal of a fleet that would out-hash the network (difficulty includes the fleet). */
-function fleetLargerThanNetwork(month: number, fleetThs: Decimal, difficulty: Decimal): InvalidArgumentError {
+function fleetLargerThanNetwork(
+  month: number,
+  fleetThs: Decimal,
+  difficulty: Decimal,
+  source: DifficultySource,
+): InvalidArgumentError {
   const fleetEhs = fleetThs.div(1e6).toSignificantDigits(4).toString();
   const networkEhs = difficulty.mul(EHS_PER_DIFFICULTY).toSignificantDigits(4).toString();
   const got = `a fleet of ${fleetEhs} EH/s against a network of ${networkEhs} EH/s in month ${month}`;
+  const within = "(the difficulty includes the fleet)";
+  if (source === "path") {
+    return new InvalidArgumentError(
+      "difficulty_path",
+      `difficulties whose network hashrate is at least the fleet's ${within}`,
+      `${got} (row ${month})`,
+    );
+  }
+  if (source === "floor") {
+    return new InvalidArgumentError(
+      "hashprice_floor_usd_per_ph_day",
+      `a floor at which the network hashrate stays at least the fleet's ${within}`,
+      got,
+    );
+  }
   return month === 1
     ? new InvalidArgumentError(
         "site_mw",
-        "a site whose fleet does not exceed the network hashrate the difficulty implies (the difficulty includes the fleet)",
+        `a site whose fleet does not exceed the network hashrate the difficulty implies ${within}`,
         got,
       )
     : new InvalidArgumentError(
         "difficulty_growth_monthly",
-        "a rate that keeps the network hashrate at least the fleet's (the difficulty includes the fleet)",
+        `a rate that keeps the network hashrate at least the fleet's ${within}`,
         got,
       );
 }
@@ -344,33 +400,39 @@ export type DiscountedMiningMonth = Discounted<MiningMonth>;
 
 /** The schedule with discount factors and present values; the present values sum to `miningNpv`. */
 export function miningSchedule(plan: MiningPlan, discountRate: Num): DiscountedMiningMonth[] {
-  const rows = miningCashFlows(plan) as DiscountedMiningMonth[];
-  // discountMonthly's factors and order (the rate checked after the plan), without copying the rows
-  const v = monthlyDiscountFactor(discountRate);
-  let factor = ONE;
+  const mined = minedMonths(plan, discountRate);
+  const df = mined.discount;
+  const rows = rowsOfMined(mined).rows as DiscountedMiningMonth[];
   for (const row of rows) {
-    factor = factor.mul(v);
-    row.discountFactor = factor;
-    row.presentValue = row.net.mul(factor);
+    row.discountFactor = df[row.month];
+    row.presentValue = row.net.mul(df[row.month]);
   }
   return rows;
 }
 
 /**
  * NPV of mining the site over the plan's months at an annual effective rate, USD at month 0: the
- * sum of `miningSchedule`'s present values (the same monthly loop and discount factors, without
- * building the rows).
+ * sum of `miningSchedule`'s present values, in month order (the same nets, without the rows).
  */
 export function miningNpv(plan: MiningPlan, discountRate: Num): Decimal {
-  const t = prepare(plan);
-  const nets: Decimal[] = [];
-  eachMonth(t, (s) => nets.push(s.net));
-  const v = monthlyDiscountFactor(discountRate); // after the plan's checks, as the schedule
-  let factor = ONE;
+  // The monthly loop keeping only what the NPV needs (the months' other decimals die young).
+  const t = validateMiningPlan(plan);
+  const nets: Decimal[] = [ZERO];
+  const running = [false];
+  eachMonth(t, (s) => {
+    nets.push(s.operatingNet);
+    running.push(s.running);
+  });
+  const df = discountFactors(monthlyDiscountFactor(discountRate), t.months);
+  const { stop, purchases } = fleetOver(t, refreshChain(running, t.refreshEvery), () =>
+    valuedMonths(nets, running, df),
+  );
   let npv = ZERO;
-  for (const net of nets) {
-    factor = factor.mul(v);
-    npv = npv.add(net.mul(factor));
+  for (let m = 1; m <= stop; m++) {
+    let net = nets[m];
+    if (purchases.has(m)) net = net.sub(t.fleetPrice);
+    if (m === stop) net = net.add(stop < t.months ? t.resale : t.endValue);
+    npv = npv.add(net.mul(df[m]));
   }
   return npv;
 }

@@ -56,7 +56,12 @@ function nextDown(x: number): number {
  * by the difficulty), each cost subtracted in turn, and the monthly factor by decimal.js's own
  * ln/exp power. Valid plans only: the oracle for "same results to 1e-25".
  */
-function scheduleBeforeSpeedUp(p: Required<MiningPlan>, r: number): { nets: Decimal[]; shares: Decimal[]; npv: Decimal } {
+/** The plan's inputs before the fleet's life and the network's response were added. */
+type OldPlan = Required<
+  Omit<MiningPlan, "idle_opex_pct" | "stop_for_good" | "fleet_resale_usd_per_th" | "difficulty_path" | "hashprice_floor_usd_per_ph_day">
+>;
+
+function scheduleBeforeSpeedUp(p: OldPlan, r: number): { nets: Decimal[]; shares: Decimal[]; npv: Decimal } {
   const one = new Decimal(1);
   const fleet = new Decimal(p.site_mw).mul(1e6).div(new Decimal(p.efficiency_j_th).mul(p.pue));
   const uptime = new Decimal(p.uptime);
@@ -74,7 +79,11 @@ function scheduleBeforeSpeedUp(p: Required<MiningPlan>, r: number): { nets: Deci
   let npv = new Decimal(0);
   const nets: Decimal[] = [];
   const shares: Decimal[] = [];
-  for (let m = 1; m <= Number(p.months); m++) {
+  const months = Number(p.months);
+  const every = Number(p.refresh_every_months);
+  const zero = new Decimal(0);
+  const operating: { running: boolean; net: Decimal }[] = [];
+  for (let m = 1; m <= months; m++) {
     if (m > 1) {
       difficulty = difficulty.mul(one.add(p.difficulty_growth_monthly));
       price = price.mul(one.add(p.btc_price_growth_monthly));
@@ -84,19 +93,28 @@ function scheduleBeforeSpeedUp(p: Required<MiningPlan>, r: number): { nets: Deci
     const subsidy = meanSubsidyBtc(Number(p.start_height) + 4_380 * (m - 1), 4_380);
     const revenueRun = hashDays.mul(btcPerThDay(earning, p.fees_btc_per_block, subsidy)).mul(price);
     const running = !p.switch_off_below_cost || revenueRun.gte(powerRun.add(taxRun));
-    const zero = new Decimal(0);
-    const capex = Number(p.refresh_every_months) > 0 && m % Number(p.refresh_every_months) === 0 ? fleetPrice : zero;
-    const salvage = m === Number(p.months) ? new Decimal(p.salvage_pct).mul(fleetPrice) : zero;
     const net = (running ? revenueRun : zero)
       .sub(running ? powerRun : zero)
       .sub(running ? taxRun : zero)
-      .sub(opex)
-      .sub(capex)
-      .add(salvage);
-    nets.push(net);
-    df = df.mul(perMonth);
-    npv = npv.add(net.mul(df));
+      .sub(opex);
+    operating.push({ running, net });
   }
+  // The refresh rule since issue 22: due every `every` months from the start or the last purchase,
+  // bought in the first running month from then, and only with `every` months of the horizon left.
+  let due = every;
+  operating.forEach(({ running, net }, i) => {
+    const m = i + 1;
+    let capex = zero;
+    if (every > 0 && m >= due && running) {
+      if (months - m >= every) capex = fleetPrice;
+      due = m + every;
+    }
+    const salvage = m === months ? new Decimal(p.salvage_pct).mul(fleetPrice) : zero;
+    const total = net.sub(capex).add(salvage);
+    nets.push(total);
+    df = df.mul(perMonth);
+    npv = npv.add(total.mul(df));
+  });
   return { nets, shares, npv };
 }
 
@@ -210,18 +228,54 @@ describe("mining schedule", () => {
     }
   });
 
-  test("fleet refresh capex lands in every refresh month; salvage_pct of a fleet's price comes in the last month", () => {
+  test("a refresh is bought only to run: due every refresh_every_months, deferred past months off, none with fewer than refresh_every_months months left", () => {
+    const fleet = fleetHashrateThs(100, 17.5, 1.1);
+    // Flat market at 1.52e14 and 2¢ power: every month runs (hashprice ~$38, ~$19 after the
+    // halving in month 29, against ~$9 of power per PH-day); at 1e15 in months 24 and 25 revenue
+    // falls to ~$6 a PH-day, below the power bill: those two are off.
+    const flat = { ...site, power_price_kwh: 0.02, months: 48, difficulty_growth_monthly: 0, btc_price_growth_monthly: 0, refresh_capex_usd_per_th: 15, refresh_every_months: 12 };
+    const path = Array.from({ length: 48 }, (_, i) => (i === 23 || i === 24 ? 1e15 : 1.52e14));
+    const rows = miningCashFlows({ ...flat, difficulty_path: path });
+    expect(rows.filter((r) => !r.running).map((r) => r.month)).toEqual([24, 25]);
+    // due 12: bought at 12; due 24: off at 24 and 25, bought at 26; due 38: only 10 months left, not bought
+    expect(rows.filter((r) => !r.capex.isZero()).map((r) => r.month)).toEqual([12, 26]);
+    expect(rows[25].capex.eq(fleet.mul(15))).toBe(true);
+    // the same horizon without months off: 12, 24 and 36 (36 leaves exactly 12 months)
+    expect(miningCashFlows(flat).filter((r) => !r.capex.isZero()).map((r) => r.month)).toEqual([12, 24, 36]);
+  });
+
+  test("the README site over five years: one refresh at month 24, none at 48 (12 months left); salvage_pct of a fleet's price in the last month", () => {
     const rows = miningCashFlows({ ...site, refresh_capex_usd_per_th: 15, refresh_every_months: 24, salvage_pct: 0.2 });
     const fleet = fleetHashrateThs(100, 17.5, 1.1);
+    expect(rows[23].running).toBe(true);
     expect(rows[23].capex.eq(fleet.mul(15))).toBe(true);
-    expect(rows[47].capex.eq(fleet.mul(15))).toBe(true);
-    expect(rows.filter((r) => !r.capex.isZero())).toHaveLength(2);
+    expect(rows.filter((r) => !r.capex.isZero())).toHaveLength(1);
     expect(relErr(rows[59].salvage.toNumber(), 0.2 * 15 * (100e6 / 19.25))).toBeLessThan(1e-15);
     expect(rows.filter((r) => !r.salvage.isZero())).toHaveLength(1);
     // with no refresh in the horizon, the salvage base is still a fleet at refresh_capex_usd_per_th
     const never = miningCashFlows({ ...site, refresh_capex_usd_per_th: 15, salvage_pct: 0.2 });
     expect(never[59].salvage.eq(rows[59].salvage)).toBe(true);
     expect(miningCashFlows(site).every((r) => r.salvage.isZero())).toBe(true); // default 0
+  });
+
+  test("MININGNPV at 47 and 48 months differ by one month's flows, not by a fleet bought in the last month (issue 22)", () => {
+    const plan = { ...site, refresh_capex_usd_per_th: 15, refresh_every_months: 48 };
+    const at47 = miningNpv({ ...plan, months: 47 }, 0.12).toNumber();
+    const at48 = miningNpv({ ...plan, months: 48 }, 0.12).toNumber();
+    expect(at47 / 1e6).toBeCloseTo(-11.79, 2); // the issue's figure
+    expect(miningCashFlows({ ...plan, months: 48 }).every((r) => r.capex.isZero())).toBe(true);
+    const month48 = floatMining({ ...plan, months: 48 }, 0.12).rows[47];
+    expect(month48.capex).toBe(0);
+    expect(relErr(at48 - at47, month48.pv)).toBeLessThan(1e-9); // before the fix: −$50.5M of it was a fleet bought at month 48
+  });
+
+  test("salvage_pct needs a cost basis: with refresh_capex_usd_per_th 0 or blank it is refused, saying why", () => {
+    for (const basis of [{}, { refresh_capex_usd_per_th: 0 }]) {
+      const plan = { ...site, ...basis, salvage_pct: 0.2 };
+      expect(() => miningCashFlows(plan)).toThrow(InvalidArgumentError);
+      expect(() => miningCashFlows(plan)).toThrow(/^salvage_pct must be 0 or blank when refresh_capex_usd_per_th is 0 or blank \(salvage is a share of a new fleet's price.*fleet_resale_usd_per_th.*; got 0.2$/);
+    }
+    expect(miningCashFlows({ ...site, salvage_pct: 0 }).every((r) => r.salvage.isZero())).toBe(true);
   });
 
   test("an energy tax is a variable cost: kWh × tax while running, and it can switch a month off", () => {
@@ -267,7 +321,7 @@ describe("the hoisted monthly loop (issue 12's bench) gives today's results", ()
     let worst = 0;
     const rel = (a: Decimal, b: Decimal, scale: Decimal) => a.sub(b).abs().div(Decimal.max(b.abs(), scale)).toNumber();
     for (let i = 0; i < 300; i++) {
-      const plan: Required<MiningPlan> = {
+      const plan: OldPlan = {
         site_mw: between(rand, 0.5, 300),
         efficiency_j_th: between(rand, 12, 40),
         pue: between(rand, 1, 1.4, false),
@@ -306,15 +360,20 @@ describe("switch-off on a price collapse", () => {
   // BTC falls 8% a month from $91,000: by year two almost no month covers its power.
   const collapse = { ...site, btc_price_growth_monthly: -0.08, difficulty_growth_monthly: 0.01, refresh_capex_usd_per_th: 15, refresh_every_months: 24 };
 
-  test("NPV with switch-off is at least the forced NPV, by exactly the avoided losses (float re-derivation)", () => {
+  test("NPV with switch-off is at least the forced NPV, by exactly the avoided losses and the refresh not bought for an idle fleet (float re-derivation)", () => {
     const on = miningNpv(collapse, 0.12).toNumber();
     const forced = miningNpv({ ...collapse, switch_off_below_cost: false }, 0.12).toNumber();
     expect(on).toBeGreaterThan(forced);
     const f = floatMining({ ...collapse, switch_off_below_cost: false }, 0.12);
+    const fOn = floatMining(collapse, 0.12);
     const avoided = f.rows.reduce((s, r) => s + Math.min(0, r.revenue - r.power) / 1.12 ** (r.month / 12), 0);
     expect(avoided).toBeLessThan(-1e6);
-    expect(relErr(on - forced, -avoided)).toBeLessThan(1e-9);
-    expect(relErr(on, floatMining(collapse, 0.12).npv)).toBeLessThan(1e-9);
+    // forced mining refreshes at month 24; switched off from year two, the fleet never runs again to need one
+    expect(f.rows.filter((r) => r.capex > 0).map((r) => r.month)).toEqual([24]);
+    expect(fOn.rows.every((r) => r.capex === 0)).toBe(true);
+    const refresh = f.rows[23].capex / 1.12 ** 2;
+    expect(relErr(on - forced, -avoided + refresh)).toBeLessThan(1e-9);
+    expect(relErr(on, fOn.npv)).toBeLessThan(1e-9);
   });
 
   test("equal, to the last digit, when every month covers its power", () => {
@@ -389,7 +448,7 @@ describe("mine or lease", () => {
     expect(v.horizonMonths).toBe(132);
   });
 
-  test("the README example: switching off the 103 months below power brings +$248.5M to ~$154.1M (issue 12)", () => {
+  test("the README example: +$73.1M with switch-off in the 103 months below power, +$217.0M forced (idle refreshes gone: issue 22)", () => {
     const forced = conversionValue({ ...plan, switch_off_below_cost: false });
     const v = conversionValue(plan);
     expect(v.monthsSwitchedOff).toBe(103);
@@ -399,8 +458,8 @@ describe("mine or lease", () => {
     const miningForced = floatMining({ ...plan, months: 132, switch_off_below_cost: false }, 0.12).npv;
     expect(relErr(forced.conversionValue.toNumber(), lease - miningForced)).toBeLessThan(1e-9);
     expect(relErr(v.conversionValue.toNumber(), lease - mining)).toBeLessThan(1e-9);
-    expect(forced.conversionValue.toNumber() / 1e6).toBeCloseTo(248.47, 2);
-    expect(v.conversionValue.toNumber() / 1e6).toBeCloseTo(154.09, 2);
+    expect(forced.conversionValue.toNumber() / 1e6).toBeCloseTo(217.0, 1);
+    expect(v.conversionValue.toNumber() / 1e6).toBeCloseTo(73.1, 1); // the issue's figure (+$154.1M before the fix)
   });
 
   test.each([
@@ -416,20 +475,25 @@ describe("mine or lease", () => {
     expect(Math.abs(at.conversionValue.toNumber()) / at.leaseValue.abs().toNumber()).toBeLessThan(1e-12);
   });
 
-  test("the breakeven agrees with a float bisection of the float model, and switching off lowers it", () => {
+  test("the breakeven is the float model's lowest crossing (a scan, then bisection), and switching off lowers it", () => {
     const lease = floatLease({ mw: 100 / 1.4, rate: 150, years: 10, esc: 0.03, capexPerMw: 9e6, opexPct: 0.15, build: 12 }, 0.12).npv;
-    const gap = (price: number) => lease - floatMining({ ...plan, months: 132, btc_price: price }, 0.12).npv;
-    let lo = 1_000;
-    let hi = 10_000_000;
-    for (let i = 0; i < 200; i++) {
-      const mid = (lo + hi) / 2;
-      if (gap(mid) > 0) lo = mid;
-      else hi = mid;
-    }
+    const lowestCrossing = (change: Partial<FloatMiningPlan>) => {
+      const gap = (price: number) => lease - floatMining({ ...plan, ...change, months: 132, btc_price: price }, 0.12).npv;
+      let lo = 20_000;
+      while (gap(lo * 1.005) > 0) lo *= 1.005; // leasing is worth more below the crossing
+      let hi = lo * 1.005;
+      for (let i = 0; i < 100; i++) {
+        const mid = (lo + hi) / 2;
+        if (gap(mid) > 0) lo = mid;
+        else hi = mid;
+      }
+      return hi;
+    };
     const be = conversionBreakevenPrice(plan).toNumber();
-    expect(relErr(be, lo)).toBeLessThan(1e-9);
+    expect(relErr(be, lowestCrossing({}))).toBeLessThan(1e-9);
+    expect(be).toBeCloseTo(144_190.14, 1); // the issue's figure ($192,150 before the fix)
     const forced = conversionBreakevenPrice({ ...plan, switch_off_below_cost: false }).toNumber();
-    expect(forced).toBeCloseTo(213_334.66, 1); // the README's figure before issue 12
+    expect(relErr(forced, lowestCrossing({ switch_off_below_cost: false }))).toBeLessThan(1e-9);
     expect(be).toBeLessThan(forced);
   });
 

@@ -41,11 +41,18 @@ export interface FloatMiningPlan {
   switch_off_below_cost?: boolean;
   salvage_pct?: number;
   difficulty_includes_fleet?: boolean;
+  idle_opex_pct?: number;
+  stop_for_good?: boolean;
+  fleet_resale_usd_per_th?: number;
+  difficulty_path?: number[];
+  hashprice_floor_usd_per_ph_day?: number;
 }
 
 export interface FloatMiningMonth {
   month: number;
   running: boolean;
+  /** The month's network difficulty (after the floor) */
+  difficulty: number;
   btcMined: number;
   /** BTC the fleet would mine if it ran */
   btcRun: number;
@@ -63,9 +70,15 @@ export interface FloatMiningMonth {
 
 /**
  * The mining schedule in doubles: fleet share of the network's blocks × 4,380 blocks × reward
- * (a different route to the BTC than the calc's per-TH-day formula).
+ * (a different route to the BTC than the calc's per-TH-day formula). The fleet's life by brute
+ * force, as issue 22 words it: a refresh is due refresh_every_months after the start or the last
+ * purchase and bought in the first month at or after that in which the fleet runs, if at least
+ * refresh_every_months months of the horizon remain; with stop_for_good every stop month s is
+ * tried (months after s: nothing; the fleet sold at s for its resale value) and the best kept
+ * (the later on a tie); the last month gets salvage_pct × fleet price when salvage_pct > 0, else
+ * the resale value.
  */
-export function floatMining(p: FloatMiningPlan, rate: number): { rows: FloatMiningMonth[]; npv: number } {
+export function floatMining(p: FloatMiningPlan, rate: number): { rows: FloatMiningMonth[]; npv: number; stop: number } {
   const fleetThs = (p.site_mw * 1e6) / (p.efficiency_j_th * p.pue);
   const fleetHs = fleetThs * 1e12;
   const uptime = p.uptime ?? 1;
@@ -75,29 +88,86 @@ export function floatMining(p: FloatMiningPlan, rate: number): { rows: FloatMini
   const taxRun = kwh * (p.energy_tax_usd_per_kwh ?? 0);
   const fleetPrice = (p.refresh_capex_usd_per_th ?? 0) * fleetThs;
   const every = p.refresh_every_months ?? 0;
-  const rows: FloatMiningMonth[] = [];
-  let npv = 0;
-  for (let m = 1; m <= p.months; m++) {
-    const d = p.difficulty * (1 + (p.difficulty_growth_monthly ?? 0)) ** (m - 1);
+  const opexRun = (p.opex_usd_per_mw_month ?? 0) * p.site_mw;
+  const opexIdle = opexRun * (p.idle_opex_pct ?? 1);
+  const resale = (p.fleet_resale_usd_per_th ?? 0) * fleetThs;
+  const endValue = (p.salvage_pct ?? 0) > 0 ? (p.salvage_pct ?? 0) * fleetPrice : resale;
+  const M = p.months;
+  // Operating months first (nothing here depends on the fleet's life).
+  const base: { m: number; d: number; btcRun: number; revenueRun: number; running: boolean; networkBtc: number }[] = [];
+  for (let m = 1; m <= M; m++) {
     const price = p.btc_price * (1 + (p.btc_price_growth_monthly ?? 0)) ** (m - 1);
+    const reward = floatMeanSubsidy(p.start_height + BLOCKS * (m - 1), BLOCKS) + (p.fees_btc_per_block ?? 0);
+    let d = p.difficulty_path
+      ? p.difficulty_path[m - 1]
+      : p.difficulty * (1 + (p.difficulty_growth_monthly ?? 0)) ** (m - 1);
+    const floor = p.hashprice_floor_usd_per_ph_day;
+    if (floor !== undefined) d = Math.min(d, (price * 86400e15 * reward) / (2 ** 32 * floor)); // hashprice(d) = floor
     const network = (d * 2 ** 32) / 600; // H/s the difficulty implies
     const share = p.difficulty_includes_fleet === false ? fleetHs / (network + fleetHs) : fleetHs / network;
-    const reward = floatMeanSubsidy(p.start_height + BLOCKS * (m - 1), BLOCKS) + (p.fees_btc_per_block ?? 0);
     const btcRun = share * BLOCKS * reward * earned;
     const revenueRun = btcRun * price;
-    const running = p.switch_off_below_cost === false || revenueRun >= powerRun + taxRun;
-    const capex = every > 0 && m % every === 0 ? fleetPrice : 0;
-    const salvage = m === p.months ? (p.salvage_pct ?? 0) * fleetPrice : 0;
-    const opex = (p.opex_usd_per_mw_month ?? 0) * p.site_mw;
-    const revenue = running ? revenueRun : 0;
-    const power = running ? powerRun : 0;
-    const tax = running ? taxRun : 0;
-    const net = revenue - power - tax - opex - capex + salvage;
-    const pv = net / (1 + rate) ** (m / 12);
-    npv += pv;
-    rows.push({ month: m, running, btcMined: running ? btcRun : 0, btcRun, networkBtc: BLOCKS * reward, revenue, power, tax, opex, capex, salvage, net, pv });
+    // Runs when it earns at least what running costs over idling.
+    const running = p.switch_off_below_cost === false || revenueRun >= powerRun + taxRun + opexRun - opexIdle;
+    base.push({ m, d, btcRun, revenueRun, running, networkBtc: BLOCKS * reward });
   }
-  return { rows, npv };
+  const bought = new Set<number>();
+  if (every > 0) {
+    let due = every;
+    for (let m = 1; m <= M; m++) {
+      if (m < due || !base[m - 1].running) continue;
+      if (M - m >= every) bought.add(m); // enough of the horizon left
+      due = m + every;
+    }
+  }
+  const rowsUpTo = (stop: number): FloatMiningMonth[] =>
+    base.map(({ m, d, btcRun, revenueRun, running: runs, networkBtc }) => {
+      const active = m <= stop;
+      const running = active && runs;
+      const capex = active && bought.has(m) ? fleetPrice : 0;
+      const salvage = m === stop ? (stop < M ? resale : endValue) : 0;
+      const revenue = running ? revenueRun : 0;
+      const power = running ? powerRun : 0;
+      const tax = running ? taxRun : 0;
+      const opex = !active ? 0 : running ? opexRun : opexIdle;
+      const net = revenue - power - tax - opex - capex + salvage;
+      const pv = net / (1 + rate) ** (m / 12);
+      return {
+        month: m,
+        running,
+        difficulty: d,
+        btcMined: running ? btcRun : 0,
+        btcRun,
+        networkBtc,
+        revenue,
+        power,
+        tax,
+        opex,
+        capex,
+        salvage,
+        net,
+        pv,
+      };
+    });
+  let best = { rows: rowsUpTo(M), npv: 0, stop: M };
+  best.npv = best.rows.reduce((s, r) => s + r.pv, 0);
+  if (p.stop_for_good) {
+    for (let s = M - 1; s >= 1; s--) {
+      const rows = rowsUpTo(s);
+      const npv = rows.reduce((a, r) => a + r.pv, 0);
+      if (npv > best.npv) best = { rows, npv, stop: s };
+    }
+  }
+  return best;
+}
+
+/**
+ * Mining k months as a horizon of its own, then the fleet sold at month k for its resale value:
+ * the k-th row of a conversion-timing table before the lease. k = 0: the fleet sold at once.
+ */
+export function floatMiningThenSell(p: FloatMiningPlan, rate: number, k: number): number {
+  if (k === 0) return (p.fleet_resale_usd_per_th ?? 0) * ((p.site_mw * 1e6) / (p.efficiency_j_th * p.pue));
+  return floatMining({ ...p, months: k, salvage_pct: 0 }, rate).npv;
 }
 
 export interface FloatLease {

@@ -12,10 +12,12 @@
  */
 import { Num } from "../decimal";
 import { InvalidArgumentError } from "../errors";
-import { ConversionPlan, conversionValue } from "../conversion";
-import { MiningPlan, miningSchedule } from "../mining-schedule";
+import { ConversionLegs, conversionLegs, ConversionPlan, conversionValueOf } from "../conversion";
+import { minedMonths, MiningPlan, ValidMiningPlan } from "../mining-schedule";
+import { monthlyDiscountFactor } from "../discounting";
 import { Estimate, probabilityEstimate, summarizeDistribution, DistributionSummary } from "./estimators";
-import { miningPathValuer } from "./mining-paths";
+import { log } from "./float-math";
+import { miningPathValuerOf, MiningPathValuer } from "./mining-paths";
 import { marketModel, MarketModel, simulationSize, toDouble } from "./model";
 import { simulatePaths } from "./paths";
 import { quantileFractions } from "./price-quantiles";
@@ -47,22 +49,37 @@ export interface SimulatedDistribution extends DistributionSummary {
   paths: number;
 }
 
-function model(plan: MiningPlan, risk: RiskInputs): MarketModel {
-  return marketModel({
+/**
+ * The simulated market of a plan: price and difficulty from the plan's starts and growths, or,
+ * with difficulty_path, the difficulty's mean at simulated month t is the path's row t + 1 (the
+ * schedule's month t + 1) and its growth is ignored; the volatilities and correlation from `risk`.
+ */
+export function planMarket(plan: MiningPlan, t: ValidMiningPlan, risk: RiskInputs): MarketModel {
+  const path = t.difficultyPath;
+  const model = marketModel({
     btc_price: plan.btc_price,
     btc_price_growth_monthly: plan.btc_price_growth_monthly ?? 0,
     price_vol_annual: risk.price_vol_annual,
     difficulty: plan.difficulty,
-    difficulty_growth_monthly: plan.difficulty_growth_monthly ?? 0,
+    difficulty_growth_monthly: path === undefined ? (plan.difficulty_growth_monthly ?? 0) : 0,
     difficulty_vol_annual: risk.difficulty_vol_annual,
     price_difficulty_corr: risk.price_difficulty_corr,
   });
+  if (path === undefined) return model;
+  const logPath = new Float64Array(t.months);
+  for (let i = 0; i < t.months; i++) logPath[i] = log(toDouble(path[i]));
+  return { ...model, difficultyLogPath: logPath };
+}
+
+/** A validated plan's path valuer at an annual discount rate. */
+export function planValuer(t: ValidMiningPlan, discountRate: Num): MiningPathValuer {
+  return miningPathValuerOf(t, monthlyDiscountFactor(discountRate));
 }
 
 /** Simulated NPVs (USD at month 0) of mining the plan, one per path, in path order. */
-function miningValues(plan: MiningPlan, discountRate: Num, risk: RiskInputs): Float64Array {
-  const valuer = miningPathValuer(plan, discountRate);
-  const market = model(plan, risk);
+function miningValues(plan: MiningPlan, t: ValidMiningPlan, discountRate: Num, risk: RiskInputs): Float64Array {
+  const valuer = planValuer(t, discountRate);
+  const market = planMarket(plan, t, risk);
   // The schedule's month m reads simulated month m − 1: the last month valued is months − 1.
   const size = simulationSize(risk.paths, valuer.months, risk.seed);
   return simulatePaths(market, { ...size, months: valuer.months - 1 }, (price, difficulty) =>
@@ -75,8 +92,8 @@ function miningValues(plan: MiningPlan, discountRate: Num, risk: RiskInputs): Fl
  * MININGNPV plan with random price and difficulty. For tests and summaries.
  */
 export function miningNpvPaths(plan: MiningPlan, discountRate: Num, risk: RiskInputs): Float64Array {
-  miningSchedule(plan, discountRate); // MININGNPV's checks, with its messages
-  return miningValues(plan, discountRate, risk);
+  const mined = minedMonths(plan, discountRate); // MININGNPV's checks, with its messages
+  return miningValues(plan, mined.plan, discountRate, risk);
 }
 
 /**
@@ -99,28 +116,37 @@ export interface ConversionDistribution extends SimulatedDistribution {
   horizonMonths: number;
 }
 
-/**
- * Conversion values (lease NPV − simulated mining NPV over the lease's horizon, USD at month 0),
- * one per path, in path order, with the lease value and the horizon.
- */
-export function conversionPaths(
-  plan: ConversionPlan,
-  risk: RiskInputs,
-): { values: Float64Array; leaseValue: number; horizonMonths: number } {
-  const deterministic = conversionValue(plan); // CONVERSIONVALUE's checks, with its messages
-  const leaseValue = toDouble(deterministic.leaseValue);
-  const horizonMonths = deterministic.horizonMonths;
-  let mining: Float64Array;
+/** The horizon is no argument of the conversion functions: an error about it names the arguments that make it. */
+export function namingTheHorizon<T>(run: () => T): T {
   try {
-    mining = miningValues({ ...plan, months: horizonMonths }, plan.discount_rate, risk);
+    return run();
   } catch (e) {
-    // The horizon is no argument of CONVERSIONDIST: say which arguments make it.
     if (e instanceof InvalidArgumentError && e.argument === "months")
       throw new InvalidArgumentError("term_years", e.allowed.replace("months", "months of conversion and term"), e.got);
     throw e;
   }
+}
+
+/**
+ * Conversion values, one per path, in path order: (lease leg L + the fleet's sale R) − (the path's
+ * mining NPV over the lease's horizon + the site's terminal value T), USD at month 0; with the
+ * lease value and the horizon. The legs are CONVERSIONVALUE's (conversion-plan.ts).
+ */
+export function conversionPaths(
+  plan: ConversionPlan,
+  risk: RiskInputs,
+  legs: ConversionLegs = conversionLegs(plan),
+): { values: Float64Array; leaseValue: number; horizonMonths: number } {
+  conversionValueOf(legs); // CONVERSIONVALUE's checks, with its messages
+  const leaseValue = toDouble(legs.leaseValue);
+  const converting = toDouble(legs.leaseValue.add(legs.fleetSale));
+  const terminal = toDouble(legs.miningTerminalValuePv);
+  const horizonMonths = legs.horizonMonths;
+  const mining = namingTheHorizon(() =>
+    miningValues({ ...plan, months: horizonMonths }, legs.mined.plan, plan.discount_rate, risk),
+  );
   const values = new Float64Array(mining.length);
-  for (let p = 0; p < mining.length; p++) values[p] = leaseValue - mining[p];
+  for (let p = 0; p < mining.length; p++) values[p] = converting - (mining[p] + terminal);
   return { values, leaseValue, horizonMonths };
 }
 

@@ -11,3 +11,6 @@ export type { DistributionSummary } from "./estimators";
 export * from "./price-quantiles";
 export * from "./mining-paths";
 export * from "./distributions";
+export * from "./conversion-option";
+export type { QuadraticFit } from "./regression";
+export { fitQuadratic, fitted, firstRootAbove } from "./regression";

@@ -1,14 +1,20 @@
 /**
  * Mining NPV along one simulated path of BTC price and difficulty: a float twin of the decimal
- * mining schedule (mining-schedule.ts, whose header states every per-month formula), for the
- * distribution functions. Floats, not decimals: this runs once per simulated path (10,000 paths
- * × 120 months is 1.2 million months a cell), so it is the simulation's one loop in doubles.
+ * mining schedule (mining-schedule.ts, whose header states every per-month formula, and
+ * fleet-life.ts, the refreshes, the stop for good and the fleet's sale), for the distribution
+ * functions and the conversion option. Floats, not decimals: this runs once per simulated path
+ * (10,000 paths × 132 months is 1.3 million months a cell), so it is the simulation's one loop in
+ * doubles.
  *
  * Written from the schedule's formulas, not by calling it (the tests compare the two: with every
- * volatility 0 the path value equals MININGNPV to 1e-9 relative). Per month m = 1..months:
+ * volatility 0 the path value equals MININGNPV to 1e-9 relative). The plan is the one validated
+ * plan (mining-plan.ts) the decimal schedule uses. Per month m = 1..months:
  *
  *   price, difficulty = the path's levels at simulated month m − 1: the schedule's month m earns
  *                       at btc_price × (1 + g)^(m − 1), so its month 1 is the simulation's month 0
+ *   floor    difficulty = min(difficulty, k_m × price), k_m = 1e15 × 86,400 × (s_m + fees) /
+ *                       (2^32 × hashprice_floor_usd_per_ph_day), when a floor is given: on every
+ *                       path the network's hashprice never falls below the floor
  *   c_m      = F × uptime × (1 − pool_fee) × 365/12 × 86,400 × 1e12 / 2^32 × (s_m + fees)
  *              (F: fleet TH/s; s_m: the mean subsidy of the month's 4,380 blocks, a halving
  *              inside the month blended by block count), so BTC mined = c_m / D_eff
@@ -16,124 +22,190 @@
  *              difficulty + D_F (D_F: the difficulty the fleet alone implies, F × 1e12 × 600 / 2^32).
  *              The max: a simulated network cannot hash less than the fleet inside it, so a path
  *              whose difficulty falls below D_F has the fleet earning the whole network's blocks
- *   revenue  = c_m × price / D_eff;  variable cost v = site_mw × 1,000 × 730 h × uptime ×
- *              (power_price_kwh + energy_tax_usd_per_kwh)
- *   runs     = NOT switch_off_below_cost OR revenue >= v
- *   PV       = Σ df_m × (revenue − v, in months that run) − Σ df_m × (opex + capex_m) + df_M × salvage
- *              with df_m = (1 + discount_rate)^(−m/12), opex = opex_usd_per_mw_month × site_mw every
- *              month, capex_m = refresh_capex_usd_per_th × F in months that are multiples of
- *              refresh_every_months, salvage = salvage_pct × refresh_capex_usd_per_th × F
+ *   revenue  = c_m × price / D_eff
+ *   runs     = NOT switch_off_below_cost OR revenue >= power + energy tax + (1 − idle_opex_pct) × opex
+ *   o_m      = df_m × (revenue − power − energy tax − opex) when it runs, −df_m × idle opex when not,
+ *              with df_m = (1 + discount_rate)^(−m/12)
+ *   then the fleet's life exactly as fleet-life.ts states it (refresh chain bought only in months
+ *   that run, none with fewer than refresh_every_months months left, the stop for good with
+ *   hindsight of the path, the resale and the end value).
  *
- * Every per-month constant (c_m, v, df_m and the present value of the fixed flows) is computed
- * once, in decimal, and rounded to a double the same way in every engine (model.ts's toDouble);
- * a path is then one division, two multiplications and a comparison a month.
+ * Every per-month constant (c_m, df_m, the costs' present values, k_m) is computed once, in
+ * decimal, and rounded to a double the same way in every engine (model.ts's toDouble); a path is
+ * then a handful of multiplications, one division and two comparisons a month.
  */
-import { Decimal, Num, ONE } from "../decimal";
-import { InvalidArgumentError } from "../errors";
-import { HALVING_INTERVAL_BLOCKS, subsidySats } from "../protocol";
-import { MAX_LEASE_MONTHS } from "../lease";
-import type { MiningPlan } from "../mining-schedule";
+import { Decimal, Num } from "../decimal";
+import { monthlyDiscountFactor } from "../discounting";
+import { discountFactors } from "../fleet-life";
 import {
-  difficultyAtLeastOne,
-  fraction,
-  nonNegative,
-  positive,
-  rateAboveMinusOne,
-  wholeNonNegative,
-  yesNo,
-} from "../validate";
+  BLOCKS_PER_MONTH,
+  meanSubsidyBtc,
+  MiningPlan,
+  monthStartHeight,
+  PH_DAY_HASHES_OVER_2_32,
+  validateMiningPlan,
+  ValidMiningPlan,
+} from "../mining-plan";
 import { toDouble } from "./model";
-
-const BLOCKS_PER_MONTH = 4380; // 144 a day × 365/12 days
-const DAYS_PER_MONTH = new Decimal(365).div(12);
-const HOURS_PER_MONTH = DAYS_PER_MONTH.mul(24);
-const TWO_POW_32 = new Decimal(4294967296);
-/** BTC one TH/s earns in a day per unit of (reward / difficulty): 1e12 × 86,400 / 2^32. */
-const BTC_PER_TH_DAY = new Decimal("1e12").mul(86400).div(TWO_POW_32);
-/** Difficulty one TH/s alone implies: 1e12 × 600 / 2^32. */
-const DIFFICULTY_PER_THS = new Decimal("1e12").mul(600).div(TWO_POW_32);
-
-/** Mean block subsidy in BTC of the month's 4,380 blocks from `height` (at most one halving falls inside). */
-function monthSubsidy(height: number): Decimal {
-  const nextHalving = (Math.floor(height / HALVING_INTERVAL_BLOCKS) + 1) * HALVING_INTERVAL_BLOCKS;
-  const before = Math.min(BLOCKS_PER_MONTH, nextHalving - height);
-  const sats = new Decimal(before)
-    .mul(subsidySats(height))
-    .add(new Decimal(BLOCKS_PER_MONTH - before).mul(subsidySats(nextHalving)));
-  return sats.div(BLOCKS_PER_MONTH).div(1e8);
-}
 
 /** A mining plan, ready to value simulated paths. */
 export interface MiningPathValuer {
   /** Months valued: the path's levels at simulated months 0..months − 1 are read. */
   months: number;
   /**
-   * NPV at month 0 in USD of mining along one path.
+   * NPV at month 0 in USD of mining along one path (the plan's horizon, its end value and its stop rule).
    * @param price USD per BTC at simulated month t = 0, 1, ... (index t)
    * @param difficulty network difficulty at simulated month t (index t)
    */
   value(price: ArrayLike<number>, difficulty: ArrayLike<number>): number;
+  /**
+   * Along one path: legs[k] = the value at month 0 of mining the first k months (each its own
+   * horizon of k months) and selling the fleet at month k for its resale value, k = 0..months;
+   * hashprice[m] = the network's hashprice in month m (USD per PH/s per day, after the floor),
+   * m = 1..months. Both arrays have months + 1 entries.
+   * @returns the plan's NPV along the path, as `value`
+   */
+  legs(price: ArrayLike<number>, difficulty: ArrayLike<number>, legs: Float64Array, hashprice: Float64Array): number;
 }
 
 /**
- * The per-month constants of a mining plan, as doubles, and the path valuation (module header).
- * The plan is validated with the checks and argument names of the decimal schedule.
+ * The per-month constants of a validated plan, as doubles, and the path valuation (module header).
+ * @param perMonthDiscount 1 / (1 + discount_rate)^(1/12)
+ */
+export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal): MiningPathValuer {
+  const M = t.months;
+  const df = discountFactors(perMonthDiscount, M);
+  const coin = new Float64Array(M + 1); // c_m
+  const disc = new Float64Array(M + 1); // df_m
+  const runCost = new Float64Array(M + 1); // df_m × (power + energy tax + opex)
+  const idleCost = new Float64Array(M + 1); // df_m × idle opex
+  const capexPv = new Float64Array(M + 1); // df_m × fleet price
+  const resalePv = new Float64Array(M + 1); // df_m × R
+  const hashpriceCoin = new Float64Array(M + 1); // PH-day factor × (s_m + fees): hashprice = this × price / D
+  const floorCoef = new Float64Array(M + 1); // k_m
+  const running = t.variableCost.add(t.opex);
+  for (let m = 1; m <= M; m++) {
+    const reward = meanSubsidyBtc(monthStartHeight(t.startHeight, m), BLOCKS_PER_MONTH).add(t.fees);
+    coin[m] = toDouble(t.hashFactor.mul(reward));
+    disc[m] = toDouble(df[m]);
+    runCost[m] = toDouble(running.mul(df[m]));
+    idleCost[m] = toDouble(t.idleOpex.mul(df[m]));
+    capexPv[m] = toDouble(t.fleetPrice.mul(df[m]));
+    resalePv[m] = toDouble(t.resale.mul(df[m]));
+    hashpriceCoin[m] = toDouble(PH_DAY_HASHES_OVER_2_32.mul(reward));
+    if (t.hashpriceFloor !== undefined)
+      floorCoef[m] = toDouble(PH_DAY_HASHES_OVER_2_32.mul(reward).div(t.hashpriceFloor));
+  }
+  resalePv[0] = toDouble(t.resale);
+  const endPv = toDouble(t.endValue.mul(df[M]));
+  const threshold = toDouble(t.runningCost);
+  const fleetDifficulty = toDouble(t.fleetDifficulty);
+  const { includesFleet, switchOff, stopForGood } = t;
+  const floored = t.hashpriceFloor !== undefined;
+  const N = t.refreshEvery;
+  const limit = N > 0 ? M - N : 0; // the last month a refresh may be bought over the whole horizon
+  // Scratch for `legs`, reused between paths: P(s), C(t) of fleet-life.ts, and the window's queue.
+  const P = new Float64Array(M + 1);
+  const C = new Float64Array(M + 1);
+  const B = new Float64Array(M + 1);
+  const queue = new Int32Array(M + 1);
+
+  /** Month m's operating PV o_m along the path; sets `runs`, and `floored` difficulty `d`. */
+  let runs = false;
+  let d = 0;
+  const month = (m: number, price: number, difficulty: number): number => {
+    d = difficulty;
+    if (floored) {
+      const cap = floorCoef[m] * price;
+      if (d > cap) d = cap;
+    }
+    const earning = includesFleet ? (d > fleetDifficulty ? d : fleetDifficulty) : d + fleetDifficulty;
+    const revenue = (coin[m] * price) / earning;
+    runs = !switchOff || revenue >= threshold;
+    return runs ? disc[m] * revenue - runCost[m] : -idleCost[m];
+  };
+
+  return {
+    months: M,
+    value(price, difficulty) {
+      let acc = 0;
+      let due = N;
+      let best = -Infinity;
+      for (let m = 1; m <= M; m++) {
+        acc += month(m, price[m - 1], difficulty[m - 1]);
+        if (N > 0 && runs && m >= due) {
+          if (m <= limit) acc -= capexPv[m];
+          due = m + N;
+        }
+        if (stopForGood && m < M) {
+          const stopped = acc + resalePv[m];
+          if (stopped > best) best = stopped;
+        }
+      }
+      const kept = acc + endPv;
+      return kept >= best ? kept : best;
+    },
+    legs(price, difficulty, legs, hashprice) {
+      // P(s) and C(t) (every chain purchase up to t), and the whole horizon's value on the way.
+      let due = N;
+      let acc = 0;
+      let best = -Infinity;
+      P[0] = 0;
+      C[0] = 0;
+      for (let m = 1; m <= M; m++) {
+        const o = month(m, price[m - 1], difficulty[m - 1]);
+        hashprice[m] = (hashpriceCoin[m] * price[m - 1]) / d;
+        P[m] = P[m - 1] + o;
+        C[m] = C[m - 1];
+        acc += o;
+        if (N > 0 && runs && m >= due) {
+          C[m] += capexPv[m];
+          if (m <= limit) acc -= capexPv[m];
+          due = m + N;
+        }
+        if (stopForGood && m < M) {
+          const stopped = acc + resalePv[m];
+          if (stopped > best) best = stopped;
+        }
+      }
+      hashprice[0] = 0;
+      legs[0] = resalePv[0];
+      if (!stopForGood) {
+        for (let k = 1; k <= M; k++) legs[k] = P[k] - (N > 0 && k > N ? C[k - N] : 0) + resalePv[k];
+      } else {
+        // fleet-life.ts's legValues: a running maximum of G over s ≤ k − N, and the window (k − N, k] of B.
+        let bestEarly = -Infinity;
+        let head = 0;
+        let tail = 0;
+        for (let k = 1; k <= M; k++) {
+          const early = N > 0 ? k - N : k;
+          if (early >= 1) {
+            const g = P[early] - C[early] + resalePv[early];
+            if (g > bestEarly) bestEarly = g;
+          }
+          let v = bestEarly;
+          if (N > 0) {
+            B[k] = P[k] + resalePv[k];
+            while (tail > head && B[queue[tail - 1]] <= B[k]) tail--;
+            queue[tail++] = k;
+            while (queue[head] <= early) head++;
+            const late = B[queue[head]] - (early > 0 ? C[early] : 0);
+            if (late > v) v = late;
+          }
+          legs[k] = v;
+        }
+      }
+      const kept = acc + endPv;
+      return kept >= best ? kept : best;
+    },
+  };
+}
+
+/**
+ * A plan's path valuer: the plan checked by the one validation the decimal schedule uses.
  * @param discountRate annual effective rate (> −1)
  */
 export function miningPathValuer(plan: MiningPlan, discountRate: Num): MiningPathValuer {
-  const siteMw = positive("site_mw", plan.site_mw);
-  const pue = positive("pue", plan.pue);
-  if (pue.lt(1)) throw new InvalidArgumentError("pue", "1 or more (site power / machine power)", pue.toString());
-  const fleet = siteMw.mul(1e6).div(positive("efficiency_j_th", plan.efficiency_j_th).mul(pue));
-  const powerPrice = nonNegative("power_price_kwh", plan.power_price_kwh);
-  positive("btc_price", plan.btc_price);
-  difficultyAtLeastOne("difficulty", plan.difficulty);
-  const startHeight = wholeNonNegative("start_height", plan.start_height);
-  const months = wholeNonNegative("months", plan.months);
-  if (months < 1 || months > MAX_LEASE_MONTHS)
-    throw new InvalidArgumentError("months", `a whole number from 1 to ${MAX_LEASE_MONTHS}`, String(months));
-  const fees = nonNegative("fees_btc_per_block", plan.fees_btc_per_block ?? 0);
-  const uptime = fraction("uptime", plan.uptime ?? 1);
-  const poolFee = fraction("pool_fee", plan.pool_fee ?? 0);
-  const opex = nonNegative("opex_usd_per_mw_month", plan.opex_usd_per_mw_month ?? 0).mul(siteMw);
-  const fleetPrice = nonNegative("refresh_capex_usd_per_th", plan.refresh_capex_usd_per_th ?? 0).mul(fleet);
-  const refreshEvery = wholeNonNegative("refresh_every_months", plan.refresh_every_months ?? 0);
-  const tax = nonNegative("energy_tax_usd_per_kwh", plan.energy_tax_usd_per_kwh ?? 0);
-  const switchOff = yesNo("switch_off_below_cost", plan.switch_off_below_cost, true);
-  const salvage = fraction("salvage_pct", plan.salvage_pct ?? 0).mul(fleetPrice);
-  const includesFleet = yesNo("difficulty_includes_fleet", plan.difficulty_includes_fleet, true);
-  const perMonth = ONE.div(ONE.add(rateAboveMinusOne("discount_rate", discountRate)).pow(ONE.div(12)));
-
-  const earning = fleet.mul(uptime).mul(ONE.sub(poolFee)).mul(DAYS_PER_MONTH).mul(BTC_PER_TH_DAY);
-  const variableCost = siteMw.mul(1000).mul(HOURS_PER_MONTH).mul(uptime).mul(powerPrice.add(tax));
-  const c = new Float64Array(months + 1); // index m = 1..months
-  const df = new Float64Array(months + 1);
-  let factor = ONE;
-  let fixedPv = new Decimal(0);
-  for (let m = 1; m <= months; m++) {
-    factor = factor.mul(perMonth);
-    const subsidy = monthSubsidy(startHeight + BLOCKS_PER_MONTH * (m - 1));
-    c[m] = toDouble(earning.mul(subsidy.add(fees)));
-    df[m] = toDouble(factor);
-    const capex = refreshEvery > 0 && m % refreshEvery === 0 ? fleetPrice : new Decimal(0);
-    fixedPv = fixedPv.add(opex.add(capex).mul(factor));
-    if (m === months) fixedPv = fixedPv.sub(salvage.mul(factor));
-  }
-  const fixed = toDouble(fixedPv);
-  const v = toDouble(variableCost);
-  const fleetDifficulty = toDouble(fleet.mul(DIFFICULTY_PER_THS));
-
-  return {
-    months,
-    value(price, difficulty) {
-      let npv = -fixed;
-      for (let m = 1; m <= months; m++) {
-        const d = difficulty[m - 1];
-        const earningDifficulty = includesFleet ? (d > fleetDifficulty ? d : fleetDifficulty) : d + fleetDifficulty;
-        const revenue = (c[m] * price[m - 1]) / earningDifficulty;
-        if (!switchOff || revenue >= v) npv += df[m] * (revenue - v);
-      }
-      return npv;
-    },
-  };
+  const t = validateMiningPlan(plan);
+  return miningPathValuerOf(t, monthlyDiscountFactor(discountRate));
 }

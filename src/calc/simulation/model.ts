@@ -112,6 +112,11 @@ export interface MarketModel {
   corr: number;
   /** √(1 − ρ²). */
   corrComplement: number;
+  /**
+   * ln of the mean difficulty at each simulated month t (index t), when a difficulty path is
+   * given (read by simulatePaths): the difficulty factor's start and growth are then unused (its drift is −s²/2).
+   */
+  difficultyLogPath?: Float64Array;
 }
 
 /** Inputs of the market model, by their public parameter names. */

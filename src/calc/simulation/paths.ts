@@ -55,21 +55,31 @@ export function simulateMonths(
   }
 }
 
-/** Fills level[0..months] with exp(logStart + t·drift + sigma·w[t]). */
-function levels(f: LogNormalFactor, w: Float64Array, level: Float64Array): void {
-  for (let t = 0; t < level.length; t++) level[t] = exp(f.logStart + t * f.drift + f.sigma * w[t]);
+/**
+ * Fills level[0..months] with exp(logStart + t·drift + sigma·w[t]), or, along a given path of
+ * mean levels, exp(logPath[t] + t·drift + sigma·w[t]) (the factor's drift then holds only −s²/2,
+ * so the mean level at t is the path's).
+ */
+function levels(f: LogNormalFactor, w: Float64Array, level: Float64Array, logPath?: Float64Array): void {
+  if (logPath === undefined) {
+    for (let t = 0; t < level.length; t++) level[t] = exp(f.logStart + t * f.drift + f.sigma * w[t]);
+  } else {
+    for (let t = 0; t < level.length; t++) level[t] = exp(logPath[t] + t * f.drift + f.sigma * w[t]);
+  }
 }
 
 /**
  * Path by path: for each path p, fills price[0..months] (USD per BTC) and difficulty[0..months]
  * with the path's levels (index = month; month 0 is the start) and stores valuePath's answer.
- * The arrays are reused between paths.
+ * The arrays are reused between paths. With `firstStream`, path p draws stream firstStream + p
+ * (a second, independent set of paths under the same seed rule).
  * @returns one value per path, in path order
  */
 export function simulatePaths(
   model: MarketModel,
   size: SimulationSize,
   valuePath: (price: Float64Array, difficulty: Float64Array, path: number) => number,
+  firstStream = 0,
 ): Float64Array {
   const { paths, months } = size;
   const state = new Int32Array(4);
@@ -80,7 +90,7 @@ export function simulatePaths(
   const values = new Float64Array(paths);
   const { corr, corrComplement } = model;
   for (let p = 0; p < paths; p++) {
-    seedStream(size.seed, p, state, 0);
+    seedStream(size.seed, firstStream + p, state, 0);
     for (let t = 1; t <= months; t++) {
       const z1 = normal(state, 0);
       const z2 = normal(state, 0);
@@ -88,7 +98,7 @@ export function simulatePaths(
       wDifficulty[t] = wDifficulty[t - 1] + (corr * z1 + corrComplement * z2);
     }
     levels(model.price, wPrice, price);
-    levels(model.difficulty, wDifficulty, difficulty);
+    levels(model.difficulty, wDifficulty, difficulty, model.difficultyLogPath);
     values[p] = valuePath(price, difficulty, p);
   }
   return values;

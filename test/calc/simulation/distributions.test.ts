@@ -108,23 +108,31 @@ describe("on random paths, the valuation is the schedule's formula re-derived in
     const variable = (plan.site_mw as number) * 1000 * 730 * uptime * ((plan.power_price_kwh as number) + ((plan.energy_tax_usd_per_kwh as number) ?? 0));
     const fleetPrice = ((plan.refresh_capex_usd_per_th as number) ?? 0) * fleet;
     let npv = 0;
+    let due = plan.refresh_every_months as number; // the next refresh: bought in the first month from then that runs
     for (let m = 1; m <= (plan.months as number); m++) {
       const subsidy = floatMeanSubsidy((plan.start_height as number) + 4380 * (m - 1), 4380);
       const d = Math.max(difficulty[m - 1], fleetDifficulty);
       const btc = (fleet * uptime * (1 - (plan.pool_fee as number)) * (365 / 12) * 86400 * 1e12 * (subsidy + (plan.fees_btc_per_block as number))) / (d * 2 ** 32);
       const revenue = btc * price[m - 1];
-      const runs = plan.switch_off_below_cost === false || revenue >= variable;
-      const capex = m % (plan.refresh_every_months as number) === 0 ? fleetPrice : 0;
+      const opex = (plan.opex_usd_per_mw_month as number) * (plan.site_mw as number);
+      const idle = opex * ((plan.idle_opex_pct as number) ?? 1);
+      const runs = plan.switch_off_below_cost === false || revenue >= variable + opex - idle;
+      let capex = 0;
+      if (runs && m >= due) {
+        // only with refresh_every_months months of the horizon left
+        if ((plan.months as number) - m >= (plan.refresh_every_months as number)) capex = fleetPrice;
+        due = m + (plan.refresh_every_months as number);
+      }
       const salvage = m === plan.months ? ((plan.salvage_pct as number) ?? 0) * fleetPrice : 0;
-      const net = (runs ? revenue - variable : 0) - (plan.opex_usd_per_mw_month as number) * (plan.site_mw as number) - capex + salvage;
+      const net = (runs ? revenue - variable - opex : -idle) - capex + salvage;
       npv += net / (1 + rate) ** (m / 12);
     }
     return npv;
   }
 
-  test("200 paths, switch-off on and off, salvage: every path within 1e-9 relative", () => {
+  test("200 paths, switch-off on and off, salvage, refreshes deferred past idle months at 30% idle opex: every path within 1e-9 relative", () => {
     const model = marketModel({ ...SITE, ...RISKY } as never);
-    for (const plan of [{ ...SITE, salvage_pct: 0.25 }, { ...SITE, switch_off_below_cost: false }]) {
+    for (const plan of [{ ...SITE, salvage_pct: 0.25 }, { ...SITE, switch_off_below_cost: false }, { ...SITE, refresh_every_months: 12, idle_opex_pct: 0.3 }]) {
       const valuer = miningPathValuer(plan, RATE);
       const deterministic = miningNpvPaths(plan, RATE, CALM)[0];
       let off = 0;
