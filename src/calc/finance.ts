@@ -256,13 +256,31 @@ export function irr(cashFlows: readonly Num[], guess: Num = 0.1): Decimal {
   // are made only if the decimal check below runs. Anything else is read (and refused) as before.
   const numbers = cashFlows.every((x) => typeof x === "number" && Number.isFinite(x));
   const v = numbers ? undefined : values("values", cashFlows);
-  const g = rateAboveMinusOne("guess", guess).toNumber();
-  const t = cashFlows.map((_, i) => i);
   // decimalToDouble: toNumber()'s doubles, faster
-  const series = new Series(v ? v.map(decimalToDouble) : (cashFlows as number[]), t);
+  return irrOfDoubles(v ? doublesOf(v) : (cashFlows as number[]), () => v ?? cashFlows, guess);
+}
+
+/**
+ * `irr` of values already checked, from their doubles (each value's `toNumber()`): the root
+ * depends on the values only through these, and on the values themselves (asked for only then)
+ * in the decimal check.
+ */
+export function irrOfDoubles(doubles: number[], cashFlows: () => readonly Num[], guess: Num = 0.1): Decimal {
+  const g = rateAboveMinusOne("guess", guess).toNumber();
+  const series = new Series(
+    doubles,
+    doubles.map((_, i) => i),
+  );
   // IRR's first value is at time 0: NPV(r, v) × (1 + r) discounts v_0 by (1 + r)^0.
-  const exact = (rate: Decimal) => npv(rate, v ?? cashFlows).mul(ONE.add(rate));
+  const exact = (rate: Decimal) => npv(rate, cashFlows()).mul(ONE.add(rate));
   return new Decimal(solveRate(series, g, exact));
+}
+
+/** Each decimal's double (`toNumber()`), converted once for a run of the same decimal. */
+export function doublesOf(v: readonly Decimal[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < v.length; i++) out.push(i > 0 && v[i] === v[i - 1] ? out[i - 1] : decimalToDouble(v[i]));
+  return out;
 }
 
 /**

@@ -1,0 +1,266 @@
+/**
+ * LEASEIRR without the decimal schedule: the IRR root finder (finance.ts) depends on the monthly
+ * net cash flows only through their doubles (each net's `toNumber()`), and on the decimals only in
+ * its decimal check, which rarely runs. So the nets are evaluated in double-double and each
+ * rounded to the decimal path's double when certified (rounding.ts), the decimals built only if
+ * the check asks; and the annual rate (1 + r_m)^12 − 1 is certified the same way.
+ *
+ * A month's net is Σ over phases of rent × (1 − opex share) × (recovery + (1 − recovery) S^m)
+ * − capex + exit value (lease.ts); without a tenant's credit it is the same for every month of a
+ * lease year (the same phases in the same years, no capex or exit value), and is evaluated once.
+ * Its error bound is the NPV's (lease-npv.ts) without the discounting: every part's relative
+ * error is at most ε (powers of 1 + escalator and of S, inputs, a dozen operations), and the
+ * decimal path's, DECIMAL_SCHEDULE_ERR of the parts' magnitudes (revenue and opex, capex, the exit
+ * value's NOI by (1 + opex share)/(1 − opex share)).
+ */
+import { Decimal, ONE as DECIMAL_ONE } from "../decimal";
+import { irrOfDoubles } from "../finance";
+import { leaseCashFlows, LeaseArgNames, leaseIrr, LeaseTerms, LEASE_ARG_NAMES } from "../lease";
+import { add, ADD_ERR, copy, DIV_ERR, div, divDouble, mul, mulDouble, MUL_ERR, reg, set } from "./double-double";
+import { INPUT_ERR, readInto } from "./exact-input";
+import { DECIMAL_SCHEDULE_ERR, monthlySurvivalInto } from "./monthly-factor";
+import { roundedIfCertain } from "./rounding";
+import { resultDouble } from "./per-cell";
+import { LeaseDoubles, leaseDoubles, oneMinus } from "./lease-npv";
+
+// registers (monthly-factor.ts uses 26..29)
+const S = 1;
+const SM = 2; // S^m
+const G = 3;
+const SHARE = 4;
+const RATE = 5;
+const REC = 6;
+const LOST = 7;
+const CAP = 8;
+const ACC = 9;
+const T1 = 10;
+const T2 = 11;
+const ONE = 12;
+const X = 13;
+
+/** Rent (year 1) and capex of each phase, g^y, and each phase's exit value (hi, lo interleaved). */
+let store = new Float64Array(0);
+
+/**
+ * Each month's net cash flow as the decimal path's double (months 0..last), or undefined when one
+ * is not certified (or an input not read exactly).
+ */
+export function leaseNetDoubles(l: LeaseDoubles): number[] | undefined {
+  const P = l.phases.length / 2;
+  const T = l.months;
+  const years = Math.ceil(T / 12);
+  const credit = l.tenantDefault > 0;
+  const shift = l.rentInAdvance ? 1 : 0;
+  let epsS = 0;
+  let epsLost = 0;
+  if (credit) {
+    epsS = monthlySurvivalInto(S, T1, l.tenantDefault);
+    if (epsS !== epsS || !readInto(REC, l.recovery)) return undefined;
+    epsLost = oneMinus(LOST, l.recovery, T1);
+  }
+  const epsShare = oneMinus(SHARE, l.opexShare, T1);
+  if (epsShare !== epsShare || epsLost !== epsLost) return undefined;
+  if (!readInto(T1, l.escalator) || !readInto(RATE, l.rate) || !readInto(CAP, l.capexPerMw)) return undefined;
+  set(ONE, 1, 0);
+  add(G, ONE, T1);
+  const epsG =
+    ((ADD_ERR * (1 + Math.abs(l.escalator)) + INPUT_ERR * Math.abs(l.escalator)) / (1 + l.escalator)) * 1.001;
+  mulDouble(RATE, RATE, 1000);
+  const E = l.lastMonth + 12;
+  const eps =
+    8 * INPUT_ERR +
+    24 * MUL_ERR +
+    4 * DIV_ERR +
+    years * (epsG + MUL_ERR) +
+    epsShare +
+    epsLost +
+    (E + 12) * (epsS + 3 * MUL_ERR) +
+    (140 + 2 * P) * ADD_ERR;
+  // store: [rent_p, capex_p, exit_p] per phase, then g^y for y < years
+  const size = 2 * (3 * P + years);
+  if (store.length < size) store = new Float64Array(size);
+  const put = (i: number, k: number) => {
+    store[2 * i] = reg[2 * k];
+    store[2 * i + 1] = reg[2 * k + 1];
+  };
+  const get = (k: number, i: number) => set(k, store[2 * i], store[2 * i + 1]);
+  set(T1, 1, 0);
+  for (let y = 0; y < years; y++) {
+    put(3 * P + y, T1);
+    mul(T1, T1, G);
+  }
+  for (let p = 0; p < P; p++) {
+    const b = l.phases[2 * p];
+    if (!readInto(X, l.phases[2 * p + 1])) return undefined;
+    mul(T1, X, RATE);
+    put(3 * p, T1);
+    mul(T2, X, CAP);
+    if (l.capexOverBuild && b > 0) divDouble(T2, T2, b);
+    put(3 * p + 1, T2);
+    if (l.exitCap > 0 && l.opexShare < 1) {
+      const T = l.months;
+      if (!exitValueInto(l, b, shift, credit, 3 * P + years - 1, Math.max(1, T - 11), T - 12 * (years - 1)))
+        return undefined;
+    }
+    put(3 * p + 2, T2);
+  }
+  const out: number[] = [];
+  const lastYear = new Int32Array(P).fill(-2);
+  if (credit) set(SM, 1, 0);
+  const opexUp = 1 + l.opexShare;
+  const exitUp = l.opexShare < 1 ? opexUp / (1 - l.opexShare) : 0;
+  for (let m = 0; m <= l.lastMonth; m++) {
+    // is this month's net the one before's? (no credit; no capex or exit value; each phase in the same year)
+    let same = m > 0 && !credit;
+    for (let p = 0; p < P; p++) {
+      const b = l.phases[2 * p];
+      const k = m - b + shift; // lease month k = 1..T pays rent this month
+      const year = k >= 1 && k <= T ? Math.floor((k - 1) / 12) : -1;
+      const special = capexAt(l, b, m) || (l.exitCap > 0 && k === T);
+      if (year !== lastYear[p] || special) same = false;
+      lastYear[p] = special ? -3 : year;
+    }
+    if (same) {
+      out.push(out[m - 1]);
+      if (credit) mul(SM, SM, S);
+      continue;
+    }
+    set(ACC, 0, 0);
+    let err = 0;
+    let mag = 0;
+    let parts = 0;
+    const term = (k: number, sign: number, decimalMagnitude: number) => {
+      const t = Math.abs(reg[2 * k]);
+      const s = Math.abs(reg[2 * ACC]);
+      add(ACC, ACC, k, sign);
+      err += eps * t + ADD_ERR * (s + t);
+      mag += decimalMagnitude;
+      parts++;
+    };
+    if (credit) {
+      mul(X, SM, LOST);
+      add(X, X, REC); // the expected share of rent this month
+    }
+    for (let p = 0; p < P; p++) {
+      const b = l.phases[2 * p];
+      const k = m - b + shift;
+      if (k >= 1 && k <= T) {
+        get(T1, 3 * p);
+        get(T2, 3 * P + Math.floor((k - 1) / 12));
+        mul(T1, T1, T2);
+        if (credit) mul(T1, T1, X);
+        const revenue = Math.abs(reg[2 * T1]);
+        mul(T1, T1, SHARE);
+        term(T1, 1, revenue * opexUp);
+      }
+      if (capexAt(l, b, m)) {
+        get(T1, 3 * p + 1);
+        term(T1, -1, Math.abs(reg[2 * T1]));
+      }
+      if (l.exitCap > 0 && l.opexShare < 1 && k === T) {
+        get(T1, 3 * p + 2);
+        term(T1, 1, Math.abs(reg[2 * T1]) * exitUp);
+      }
+    }
+    if (credit) mul(SM, SM, S);
+    if (parts === 0) {
+      out.push(0); // nothing this month: the decimal path's exact 0
+      continue;
+    }
+    const bound = (err + DECIMAL_SCHEDULE_ERR * mag) * 1.01;
+    const hi = Math.abs(reg[2 * ACC]);
+    const n = hi > 2 * bound ? roundedIfCertain(ACC, bound / hi, 0) : NaN;
+    if (n !== n) return undefined;
+    out.push(n);
+  }
+  return out;
+}
+
+/**
+ * A phase's exit value, undiscounted, into register T2: the final lease year's expected rent ×
+ * (1 − opex share) (annualised when T < 12) ÷ exit_cap_rate. X holds the phase's MW; `lastGrowth`
+ * is the store index of g^(years − 1).
+ */
+function exitValueInto(
+  l: LeaseDoubles,
+  b: number,
+  shift: number,
+  credit: boolean,
+  lastGrowth: number,
+  first: number,
+  lastYearMonths: number,
+): boolean {
+  const T = l.months;
+  // rent of this phase in its last lease year: X (MW) × RATE × g^(years − 1)
+  mul(T1, X, RATE);
+  set(T2, store[2 * lastGrowth], store[2 * lastGrowth + 1]);
+  mul(T1, T1, T2);
+  if (credit) {
+    // S^m for the first month counted
+    set(SM, 1, 0);
+    copy(ONE, S);
+    for (let n = b + first - shift; n > 0; n >>= 1) {
+      if (n & 1) mul(SM, SM, ONE);
+      if (n > 1) mul(ONE, ONE, ONE);
+    }
+  }
+  set(ACC, 0, 0);
+  set(T2, 0, 0);
+  for (let k = first; k <= T; k++) {
+    // months of the year before the last: that year's rent, the last one's ÷ g
+    if (k <= T - lastYearMonths) div(T2, T1, G);
+    else copy(T2, T1);
+    if (credit) {
+      mul(ONE, SM, LOST);
+      add(ONE, ONE, REC);
+      mul(T2, T2, ONE);
+      mul(SM, SM, S);
+    }
+    add(ACC, ACC, T2);
+  }
+  mul(T2, ACC, SHARE);
+  if (T < 12) {
+    mulDouble(T2, T2, 12);
+    divDouble(T2, T2, T);
+  }
+  if (!readInto(ONE, l.exitCap)) return false;
+  div(T2, T2, ONE);
+  set(ONE, 1, 0);
+  return true;
+}
+
+/** Whether a phase built in b months pays capex in month m (at month 0, or at the start of each build month). */
+const capexAt = (l: LeaseDoubles, b: number, m: number) =>
+  l.capexPerMw > 0 && (l.capexOverBuild && b > 0 ? m < b : m === 0);
+
+/** (1 + D(r))^12 − 1 for the monthly rate r the root finder returned: the decimal path's double, or NaN. */
+export function annualRateFast(monthly: number): number {
+  if (!(monthly > -0.5 && monthly < 2 ** 20) || !readInto(T1, monthly)) return NaN;
+  set(ONE, 1, 0);
+  add(X, ONE, T1);
+  const epsX = ((ADD_ERR * (1 + Math.abs(monthly)) + INPUT_ERR * Math.abs(monthly)) / (1 + monthly)) * 1.001;
+  mul(T1, X, X); // x²
+  mul(T1, T1, T1); // x⁴
+  mul(T2, T1, T1); // x⁸
+  mul(T1, T2, T1); // x¹²
+  const power = Math.abs(reg[2 * T1]);
+  add(ACC, T1, ONE, -1);
+  // x¹²'s error (12 ε_x, four products), the subtraction's; the decimal path: (1 + r), its power
+  // and the subtraction rounded at 40 digits (within 10^-38 of the power, see DECIMAL_SCHEDULE_ERR)
+  const err = (12 * epsX + 4 * MUL_ERR) * power + ADD_ERR * (power + 1) + DECIMAL_SCHEDULE_ERR * (power + 1);
+  const bound = err * 1.01;
+  const hi = Math.abs(reg[2 * ACC]);
+  return hi > 2 * bound ? roundedIfCertain(ACC, bound / hi, 0) : NaN;
+}
+
+/** `leaseIrr(terms, names).toNumber()` (LEASEIRR), the nets and the annual rate certified first; a zero is +0. */
+export function leaseIrrDouble(terms: LeaseTerms, names: LeaseArgNames = LEASE_ARG_NAMES): number {
+  const l = leaseDoubles(terms);
+  const nets = l && l.capexPerMw > 0 ? leaseNetDoubles(l) : undefined;
+  if (!nets) return resultDouble(leaseIrr(terms, names));
+  // the same root finder on the same doubles: its answer, or its error
+  const decimals = () => leaseCashFlows(terms, names).map((r) => r.net);
+  const monthly = irrOfDoubles(nets, decimals, 0.008).toNumber();
+  const annual = annualRateFast(monthly);
+  return annual === annual ? annual : resultDouble(DECIMAL_ONE.add(new Decimal(monthly)).pow(12).sub(1));
+}
