@@ -1,5 +1,7 @@
 /* Excel adapters for AI/HPC lease economics. */
-import { leaseIrr, leaseNpv, leaseSchedule, LeaseTerms } from "../calc/lease";
+import { leaseSchedule, LeaseTerms } from "../calc/lease";
+import { leaseIrrDouble } from "../calc/fast/lease-irr";
+import { leaseNpvDouble } from "../calc/fast/lease-npv";
 import { InvalidArgumentError } from "../calc/errors";
 import { blankAllowed, isGiven, read, Read } from "./read";
 import { Param, SIGNATURES } from "./params";
@@ -57,13 +59,13 @@ export function leaseNpvFn(...args: unknown[]): number {
   const params = SIGNATURES.LEASENPV;
   return excelNumber("LEASENPV", params, () => {
     const a = leaseArgs(params, args);
-    return leaseNpv(terms(params, a, args), a.discount_rate);
+    return leaseNpvDouble(terms(params, a, args), a.discount_rate);
   });
 }
 
 export function leaseIrrFn(...args: unknown[]): number {
   const params = SIGNATURES.LEASEIRR;
-  return excelNumber("LEASEIRR", params, () => leaseIrr(terms(params, leaseArgs(params, args), args)));
+  return excelNumber("LEASEIRR", params, () => leaseIrrDouble(terms(params, leaseArgs(params, args), args)));
 }
 
 /** Column headings of LEASECASHFLOWS. */
