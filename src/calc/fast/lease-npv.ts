@@ -14,7 +14,7 @@
  * Error bound: every term is a product of at most a dozen read inputs and operations, a power of v
  * (of S·v, of S) of exponent at most E = the last month + 12, a power of 1 + escalator of exponent
  * at most the years Y, and sums of same-sign terms. To first order its relative error is at most
- *   ε = 8·3u² (inputs) + 24·18u² + 4·28u² + Y·(ε_g + 18u²) + ε(1 − opex) + ε(1 − rec)
+ *   ε = 10·3u² (inputs) + 24·18u² + 5·28u² + Y·(ε_g + 18u²) + ε(1 − opex) + ε(1 − rec)
  *       + (E + 12)·(ε_w + 3·18u²) + 140·6u²,
  * with ε_w the error of v (of S·v with a tenant's credit: ε_v + ε_S + 18u²) and ε_g, ε(1 − x) the
  * errors of the sums 1 + escalator, 1 − opex share, 1 − recovery; the sum adds 6u² of its operands
@@ -58,6 +58,8 @@ export interface LeaseDoubles {
   capexOverBuild: boolean;
   /** The schedule's last month. */
   lastMonth: number;
+  /** Each phase's MW is its number ÷ this (a conversion's site MW ÷ site MW per critical IT MW); 1 otherwise. */
+  mwDivisor: number;
 }
 
 /** The most phases the fast path sums (a longer table goes to the decimal path). */
@@ -89,6 +91,7 @@ export function leaseDoubles(t: LeaseTerms): LeaseDoubles | undefined {
     rentInAdvance: codeArg(t.rent_timing) === 1,
     capexOverBuild: codeArg(t.capex_timing) === 1,
     lastMonth: 0,
+    mwDivisor: 1,
   };
   const v = [l.rate, l.months, l.escalator, l.capexPerMw, l.opexShare, l.exitCap, l.tenantDefault, l.recovery];
   if (!allRead(...v, ...phases, codeArg(t.rent_timing), codeArg(t.capex_timing))) return undefined;
@@ -201,9 +204,9 @@ export function leaseNpvIntoSum(l: LeaseDoubles, rate: number): boolean {
   const years = Math.ceil(T / 12);
   const E = l.lastMonth + 12;
   const eps =
-    8 * INPUT_ERR +
+    10 * INPUT_ERR +
     24 * MUL_ERR +
-    4 * DIV_ERR +
+    5 * DIV_ERR +
     years * (epsG + MUL_ERR) +
     epsShare +
     epsLost +
@@ -215,6 +218,10 @@ export function leaseNpvIntoSum(l: LeaseDoubles, rate: number): boolean {
   for (let i = 0; i < l.phases.length; i += 2) {
     const b = l.phases[i];
     if (!readInto(MW, l.phases[i + 1])) return false;
+    if (l.mwDivisor !== 1) {
+      if (!readInto(T1, l.mwDivisor)) return false;
+      div(MW, MW, T1);
+    }
     // capex: C at month 0, or C / b at the start of each build month
     if (l.capexPerMw > 0) {
       mul(T1, CAP, MW);
