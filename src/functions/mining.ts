@@ -1,6 +1,7 @@
 /* Excel adapters for mining a site's megawatts month by month, and for the mine-or-lease decision. */
-import { conversionBreakevenPrice, conversionValue, GpuCloudOnSite, mwEconomics } from "../calc/conversion";
-import { miningNpv, miningSchedule } from "../calc/mining-schedule";
+import { conversionBreakevenPrice, GpuCloudOnSite, mwEconomics } from "../calc/conversion";
+import { miningSchedule } from "../calc/mining-schedule";
+import { conversionValueDouble, miningNpvDouble } from "../calc/fast/mining-value";
 import { InvalidArgumentError } from "../calc/errors";
 import { isGiven, read, Read } from "./read";
 import { Param, SIGNATURES } from "./params";
@@ -85,7 +86,7 @@ export function miningNpvFn(...args: unknown[]): number {
   const params = SIGNATURES.MININGNPV;
   return excelNumber("MININGNPV", params, () => {
     const a = read(params, args);
-    return miningNpv(a, a.discount_rate);
+    return miningNpvDouble(a, a.discount_rate);
   });
 }
 
@@ -93,7 +94,7 @@ export function conversionValueFn(...args: unknown[]): number {
   return excelNumber(
     "CONVERSIONVALUE",
     SIGNATURES.CONVERSIONVALUE,
-    () => conversionValue(conversionArgs(SIGNATURES.CONVERSIONVALUE, args)).conversionValue,
+    () => conversionValueDouble(conversionArgs(SIGNATURES.CONVERSIONVALUE, args)),
   );
 }
 
