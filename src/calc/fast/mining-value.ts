@@ -90,14 +90,25 @@ export function minedValueInto(k: number): void {
     const err = errP + errC + (eps + MUL_ERR) * end + ADD_ERR * 2 * (p + c + end);
     boundErr = Math.max(boundErr, err);
     boundMag = Math.max(boundMag, magP + magC + end);
-    if (!found || reg[2 * TMP] + reg[2 * TMP + 1] >= reg[2 * BEST] + reg[2 * BEST + 1]) {
+    if (!found || notBelow(TMP, BEST, SCRATCH)) {
       copy(BEST, TMP);
       found = true;
     }
   }
+  // the comparisons err by at most 6u² of the values compared: the maximum taken by as much
+  boundErr += 2 * ADD_ERR * boundMag;
   copy(k, BEST);
   valueBound[0] = boundErr;
   valueBound[1] = boundMag;
+}
+
+/**
+ * Whether register a ≥ register b, by their double-double difference (into register t): wrong
+ * only when they differ by less than its error, 6u²(|a| + |b|), which callers add to their bounds.
+ */
+export function notBelow(a: number, b: number, t: number): boolean {
+  add(t, a, b, -1);
+  return reg[2 * t] >= 0;
 }
 
 /** Register k's double when the bound (double-double error + `decimalTimes` × the decimal path's) proves it; else NaN. */
