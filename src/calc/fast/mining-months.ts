@@ -155,6 +155,12 @@ export const months = {
   fleet: new Float64Array(6),
   refreshEvery: 0,
   stopForGood: false,
+  /** With `record`: each month's coin (hash factor × (subsidy + fees)), path difficulty and 1 / D_eff. */
+  coin: new Float64Array(0),
+  path: new Float64Array(0),
+  perDifficulty: new Float64Array(0),
+  /** With `record`: 1 + price growth, power + tax + opex, idle opex, running cost, D_F, the floor, the hash factor. */
+  constants: new Float64Array(14),
 };
 
 function grow(H: number): void {
@@ -163,6 +169,9 @@ function grow(H: number): void {
   months.operating = new Float64Array(2 * (H + 1));
   months.discount = new Float64Array(2 * (H + 1));
   months.magnitude = new Float64Array(H + 1);
+  months.coin = new Float64Array(2 * (H + 1));
+  months.path = new Float64Array(2 * (H + 1));
+  months.perDifficulty = new Float64Array(2 * (H + 1));
 }
 
 const store = (a: Float64Array, i: number, k: number) => {
@@ -197,7 +206,7 @@ function monthSats(h: number): number {
  * declines (an argument the decimal path might refuse or reads otherwise, a refusal it might raise,
  * a decision the bound cannot take).
  */
-export function mineMonths(d: MiningDoubles, rate: number): boolean {
+export function mineMonths(d: MiningDoubles, rate: number, record = false): boolean {
   const H = d.months;
   grow(H);
   const epsV = monthlyDiscountInto(V, T1, rate);
@@ -274,6 +283,14 @@ export function mineMonths(d: MiningDoubles, rate: number): boolean {
   const opex = Math.abs(reg[2 * OPEX]);
   const idle = Math.abs(reg[2 * IDLE]);
   const rcMagnitude = vc + opex + idle;
+  if (record) {
+    const c = months.constants;
+    add(T1, VC, OPEX);
+    [PG, T1, IDLE, RC, FD, FLOOR, HF].forEach((k, i) => {
+      c[2 * i] = reg[2 * k];
+      c[2 * i + 1] = reg[2 * k + 1];
+    });
+  }
   set(DF, 1, 0);
   store(months.discount, 0, DF);
   let lastSats = -1;
@@ -318,6 +335,13 @@ export function mineMonths(d: MiningDoubles, rate: number): boolean {
       if (compare(D, FD, cmpErr * (reg[2 * D] + reg[2 * FD])) !== 1) return false; // the fleet within the network
       copy(T1, D);
     } else add(T1, D, FD);
+    if (record) {
+      store(months.coin, m, COIN);
+      store(months.path, m, DIFF);
+      set(T3, 1, 0);
+      div(T3, T3, T1);
+      store(months.perDifficulty, m, T3);
+    }
     // revenue while running: COIN / D_eff × price
     div(T1, COIN, T1);
     mul(T1, T1, PRICE);
