@@ -1,5 +1,6 @@
 /* Excel adapters for mining a site's megawatts month by month, and for the mine-or-lease decision. */
-import { conversionBreakevenPrice, GpuCloudOnSite, mwEconomics } from "../calc/conversion";
+import { GpuCloudOnSite, mwEconomics } from "../calc/conversion";
+import { conversionBreakevenDouble } from "../calc/fast/conversion-breakeven";
 import { miningSchedule } from "../calc/mining-schedule";
 import { conversionValueDouble, miningNpvDouble } from "../calc/fast/mining-value";
 import { InvalidArgumentError } from "../calc/errors";
@@ -91,16 +92,14 @@ export function miningNpvFn(...args: unknown[]): number {
 }
 
 export function conversionValueFn(...args: unknown[]): number {
-  return excelNumber(
-    "CONVERSIONVALUE",
-    SIGNATURES.CONVERSIONVALUE,
-    () => conversionValueDouble(conversionArgs(SIGNATURES.CONVERSIONVALUE, args)),
+  return excelNumber("CONVERSIONVALUE", SIGNATURES.CONVERSIONVALUE, () =>
+    conversionValueDouble(conversionArgs(SIGNATURES.CONVERSIONVALUE, args)),
   );
 }
 
 export function conversionBreakevenFn(...args: unknown[]): number {
   return excelNumber("CONVERSIONBREAKEVEN", SIGNATURES.CONVERSIONBREAKEVEN, () =>
-    conversionBreakevenPrice(conversionArgs(SIGNATURES.CONVERSIONBREAKEVEN, args)),
+    conversionBreakevenDouble(conversionArgs(SIGNATURES.CONVERSIONBREAKEVEN, args)),
   );
 }
 
