@@ -54,6 +54,8 @@ export const keepSum = (k: number) => copy(k, SUM);
  * first-order bounds are scaled by 1.01 for their second-order rest (products of bounds ~2^-180).
  */
 export function certifiedSum(decimalTimes = 1): number {
+  // every term exactly 0 (inputs are 0 or read exactly, at least 1e-6: nothing underflows to 0)
+  if (state[1] === 0 && state[0] === 0 && reg[2 * SUM] === 0) return 0;
   const bound = (state[0] + decimalTimes * DECIMAL_SCHEDULE_ERR * state[1]) * 1.01;
   const hi = Math.abs(reg[2 * SUM]);
   if (!(hi > 2 * bound)) return NaN;

@@ -253,14 +253,26 @@ export function annualRateFast(monthly: number): number {
   return hi > 2 * bound ? roundedIfCertain(ACC, bound / hi, 0) : NaN;
 }
 
-/** `leaseIrr(terms, names).toNumber()` (LEASEIRR), the nets and the annual rate certified first; a zero is +0. */
-export function leaseIrrDouble(terms: LeaseTerms, names: LeaseArgNames = LEASE_ARG_NAMES): number {
+/**
+ * LEASEIRR from the certified nets (the root finder's own answer or error on them), and the annual
+ * rate certified; NaN when a net or the annual rate is not certified (or the terms are not plain).
+ */
+export function leaseIrrFast(terms: LeaseTerms, names: LeaseArgNames = LEASE_ARG_NAMES): number {
   const l = leaseDoubles(terms);
   const nets = l && l.capexPerMw > 0 ? leaseNetDoubles(l) : undefined;
-  if (!nets) return resultDouble(leaseIrr(terms, names));
+  if (!nets) return NaN;
   // the same root finder on the same doubles: its answer, or its error
-  const decimals = () => leaseCashFlows(terms, names).map((r) => r.net);
-  const monthly = irrOfDoubles(nets, decimals, 0.008).toNumber();
-  const annual = annualRateFast(monthly);
-  return annual === annual ? annual : resultDouble(DECIMAL_ONE.add(new Decimal(monthly)).pow(12).sub(1));
+  lastMonthly = irrOfDoubles(nets, () => leaseCashFlows(terms, names).map((r) => r.net), 0.008).toNumber();
+  return annualRateFast(lastMonthly);
+}
+let lastMonthly = NaN;
+
+/** `leaseIrr(terms, names).toNumber()` (LEASEIRR), the nets and the annual rate certified first; a zero is +0. */
+export function leaseIrrDouble(terms: LeaseTerms, names: LeaseArgNames = LEASE_ARG_NAMES): number {
+  lastMonthly = NaN;
+  const annual = leaseIrrFast(terms, names);
+  if (annual === annual) return annual;
+  // the monthly rate found, when only the annual one was not certified
+  if (lastMonthly === lastMonthly) return resultDouble(DECIMAL_ONE.add(new Decimal(lastMonthly)).pow(12).sub(1));
+  return resultDouble(leaseIrr(terms, names));
 }

@@ -113,6 +113,8 @@ export function notBelow(a: number, b: number, t: number): boolean {
 
 /** Register k's double when the bound (double-double error + `decimalTimes` × the decimal path's) proves it; else NaN. */
 export function certified(k: number, err: number, magnitude: number, decimalTimes: number): number {
+  // every part exactly 0 (inputs are 0 or read exactly, at least 1e-6: nothing underflows to 0)
+  if (magnitude === 0 && err === 0 && reg[2 * k] === 0) return 0;
   const bound = (err + decimalTimes * DECIMAL_SCHEDULE_ERR * magnitude) * 1.01;
   const hi = Math.abs(reg[2 * k]);
   return hi > 2 * bound ? roundedIfCertain(k, bound / hi, 0) : NaN;
