@@ -90,7 +90,7 @@ export const SCHEDULE_CASES: ScheduleCase[] = [
     double: (a) => outcome(() => leaseNpvDouble(lease(a).terms, lease(a).rate)),
     fast: (a) => leaseNpvFast(lease(a).terms, lease(a).rate),
     testRuns: 60,
-    certifyRuns: 25_000,
+    certifyRuns: 10_000,
   },
   {
     name: "LEASEIRR",
@@ -143,7 +143,7 @@ export const SCHEDULE_CASES: ScheduleCase[] = [
     double: (a) => outcome(() => miningNpvDouble(mining(a).plan, mining(a).rate)),
     fast: (a) => miningNpvFast(mining(a).plan, mining(a).rate),
     testRuns: 40,
-    certifyRuns: 10_000,
+    certifyRuns: 5_000,
   },
   {
     name: "CONVERSIONVALUE",
@@ -152,7 +152,7 @@ export const SCHEDULE_CASES: ScheduleCase[] = [
     double: (a) => outcome(() => conversionValueDouble(conversion(a))),
     fast: (a) => conversionValueFast(conversion(a)),
     testRuns: 30,
-    certifyRuns: 5_000,
+    certifyRuns: 2_500,
   },
   {
     name: "CONVERSIONTIMING",
@@ -161,7 +161,7 @@ export const SCHEDULE_CASES: ScheduleCase[] = [
     double: (a) => text(() => timingText(conversionTimingDoubles(conversion(a)))),
     fast: (a) => (conversionTimingFast(conversion(a)) ? 1 : NaN),
     testRuns: 12,
-    certifyRuns: 2_000,
+    certifyRuns: 1_500,
   },
   {
     name: "CONVERSIONBREAKEVEN",
