@@ -86,11 +86,12 @@ class Series {
   readonly T: number;
   /** Times are 0, 1, 2, ...: evaluate by Horner's rule, no exp per term. */
   readonly periodic: boolean;
-  constructor(v: number[], t: number[]) {
+  /** @param t each value's time; undefined: 0, 1, 2, ... (periodic) */
+  constructor(v: number[], t?: number[]) {
     this.v = v;
-    this.t = t;
-    this.T = t.length ? Math.max(...t) : 0;
-    this.periodic = t.every((ti, i) => ti === i);
+    this.t = t ?? v.map((_, i) => i);
+    this.T = t === undefined ? Math.max(v.length - 1, 0) : t.length ? Math.max(...t) : 0;
+    this.periodic = t === undefined || t.every((ti, i) => ti === i);
   }
   /** The scaled NPV at rate r (> −1); same sign and roots as the NPV. */
   scaled(r: number): number {
@@ -266,14 +267,19 @@ export function irr(cashFlows: readonly Num[], guess: Num = 0.1): Decimal {
  * in the decimal check.
  */
 export function irrOfDoubles(doubles: number[], cashFlows: () => readonly Num[], guess: Num = 0.1): Decimal {
-  const g = rateAboveMinusOne("guess", guess).toNumber();
-  const series = new Series(
-    doubles,
-    doubles.map((_, i) => i),
-  );
+  return new Decimal(irrRateOfDoubles(doubles, cashFlows, guess));
+}
+
+/** `irrOfDoubles`'s rate as the double it is (its Decimal is this double's exact value). */
+export function irrRateOfDoubles(doubles: number[], cashFlows: () => readonly Num[], guess: Num = 0.1): number {
+  // a finite number above −1 is its own double (its decimal reads back to it)
+  const g =
+    typeof guess === "number" && guess > -1 && guess < Infinity
+      ? guess + 0
+      : rateAboveMinusOne("guess", guess).toNumber();
   // IRR's first value is at time 0: NPV(r, v) × (1 + r) discounts v_0 by (1 + r)^0.
   const exact = (rate: Decimal) => npv(rate, cashFlows()).mul(ONE.add(rate));
-  return new Decimal(solveRate(series, g, exact));
+  return solveRate(new Series(doubles), g, exact);
 }
 
 /** Each decimal's double (`toNumber()`), converted once for a run of the same decimal. */

@@ -14,7 +14,7 @@
  * value's NOI by (1 + opex share)/(1 − opex share)).
  */
 import { Decimal, ONE as DECIMAL_ONE } from "../decimal";
-import { irrOfDoubles } from "../finance";
+import { irrRateOfDoubles } from "../finance";
 import { leaseCashFlows, LeaseArgNames, leaseIrr, LeaseTerms, LEASE_ARG_NAMES } from "../lease";
 import { add, ADD_ERR, copy, DIV_ERR, div, divDouble, mul, mulDouble, MUL_ERR, reg, set } from "./double-double";
 import { INPUT_ERR, readInto } from "./exact-input";
@@ -104,39 +104,28 @@ export function leaseNetDoubles(l: LeaseDoubles): number[] | undefined {
     }
     put(3 * p + 2, T2);
   }
-  const out: number[] = [];
-  const lastYear = new Int32Array(P).fill(-2);
+  const out = new Array<number>(l.lastMonth + 1);
+  // the months whose net may differ from the month before's: a phase's lease year starting or its
+  // lease ending, a capex month and the month after, the exit value's month and the month after
+  const events = new Uint8Array(l.lastMonth + 2);
+  for (let p = 0; p < P; p++) {
+    const b = l.phases[2 * p];
+    for (let k = 1; k <= T + 1; k += 12) events[b + k - shift] = 1;
+    events[b + T + 1 - shift] = 1;
+    events[b + T - shift] = 1;
+    events[0] = events[1] = 1;
+    if (l.capexOverBuild) for (let m = 0; m <= b; m++) events[m] = 1;
+  }
   if (credit) set(SM, 1, 0);
   const opexUp = 1 + l.opexShare;
   const exitUp = l.opexShare < 1 ? opexUp / (1 - l.opexShare) : 0;
   for (let m = 0; m <= l.lastMonth; m++) {
-    // is this month's net the one before's? (no credit; no capex or exit value; each phase in the same year)
-    let same = m > 0 && !credit;
-    for (let p = 0; p < P; p++) {
-      const b = l.phases[2 * p];
-      const k = m - b + shift; // lease month k = 1..T pays rent this month
-      const year = k >= 1 && k <= T ? Math.floor((k - 1) / 12) : -1;
-      const special = capexAt(l, b, m) || (l.exitCap > 0 && k === T);
-      if (year !== lastYear[p] || special) same = false;
-      lastYear[p] = special ? -3 : year;
-    }
-    if (same) {
-      out.push(out[m - 1]);
-      if (credit) mul(SM, SM, S);
+    if (!credit && !events[m]) {
+      out[m] = out[m - 1]; // the same phases in the same lease years, no capex or exit value: the same net
       continue;
     }
     set(ACC, 0, 0);
-    let err = 0;
-    let mag = 0;
-    let parts = 0;
-    const term = (k: number, sign: number, decimalMagnitude: number) => {
-      const t = Math.abs(reg[2 * k]);
-      const s = Math.abs(reg[2 * ACC]);
-      add(ACC, ACC, k, sign);
-      err += eps * t + ADD_ERR * (s + t);
-      mag += decimalMagnitude;
-      parts++;
-    };
+    monthBound[0] = monthBound[1] = monthBound[2] = 0;
     if (credit) {
       mul(X, SM, LOST);
       add(X, X, REC); // the expected share of rent this month
@@ -151,29 +140,42 @@ export function leaseNetDoubles(l: LeaseDoubles): number[] | undefined {
         if (credit) mul(T1, T1, X);
         const revenue = Math.abs(reg[2 * T1]);
         mul(T1, T1, SHARE);
-        term(T1, 1, revenue * opexUp);
+        addPart(T1, 1, eps, revenue * opexUp);
       }
       if (capexAt(l, b, m)) {
         get(T1, 3 * p + 1);
-        term(T1, -1, Math.abs(reg[2 * T1]));
+        addPart(T1, -1, eps, Math.abs(reg[2 * T1]));
       }
       if (l.exitCap > 0 && l.opexShare < 1 && k === T) {
         get(T1, 3 * p + 2);
-        term(T1, 1, Math.abs(reg[2 * T1]) * exitUp);
+        addPart(T1, 1, eps, Math.abs(reg[2 * T1]) * exitUp);
       }
     }
     if (credit) mul(SM, SM, S);
-    if (parts === 0) {
-      out.push(0); // nothing this month: the decimal path's exact 0
+    if (monthBound[2] === 0) {
+      out[m] = 0; // nothing this month: the decimal path's exact 0
       continue;
     }
-    const bound = (err + DECIMAL_SCHEDULE_ERR * mag) * 1.01;
+    const bound = (monthBound[0] + DECIMAL_SCHEDULE_ERR * monthBound[1]) * 1.01;
     const hi = Math.abs(reg[2 * ACC]);
     const n = hi > 2 * bound ? roundedIfCertain(ACC, bound / hi, 0) : NaN;
     if (n !== n) return undefined;
-    out.push(n);
+    out[m] = n;
   }
   return out;
+}
+
+/** A month's bounds: double-double error, the decimal path's magnitudes, the parts added. */
+const monthBound = new Float64Array(3);
+
+/** Adds sign × register k (relative error eps) to the month's net in ACC. */
+function addPart(k: number, sign: number, eps: number, decimalMagnitude: number): void {
+  const t = Math.abs(reg[2 * k]);
+  const s = Math.abs(reg[2 * ACC]);
+  add(ACC, ACC, k, sign);
+  monthBound[0] += eps * t + ADD_ERR * (s + t);
+  monthBound[1] += decimalMagnitude;
+  monthBound[2]++;
 }
 
 /**
@@ -262,7 +264,7 @@ export function leaseIrrFast(terms: LeaseTerms, names: LeaseArgNames = LEASE_ARG
   const nets = l && l.capexPerMw > 0 ? leaseNetDoubles(l) : undefined;
   if (!nets) return NaN;
   // the same root finder on the same doubles: its answer, or its error
-  lastMonthly = irrOfDoubles(nets, () => leaseCashFlows(terms, names).map((r) => r.net), 0.008).toNumber();
+  lastMonthly = irrRateOfDoubles(nets, () => leaseCashFlows(terms, names).map((r) => r.net), 0.008);
   return annualRateFast(lastMonthly);
 }
 let lastMonthly = NaN;
