@@ -15,6 +15,7 @@ import { FAMILIES, prng } from "../test/support/input-families";
 import * as twins from "./bench-twins";
 import { Decimal, irr, leaseCashFlows, leaseSchedule } from "../src/calc";
 import { decimalToDouble } from "../src/calc/fast";
+import { loadFastPaths } from "../src/calc/fast/lazy";
 import { DECIMAL_ADAPTERS } from "./decimal-adapters";
 import { costPerBtcInChromium } from "./bench-fast-browser";
 
@@ -70,6 +71,7 @@ function interleaved(variants: Variant[], rounds = 15, warmup = 5): { wallUs: nu
 const fmt = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(3)} µs`);
 
 export async function fastPathBench(): Promise<Record<string, unknown>> {
+  await loadFastPaths(); // the fast paths' chunk (src/calc/fast/lazy.ts), in place as in a sheet
   const out: Record<string, unknown> = {};
   console.log(
     "\nCertified fast paths, through the Excel adapter: the decimal path alone, the shipped adapter (fast path), and the float twin;",

@@ -16,7 +16,7 @@
 import { Decimal, Num, ONE } from "./decimal";
 import { NoAnswerError } from "./errors";
 import { finite, rateAboveMinusOne } from "./validate";
-import { singleSignChangeRoot } from "./fast/rate-of-return";
+import { fastPaths } from "./fast/lazy";
 import { decimalToDouble } from "./fast/to-double";
 
 const DAYS_PER_YEAR = 365;
@@ -190,7 +190,9 @@ function solveRate(series: Series, guess: number, exactNpvAt: (rate: Decimal) =>
   const f = (r: number) => series.scaled(r);
   // Values that change sign once (an investment, then returns): the same root from a few dozen
   // evaluations instead of the scan's ~540 (fast/rate-of-return.ts proves it is the same double).
-  let best = series.periodic ? singleSignChangeRoot(series, SORTED_GRID, guess) : undefined;
+  // (fast/rate-of-return.ts, with the certified fast paths: until they are loaded, the scan)
+  const shortcut = series.periodic ? fastPaths()?.singleSignChangeRoot : undefined;
+  let best = shortcut ? shortcut(series, SORTED_GRID, guess) : undefined;
   if (best === undefined) {
     // the sorted grid with the guess inserted in place: the array a sort of [...GRID, guess] gives
     const at = SORTED_GRID.findIndex((p) => p > guess);

@@ -4,8 +4,8 @@
  * same refusals and messages, without the months the simulation values itself.
  *
  * The mining schedule's month-by-month refusals (a difficulty below 1, a fleet larger than the
- * network) are proven absent by the certified fast path (fast/mining-months.ts) when it can; only
- * otherwise does the decimal loop run, and raise them. The decimals kept (the lease leg, the
+ * network) are proven absent by the certified fast path (fast/mining-months.ts, once loaded) when
+ * it can; only otherwise does the decimal loop run, and raise them. The decimals kept (the lease leg, the
  * discount factors, the site's terminal value) are the deterministic functions' own.
  */
 import { Decimal, Num, ZERO } from "../decimal";
@@ -15,13 +15,14 @@ import { leaseSchedule, validateLease } from "../lease";
 import { MiningPlan, validateMiningPlan, ValidMiningPlan } from "../mining-plan";
 import { monthStates } from "../mining-schedule";
 import { ConversionPlan, leaseArgNamesFor, leaseDiscountRateFor, leaseTermsFor } from "../conversion-plan";
-import { mineMonths, miningDoubles } from "../fast/mining-months";
+import { fastPaths } from "../fast/lazy";
 
 /** A mining plan checked as `minedMonths` checks it (the same order, errors and messages), and its discount factors. */
 export function checkedMining(plan: MiningPlan, discountRate: Num): { plan: ValidMiningPlan; discount: Decimal[] } {
   const t = validateMiningPlan(plan);
-  const d = typeof discountRate === "number" ? miningDoubles(plan) : undefined;
-  if (!(d && mineMonths(d, discountRate as number))) monthStates(t); // the decimal loop's refusals
+  const fast = typeof discountRate === "number" ? fastPaths() : undefined;
+  const d = fast?.miningDoubles(plan);
+  if (!(fast && d && fast.mineMonths(d, discountRate as number))) monthStates(t); // the decimal loop's refusals
   return { plan: t, discount: discountFactors(monthlyDiscountFactor(discountRate), t.months) };
 }
 

@@ -1,0 +1,57 @@
+/**
+ * The schedules' results as doubles, for the adapters: the certified fast paths once loaded
+ * (lazy.ts), the decimal path until then; the same double either way.
+ */
+import { Num } from "../decimal";
+import { conversionBreakevenPrice } from "../conversion-breakeven";
+import { conversionValue, ConversionPlan } from "../conversion";
+import { conversionTiming } from "../conversion-timing";
+import { GpuCloudPlan, gpuCloudNpv } from "../gpu-cloud";
+import { LeaseArgNames, leaseIrr, leaseNpv, LeaseTerms, LEASE_ARG_NAMES } from "../lease";
+import { MiningPlan } from "../mining-plan";
+import { miningNpv } from "../mining-schedule";
+import { resultDouble } from "./to-double";
+import { fastPaths as fastSchedules } from "./lazy";
+import type { ConversionTimingDoubles } from "./conversion-timing";
+
+/** `leaseNpv(...).toNumber()` (LEASENPV); a zero is +0. */
+export const leaseNpvDouble = (terms: LeaseTerms, rate: Num, names: LeaseArgNames = LEASE_ARG_NAMES): number =>
+  fastSchedules()?.leaseNpvDouble(terms, rate, names) ?? resultDouble(leaseNpv(terms, rate, names));
+
+/** `leaseIrr(...).toNumber()` (LEASEIRR); a zero is +0. */
+export const leaseIrrDouble = (terms: LeaseTerms, names: LeaseArgNames = LEASE_ARG_NAMES): number =>
+  fastSchedules()?.leaseIrrDouble(terms, names) ?? resultDouble(leaseIrr(terms, names));
+
+/** `gpuCloudNpv(...).toNumber()` (GPUCLOUDNPV); a zero is +0. */
+export const gpuCloudNpvDouble = (plan: GpuCloudPlan, rate: Num): number =>
+  fastSchedules()?.gpuCloudNpvDouble(plan, rate) ?? resultDouble(gpuCloudNpv(plan, rate));
+
+/** `miningNpv(...).toNumber()` (MININGNPV); a zero is +0. */
+export const miningNpvDouble = (plan: MiningPlan, rate: Num): number =>
+  fastSchedules()?.miningNpvDouble(plan, rate) ?? resultDouble(miningNpv(plan, rate));
+
+/** `conversionValue(plan).conversionValue.toNumber()` (CONVERSIONVALUE); a zero is +0. */
+export const conversionValueDouble = (plan: ConversionPlan): number =>
+  fastSchedules()?.conversionValueDouble(plan) ?? resultDouble(conversionValue(plan).conversionValue);
+
+/** `conversionBreakevenPrice(plan).toNumber()` (CONVERSIONBREAKEVEN). */
+export const conversionBreakevenDouble = (plan: ConversionPlan): number =>
+  fastSchedules()?.conversionBreakevenDouble(plan) ?? conversionBreakevenPrice(plan).toNumber();
+
+/** `conversionTiming(plan)` with every value its double (CONVERSIONTIMING); zeros are +0. */
+export function conversionTimingDoubles(plan: ConversionPlan): ConversionTimingDoubles {
+  const fast = fastSchedules();
+  if (fast) return fast.conversionTimingDoubles(plan);
+  const t = conversionTiming(plan);
+  const row = (r: { month: number; value: Parameters<typeof resultDouble>[0] }) => ({
+    month: r.month,
+    value: resultDouble(r.value),
+  });
+  return {
+    rows: t.rows.map(row),
+    best: row(t.best),
+    miningValue: resultDouble(t.miningValue),
+    leaseValue: resultDouble(t.leaseValue),
+    horizonMonths: t.horizonMonths,
+  };
+}
