@@ -1,6 +1,6 @@
 /* Excel adapters for GPU cloud: the miner owns the GPUs and sells GPU-hours. */
 import { GpuCloudPlan, gpuCloudIrr, gpuCloudSchedule } from "../calc/gpu-cloud";
-import { gpuCloudNpvDouble } from "../calc/fast/gpu-cloud-npv";
+import { gpuCloudNpvDouble } from "../calc/fast/schedule-doubles";
 import { read, Read } from "./read";
 import { SIGNATURES } from "./params";
 import { excelMatrix, excelNumber, toExcelNumber } from "./excel";

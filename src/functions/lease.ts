@@ -1,7 +1,6 @@
 /* Excel adapters for AI/HPC lease economics. */
 import { leaseSchedule, LeaseTerms } from "../calc/lease";
-import { leaseIrrDouble } from "../calc/fast/lease-irr";
-import { leaseNpvDouble } from "../calc/fast/lease-npv";
+import { leaseIrrDouble, leaseNpvDouble } from "../calc/fast/schedule-doubles";
 import { InvalidArgumentError } from "../calc/errors";
 import { blankAllowed, isGiven, read, Read } from "./read";
 import { Param, SIGNATURES } from "./params";

@@ -1,8 +1,7 @@
 /* Excel adapters for mining a site's megawatts month by month, and for the mine-or-lease decision. */
 import { GpuCloudOnSite, mwEconomics } from "../calc/conversion";
-import { conversionBreakevenDouble } from "../calc/fast/conversion-breakeven";
+import { conversionBreakevenDouble, conversionValueDouble, miningNpvDouble } from "../calc/fast/schedule-doubles";
 import { miningSchedule } from "../calc/mining-schedule";
-import { conversionValueDouble, miningNpvDouble } from "../calc/fast/mining-value";
 import { InvalidArgumentError } from "../calc/errors";
 import { isGiven, read, Read } from "./read";
 import { Param, SIGNATURES } from "./params";
