@@ -86,10 +86,10 @@ class Series {
   readonly T: number;
   /** Times are 0, 1, 2, ...: evaluate by Horner's rule, no exp per term. */
   readonly periodic: boolean;
-  /** @param t each value's time; undefined: 0, 1, 2, ... (periodic) */
+  /** @param t each value's time; undefined: 0, 1, 2, ... (periodic; the times are then never read) */
   constructor(v: number[], t?: number[]) {
     this.v = v;
-    this.t = t ?? v.map((_, i) => i);
+    this.t = t ?? [];
     this.T = t === undefined ? Math.max(v.length - 1, 0) : t.length ? Math.max(...t) : 0;
     this.periodic = t === undefined || t.every((ti, i) => ti === i);
   }
