@@ -6,11 +6,21 @@ import { blankAllowed, isGiven, read, Read } from "./read";
 import { Param, SIGNATURES } from "./params";
 import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
 
+/** Each lease function's parameter list with critical_it_mw allowed blank, made once. */
+const blankMw = new Map<
+  readonly Param[],
+  ReturnType<typeof blankAllowed<typeof SIGNATURES.LEASEIRR, "critical_it_mw">>
+>();
+
 /** A lease function's arguments, critical_it_mw allowed blank (phases then give the MW). */
 const leaseArgs = <L extends typeof SIGNATURES.LEASEIRR | typeof SIGNATURES.LEASENPV>(
   params: L,
   raw: readonly unknown[],
-) => read(blankAllowed(params, "critical_it_mw"), raw);
+) => {
+  let list = blankMw.get(params);
+  if (!list) blankMw.set(params, (list = blankAllowed(params as typeof SIGNATURES.LEASEIRR, "critical_it_mw")));
+  return read(list as ReturnType<typeof blankAllowed<L, "critical_it_mw">>, raw);
+};
 
 /**
  * The lease terms among the arguments read (named as the calc module names them). With `phases`,
