@@ -16,18 +16,84 @@ const acorn = require("acorn");
 
 /** Prototype methods (both of their names) removed. */
 const METHODS = new Set([
-  "cosine", "cos", "cubeRoot", "cbrt", "hyperbolicCosine", "cosh", "hyperbolicSine", "sinh",
-  "hyperbolicTangent", "tanh", "inverseCosine", "acos", "inverseHyperbolicCosine", "acosh",
-  "inverseHyperbolicSine", "asinh", "inverseHyperbolicTangent", "atanh", "inverseSine", "asin",
-  "inverseTangent", "atan", "sine", "sin", "tangent", "tan", "toBinary", "toHexadecimal", "toHex",
-  "toOctal", "toFraction", "toNearest", "logarithm", "log", "modulo", "mod", "dividedToIntegerBy",
-  "divToInt", "clampedTo", "clamp", "isPositive", "isPos",
+  "cosine",
+  "cos",
+  "cubeRoot",
+  "cbrt",
+  "hyperbolicCosine",
+  "cosh",
+  "hyperbolicSine",
+  "sinh",
+  "hyperbolicTangent",
+  "tanh",
+  "inverseCosine",
+  "acos",
+  "inverseHyperbolicCosine",
+  "acosh",
+  "inverseHyperbolicSine",
+  "asinh",
+  "inverseHyperbolicTangent",
+  "atanh",
+  "inverseSine",
+  "asin",
+  "inverseTangent",
+  "atan",
+  "sine",
+  "sin",
+  "tangent",
+  "tan",
+  "toBinary",
+  "toHexadecimal",
+  "toHex",
+  "toOctal",
+  "toFraction",
+  "toNearest",
+  "logarithm",
+  "log",
+  "modulo",
+  "mod",
+  "dividedToIntegerBy",
+  "divToInt",
+  "clampedTo",
+  "clamp",
+  "isPositive",
+  "isPos",
 ]);
 /** Static functions (Decimal.x = x in clone(), and their declarations) removed. */
 const STATICS = new Set([
-  "acos", "acosh", "asin", "asinh", "atan", "atanh", "atan2", "cbrt", "cos", "cosh", "hypot",
-  "random", "sin", "sinh", "tan", "tanh", "abs", "add", "ceil", "clamp", "div", "exp", "floor", "ln",
-  "log", "log10", "log2", "mod", "mul", "round", "sqrt", "sub", "trunc",
+  "acos",
+  "acosh",
+  "asin",
+  "asinh",
+  "atan",
+  "atanh",
+  "atan2",
+  "cbrt",
+  "cos",
+  "cosh",
+  "hypot",
+  "random",
+  "sin",
+  "sinh",
+  "tan",
+  "tanh",
+  "abs",
+  "add",
+  "ceil",
+  "clamp",
+  "div",
+  "exp",
+  "floor",
+  "ln",
+  "log",
+  "log10",
+  "log2",
+  "mod",
+  "mul",
+  "round",
+  "sqrt",
+  "sub",
+  "trunc",
 ]);
 /** Internal helpers only the removed functions use. */
 const HELPERS = new Set(["cosine", "sine", "taylorSeries", "toLessThanHalfPi", "getPi", "toStringBinary", "isOdd"]);
@@ -39,7 +105,8 @@ function subset(source) {
   const assignedNames = (expr) => {
     const names = [];
     for (let e = expr; e && e.type === "AssignmentExpression"; e = e.right) {
-      if (e.left.type === "MemberExpression" && !e.left.computed) names.push([e.left.object.name, e.left.property.name]);
+      if (e.left.type === "MemberExpression" && !e.left.computed)
+        names.push([e.left.object.name, e.left.property.name]);
     }
     return names;
   };
@@ -105,7 +172,11 @@ function subset(source) {
       const member = parent && parent.type === "MemberExpression" && key === "property" && !parent.computed;
       const propertyKey = parent && parent.type === "Property" && key === "key";
       if (member && METHODS.has(n.name) && parent.object.name !== "Math") uses.push(`.${n.name}`);
-      if (member && STATICS.has(n.name) && ["Decimal", "Ctor", "this"].includes(parent.object.name ?? parent.object.type))
+      if (
+        member &&
+        STATICS.has(n.name) &&
+        ["Decimal", "Ctor", "this"].includes(parent.object.name ?? parent.object.type)
+      )
         uses.push(`static ${n.name}`);
       if (!member && !propertyKey && (STATICS.has(n.name) || HELPERS.has(n.name) || n.name === "PI")) uses.push(n.name);
     }

@@ -29,7 +29,9 @@ function entries(sf) {
     ) {
       found = n.arguments[0].properties.map((p) => {
         if (!ts.isPropertyAssignment(p) || !ts.isObjectLiteralExpression(p.initializer))
-          throw new Error(`registry-words-loader: an entry of define() that is not "name: { ... }": ${p.getText(sf).slice(0, 60)}`);
+          throw new Error(
+            `registry-words-loader: an entry of define() that is not "name: { ... }": ${p.getText(sf).slice(0, 60)}`,
+          );
         return [p.name.getText(sf), p.initializer];
       });
     }
