@@ -28,6 +28,7 @@ import "../src/functions/outside-office"; // the CustomFunctions global, as outs
 import { timeLong } from "./bench-timing";
 import { fastPathBench } from "./bench-fast";
 import { scheduleBench } from "./bench-schedules";
+import { loadFastPaths } from "../src/calc/fast/lazy";
 
 
 const MIN_CALLS = 100_000;
@@ -102,6 +103,7 @@ function varied(args: unknown[], i: number): unknown[] {
 }
 
 async function main(): Promise<void> {
+  await loadFastPaths(); // the certified fast paths' chunk (src/calc/fast/lazy.ts), in place as in a sheet
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
 
   // A 100×100 sensitivity grid: power price × difficulty, as a sheet recalculates it.
