@@ -3,8 +3,12 @@
  *   functions.<hash>.js + functions.<hash>.json  custom functions and their metadata (written from the
  *                                  registry, scripts/metadata.js); functions.js also holds the code
  *                                  the pane shares (decimal.js, calc, market)
+ *   fast.<hash>.js                 the certified fast paths, a chunk functions.js asks for as it starts
+ *                                  (src/calc/fast/lazy.ts): faster, never different, answers
+ *   words.<hash>.js                the registry's descriptions, units and examples, for the pane's page
+ *                                  (scripts/registry-words-loader.js)
  *   taskpane.html + taskpane.<hash>.js           the task pane, which is also the shared runtime page;
- *                                  taskpane.js depends on functions.js (webpack dependOn): one copy
+ *                                  taskpane.js depends on functions.js and words.js (webpack dependOn): one copy
  *   help/*.html                    the function reference, rendered from functions.json
  *   docs/*.html, docs/*.png        the guides (docs/*.md), rendered with marked (scripts/docs-site.js),
  *                                  the support page with the build's contact (MINER_SUPPORT_URL)
@@ -159,19 +163,32 @@ module.exports = async (env, options) => {
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
+      // The registry's words (descriptions, units, examples), which only the pane's template tables
+      // read: split out of functions.js at build time and given back to its objects on the pane's
+      // page (scripts/registry-words-loader.js; CONTRIBUTING.md, "The bundle").
+      words: { import: "./src/functions/params.ts?words", dependOn: "functions" },
       // The pane runs on the same page after functions.js: it takes decimal.js, calc and the
       // market service from there instead of carrying its own copy.
-      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: ["functions", "words"] },
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: hashed("[name].js"),
+      chunkFilename: hashed("[name].js"), // fast.js: the certified fast paths (src/calc/fast/lazy.ts)
+      // the chunk loader reads the global object as globalThis (else webpack's fallback is new Function)
+      environment: { globalThis: true },
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       // Type-checking is `npm run typecheck`'s job; the build only transpiles (tsconfig sets isolatedModules).
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } } }],
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } } },
+        // the registry without the words only the pane and the metadata read (and, ?words, those words)
+        { test: /[\\/]src[\\/]functions[\\/]params\.ts$/, enforce: "pre", use: path.resolve(__dirname, "scripts/registry-words-loader.js") },
+        // decimal.js without the functions MINER never calls (trigonometry, base-2/8/16 output, ...): CONTRIBUTING.md, "The bundle"
+        { test: /[\\/]node_modules[\\/]decimal\.js[\\/]decimal\.mjs$/, use: path.resolve(__dirname, "scripts/decimal-subset-loader.js") },
+      ],
     },
     performance: { hints: false }, // budgets: scripts/check-bundle-size.js
     plugins: [
@@ -183,7 +200,7 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["functions", "taskpane"],
+        chunks: ["functions", "words", "taskpane"],
         chunksSortMode: "manual",
         templateParameters: { csp: contentSecurityPolicy(dev, testHooks), testHooks },
       }),

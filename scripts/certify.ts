@@ -4,18 +4,22 @@
  * difference. Per formula and input family (test/support/input-families.ts): how many, how many
  * the fast path certified (the rest fell back to the decimal path), differences, time. Then the
  * formulas called in random order (they share state), the exact reader against String(x),
- * decimalToDouble against toNumber(), and the IRR shortcut against the full scan.
+ * decimalToDouble against toNumber(), and the IRR shortcut against the full scan. Then the
+ * schedules (test/support/schedule-fast-paths.ts): random plans of every family, each function's
+ * doubles (a table's every row, LEASEIRR's every monthly net) against the decimal path's.
  *
- *   npm run certify                 # the full run (about 1M per formula)
+ *   npm run certify                 # the full run (about 1M per formula; ~200,000 plans)
  *   npm run certify -- --scale 0.1  # a tenth of it
  */
 import { FAST_CASES, outcome, same } from "../test/support/fast-paths";
+import { SCHEDULE_CASES } from "../test/support/schedule-fast-paths";
 import { FAMILIES, prng } from "../test/support/input-families";
 import { Dyadic, exact } from "../test/support/binary";
 import { decimalOffset } from "../src/calc/fast/exact-input";
 import { decimalToDouble } from "../src/calc/fast/to-double";
 import * as rateOfReturn from "../src/calc/fast/rate-of-return";
 import { Decimal, irr } from "../src/calc";
+import { loadFastPaths } from "../src/calc/fast/lazy";
 
 const scaleArg = process.argv.indexOf("--scale");
 const SCALE = scaleArg > 0 ? Number(process.argv[scaleArg + 1]) : 1;
@@ -204,11 +208,63 @@ function irrShortcut(): void {
   );
 }
 
-const started = performance.now();
-formulas();
-mixedOrder();
-reader();
-toDouble();
-irrShortcut();
-console.log(`\n${failed ? "FAILED" : "All identical"} in ${seconds(started)}`);
-process.exit(failed ? 1 : 0);
+/**
+ * The schedules: per function and family, plans compared, the doubles in them (a table's rows, a
+ * schedule's monthly nets: each a comparison), the fast path's share of the plans the decimal path
+ * answers, differences.
+ */
+function schedules(): void {
+  console.log(
+    "\nSchedules, per function and family: plans (doubles compared), certified by the fast path (of the plans the decimal path answers), differences\n",
+  );
+  for (const c of SCHEDULE_CASES) {
+    const runs = Math.max(1, Math.round(c.certifyRuns * SCALE));
+    const started = performance.now();
+    const row: string[] = [];
+    let doubles = 0;
+    for (const family of FAMILIES) {
+      const rand = prng(FAMILIES.indexOf(family) * 7_919 + c.name.length * 31);
+      let answered = 0;
+      let certified = 0;
+      let differences = 0;
+      for (let i = 0; i < runs; i++) {
+        const a = c.args(rand, family);
+        const want = c.decimal(a);
+        const got = c.double(a);
+        doubles += typeof want === "string" && !want.includes("Error") ? want.split(" ").length : 1;
+        if (!same(got, want)) {
+          differences++;
+          if (differences <= 3)
+            console.log(
+              `  DIFFERENCE ${c.name} ${family}: ${JSON.stringify(a).slice(0, 2000)}: ${String(got).slice(0, 300)} vs decimal ${String(want).slice(0, 300)}`,
+            );
+        }
+        if (typeof want === "number" || !want.includes("Error")) {
+          answered++;
+          const fast = c.fast(a);
+          if (fast === fast) certified++;
+        }
+      }
+      if (differences) failed = true;
+      row.push(`${family} ${pct(certified, answered)}${differences ? ` (${differences} DIFFERENCES)` : ""}`);
+    }
+    console.log(
+      `${c.name.padEnd(26)} ${(runs * FAMILIES.length).toLocaleString("en-US").padStart(7)} (${doubles.toLocaleString("en-US").padStart(9)})  ${row.join("  ")}  ${seconds(started)}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  await loadFastPaths(); // the fast paths' chunk (src/calc/fast/lazy.ts), as a sheet has it
+  const started = performance.now();
+  formulas();
+  mixedOrder();
+  reader();
+  toDouble();
+  irrShortcut();
+  schedules();
+  console.log(`\n${failed ? "FAILED" : "All identical"} in ${seconds(started)}`);
+  process.exit(failed ? 1 : 0);
+}
+
+void main();

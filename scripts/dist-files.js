@@ -7,12 +7,16 @@ const path = require("path");
 
 const ROLES = {
   functions: /^functions(\.[0-9a-f]+)?\.js$/,
+  /** The certified fast paths, a chunk functions.js loads as it starts (src/calc/fast/lazy.ts). */
+  fast: /^fast(\.[0-9a-f]+)?\.js$/,
+  /** The registry's words for the pane (scripts/registry-words-loader.js). */
+  words: /^words(\.[0-9a-f]+)?\.js$/,
   metadata: /^functions(\.[0-9a-f]+)?\.json$/,
   taskpane: /^taskpane(\.[0-9a-f]+)?\.js$/,
   css: /^taskpane(\.[0-9a-f]+)?\.css$/,
 };
 
-/** @returns {{functions: string, metadata: string, taskpane: string, css: string}} file names in dir */
+/** @returns {{functions: string, fast: string, words: string, metadata: string, taskpane: string, css: string}} file names in dir */
 function distFiles(dir) {
   const names = fs.readdirSync(dir);
   const out = {};

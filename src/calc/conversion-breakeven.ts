@@ -63,6 +63,11 @@ interface PricedMonth {
  *   worth at least as much as converting at any price
  */
 export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
+  return new Decimal(searchBreakeven(breakevenProblem(plan)));
+}
+
+/** The questions the search asks (`BreakevenProblem`), answered in exact decimal; checks the plan. */
+export function breakevenProblem(plan: ConversionPlan): BreakevenProblem {
   const p0 = positive("btc_price", plan.btc_price);
   const legs = conversionLegs(plan);
   const t = legs.mined.plan;
@@ -80,10 +85,6 @@ export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
     const capPerPrice = floored ? floorDifficulty(t.hashpriceFloor as Decimal, s.subsidy, t.fees, growth) : ZERO;
     return { cg, perDifficulty, pathDifficulty: s.pathDifficulty, capPerPrice };
   });
-  if (months.every((m) => m.cg.isZero())) {
-    throw new NoAnswerError("mining earns no BTC in this plan, so no price makes it equal to leasing");
-  }
-
   const revenue = (m: PricedMonth, p: Decimal): Decimal => {
     if (m.perDifficulty !== undefined) return m.cg.mul(p).mul(m.perDifficulty);
     const capped = Decimal.min(m.pathDifficulty, m.capPerPrice.mul(p));
@@ -93,8 +94,6 @@ export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
   };
   const runsAt = (m: PricedMonth, p: number): boolean => !t.switchOff || revenue(m, new Decimal(p)).gte(t.runningCost);
 
-  // Each month's threshold: the smallest double at which it runs (Infinity: never).
-  const thresholds = months.map((m) => threshold(m, runsAt, estimateThreshold(m, t.runningCost, t)));
   // Present values per month: revenue per unit of price (no floor), the running and the idle costs.
   const revenuePv = months.map((m, i) =>
     m.perDifficulty === undefined ? ZERO : m.cg.mul(m.perDifficulty).mul(df[i + 1]),
@@ -103,7 +102,7 @@ export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
   const idlePv = months.map((_, i) => t.idleOpex.mul(df[i + 1]).neg());
 
   /** V(p): the mining leg's value at month-1 price p, exact. */
-  const valueAt = (p: number): Decimal => {
+  const valueAt = (p: number, thresholds: readonly number[]): Decimal => {
     const price = new Decimal(p);
     const running = [false];
     const operatingPv = [ZERO];
@@ -122,11 +121,59 @@ export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
     const chain = refreshChain(running, t.refreshEvery);
     return fleetPlan({ operatingPv, running, discount: df }, rules, chain, H).value;
   };
-  const wins = (p: number) => valueAt(p).gte(need);
+  return {
+    months: months.length,
+    earnsNothing: months.every((m) => m.cg.isZero()),
+    switchOff: t.switchOff,
+    refreshEvery: t.refreshEvery,
+    p0: p0.toNumber(),
+    runsAt: (i, p) => runsAt(months[i], p),
+    estimate: (i) => estimateThreshold(months[i], t.runningCost, t)?.toNumber(),
+    wins: (p, thresholds) => valueAt(p, thresholds).gte(need),
+    secant: (a, b, thresholds) => {
+      const va = valueAt(a, thresholds);
+      const vb = valueAt(b, thresholds);
+      const A = new Decimal(a);
+      return A.add(need.sub(va).mul(new Decimal(b).sub(A)).div(vb.sub(va))).toNumber();
+    },
+  };
+}
+
+/**
+ * What the search for the breakeven price asks of a plan: the months' running thresholds (each
+ * month runs from the smallest double at which `runsAt` holds: an estimate to start from, undefined
+ * when it never runs), and whether mining wins at a price, given the thresholds. The decimal path
+ * answers these in decimal; the fast path (fast/conversion-breakeven.ts) in double-double, certified.
+ * The search depends on them only: where every answer is the exact one, any start reaches the
+ * same double (each search returns the smallest double at which a nondecreasing test holds).
+ */
+export interface BreakevenProblem {
+  months: number;
+  /** No month earns any BTC. */
+  earnsNothing: boolean;
+  switchOff: boolean;
+  refreshEvery: number;
+  /** The plan's own BTC price: where the search above the last threshold starts. */
+  p0: number;
+  runsAt(i: number, p: number): boolean;
+  estimate(i: number): number | undefined;
+  wins(p: number, thresholds: readonly number[]): boolean;
+  /** A first guess in (a, b] where V(a) < need ≤ V(b): the secant's root. */
+  secant(a: number, b: number, thresholds: readonly number[]): number;
+}
+
+/** The breakeven price of a problem (module header): a double, or NoAnswerError. */
+export function searchBreakeven(q: BreakevenProblem): number {
+  if (q.earnsNothing) {
+    throw new NoAnswerError("mining earns no BTC in this plan, so no price makes it equal to leasing");
+  }
+  // Each month's threshold: the smallest double at which it runs (Infinity: never).
+  const thresholds = Array.from({ length: q.months }, (_, i) => threshold((p) => q.runsAt(i, p), q.estimate(i)));
+  const wins = (p: number) => q.wins(p, thresholds);
 
   if (wins(LOWEST)) {
     throw new NoAnswerError(
-      t.switchOff
+      q.switchOff
         ? "mining is worth at least as much as leasing at any BTC price: the lease value (with the fleet's sale) is not above what mining is worth at a price near 0 (an idle site's opex, less the fleet's resale or salvage)"
         : "mining is worth at least as much as leasing at any BTC price: the lease value (with the fleet's sale) is not above minus the mining costs",
     );
@@ -135,7 +182,7 @@ export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
   const starts = [LOWEST, ...[...new Set(thresholds.filter((x) => x > LOWEST && x < Infinity))].sort((a, b) => a - b)];
   const chains = starts.map((start) => {
     const running = [false, ...thresholds.map((x) => x <= start)];
-    return refreshChain(running, t.refreshEvery).join(",");
+    return refreshChain(running, q.refreshEvery).join(",");
   });
 
   for (let first = 0; first < starts.length;) {
@@ -143,7 +190,7 @@ export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
     while (last + 1 < starts.length && chains[last + 1] === chains[first]) last++;
     const end = last + 1 < starts.length ? starts[last + 1] : Infinity;
     if (end === Infinity || wins(nextDown(end))) {
-      if (wins(starts[first])) return new Decimal(starts[first]);
+      if (wins(starts[first])) return starts[first];
       // The first interval of the run whose top reaches the target (V is nondecreasing within the run).
       let lo = first;
       let hi = last;
@@ -153,9 +200,9 @@ export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
         else lo = mid + 1;
       }
       const a = starts[lo];
-      if (wins(a)) return new Decimal(a);
-      const top = lo + 1 < starts.length ? nextDown(starts[lo + 1]) : bracketAbove(a, p0.toNumber(), wins);
-      return new Decimal(lowestWinning(a, top, valueAt, need));
+      if (wins(a)) return a;
+      const top = lo + 1 < starts.length ? nextDown(starts[lo + 1]) : bracketAbove(a, q.p0, wins);
+      return lowestWinning(a, top, wins, q.secant(a, top, thresholds));
     }
     first = last + 1;
   }
@@ -189,20 +236,15 @@ function estimateThreshold(
   return cost.mul(m.pathDifficulty.add(DF)).div(m.cg);
 }
 
-/** The smallest double at which the month runs, from an estimate: exact by checking neighbours (bisection if far). */
-function threshold(
-  m: PricedMonth,
-  runsAt: (m: PricedMonth, p: number) => boolean,
-  estimate: Decimal | undefined,
-): number {
+/** The smallest double at which a month runs (`runs` nondecreasing), from an estimate: exact by checking neighbours (bisection if far). */
+function threshold(runs: (p: number) => boolean, estimate: number | undefined): number {
   if (estimate === undefined) return Infinity;
-  let p = Math.max(estimate.toNumber(), LOWEST);
-  if (p === Infinity)
-    return runsAt(m, Number.MAX_VALUE) ? lowestTrue((x) => runsAt(m, x), LOWEST, Number.MAX_VALUE) : Infinity;
-  for (let step = 0; step < 4 && !runsAt(m, p); step++) p = nextUp(p);
-  if (!runsAt(m, p)) return lowestTrue((x) => runsAt(m, x), p, Number.MAX_VALUE);
-  for (let step = 0; step < 4 && p > LOWEST && runsAt(m, nextDown(p)); step++) p = nextDown(p);
-  if (p > LOWEST && runsAt(m, nextDown(p))) return lowestTrue((x) => runsAt(m, x), LOWEST, p);
+  let p = Math.max(estimate, LOWEST);
+  if (p === Infinity) return runs(Number.MAX_VALUE) ? lowestTrue(runs, LOWEST, Number.MAX_VALUE) : Infinity;
+  for (let step = 0; step < 4 && !runs(p); step++) p = nextUp(p);
+  if (!runs(p)) return lowestTrue(runs, p, Number.MAX_VALUE);
+  for (let step = 0; step < 4 && p > LOWEST && runs(nextDown(p)); step++) p = nextDown(p);
+  if (p > LOWEST && runs(nextDown(p))) return lowestTrue(runs, LOWEST, p);
   return p;
 }
 
@@ -229,17 +271,12 @@ function bracketAbove(from: number, start: number, wins: (p: number) => boolean)
 }
 
 /**
- * The smallest double in (a, b] with V ≥ need, where V(a) < need ≤ V(b) and V is nondecreasing on
- * [a, b]: the secant's root, then the neighbouring doubles checked; bisection if that is not
- * enough (V not linear on the interval).
+ * The smallest double in (a, b] that wins, where a does not and b does and winning is
+ * nondecreasing on [a, b]: from the secant's root `guess`, the neighbouring doubles checked;
+ * bisection if that is not enough (V not linear on the interval).
  */
-function lowestWinning(a: number, b: number, valueAt: (p: number) => Decimal, need: Decimal): number {
-  const va = valueAt(a);
-  const vb = valueAt(b);
-  const A = new Decimal(a);
-  let p = A.add(need.sub(va).mul(new Decimal(b).sub(A)).div(vb.sub(va))).toNumber();
-  p = Math.min(Math.max(p, nextUp(a)), b);
-  const wins = (x: number) => valueAt(x).gte(need);
+function lowestWinning(a: number, b: number, wins: (x: number) => boolean, guess: number): number {
+  let p = Math.min(Math.max(guess, nextUp(a)), b);
   for (let step = 0; step < 3 && !wins(p); step++) p = nextUp(p);
   if (!wins(p)) return lowestTrue(wins, p, b);
   for (let step = 0; step < 3 && nextDown(p) > a && wins(nextDown(p)); step++) p = nextDown(p);

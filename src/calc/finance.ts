@@ -16,7 +16,7 @@
 import { Decimal, Num, ONE } from "./decimal";
 import { NoAnswerError } from "./errors";
 import { finite, rateAboveMinusOne } from "./validate";
-import { singleSignChangeRoot } from "./fast/rate-of-return";
+import { fastPaths } from "./fast/lazy";
 import { decimalToDouble } from "./fast/to-double";
 
 const DAYS_PER_YEAR = 365;
@@ -86,11 +86,12 @@ class Series {
   readonly T: number;
   /** Times are 0, 1, 2, ...: evaluate by Horner's rule, no exp per term. */
   readonly periodic: boolean;
-  constructor(v: number[], t: number[]) {
+  /** @param t each value's time; undefined: 0, 1, 2, ... (periodic; the times are then never read) */
+  constructor(v: number[], t?: number[]) {
     this.v = v;
-    this.t = t;
-    this.T = t.length ? Math.max(...t) : 0;
-    this.periodic = t.every((ti, i) => ti === i);
+    this.t = t ?? [];
+    this.T = t === undefined ? Math.max(v.length - 1, 0) : t.length ? Math.max(...t) : 0;
+    this.periodic = t === undefined || t.every((ti, i) => ti === i);
   }
   /** The scaled NPV at rate r (> −1); same sign and roots as the NPV. */
   scaled(r: number): number {
@@ -189,7 +190,9 @@ function solveRate(series: Series, guess: number, exactNpvAt: (rate: Decimal) =>
   const f = (r: number) => series.scaled(r);
   // Values that change sign once (an investment, then returns): the same root from a few dozen
   // evaluations instead of the scan's ~540 (fast/rate-of-return.ts proves it is the same double).
-  let best = series.periodic ? singleSignChangeRoot(series, SORTED_GRID, guess) : undefined;
+  // (fast/rate-of-return.ts, with the certified fast paths: until they are loaded, the scan)
+  const shortcut = series.periodic ? fastPaths()?.singleSignChangeRoot : undefined;
+  let best = shortcut ? shortcut(series, SORTED_GRID, guess) : undefined;
   if (best === undefined) {
     // the sorted grid with the guess inserted in place: the array a sort of [...GRID, guess] gives
     const at = SORTED_GRID.findIndex((p) => p > guess);
@@ -256,13 +259,36 @@ export function irr(cashFlows: readonly Num[], guess: Num = 0.1): Decimal {
   // are made only if the decimal check below runs. Anything else is read (and refused) as before.
   const numbers = cashFlows.every((x) => typeof x === "number" && Number.isFinite(x));
   const v = numbers ? undefined : values("values", cashFlows);
-  const g = rateAboveMinusOne("guess", guess).toNumber();
-  const t = cashFlows.map((_, i) => i);
   // decimalToDouble: toNumber()'s doubles, faster
-  const series = new Series(v ? v.map(decimalToDouble) : (cashFlows as number[]), t);
+  return irrOfDoubles(v ? doublesOf(v) : (cashFlows as number[]), () => v ?? cashFlows, guess);
+}
+
+/**
+ * `irr` of values already checked, from their doubles (each value's `toNumber()`): the root
+ * depends on the values only through these, and on the values themselves (asked for only then)
+ * in the decimal check.
+ */
+export function irrOfDoubles(doubles: number[], cashFlows: () => readonly Num[], guess: Num = 0.1): Decimal {
+  return new Decimal(irrRateOfDoubles(doubles, cashFlows, guess));
+}
+
+/** `irrOfDoubles`'s rate as the double it is (its Decimal is this double's exact value). */
+export function irrRateOfDoubles(doubles: number[], cashFlows: () => readonly Num[], guess: Num = 0.1): number {
+  // a finite number above −1 is its own double (its decimal reads back to it)
+  const g =
+    typeof guess === "number" && guess > -1 && guess < Infinity
+      ? guess + 0
+      : rateAboveMinusOne("guess", guess).toNumber();
   // IRR's first value is at time 0: NPV(r, v) × (1 + r) discounts v_0 by (1 + r)^0.
-  const exact = (rate: Decimal) => npv(rate, v ?? cashFlows).mul(ONE.add(rate));
-  return new Decimal(solveRate(series, g, exact));
+  const exact = (rate: Decimal) => npv(rate, cashFlows()).mul(ONE.add(rate));
+  return solveRate(new Series(doubles), g, exact);
+}
+
+/** Each decimal's double (`toNumber()`), converted once for a run of the same decimal. */
+export function doublesOf(v: readonly Decimal[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < v.length; i++) out.push(i > 0 && v[i] === v[i - 1] ? out[i - 1] : decimalToDouble(v[i]));
+  return out;
 }
 
 /**

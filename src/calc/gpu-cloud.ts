@@ -25,7 +25,7 @@
  */
 import { Decimal, Num, ONE, ZERO } from "./decimal";
 import { InvalidArgumentError, NoAnswerError } from "./errors";
-import { irr } from "./finance";
+import { doublesOf, irrOfDoubles } from "./finance";
 import { MAX_LEASE_MONTHS } from "./lease";
 import { Discounted, discountMonthly, monthlyDiscountFactor } from "./discounting";
 import { choice, finite, fraction, nonNegative, positive, wholeMonthsOfYears, wholeNonNegative } from "./validate";
@@ -175,9 +175,13 @@ function serviceMonths(t: ValidGpuCloudPlan): { price: Decimal; earned: Decimal 
   const keep = ONE.sub(t.decline);
   const months: { price: Decimal; earned: Decimal }[] = [];
   let price = t.price;
+  let earned = rentedHours.mul(price);
   for (let k = 1; k <= t.lifeMonths; k++) {
-    if (k > 1 && (k - 1) % 12 === 0) price = price.mul(keep); // an anniversary of the start of service
-    months.push({ price, earned: rentedHours.mul(price) });
+    if (k > 1 && (k - 1) % 12 === 0) {
+      price = price.mul(keep); // an anniversary of the start of service
+      earned = rentedHours.mul(price);
+    }
+    months.push({ price, earned }); // a service year's months share one decimal
   }
   return months;
 }
@@ -217,11 +221,18 @@ export function gpuCloudCashFlows(plan: GpuCloudPlan): GpuCloudMonth[] {
       net: revenue.sub(capex),
     });
   }
+  // A service year's months have the same earned revenue (one decimal): their revenue, opex and
+  // net are computed once (the same operations on the same operands) and shared.
+  let last: { earned: Decimal; revenue: Decimal; opex: Decimal; net: Decimal } | undefined;
   for (let k = 1; k <= t.lifeMonths; k++) {
     const { price, earned } = service[k - 1];
-    const revenue = t.prepaymentShare.isZero() ? earned : earned.mul(kept);
-    const opex = earned.mul(t.opexShare);
     const salvageNow = k === t.lifeMonths ? endValue : ZERO;
+    if (last?.earned !== earned || salvageNow !== ZERO) {
+      const revenue = t.prepaymentShare.isZero() ? earned : earned.mul(kept);
+      const opex = earned.mul(t.opexShare);
+      last = { earned, revenue, opex, net: revenue.sub(powerCost).sub(opex).add(salvageNow) };
+    }
+    const { revenue, opex, net } = last;
     rows.push({
       month: t.buildMonths + k,
       inService: true,
@@ -231,7 +242,7 @@ export function gpuCloudCashFlows(plan: GpuCloudPlan): GpuCloudMonth[] {
       opex,
       capex: ZERO,
       salvage: salvageNow,
-      net: revenue.sub(powerCost).sub(opex).add(salvageNow),
+      net,
     });
   }
   return rows;
@@ -309,9 +320,7 @@ export function gpuCloudIrr(plan: GpuCloudPlan): Decimal {
   if (rows.every((r) => r.capex.isZero())) {
     throw new NoAnswerError("there is no investment (GPU and shell capex are 0), so the project has no rate of return");
   }
-  const monthly = irr(
-    rows.map((r) => r.net),
-    0.01,
-  );
+  const nets = rows.map((r) => r.net);
+  const monthly = irrOfDoubles(doublesOf(nets), () => nets, 0.01);
   return ONE.add(monthly).pow(12).sub(1);
 }

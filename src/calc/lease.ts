@@ -32,7 +32,7 @@
  */
 import { Decimal, Num, ONE, ZERO } from "./decimal";
 import { InvalidArgumentError, NoAnswerError } from "./errors";
-import { irr } from "./finance";
+import { doublesOf, irrOfDoubles } from "./finance";
 import {
   choice,
   finite,
@@ -233,59 +233,94 @@ export function rentCreditFactors(t: ValidLeaseTerms): Decimal[] | undefined {
   return factors;
 }
 
-/** Adds one phase's flows into the columns (indexed by month); `credit` scales each month's rent. */
-function addPhase(
-  t: ValidLeaseTerms,
-  p: LeasePhase,
-  col: { revenue: Decimal[]; opex: Decimal[]; capex: Decimal[]; terminalValue: Decimal[] },
-  credit: Decimal[] | undefined,
-): void {
+/** What one phase adds to each month's columns (indexed by month; undefined: nothing). */
+interface PhaseFlows {
+  revenue: (Decimal | undefined)[];
+  opex: (Decimal | undefined)[];
+  capex: (Decimal | undefined)[];
+  terminalValue: (Decimal | undefined)[];
+}
+
+/**
+ * One phase's flows; `credit` scales each month's rent. Within a lease year the rent is one
+ * decimal, and so is its opex (computed once a year: the same operation on the same operands).
+ */
+function phaseFlows(t: ValidLeaseTerms, p: LeasePhase, credit: Decimal[] | undefined): PhaseFlows {
+  const n = t.lastMonth + 1;
+  const f: PhaseFlows = { revenue: new Array(n), opex: new Array(n), capex: new Array(n), terminalValue: new Array(n) };
   const capex = t.capexPerMw.mul(p.criticalItMw);
   if (t.capexOverBuild && p.buildMonths > 0) {
     const perMonth = capex.div(p.buildMonths);
-    for (let m = 0; m < p.buildMonths; m++) col.capex[m] = col.capex[m].add(perMonth);
+    for (let m = 0; m < p.buildMonths; m++) f.capex[m] = perMonth;
   } else {
-    col.capex[0] = col.capex[0].add(capex);
+    f.capex[0] = capex;
   }
   const shift = t.rentInAdvance ? 1 : 0;
   const growth = ONE.add(t.escalator);
   const T = t.leaseMonths;
   let rent = p.criticalItMw.mul(KW_PER_MW).mul(t.rate); // USD per month in lease year 1
+  let yearOpex = rent.mul(t.opexShare);
   let finalYearNoi = ZERO;
   for (let k = 1; k <= T; k++) {
-    if (k > 1 && (k - 1) % 12 === 0) rent = rent.mul(growth); // a lease year has been completed
+    if (k > 1 && (k - 1) % 12 === 0) {
+      rent = rent.mul(growth); // a lease year has been completed
+      if (credit === undefined) yearOpex = rent.mul(t.opexShare);
+    }
     const m = p.buildMonths + k - shift;
     const expected = credit === undefined ? rent : rent.mul(credit[m]);
-    const opex = expected.mul(t.opexShare);
-    col.revenue[m] = col.revenue[m].add(expected);
-    col.opex[m] = col.opex[m].add(opex);
+    const opex = credit === undefined ? yearOpex : expected.mul(t.opexShare);
+    f.revenue[m] = expected;
+    f.opex[m] = opex;
     if (k > T - 12) finalYearNoi = finalYearNoi.add(expected.sub(opex));
   }
   if (t.exitCapRate !== undefined) {
     const annualNoi = T < 12 ? finalYearNoi.mul(TWELVE).div(T) : finalYearNoi;
-    const m = p.buildMonths + T - shift;
-    col.terminalValue[m] = col.terminalValue[m].add(annualNoi.div(t.exitCapRate));
+    f.terminalValue[p.buildMonths + T - shift] = annualNoi.div(t.exitCapRate);
   }
+  return f;
 }
 
-/** The monthly cash flows, month 0 to the last phase's last lease month. */
+/**
+ * A column's value in one month: the phases' parts added in phase order to 0, as a column that
+ * each phase adds into holds it (ZERO when none). `last` is the previous month's parts and sum: the
+ * same parts (the same decimals) give the same sum, which is reused.
+ */
+function columnSum(parts: (Decimal | undefined)[], last: { parts: (Decimal | undefined)[]; sum: Decimal }): Decimal {
+  if (parts.length === last.parts.length && parts.every((x, i) => x === last.parts[i])) return last.sum;
+  let sum = ZERO;
+  for (const x of parts) if (x !== undefined) sum = sum === ZERO ? x : sum.add(x); // 0 + x is x
+  last.parts = parts;
+  last.sum = sum;
+  return sum;
+}
+
+/**
+ * The monthly cash flows, month 0 to the last phase's last lease month. Every value is the decimal
+ * the month-by-month definition gives; a value repeated from the month before (a lease year's rent,
+ * its opex, and the net they make) is computed once and shared.
+ */
 export function leaseCashFlows(terms: LeaseTerms, names: LeaseArgNames = LEASE_ARG_NAMES): LeaseMonth[] {
   const t = validateLease(terms, names);
-  const zeros = () => new Array<Decimal>(t.lastMonth + 1).fill(ZERO);
-  const col = { revenue: zeros(), opex: zeros(), capex: zeros(), terminalValue: zeros() };
   const credit = rentCreditFactors(t);
-  for (const p of t.phases) addPhase(t, p, col, credit);
+  const flows = t.phases.map((p) => phaseFlows(t, p, credit));
+  const columns = ["revenue", "opex", "capex", "terminalValue"] as const;
+  const last = columns.map(() => ({ parts: [] as (Decimal | undefined)[], sum: ZERO }));
+  let lastNet: { of: Decimal[]; net: Decimal } | undefined;
   const rows: LeaseMonth[] = [];
   for (let m = 0; m <= t.lastMonth; m++) {
-    const net = col.revenue[m].sub(col.opex[m]).sub(col.capex[m]).add(col.terminalValue[m]);
-    rows.push({
-      month: m,
-      revenue: col.revenue[m],
-      opex: col.opex[m],
-      capex: col.capex[m],
-      terminalValue: col.terminalValue[m],
-      net,
-    });
+    const [revenue, opex, capex, terminalValue] = columns.map((c, i) =>
+      columnSum(
+        flows.map((f) => f[c][m]),
+        last[i],
+      ),
+    );
+    const of = [revenue, opex, capex, terminalValue];
+    const net =
+      lastNet && of.every((x, i) => x === lastNet?.of[i])
+        ? lastNet.net
+        : revenue.sub(opex).sub(capex).add(terminalValue);
+    lastNet = { of, net };
+    rows.push({ month: m, revenue, opex, capex, terminalValue, net });
   }
   return rows;
 }
@@ -319,10 +354,8 @@ export function leaseIrr(terms: LeaseTerms, names: LeaseArgNames = LEASE_ARG_NAM
   if (rows.every((r) => r.capex.isZero())) {
     throw new NoAnswerError("there is no investment (capex is 0), so the lease has no rate of return");
   }
-  const monthly = irr(
-    rows.map((r) => r.net),
-    0.008, // about 10% a year
-  );
+  const nets = rows.map((r) => r.net);
+  const monthly = irrOfDoubles(doublesOf(nets), () => nets, 0.008); // guess: about 10% a year
   return ONE.add(monthly).pow(12).sub(1);
 }
 

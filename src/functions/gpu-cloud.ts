@@ -1,5 +1,6 @@
 /* Excel adapters for GPU cloud: the miner owns the GPUs and sells GPU-hours. */
-import { GpuCloudPlan, gpuCloudIrr, gpuCloudNpv, gpuCloudSchedule } from "../calc/gpu-cloud";
+import { GpuCloudPlan, gpuCloudIrr, gpuCloudSchedule } from "../calc/gpu-cloud";
+import { gpuCloudNpvDouble } from "../calc/fast/schedule-doubles";
 import { read, Read } from "./read";
 import { SIGNATURES } from "./params";
 import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
@@ -14,7 +15,7 @@ export function gpuCloudNpvFn(...args: unknown[]): number {
   const params = SIGNATURES.GPUCLOUDNPV;
   return excelNumber("GPUCLOUDNPV", params, () => {
     const a = read(params, args);
-    return gpuCloudNpv(plan(a), a.discount_rate);
+    return gpuCloudNpvDouble(plan(a), a.discount_rate);
   });
 }
 

@@ -1,15 +1,26 @@
 /* Excel adapters for AI/HPC lease economics. */
-import { leaseIrr, leaseNpv, leaseSchedule, LeaseTerms } from "../calc/lease";
+import { leaseSchedule, LeaseTerms } from "../calc/lease";
+import { leaseIrrDouble, leaseNpvDouble } from "../calc/fast/schedule-doubles";
 import { InvalidArgumentError } from "../calc/errors";
 import { blankAllowed, isGiven, read, Read } from "./read";
 import { Param, SIGNATURES } from "./params";
 import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
 
+/** Each lease function's parameter list with critical_it_mw allowed blank, made once. */
+const blankMw = new Map<
+  readonly Param[],
+  ReturnType<typeof blankAllowed<typeof SIGNATURES.LEASEIRR, "critical_it_mw">>
+>();
+
 /** A lease function's arguments, critical_it_mw allowed blank (phases then give the MW). */
 const leaseArgs = <L extends typeof SIGNATURES.LEASEIRR | typeof SIGNATURES.LEASENPV>(
   params: L,
   raw: readonly unknown[],
-) => read(blankAllowed(params, "critical_it_mw"), raw);
+) => {
+  let list = blankMw.get(params);
+  if (!list) blankMw.set(params, (list = blankAllowed(params as typeof SIGNATURES.LEASEIRR, "critical_it_mw")));
+  return read(list as ReturnType<typeof blankAllowed<L, "critical_it_mw">>, raw);
+};
 
 /**
  * The lease terms among the arguments read (named as the calc module names them). With `phases`,
@@ -57,13 +68,13 @@ export function leaseNpvFn(...args: unknown[]): number {
   const params = SIGNATURES.LEASENPV;
   return excelNumber("LEASENPV", params, () => {
     const a = leaseArgs(params, args);
-    return leaseNpv(terms(params, a, args), a.discount_rate);
+    return leaseNpvDouble(terms(params, a, args), a.discount_rate);
   });
 }
 
 export function leaseIrrFn(...args: unknown[]): number {
   const params = SIGNATURES.LEASEIRR;
-  return excelNumber("LEASEIRR", params, () => leaseIrr(terms(params, leaseArgs(params, args), args)));
+  return excelNumber("LEASEIRR", params, () => leaseIrrDouble(terms(params, leaseArgs(params, args), args)));
 }
 
 /** Column headings of LEASECASHFLOWS. */

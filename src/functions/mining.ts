@@ -1,7 +1,12 @@
 /* Excel adapters for mining a site's megawatts month by month, and for the mine-or-lease decision. */
-import { conversionBreakevenPrice, conversionValue, GpuCloudOnSite, mwEconomics } from "../calc/conversion";
-import { conversionTiming } from "../calc/conversion-timing";
-import { miningNpv, miningSchedule } from "../calc/mining-schedule";
+import { GpuCloudOnSite, mwEconomics } from "../calc/conversion";
+import {
+  conversionBreakevenDouble,
+  conversionTimingDoubles,
+  conversionValueDouble,
+  miningNpvDouble,
+} from "../calc/fast/schedule-doubles";
+import { miningSchedule } from "../calc/mining-schedule";
 import { InvalidArgumentError } from "../calc/errors";
 import { isGiven, read, Read } from "./read";
 import { Param, SIGNATURES } from "./params";
@@ -86,21 +91,19 @@ export function miningNpvFn(...args: unknown[]): number {
   const params = SIGNATURES.MININGNPV;
   return excelNumber("MININGNPV", params, () => {
     const a = read(params, args);
-    return miningNpv(a, a.discount_rate);
+    return miningNpvDouble(a, a.discount_rate);
   });
 }
 
 export function conversionValueFn(...args: unknown[]): number {
-  return excelNumber(
-    "CONVERSIONVALUE",
-    SIGNATURES.CONVERSIONVALUE,
-    () => conversionValue(conversionArgs(SIGNATURES.CONVERSIONVALUE, args)).conversionValue,
+  return excelNumber("CONVERSIONVALUE", SIGNATURES.CONVERSIONVALUE, () =>
+    conversionValueDouble(conversionArgs(SIGNATURES.CONVERSIONVALUE, args)),
   );
 }
 
 export function conversionBreakevenFn(...args: unknown[]): number {
   return excelNumber("CONVERSIONBREAKEVEN", SIGNATURES.CONVERSIONBREAKEVEN, () =>
-    conversionBreakevenPrice(conversionArgs(SIGNATURES.CONVERSIONBREAKEVEN, args)),
+    conversionBreakevenDouble(conversionArgs(SIGNATURES.CONVERSIONBREAKEVEN, args)),
   );
 }
 
@@ -114,7 +117,7 @@ export const CONVERSION_TIMING_HEADER = [
 export function conversionTimingFn(...args: unknown[]): any[][] {
   const params = SIGNATURES.CONVERSIONTIMING;
   return excelMatrix("CONVERSIONTIMING", params, () => {
-    const { rows } = conversionTiming(conversionArgs(params, args));
+    const { rows } = conversionTimingDoubles(conversionArgs(params, args));
     return [CONVERSION_TIMING_HEADER, ...rows.map((r) => [r.month, toExcelNumber(r.value)])];
   });
 }

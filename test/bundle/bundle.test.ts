@@ -40,11 +40,13 @@ const blankPage = (functionsJs: string) => `<!doctype html><html><head><meta cha
 type Outcome = { value?: unknown; code?: string; message?: string; excelError?: boolean; crash?: string };
 
 let dist: string;
-let files: { functions: string; metadata: string; taskpane: string; css: string };
+let files: { functions: string; fast: string; words: string; metadata: string; taskpane: string; css: string };
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
+/** The scripts the page fetched, and their statuses. */
+const fetched: string[] = [];
 
 beforeAll(async () => {
   dist = await buildProduction();
@@ -53,6 +55,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage();
   page.on("pageerror", (e) => pageErrors.push(`${e}\n${e.stack ?? ""}`));
+  page.on("response", (r) => fetched.push(`${r.status()} ${r.url()}`));
   await page.goto(`${server.url}/blank.html`);
   await page.waitForFunction(() => typeof (window as any).CustomFunctions?._association?.mappings === "object");
 }, 180_000);
@@ -417,11 +420,20 @@ test("one copy of the shared code: decimal.js, calc and the market service only 
   // taskpane.js registers its modules into the chunk loader that functions.js creates, and the page loads functions.js first
   expect(fs.readFileSync(path.join(dist, files.taskpane), "utf8")).toMatch(/^("use strict";)?\(self\.webpackChunk/);
   const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
-  expect(html.indexOf(files.functions)).toBeLessThan(html.indexOf(files.taskpane));
+  expect(html.indexOf(files.functions)).toBeLessThan(html.indexOf(files.words));
+  expect(html.indexOf(files.words)).toBeLessThan(html.indexOf(files.taskpane));
 });
 
-test("every bundle is within its budget, and functions.js has no eval", () => {
+test("functions.js fetches the certified fast paths (fast.js) from where it was served, as it starts", async () => {
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => /\/fast\.[0-9a-f]+\.js$/.test(e.name)));
+  expect(fetched.filter((f) => f.endsWith(`/addin/${files.fast}`))).toEqual([`200 ${server.url}/addin/${files.fast}`]);
+});
+
+test("every bundle is within its budget, and no script has eval", () => {
   for (const b of bundleSizes(dist)) labelled(b.role, () => expect(b.bytes).toBeLessThanOrEqual(b.budget));
-  const js = fs.readFileSync(path.join(dist, files.functions), "utf8");
-  expect(js).not.toMatch(/\beval\(|new Function\(/);
+  expect(bundleSizes(dist).find((b: { role: string }) => b.role === "functions").budget).toBeLessThanOrEqual(180 * 1024);
+  for (const f of [files.functions, files.fast, files.words]) {
+    const js = fs.readFileSync(path.join(dist, f), "utf8");
+    labelled(f, () => expect(js).not.toMatch(/\beval\(|new Function\(/));
+  }
 });

@@ -98,6 +98,9 @@ describe("in Excel (a stand-in Office in the page)", () => {
     expect(xl.sheets).toEqual(["MINER_Market", "Assumptions", "Mining", "Lease vs Mine", "Treasury", "Reconciliation", "Risk"]);
     expect(xl.cells["Assumptions!B6"]).toEqual([["=BTC_Price"]]);
     expect(xl.names.Cost_Inputs).toBe("=Mining!$A$5:$B$17");
+    // a parameter table's unit and description: the registry's words, which the pane's page gets from words.js
+    const table = (await fake(["Mining!A5:D17"])).cells["Mining!A5:D17"] as unknown[][];
+    expect(table[0]).toEqual(["power_price_kwh", "=Power_Price_kWh", "USD per kWh", "Power price"]);
     expect(xl.charts.map((c) => c.source)).toEqual(expect.arrayContaining(["Mining!N5:N8"]));
 
     await page.click("#insert-model");

@@ -5,7 +5,7 @@
  * that a zero is always +0; it throws exactly what that function throws (the fast path declines
  * whenever the decimal path could throw, and the decimal path then runs and throws).
  */
-import { Decimal, Num } from "../decimal";
+import { Num } from "../decimal";
 import {
   allInCostPerBtc,
   breakevenHashprice,
@@ -16,25 +16,12 @@ import {
   MiningCostInputs,
 } from "../costs";
 import { btcPerDay, hashpriceUsdPerPhDay } from "../revenue";
-import {
-  allInCostFast,
-  breakdownFast,
-  breakevenHashpriceFast,
-  breakevenPowerFast,
-  btcPerDayFast,
-  cashCostFast,
-  CostPerBtcDoubles,
-  hashpriceFast,
-} from "./mining-formulas";
-import { decimalToDouble } from "./to-double";
+import type { CostPerBtcDoubles } from "./mining-formulas";
+import { resultDouble } from "./to-double";
+import { fastPaths } from "./lazy";
 
 export type { CostPerBtcDoubles } from "./mining-formulas";
-
-/** A decimal result as the double `toNumber()` gives, with −0 as 0. */
-export function resultDouble(x: Decimal): number {
-  const n = decimalToDouble(x);
-  return n === 0 ? 0 : n;
-}
+export { resultDouble } from "./to-double";
 
 const isNumber = (x: Num | undefined): x is number => typeof x === "number";
 
@@ -48,7 +35,9 @@ export function cashCostPerBtcDouble(
   opex_usd_per_th_day: Num,
   subsidy: Num,
 ): number {
+  const paths = fastPaths();
   if (
+    paths &&
     isNumber(power_price_kwh) &&
     isNumber(efficiency_j_th) &&
     isNumber(difficulty) &&
@@ -57,7 +46,7 @@ export function cashCostPerBtcDouble(
     isNumber(opex_usd_per_th_day) &&
     isNumber(subsidy)
   ) {
-    const fast = cashCostFast(
+    const fast = paths.cashCostFast(
       power_price_kwh,
       efficiency_j_th,
       difficulty,
@@ -111,9 +100,10 @@ function allInNumbers(
 
 /** `allInCostPerBtc(i).toNumber()` (ALLINCOSTPERBTC, BREAKEVENPRICE), USD per BTC. */
 export function allInCostPerBtcDouble(i: MiningCostInputs): number {
-  const v = allInNumbers(i, i.difficulty, i.subsidy);
-  if (v) {
-    const fast = allInCostFast(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
+  const paths = fastPaths();
+  const v = paths && allInNumbers(i, i.difficulty, i.subsidy);
+  if (paths && v) {
+    const fast = paths.allInCostFast(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
     if (fast === fast) return fast;
   }
   return resultDouble(allInCostPerBtc(i));
@@ -121,8 +111,10 @@ export function allInCostPerBtcDouble(i: MiningCostInputs): number {
 
 /** Each line of `costPerBtcBreakdown(i)` as its `toNumber()` (COSTBREAKDOWN), USD per BTC. */
 export function costPerBtcBreakdownDoubles(i: MiningCostInputs): CostPerBtcDoubles {
-  const v = allInNumbers(i, i.difficulty, i.subsidy);
-  const fast = v && breakdownFast(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
+  const paths = fastPaths();
+  const v = paths && allInNumbers(i, i.difficulty, i.subsidy);
+  const fast =
+    paths && v && paths.breakdownFast(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
   if (fast) return fast;
   const c = costPerBtcBreakdown(i);
   return {
@@ -147,7 +139,9 @@ export function breakevenPowerPriceDouble(
   opex_usd_per_th_day: Num,
   subsidy: Num,
 ): number {
+  const paths = fastPaths();
   if (
+    paths &&
     isNumber(btc_price) &&
     isNumber(efficiency_j_th) &&
     isNumber(difficulty) &&
@@ -156,7 +150,7 @@ export function breakevenPowerPriceDouble(
     isNumber(opex_usd_per_th_day) &&
     isNumber(subsidy)
   ) {
-    const fast = breakevenPowerFast(
+    const fast = paths.breakevenPowerFast(
       btc_price,
       efficiency_j_th,
       difficulty,
@@ -182,9 +176,10 @@ export function breakevenPowerPriceDouble(
 
 /** `breakevenHashprice(i).toNumber()` (BREAKEVENHASHPRICE), USD per PH/s-day. */
 export function breakevenHashpriceDouble(i: Omit<MiningCostInputs, "difficulty" | "subsidy">): number {
-  const v = allInNumbers(i, 1, 1);
-  if (v) {
-    const fast = breakevenHashpriceFast(v[0], v[1], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]);
+  const paths = fastPaths();
+  const v = paths && allInNumbers(i, 1, 1);
+  if (paths && v) {
+    const fast = paths.breakevenHashpriceFast(v[0], v[1], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]);
     if (fast === fast) return fast;
   }
   return resultDouble(breakevenHashprice(i));
@@ -192,8 +187,9 @@ export function breakevenHashpriceDouble(i: Omit<MiningCostInputs, "difficulty" 
 
 /** `hashpriceUsdPerPhDay(...).toNumber()` (HASHPRICE), USD per PH/s-day. */
 export function hashpriceUsdPerPhDayDouble(btcPrice: Num, difficulty: Num, feesBtcPerBlock: Num, subsidy: Num): number {
-  if (isNumber(btcPrice) && isNumber(difficulty) && isNumber(feesBtcPerBlock) && isNumber(subsidy)) {
-    const fast = hashpriceFast(btcPrice, difficulty, feesBtcPerBlock, subsidy);
+  const paths = fastPaths();
+  if (paths && isNumber(btcPrice) && isNumber(difficulty) && isNumber(feesBtcPerBlock) && isNumber(subsidy)) {
+    const fast = paths.hashpriceFast(btcPrice, difficulty, feesBtcPerBlock, subsidy);
     if (fast === fast) return fast;
   }
   return resultDouble(hashpriceUsdPerPhDay(btcPrice, difficulty, feesBtcPerBlock, subsidy));
@@ -201,8 +197,9 @@ export function hashpriceUsdPerPhDayDouble(btcPrice: Num, difficulty: Num, feesB
 
 /** `btcPerDay(...).toNumber()` (BTCPERDAY), BTC per day. */
 export function btcPerDayDouble(hashrateThs: Num, difficulty: Num, feesBtcPerBlock: Num, subsidy: Num): number {
-  if (isNumber(hashrateThs) && isNumber(difficulty) && isNumber(feesBtcPerBlock) && isNumber(subsidy)) {
-    const fast = btcPerDayFast(hashrateThs, difficulty, feesBtcPerBlock, subsidy);
+  const paths = fastPaths();
+  if (paths && isNumber(hashrateThs) && isNumber(difficulty) && isNumber(feesBtcPerBlock) && isNumber(subsidy)) {
+    const fast = paths.btcPerDayFast(hashrateThs, difficulty, feesBtcPerBlock, subsidy);
     if (fast === fast) return fast;
   }
   return resultDouble(btcPerDay(hashrateThs, difficulty, feesBtcPerBlock, subsidy));

@@ -60,8 +60,12 @@ export function singleSignChangeRoot(series: RootSeries, grid: readonly number[]
   const below = Math.sign(v[n - 1]); // the NPV's sign for rates below the root
   const f = (r: number) => series.scaled(r);
   // the scan's points without building them: the grid with the guess at index `at`
-  let at = grid.findIndex((p) => p > guess);
-  if (at < 0) at = grid.length;
+  let at = 0; // the first grid point above the guess (binary search: the grid is sorted)
+  for (let hi = grid.length; at < hi;) {
+    const mid = (at + hi) >> 1;
+    if (grid[mid] > guess) hi = mid;
+    else at = mid + 1;
+  }
   const point = (i: number) => (i < at ? grid[i] : i === at ? guess : grid[i - 1]);
   const count = grid.length + 1;
 
@@ -164,8 +168,8 @@ function newtonRoot(v: readonly number[], a: number, b: number): number | undefi
   // start where the chord crosses zero (regula falsi), else at the middle
   let z = zLo - (pLo * (zHi - zLo)) / (pHi - pLo);
   if (!(z > zLo && z < zHi)) z = (zLo + zHi) / 2;
-  // Quadratic convergence: once a step is below 2^-40 of z, one more reaches the rounding noise.
-  let last = false;
+  // Quadratic convergence: a step below 2^-30 of z leaves an error near the square of it, below
+  // the anchors' first distance (2^-44 of the scale); were it not, the anchors only start farther.
   for (let iter = 0; iter < 40; iter++) {
     // value and derivative by Horner's rule
     let p = 0;
@@ -191,10 +195,9 @@ function newtonRoot(v: readonly number[], a: number, b: number): number | undefi
       if (Math.abs(next - z) <= Math.abs(z) * 2 ** -40) break;
       next = (zLo + zHi) / 2;
     }
-    const small = Math.abs(next - z) <= Math.abs(z) * 2 ** -40;
+    const small = Math.abs(next - z) <= Math.abs(z) * 2 ** -30;
     z = next;
-    if (last) break;
-    last = small;
+    if (small) break;
   }
   const r = toR(z);
   return Number.isFinite(r) && r > -1 ? r : undefined;

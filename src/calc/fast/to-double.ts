@@ -76,3 +76,9 @@ export function decimalToDouble(x: Decimal): number {
 function digitsOf(w: number): number {
   return w >= 1e6 ? 7 : w >= 1e5 ? 6 : w >= 1e4 ? 5 : w >= 1e3 ? 4 : w >= 100 ? 3 : w >= 10 ? 2 : 1;
 }
+
+/** A decimal result as the double `toNumber()` gives, with −0 as 0. */
+export function resultDouble(x: Decimal): number {
+  const n = decimalToDouble(x);
+  return n === 0 ? 0 : n;
+}

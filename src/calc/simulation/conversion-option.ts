@@ -36,7 +36,8 @@
  * hindsight of its own path (as CONVERSIONDIST's mining leg is).
  */
 import { NoAnswerError } from "../errors";
-import { ConversionPlan, conversionLegs, conversionValueOf } from "../conversion";
+import { ConversionPlan } from "../conversion";
+import { conversionPathLegs } from "./deterministic-legs";
 import { monthlyDiscountFactor } from "../discounting";
 import { Estimate, meanEstimate, probabilityEstimate, quantileEstimates } from "./estimators";
 import { DEFAULT_QUANTILES, namingTheHorizon, planMarket, RiskInputs } from "./distributions";
@@ -94,10 +95,9 @@ export interface ConversionOption {
 /** CONVERSIONOPTION: the flexible strategy's value by least-squares Monte Carlo (module header). */
 export function conversionOption(plan: ConversionPlan, risk: RiskInputs): ConversionOption {
   const fractions = quantileFractions(risk.quantiles ?? DEFAULT_QUANTILES); // checked before the work
-  const legs = conversionLegs(plan);
-  conversionValueOf(legs); // CONVERSIONVALUE's checks, with its messages
+  const legs = conversionPathLegs(plan); // CONVERSIONVALUE's checks, with its messages
   const H = legs.horizonMonths;
-  const t = legs.mined.plan;
+  const t = legs.plan;
   const size = namingTheHorizon(() => simulationSize(risk.paths, H, risk.seed));
   if (size.paths * H > MAX_OPTION_PATH_MONTHS) {
     throw new NoAnswerError(
@@ -110,7 +110,7 @@ export function conversionOption(plan: ConversionPlan, risk: RiskInputs): Conver
   const valuer = miningPathValuerOf(t, monthlyDiscountFactor(plan.discount_rate));
   const market = planMarket({ ...plan, months: H }, t, risk);
   const simulated = { ...size, months: H - 1 }; // month m reads simulated month m − 1
-  const df = legs.mined.discount;
+  const df = legs.discount;
   const leasePv = new Float64Array(H + 1); // L × df_k
   for (let k = 0; k <= H; k++) leasePv[k] = toDouble(legs.leaseValue.mul(df[k]));
   const terminal = toDouble(legs.miningTerminalValuePv);

@@ -12,8 +12,9 @@
  */
 import { Num } from "../decimal";
 import { InvalidArgumentError } from "../errors";
-import { ConversionLegs, conversionLegs, ConversionPlan, conversionValueOf } from "../conversion";
-import { minedMonths, MiningPlan, ValidMiningPlan } from "../mining-schedule";
+import { ConversionPlan } from "../conversion";
+import { MiningPlan, ValidMiningPlan } from "../mining-schedule";
+import { checkedMining, conversionPathLegs, PathLegs } from "./deterministic-legs";
 import { monthlyDiscountFactor } from "../discounting";
 import { Estimate, probabilityEstimate, summarizeDistribution, DistributionSummary } from "./estimators";
 import { log } from "./float-math";
@@ -92,7 +93,7 @@ function miningValues(plan: MiningPlan, t: ValidMiningPlan, discountRate: Num, r
  * MININGNPV plan with random price and difficulty. For tests and summaries.
  */
 export function miningNpvPaths(plan: MiningPlan, discountRate: Num, risk: RiskInputs): Float64Array {
-  const mined = minedMonths(plan, discountRate); // MININGNPV's checks, with its messages
+  const mined = checkedMining(plan, discountRate); // MININGNPV's checks, with its messages
   return miningValues(plan, mined.plan, discountRate, risk);
 }
 
@@ -135,15 +136,14 @@ export function namingTheHorizon<T>(run: () => T): T {
 export function conversionPaths(
   plan: ConversionPlan,
   risk: RiskInputs,
-  legs: ConversionLegs = conversionLegs(plan),
+  legs: PathLegs = conversionPathLegs(plan), // CONVERSIONVALUE's checks, with its messages
 ): { values: Float64Array; leaseValue: number; horizonMonths: number } {
-  conversionValueOf(legs); // CONVERSIONVALUE's checks, with its messages
   const leaseValue = toDouble(legs.leaseValue);
   const converting = toDouble(legs.leaseValue.add(legs.fleetSale));
   const terminal = toDouble(legs.miningTerminalValuePv);
   const horizonMonths = legs.horizonMonths;
   const mining = namingTheHorizon(() =>
-    miningValues({ ...plan, months: horizonMonths }, legs.mined.plan, plan.discount_rate, risk),
+    miningValues({ ...plan, months: horizonMonths }, legs.plan, plan.discount_rate, risk),
   );
   const values = new Float64Array(mining.length);
   for (let p = 0; p < mining.length; p++) values[p] = converting - (mining[p] + terminal);

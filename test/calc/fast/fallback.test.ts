@@ -19,6 +19,10 @@ import {
 import { breakevenPowerFast, btcPerDayFast, cashCostFast } from "../../../src/calc/fast/mining-formulas";
 import { npvFast } from "../../../src/calc/fast/npv";
 import { outcome } from "../../support/fast-paths";
+import { loadFastPaths } from "../../../src/calc/fast/lazy";
+
+// the fast paths are a chunk of their own (lazy.ts): here, as in a sheet, in place before the calls
+beforeAll(() => loadFastPaths());
 
 const TH_DAY = (1e12 * 86400) / 2 ** 32;
 

@@ -7,6 +7,10 @@
  */
 import { FAMILIES, prng } from "../../support/input-families";
 import { FAST_CASES, same } from "../../support/fast-paths";
+import { loadFastPaths } from "../../../src/calc/fast/lazy";
+
+// the fast paths are a chunk of their own (lazy.ts): here, as in a sheet, in place before the calls
+beforeAll(() => loadFastPaths());
 
 describe.each(FAST_CASES)("$name: the double entry point equals the decimal path", (c) => {
   test.each([...FAMILIES])("%s arguments", (family) => {

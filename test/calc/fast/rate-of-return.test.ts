@@ -8,6 +8,10 @@ import { irr } from "../../../src/calc";
 import * as rateOfReturn from "../../../src/calc/fast/rate-of-return";
 import { outcome } from "../../support/fast-paths";
 import { prng } from "../../support/rational";
+import { loadFastPaths } from "../../../src/calc/fast/lazy";
+
+// the fast paths are a chunk of their own (lazy.ts): here, as in a sheet, in place before the calls
+beforeAll(() => loadFastPaths());
 
 const rand = prng(7);
 const between = (lo: number, hi: number) => lo + rand() * (hi - lo);
