@@ -29,7 +29,7 @@ import { Decimal, ONE, ZERO } from "./decimal";
 import { NoAnswerError } from "./errors";
 import { ConversionPlan, conversionLegs } from "./conversion-plan";
 import { fleetPlan, refreshChain } from "./fleet-life";
-import { floorDifficulty } from "./mining-plan";
+import { floorDifficulty, runningCostIn, variableCostIn } from "./mining-plan";
 import { fleetRulesOf, monthStates } from "./mining-schedule";
 import { positive } from "./validate";
 
@@ -47,6 +47,8 @@ const LOWEST = Number.MIN_VALUE;
 
 /** A month's revenue as a function of the month-1 price p. */
 interface PricedMonth {
+  /** m, from 1: its costs (the energy tax applies from energy_tax_start_month). */
+  month: number;
   /** coin × (1 + g)^(m − 1): revenue = this × p / D_eff. */
   cg: Decimal;
   /** 1 / D_eff when it does not depend on p (no floor). */
@@ -83,7 +85,7 @@ export function breakevenProblem(plan: ConversionPlan): BreakevenProblem {
     const floored = t.hashpriceFloor !== undefined;
     const perDifficulty = floored ? undefined : s.perDifficulty;
     const capPerPrice = floored ? floorDifficulty(t.hashpriceFloor as Decimal, s.subsidy, t.fees, growth) : ZERO;
-    return { cg, perDifficulty, pathDifficulty: s.pathDifficulty, capPerPrice };
+    return { month: s.m, cg, perDifficulty, pathDifficulty: s.pathDifficulty, capPerPrice };
   });
   const revenue = (m: PricedMonth, p: Decimal): Decimal => {
     if (m.perDifficulty !== undefined) return m.cg.mul(p).mul(m.perDifficulty);
@@ -92,13 +94,18 @@ export function breakevenProblem(plan: ConversionPlan): BreakevenProblem {
     const earning = t.includesFleet ? Decimal.max(capped, t.fleetDifficulty) : capped.add(t.fleetDifficulty);
     return m.cg.mul(p).div(earning);
   };
-  const runsAt = (m: PricedMonth, p: number): boolean => !t.switchOff || revenue(m, new Decimal(p)).gte(t.runningCost);
+  const runsAt = (m: PricedMonth, p: number): boolean =>
+    !t.switchOff || revenue(m, new Decimal(p)).gte(runningCostIn(t, m.month));
 
   // Present values per month: revenue per unit of price (no floor), the running and the idle costs.
   const revenuePv = months.map((m, i) =>
     m.perDifficulty === undefined ? ZERO : m.cg.mul(m.perDifficulty).mul(df[i + 1]),
   );
-  const runningPv = months.map((_, i) => t.variableCost.add(t.opex).mul(df[i + 1]));
+  const runningPv = months.map((_, i) =>
+    variableCostIn(t, i + 1)
+      .add(t.opex)
+      .mul(df[i + 1]),
+  );
   const idlePv = months.map((_, i) => t.idleOpex.mul(df[i + 1]).neg());
 
   /** V(p): the mining leg's value at month-1 price p, exact. */
@@ -128,7 +135,7 @@ export function breakevenProblem(plan: ConversionPlan): BreakevenProblem {
     refreshEvery: t.refreshEvery,
     p0: p0.toNumber(),
     runsAt: (i, p) => runsAt(months[i], p),
-    estimate: (i) => estimateThreshold(months[i], t.runningCost, t)?.toNumber(),
+    estimate: (i) => estimateThreshold(months[i], runningCostIn(t, months[i].month), t)?.toNumber(),
     wins: (p, thresholds) => valueAt(p, thresholds).gte(need),
     secant: (a, b, thresholds) => {
       const va = valueAt(a, thresholds);

@@ -7,7 +7,8 @@
  *                    reported deals), or the phases' MW
  *   lease leg L    = LEASENPV(critical IT MW, rate, term, lease_discount_rate (blank = discount_rate),
  *                    escalator, conversion capex per critical IT MW, opex %, build = conversion_months,
- *                    exit_cap_rate, rent_timing, capex_timing), or of the phases when given
+ *                    exit_cap_rate, rent_timing, capex_timing, the tenant's credit), or of the phases
+ *                    when given
  *   horizon H      = the lease schedule's last month (conversion_months + term_years × 12 without phases)
  *   mining leg     = the mining schedule of the whole site over months 1..H at discount_rate
  *   fleet sale R   = fleet_resale_usd_per_th × fleet TH/s, received when the site converts
@@ -21,6 +22,12 @@
  * brought back at discount_rate: L × (1 + discount_rate)^(−k/12). Before it is signed the site's
  * future is the owner's own, so the wait is discounted at the owner's rate; the lease's own rate
  * (lease_discount_rate) discounts the contracted flows from the signing on.
+ *
+ * The tenant's credit (tenant_default_annual, default_recovery_pct) is the lease's own: survival is
+ * counted from the lease's month 0, its signing, so a lease signed at month k survives to schedule
+ * month k + j with probability (1 − p)^(j/12). The tenant is the one who signs at k, not one already
+ * exposed since month 0; so L, and T (the same lease signed at the horizon's end), carry the same
+ * credit wherever they start.
  *
  * Errors name the conversion functions' own arguments: the lease leg's build is
  * `conversion_months`, its capex `conversion_capex_usd_per_mw`, its rate `lease_discount_rate`
@@ -53,6 +60,10 @@ export interface ConversionPlan extends Omit<MiningPlan, "months"> {
   capex_timing?: Num;
   /** Rows of (build months, critical IT MW): replace site_mw / ratio and conversion_months for the lease. */
   phases?: Rows;
+  /** The tenant's annual default probability, for the lease leg (lease.ts); default 0. */
+  tenant_default_annual?: Num;
+  /** Share of the contracted rent still received after a default; default 0. */
+  default_recovery_pct?: Num;
 }
 
 /** The lease leg's argument names, as the conversion functions call them. */
@@ -100,6 +111,8 @@ export function leaseTermsFor(plan: ConversionPlan): LeaseTerms {
     rent_timing: plan.rent_timing,
     capex_timing: plan.capex_timing,
     phases: plan.phases,
+    tenant_default_annual: plan.tenant_default_annual,
+    default_recovery_pct: plan.default_recovery_pct,
   };
 }
 

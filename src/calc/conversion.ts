@@ -9,7 +9,7 @@
  * conversion-timing.ts; MW economics (the uses of a site MW side by side) are here.
  */
 import { Decimal, Num, ZERO } from "./decimal";
-import { leaseCashFlows, LeaseTerms, validateLease } from "./lease";
+import { leaseCashFlows, LeaseTerms, rentCreditFactors, validateLease, ValidLeaseTerms } from "./lease";
 import { fleetHashrateThs, miningCashFlows, rowsOfMined } from "./mining-schedule";
 import { DiscountedGpuCloudMonth, GpuCloudPlan, gpuCloudCashFlows, gpuCloudSchedule } from "./gpu-cloud";
 import { sumOfPresentValues } from "./discounting";
@@ -169,6 +169,24 @@ function firstYear<T>(
   return n === 12 ? { revenue: rev, ebitda: e } : { revenue: rev.mul(TWELVE).div(n), ebitda: e.mul(TWELVE).div(n) };
 }
 
+/**
+ * The first lease year's expected rent and NOI with the tenant's credit, annualised when the term is
+ * shorter: each phase's lease months 1..12 in the months they are paid (after its build, in advance
+ * or at month end), each weighted by the expected share of rent then, survival counted from month 0
+ * (the signing), as the lease functions count it.
+ */
+function firstLeaseYearExpected(t: ValidLeaseTerms, credit: Decimal[]): { revenue: Decimal; ebitda: Decimal } {
+  const n = Math.min(12, t.leaseMonths);
+  const shift = t.rentInAdvance ? 1 : 0;
+  let revenue = ZERO;
+  for (const p of t.phases) {
+    const rent = p.criticalItMw.mul(KW_PER_MW).mul(t.rate); // lease year 1: no escalation yet
+    for (let k = 1; k <= n; k++) revenue = revenue.add(rent.mul(credit[p.buildMonths + k - shift]));
+  }
+  if (n < 12) revenue = revenue.mul(TWELVE).div(n);
+  return { revenue, ebitda: revenue.sub(revenue.mul(t.opexShare)) };
+}
+
 /** The site's critical IT MW under the lease: site_mw / ratio, or the sum of the phases' MW. */
 function criticalItMwOf(plan: ConversionPlan): Decimal {
   const t = validateLease(leaseTermsFor(plan), leaseArgNamesFor(plan));
@@ -199,7 +217,8 @@ function gpuPlanFor(plan: ConversionPlan, g: GpuCloudOnSite): GpuCloudPlan {
  * it as colocation, and (when `gpuCloud` is given) selling GPU-hours from it. "Per year" is the
  * first year of operation, annualised when the term or life is shorter than a year:
  *   mining: months 1–12 of the schedule (switch-off applied; refresh capex and salvage are not EBITDA)
- *   lease: lease months 1–12 of every phase (rent, less opex)
+ *   lease: lease months 1–12 of every phase (rent, less opex); with the tenant's credit, the expected
+ *          rent of those months where each phase pays them (survival from the signing, month 0)
  *   GPU cloud: service months 1–12 (revenue, less power and opex)
  * Capital per site MW: mining, one fleet at refresh_capex_usd_per_th × fleet TH/s (the site itself
  * is already built); lease, conversion capex × critical IT MW; GPU cloud, GPUs + shell.
@@ -241,11 +260,16 @@ export function mwEconomics(plan: ConversionPlan, gpuCloud?: GpuCloudOnSite): Mw
     phases: terms.phases?.map((row) => [0, row[1]]),
   };
   const leased = leaseCashFlows(firstYearTerms, leaseArgNamesFor(plan));
-  const l = firstYear(
-    leased.slice(1),
-    (r) => r.revenue,
-    (r) => r.revenue.sub(r.opex),
-  );
+  const valid = validateLease(terms, leaseArgNamesFor(plan));
+  const credit = rentCreditFactors(valid);
+  const l =
+    credit === undefined
+      ? firstYear(
+          leased.slice(1),
+          (r) => r.revenue,
+          (r) => r.revenue.sub(r.opex),
+        )
+      : firstLeaseYearExpected(valid, credit);
   const lease = use("Colocation lease", l.revenue, l.ebitda, leased[0].capex, siteMw);
 
   let gpu: MwUse | undefined;

@@ -121,6 +121,12 @@ export const FIRST_MONTH: Limits = {
   whole: true,
   hint: "1 = the column starts at month 1; 0 = at month 0, as LEASECASHFLOWS",
 };
+/** The first month a schedule pays a tax in: month 1 or later (after the horizon: never). */
+export const ENERGY_TAX_START: Limits = {
+  min: 1,
+  whole: true,
+  hint: "1 = from the first month; a month after the horizon: no energy tax",
+};
 /** A month of the year. */
 export const MONTH_OF_YEAR: Limits = { min: 1, max: 12, whole: true, hint: "1 = January, 12 = December" };
 /** Tax years of a depreciation schedule: a century at most. */

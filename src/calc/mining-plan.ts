@@ -18,7 +18,7 @@ import {
 } from "./protocol";
 import { TH_DAY_HASHES_OVER_2_32 } from "./revenue";
 import { MAX_LEASE_MONTHS } from "./lease";
-import { HASHPRICE_FLOOR } from "./limits";
+import { ENERGY_TAX_START, HASHPRICE_FLOOR } from "./limits";
 import {
   difficultyAtLeastOne,
   fraction,
@@ -100,6 +100,11 @@ export interface MiningPlan {
    * A suggestion: SUGGESTED_HASHPRICE_FLOOR_USD_PER_PH_DAY.
    */
   hashprice_floor_usd_per_ph_day?: Num;
+  /**
+   * The first month that pays energy_tax_usd_per_kwh (a tax enacted for a later date: New York's
+   * S8518 from 2027); months before it pay none and decide whether to run without it. Default 1.
+   */
+  energy_tax_start_month?: Num;
 }
 
 /** A plan's inputs checked and folded into per-month constants (exact decimals). */
@@ -128,14 +133,18 @@ export interface ValidMiningPlan {
   hashFactor: Decimal;
   powerRun: Decimal;
   taxRun: Decimal;
-  /** Power + energy tax of a running month. */
+  /** Power + energy tax of a running month (from energyTaxStart on; before it, powerRun). */
   variableCost: Decimal;
+  /** The first month that pays the energy tax (1: every month). */
+  energyTaxStart: number;
   /** Site opex of a running month. */
   opex: Decimal;
   /** Site opex of a month the fleet is off: idle_opex_pct × opex. */
   idleOpex: Decimal;
-  /** What running a month costs over idling it: variableCost + opex − idleOpex. */
+  /** What running a month costs over idling it: variableCost + opex − idleOpex (from energyTaxStart on). */
   runningCost: Decimal;
+  /** The same before energyTaxStart: powerRun + opex − idleOpex. */
+  untaxedRunningCost: Decimal;
   /** A new fleet's price: refresh_capex_usd_per_th × F. */
   fleetPrice: Decimal;
   refreshEvery: number;
@@ -144,6 +153,16 @@ export interface ValidMiningPlan {
   /** What the fleet is worth at the horizon's end: salvage_pct × fleetPrice when salvage_pct > 0, else resale. */
   endValue: Decimal;
   stopForGood: boolean;
+}
+
+/** Power and energy tax of month m if it runs: the tax only from energy_tax_start_month on. */
+export function variableCostIn(t: ValidMiningPlan, m: number): Decimal {
+  return m >= t.energyTaxStart ? t.variableCost : t.powerRun;
+}
+
+/** What running month m costs over idling it: its variable cost, and the opex idling saves. */
+export function runningCostIn(t: ValidMiningPlan, m: number): Decimal {
+  return m >= t.energyTaxStart ? t.runningCost : t.untaxedRunningCost;
 }
 
 /** Fleet hashrate a site powers, TH/s: site_mw × 1e6 / (efficiency × pue). */
@@ -262,6 +281,7 @@ export function validateMiningPlan(plan: MiningPlan): ValidMiningPlan {
   const resale = nonNegative("fleet_resale_usd_per_th", plan.fleet_resale_usd_per_th ?? 0).mul(fleet);
   const path = plan.difficulty_path === undefined ? undefined : difficultyPath(plan.difficulty_path, months);
   const floor = hashpriceFloor(plan.hashprice_floor_usd_per_ph_day);
+  const taxStart = within("energy_tax_start_month", plan.energy_tax_start_month ?? 1, ENERGY_TAX_START).toNumber();
 
   const kwhPerMonth = siteMw.mul(1000).mul(HOURS_PER_MONTH).mul(uptime);
   const powerRun = kwhPerMonth.mul(powerPrice); // flat every month
@@ -287,9 +307,11 @@ export function validateMiningPlan(plan: MiningPlan): ValidMiningPlan {
     powerRun,
     taxRun,
     variableCost,
+    energyTaxStart: taxStart,
     opex,
     idleOpex,
     runningCost: variableCost.add(opex).sub(idleOpex),
+    untaxedRunningCost: powerRun.add(opex).sub(idleOpex),
     fleetPrice,
     refreshEvery,
     resale,

@@ -30,10 +30,12 @@
  *              (= share × 4,380 × uptime × (1 − pool_fee) × (s_m + fees): never more than the network issues)
  *   revenue_run = BTC_run × P_m
  *   power_run  = site_mw × 1000 kW × 730 h × uptime × power_price_kwh
- *   tax_run    = site_mw × 1000 kW × 730 h × uptime × energy_tax_usd_per_kwh
+ *   tax_run    = site_mw × 1000 kW × 730 h × uptime × energy_tax_usd_per_kwh from month
+ *              energy_tax_start_month on (default 1), 0 before it (a tax enacted for a later date)
  *   opex       = opex_usd_per_mw_month × site_mw in a month that runs; idle_opex_pct × that in a month
  *              that does not (default 1: the whole opex either way; mothballing is typically 0.2–0.3)
  *   running_m  = NOT switch_off_below_cost OR revenue_run >= power_run + tax_run + (1 − idle_opex_pct) × opex
+ *              (the month's own tax_run: 0 before energy_tax_start_month)
  *              (switch_off_below_cost defaults to TRUE: a month that does not earn what running costs
  *              over idling mines nothing and burns no power; with the default idle_opex_pct of 1 that
  *              is its power and energy tax)
@@ -65,8 +67,10 @@ import {
   meanSubsidyBtc,
   MiningPlan,
   monthStartHeight,
+  runningCostIn,
   validateMiningPlan,
   ValidMiningPlan,
+  variableCostIn,
 } from "./mining-plan";
 
 export {
@@ -117,6 +121,8 @@ export interface MonthState {
   /** 1 / D_eff: the fleet's share is D_F / D_eff and its BTC coin / D_eff. */
   perDifficulty: Decimal;
   running: boolean;
+  /** Whether the month pays the energy tax (from energy_tax_start_month on). */
+  taxed: boolean;
   btcRun: Decimal;
   revenueRun: Decimal;
   /** revenue − power − energy tax − opex when running, − idle opex when not. */
@@ -191,8 +197,9 @@ function eachMonth(t: ValidMiningPlan, visit: (s: MonthState) => void): void {
     perDifficulty = plainGrowth && m > 1 ? perDifficulty.mul(shrink) : ONE.div(earningDifficulty);
     const btcRun = coin.mul(perDifficulty);
     const revenueRun = btcRun.mul(price);
-    const running = !t.switchOff || revenueRun.gte(t.runningCost);
-    const operatingNet = running ? revenueRun.sub(t.variableCost).sub(t.opex) : t.idleOpex.neg();
+    const taxed = m >= t.energyTaxStart;
+    const running = !t.switchOff || revenueRun.gte(runningCostIn(t, m));
+    const operatingNet = running ? revenueRun.sub(variableCostIn(t, m)).sub(t.opex) : t.idleOpex.neg();
     visit({
       m,
       height,
@@ -203,6 +210,7 @@ function eachMonth(t: ValidMiningPlan, visit: (s: MonthState) => void): void {
       coin,
       perDifficulty,
       running,
+      taxed,
       btcRun,
       revenueRun,
       operatingNet,
@@ -261,7 +269,7 @@ export function minedMonths(plan: MiningPlan, discountRate?: Num, rateName = "di
       btcMined: s.running ? s.btcRun : ZERO,
       revenue: s.running ? s.revenueRun : ZERO,
       powerCost: s.running ? t.powerRun : ZERO,
-      energyTax: s.running ? t.taxRun : ZERO,
+      energyTax: s.running && s.taxed ? t.taxRun : ZERO,
       opex: s.running ? t.opex : t.idleOpex,
       capex: ZERO,
       salvage: ZERO,

@@ -223,6 +223,11 @@ const REFRESH_RULE =
   "Refresh capex (refresh_capex_usd_per_th × fleet TH/s): a refresh falls due refresh_every_months after the start or the last purchase and is bought in the first month at or after that in which the fleet runs, never with fewer than refresh_every_months months of the horizon left (the fleet runs on to the end).";
 const SWITCH_OFF_NOTE =
   "Switch-off (switch_off_below_cost, default TRUE): a month whose BTC revenue is below its power + energy tax + the opex idling saves, (1 − idle_opex_pct) × opex, mines nothing and buys no power (Running 0); it pays idle_opex_pct × the site opex (default 1: all of it; a mothballed site, typically 0.2–0.3); a tie runs. The decision is month by month on that month's own margin, and the difficulty path is as given.";
+const ENERGY_TAX_NOTE =
+  "Energy tax = site_mw × 1000 × hours × uptime × energy_tax_usd_per_kwh in a month that runs, a variable cost (for tiered taxes, the effective rate ENERGYTAX / annual kWh), from month energy_tax_start_month on (default 1): a tax enacted for a later date (New York's S8518, tax years from 1 January 2027: month 14 of a schedule starting at block 925,000 in late November 2025) costs nothing before it, and the months before it decide to run without it.";
+/** The conversion's lease leg with the tenant's credit. */
+const CONVERSION_CREDIT =
+  "tenant_default_annual and default_recovery_pct weight the lease leg's rent as in LEASENPV (expected rent = rent × (S + (1 − S) × recovery), S = (1 − p)^(j/12)), survival counted from the lease's own month 0, its signing; T, the same lease signed at the horizon's end, carries the same credit. Mining is unaffected.";
 const SALVAGE_NOTE =
   "The fleet's value when mining ends, in the salvage column: at the horizon's end, salvage_pct × refresh_capex_usd_per_th × fleet TH/s when salvage_pct is above 0, else fleet_resale_usd_per_th × fleet TH/s; at a stop for good, the resale value. salvage_pct above 0 with refresh_capex_usd_per_th 0 or blank is #VALUE! (a share of no price): give fleet_resale_usd_per_th.";
 const STOP_NOTE =
@@ -590,7 +595,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     formula: `Fleet TH/s = site_mw × 1e6 / (machine_efficiency_j_th × pue). ${MONTH_FORMULA} Revenue = BTC mined × uptime × (1 − pool_fee) × price; power = site_mw × 1000 × hours × uptime × power price; opex per site MW; discount factor 1 / (1 + r)^(m / 12). ${REFRESH_RULE}`,
     notes: [
       SWITCH_OFF_NOTE,
-      "Energy tax = site_mw × 1000 × hours × uptime × energy_tax_usd_per_kwh, a variable cost (for tiered taxes, the effective rate ENERGYTAX / annual kWh).",
+      ENERGY_TAX_NOTE,
       SALVAGE_NOTE,
       STOP_NOTE,
       NETWORK_NOTE,
@@ -635,7 +640,15 @@ export const CATALOG: readonly FunctionDoc[] = [
       {
         args: [...MINING_EXAMPLE, true, 0, 43405000 / 876000000],
         result: "-68381692.05",
-        note: "with New York's tiered excise at its effective 4.95¢ for 100 MW (ENERGYTAX(876E6) / 876E6)",
+        note: "with New York's tiered excise at its effective 4.95¢ for 100 MW (ENERGYTAX(876E6) / 876E6) from month 1",
+      },
+      {
+        args: byName(MINING_EXAMPLE, "MININGNPV", {
+          energy_tax_usd_per_kwh: 43405000 / 876000000,
+          energy_tax_start_month: 14,
+        }),
+        result: "-41978059.82",
+        note: "the same tax from month 14, where 1 January 2027 falls (S8518's first tax year): months 1–13 run and earn their margin",
       },
       {
         args: replace(MINING_EXAMPLE, { 7: 48 }),
@@ -671,6 +684,8 @@ export const CATALOG: readonly FunctionDoc[] = [
       "A hyperscaler-backed lease is often discounted at a lower rate than mining: give it as lease_discount_rate.",
       "Converting now is one of many conversion months: CONVERSIONTIMING values each (its first row is this value), CONVERSIONOPTION the choice under a random market.",
       "The mining side buys machines only to run them (MININGNPV), and with exit_cap_rate it keeps the site's value T; up to version 1.0.0 it did neither, a wrong answer corrected since (CHANGELOG).",
+      CONVERSION_CREDIT,
+      ENERGY_TAX_NOTE,
     ],
     examples: [
       {
@@ -697,6 +712,19 @@ export const CATALOG: readonly FunctionDoc[] = [
         args: byName(CONVERSION_EXAMPLE, "CONVERSIONVALUE", { hashprice_floor_usd_per_ph_day: 35 }),
         result: "13143433.25",
         note: "a network that stops growing at a $35/PH-day hashprice",
+      },
+      {
+        args: byName(CONVERSION_EXAMPLE, "CONVERSIONVALUE", { tenant_default_annual: 0.02 }),
+        result: "7650453.98",
+        note: "a tenant that defaults at 2% a year, nothing recovered: the lease leg loses $65.4M",
+      },
+      {
+        args: byName(CONVERSION_EXAMPLE, "CONVERSIONVALUE", {
+          energy_tax_usd_per_kwh: 43405000 / 876000000,
+          energy_tax_start_month: 14,
+        }),
+        result: "91563547.96",
+        note: "New York's effective 4.95¢ from month 14 (2027): +$118.0M if charged from month 1, $26.4M too much",
       },
       {
         args: [...CONVERSION_TIMED.slice(0, 27), 0.07, 1, 1],
@@ -752,6 +780,7 @@ export const CATALOG: readonly FunctionDoc[] = [
       "Row k = 0 is CONVERSIONVALUE, to the last digit; the best row says when converting is worth most, and how much more than converting now.",
       "A lease signed at month k is worth its NPV L at month k and is brought back at discount_rate: until it is signed the site's future is the owner's, uncontracted; lease_discount_rate discounts the lease's own flows from the signing on.",
       "Price and difficulty follow their one path (growth, a difficulty_path, a floor); CONVERSIONOPTION decides under a random market.",
+      "The tenant's credit is the lease's own: row k's lease, signed at month k, survives to month k + j with probability (1 − tenant_default_annual)^(j/12), counted from its signing at k, not from month 0 (the tenant signs at k), so its value at k is L in every row.",
     ],
     examples: [
       {
@@ -773,7 +802,8 @@ export const CATALOG: readonly FunctionDoc[] = [
     notes: [
       "GPU cloud on the site: its GPUs fill the critical IT (site_mw / site_mw_per_critical_it_mw, or the phases' total) at kw_per_gpu, drawing power at the site's pue and power_price_kwh. Give usd_per_gpu_hour, utilization, gpu_capex_usd and kw_per_gpu, all or none.",
       "The margin is n/a when revenue is 0. Refresh capex and salvage are not EBITDA.",
-      "The mining year is the schedule's first 12 months as the site runs them (switch-off, idle opex in the months off, the hashprice floor or a difficulty path); a stop for good and the fleet's resale are not applied to it (they are values over the horizon, in CONVERSIONVALUE).",
+      "The mining year is the schedule's first 12 months as the site runs them (switch-off, idle opex in the months off, the hashprice floor or a difficulty path, the energy tax from energy_tax_start_month); a stop for good and the fleet's resale are not applied to it (they are values over the horizon, in CONVERSIONVALUE).",
+      "With the tenant's credit, the lease's year is the expected rent of every phase's first 12 lease months where each is paid, survival counted from the signing (month 0), as in LEASENPV.",
     ],
     examples: [
       {

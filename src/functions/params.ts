@@ -19,6 +19,7 @@ import {
   DEPRECIATION_YEARS,
   DIFFICULTY,
   DIFFICULTY_PATH,
+  ENERGY_TAX_START,
   FIRST_MONTH,
   FRACTION,
   GPU_CAPEX_TIMING,
@@ -423,6 +424,13 @@ export const PARAMS = define({
     example: 35,
     optional: true,
     blank: "no floor",
+  },
+  energy_tax_start_month: {
+    description: "First month that pays energy_tax_usd_per_kwh (a tax from a later date)",
+    unit: "month",
+    limits: ENERGY_TAX_START,
+    example: 14,
+    default: 1,
   },
 
   // A lease.
@@ -1280,7 +1288,8 @@ const CONVERSION_LEASE = [
 const ALL_IN = [...COST_INPUTS, ...OVERHEADS];
 /** The mining schedule's parameters before the fleet's life and the network's answer were appended. */
 const MINING_V1 = [...SITE, P.months, P.discount_rate, ...MINING_OPTIONS, ...MINING_DECISIONS];
-const MINING = [...MINING_V1, ...FLEET_AND_NETWORK];
+/** Every function that mines appends when the energy tax starts after the fleet's life. */
+const MINING = [...MINING_V1, ...FLEET_AND_NETWORK, P.energy_tax_start_month];
 /** The conversion's parameters before the fleet's life and the network's answer were appended. */
 const CONVERSION_V1 = [
   ...SITE,
@@ -1295,7 +1304,12 @@ const CONVERSION_V1 = [
 ];
 /** The tenant's credit (appended to the lease functions). */
 const TENANT_CREDIT = [P.tenant_default_annual, P.default_recovery_pct];
-const CONVERSION = [...CONVERSION_V1, ...FLEET_AND_NETWORK];
+/**
+ * What the conversion functions appended after the fleet's life: when the energy tax starts (as
+ * every function that mines), then the lease leg's tenant credit (as the lease functions).
+ */
+const CONVERSION_APPENDED = [P.energy_tax_start_month, ...TENANT_CREDIT];
+const CONVERSION = [...CONVERSION_V1, ...FLEET_AND_NETWORK, ...CONVERSION_APPENDED];
 const LEASE_NPV = [...LEASE_TERMS, P.discount_rate, ...LEASE_OPTIONS, ...LEASE_TIMING, ...TENANT_CREDIT];
 /** A GPU-cloud project: the GPUs, their price and power, then its options. */
 const GPU_CLOUD = [P.gpus, P.usd_per_gpu_hour, P.utilization, P.gpu_capex_usd, P.kw_per_gpu, P.pue, P.power_price_kwh];
@@ -1361,7 +1375,7 @@ const DETERMINISTIC = {
   CONVERSIONBREAKEVEN: CONVERSION,
   // When to convert, on one path: CONVERSIONVALUE's parameters, in its order.
   CONVERSIONTIMING: CONVERSION,
-  MWECONOMICS: [...CONVERSION_V1, ...GPU_ON_SITE, ...FLEET_AND_NETWORK],
+  MWECONOMICS: [...CONVERSION_V1, ...GPU_ON_SITE, ...FLEET_AND_NETWORK, ...CONVERSION_APPENDED],
   GPUCLOUDNPV: [...GPU_CLOUD, P.discount_rate, ...GPU_CLOUD_OPTIONS, ...GPU_CLOUD_DEAL],
   // An IRR needs no discount rate (as LEASEIRR).
   GPUCLOUDIRR: [...GPU_CLOUD, ...GPU_CLOUD_OPTIONS, ...GPU_CLOUD_DEAL],
@@ -1455,8 +1469,8 @@ const REPORTED = withDefault(P.quantiles, "{0.1,0.5,0.9}");
  * inputs were appended, the risk inputs and the quantiles, then what has been appended since (at
  * the end, as the interface rule says, not before the risk inputs).
  */
-const MINING_DIST = [...withRisk(MINING_V1), ...FLEET_AND_NETWORK];
-const CONVERSION_DIST = [...withRisk(CONVERSION_V1), ...FLEET_AND_NETWORK];
+const MINING_DIST = [...withRisk(MINING_V1), ...FLEET_AND_NETWORK, P.energy_tax_start_month];
+const CONVERSION_DIST = [...withRisk(CONVERSION_V1), ...FLEET_AND_NETWORK, ...CONVERSION_APPENDED];
 
 /** Every MINER function's parameters, in Excel's order: the public interface (test/functions/interface.json pins it). */
 export const SIGNATURES = {

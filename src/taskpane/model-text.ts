@@ -10,8 +10,8 @@ export function insertModelDescription(): string {
   const names = Object.values(SHEETS);
   const count = COUNTS[names.length] ?? String(names.length);
   return (
-    `Inserts ${count} sheets (${names.join(", ")}): cost per BTC, mine or lease, the treasury both ways and the risk ` +
-    "under a simulated market, for your inputs; every number a visible formula, reconciled with plain Excel. " +
+    `Inserts ${count} sheets (${names.join(", ")}): cost per BTC, mine or lease, after tax and financed, the treasury both ways ` +
+    "and the risk under a simulated market, for your inputs; every number a visible formula, reconciled with plain Excel. " +
     "Inserting again adds a new copy and changes nothing that is there."
   );
 }

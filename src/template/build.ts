@@ -2,6 +2,7 @@
  * The whole template model for one inserted copy: every sheet's cells, formats, names and charts,
  * with formulas and names already in that copy's spelling.
  */
+import { afterTaxSheet } from "./after-tax-sheet";
 import { assumptionsSheet } from "./assumptions-sheet";
 import { SheetDraft } from "./draft";
 import { leaseSheet } from "./lease-sheet";
@@ -26,6 +27,7 @@ function drafts(linkMarket: ReadonlySet<string>): SheetDraft[] {
     assumptionsSheet(linkMarket),
     miningSheet(),
     leaseSheet(),
+    afterTaxSheet(),
     treasurySheet(),
     reconciliationSheet(),
     riskSheet(),

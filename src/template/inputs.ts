@@ -210,6 +210,15 @@ export const INPUT_SECTIONS: InputSection[] = [
           "derived: the effective rate of the tier table on Lease vs Mine (MINER.ENERGYTAX / kWh) when it applies, else 0",
       },
       {
+        name: "Energy_Tax_Start_Month",
+        label: "First month the energy tax applies",
+        unit: "month of the schedule (1 = the first)",
+        value: 14,
+        numberFormat: "0",
+        source:
+          "S8518 applies to tax years from 1 January 2027 (reference/energy-tax-and-curtailment.md): from the start height's date (27 Nov 2025, 365/12-day months), 1 January 2027 falls in month 14. Set it again when the start moves",
+      },
+      {
         name: "Switch_Off_Below_Cost",
         label: "Switch the fleet off below cost (1 = yes)",
         unit: "1 or 0",
@@ -362,6 +371,24 @@ export const INPUT_SECTIONS: InputSection[] = [
         numberFormat: PCT,
         source:
           "0 = none (MINER's default); deals carry 5-year renewals (reference/lease-deals.md): set a cap rate to value them",
+      },
+      {
+        name: "Tenant_Default_Annual",
+        label: "Tenant's annual probability of default",
+        unit: "per year, a constant hazard from month 0",
+        value: 0,
+        numberFormat: PCT,
+        source:
+          "the MINER functions' default (a tenant that never defaults); hyperscaler backstops cover about half the contract (Google: $1.4B of Cipher's ~$3.0B; reference/lease-deals.md): set a rate for the tenant's credit",
+      },
+      {
+        name: "Default_Recovery_Pct",
+        label: "Rent still received after a default",
+        unit: "fraction of the contracted rent",
+        value: 0,
+        numberFormat: PCT,
+        source:
+          "the MINER functions' default (nothing): re-leasing or a backstop recovers part (reference/lease-deals.md)",
       },
       {
         name: "Lease_Discount_Rate",
@@ -593,6 +620,84 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 0,
         numberFormat: USD,
         source: "illustrative: none",
+      },
+    ],
+  },
+  {
+    // The After tax & financing sheet: the tax rules and the lenders' terms (the loan's rate and its
+    // loan-to-cost cap are the project loan's, above). Not tax advice.
+    title: "Tax and project debt (the After tax & financing sheet; not tax advice)",
+    inputs: [
+      {
+        name: "Tax_Rate",
+        label: "Income tax rate",
+        unit: "fraction of taxable income",
+        value: 0.21,
+        numberFormat: PCT,
+        source:
+          "the US federal corporate rate, IRC §11 (reference/tax-and-financing.md); state taxes come on top: add your state's",
+      },
+      {
+        name: "Loss_Treatment",
+        label: "A year's tax loss",
+        unit: "text: GROUP or NOL",
+        value: "GROUP",
+        numberFormat: "General",
+        source:
+          "the MINER functions' default: GROUP, a consolidated group uses the loss at once; NOL for a standalone company, carried forward against 80% of later income (IRC §172; reference/tax-and-financing.md)",
+      },
+      {
+        name: "Equipment_Method",
+        label: "Depreciation of refreshes and GPUs",
+        unit: "text: MACRS5, MACRS7 or MACRS15",
+        value: "MACRS5",
+        numberFormat: "General",
+        source:
+          "ASICs and GPU servers are 5-year property, computers and peripheral equipment (IRS Publication 946, Table A-1; reference/tax-and-financing.md)",
+      },
+      {
+        name: "Equipment_Bonus_Pct",
+        label: "Bonus depreciation on refreshes and GPUs",
+        unit: "fraction of the cost, in the year placed in service",
+        value: 1,
+        numberFormat: PCT,
+        source: "100% for property acquired after 19 January 2025 (P.L. 119-21; reference/tax-and-financing.md)",
+      },
+      {
+        name: "Conversion_Bonus_Share",
+        label: "Conversion capex taking the bonus (cost-segregated)",
+        unit: "fraction of the conversion capex, deducted at once; the rest 39-year",
+        value: 0.5,
+        numberFormat: PCT,
+        source:
+          "illustrative: cost segregation moves a hall's electrical and cooling equipment into 5-, 7- and 15-year classes, which take the 100% bonus; the share is site-specific (reference/tax-and-financing.md). The rest is 39-year real property (Publication 946, Table A-7a)",
+      },
+      {
+        name: "Hall_In_Service_Month",
+        label: "Month the hall is placed in service",
+        unit: "month of the schedule",
+        value: "=MAX(Lease_Phase_Build_Months)",
+        numberFormat: "0",
+        source:
+          "derived: when the last hall is ready (the phases' longest build), for the lease and the GPU cloud; its month of the tax year picks SL39's first-year rate",
+      },
+      {
+        name: "Min_DSCR",
+        label: "Lowest debt-service coverage the lender accepts",
+        unit: "ratio: CFADS / debt service",
+        value: 1.3,
+        numberFormat: RATIO,
+        source:
+          "lenders size contracted rent at 1.20–1.40× for investment-grade or backstopped tenants (reference/tax-and-financing.md)",
+      },
+      {
+        name: "Debt_Tenor_Months",
+        label: "Project loan tenor",
+        unit: "months from the draw at month 0 (at most 360)",
+        value: 120,
+        numberFormat: "0",
+        source:
+          "illustrative: 10 years, shorter than the lease as lenders size it (reference/tax-and-financing.md); the loan's rate and loan-to-cost cap are Project_Loan_Rate and Project_Loan_to_Cost",
       },
     ],
   },

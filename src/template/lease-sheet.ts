@@ -15,6 +15,7 @@ import {
   MINING_DECISIONS,
   MINING_OPTIONS,
   Param,
+  PARAMS,
   SIGNATURES,
   SITE,
 } from "../functions/params";
@@ -27,15 +28,15 @@ const USD = "#,##0";
 
 /** The plain schedule covers months 0..SCHEDULE_MONTHS: 30 years, enough for a 25-year lease after a conversion. */
 export const SCHEDULE_MONTHS = 360;
-export const SCHEDULE_HEADER_ROW = 90;
+export const SCHEDULE_HEADER_ROW = 94;
 export const SCHEDULE_FIRST_ROW = SCHEDULE_HEADER_ROW + 1; // month 0
 export const SCHEDULE_LAST_ROW = SCHEDULE_FIRST_ROW + SCHEDULE_MONTHS;
 const YEARS = SCHEDULE_MONTHS / 12;
 
-/** The lease's phases, from row 70: rows of (build months until ready for service, critical IT MW); blank rows add nothing. */
-export const PHASE_TABLE = new Grid(70, 4, new Columns("A", ["buildMonths", "mw", "note"]));
-/** The energy tax's bands, from row 80: rows of (band start in kWh a year, USD per kWh); the default is New York's five. */
-export const TIER_TABLE = new Grid(80, 6, new Columns("A", ["start", "rate", "tax", "source"]));
+/** The lease's phases, from row 73: rows of (build months until ready for service, critical IT MW); blank rows add nothing. */
+export const PHASE_TABLE = new Grid(73, 4, new Columns("A", ["buildMonths", "mw", "note"]));
+/** The energy tax's bands, from row 84: rows of (band start in kWh a year, USD per kWh); the default is New York's five. */
+export const TIER_TABLE = new Grid(84, 6, new Columns("A", ["start", "rate", "tax", "source"]));
 
 const phaseCell = (p: number, key: "buildMonths" | "mw") => absolute(PHASE_TABLE.cell(key, p));
 const PHASES = Array.from({ length: PHASE_TABLE.count }, (_, p) => p);
@@ -48,12 +49,14 @@ const FLEET_THS = "Site_MW*1000000/(Efficiency_J_TH*Site_PUE)";
 const FLEET_DIFFICULTY = `${FLEET_THS}*1000000000000*600/2^32`;
 /** kWh the site buys in a month it runs: MW × 1000 kW × 730 h × uptime. */
 const KWH_RUN = "Site_MW*1000*24*365/12*Uptime";
-/** Power and energy tax in a month it runs: the variable cost revenue must cover. */
-const VARIABLE_COST = `${KWH_RUN}*(Power_Price_kWh+Energy_Tax_USD_per_kWh)`;
+/** Month r's energy tax per kWh: the rate from Energy_Tax_Start_Month on, none before. */
+const TAX_RATE = (r: number) => `Energy_Tax_USD_per_kWh*(${at("month", r)}>=Energy_Tax_Start_Month)`;
+/** Power and energy tax in month r if it runs: the variable cost revenue must cover. */
+const VARIABLE_COST = (r: number) => `${KWH_RUN}*(Power_Price_kWh+${TAX_RATE(r)})`;
 /** The site's opex in a month the fleet runs; a month off pays Idle_Opex_Pct of it. */
 const OPEX = "Site_Opex_USD_per_MW_Month*Site_MW";
-/** What a month must earn to run: its power and energy tax, and the opex idling would save. */
-const RUNNING_COST = `${VARIABLE_COST}+(1-Idle_Opex_Pct)*${OPEX}`;
+/** What month r must earn to run: its power and energy tax, and the opex idling would save. */
+const RUNNING_COST = (r: number) => `${VARIABLE_COST(r)}+(1-Idle_Opex_Pct)*${OPEX}`;
 /** A new fleet's price. */
 const FLEET_PRICE = `Refresh_Capex_USD_per_TH*${FLEET_THS}`;
 /** What the fleet fetches when sold: at a stop for good or a conversion. */
@@ -96,7 +99,7 @@ const valueIfStopped = (key: string, operating: (r: number) => string, bought: (
     : `=IF(${MINING(r)},${at(key, r - 1)}-${RESALE}*${at("discountFactor", r - 1)}+(${operating(r)}-${bought(r)})*${at("discountFactor", r)}+IF(${at("month", r)}<Horizon_Months,${RESALE},${END_VALUE})*${at("discountFactor", r)},"")`;
 /** Month r's operating flow before any stop: revenue less power, tax and opex when it runs, idle opex when not. */
 const operatingFlow = (runs: string, revenue: (r: number) => string) => (r: number) =>
-  `IF(${at(runs, r)}=1,${revenue(r)}-${VARIABLE_COST}-${OPEX},-Idle_Opex_Pct*${OPEX})`;
+  `IF(${at(runs, r)}=1,${revenue(r)}-${VARIABLE_COST(r)}-${OPEX},-Idle_Opex_Pct*${OPEX})`;
 /** A fleet bought in month r (the chain `key`), before any stop. */
 const boughtIn = (key: string) => (r: number) => `IF(${at(key, r)}=${at("month", r)},${FLEET_PRICE},0)`;
 const revenueRun = (r: number) => `${at("btcRun", r)}*${at("price", r)}`;
@@ -122,6 +125,15 @@ function overPhases(r: number, term: (b: string, mw: string, k: string) => strin
 /** Rent of a phase's lease month k: MW × 1000 × rate, escalated after each completed lease year. */
 const rent = (mw: string, k: string) => `${mw}*1000*Lease_Rate_USD_per_kW_Month*(1+Lease_Escalator)^INT((${k}-1)/12)`;
 const inTerm = (k: string) => `AND(${k}>=1,${k}<=Lease_Term_Months)`;
+/** The tenant's monthly survival, q = (1 − Tenant_Default_Annual)^(1/12). */
+const Q = "(1-Tenant_Default_Annual)^(1/12)";
+/** q^e, with q^0 = 1 even when q is 0 (a tenant sure to default), where Excel's 0^0 is #NUM!. */
+export const qTo = (e: string) => `IF((${e})=0,1,${Q}^(${e}))`;
+/**
+ * The share of contracted rent expected in month r: S + (1 − S) × recovery, S = q^month, the tenant's
+ * survival from month 0 (the signing): every phase is signed at month 0.
+ */
+const EXPECTED_SHARE = (r: number) => `(Default_Recovery_Pct+(1-Default_Recovery_Pct)*${qTo(at("month", r))})`;
 
 const COLUMNS: ScheduleColumn[] = [
   {
@@ -144,10 +156,12 @@ const COLUMNS: ScheduleColumn[] = [
   },
   {
     key: "leaseRevenue",
-    header: "Lease revenue (USD)",
+    header: "Lease revenue (USD; the expected rent with the tenant's credit)",
     format: USD,
-    // Each phase's rent starts after its own build and escalates on its own anniversaries.
-    formula: (r) => `=${overPhases(r, (b, mw, k) => `IF(${inTerm(k)},${rent(`N(${mw})`, k)},0)`)}`,
+    // Each phase's rent starts after its own build and escalates on its own anniversaries; with the
+    // tenant's credit each month's rent is the expected rent.
+    formula: (r) =>
+      `=(${overPhases(r, (b, mw, k) => `IF(${inTerm(k)},${rent(`N(${mw})`, k)},0)`)})*${EXPECTED_SHARE(r)}`,
   },
   {
     key: "leaseOpex",
@@ -173,11 +187,11 @@ const COLUMNS: ScheduleColumn[] = [
     key: "leaseExit",
     header: "Lease exit value (USD)",
     format: USD,
-    // The final lease year's NOI ÷ the exit cap rate, with the phase's last rent.
+    // The final lease year's (expected) NOI ÷ the exit cap rate, with the phase's last rent.
     formula: (r) =>
       `=IF(Exit_Cap_Rate>0,${PHASES.map((p) => {
         const [b, mw] = [phaseCell(p, "buildMonths"), `N(${phaseCell(p, "mw")})`];
-        return `IF(${at("month", r)}=N(${b})+Lease_Term_Months-Rent_Timing,${mw}*1000*Lease_Rate_USD_per_kW_Month*(1-Lease_Opex_Pct_of_Revenue)*Lease_Final_Year_Months/Exit_Cap_Rate,0)`;
+        return `IF(${at("month", r)}=N(${b})+Lease_Term_Months-Rent_Timing,${mw}*1000*Lease_Rate_USD_per_kW_Month*(1-Lease_Opex_Pct_of_Revenue)*(Default_Recovery_Pct*Lease_Final_Year_Months+(1-Default_Recovery_Pct)*${qTo(`N(${b})-Rent_Timing+1`)}*Lease_Final_Year_Survival)/Exit_Cap_Rate,0)`;
       }).join("+")},0)`,
   },
   {
@@ -232,7 +246,7 @@ const COLUMNS: ScheduleColumn[] = [
     header: "Would run, before any stop (1/0)",
     format: "0",
     // Switched off when the month's revenue would not cover its power, energy tax and the opex idling saves (a tie runs).
-    formula: (r) => `=IF(AND(${MINING(r)},OR(NOT(Switch_Off_Below_Cost),${revenueRun(r)}>=${RUNNING_COST})),1,0)`,
+    formula: (r) => `=IF(AND(${MINING(r)},OR(NOT(Switch_Off_Below_Cost),${revenueRun(r)}>=${RUNNING_COST(r)})),1,0)`,
   },
   {
     key: "running",
@@ -262,7 +276,7 @@ const COLUMNS: ScheduleColumn[] = [
     key: "energyTax",
     header: "Energy tax (USD)",
     format: USD,
-    formula: (r) => `=${at("running", r)}*${KWH_RUN}*Energy_Tax_USD_per_kWh`,
+    formula: (r) => `=${at("running", r)}*${KWH_RUN}*${TAX_RATE(r)}`,
   },
   {
     key: "miningOpex",
@@ -356,7 +370,7 @@ const COLUMNS: ScheduleColumn[] = [
     header: "Would run at the breakeven price (1/0)",
     format: "0",
     formula: (r) =>
-      `=IF(AND(${MINING(r)},OR(NOT(Switch_Off_Below_Cost),${at("revenueAtBreakeven", r)}>=${RUNNING_COST})),1,0)`,
+      `=IF(AND(${MINING(r)},OR(NOT(Switch_Off_Below_Cost),${at("revenueAtBreakeven", r)}>=${RUNNING_COST(r)})),1,0)`,
   },
   {
     key: "revenuePvAtBreakeven",
@@ -408,9 +422,13 @@ export function scheduleRange(key: string, fromMonth = 0): string {
  * and the positional calls pass it blank (the growth and the floor make the path).
  */
 export const NOT_IN_TABLES = ["difficulty_path"];
-const SITE_TABLE: Param[] = [...SITE, ...MINING_OPTIONS, ...MINING_DECISIONS, ...FLEET_AND_NETWORK].filter(
-  (p) => !NOT_IN_TABLES.includes(p.name),
-);
+const SITE_TABLE: Param[] = [
+  ...SITE,
+  ...MINING_OPTIONS,
+  ...MINING_DECISIONS,
+  ...FLEET_AND_NETWORK,
+  PARAMS.energy_tax_start_month,
+].filter((p) => !NOT_IN_TABLES.includes(p.name));
 /** With phases, the conversion's own MW ratio and conversion months are blank: the phases give both. */
 const GIVEN_BY_PHASES = ["conversion_months", "site_mw_per_critical_it_mw", "phases"];
 const notSite = (params: readonly Param[]) =>
@@ -716,6 +734,9 @@ export const ENERGY_TAX = new Table(
 // (a year, or a part year and the 12 − a months before it), annualised for a term under a year.
 const FINAL_YEARS = "ROUNDUP(Lease_Term_Months/12,0)";
 const FINAL_PART = `(Lease_Term_Months-12*(${FINAL_YEARS}-1))`;
+/** Σ q^j for j = a..b (0 when b < a): a geometric series, a count when the tenant never defaults. */
+export const survivalMonths = (a: string, b: string) =>
+  `IF(Tenant_Default_Annual=0,(${b})-(${a})+1,(${qTo(a)}-${qTo(`${b}+1`)})/(1-${Q}))`;
 /** Below the phases, after two blank rows. */
 const FINAL_YEAR = new Table(
   `A${PHASE_TABLE.bottom + 3}`,
@@ -727,6 +748,17 @@ const FINAL_YEAR = new Table(
       unit: "for the exit value: its NOI ÷ Exit_Cap_Rate",
       numberFormat: "0.0000",
       name: ["Lease_Final_Year_Months", "Final lease year's rent in months of year-1 rent"],
+    },
+    {
+      key: "finalYearSurvival",
+      label: "The same, each month weighted by the tenant's survival from the phase's first rent month",
+      value: `=IF(Lease_Term_Months<12,12/Lease_Term_Months*${survivalMonths("0", "Lease_Term_Months-1")},(1+Lease_Escalator)^(${FINAL_YEARS}-1)*${survivalMonths(`Lease_Term_Months-${FINAL_PART}`, "Lease_Term_Months-1")}+(1+Lease_Escalator)^(${FINAL_YEARS}-2)*${survivalMonths("Lease_Term_Months-12", `Lease_Term_Months-${FINAL_PART}-1`)})`,
+      unit: "for the exit value with the tenant's credit: × q^(first rent month) per phase",
+      numberFormat: "0.0000",
+      name: [
+        "Lease_Final_Year_Survival",
+        "Final lease year's rent in months of year-1 rent, weighted by survival from the first rent month",
+      ],
     },
   ],
   { style: "result" },

@@ -45,6 +45,9 @@ export const PARAMETER_LINKS: Record<string, string> = {
   fleet_resale_usd_per_th: "=Fleet_Resale_USD_per_TH",
   // Blank is no floor (0 or less is refused by the functions, as a floor must be above 0).
   hashprice_floor_usd_per_ph_day: '=IF(Hashprice_Floor_USD_per_PH_Day="","",Hashprice_Floor_USD_per_PH_Day)',
+  energy_tax_start_month: "=Energy_Tax_Start_Month",
+  tenant_default_annual: "=Tenant_Default_Annual",
+  default_recovery_pct: "=Default_Recovery_Pct",
   exit_cap_rate: "=Exit_Cap_Rate",
   rent_timing: "=Rent_Timing",
   capex_timing: "=Capex_Timing",

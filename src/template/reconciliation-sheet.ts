@@ -12,12 +12,16 @@ import {
   scheduleRange,
   TIER_TAX_RANGE,
   TIMING,
+  PHASE_TABLE,
+  qTo,
+  survivalMonths,
 } from "./lease-sheet";
 import { BREAKDOWN, BREAKDOWN_VALUE, MINING_RESULTS } from "./mining-sheet";
 import { absolute } from "./spec";
 import { Check, CHECK_COLUMNS, CheckTable } from "./check-table";
 import { Line, Table } from "./layout";
 import { TREASURY_CHECKS } from "./treasury-reconciliation";
+import { AFTER_TAX_CHECKS } from "./after-tax-reconciliation";
 
 /** The row of the all-checks-pass cell; the checks' header two rows below. */
 const ALL_PASS_ROW = 3;
@@ -147,9 +151,14 @@ const economics = (use: "mining" | "lease" | "gpuCloud", line: "ebitda" | "capit
 /** Excel's NPV of a schedule column from month 1 at a monthly rate. */
 const npv = (rate: string, key: string) => `NPV(${rate},${L}${scheduleRange(key, 1)})`;
 const month0 = (key: string) => `${L}$${SCHEDULE_COLUMN[key]}$${SCHEDULE_FIRST_ROW}`;
-const VARIABLE_COST = "Site_MW*1000*24*365/12*Uptime*(Power_Price_kWh+Energy_Tax_USD_per_kWh)";
+const KWH_RUN = "Site_MW*1000*24*365/12*Uptime";
+/** The first year's running months that pay the energy tax (from Energy_Tax_Start_Month). */
+const TAXED_RUNNING = `COUNTIFS(${firstYearRows("wouldRun")},1,${firstYearRows("month")},">="&Energy_Tax_Start_Month)`;
 /** The first year as MWECONOMICS takes it: the months that would run (no stop for good), idle opex in the others. */
-const FIRST_YEAR_EBITDA = `SUMPRODUCT(${firstYearRows("wouldRun")},${firstYearRows("btcRun")},${firstYearRows("price")})-SUM(${firstYearRows("wouldRun")})*(${VARIABLE_COST}+Site_Opex_USD_per_MW_Month*Site_MW)-(12-SUM(${firstYearRows("wouldRun")}))*Idle_Opex_Pct*Site_Opex_USD_per_MW_Month*Site_MW`;
+const FIRST_YEAR_EBITDA = `SUMPRODUCT(${firstYearRows("wouldRun")},${firstYearRows("btcRun")},${firstYearRows("price")})-SUM(${firstYearRows("wouldRun")})*(${KWH_RUN}*Power_Price_kWh+Site_Opex_USD_per_MW_Month*Site_MW)-${TAXED_RUNNING}*${KWH_RUN}*Energy_Tax_USD_per_kWh-(12-SUM(${firstYearRows("wouldRun")}))*Idle_Opex_Pct*Site_Opex_USD_per_MW_Month*Site_MW`;
+/** The lease months of a first lease year: 12, or the whole term when shorter (annualised × 12 / that). */
+const FIRST_LEASE_MONTHS = "MIN(12,Lease_Term_Months)";
+const PHASE_ROWS = Array.from({ length: PHASE_TABLE.count }, (_, p) => p);
 const GPU_REVENUE = "$gpus*GPU_USD_per_Hour*GPU_Utilization*8760";
 
 const CHECKS: Check[] = [
@@ -274,9 +283,15 @@ const CHECKS: Check[] = [
   [
     "Lease EBITDA per site MW-year (USD)",
     economics("lease", "ebitda"),
-    () => "=Leased_Critical_IT_MW*1000*Lease_Rate_USD_per_kW_Month*12*(1-Lease_Opex_Pct_of_Revenue)/Site_MW",
+    () =>
+      `=1000*Lease_Rate_USD_per_kW_Month*(1-Lease_Opex_Pct_of_Revenue)*12/${FIRST_LEASE_MONTHS}*(${PHASE_ROWS.map(
+        (p) => {
+          const [b, mw] = [absolute(PHASE_TABLE.cell("buildMonths", p)), absolute(PHASE_TABLE.cell("mw", p))];
+          return `N(${L}${mw})*(Default_Recovery_Pct*${FIRST_LEASE_MONTHS}+(1-Default_Recovery_Pct)*${qTo(`N(${L}${b})-Rent_Timing+1`)}*${survivalMonths("0", `${FIRST_LEASE_MONTHS}-1`)})`;
+        },
+      ).join("+")})/Site_MW`,
     "money",
-    "every phase's first lease year: MW × 1,000 × rent × 12 × (1 − opex), per site MW",
+    "every phase's first lease year: MW × 1,000 × rent × 12 × (1 − opex), per site MW; with the tenant's credit each month at its expected share, survival from month 0",
   ],
   [
     "Lease capital per site MW (USD)",
@@ -307,6 +322,7 @@ const MODEL_CHECKS = new CheckTable(ALL_PASS_ROW + 2, CHECKS);
 const COVERAGE_ROW = MODEL_CHECKS.last + 2;
 const HELPERS = new Table(`${CHECK_COLUMNS.from}${COVERAGE_ROW + 4}`, HELPER_LINES, { numberFormat: "0.000000000000" });
 const TREASURY = new CheckTable(HELPERS.bottom + 4, TREASURY_CHECKS);
+const AFTER_TAX = new CheckTable(TREASURY.last + 4, AFTER_TAX_CHECKS);
 
 /** Where the Reconciliation sheet's checks sit. */
 export const RECONCILIATION = {
@@ -316,6 +332,7 @@ export const RECONCILIATION = {
   /** TRUE when the monthly schedule covers the horizon. */
   coverage: `${CHECK_COLUMNS.col("miner")}${COVERAGE_ROW}`,
   treasury: TREASURY,
+  afterTax: AFTER_TAX,
 };
 
 export function reconciliationSheet(): SheetDraft {
@@ -332,11 +349,19 @@ export function reconciliationSheet(): SheetDraft {
   );
   TREASURY.write(d, "#,##0.00######");
   d.put(
+    left(AFTER_TAX.headerRow - 1),
+    [["The After tax & financing sheet: after-tax values and debt against plain formulas"]],
+    "section",
+  );
+  AFTER_TAX.write(d, "#,##0.00");
+  for (const row of AFTER_TAX.checks.flatMap(([, , , kind], i) => (kind === "rate" ? [AFTER_TAX.first + i] : [])))
+    d.format(`${CHECK_COLUMNS.col("miner")}${row}:${CHECK_COLUMNS.col("plain")}${row}`, "result", "0.000000%");
+  d.put(
     left(ALL_PASS_ROW),
     [
       [
         "All checks pass",
-        `=AND(${MODEL_CHECKS.column("matches")},${RECONCILIATION.coverage},${TREASURY.column("matches")})`,
+        `=AND(${MODEL_CHECKS.column("matches")},${RECONCILIATION.coverage},${TREASURY.column("matches")},${AFTER_TAX.column("matches")})`,
       ],
     ],
     "check",

@@ -52,6 +52,7 @@ export const SHEETS = {
   assumptions: "Assumptions",
   mining: "Mining",
   leaseVsMine: "Lease vs Mine",
+  afterTax: "After tax & financing",
   treasury: "Treasury",
   reconciliation: "Reconciliation",
   risk: "Risk",

@@ -58,7 +58,15 @@ function nextDown(x: number): number {
  */
 /** The plan's inputs before the fleet's life and the network's response were added. */
 type OldPlan = Required<
-  Omit<MiningPlan, "idle_opex_pct" | "stop_for_good" | "fleet_resale_usd_per_th" | "difficulty_path" | "hashprice_floor_usd_per_ph_day">
+  Omit<
+    MiningPlan,
+    | "idle_opex_pct"
+    | "stop_for_good"
+    | "fleet_resale_usd_per_th"
+    | "difficulty_path"
+    | "hashprice_floor_usd_per_ph_day"
+    | "energy_tax_start_month"
+  >
 >;
 
 function scheduleBeforeSpeedUp(p: OldPlan, r: number): { nets: Decimal[]; shares: Decimal[]; npv: Decimal } {

@@ -137,6 +137,24 @@ describe("README example: the forced seller and the leased miner", () => {
     expect(leaseNet[0].toNumber()).toBe(rent); // $5.1M a month in lease year 1
   });
 
+  test("with the lease and its build debt (85% of $360M at 8% compounded monthly over 10 years, level): forced from month 7, 48% of the output sold, 707.95 BTC kept", () => {
+    // The level payment in floats: 306M × i / (1 − (1 + i)^−120), i = 0.08 / 12 (nominal 8% compounded monthly).
+    const i = 0.08 / 12;
+    const payment = (306e6 * i) / (1 - (1 + i) ** -120);
+    expect(payment).toBeCloseTo(3_712_624.39, 2);
+    const financed = treasuryCashFlows({ ...EXAMPLE_TREASURY, other_income: leaseNet, debt_service: payment });
+    const want = floatHold(minedF, costsF.map((c) => c + payment), leaseNet.map((x) => x.toNumber()));
+    financed.forEach((r, k) => {
+      expect(Math.abs(r.btcForced.toNumber() - want[k].forced)).toBeLessThan(1e-9);
+      expect(Math.abs(r.cash.toNumber() - want[k].cash)).toBeLessThan(1e-6);
+    });
+    const s = treasurySummary(financed);
+    expect(s.firstForcedMonth).toBe(7);
+    expect(s.soldToMined!.toDecimalPlaces(2).toNumber()).toBe(0.48);
+    expect(financed[35].btcHeld.toDecimalPlaces(2).toNumber()).toBe(707.95);
+    expect(s.firstInsolventMonth).toBeNull();
+  });
+
   test("SELLALL is never forced: it ends with no BTC and $16,492,644.20", () => {
     const rows = treasuryCashFlows({ ...EXAMPLE_TREASURY, policy: "SELLALL" });
     expect(treasurySummary(rows).firstForcedMonth).toBeNull();

@@ -3,19 +3,26 @@
  * LEASENPV, LEASEIRR and LEASECASHFLOWS against the closed form of the expected rent; the GPU-cloud
  * deal terms (GPUs paid on delivery, the customer's prepayment, the hall's residual) against float
  * arithmetic and the audit's +$621M, 7.85% and 13.7%; MNAV and NAVPERSHARE counting convertibles
- * once, giving the audit's 2.05, 1.75 and 1.80. Left blank, every one gives the result before it.
+ * once, giving the audit's 2.05, 1.75 and 1.80; energy_tax_start_month and the conversion functions'
+ * tenant credit in their places. Left blank, every one gives the result before it.
  */
 import * as leaseModule from "../../src/functions/lease";
 import * as gpuModule from "../../src/functions/gpu-cloud";
 import * as treasuryModule from "../../src/functions/treasury";
+import * as miningModule from "../../src/functions/mining";
+import * as riskModule from "../../src/functions/risk";
+import { CONVERSION_EXAMPLE, MINING_EXAMPLE } from "../../src/functions/catalog";
 import { excelError } from "../support/errors";
 import { GPU_ARGS } from "../support/calls";
+import { SIGNATURES } from "../../src/functions/params";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Excel passes any value; the tests do too
 type Adapter = (...args: unknown[]) => any;
 const lease = leaseModule as unknown as Record<string, Adapter>;
 const gpu = gpuModule as unknown as Record<string, Adapter>;
 const treasury = treasuryModule as unknown as Record<string, Adapter>;
+const mining = miningModule as unknown as Record<string, Adapter>;
+const risk = riskModule as unknown as Record<string, Adapter>;
 const col = (table: (string | number)[][], heading: string) =>
   table.slice(1).map((r) => r[table[0].indexOf(heading)] as number);
 
@@ -162,5 +169,39 @@ describe("MNAV and NAVPERSHARE count convertibles once", () => {
     expect(excelError(() => treasury.mnavFn(...company, "EV", 0)).message).toBe(
       "MNAV: basic_shares must be a number greater than 0; got 0",
     );
+  });
+});
+
+describe("the conversion and mining functions' appended inputs, through their adapters", () => {
+  /** Blanks up to a position, then the values: an argument list as a sheet types it. */
+  const at = (args: unknown[], from: number, ...values: unknown[]) => [...args, ...Array(from - args.length).fill(null), ...values];
+  const NY = 43405000 / 876000000;
+
+  test("energy_tax_start_month is the 27th of MININGNPV and the 38th of CONVERSIONVALUE; the tenant's credit the 39th and 40th; blank gives the result before them", () => {
+    const withTax = [...MINING_EXAMPLE, true, 0, NY];
+    expect(mining.miningNpvFn(...at(withTax, 26, 1))).toBe(mining.miningNpvFn(...withTax));
+    expect(mining.miningNpvFn(...at(withTax, 26, 14))).toBeNear(-41_978_059.82, { abs: 0.005 });
+    expect(mining.conversionValueFn(...at(CONVERSION_EXAMPLE, 37, null, null, null))).toBe(mining.conversionValueFn(...CONVERSION_EXAMPLE));
+    expect(mining.conversionValueFn(...at(CONVERSION_EXAMPLE, 37, 1, 0.02))).toBeNear(7_650_453.98, { abs: 0.005 });
+    // the credit moves the lease leg only: the breakeven falls with it, MWECONOMICS' mining column stays
+    expect(mining.conversionBreakevenFn(...at(CONVERSION_EXAMPLE, 37, 1, 0.02))).toBeLessThan(mining.conversionBreakevenFn(...CONVERSION_EXAMPLE));
+    const e = mining.mwEconomicsFn(...at(CONVERSION_EXAMPLE, 42, 1, 0.02, 0.5)) as (string | number)[][];
+    const plain = mining.mwEconomicsFn(...CONVERSION_EXAMPLE) as (string | number)[][];
+    expect(e.map((r) => r[1])).toEqual(plain.map((r) => r[1]));
+    expect(e[1][2] as number).toBeLessThan(plain[1][2] as number);
+    const t = mining.conversionTimingFn(...at(CONVERSION_EXAMPLE, 37, 1, 0.02)) as number[][];
+    expect(t[1][1]).toBe(mining.conversionValueFn(...at(CONVERSION_EXAMPLE, 37, 1, 0.02)));
+  });
+
+  test("a start month of 0 or 2.5, or a default rate above 1, is #VALUE! naming the argument, in the deterministic and the simulated functions", () => {
+    const place = (id: keyof typeof SIGNATURES, name: string) => SIGNATURES[id].findIndex((p) => p.name === name);
+    const dist = at(CONVERSION_EXAMPLE, place("CONVERSIONDIST", "price_vol_annual"), 0.5, 0.2, 0, 100, 1);
+    const start = (id: keyof typeof SIGNATURES) => place(id, "energy_tax_start_month");
+    expect([start("MININGNPV"), start("CONVERSIONVALUE"), start("CONVERSIONDIST")]).toEqual([26, 37, 43]);
+    expect(excelError(() => mining.miningNpvFn(...at(MINING_EXAMPLE, 26, 0))).message).toMatch(/^MININGNPV: energy_tax_start_month must be a whole number of 1 or more/);
+    expect(excelError(() => mining.conversionTimingFn(...at(CONVERSION_EXAMPLE, 37, 2.5))).message).toMatch(/^CONVERSIONTIMING: energy_tax_start_month must be a whole number/);
+    expect(excelError(() => mining.conversionValueFn(...at(CONVERSION_EXAMPLE, 37, 1, 1.5))).message).toMatch(/^CONVERSIONVALUE: tenant_default_annual must be a fraction from 0 to 1/);
+    expect(excelError(() => risk.conversionOptionFn(...at(dist, start("CONVERSIONOPTION"), 0))).message).toMatch(/^CONVERSIONOPTION: energy_tax_start_month must be/);
+    expect(excelError(() => risk.conversionDistFn(...at(dist, start("CONVERSIONDIST"), 1, 0, 2))).message).toMatch(/^CONVERSIONDIST: default_recovery_pct must be a fraction from 0 to 1/);
   });
 });

@@ -11,6 +11,7 @@ import { isRequired, showDefault, SIGNATURES } from "../../src/functions/params"
 import { CALLS, Fn, TABLE_FUNCTION } from "../support/calls";
 import { fromTable } from "../../src/functions/fromtable";
 import {
+  afterTaxExample,
   Ast,
   byName,
   computedNames,
@@ -165,6 +166,64 @@ test("the risk prose states what PRICEQUANTILES and VOLATILITY give", () => {
     )!;
   const printed = formulasInGuide("docs/risk.md").find((p) => p.formula === "=MINER.VOLATILITY(B2:B6, 365)")!;
   expect(printed.expect).toMatchObject({ kind: "number", text: volatility[1] });
+});
+
+test("the after-tax worked example: its table and prose (and decision.md's summary) are what the functions give", () => {
+  const guide = read("docs/after-tax-and-financing.md");
+  const section = guide.slice(guide.indexOf("## Mine or lease, after tax and financed"), guide.indexOf("## The template sheet"));
+  const decision = read("docs/decision.md");
+  const summary = decision.slice(decision.indexOf("## After tax and financed"), decision.indexOf("## When to convert"));
+  const x = afterTaxExample();
+  const npv = (flows: number[], first: number) => flows.reduce((s, v, k) => s + v / 1.12 ** ((k + first) / 12), 0);
+  const irr = (flows: number[]) => CALLS.EQUITYIRR.fn(flows.slice(1).map((v) => [v]), -flows[0], 0, 0) as number;
+  /** A stated figure, and what it should be: within half a unit of its last digit. */
+  const says = (text: string, value: number, label: string) => {
+    const s = stated(text);
+    expect([label, text, s !== undefined && Math.abs(s.value - value) <= s.tolerance]).toEqual([label, text, true]);
+  };
+  const mining = npv(x.miningAfterTax("GROUP"), 1);
+  const lease = (share: number, loss = "GROUP") => npv(x.leaseAfterTax(share, loss), 0);
+  const rows = section.split("\n").filter((l) => /^\| (none|\d+%)/.test(l));
+  expect(rows).toHaveLength(3);
+  [0, 0.5, 0.8].forEach((share, i) => {
+    const [, a, b, c, d] = rows[i].split(" | ").map((t) => t.replace(/\|/g, "").trim());
+    says(a, lease(share), `converting at ${share}`);
+    says(b, mining, "mining");
+    says(c, lease(share) - mining, `the conversion value at ${share}`);
+    says(d, irr(x.leaseAfterTax(share, "GROUP")), `the IRR at ${share}`);
+  });
+  const preLease = npv((CALLS.LEASECASHFLOWS.fn(100 / 1.4, 150, 10, 0.12, 0.03, 9e6, 0.15, 12) as number[][]).slice(1).map((r) => r[5]), 0);
+  const preMining = npv((x.names.Mining_Net as number[][]).map(([v]) => v), 1);
+  const pre = /Before tax they are (\S+), (\S+) and (\S+)\./.exec(section)!;
+  says(pre[1], preLease, "the lease before tax");
+  says(pre[2], preMining, "mining before tax");
+  says(pre[3], preLease - preMining, "the conversion value before tax");
+  const cost = /Tax costs the lease (\S+) to (\S+), because/.exec(section)!;
+  says(cost[1], preLease - lease(0.8), "the tax at 80%");
+  says(cost[2], preLease - lease(0), "the tax at none");
+  says(/\*saves\* mining (\S+),/.exec(section)![1], mining - preMining, "mining's saving");
+  // The conversion value is linear in the share under GROUP: it crosses 0 where the text says.
+  const crossing = (0 - (lease(0) - mining)) / (lease(0.5) - lease(0)) * 0.5;
+  says(/converting wins from about (\d+%)/.exec(section)![1], crossing, "the share at which converting wins");
+  const nol = /\(mining (\S+)\) and converting wins by (\S+) at 50%/.exec(section)!;
+  says(nol[1], npv(x.miningAfterTax("NOL"), 1), "mining under NOL");
+  says(nol[2], lease(0.5, "NOL") - npv(x.miningAfterTax("NOL"), 1), "the conversion value under NOL");
+  const debt = /it carries (\S+) of\s+debt, (\S+) of its cost/.exec(section)!;
+  says(debt[1], x.capacity, "the lease's debt capacity");
+  says(debt[2], x.capacity / x.capex, "its loan-to-cost");
+  const equity = CALLS.EQUITYIRR.fn(x.names.Equity_Cash, x.capex, x.loan, x.names.Sculpted_Service) as number;
+  const levered = /after-tax IRR is (\S+) against (\S+) unlevered/.exec(section)!;
+  says(levered[1], equity, "the equity IRR");
+  says(levered[2], irr(x.leaseAfterTax(0.5, "GROUP")), "the unlevered IRR");
+  says(/supports (\S+):/.exec(section)![1], CALLS.DEBTCAPACITY.fn(x.names.Mining_CFADS, x.rate, 120, 1.3) as number, "mining's debt capacity");
+  // decision.md's summary states the same figures.
+  const sum = /mining is worth more, (\S+); with half of it cost-segregated converting wins by\s+(\S+), with 80% by (\S+)\./.exec(summary)!;
+  [0, 0.5, 0.8].forEach((share, i) => says(sum[i + 1], lease(share) - mining, `decision.md at ${share}`));
+  const fin = /carries (\S+) of debt at a 1\.30× DSCR \((\S+) of its\s+cost\) and its equity earns (\S+) after tax; the mining site supports (\S+) on/.exec(summary)!;
+  says(fin[1], x.capacity, "decision.md's capacity");
+  says(fin[2], x.capacity / x.capex, "decision.md's loan-to-cost");
+  says(fin[3], equity, "decision.md's equity IRR");
+  says(fin[4], CALLS.DEBTCAPACITY.fn(x.names.Mining_CFADS, x.rate, 120, 1.3) as number, "decision.md's mining capacity");
 });
 
 test("a wrong stated result is caught: the judge is not lenient", () => {

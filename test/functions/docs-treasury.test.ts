@@ -10,6 +10,7 @@ import * as path from "path";
 import * as mining from "../../src/functions/mining";
 import * as lease from "../../src/functions/lease";
 import * as treasury from "../../src/functions/treasury";
+import * as debtAndTax from "../../src/functions/tax-and-debt";
 import { TREASURY_SCHEDULE_HEADER } from "../../src/functions/treasury";
 
 type Table = (string | number)[][];
@@ -33,9 +34,11 @@ const btcMined = column(schedule, "BTC mined");
 const revenue = column(schedule, "Revenue (USD)");
 const cashCosts = column(schedule, "Net cash flow (USD)").map((net, i) => revenue[i] - net);
 const leaseNet = column(call(lease.leaseCashFlowsFn, 40, 150, 3, 0.12, 0.03, 0, 0.15, 0), "Net cash flow (USD)").slice(1); // months 1-36
-const run = (other?: number[]) =>
-  call(treasury.treasuryCashFlowsFn, 20e6, 0, 36, asColumn(btcMined), 91000, asColumn(cashCosts), "HOLD", 0.01, other ? asColumn(other) : null).slice(1);
-const ways = { "mining only": run(), "with the lease": run(leaseNet) };
+/** The lease's build debt as the guide states it: the payment it passes to TREASURYCASHFLOWS. */
+const debtService = Number(/"HOLD", 0\.01, Lease_Income, ([\d.]+)\)/.exec(SECTION)![1]);
+const run = (other?: number[], debt?: number) =>
+  call(treasury.treasuryCashFlowsFn, 20e6, 0, 36, asColumn(btcMined), 91000, asColumn(cashCosts), "HOLD", 0.01, other ? asColumn(other) : null, debt ?? null).slice(1);
+const ways = { "mining only": run(), "with the lease, its build paid": run(leaseNet), "with the lease and its build debt": run(leaseNet, debtService) };
 
 const col = (key: string) => TREASURY_SCHEDULE_HEADER.indexOf(key);
 const total = (rows: Table, key: string) => rows.reduce((s, r) => s + (r[col(key)] as number), 0);
@@ -91,8 +94,23 @@ test("the prose: $4,620,750 a month of cash costs while the fleet runs, 4.33 mon
   expect(btcMined.findIndex((b) => b === 0) + 1).toBe(30);
   expect(btcMined.slice(29).every((b) => b === 0)).toBe(true);
   expect(SECTION).toMatch(/switched off\s+from month 30/);
-  const rent = /so\s+\$([\d,]+) a month of net lease income in year 1/.exec(SECTION)![1];
+  const rent = /so\s+\$([\d,]+) a month of net lease income in\s+year 1/.exec(SECTION)![1];
   expect(leaseNet[0]).toBe(Number(rent.replace(/,/g, "")));
   expect(leaseNet[0]).toBe(40 * 1000 * 150 * 0.85);
   expect(leaseNet).toHaveLength(36);
+});
+
+test("the lease's build debt: 85% of $360M at 8% compounded monthly over 10 years is $3,712,624 a month, the payment passed as debt_service; year 1's NOI less it is $1.39M a month", () => {
+  const rate = (1 + 0.08 / 12) ** 12 - 1;
+  expect(SECTION).toContain(`(${rate.toFixed(10)} annual effective)`);
+  const loan = call(debtAndTax.loanScheduleFn, 0.85 * 40 * 9e6, Number(rate.toFixed(10)), 120);
+  const payment = loan[1][loan[0].indexOf("Payment (USD)")] as number;
+  expect(/the \$306M loan costs \$([\d,]+)\s+a month/.exec(SECTION)![1]).toBe(Math.round(payment).toLocaleString("en-US"));
+  expect(debtService).toBeNear(payment, { abs: 0.005 });
+  const left = /less \$([\d.]+)M of debt service, leaves \$([\d.]+)M a\s+month/.exec(SECTION)!;
+  expect([Number(left[1]), Number(left[2])]).toEqual([Number((payment / 1e6).toFixed(2)), Number(((leaseNet[0] - payment) / 1e6).toFixed(2))]);
+  // It sells in months 7 to 29, nothing from month 30.
+  const sold = ways["with the lease and its build debt"].map((r) => r[col("BTC sold")] as number);
+  expect(sold.map((x, k) => (x > 0 ? k + 1 : 0)).filter((m) => m > 0)).toEqual(Array.from({ length: 23 }, (_, i) => i + 7));
+  expect(SECTION).toMatch(/sells in\s+every month from 7 to 29; from month 30/);
 });

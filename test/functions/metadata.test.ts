@@ -175,8 +175,10 @@ test("a required argument after optional ones is refused blank, naming it, thoug
       expect([id, byId(id).parameters[i].optional]).toEqual([id, true]);
       expect(excelErrorOrNone(() => fn(...args))?.message).toBe(`${id}: ${name} must be a number (it is required, and the argument is blank)`);
     }
-    // and the quantiles, after them, are optional indeed: omitted, P10, P50, P90
-    expect(fn(...valid.slice(0, first + count))).toEqual(fn(...valid));
+    // and the quantiles, after them, are optional indeed: blank, P10, P50, P90
+    const blankQuantiles = [...valid];
+    blankQuantiles[first + count] = null;
+    expect(fn(...blankQuantiles)).toEqual(fn(...valid));
   }
 });
 

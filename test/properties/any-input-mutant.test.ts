@@ -44,15 +44,16 @@ function loadCalls(mutant: boolean): typeof Calls {
 
 /**
  * The functions whose property fails, each run with the same seed and few runs (the mutant is found
- * fast). The seed is one whose 25 draws reach a value only calc refuses (a term_years too small to be
- * a whole number of months, here CONVERSIONDIST's and CONVERSIONOPTION's); which draws do depends on
- * the argument lists' lengths, so an appended parameter may call for another seed.
+ * fast). The seed is one whose 25 draws reach a value only calc refuses (here the lease functions'; it
+ * was CONVERSIONDIST's and CONVERSIONOPTION's until energy_tax_start_month and the tenant's credit
+ * lengthened their lists); which draws do depends on the argument lists' lengths, so an appended
+ * parameter may call for another seed.
  */
 function failing(calls: typeof Calls, problem: typeof thrownProblem): string[] {
   return Object.entries(calls)
     .filter(
       ([id, { fn, valid }]) =>
-        fc.check(oneReplaced(id, fn, valid, problem), { numRuns: 25, seed: 3, endOnFailure: true }).failed,
+        fc.check(oneReplaced(id, fn, valid, problem), { numRuns: 25, seed: 1, endOnFailure: true }).failed,
     )
     .map(([id]) => id);
 }

@@ -37,6 +37,10 @@ export const TENANT_CREDIT = [0.02, 0.5];
 export const CONVERSION_ARGS = [...CONVERSION_ARGS_V1, ...MINING_DECISIONS, ...LEASE_TIMING, null];
 /** Idle opex, stop for good, the fleet's resale, a difficulty path and a hashprice floor, at their defaults (appended to every function that mines). */
 export const FLEET_AND_NETWORK = [1, false, 0, null, null];
+/** New York's tax from 2027: month 14 of a schedule from late November 2025 (appended to every function that mines). */
+export const ENERGY_TAX_START = [14];
+/** What the conversion functions append after the fleet's life: the energy tax's start, then the lease's tenant credit. */
+export const CONVERSION_APPENDED = [...ENERGY_TAX_START, ...TENANT_CREDIT];
 /** IREN–Microsoft-scale GPU cloud (catalog.ts: 110,000 GPUs at $2.01 an hour, $52,700 each, 1.8 kW, PUE 1.18, 4.5¢). */
 export const GPU_ARGS: number[] = [...GPU_EXAMPLE];
 export const GPU_OPTIONS: number[] = [...CATALOG_GPU_OPTIONS];
@@ -90,20 +94,20 @@ export const CALLS: Record<string, { fn: Fn; required: number; valid: unknown[] 
   LEASENPV: { fn: lease.leaseNpvFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12, ...LEASE_TIMING, ...TENANT_CREDIT] },
   LEASEIRR: { fn: lease.leaseIrrFn as Fn, required: 3, valid: [200, 150, 15, 0.03, 9e6, 0.15, 12, ...LEASE_TIMING, ...TENANT_CREDIT] },
   LEASECASHFLOWS: { fn: lease.leaseCashFlowsFn as Fn, required: 4, valid: [200, 150, 15, 0.1, 0.03, 9e6, 0.15, 12, ...LEASE_TIMING, ...TENANT_CREDIT] },
-  MININGCASHFLOWS: { fn: mining.miningCashFlowsFn as Fn, required: 9, valid: [...MINING_ARGS, ...FLEET_AND_NETWORK] },
-  MININGNPV: { fn: mining.miningNpvFn as Fn, required: 9, valid: [...MINING_ARGS, ...FLEET_AND_NETWORK] },
-  CONVERSIONVALUE: { fn: mining.conversionValueFn as Fn, required: 10, valid: [...CONVERSION_ARGS, ...FLEET_AND_NETWORK] },
-  CONVERSIONBREAKEVEN: { fn: mining.conversionBreakevenFn as Fn, required: 10, valid: [...CONVERSION_ARGS, ...FLEET_AND_NETWORK] },
-  CONVERSIONTIMING: { fn: mining.conversionTimingFn as Fn, required: 10, valid: [...CONVERSION_ARGS, ...FLEET_AND_NETWORK] },
+  MININGCASHFLOWS: { fn: mining.miningCashFlowsFn as Fn, required: 9, valid: [...MINING_ARGS, ...FLEET_AND_NETWORK, ...ENERGY_TAX_START] },
+  MININGNPV: { fn: mining.miningNpvFn as Fn, required: 9, valid: [...MINING_ARGS, ...FLEET_AND_NETWORK, ...ENERGY_TAX_START] },
+  CONVERSIONVALUE: { fn: mining.conversionValueFn as Fn, required: 10, valid: [...CONVERSION_ARGS, ...FLEET_AND_NETWORK, ...CONVERSION_APPENDED] },
+  CONVERSIONBREAKEVEN: { fn: mining.conversionBreakevenFn as Fn, required: 10, valid: [...CONVERSION_ARGS, ...FLEET_AND_NETWORK, ...CONVERSION_APPENDED] },
+  CONVERSIONTIMING: { fn: mining.conversionTimingFn as Fn, required: 10, valid: [...CONVERSION_ARGS, ...FLEET_AND_NETWORK, ...CONVERSION_APPENDED] },
   // The GPU-cloud inputs blank: that column is n/a (they go all or none; GOOD_CALLS gives them).
-  MWECONOMICS: { fn: mining.mwEconomicsFn as Fn, required: 10, valid: [...CONVERSION_ARGS, null, null, null, null, 0, ...FLEET_AND_NETWORK] },
+  MWECONOMICS: { fn: mining.mwEconomicsFn as Fn, required: 10, valid: [...CONVERSION_ARGS, null, null, null, null, 0, ...FLEET_AND_NETWORK, ...CONVERSION_APPENDED] },
   GPUCLOUDNPV: { fn: gpuCloud.gpuCloudNpvFn as Fn, required: 8, valid: [...GPU_ARGS, 0.12, ...GPU_OPTIONS, ...GPU_DEAL] },
   GPUCLOUDIRR: { fn: gpuCloud.gpuCloudIrrFn as Fn, required: 7, valid: [...GPU_ARGS, ...GPU_OPTIONS, ...GPU_DEAL] },
   GPUCLOUDCASHFLOWS: { fn: gpuCloud.gpuCloudCashFlowsFn as Fn, required: 8, valid: [...GPU_ARGS, 0.12, ...GPU_OPTIONS, ...GPU_DEAL] },
   PRICEQUANTILES: { fn: risk.priceQuantilesFn as Fn, required: 7, valid: [91_000, 0.01, 0.5, 24, P10_P50_P90, 100, 7] },
-  MININGNPVDIST: { fn: risk.miningNpvDistFn as Fn, required: 9, valid: [...beforeRisk(MINING_ARGS, "MININGNPVDIST"), ...RISK_ARGS, P10_P50_P90, ...FLEET_AND_NETWORK] },
-  CONVERSIONDIST: { fn: risk.conversionDistFn as Fn, required: 10, valid: [...beforeRisk(CONVERSION_ARGS, "CONVERSIONDIST"), ...RISK_ARGS, P10_P50_P90, ...FLEET_AND_NETWORK] },
-  CONVERSIONOPTION: { fn: risk.conversionOptionFn as Fn, required: 10, valid: [...beforeRisk(CONVERSION_ARGS, "CONVERSIONOPTION"), ...RISK_ARGS, P10_P50_P90, ...FLEET_AND_NETWORK] },
+  MININGNPVDIST: { fn: risk.miningNpvDistFn as Fn, required: 9, valid: [...beforeRisk(MINING_ARGS, "MININGNPVDIST"), ...RISK_ARGS, P10_P50_P90, ...FLEET_AND_NETWORK, ...ENERGY_TAX_START] },
+  CONVERSIONDIST: { fn: risk.conversionDistFn as Fn, required: 10, valid: [...beforeRisk(CONVERSION_ARGS, "CONVERSIONDIST"), ...RISK_ARGS, P10_P50_P90, ...FLEET_AND_NETWORK, ...CONVERSION_APPENDED] },
+  CONVERSIONOPTION: { fn: risk.conversionOptionFn as Fn, required: 10, valid: [...beforeRisk(CONVERSION_ARGS, "CONVERSIONOPTION"), ...RISK_ARGS, P10_P50_P90, ...FLEET_AND_NETWORK, ...CONVERSION_APPENDED] },
   VOLATILITY: { fn: risk.volatilityFn as Fn, required: 2, valid: [[[90_000], [91_800], [90_882], [92_700]], 365] },
   BTCPERSHARE: { fn: treasury.btcPerShareFn as Fn, required: 2, valid: [447_470, 281_735_000] },
   BTCYIELD: { fn: treasury.btcYieldFn as Fn, required: 4, valid: STRATEGY_Q1_2025 },

@@ -46,6 +46,8 @@ export interface FloatMiningPlan {
   fleet_resale_usd_per_th?: number;
   difficulty_path?: number[];
   hashprice_floor_usd_per_ph_day?: number;
+  /** The first month that pays the energy tax (default 1). */
+  energy_tax_start_month?: number;
 }
 
 export interface FloatMiningMonth {
@@ -85,7 +87,10 @@ export function floatMining(p: FloatMiningPlan, rate: number): { rows: FloatMini
   const earned = uptime * (1 - (p.pool_fee ?? 0));
   const kwh = p.site_mw * 1000 * HOURS * uptime;
   const powerRun = kwh * p.power_price_kwh;
-  const taxRun = kwh * (p.energy_tax_usd_per_kwh ?? 0);
+  const taxRate = p.energy_tax_usd_per_kwh ?? 0;
+  const taxStart = p.energy_tax_start_month ?? 1;
+  // The tax is a cost only from its first month on, when deciding to run as when paying.
+  const taxIn = (m: number) => (m >= taxStart ? kwh * taxRate : 0);
   const fleetPrice = (p.refresh_capex_usd_per_th ?? 0) * fleetThs;
   const every = p.refresh_every_months ?? 0;
   const opexRun = (p.opex_usd_per_mw_month ?? 0) * p.site_mw;
@@ -108,7 +113,7 @@ export function floatMining(p: FloatMiningPlan, rate: number): { rows: FloatMini
     const btcRun = share * BLOCKS * reward * earned;
     const revenueRun = btcRun * price;
     // Runs when it earns at least what running costs over idling.
-    const running = p.switch_off_below_cost === false || revenueRun >= powerRun + taxRun + opexRun - opexIdle;
+    const running = p.switch_off_below_cost === false || revenueRun >= powerRun + taxIn(m) + opexRun - opexIdle;
     base.push({ m, d, btcRun, revenueRun, running, networkBtc: BLOCKS * reward });
   }
   const bought = new Set<number>();
@@ -128,7 +133,7 @@ export function floatMining(p: FloatMiningPlan, rate: number): { rows: FloatMini
       const salvage = m === stop ? (stop < M ? resale : endValue) : 0;
       const revenue = running ? revenueRun : 0;
       const power = running ? powerRun : 0;
-      const tax = running ? taxRun : 0;
+      const tax = running ? taxIn(m) : 0;
       const opex = !active ? 0 : running ? opexRun : opexIdle;
       const net = revenue - power - tax - opex - capex + salvage;
       const pv = net / (1 + rate) ** (m / 12);
@@ -183,6 +188,9 @@ export interface FloatLease {
   exitCap?: number;
   /** [build months, MW] rows: replace mw and build */
   phases?: [number, number][];
+  /** The tenant's annual default probability p: rent in schedule month m is weighted by recovery + (1 − recovery) × (1 − p)^(m/12). */
+  defaultAnnual?: number;
+  recovery?: number;
 }
 
 /** A lease's monthly net cash flows (index = month) and NPV at an annual effective rate. */
@@ -193,14 +201,17 @@ export function floatLease(l: FloatLease, r: number): { flows: number[]; npv: nu
   const flows = new Array(last + 1).fill(0);
   const terminal = new Array(last + 1).fill(0);
   const shift = l.rentTiming === 1 ? 1 : 0;
+  const rec = l.recovery ?? 0;
+  const expected = (m: number) => rec + (1 - rec) * (1 - (l.defaultAnnual ?? 0)) ** (m / 12);
   for (const [b, mw] of phases) {
     const capex = (l.capexPerMw ?? 0) * mw;
     if (l.capexTiming === 1 && b > 0) for (let m = 0; m < b; m++) flows[m] -= capex / b;
     else flows[0] -= capex;
     let lastYear = 0;
     for (let k = 1; k <= T; k++) {
-      const noi = mw * 1000 * l.rate * (1 + (l.esc ?? 0)) ** Math.floor((k - 1) / 12) * (1 - (l.opexPct ?? 0));
-      flows[b + k - shift] += noi;
+      const m = b + k - shift;
+      const noi = mw * 1000 * l.rate * (1 + (l.esc ?? 0)) ** Math.floor((k - 1) / 12) * (1 - (l.opexPct ?? 0)) * expected(m);
+      flows[m] += noi;
       if (k > T - 12) lastYear += noi;
     }
     if (l.exitCap) {

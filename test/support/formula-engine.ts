@@ -12,6 +12,7 @@ import { CALLS, Fn, TABLE_FUNCTION } from "./calls";
 import { fromTable } from "../../src/functions/fromtable";
 import { RISK_SIZES } from "../../src/template/risk-sheet";
 import { SCHEDULE_MONTHS } from "../../src/template/lease-sheet";
+import { AFTER_TAX_SIZES } from "../../src/template/after-tax-sheet";
 import { hyperformula, oneCell } from "./hyperformula";
 
 const { ArraySize, CellError, DetailedCellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } = hyperformula;
@@ -27,6 +28,8 @@ const ARRAY_SIZES: Record<string, [width: number, height: number]> = {
   // A header and a row for each month 0 … the longest horizon the schedule holds.
   CONVERSIONTIMING: [2, SCHEDULE_MONTHS + 2],
   ...RISK_SIZES,
+  // The After tax & financing sheet's: DEPRECIATION at 40 years, the tax, loan and GPU-cloud tables over months 0 … 360.
+  ...AFTER_TAX_SIZES,
 };
 /**
  * Tables whose height follows their inputs (CONVERSIONTIMING's horizon, CONVERSIONOPTION's years):
@@ -34,7 +37,7 @@ const ARRAY_SIZES: Record<string, [width: number, height: number]> = {
  * blanks, as the cells below a shorter spill in Excel are empty. A longer one (a horizon past what
  * the schedule holds, which the Reconciliation sheet's coverage check flags) is cut at the room left.
  */
-const UP_TO: readonly string[] = ["CONVERSIONTIMING", "CONVERSIONOPTION"];
+const UP_TO: readonly string[] = ["CONVERSIONTIMING", "CONVERSIONOPTION", "GPUCLOUDCASHFLOWS"];
 
 /** A table padded with blank rows, or cut, to the height declared for it. */
 function padded(id: string, table: unknown[][]): unknown[][] {
@@ -65,7 +68,7 @@ function treasurySize(ast: ProcedureAst): H.ArraySize {
 }
 
 const fnOf = (id: string): Fn => (id === TABLE_FUNCTION ? (fromTable as Fn) : CALLS[id].fn);
-const VARIABLE_SIZE = ["LEASECASHFLOWS", "MININGCASHFLOWS", "GPUCLOUDCASHFLOWS"];
+const VARIABLE_SIZE = ["LEASECASHFLOWS", "MININGCASHFLOWS"];
 
 const ERROR_TYPES: Record<string, H.ErrorType> = {
   "#VALUE!": ErrorType.VALUE,

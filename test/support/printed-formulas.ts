@@ -24,7 +24,7 @@ import { CATALOG, ExampleArg } from "../../src/functions/catalog";
 import { SIGNATURES } from "../../src/functions/params";
 import { miningCashFlowsFn } from "../../src/functions/mining";
 import { leaseCashFlowsFn } from "../../src/functions/lease";
-import { loanScheduleFn } from "../../src/functions/tax-and-debt";
+import { afterTaxCashFlowsFn, debtCapacityFn, depreciationFn, loanScheduleFn } from "../../src/functions/tax-and-debt";
 import { repoRoot } from "./paths";
 
 /** A call tree: a MINER call, or a value as Excel passes it (a range or array constant is a matrix). */
@@ -178,7 +178,16 @@ export const NAMES: Record<string, unknown> = {
  * with a year's interest at 8% compounded monthly capitalised.
  */
 function financedLease(): Record<string, unknown> {
-  const table = (leaseCashFlowsFn as (...a: unknown[]) => (string | number)[][])(100 / 1.4, 150, 10, 0.12, 0.03, 9e6, 0.15, 12);
+  const table = (leaseCashFlowsFn as (...a: unknown[]) => (string | number)[][])(
+    100 / 1.4,
+    150,
+    10,
+    0.12,
+    0.03,
+    9e6,
+    0.15,
+    12,
+  );
   const net = table.slice(1).map((r) => r[table[0].indexOf("Net cash flow (USD)")] as number);
   const capex = table[1][table[0].indexOf("Capex (USD)")] as number;
   const loan = (loanScheduleFn as (...a: unknown[]) => (string | number)[][])(
@@ -190,10 +199,114 @@ function financedLease(): Record<string, unknown> {
   return { Lease_NOI: column(net.slice(1)), Debt_Service: column([...new Array(12).fill(0), ...payments]) };
 }
 
+/** A MINER table's column by its heading, the header row left out. */
+const columnOf = (t: (string | number)[][], heading: string) =>
+  t.slice(1).map((r) => r[t[0].indexOf(heading)] as number);
+type TableFn = (...a: unknown[]) => (string | number)[][];
+
+/** The README's 100 MW example after tax and financed (docs/after-tax-and-financing.md), its figures and columns. */
+export interface AfterTaxExample {
+  /** The hall's cost: the lease's capex at month 0, USD. */
+  capex: number;
+  /** The debt's annual effective rate: 8% compounded monthly. */
+  rate: number;
+  /** DEBTCAPACITY at 1.30× over 120 months, uncapped and at 85% loan-to-cost. */
+  capacity: number;
+  loan: number;
+  /** Years 1–11 of the hall's deductions, for each bonus share. */
+  deductions: (share: number) => number[];
+  /** After-tax flows: mining months 1–132, the lease months 0–132. */
+  miningAfterTax: (loss: string) => number[];
+  leaseAfterTax: (share: number, loss: string, interest?: number[]) => number[];
+  names: Record<string, unknown>;
+}
+
+/**
+ * The after-tax worked example as the guide describes it in words: MININGCASHFLOWS and
+ * LEASECASHFLOWS of the 100 MW example over its 132 months; the hall placed in service in month 12
+ * (model year 1, its 12th month), bonus_share of its cost deducted at once and the rest SL39 for
+ * years 1–11, the basis left added to year 11; 21% tax; the lease's loan sized on its NOI at 1.30×
+ * over 120 months at 8% compounded monthly, at most 85% of the capex, with sculpted service.
+ */
+export function afterTaxExample(): AfterTaxExample {
+  const mining = (miningCashFlowsFn as TableFn)(
+    100,
+    17.5,
+    1.1,
+    0.045,
+    91000,
+    1.52e14,
+    925000,
+    132,
+    0.12,
+    0.036,
+    0.02,
+    0.95,
+    0.02,
+    0.01,
+    15000,
+    15,
+    48,
+  );
+  const lease = (leaseCashFlowsFn as TableFn)(100 / 1.4, 150, 10, 0.12, 0.03, 9e6, 0.15, 12);
+  const miningNet = columnOf(mining, "Net cash flow (USD)");
+  const miningCapex = columnOf(mining, "Capex (USD)");
+  const leaseNet = columnOf(lease, "Net cash flow (USD)");
+  const leaseCapex = columnOf(lease, "Capex (USD)");
+  const noi = leaseNet.slice(1); // no capex after month 0
+  const capex = leaseCapex[0];
+  const rate = (1 + 0.08 / 12) ** 12 - 1;
+  const deductions = (share: number) => {
+    const t = (depreciationFn as TableFn)(capex * (1 - share), "SL39", 0, 12, 11);
+    const d = columnOf(t, "Deduction (USD)");
+    d[0] += share * capex;
+    d[10] += columnOf(t, "Remaining basis (USD)")[10];
+    return d;
+  };
+  const afterTax = (t: (string | number)[][]) => columnOf(t, "After-tax cash flow (USD)");
+  const taxOf = (t: (string | number)[][]) => columnOf(t, "Tax (USD)");
+  const miningAfterTax = (loss: string) =>
+    afterTax((afterTaxCashFlowsFn as TableFn)(column(miningNet), 0, 0.21, loss, column(miningCapex)));
+  const leaseTable = (share: number, loss: string, interest: number[] = []) =>
+    (afterTaxCashFlowsFn as TableFn)(
+      column(leaseNet.map((x, m) => x - (interest[m] ?? 0))),
+      column(deductions(share)),
+      0.21,
+      loss,
+      column(leaseCapex),
+      0,
+    );
+  const capacity = (debtCapacityFn as (...a: unknown[]) => number)(column(noi), rate, 120, 1.3);
+  const loan = (debtCapacityFn as (...a: unknown[]) => number)(column(noi), rate, 120, 1.3, 0.85 * capex);
+  const service = noi.slice(0, 120).map((c) => ((c / 1.3) * loan) / capacity);
+  const interest = [0, ...columnOf((loanScheduleFn as TableFn)(loan, rate, 120, 0, column(service)), "Interest (USD)")];
+  const financedTax = taxOf(leaseTable(0.5, "GROUP", interest));
+  return {
+    capex,
+    rate,
+    capacity,
+    loan,
+    deductions,
+    miningAfterTax,
+    leaseAfterTax: (share, loss, i) => afterTax(leaseTable(share, loss, i)),
+    names: {
+      Mining_Net: column(miningNet),
+      Mining_Capex: column(miningCapex),
+      Mining_CFADS: column(miningNet.map((x) => Math.max(0, x))),
+      Lease_Net: column(leaseNet),
+      Lease_Capex: column(leaseCapex),
+      Hall_Deductions: column(deductions(0.5)),
+      Lease_After_Tax: column(afterTax(leaseTable(0.5, "GROUP")).slice(1)),
+      Sculpted_Service: column(service),
+      Equity_Cash: column(noi.map((x, k) => x - financedTax[k + 1])),
+    },
+  };
+}
+
 /**
  * The forced-seller example's names (docs/examples.md): MININGCASHFLOWS' BTC mined and its cash
- * costs (revenue less net cash flow), months 1–36, as the guide describes them in words; and the
- * financed lease's.
+ * costs (revenue less net cash flow), months 1–36, and the 40 MW lease's net income, months 1–36,
+ * as the guide describes them in words; the financed lease's; and the after-tax example's.
  */
 export function computedNames(): Record<string, unknown> {
   const schedule = (miningCashFlowsFn as (...a: unknown[]) => unknown)(
@@ -217,10 +330,13 @@ export function computedNames(): Record<string, unknown> {
   ) as (string | number)[][];
   const col = (heading: string) => schedule.slice(1).map((r) => r[schedule[0].indexOf(heading)] as number);
   const revenue = col("Revenue (USD)");
+  const lease40 = (leaseCashFlowsFn as TableFn)(40, 150, 3, 0.12, 0.03, 0, 0.15, 0);
   return {
+    Lease_Income: column(columnOf(lease40, "Net cash flow (USD)").slice(1)),
     BTC_Mined: column(col("BTC mined")),
     Cash_Costs: column(col("Net cash flow (USD)").map((net, i) => revenue[i] - net)),
     ...financedLease(),
+    ...afterTaxExample().names,
   };
 }
 

@@ -138,6 +138,7 @@ function site(rand: Rand, family: Family): Omit<MiningPlan, "months"> {
     stop_for_good: maybe(rand, 0.4, () => rand() < 0.6),
     fleet_resale_usd_per_th: maybe(rand, 0.5, () => num(rand, family, 0, 5, { xhi: 1e3 })),
     hashprice_floor_usd_per_ph_day: maybe(rand, 0.2, () => num(rand, family, 20, 60, { xlo: 1e-3, xhi: 1e4 })),
+    energy_tax_start_month: maybe(rand, 0.2, () => num(rand, family, 1, 36, { whole: true, xhi: 1300 })),
   };
 }
 
@@ -185,6 +186,8 @@ export function conversionPlan(rand: Rand, family: Family): ConversionPlan {
           num(rand, family, 5, 100),
         ])
       : undefined,
+    tenant_default_annual: maybe(rand, 0.2, () => num(rand, family, 0.005, 0.1, { xhi: 0.999 })),
+    default_recovery_pct: maybe(rand, 0.15, () => num(rand, family, 0, 0.5, { xhi: 1 })),
   };
   if (rand() < 0.1) {
     const H = Number(plan.conversion_months ?? 24) + Math.ceil(Number(plan.term_years) * 12);

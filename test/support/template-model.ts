@@ -101,6 +101,7 @@ export function miningSiteOf(xl: FakeExcel, e: Evaluated): Omit<MiningPlan, "mon
     fleet_resale_usd_per_th: v("Fleet_Resale_USD_per_TH"),
     // blank is no floor
     hashprice_floor_usd_per_ph_day: [null, ""].includes(e.value(cellOf(xl, "Hashprice_Floor_USD_per_PH_Day")) as null) ? undefined : v("Hashprice_Floor_USD_per_PH_Day"),
+    energy_tax_start_month: v("Energy_Tax_Start_Month"),
   };
 }
 
@@ -117,5 +118,7 @@ export function leaseTermsOf(xl: FakeExcel, e: Evaluated) {
     rent_timing: v("Rent_Timing"),
     capex_timing: v("Capex_Timing"),
     phases: leaseTableRows(e, PHASES_RANGE),
+    tenant_default_annual: v("Tenant_Default_Annual"),
+    default_recovery_pct: v("Default_Recovery_Pct"),
   };
 }

@@ -28,16 +28,19 @@ import { MODEL_INPUTS } from "../../src/template/inputs";
 import { absolute, cellAt, parseCell, SHEETS, SheetKey } from "../../src/template/spec";
 import { modelXlsx } from "../../scripts/model-xlsx";
 import { cellOf, LEASE, leaseTableRows, leaseTermsOf, MINING, miningSiteOf, num, phase, QUICK_RISK, templateModel, tier } from "../support/template-model";
+import { afterTaxFigures } from "../support/after-tax-calc";
+import { FINANCING, MONTH_COLUMNS, MONTH_FIRST_ROW, RESULTS, YEAR_COLUMNS, YEAR_HEADER_ROW } from "../../src/template/after-tax-sheet";
 
 const model = templateModel();
 
-/** Each reconciliation row: [label, difference, tolerance, matches]. */
+/** Each reconciliation row of the model's and the After tax sheet's checks: [label, difference, tolerance, matches]. */
 function checks(e: Evaluated): [unknown, number, number, unknown][] {
-  const { checks } = RECONCILIATION;
-  return checks.checks.map((_, i) => {
-    const at = (key: CheckColumn) => `Reconciliation!${CHECK_COLUMNS.col(key)}${checks.first + i}`;
-    return [e.value(at("quantity")), num(e, at("difference")), num(e, at("tolerance")), e.value(at("matches"))];
-  });
+  return [RECONCILIATION.checks, RECONCILIATION.afterTax].flatMap((table) =>
+    table.checks.map((_, i) => {
+      const at = (key: CheckColumn) => `Reconciliation!${CHECK_COLUMNS.col(key)}${table.first + i}`;
+      return [e.value(at("quantity")), num(e, at("difference")), num(e, at("tolerance")), e.value(at("matches"))] as [unknown, number, number, unknown];
+    }),
+  );
 }
 
 /** The sheet's all-checks-pass cell, in copy `copy`'s Reconciliation sheet. */
@@ -95,6 +98,8 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
     capex_timing: v("Capex_Timing"),
     phases,
     lease_discount_rate: v("Lease_Discount_Rate"),
+    tenant_default_annual: terms.tenant_default_annual,
+    default_recovery_pct: terms.default_recovery_pct,
   };
   const conversion = conversionValue(plan);
   expect(num(e, LEASE(LEASE_RESULTS.cell("conversionValue")))).toBe(conversion.conversionValue.toNumber());
@@ -112,6 +117,8 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
   // CONVERSIONOPTION on the Risk sheet values the same lease: its convert now is the lease leg and the fleet's sale.
   expect(num(e, `Risk!${RISK_RESULTS.cell("optionConvertNow")}`)).toBe(conversion.leaseValue.add(conversion.fleetSaleValue).toNumber());
 
+  expectAfterTaxEqualToCalc(xl, e, site, terms, months, conversion.stopMonth ?? months);
+
   // The energy tax of the site's year under the workbook's bands.
   const kwh = v("Site_MW") * 1000 * 8760 * v("Uptime");
   expect(num(e, LEASE(ENERGY_TAX.cell("taxPerYear")))).toBe(energyTaxUsdPerYear(kwh, leaseTableRows(e, TIERS_RANGE)).toNumber());
@@ -128,6 +135,48 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
       u.revenuePerMwYear.toNumber(), u.ebitdaPerMwYear.toNumber(), u.ebitdaMargin?.toNumber() ?? "n/a", u.capitalPerMw.toNumber(),
     ]);
   });
+}
+
+/** The After tax & financing sheet against the calc module called directly (test/support/after-tax-calc.ts). */
+function expectAfterTaxEqualToCalc(xl: FakeExcel, e: Evaluated, site: ReturnType<typeof miningSiteOf>, terms: ReturnType<typeof leaseTermsOf>, horizon: number, stopMonth: number): void {
+  const v = (name: string) => num(e, cellOf(xl, name));
+  const text = (name: string) => String(e.value(cellOf(xl, name)));
+  const want = afterTaxFigures({
+    site,
+    terms,
+    horizon,
+    stopMonth,
+    discountRate: v("Discount_Rate"),
+    leaseDiscountRate: v("Lease_Discount_Rate"),
+    fleetSale: num(e, LEASE(TERMINALS.cell("fleet"))),
+    taxRate: v("Tax_Rate"),
+    lossTreatment: text("Loss_Treatment"),
+    equipmentMethod: text("Equipment_Method"),
+    equipmentBonus: v("Equipment_Bonus_Pct"),
+    conversionBonusShare: v("Conversion_Bonus_Share"),
+    hallInServiceMonth: v("Hall_In_Service_Month"),
+    minDscr: v("Min_DSCR"),
+    tenor: v("Debt_Tenor_Months"),
+    loanRate: v("Project_Loan_Rate"),
+    loanToCost: v("Project_Loan_to_Cost"),
+    gpu: { usdPerHour: v("GPU_USD_per_Hour"), utilization: v("GPU_Utilization"), capex: v("GPU_Capex_USD"), kw: v("GPU_kW"), opexPct: v("GPU_Opex_Pct_of_Revenue") },
+  });
+  const at = (cell: string) => `'After tax & financing'!${cell}`;
+  const A = (cell: string) => num(e, at(cell));
+  const near = (got: number, wanted: number, label: string) => expect(got).toBeNear(wanted, { rel: 1e-9, abs: 1e-3, label });
+  const irr = (cell: string, wanted: number | "none", label: string) =>
+    wanted === "none" ? expect([label, e.value(at(cell))]).toEqual([label, "none"]) : near(A(cell), wanted, label);
+  [0, 1, 2].forEach((c) => {
+    near(A(RESULTS.cell("preTaxNpv", c)), want.preTaxNpv[c], `pre-tax NPV ${c}`);
+    near(A(RESULTS.cell("afterTaxNpv", c)), want.afterTaxNpv[c], `after-tax NPV ${c}`);
+  });
+  irr(RESULTS.cell("afterTaxIrr", 1), want.afterTaxIrr[0], "converting's after-tax IRR");
+  irr(RESULTS.cell("afterTaxIrr", 2), want.afterTaxIrr[1], "GPU cloud's after-tax IRR");
+  near(A(FINANCING.cell("capacity", 0)), want.capacity[0], "the lease's debt capacity");
+  near(A(FINANCING.cell("capacity", 1)), want.capacity[1], "mining's debt capacity");
+  near(A(FINANCING.cell("loan")), want.loan, "the loan");
+  irr(FINANCING.cell("equityIrr"), want.equityIrr, "the equity IRR");
+  irr(FINANCING.cell("unleveredIrr"), want.unleveredIrr, "the unlevered IRR, capex at month 0");
 }
 
 test("with its sourced defaults the model has no error cell, reconciles to zero and equals the calc module", async () => {
@@ -273,6 +322,14 @@ const SCENARIOS: [string, Record<string, number | string>][] = [
     { Energy_Tax_Applies: 1, Salvage_Pct: 0.1, Difficulty_Includes_Fleet: 0, Switch_Off_Below_Cost: 0 },
   ],
   [
+    "New York's tax from month 30 (months before it run untaxed), a tenant that defaults at 3% a year with 40% recovered, an exit cap rate and a 10.5-year lease",
+    { Energy_Tax_Applies: 1, Energy_Tax_Start_Month: 30, Tenant_Default_Annual: 0.03, Default_Recovery_Pct: 0.4, Exit_Cap_Rate: 0.08, Lease_Term_Years: 10.5 },
+  ],
+  [
+    "the After tax sheet with NOL losses, 7-year equipment at 40% bonus, no cost segregation, the hall in service in month 7, a 5-year loan at 1.20× without a loan-to-cost cap, cheap power with 2-year refreshes, and a $3/TH resale",
+    { Loss_Treatment: "NOL", Equipment_Method: "MACRS7", Equipment_Bonus_Pct: 0.4, Conversion_Bonus_Share: 0, Hall_In_Service_Month: 7, Debt_Tenor_Months: 60, Min_DSCR: 1.2, Project_Loan_to_Cost: 1, Power_Price_kWh: 0.02, Refresh_Every_Months: 24, Fleet_Resale_USD_per_TH: 3 },
+  ],
+  [
     "idle sites at 25% of opex, a stop for good (before the horizon's end), a $3/TH resale, 10% salvage, 24-month refreshes and an exit cap rate",
     { Idle_Opex_Pct: 0.25, Stop_For_Good: 1, Fleet_Resale_USD_per_TH: 3, Salvage_Pct: 0.1, Refresh_Every_Months: 24, Exit_Cap_Rate: 0.07 },
   ],
@@ -319,6 +376,16 @@ test("the checks fail when the plain schedule is tampered with or too short for 
   // The breakeven's rebuild reads which months would run at the breakeven price.
   on.e.set(`'Lease vs Mine'!${SCHEDULE_COLUMN.runsAtBreakeven}${SCHEDULE_FIRST_ROW + 60}`, 1 - (on.e.value(`'Lease vs Mine'!${SCHEDULE_COLUMN.runsAtBreakeven}${SCHEDULE_FIRST_ROW + 60}`) as number));
   expect(checks(on.e).find(([label]) => label === "Breakeven BTC price (USD)")![3]).toBe(false);
+
+  // The After tax sheet: year 2's plain tax on the lease typed over breaks converting's after-tax NPV;
+  // a month of the equity's flows, its IRR.
+  const taxed = await model(QUICK_RISK);
+  taxed.e.set(`'After tax & financing'!${YEAR_COLUMNS.col("convertTax")}${YEAR_HEADER_ROW + 2}`, 0);
+  taxed.e.set(`'After tax & financing'!${MONTH_COLUMNS.col("equity")}${MONTH_FIRST_ROW + 40}`, 0);
+  expect(checks(taxed.e).filter(([, , , ok]) => ok === false).map(([label]) => label)).toEqual([
+    "After tax, converting: NPV (USD)",
+    "The financed lease's equity IRR (per year)",
+  ]);
 
   const fresh = await model(QUICK_RISK);
   fresh.e.set(cellOf(fresh.xl, "Lease_Term_Years"), 30); // 12 + 360 months: past the schedule

@@ -63,7 +63,7 @@ test("the assumptions tables give FROMTABLE exactly its function's parameters, w
 });
 
 test("every input has a label, a unit and a source: a cited reference, or marked illustrative or derived", () => {
-  expect(INPUT_SECTIONS.map((s) => s.title)).toEqual(["Network and market", "Fleet and mining costs", "Site, lease and capital", "GPU cloud on the converted site (MWECONOMICS)", "Treasury, loans and shares", "Risk: the simulated market (the Risk sheet)"]);
+  expect(INPUT_SECTIONS.map((s) => s.title)).toEqual(["Network and market", "Fleet and mining costs", "Site, lease and capital", "GPU cloud on the converted site (MWECONOMICS)", "Treasury, loans and shares", "Tax and project debt (the After tax & financing sheet; not tax advice)", "Risk: the simulated market (the Risk sheet)"]);
   for (const i of MODEL_INPUTS) {
     const said = expect.stringMatching(/\S/);
     expect({ name: i.name, label: i.label, unit: i.unit }).toEqual({ name: i.name, label: said, unit: said });

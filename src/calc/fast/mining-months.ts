@@ -56,6 +56,8 @@ export interface MiningDoubles {
   refreshPerTh: number;
   refreshEvery: number;
   tax: number;
+  /** The first month the energy tax is paid in (energy_tax_start_month; 1 = from the start). */
+  taxStart: number;
   switchOff: boolean;
   salvage: number;
   includesFleet: boolean;
@@ -65,6 +67,8 @@ export interface MiningDoubles {
   path: readonly number[] | undefined;
   floor: number;
 }
+
+const atLeastOne = (x: number) => (x >= 1 ? x : NaN);
 
 /** The plan as doubles when `validateMiningPlan` certainly accepts it; else undefined. */
 export function miningDoubles(p: MiningPlan, months?: number): MiningDoubles | undefined {
@@ -93,6 +97,7 @@ export function miningDoubles(p: MiningPlan, months?: number): MiningDoubles | u
     refreshPerTh: nonNegativeArg(p.refresh_capex_usd_per_th, 0),
     refreshEvery: wholeArg(p.refresh_every_months, 2 ** 50, 0),
     tax: nonNegativeArg(p.energy_tax_usd_per_kwh, 0),
+    taxStart: atLeastOne(wholeArg(p.energy_tax_start_month, 2 ** 50, 1)),
     switchOff,
     salvage: fractionArg(p.salvage_pct, 0),
     includesFleet,
@@ -140,6 +145,8 @@ const T3 = 17;
 const ONE = 18;
 const FEES = 19;
 const FLEET = 20;
+const VC0 = 25; // a running month's power before the energy tax starts (free during the loop)
+const RC0 = 26; // running cost over idling before the energy tax starts
 
 /** The months' results: read by mining-value.ts (arrays indexed by month, hi/lo interleaved). */
 export const months = {
@@ -235,12 +242,14 @@ export function mineMonths(d: MiningDoubles, rate: number, record = false): bool
   mul(T2, T2, T1);
   if (!r(T1, d.powerPrice) || !r(T3, d.tax)) return false;
   mul(VC, T2, T1);
+  copy(VC0, VC);
   mul(T3, T2, T3);
   add(VC, VC, T3);
   if (!r(T1, d.opexPerMw)) return false;
   r(T2, d.siteMw);
   mul(OPEX, T1, T2);
   mul(RC, OPEX, IDLE); // opex × (1 − idle share)
+  add(RC0, RC, VC0);
   add(RC, RC, VC);
   if (!r(T1, d.idleShare)) return false;
   mul(IDLE, OPEX, T1);
@@ -274,6 +283,8 @@ export function mineMonths(d: MiningDoubles, rate: number, record = false): bool
       H * (epsPg + epsDg + epsV + 3 * MUL_ERR)) *
     1.001;
   const cmpErr = (eps + DECIMAL_SCHEDULE_ERR) * 1.01;
+  // The breakeven's recorded constants hold one running cost for every month.
+  if (record && d.taxStart > 1 && d.tax !== 0) return false;
   months.H = H;
   months.eps = eps;
   months.refreshEvery = d.refreshEvery;
@@ -281,10 +292,11 @@ export function mineMonths(d: MiningDoubles, rate: number, record = false): bool
   // what running costs over idling is exactly 0 (no power, no energy tax, and idle opex is all of it)
   const freeToRun = (d.powerPrice === 0 && d.tax === 0) || d.uptime === 0;
   const costFree = freeToRun && (d.opexPerMw === 0 || d.idleShare === 1);
-  const vc = Math.abs(reg[2 * VC]);
+  const vcTaxed = Math.abs(reg[2 * VC]);
+  const vcUntaxed = Math.abs(reg[2 * VC0]);
   const opex = Math.abs(reg[2 * OPEX]);
   const idle = Math.abs(reg[2 * IDLE]);
-  const rcMagnitude = vc + opex + idle;
+  const rcMagnitude = vcTaxed + opex + idle; // a bound for the untaxed months too
   if (record) {
     const c = months.constants;
     add(T1, VC, OPEX);
@@ -348,15 +360,17 @@ export function mineMonths(d: MiningDoubles, rate: number, record = false): bool
     div(T1, COIN, T1);
     mul(T1, T1, PRICE);
     const revenue = Math.abs(reg[2 * T1]);
+    const taxed = m >= d.taxStart;
+    const vc = taxed ? vcTaxed : vcUntaxed;
     let runs = true;
     if (d.switchOff && !costFree) {
-      const c = compare(T1, RC, cmpErr * (revenue + rcMagnitude));
+      const c = compare(T1, taxed ? RC : RC0, cmpErr * (revenue + rcMagnitude));
       if (c === -1) return false;
       runs = c === 1;
     }
     months.running[m] = runs ? 1 : 0;
     if (runs) {
-      add(T1, T1, VC, -1);
+      add(T1, T1, taxed ? VC : VC0, -1);
       add(T1, T1, OPEX, -1);
       months.magnitude[m] = (revenue + vc + opex) * reg[2 * DF];
     } else {

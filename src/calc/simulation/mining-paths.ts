@@ -24,6 +24,7 @@
  *              whose difficulty falls below D_F has the fleet earning the whole network's blocks
  *   revenue  = c_m × price / D_eff
  *   runs     = NOT switch_off_below_cost OR revenue >= power + energy tax + (1 − idle_opex_pct) × opex
+ *              (the energy tax from energy_tax_start_month on, as the schedule charges it)
  *   o_m      = df_m × (revenue − power − energy tax − opex) when it runs, −df_m × idle opex when not,
  *              with df_m = (1 + discount_rate)^(−m/12)
  *   then the fleet's life exactly as fleet-life.ts states it (refresh chain bought only in months
@@ -43,8 +44,10 @@ import {
   MiningPlan,
   monthStartHeight,
   PH_DAY_HASHES_OVER_2_32,
+  runningCostIn,
   validateMiningPlan,
   ValidMiningPlan,
+  variableCostIn,
 } from "../mining-plan";
 import { toDouble } from "./model";
 
@@ -83,12 +86,13 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
   const resalePv = new Float64Array(M + 1); // df_m × R
   const hashpriceCoin = new Float64Array(M + 1); // PH-day factor × (s_m + fees): hashprice = this × price / D
   const floorCoef = new Float64Array(M + 1); // k_m
-  const running = t.variableCost.add(t.opex);
+  const threshold = new Float64Array(M + 1); // what running month m costs over idling it
   for (let m = 1; m <= M; m++) {
     const reward = meanSubsidyBtc(monthStartHeight(t.startHeight, m), BLOCKS_PER_MONTH).add(t.fees);
     coin[m] = toDouble(t.hashFactor.mul(reward));
     disc[m] = toDouble(df[m]);
-    runCost[m] = toDouble(running.mul(df[m]));
+    runCost[m] = toDouble(variableCostIn(t, m).add(t.opex).mul(df[m]));
+    threshold[m] = toDouble(runningCostIn(t, m));
     idleCost[m] = toDouble(t.idleOpex.mul(df[m]));
     capexPv[m] = toDouble(t.fleetPrice.mul(df[m]));
     resalePv[m] = toDouble(t.resale.mul(df[m]));
@@ -98,7 +102,6 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
   }
   resalePv[0] = toDouble(t.resale);
   const endPv = toDouble(t.endValue.mul(df[M]));
-  const threshold = toDouble(t.runningCost);
   const fleetDifficulty = toDouble(t.fleetDifficulty);
   const { includesFleet, switchOff, stopForGood } = t;
   const floored = t.hashpriceFloor !== undefined;
@@ -121,7 +124,7 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
     }
     const earning = includesFleet ? (d > fleetDifficulty ? d : fleetDifficulty) : d + fleetDifficulty;
     const revenue = (coin[m] * price) / earning;
-    runs = !switchOff || revenue >= threshold;
+    runs = !switchOff || revenue >= threshold[m];
     return runs ? disc[m] * revenue - runCost[m] : -idleCost[m];
   };
 

@@ -9,8 +9,13 @@ import { FAMILIES, prng } from "../../support/input-families";
 import { same } from "../../support/fast-paths";
 import { SCHEDULE_CASES } from "../../support/schedule-fast-paths";
 
-/** The share of answered plans the fast path must carry in the usual families (CONVERSIONTIMING declines with an exit value: its last row is exactly 0, where only the decimal path knows its rounding). */
-const CARRIED: Record<string, number> = { CONVERSIONTIMING: 0.5 };
+/**
+ * The share of answered plans the fast path must carry in the usual families. CONVERSIONTIMING
+ * declines with an exit value (its last row is exactly 0, where only the decimal path knows its
+ * rounding); CONVERSIONBREAKEVEN with an energy tax that starts after month 1 (its search holds one
+ * running cost for every month), and it draws only a few plans a family here.
+ */
+const CARRIED: Record<string, number> = { CONVERSIONTIMING: 0.5, CONVERSIONBREAKEVEN: 0.6 };
 
 describe.each(SCHEDULE_CASES)("$name: the double entry point equals the decimal path", (c) => {
   test.each([...FAMILIES])("%s plans", (family) => {
