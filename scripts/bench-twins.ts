@@ -10,7 +10,7 @@ import { marketModel } from "../src/calc/simulation/model";
 import { miningPathValuer } from "../src/calc/simulation/mining-paths";
 import { SIGNATURES } from "../src/functions/params";
 import { read } from "../src/functions/read";
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
 type N = any;
 
 const TH_DAY = (1e12 * 86400) / 4294967296;
@@ -23,7 +23,8 @@ export const NETWORKHASHRATE = (d: N) => (d * 4294967296) / 600 / 1e18;
 export const DIFFICULTYFORHASHRATE = (h: N) => (h * 1e18 * 600) / 4294967296;
 export const BTCPERDAY = (h: N, d: N, s: N, f: N) => h * btcPerThDay(d, f, s);
 export const HASHPRICE = (p: N, d: N, s: N, f: N) => btcPerThDay(d, f, s) * 1000 * p;
-export const COSTPERBTC = (pp: N, e: N, d: N, s: N, f = 0, pf = 0, o = 0) => (e * 0.024 * pp + o) / (btcPerThDay(d, f, s) * (1 - pf));
+export const COSTPERBTC = (pp: N, e: N, d: N, s: N, f = 0, pf = 0, o = 0) =>
+  (e * 0.024 * pp + o) / (btcPerThDay(d, f, s) * (1 - pf));
 
 function allIn(pp: N, e: N, d: N, s: N, f = 0, pf = 0, o = 0, mc = 0, life = 4, sga = 0, sbc = 0, tax = 0, up = 1) {
   const earned = btcPerThDay(d, f, s) * up * (1 - pf);
@@ -36,9 +37,21 @@ export const BREAKEVENPRICE = ALLINCOSTPERBTC;
 export const COSTBREAKDOWN = (...a: N[]) => {
   const p = (allIn as any)(...a);
   const cash = p[0] + p[1] + p[2] + p[3];
-  return [["Component", "USD per BTC"], ["Power", p[0]], ["Energy tax", p[1]], ["Other cash opex", p[2]], ["SG&A", p[3]], ["Cash", cash], ["Depreciation", p[4]], ["SBC", p[5]], ["All-in", cash + p[4] + p[5]], ["Subsidy", a[3]]];
+  return [
+    ["Component", "USD per BTC"],
+    ["Power", p[0]],
+    ["Energy tax", p[1]],
+    ["Other cash opex", p[2]],
+    ["SG&A", p[3]],
+    ["Cash", cash],
+    ["Depreciation", p[4]],
+    ["SBC", p[5]],
+    ["All-in", cash + p[4] + p[5]],
+    ["Subsidy", a[3]],
+  ];
 };
-export const BREAKEVENPOWER = (p: N, e: N, d: N, s: N, f = 0, pf = 0, o = 0) => (btcPerThDay(d, f, s) * (1 - pf) * p - o) / (e * 0.024);
+export const BREAKEVENPOWER = (p: N, e: N, d: N, s: N, f = 0, pf = 0, o = 0) =>
+  (btcPerThDay(d, f, s) * (1 - pf) * p - o) / (e * 0.024);
 export const BREAKEVENHASHPRICE = (pp: N, e: N, pf = 0, o = 0, mc = 0, life = 4, sga = 0, sbc = 0, tax = 0, up = 1) =>
   ((e * 0.024 * up * (pp + tax) + o + sga + mc / (life * 365) + sbc) / (up * (1 - pf))) * 1000;
 export const PAYBACKMONTHS = (mc: N, h: N, e: N, pp: N, p: N, d: N, s: N, f = 0, pf = 0, o = 0, up = 1, g = 0) => {
@@ -63,11 +76,23 @@ export const ENERGYTAX = (kwh: N, tiers: N = null) => {
     [20_000_000, 0.05],
   ];
   let tax = 0;
-  for (let i = 0; i < bands.length && kwh > bands[i][0]; i++) tax += (Math.min(kwh, bands[i + 1]?.[0] ?? kwh) - bands[i][0]) * bands[i][1];
+  for (let i = 0; i < bands.length && kwh > bands[i][0]; i++)
+    tax += (Math.min(kwh, bands[i + 1]?.[0] ?? kwh) - bands[i][0]) * bands[i][1];
   return tax;
 };
 
-function leaseFlows(mw: N, rate: N, years: N, esc = 0, capex = 0, opex = 0, build = 0, exit = 0, rentTiming = 0, capexTiming = 0): number[] {
+function leaseFlows(
+  mw: N,
+  rate: N,
+  years: N,
+  esc = 0,
+  capex = 0,
+  opex = 0,
+  build = 0,
+  exit = 0,
+  rentTiming = 0,
+  capexTiming = 0,
+): number[] {
   const T = Math.round(years * 12);
   const flows = new Array(build + T + 1).fill(0);
   if (capexTiming === 1 && build > 0) for (let m = 0; m < build; m++) flows[m] -= (capex * mw) / build;
@@ -88,9 +113,32 @@ const npvMonthly = (flows: number[], r: number) => {
   for (let i = flows.length - 1; i >= 0; i--) acc = acc * q + flows[i];
   return acc;
 };
-export const LEASENPV = (mw: N, rate: N, years: N, r: N, esc: N, capex: N, opex: N, build: N, exit = 0, rt = 0, ct = 0) =>
-  npvMonthly(leaseFlows(mw, rate, years, esc, capex, opex, build, exit, rt, ct), r);
-export const LEASECASHFLOWS = (mw: N, rate: N, years: N, r: N, esc: N, capex: N, opex: N, build: N, exit = 0, rt = 0, ct = 0) => {
+export const LEASENPV = (
+  mw: N,
+  rate: N,
+  years: N,
+  r: N,
+  esc: N,
+  capex: N,
+  opex: N,
+  build: N,
+  exit = 0,
+  rt = 0,
+  ct = 0,
+) => npvMonthly(leaseFlows(mw, rate, years, esc, capex, opex, build, exit, rt, ct), r);
+export const LEASECASHFLOWS = (
+  mw: N,
+  rate: N,
+  years: N,
+  r: N,
+  esc: N,
+  capex: N,
+  opex: N,
+  build: N,
+  exit = 0,
+  rt = 0,
+  ct = 0,
+) => {
   const flows = leaseFlows(mw, rate, years, esc, capex, opex, build, exit, rt, ct);
   const q = 1 / Math.pow(1 + r, 1 / 12);
   let df = 1;
@@ -100,7 +148,8 @@ export const LEASECASHFLOWS = (mw: N, rate: N, years: N, r: N, esc: N, capex: N,
     return row;
   });
 };
-export const LEASEIRR = (mw: N, rate: N, years: N, esc: N, capex: N, opex: N, build: N, exit = 0, rt = 0, ct = 0) => irrMonthly(leaseFlows(mw, rate, years, esc, capex, opex, build, exit, rt, ct));
+export const LEASEIRR = (mw: N, rate: N, years: N, esc: N, capex: N, opex: N, build: N, exit = 0, rt = 0, ct = 0) =>
+  irrMonthly(leaseFlows(mw, rate, years, esc, capex, opex, build, exit, rt, ct));
 function irrMonthly(flows: number[]): number {
   // bisection on the monthly rate, as a float solver would
   const f = (r: number) => {
@@ -120,7 +169,34 @@ function irrMonthly(flows: number[]): number {
 }
 
 function miningRows(a: N[], keepRows = true) {
-  const [mw, e, pue, pp, price, d, h0, months, r, fees = 0, pf = 0, up = 1, gd = 0, gp = 0, opex = 0, rc = 0, every = 0, switchOff = true, salvagePct = 0, tax = 0, includesFleet = true, idle = 1, stopForGood = false, resalePerTh = 0, path = null, floor = null] = a;
+  const [
+    mw,
+    e,
+    pue,
+    pp,
+    price,
+    d,
+    h0,
+    months,
+    r,
+    fees = 0,
+    pf = 0,
+    up = 1,
+    gd = 0,
+    gp = 0,
+    opex = 0,
+    rc = 0,
+    every = 0,
+    switchOff = true,
+    salvagePct = 0,
+    tax = 0,
+    includesFleet = true,
+    idle = 1,
+    stopForGood = false,
+    resalePerTh = 0,
+    path = null,
+    floor = null,
+  ] = a;
   const fleet = (mw * 1e6) / (e * pue);
   const fleetDifficulty = (fleet * 1e12 * 600) / 4294967296;
   const kwh = mw * 1000 * 24 * MONTH_DAYS * up;
@@ -149,11 +225,30 @@ function miningRows(a: N[], keepRows = true) {
     const sub = (before * SUBSIDY(h) + (4380 - before) * SUBSIDY(epochEnd)) / 4380;
     let dm = column ? column[m - 1] : diff;
     if (floor !== null) dm = Math.min(dm, (86400e15 * (sub + fees) * p) / (4294967296 * floor));
-    const btcRun = fleet * up * (1 - pf) * MONTH_DAYS * btcPerThDay(includesFleet ? dm : dm + fleetDifficulty, fees, sub);
+    const btcRun =
+      fleet * up * (1 - pf) * MONTH_DAYS * btcPerThDay(includesFleet ? dm : dm + fleetDifficulty, fees, sub);
     const running = !switchOff || btcRun * p >= kwh * (pp + tax) + (1 - idle) * opex * mw ? 1 : 0;
     run[m] = running;
     op[m] = running ? btcRun * p - kwh * (pp + tax) - opex * mw : -idle * opex * mw;
-    if (keepRows) rows.push([m, h, sub, dm, p, running, btcRun * running, btcRun * running * p, running * kwh * pp, running * kwh * tax, running ? opex * mw : idle * opex * mw, 0, 0, op[m], df, 0]);
+    if (keepRows)
+      rows.push([
+        m,
+        h,
+        sub,
+        dm,
+        p,
+        running,
+        btcRun * running,
+        btcRun * running * p,
+        running * kwh * pp,
+        running * kwh * tax,
+        running ? opex * mw : idle * opex * mw,
+        0,
+        0,
+        op[m],
+        df,
+        0,
+      ]);
   }
   const capex = new Float64Array(months + 1);
   for (let m = every, due = every; every > 0 && m <= months - every; m++) {
@@ -192,10 +287,67 @@ export const MININGNPV = (...a: N[]) => miningRows(a, false).npv;
 
 /** A conversion's positional arguments: the lease leg L, the fleet's sale R, mining M over the horizon and the site's end value T. */
 function conversion(a: N[]) {
-  const [mw, e, pue, pp, price, d, h0, r, rate, years, fees = 0, pf = 0, up = 1, gd = 0, gp = 0, opex = 0, rc = 0, every = 0, esc = 0, capex = 0, months = 0, lopex = 0, ratio = 1.4, so = true, sal = 0, tax = 0, inc = true, exit = 0, rt = 0, ct = 0, , lr = null, ...fleetAndNetwork] = a;
+  const [
+    mw,
+    e,
+    pue,
+    pp,
+    price,
+    d,
+    h0,
+    r,
+    rate,
+    years,
+    fees = 0,
+    pf = 0,
+    up = 1,
+    gd = 0,
+    gp = 0,
+    opex = 0,
+    rc = 0,
+    every = 0,
+    esc = 0,
+    capex = 0,
+    months = 0,
+    lopex = 0,
+    ratio = 1.4,
+    so = true,
+    sal = 0,
+    tax = 0,
+    inc = true,
+    exit = 0,
+    rt = 0,
+    ct = 0,
+    ,
+    lr = null,
+    ...fleetAndNetwork
+  ] = a;
   const lease = LEASENPV(mw / ratio, rate, years, lr ?? r, esc, capex, lopex, months, exit, rt, ct);
   const horizon = months + years * 12;
-  const mining = MININGNPV(mw, e, pue, pp, price, d, h0, horizon, r, fees, pf, up, gd, gp, opex, rc, every, so, sal, tax, inc, ...fleetAndNetwork);
+  const mining = MININGNPV(
+    mw,
+    e,
+    pue,
+    pp,
+    price,
+    d,
+    h0,
+    horizon,
+    r,
+    fees,
+    pf,
+    up,
+    gd,
+    gp,
+    opex,
+    rc,
+    every,
+    so,
+    sal,
+    tax,
+    inc,
+    ...fleetAndNetwork,
+  );
   const sale = (fleetAndNetwork[2] ?? 0) * ((mw * 1e6) / (e * pue));
   const site = exit > 0 ? Math.max(0, lease) * Math.pow(1 + r, -horizon / 12) : 0;
   return { lease, sale, mining: mining + site, horizon };
@@ -246,10 +398,24 @@ export const CONVERSIONTIMING = (...a: N[]) => {
   return out;
 };
 export const MWECONOMICS = (...a: N[]) => {
-  const { rows } = miningRows([...a.slice(0, 7), 12, ...a.slice(7, 8), ...a.slice(10, 18), ...a.slice(23, 27), a[37] ?? 1, false, 0, a[40] ?? null, a[41] ?? null]);
+  const { rows } = miningRows([
+    ...a.slice(0, 7),
+    12,
+    ...a.slice(7, 8),
+    ...a.slice(10, 18),
+    ...a.slice(23, 27),
+    a[37] ?? 1,
+    false,
+    0,
+    a[40] ?? null,
+    a[41] ?? null,
+  ]);
   const revenue = rows.reduce((s, r) => s + r[7], 0) / a[0];
   const lease = ((a[0] / (a[22] ?? 1.4)) * 1000 * a[8] * 12) / a[0];
-  return [["", "Mining", "Leasing"], ["Revenue", revenue, lease]];
+  return [
+    ["", "Mining", "Leasing"],
+    ["Revenue", revenue, lease],
+  ];
 };
 
 // The balance sheet (issue 13): the same formulas in floats.
@@ -261,9 +427,23 @@ export const MNAV = (p: N, s: N, b: N, price: N, debt = 0, pref = 0, cash = 0, b
 export const NAVPERSHARE = (b: N, price: N, s: N, debt = 0, pref = 0, cash = 0) => (b * price + cash - debt - pref) / s;
 export const LTV = (loan: N, c: N, price: N) => loan / (c * price);
 export const LTVPRICE = (loan: N, c: N, ltv: N) => loan / (c * ltv);
-export const RUNWAYMONTHS = (cash: N, burn: N, b = 0, price = 0, haircut = 0) => (cash + b * price * (1 - haircut)) / burn;
+export const RUNWAYMONTHS = (cash: N, burn: N, b = 0, price = 0, haircut = 0) =>
+  (cash + b * price * (1 - haircut)) / burn;
 /** TREASURYCASHFLOWS with numbers for the by-month inputs. */
-export const TREASURYCASHFLOWS = (cash: N, held: N, months: N, mined: N, p0: N, costs: N, policy: string, g = 0, income = 0, debt = 0, f = 0, floor = 0) => {
+export const TREASURYCASHFLOWS = (
+  cash: N,
+  held: N,
+  months: N,
+  mined: N,
+  p0: N,
+  costs: N,
+  policy: string,
+  g = 0,
+  income = 0,
+  debt = 0,
+  f = 0,
+  floor = 0,
+) => {
   const rows: number[][] = [];
   for (let t = 1; t <= months; t++) {
     const price = p0 * (1 + g) ** (t - 1);
@@ -302,7 +482,22 @@ function gpuFlows(a: N[], withRate: boolean): { flows: number[]; rate: number } 
 }
 /** GPUCLOUDNPV by service year, as gpuCloudNpv sums it: 12-term annuity, then one term a year. */
 export const GPUCLOUDNPV = (...a: N[]) => {
-  const [gpus, price, util, gpuCapex, kw, pue, pp, r, opex = 0, decline = 0, life = 5, salvage = 0, build = 0, shell = 0] = a;
+  const [
+    gpus,
+    price,
+    util,
+    gpuCapex,
+    kw,
+    pue,
+    pp,
+    r,
+    opex = 0,
+    decline = 0,
+    life = 5,
+    salvage = 0,
+    build = 0,
+    shell = 0,
+  ] = a;
   const L = Math.round(life * 12);
   const hours = 24 * MONTH_DAYS;
   const power = gpus * kw * pue * hours * pp;
@@ -543,4 +738,97 @@ export const VOLATILITY = (values: N, perYear: N) => {
   const r = v.slice(1).map((x, i) => Math.log(x / v[i]));
   const mean = r.reduce((s, x) => s + x, 0) / r.length;
   return Math.sqrt(r.reduce((s, x) => s + (x - mean) ** 2, 0) / (r.length - 1)) * Math.sqrt(perYear);
+};
+
+// Tax and project debt: the same schedules in floats.
+/** Publication 946 Table A-1 (half-year convention), percent; SL39 by Table A-7a's mid-month rule. */
+const MACRS: Record<string, number[]> = {
+  MACRS5: [20, 32, 19.2, 11.52, 11.52, 5.76],
+  MACRS7: [14.29, 24.49, 17.49, 12.49, 8.93, 8.92, 8.93, 4.46],
+  MACRS15: [5, 9.5, 8.55, 7.7, 6.93, 6.23, 5.9, 5.9, 5.91, 5.9, 5.91, 5.9, 5.91, 5.9, 5.91, 2.95],
+};
+function sl39Percent(year: number, month: number): number {
+  const first = ((12 - month + 0.5) / 12 / 39) * 100;
+  if (year === 1) return first;
+  if (year <= 39) return 100 / 39;
+  return year === 40 ? 100 - first - (38 * 100) / 39 : 0;
+}
+export const DEPRECIATION = (cost: N, method: N, bonusPct = 0, month = 1, years: N = null) => {
+  const code = String(method).toUpperCase();
+  const bonus = cost * bonusPct;
+  const rest = cost - bonus;
+  const n = years ?? (code === "SL39" ? 40 : MACRS[code].length);
+  const rows: N[][] = [["Year", "Deduction (USD)", "Remaining basis (USD)"]];
+  let basis = cost;
+  for (let y = 1; y <= n; y++) {
+    const pct = code === "SL39" ? sl39Percent(y, month) : code === "SL" ? 100 / n : (MACRS[code][y - 1] ?? 0);
+    const deduction = (rest * pct) / 100 + (y === 1 ? bonus : 0);
+    basis -= deduction;
+    rows.push([y, deduction, basis]);
+  }
+  return rows;
+};
+const seriesOf = (x: N): number[] => (Array.isArray(x) ? x.flat() : [x]);
+export const AFTERTAXCASHFLOWS = (flows: N, depreciation: N, rate: N, loss = "GROUP", capex: N = 0, firstMonth = 1) => {
+  const cf = seriesOf(flows);
+  const cx = Array.isArray(capex) ? seriesOf(capex) : cf.map((_, k) => (k === 0 ? capex : 0));
+  const dep = seriesOf(depreciation);
+  const rows: N[][] = [
+    ["Month", "Pre-tax cash flow (USD)", "Tax (USD)", "After-tax cash flow (USD)", "Loss carried forward (USD)"],
+  ];
+  let nol = 0;
+  let income = 0;
+  cf.forEach((c, k) => {
+    const month = k + firstMonth;
+    const year = Math.max(1, Math.ceil(month / 12));
+    income += c + (cx[k] ?? 0);
+    let tax = 0;
+    if (month === 12 * year || k === cf.length - 1) {
+      const taxable = income - (dep[year - 1] ?? 0);
+      if (loss === "NOL") {
+        const used = taxable > 0 ? Math.min(nol, 0.8 * taxable) : 0;
+        nol += taxable < 0 ? -taxable : -used;
+        tax = taxable > 0 ? rate * (taxable - used) : 0;
+      } else tax = rate * taxable;
+      income = 0;
+    }
+    rows.push([month, c, tax, c - tax, nol]);
+  });
+  return rows;
+};
+const monthlyRate = (annual: number) => (1 + annual) ** (1 / 12) - 1;
+export const DEBTCAPACITY = (cfads: N, annual: N, tenor: N, dscr: N, cap: N = null) => {
+  const c = seriesOf(cfads);
+  const v = 1 / (1 + monthlyRate(annual));
+  let pv = 0;
+  for (let m = tenor; m >= 1; m--) pv = (pv + Math.max(c[Math.min(m, c.length) - 1], 0)) * v;
+  return cap === null ? pv / dscr : Math.min(cap, pv / dscr);
+};
+export const LOANSCHEDULE = (principal: N, annual: N, tenor: N, grace = 0, repayment = "LEVEL") => {
+  const i = monthlyRate(annual);
+  const rows: N[][] = [
+    ["Month", "Opening balance (USD)", "Interest (USD)", "Principal (USD)", "Payment (USD)", "Closing balance (USD)"],
+  ];
+  let balance = principal;
+  let level = 0;
+  let straight = 0;
+  for (let m = 1; m <= tenor; m++) {
+    const interest = balance * i;
+    if (m === grace + 1) {
+      const n = tenor - grace;
+      level = i === 0 ? balance / n : (balance * i) / (1 - (1 + i) ** -n);
+      straight = balance / n;
+    }
+    const payment =
+      m <= grace ? interest : m === tenor ? balance + interest : repayment === "LEVEL" ? level : straight + interest;
+    const closing = m === tenor ? 0 : balance - (payment - interest);
+    rows.push([m, balance, interest, payment - interest, payment, closing]);
+    balance = closing;
+  }
+  return rows;
+};
+export const EQUITYIRR = (flows: N, capex: N, loan: N, service: N) => {
+  const cf = seriesOf(flows);
+  const ds = Array.isArray(service) ? seriesOf(service) : cf.map(() => service);
+  return irrMonthly([loan - capex, ...cf.map((c, k) => c - (ds[k] ?? 0))]); // annual, as EQUITYIRR
 };
