@@ -19,7 +19,8 @@ import { nextHalvingHeight, networkHashrateEhs, subsidyBtc } from "../calc/proto
 import { Currency, FieldId, MarketSnapshot, Sourced } from "./fields";
 import { clip } from "./check";
 import { CallLimits, DEFAULT_POLICY, HttpDeps, HttpPolicy } from "./http";
-import { DIFFICULTY_GUARD, HEIGHT_GUARD, PRICE_GUARD, retargetMismatch, screenCurrencies } from "./guards";
+import { DIFFICULTY_GUARD, HEIGHT_GUARD, PRICE_GUARD, retargetMismatch } from "./guards";
+import { screenCurrencies } from "./currencies";
 import { MEMPOOL_ENDPOINTS as M, excelSerialFromMs } from "./providers/mempool";
 import {
   blockchainDifficulty,
@@ -237,13 +238,21 @@ export class MarketService {
       count: this.counts,
     });
     if (!("reading" in result)) return result;
-    // The price's other currencies are screened against their last good exchange rates.
-    if (group === GROUPS[PRICE_GROUP]) result.problems.push(...screenCurrencies(result.reading, reference));
+    // The price's other currencies: held to their plausible bands and last good rates, and
+    // labelled as confirmed only when the confirming provider quoted them too (currencies.ts).
+    if (group === GROUPS[PRICE_GROUP]) {
+      const screen = screenCurrencies(result.reading, reference, result.witness);
+      result.problems.push(...screen.problems);
+      result.priceSources = {};
+      for (const c of Object.keys(result.reading.prices) as Currency[])
+        if (c !== "USD") result.priceSources[c] = screen.confirmed.has(c) ? result.source : result.from;
+    }
     if (result.confirmed && bases === this.bases)
       this.confirmed.set(group, {
         reading: result.reading,
         witness: result.witness,
         source: result.source,
+        priceSources: result.priceSources,
         asOf: result.asOf,
         refresh,
       });
@@ -328,7 +337,11 @@ export class MarketService {
       for (const [id, value] of Object.entries(reading.fields))
         fields[id as FieldId] = { value: value as number, source, asOf };
       for (const [c, value] of Object.entries(reading.prices))
-        prices[c as Currency] = { value: value as number, source, asOf };
+        prices[c as Currency] = {
+          value: value as number,
+          source: result.priceSources?.[c as Currency] ?? source,
+          asOf,
+        };
       if (reading.meanBlockSeconds) this.meanBlockSeconds = reading.meanBlockSeconds;
     });
     if (prices.USD) fields.btc_price_usd = prices.USD;
@@ -377,13 +390,13 @@ export class MarketService {
     prices: Partial<Record<Currency, Sourced>>,
     stale: string[],
   ): void {
-    const at = (value: number): Sourced => ({ value, source: kept.source, asOf: kept.asOf });
+    const at = (value: number, source = kept.source): Sourced => ({ value, source, asOf: kept.asOf });
     for (const [id, value] of Object.entries(kept.reading.fields)) {
       fields[id as FieldId] = at(value as number);
       stale.push(id);
     }
     for (const [c, value] of Object.entries(kept.reading.prices)) {
-      prices[c as Currency] = at(value as number);
+      prices[c as Currency] = at(value as number, kept.priceSources?.[c as Currency]);
       stale.push(c === "USD" ? "btc_price_usd" : `btc_price_${c.toLowerCase()}`);
     }
   }
