@@ -31,6 +31,11 @@ export interface Group {
   /** The fields this group gives (and prices, for the price group). */
   yields: FieldId[];
   guard?: Guard;
+  /**
+   * For a group no second provider can confirm: why a reading is not used, checked against the
+   * last good values (whatever it says, its last good values then stay, stale), or undefined.
+   */
+  screen?(r: Reading, reference: MarketSnapshot | undefined, now: number): string | undefined;
 }
 
 export type GroupResult =
@@ -219,6 +224,12 @@ export async function fetchGroup(group: Group, ctx: GroupContext): Promise<Group
     const refused = guard?.refuse?.(reading, now());
     if (refused) {
       problems.push(`${source} refused: ${refused}`);
+      if (open.size === 0) askNext();
+      continue;
+    }
+    const screened = group.screen?.(reading, ctx.reference, now());
+    if (screened) {
+      problems.push(`${source} not used: ${screened}`);
       if (open.size === 0) askNext();
       continue;
     }

@@ -21,6 +21,7 @@ import { clip } from "./check";
 import { CallLimits, DEFAULT_POLICY, HttpDeps, HttpPolicy } from "./http";
 import { DIFFICULTY_GUARD, HEIGHT_GUARD, PRICE_GUARD, retargetMismatch } from "./guards";
 import { screenCurrencies } from "./currencies";
+import { feesProblem } from "./fees";
 import { MEMPOOL_ENDPOINTS as M, excelSerialFromMs } from "./providers/mempool";
 import {
   blockchainDifficulty,
@@ -60,7 +61,7 @@ const GROUPS: Group[] = [
     guard: DIFFICULTY_GUARD,
   },
   { what: "block height", endpoints: [M.tipHeight, blockchainHeight], yields: ["block_height"], guard: HEIGHT_GUARD },
-  { what: "fees per block", endpoints: [M.rewardStats], yields: ["fees_btc_per_block"] },
+  { what: "fees per block", endpoints: [M.rewardStats], yields: ["fees_btc_per_block"], screen: feesProblem },
   {
     what: "next difficulty adjustment",
     endpoints: [M.difficultyAdjustment],
