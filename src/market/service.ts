@@ -86,6 +86,8 @@ export interface ServiceOptions {
   deadlineMs?: number;
   /** How long a provider has to answer before the next one is asked too, ms (group-fetch.ts). */
   hedgeMs?: number;
+  /** The runtime's back-off memory, shared with the history store (runtime.ts); else one of its own. */
+  backoff?: BackoffMemory;
 }
 
 type Listener = (s: MarketSnapshot) => void;
@@ -114,7 +116,7 @@ export class MarketService {
   /** Each guarded group's last confirmed reading (agreement.ts), for the runtime's life. */
   private readonly confirmed = new Map<Group, Confirmed>();
   /** Providers that asked to be left alone (429, 503), for the runtime's life. */
-  private readonly backoff = new BackoffMemory();
+  private readonly backoff: BackoffMemory;
   /** Requests made, and requests not yet settled, for tests and the benchmark. */
   private readonly counts = { requests: 0, inFlight: 0 };
 
@@ -135,6 +137,7 @@ export class MarketService {
     this.cacheMs = options.cacheMs ?? 15_000;
     this.deadlineMs = options.deadlineMs ?? REFRESH_DEADLINE_MS;
     this.hedgeMs = options.hedgeMs ?? HEDGE_DELAY_MS;
+    this.backoff = options.backoff ?? new BackoffMemory();
   }
 
   /**

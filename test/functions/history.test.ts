@@ -249,9 +249,16 @@ describe("failures are #N/A with the reason, and no table", () => {
       message: expect.stringMatching(/^HISTORY: 127\.0\.0\.1:\d+ \/api\/v1\/historical-price\?currency=USD: 127\.0\.0\.1:\d+ answered HTTP 503/),
     });
     expect(api.hits.get("/mempool/api/v1/historical-price")).toBe(3);
-    // A failure is not kept: the provider back, the next cell gets its table.
+    // A 503 is remembered: a recalculation within the default back-off (5 minutes) asks nothing.
     api.faults.clear();
     serve("3m");
+    expect(await cell("price", first, serial(END))).toEqual({
+      code: "#N/A",
+      message: expect.stringMatching(/^HISTORY: 127\.0\.0\.1:\d+ \/api\/v1\/historical-price\?currency=USD: not asked until \d\d:\d\d UTC: it answered HTTP 503 earlier$/),
+    });
+    expect(api.hits.get("/mempool/api/v1/historical-price")).toBe(3);
+    // A failure is not kept: the back-off over and the provider back, the next cell gets its table.
+    now += 5 * 60_000;
     expect(Array.isArray(await cell("price", first, serial(END)))).toBe(true);
   });
 
