@@ -107,6 +107,9 @@ function stream(
   };
   const current = service.current();
   if (current) publish(current);
+  // Held until the workbook's source is applied (or the user answers about it): said, not #BUSY!.
+  else if (service.heldBecause)
+    invocation.setResult(notAvailable(fn, `${what} not fetched yet: ${service.heldBecause}`));
   service.refresh().then(
     (s) => publish(s),
     (e) => {

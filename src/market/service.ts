@@ -119,6 +119,8 @@ export class MarketService {
   private readonly backoff: BackoffMemory;
   /** Requests made, and requests not yet settled, for tests and the benchmark. */
   private readonly counts = { requests: 0, inFlight: 0 };
+  /** While set, refreshes wait (hold, release). */
+  private gate: { reason: string; opened: Promise<void>; open: () => void } | undefined;
 
   get requestCount(): number {
     return this.counts.requests;
@@ -179,6 +181,38 @@ export class MarketService {
     return () => this.progressListeners.delete(listener);
   }
 
+  /**
+   * Holds every refresh (asked for by anyone) until release(), saying why: the pane holds the
+   * service until the workbook's own choice of source is applied, so that no request goes to a
+   * provider the workbook does not use. Refreshes asked for meanwhile run on release.
+   */
+  hold(reason: string): void {
+    if (this.gate) {
+      this.gate.reason = reason;
+      return;
+    }
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    this.gate = { reason, opened, open };
+  }
+
+  /** Lets held refreshes, and every later one, run. */
+  release(): void {
+    const gate = this.gate;
+    this.gate = undefined;
+    gate?.open();
+  }
+
+  /** Resolves when the service is not held (at once when it is not): history requests wait on it too. */
+  released(): Promise<void> {
+    return this.gate ? this.gate.opened.then(() => this.released()) : Promise.resolve();
+  }
+
+  /** Why refreshes are held, while they are. */
+  get heldBecause(): string | undefined {
+    return this.gate?.reason;
+  }
+
   /** Whether a refresh is under way. */
   get refreshing(): boolean {
     return this.inFlight !== undefined;
@@ -187,8 +221,10 @@ export class MarketService {
   /**
    * Refreshes, sharing a refresh already under way (unless a base URL changed since it started:
    * then a new one follows it); within `cacheMs` of the last one, answers from it unless `force`.
+   * While the service is held, waits for its release first.
    */
   refresh(force = false): Promise<MarketSnapshot> {
+    if (this.gate) return this.gate.opened.then(() => this.refresh(force));
     if (this.inFlight) {
       if (this.inFlightGeneration === this.generation) return this.inFlight;
       const again = () => this.refresh(true);
