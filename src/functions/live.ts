@@ -9,7 +9,8 @@
  * A value the add-in could not refresh is kept (marked stale in the pane and MINER_Market), and a
  * cell shows it for up to MAX_STALE_MS past its as-of: a model keeps calculating through a short
  * outage, with a value within ordinary market noise. Past that the cell is #N/A saying since when
- * and why, so an hours-old value is never shown as current.
+ * and why, so an hours-old value is never shown as current. Before the pane has applied the
+ * workbook's choice of source (the service is held), a cell is #N/A saying so, and asks once it is.
  */
 import { InvalidArgumentError } from "../calc/errors";
 import { CURRENCIES, Currency, FieldId, FIELDS, FieldInfo, MarketSnapshot, Sourced } from "../market/fields";

@@ -243,8 +243,11 @@ function saveMempoolUrl(): void {
     saveMempoolBase(settings, base);
   }
   showStorageNote();
-  // Typed by the user in the pane: a new source is fetched from at once.
-  if (useMempoolBase(base)) void refresh();
+  // Typed by the user in the pane: it answers a pending question about the workbook's host too,
+  // and a new source is fetched from at once.
+  const changed = useMempoolBase(base);
+  marketService().release();
+  if (changed) void refresh();
 }
 
 /** Applies the workbook's own instance: at once if the user accepted it before, else after asking. */
