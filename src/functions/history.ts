@@ -60,7 +60,10 @@ export async function history(...args: unknown[]): Promise<(string | number)[][]
   } catch (e) {
     throw toExcelError("HISTORY", e, params);
   }
-  const result = await fieldHistory(store, marketService().mempoolBase, request);
+  // Not before the workbook's choice of mempool instance is applied (the pane holds the service until then).
+  const service = marketService();
+  await service.released();
+  const result = await fieldHistory(store, service.mempoolBase, request);
   if (!result.ok) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, `HISTORY: ${result.reason}`);
   return result.table;
 }

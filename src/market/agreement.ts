@@ -15,6 +15,7 @@
  * Why these numbers: docs/live-data-checks.md.
  */
 import { Reading } from "./providers/types";
+import { Currency } from "./fields";
 
 /** A reading is confirmed by a second provider at least once every this many refreshes. */
 export const CONFIRM_EVERY = 5;
@@ -27,6 +28,8 @@ export interface Confirmed {
   witness?: Reading;
   /** "A, confirmed by B". */
   source: string;
+  /** The source of each price in another currency, when not `source` (B did not quote it: A's alone). */
+  priceSources?: Partial<Record<Currency, string>>;
   /** When it was confirmed (ms since the epoch). */
   asOf: number;
   /** The refresh (counted from the runtime's start) in which it was confirmed. */

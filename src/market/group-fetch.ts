@@ -14,7 +14,7 @@
  * stays, marked stale, and the banner names the sources and what each said.
  */
 import { clip } from "./check";
-import { MarketSnapshot, FieldId } from "./fields";
+import { Currency, MarketSnapshot, FieldId } from "./fields";
 import { CallLimits, FetchFailure, getText, HttpDeps, HttpPolicy } from "./http";
 import { Guard } from "./guards";
 import { Endpoint, Reading } from "./providers/types";
@@ -31,18 +31,28 @@ export interface Group {
   /** The fields this group gives (and prices, for the price group). */
   yields: FieldId[];
   guard?: Guard;
+  /**
+   * For a group no second provider can confirm: why a reading is not used, checked against the
+   * last good values (whatever it says, its last good values then stay, stale), or undefined.
+   */
+  screen?(r: Reading, reference: MarketSnapshot | undefined, now: number): string | undefined;
 }
 
 export type GroupResult =
   | {
       reading: Reading;
+      /** "A", or "A, confirmed by B". */
       source: string;
+      /** A alone: the provider whose reading is written (its other currencies were not confirmed by B unless B quoted them). */
+      from: string;
       asOf: number;
       problems: string[];
       /** Two providers agreed on it: it becomes the group's last confirmed reading. */
       confirmed: boolean;
       /** The confirming provider's reading, when confirmed. */
       witness?: Reading;
+      /** The source of each price in a currency other than USD, when not `source` (the service's currency screen). */
+      priceSources?: Partial<Record<Currency, string>>;
     }
   | {
       problems: string[];
@@ -179,11 +189,12 @@ export async function fetchGroup(group: Group, ctx: GroupContext): Promise<Group
     open.clear();
   };
 
-  const accept = (reading: Reading, source: string, witness?: Reading, note?: string): GroupResult => {
+  const accept = (reading: Reading, from: string, witness?: { reading: Reading; source: string }, note?: string) => {
+    const source = witness ? `${from}, confirmed by ${witness.source}` : from;
     const lines = note ? [note] : [];
     if (problems.length) lines.push(problems.join("; "));
     const line = lines.length ? [`${group.what} from ${source} because ${lines.join("; ")}`] : [];
-    return { reading, source, asOf: now(), problems: line, confirmed: !!witness, witness };
+    return { reading, source, from, asOf: now(), problems: line, confirmed: !!witness, witness: witness?.reading };
   };
 
   askNext();
@@ -216,6 +227,12 @@ export async function fetchGroup(group: Group, ctx: GroupContext): Promise<Group
       if (open.size === 0) askNext();
       continue;
     }
+    const screened = group.screen?.(reading, ctx.reference, now());
+    if (screened) {
+      problems.push(`${source} not used: ${screened}`);
+      if (open.size === 0) askNext();
+      continue;
+    }
     const moved = guard?.check(reading, ctx.confirmed, ctx.reference, now());
     const why = moved ?? due?.reason;
     if (!why && candidates.length === 0) {
@@ -229,7 +246,7 @@ export async function fetchGroup(group: Group, ctx: GroupContext): Promise<Group
         problems.push(`${c.source} refused: it says ${guard.shown(c.reading)}${c.why ? ` (${c.why})` : ""}`);
       // Of two that agree, the one first in the group's order is written, whichever answered first.
       const [first, second] = match.index < outcome.index ? [match, { reading, source }] : [{ reading, source }, match];
-      return accept(first.reading, `${first.source}, confirmed by ${second.source}`, second.reading);
+      return accept(first.reading, first.source, second);
     }
     candidates.push({ index: outcome.index, reading, source, why: why ?? "", scheduled: !moved && !!due?.scheduled });
     if (open.size === 0) askNext(); // a second opinion at once

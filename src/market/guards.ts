@@ -9,7 +9,7 @@
  * Plain float arithmetic: these are plausibility bands, not results anyone reads. Why these
  * numbers: docs/live-data-checks.md.
  */
-import { Currency, MarketSnapshot } from "./fields";
+import { MarketSnapshot } from "./fields";
 import { Reading } from "./providers/types";
 import { Confirmed } from "./agreement";
 
@@ -24,7 +24,7 @@ export const PRICE_AGREEMENT = 0.02;
 /**
  * A price in another currency is refused when its implied exchange rate (price in it / price in
  * USD, from the same response) is more than 10% from the last good rate: currencies move far less
- * than BTC, so this catches a wrong currency or unit without a second provider.
+ * than BTC. Its other checks (a fixed band, the confirming provider's quote): currencies.ts.
  */
 export const FX_JUMP = 0.1;
 /**
@@ -198,26 +198,3 @@ export const HEIGHT_GUARD: Guard = {
   shown: (r) => (r.fields.block_height === undefined ? "no height" : fmt(r.fields.block_height)),
   tolerance: `±${HEIGHT_AGREEMENT} blocks`,
 };
-
-/**
- * Drops, from an accepted price reading, each other currency whose implied exchange rate moved
- * more than FX_JUMP from the last good one; returns why, for the banner.
- */
-export function screenCurrencies(r: Reading, reference: MarketSnapshot | undefined): string[] {
-  const usd = r.prices.USD;
-  const lastUsd = reference?.prices.USD?.value;
-  if (usd === undefined || lastUsd === undefined) return [];
-  const problems: string[] = [];
-  for (const [c, v] of Object.entries(r.prices) as [Currency, number][]) {
-    const last = reference?.prices[c]?.value;
-    if (c === "USD" || last === undefined) continue;
-    const move = v / usd / (last / lastUsd) - 1;
-    if (Math.abs(move) > FX_JUMP) {
-      delete r.prices[c];
-      problems.push(
-        `BTC price in ${c} ${fmt(v, 2)} implies a ${c}/USD rate ${pct(move)} from the last good one (more than ±10%): refused`,
-      );
-    }
-  }
-  return problems;
-}

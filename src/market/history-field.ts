@@ -36,7 +36,8 @@ const DAY_MS = DAY_S * 1000;
 export const HISTORY_FIELDS = {
   price: { heading: "BTC price (USD)", needs: ["prices"] },
   difficulty: { heading: "Difficulty", needs: ["adjustments"] },
-  hashrate: { heading: "Network hashrate (EH/s)", needs: ["hashrates"] },
+  // The difficulty adjustments too: each day's hashrate is checked against the difficulty in force (history-series.ts).
+  hashrate: { heading: "Network hashrate (EH/s)", needs: ["hashrates", "adjustments"] },
   hashprice: { heading: "Hashprice (USD/PH/day)", needs: ["prices", "adjustments", "rewards"] },
 } as const satisfies Record<string, { heading: string; needs: readonly HistoryKind[] }>;
 export type HistoryField = keyof typeof HISTORY_FIELDS;

@@ -1,7 +1,8 @@
 /**
  * History checked as series, not only value by value (history-endpoints.ts does that): each
  * series increases in time, has no point in the future and none before the requested period
- * (beyond stated slacks), and no implausible step between neighbours; and the growth and
+ * (beyond stated slacks), and no implausible step between neighbours; each day's hashrate fits
+ * the difficulty in force that day, and each reward per block its subsidy; and the growth and
  * volatility derived from it lie in plausible bands. A history that fails any check is refused
  * whole, so nothing of it is written and the workbook's last good history (and the Assumptions
  * that link to it) stay as they were. Plain float arithmetic: these are plausibility bands.
@@ -10,6 +11,9 @@
  */
 import { HistoryInterval } from "./history-endpoints";
 import type { DifficultyAdjustment, HashrateDay, PricePoint, RewardBucket } from "./history-endpoints";
+import { hashrateMismatch } from "./guards";
+import { FEES_CEILING_BTC } from "./fees";
+import { subsidyBtc } from "../calc/protocol";
 
 const DAY_S = 86_400;
 
@@ -32,6 +36,13 @@ export const PRICE_FACTOR_PER_DAY = 2;
 /** The protocol clamps one retarget (every 2,016 blocks) to a factor of 4 either way. */
 export const RETARGET_FACTOR = 4;
 export const RETARGET_BLOCKS = 2016;
+/**
+ * A reward bucket's blocks lie within a day of its mean height (mempool's widest bucket is a day;
+ * at twice the target rate, 288 blocks): the subsidies it can hold are those of its mean height
+ * ± 288 blocks, so a bucket that spans a halving is not refused for it.
+ */
+export const BUCKET_SPAN_BLOCKS = 288;
+
 /**
  * Plausible realised monthly difficulty growth: −50% to +50% a month. The steepest fall on
  * record, the 2021 China ban, took 45% off in two months (−24% a month); 2022–2025 grew ~+2.5%
@@ -102,6 +113,44 @@ export function difficultyStepProblem(adjustments: DifficultyAdjustment[]): stri
   return undefined;
 }
 
+/**
+ * Why a day's hashrate does not fit the difficulty in force on it, or undefined: each day's mean
+ * hashrate must be within the live check's band (guards.ts HASHRATE_BAND, ±30%) of the rate the
+ * difficulty in force at its time implies. Days before the first adjustment of the response have
+ * no difficulty to check against (MINER.HISTORY asks for its period with 20 days' lead, so each of
+ * its dates has one).
+ */
+export function hashrateSeriesProblem(
+  hashrates: readonly HashrateDay[],
+  adjustments: readonly DifficultyAdjustment[],
+): string | undefined {
+  let k = -1; // the latest adjustment at or before the day (both series oldest first)
+  for (const h of hashrates) {
+    while (k + 1 < adjustments.length && adjustments[k + 1].time <= h.time) k++;
+    if (k < 0) continue;
+    const mismatch = hashrateMismatch(h.hashrateEhs, adjustments[k].difficulty);
+    if (mismatch)
+      return `mempool hashrate: on ${dateTime(h.time).slice(0, 10)} the ${mismatch.replace("its difficulty implies", `the difficulty in force then (${adjustments[k].difficulty.toExponential(3)}) implies`)}`;
+  }
+  return undefined;
+}
+
+/**
+ * Why a reward bucket's mean reward per block cannot be, or undefined: at least half the smallest
+ * subsidy its blocks can have (BUCKET_SPAN_BLOCKS), at most the largest plus the live fees'
+ * ceiling (fees.ts FEES_CEILING_BTC, 12.5 BTC).
+ */
+export function rewardSeriesProblem(rewards: readonly RewardBucket[]): string | undefined {
+  for (const b of rewards) {
+    const btc = b.rewardSats / 1e8;
+    const least = subsidyBtc(b.height + BUCKET_SPAN_BLOCKS).toNumber() / 2;
+    const most = subsidyBtc(Math.max(0, b.height - BUCKET_SPAN_BLOCKS)).toNumber() + FEES_CEILING_BTC;
+    if (btc < least || btc > most)
+      return `mempool blocks/rewards: the mean reward ${fmt(btc, 4)} BTC a block at height ${fmt(b.height)} (${dateTime(b.time)}) is outside the plausible ${fmt(least, 4)}–${fmt(most, 4)} BTC (half the subsidy, to the subsidy and ${FEES_CEILING_BTC} BTC of fees)`;
+  }
+  return undefined;
+}
+
 /** The four series, parsed (oldest first); why they cannot be one history, or undefined. */
 export function seriesProblem(
   r: { adjustments: DifficultyAdjustment[]; hashrates: HashrateDay[]; rewards: RewardBucket[]; prices: PricePoint[] },
@@ -119,7 +168,12 @@ export function seriesProblem(
     const problem = timeProblem(s, interval, nowS);
     if (problem) return problem;
   }
-  return difficultyStepProblem(r.adjustments) ?? priceStepProblem(r.prices);
+  return (
+    difficultyStepProblem(r.adjustments) ??
+    priceStepProblem(r.prices) ??
+    hashrateSeriesProblem(r.hashrates, r.adjustments) ??
+    rewardSeriesProblem(r.rewards)
+  );
 }
 
 /** Why a derived growth or volatility is not plausible, or undefined. */

@@ -9,6 +9,7 @@
  * One store per runtime (runtime.ts), like the MarketService, so cells and the pane share it.
  */
 import { PUBLIC_BASES } from "./bases";
+import { BackoffMemory } from "./backoff";
 import { DEFAULT_POLICY, FetchFailure, getText, HttpDeps, HttpPolicy } from "./http";
 import {
   DifficultyAdjustment,
@@ -27,6 +28,7 @@ import {
 import { PERIOD_DAYS, PERIOD_SLACK_DAYS } from "./history-series";
 
 const DAY_S = 86_400;
+const utcMinute = (ms: number) => new Date(ms).toISOString().slice(11, 16) + " UTC";
 
 /**
  * A response is answered again for an hour: mempool adds one daily hashrate point a day and one
@@ -81,6 +83,11 @@ export interface HistoryStoreOptions {
   policy?: HttpPolicy;
   /** Answer from a response younger than this, ms. */
   cacheMs?: number;
+  /**
+   * Providers that asked to be left alone (429, 503): the runtime's one memory, shared with the
+   * live MarketService (runtime.ts), so a 429 from either puts off both; else one of its own.
+   */
+  backoff?: BackoffMemory;
 }
 
 export class HistoryStore {
@@ -89,12 +96,14 @@ export class HistoryStore {
   private readonly cacheMs: number;
   private readonly kept = new Map<string, Loaded<unknown>>();
   private readonly inFlight = new Map<string, Promise<Loaded<unknown>>>();
+  private readonly backoff: BackoffMemory;
   private requests = 0;
 
   constructor(options: HistoryStoreOptions) {
     this.deps = options.deps;
     this.policy = options.policy ?? HISTORY_POLICY;
     this.cacheMs = options.cacheMs ?? HISTORY_CACHE_MS;
+    this.backoff = options.backoff ?? new BackoffMemory();
   }
 
   /** Responses requested from the network (a shared or kept answer is not counted). */
@@ -133,16 +142,37 @@ export class HistoryStore {
     return shared;
   }
 
+  /**
+   * One request, unless the provider (or this endpoint) is backing off: then none, and the
+   * reason. A 429 or 503 is remembered in the back-off memory, a good answer clears it.
+   */
   private async request<K extends HistoryKind>(base: string, path: string, kind: K): Promise<Loaded<HistoryData[K]>> {
+    const label = `${providerName(base)} ${path}`;
+    const waiting = this.backoff.waiting(base, path, this.deps.now());
+    if (waiting)
+      throw new FetchFailure(
+        "rate-limited",
+        `${label}: not asked until ${utcMinute(waiting.until)}: it answered HTTP ${waiting.status} earlier`,
+        { status: waiting.status },
+      );
     this.requests++;
     const { maxBodyBytes, parse } = READERS[kind];
+    let body: string;
     try {
-      const body = await getText(base + path, { ...this.policy, maxBodyBytes }, this.deps);
-      const now = this.deps.now();
+      body = await getText(base + path, { ...this.policy, maxBodyBytes }, this.deps);
+    } catch (e) {
+      if (!(e instanceof FetchFailure)) throw new FetchFailure("invalid", `${label}: unexpected error: ${String(e)}`);
+      const put = e.refusal ? this.backoff.refused(base, path, e.refusal, this.deps.now()) : 0;
+      const until = put > 0 ? ` (not asked again before ${utcMinute(this.deps.now() + put)})` : "";
+      throw new FetchFailure(e.kind, `${label}: ${e.message}${until}`, e.refusal);
+    }
+    this.backoff.answered(base, path);
+    const now = this.deps.now();
+    try {
       return { data: parse(body, now) as HistoryData[K], asOf: now };
     } catch (e) {
       const why = e instanceof FetchFailure ? e.message : `unexpected error: ${String(e)}`;
-      throw new FetchFailure("invalid", `${providerName(base)} ${path}: ${why}`);
+      throw new FetchFailure("invalid", `${label}: ${why}`);
     }
   }
 

@@ -1,18 +1,21 @@
 /**
- * The one MarketService and the one HistoryStore of the shared runtime. functions.js and taskpane.js are separate bundles
- * loaded into the same page, so the instance lives on globalThis, not in a module variable:
- * cells and the pane then share one cache and one refresh.
+ * The one MarketService, the one HistoryStore and the one back-off memory of the shared runtime.
+ * functions.js and taskpane.js are separate bundles loaded into the same page, so each instance
+ * lives on globalThis, not in a module variable: cells and the pane then share one cache, one
+ * refresh and one back-off.
  */
 import { DEFAULT_POLICY, FetchFn, HttpDeps, HttpPolicy } from "./http";
 import { MarketService } from "./service";
 import { providerBases } from "./bases";
 import { HISTORY_POLICY, HistoryStore } from "./history-store";
+import { BackoffMemory } from "./backoff";
 
 export { providerBases } from "./bases";
 export { parseMempoolBase } from "./source-url";
 
 const KEY = "__MINER_MARKET_SERVICE_V1__";
 const HISTORY_KEY = "__MINER_HISTORY_STORE_V1__";
+const BACKOFF_KEY = "__MINER_BACKOFF_V1__";
 
 declare const __MINER_TEST_HOOKS__: boolean | undefined;
 
@@ -46,6 +49,21 @@ export function browserHttpDeps(): HttpDeps {
   };
 }
 
+/**
+ * The runtime's one memory of providers that asked to be left alone (429, 503): consulted by the
+ * live MarketService and the HistoryStore alike, so a 429 from mempool's history endpoints also
+ * puts off its live ones (a rate limit is per client), and the reverse.
+ */
+export function runtimeBackoff(): BackoffMemory {
+  const g = globalThis as unknown as Record<string, BackoffMemory | undefined>;
+  let memory = g[BACKOFF_KEY];
+  if (!memory) {
+    memory = new BackoffMemory();
+    g[BACKOFF_KEY] = memory;
+  }
+  return memory;
+}
+
 export function marketService(): MarketService {
   const g = globalThis as unknown as Record<string, MarketService | undefined>;
   let service = g[KEY];
@@ -58,6 +76,7 @@ export function marketService(): MarketService {
       // test machine does not hedge a healthy answer; the shipped build (its soak runs on a fake
       // clock) has production's.
       hedgeMs: testSetting("hedgeMs"),
+      backoff: runtimeBackoff(),
     });
     g[KEY] = service;
   }
@@ -69,7 +88,11 @@ export function historyStore(): HistoryStore {
   const g = globalThis as unknown as Record<string, HistoryStore | undefined>;
   let store = g[HISTORY_KEY];
   if (!store) {
-    store = new HistoryStore({ deps: browserHttpDeps(), policy: withTestPolicy(HISTORY_POLICY) });
+    store = new HistoryStore({
+      deps: browserHttpDeps(),
+      policy: withTestPolicy(HISTORY_POLICY),
+      backoff: runtimeBackoff(),
+    });
     g[HISTORY_KEY] = store;
   }
   return store;

@@ -19,7 +19,9 @@ import { nextHalvingHeight, networkHashrateEhs, subsidyBtc } from "../calc/proto
 import { Currency, FieldId, MarketSnapshot, Sourced } from "./fields";
 import { clip } from "./check";
 import { CallLimits, DEFAULT_POLICY, HttpDeps, HttpPolicy } from "./http";
-import { DIFFICULTY_GUARD, HEIGHT_GUARD, PRICE_GUARD, retargetMismatch, screenCurrencies } from "./guards";
+import { DIFFICULTY_GUARD, HEIGHT_GUARD, PRICE_GUARD, retargetMismatch } from "./guards";
+import { screenCurrencies } from "./currencies";
+import { feesProblem } from "./fees";
 import { MEMPOOL_ENDPOINTS as M, excelSerialFromMs } from "./providers/mempool";
 import {
   blockchainDifficulty,
@@ -59,7 +61,7 @@ const GROUPS: Group[] = [
     guard: DIFFICULTY_GUARD,
   },
   { what: "block height", endpoints: [M.tipHeight, blockchainHeight], yields: ["block_height"], guard: HEIGHT_GUARD },
-  { what: "fees per block", endpoints: [M.rewardStats], yields: ["fees_btc_per_block"] },
+  { what: "fees per block", endpoints: [M.rewardStats], yields: ["fees_btc_per_block"], screen: feesProblem },
   {
     what: "next difficulty adjustment",
     endpoints: [M.difficultyAdjustment],
@@ -84,6 +86,8 @@ export interface ServiceOptions {
   deadlineMs?: number;
   /** How long a provider has to answer before the next one is asked too, ms (group-fetch.ts). */
   hedgeMs?: number;
+  /** The runtime's back-off memory, shared with the history store (runtime.ts); else one of its own. */
+  backoff?: BackoffMemory;
 }
 
 type Listener = (s: MarketSnapshot) => void;
@@ -112,9 +116,11 @@ export class MarketService {
   /** Each guarded group's last confirmed reading (agreement.ts), for the runtime's life. */
   private readonly confirmed = new Map<Group, Confirmed>();
   /** Providers that asked to be left alone (429, 503), for the runtime's life. */
-  private readonly backoff = new BackoffMemory();
+  private readonly backoff: BackoffMemory;
   /** Requests made, and requests not yet settled, for tests and the benchmark. */
   private readonly counts = { requests: 0, inFlight: 0 };
+  /** While set, refreshes wait (hold, release). */
+  private gate: { reason: string; opened: Promise<void>; open: () => void } | undefined;
 
   get requestCount(): number {
     return this.counts.requests;
@@ -133,6 +139,7 @@ export class MarketService {
     this.cacheMs = options.cacheMs ?? 15_000;
     this.deadlineMs = options.deadlineMs ?? REFRESH_DEADLINE_MS;
     this.hedgeMs = options.hedgeMs ?? HEDGE_DELAY_MS;
+    this.backoff = options.backoff ?? new BackoffMemory();
   }
 
   /**
@@ -174,6 +181,38 @@ export class MarketService {
     return () => this.progressListeners.delete(listener);
   }
 
+  /**
+   * Holds every refresh (asked for by anyone) until release(), saying why: the pane holds the
+   * service until the workbook's own choice of source is applied, so that no request goes to a
+   * provider the workbook does not use. Refreshes asked for meanwhile run on release.
+   */
+  hold(reason: string): void {
+    if (this.gate) {
+      this.gate.reason = reason;
+      return;
+    }
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    this.gate = { reason, opened, open };
+  }
+
+  /** Lets held refreshes, and every later one, run. */
+  release(): void {
+    const gate = this.gate;
+    this.gate = undefined;
+    gate?.open();
+  }
+
+  /** Resolves when the service is not held (at once when it is not): history requests wait on it too. */
+  released(): Promise<void> {
+    return this.gate ? this.gate.opened.then(() => this.released()) : Promise.resolve();
+  }
+
+  /** Why refreshes are held, while they are. */
+  get heldBecause(): string | undefined {
+    return this.gate?.reason;
+  }
+
   /** Whether a refresh is under way. */
   get refreshing(): boolean {
     return this.inFlight !== undefined;
@@ -182,8 +221,10 @@ export class MarketService {
   /**
    * Refreshes, sharing a refresh already under way (unless a base URL changed since it started:
    * then a new one follows it); within `cacheMs` of the last one, answers from it unless `force`.
+   * While the service is held, waits for its release first.
    */
   refresh(force = false): Promise<MarketSnapshot> {
+    if (this.gate) return this.gate.opened.then(() => this.refresh(force));
     if (this.inFlight) {
       if (this.inFlightGeneration === this.generation) return this.inFlight;
       const again = () => this.refresh(true);
@@ -237,13 +278,21 @@ export class MarketService {
       count: this.counts,
     });
     if (!("reading" in result)) return result;
-    // The price's other currencies are screened against their last good exchange rates.
-    if (group === GROUPS[PRICE_GROUP]) result.problems.push(...screenCurrencies(result.reading, reference));
+    // The price's other currencies: held to their plausible bands and last good rates, and
+    // labelled as confirmed only when the confirming provider quoted them too (currencies.ts).
+    if (group === GROUPS[PRICE_GROUP]) {
+      const screen = screenCurrencies(result.reading, reference, result.witness);
+      result.problems.push(...screen.problems);
+      result.priceSources = {};
+      for (const c of Object.keys(result.reading.prices) as Currency[])
+        if (c !== "USD") result.priceSources[c] = screen.confirmed.has(c) ? result.source : result.from;
+    }
     if (result.confirmed && bases === this.bases)
       this.confirmed.set(group, {
         reading: result.reading,
         witness: result.witness,
         source: result.source,
+        priceSources: result.priceSources,
         asOf: result.asOf,
         refresh,
       });
@@ -328,7 +377,11 @@ export class MarketService {
       for (const [id, value] of Object.entries(reading.fields))
         fields[id as FieldId] = { value: value as number, source, asOf };
       for (const [c, value] of Object.entries(reading.prices))
-        prices[c as Currency] = { value: value as number, source, asOf };
+        prices[c as Currency] = {
+          value: value as number,
+          source: result.priceSources?.[c as Currency] ?? source,
+          asOf,
+        };
       if (reading.meanBlockSeconds) this.meanBlockSeconds = reading.meanBlockSeconds;
     });
     if (prices.USD) fields.btc_price_usd = prices.USD;
@@ -377,13 +430,13 @@ export class MarketService {
     prices: Partial<Record<Currency, Sourced>>,
     stale: string[],
   ): void {
-    const at = (value: number): Sourced => ({ value, source: kept.source, asOf: kept.asOf });
+    const at = (value: number, source = kept.source): Sourced => ({ value, source, asOf: kept.asOf });
     for (const [id, value] of Object.entries(kept.reading.fields)) {
       fields[id as FieldId] = at(value as number);
       stale.push(id);
     }
     for (const [c, value] of Object.entries(kept.reading.prices)) {
-      prices[c as Currency] = at(value as number);
+      prices[c as Currency] = at(value as number, kept.priceSources?.[c as Currency]);
       stale.push(c === "USD" ? "btc_price_usd" : `btc_price_${c.toLowerCase()}`);
     }
   }

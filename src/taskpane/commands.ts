@@ -4,6 +4,13 @@
  * with no pane shown when it is not open), so live cells and MINER_Market refresh without the pane.
  */
 
+/**
+ * The ribbon's Refresh fetches at most once in this long (30 s): a second press within it is not
+ * run, and the pane says so, so a user pressing it again and again does not press on the
+ * providers. A press while a refresh is under way joins that one.
+ */
+export const RIBBON_MIN_INTERVAL_MS = 30_000;
+
 /** The manifest's <FunctionName> for the Refresh button. */
 export const REFRESH_COMMAND = "refreshMarketData";
 

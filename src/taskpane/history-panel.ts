@@ -57,7 +57,9 @@ async function fetchClicked(inExcel: boolean): Promise<void> {
   button.setAttribute("aria-busy", "true");
   setText(status, "Fetching history (4 requests)…");
   try {
-    // Fetch asks again (fresh), and what it gets is what cells asking for history read next.
+    // Fetch asks again (fresh), and what it gets is what cells asking for history read next; not
+    // while the pane is still asking which instance this workbook uses.
+    await marketService().released();
     const result = await fetchHistory({
       base: marketService().mempoolBase,
       interval,

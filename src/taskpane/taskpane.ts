@@ -18,7 +18,8 @@ import { utcText } from "./market-rows";
 import { setUpTabs } from "./tabs";
 import { applyTheme, paletteFor } from "./theme";
 import { setUpHistory } from "./history-panel";
-import { writeMarketSheet } from "./workbook";
+import { writeMarketSheet, WriteReport } from "./workbook";
+import { MarketWriter } from "./market-writer";
 import { insertModel } from "./insert-model";
 import { insertModelDescription } from "./model-text";
 import {
@@ -31,7 +32,7 @@ import {
   setAutoRefreshMinutes,
 } from "./settings";
 import { workbookSource } from "./workbook-source";
-import { registerCommands } from "./commands";
+import { registerCommands, RIBBON_MIN_INTERVAL_MS } from "./commands";
 import { acceptanceKey, ensureWorkbookId, workbookId } from "./workbook-id";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -43,6 +44,17 @@ const URL_HELP =
 const settings = browserSettings();
 let inExcel = false;
 let autoTimer: ReturnType<typeof setInterval> | undefined;
+
+/** MINER_Market's one writer: every refresh's write, and Insert's, one after the other (market-writer.ts). */
+const writer = new MarketWriter<WriteReport | undefined>((snapshot, create) =>
+  Excel.run((context) => writeMarketSheet(context, snapshot, create)),
+);
+
+/** When the ribbon's Refresh last fetched (ms since the epoch). */
+let lastRibbonRefresh = -Infinity;
+
+/** Why nothing is fetched when the page starts: until the workbook's own source is applied. */
+const WAITING_FOR_SOURCE = "waiting for the workbook's choice of data source";
 
 /** Sets a status line; unchanged text is not rewritten, so a live region speaks only on a change. */
 function say(id: string, text: string): void {
@@ -77,7 +89,7 @@ function showStorageNote(): void {
 async function updateWorkbook(snapshot: MarketSnapshot, create: boolean): Promise<void> {
   if (!inExcel) return;
   try {
-    const report = await Excel.run((context) => writeMarketSheet(context, snapshot, create));
+    const report = await writer.submit(snapshot, create);
     if (!report) return;
     const parts = [`${report.written} values written to MINER_Market`];
     if (report.keptStale) parts.push(`${report.keptStale} stale kept`);
@@ -120,11 +132,9 @@ async function insertModelClicked(): Promise<void> {
   say("model-status", "Inserting the model…");
   try {
     const snapshot = marketService().current();
-    const report = await Excel.run(async (context) => {
-      // Market data first, so the model's network inputs link to the live cells.
-      if (snapshot && !snapshot.partial) await writeMarketSheet(context, snapshot, true);
-      return insertModel(context);
-    });
+    // Market data first (through the one writer), so the model's network inputs link to the live cells.
+    if (snapshot && !snapshot.partial) await writer.submit(snapshot, true);
+    const report = await Excel.run((context) => insertModel(context));
     const copy = report.copy > 1 ? ` (copy ${report.copy}: the earlier sheets are untouched)` : "";
     const market = report.linkedMarket.filter((n) => !n.startsWith("Hist_"));
     const history = report.linkedMarket.filter((n) => n.startsWith("Hist_"));
@@ -150,20 +160,55 @@ function showProgress(done: number, total: number): void {
   say("progress", done >= total ? "" : `Refreshing… ${done} of ${total} sources answered`);
 }
 
+/**
+ * The ribbon's Refresh: joins a refresh under way, and fetches at most once in
+ * RIBBON_MIN_INTERVAL_MS (a user pressing it again and again does not press on the providers); a
+ * press it does not run says so in the pane.
+ */
+async function ribbonRefresh(): Promise<void> {
+  const service = marketService();
+  if (service.refreshing) {
+    await updateWorkbook(await service.refresh(), false);
+    return;
+  }
+  const since = Date.now() - lastRibbonRefresh;
+  if (since < RIBBON_MIN_INTERVAL_MS) {
+    const last = service.current();
+    say(
+      "refresh-status",
+      `Refresh from the ribbon at ${new Date().toISOString().slice(11, 19)} UTC not run: it fetches at most once every ${RIBBON_MIN_INTERVAL_MS / 1000} s, and the last was ${Math.floor(since / 1000)} s ago.${last ? ` The values are from the refresh of ${utcText(last.refreshedAt)}.` : ""}`,
+    );
+    return;
+  }
+  lastRibbonRefresh = Date.now();
+  say("refresh-status", "");
+  await refresh();
+}
+
 function setAutoRefresh(minutes: number): void {
   if (autoTimer) clearInterval(autoTimer);
   autoTimer = minutes > 0 ? setInterval(() => void refresh(), minutes * 60_000) : undefined;
 }
 
-/**
- * Points the service at `base` (undefined: the default) and, when that changes anything,
- * refreshes at once: live cells and the pane follow without a reload.
- */
-function useMempoolBase(base: string | undefined, note = ""): void {
+/** Points the service at `base` (undefined: the default); returns whether that changed anything. */
+function useMempoolBase(base: string | undefined, note = ""): boolean {
   const changed = marketService().setMempoolBase(base);
   $<HTMLInputElement>("mempool-url").value = base ?? "";
   say("mempool-status", `Using ${base ?? DEFAULT_NAME} for network data.${note ? " " + note : ""}`);
-  if (changed) void refresh();
+  return changed;
+}
+
+/**
+ * The source is decided (the workbook's own, or the default): requests may go out. Refreshes asked
+ * for meanwhile (live cells) run now, and with auto-refresh on the pane fetches at once; with it
+ * off, nothing is fetched until a live cell, Refresh or the ribbon asks.
+ */
+function sourceApplied(): void {
+  const service = marketService();
+  service.release();
+  if (autoRefreshMinutes(settings) > 0) void refresh();
+  else if (!service.current())
+    say("refreshed-at", "Nothing fetched yet: auto-refresh is off. Refresh fetches the market data.");
 }
 
 function hideSourceRequest(): void {
@@ -198,7 +243,11 @@ function saveMempoolUrl(): void {
     saveMempoolBase(settings, base);
   }
   showStorageNote();
-  useMempoolBase(base);
+  // Typed by the user in the pane: it answers a pending question about the workbook's host too,
+  // and a new source is fetched from at once.
+  const changed = useMempoolBase(base);
+  marketService().release();
+  if (changed) void refresh();
 }
 
 /** Applies the workbook's own instance: at once if the user accepted it before, else after asking. */
@@ -209,16 +258,16 @@ function applyWorkbookSource(): void {
   switch (decision.kind) {
     case "default":
       useMempoolBase(undefined);
-      return;
+      return sourceApplied();
     case "use":
       useMempoolBase(decision.base);
-      return;
+      return sourceApplied();
     case "refuse":
       useMempoolBase(
         undefined,
         `This workbook names ${JSON.stringify(decision.shown)} as its mempool instance; it is not used: ${decision.reason}.`,
       );
-      return;
+      return sourceApplied();
     case "ask": {
       const idn = decision.idn
         ? " Its name has non-Latin letters, shown here in their xn-- form: it is not mempool.space."
@@ -228,6 +277,10 @@ function applyWorkbookSource(): void {
         `This workbook asks for network data from ${decision.host} instead of ${DEFAULT_NAME}.${idn} Use it only if you trust that host: its values will be shown and written into this workbook.`,
       );
       $("source-request").hidden = false;
+      // Nothing is fetched, from either host, until the user answers.
+      marketService().hold(
+        `this workbook asks for network data from ${decision.host}: accept or decline it in MINER → Market data`,
+      );
       $("source-accept").onclick = () => {
         // The workbook gets an id of its own (saved with it) for the acceptance to belong to.
         const own = ensureWorkbookId(Office.context.document.settings);
@@ -236,10 +289,12 @@ function applyWorkbookSource(): void {
         showStorageNote();
         hideSourceRequest();
         useMempoolBase(decision.base);
+        sourceApplied();
       };
       $("source-decline").onclick = () => {
         hideSourceRequest();
         useMempoolBase(undefined, `This workbook's host ${decision.host} is not used.`);
+        sourceApplied();
       };
       return;
     }
@@ -247,10 +302,16 @@ function applyWorkbookSource(): void {
 }
 
 function start(): void {
-  // The ribbon's Refresh runs here too, with or without the pane shown.
-  registerCommands(refresh);
   const service = marketService();
+  // No request before the workbook's choice of source is applied (Office.onReady, below).
+  service.hold(WAITING_FOR_SOURCE);
+  // The ribbon's Refresh runs here too, with or without the pane shown.
+  registerCommands(ribbonRefresh);
   service.subscribe(render);
+  // Every finished refresh, whoever asked for it (a live cell's schedule too), updates MINER_Market.
+  service.subscribe((s) => {
+    if (!s.partial) void updateWorkbook(s, false);
+  });
   service.onProgress(showProgress);
   setUpTabs($("tablist"));
   setText($("model-description"), insertModelDescription());
@@ -284,6 +345,7 @@ function start(): void {
   if (typeof Office === "undefined") {
     say("host-status", outside);
     useMempoolBase(savedMempoolBase(settings));
+    sourceApplied();
   } else {
     Office.onReady((info) => {
       inExcel = info.host === Office.HostType.Excel;
@@ -297,10 +359,12 @@ function start(): void {
       say("host-status", inExcel ? "Connected to Excel." : outside);
       if (inExcel) {
         applyWorkbookSource(); // the workbook decides its instance, not this browser
-      } else useMempoolBase(savedMempoolBase(settings));
+      } else {
+        useMempoolBase(savedMempoolBase(settings));
+        sourceApplied();
+      }
     });
   }
-  void service.refresh();
 }
 
 if (typeof document !== "undefined") start();

@@ -2,12 +2,17 @@
  * "Insert into workbook" and "Refresh": the MINER_Market sheet (field, value, unit, source, as-of)
  * and a workbook name for each value, so a model can say
  * =MINER.HASHPRICE(BTC_Price, BTC_Difficulty, MINER.SUBSIDY(BTC_Height)) and still calculate
- * without the add-in. Writing is idempotent and touches only that sheet's table cells: a value
- * that failed to refresh is not written (its last good value stays, and its source says it is
- * stale); names a user already defined are left alone and reported.
+ * without the add-in. Writing is idempotent and touches only that sheet's table cells. A value that
+ * failed to refresh, or whose reading was refused, keeps its last good value, source and as-of (the
+ * ones the service kept, which live cells and the pane show too), its source cell marked STALE
+ * with the time and the reason, the same whichever path wrote it (market-writer.ts serializes
+ * them); names a user already defined are left alone and reported.
  */
-import { HEADER, MARKET_SHEET, MarketRow, excelSerial, marketRows, utcText } from "./market-rows";
-import { MarketSnapshot } from "../market/fields";
+import { HEADER, MARKET_SHEET, MarketRow, excelSerial, marketRows, sourceText } from "./market-rows";
+import { MarketSnapshot, Sourced } from "../market/fields";
+
+/** A value standing in for one an earlier session wrote: only its source is used (sourceText). */
+const PLACEHOLDER: Sourced = { value: 0, source: "", asOf: 0 };
 
 export interface WriteReport {
   written: number;
@@ -51,26 +56,41 @@ export async function writeMarketSheet(
   sheet.getRange(`C${FIRST_ROW}:C${lastRow}`).values = rows.map((r) => [r.unit]);
 
   const report: WriteReport = { written: 0, keptStale: 0, notAvailable: 0, nameConflicts: [], createdSheet };
+  // A row never fetched in this session keeps what an earlier one left (value, as-of, source),
+  // marked stale: its source cells are read first.
+  const missing = createdSheet ? [] : rows.flatMap((r, i) => (r.value ? [] : [FIRST_ROW + i]));
+  const earlier = missing.map((row) => {
+    const cell = sheet.getRange(a1("D", row));
+    cell.load("values");
+    return cell;
+  });
+  if (missing.length) await context.sync();
+  const earlierSource = new Map(missing.map((row, k) => [row, earlier[k].values?.[0]?.[0]]));
+
   rows.forEach((r, i) => {
     const row = FIRST_ROW + i;
     const source = sheet.getRange(a1("D", row));
     if (!r.value) {
-      // Never fetched: leave the value cell alone; say why in the source cell.
+      // Never fetched: the value cell is left alone (empty in a new sheet).
       if (createdSheet) sheet.getRange(a1("B", row)).values = [[""]];
-      source.values = [[`not available (${utcText(snapshot.refreshedAt)})`]];
+      const before = earlierSource.get(row);
+      const kept = typeof before === "string" && before !== "" && !before.startsWith("not available");
+      source.values = [
+        [
+          kept
+            ? sourceText({ ...r, value: { ...PLACEHOLDER, source: before }, stale: true }, snapshot)
+            : sourceText(r, snapshot),
+        ],
+      ];
       report.notAvailable++;
       return;
     }
-    if (r.stale) {
-      // The value in the cell is the last good one; only the mark changes.
-      if (createdSheet) writeValue(sheet, row, r);
-      source.values = [[`${r.value.source} — STALE: refresh failed ${utcText(snapshot.refreshedAt)}`]];
-      report.keptStale++;
-      return;
-    }
+    // Fresh or stale, the row holds the snapshot's value, its source and its as-of: for a stale row
+    // the last good ones (what live cells and the pane show), the source cell marked with why.
     writeValue(sheet, row, r);
-    source.values = [[r.value.source]];
-    report.written++;
+    source.values = [[sourceText(r, snapshot)]];
+    if (r.stale) report.keptStale++;
+    else report.written++;
   });
   if (createdSheet) sheet.getRange(`A1:E${lastRow}`).format.autofitColumns();
 

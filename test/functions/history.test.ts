@@ -151,12 +151,12 @@ describe("one request per endpoint and period, shared and kept", () => {
  * `days` consecutive days ending 27 Nov 2025 in mempool's shapes, served for `interval`: a price
  * at 00:00 each day, an adjustment every 14 days (from 01:00 on day 1), three reward buckets a day.
  */
-function serve(interval: string, { days = 60, price = (k: number) => 90_000 * Math.exp(0.03 * Math.sin(k * 1.7) + 0.002 * k), difficulty = (j: number) => 1.4e14 * 1.02 ** j, lastShift = 0 } = {}) {
+function serve(interval: string, { days = 60, price = (k: number) => 90_000 * Math.exp(0.03 * Math.sin(k * 1.7) + 0.002 * k), difficulty = (j: number) => 1.4e14 * 1.02 ** j, lastShift = 0, hashrate = (k: number) => 1.0e21 + 1e18 * k } = {}) {
   const times = Array.from({ length: days }, (_, k) => END - (days - 1 - k) * DAY);
   const adjustments = times.filter((_, k) => k % 14 === 1).map((t, j) => [t + 3600, 917_280 + 2016 * j, difficulty(j), 1.02]);
   const body = (path: string, value: unknown) => api.faults.set(`/mempool/api/v1/${path}`, { status: 200, body: JSON.stringify(value) });
   body(`mining/hashrate/${interval}`, {
-    hashrates: times.map((t, k) => ({ timestamp: t + (k === days - 1 ? lastShift : 0), avgHashrate: 1.0e21 + 1e18 * k })),
+    hashrates: times.map((t, k) => ({ timestamp: t + (k === days - 1 ? lastShift : 0), avgHashrate: hashrate(k) })),
     difficulty: [],
     currentHashrate: 0,
     currentDifficulty: 0,
@@ -249,9 +249,16 @@ describe("failures are #N/A with the reason, and no table", () => {
       message: expect.stringMatching(/^HISTORY: 127\.0\.0\.1:\d+ \/api\/v1\/historical-price\?currency=USD: 127\.0\.0\.1:\d+ answered HTTP 503/),
     });
     expect(api.hits.get("/mempool/api/v1/historical-price")).toBe(3);
-    // A failure is not kept: the provider back, the next cell gets its table.
+    // A 503 is remembered: a recalculation within the default back-off (5 minutes) asks nothing.
     api.faults.clear();
     serve("3m");
+    expect(await cell("price", first, serial(END))).toEqual({
+      code: "#N/A",
+      message: expect.stringMatching(/^HISTORY: 127\.0\.0\.1:\d+ \/api\/v1\/historical-price\?currency=USD: not asked until \d\d:\d\d UTC: it answered HTTP 503 earlier$/),
+    });
+    expect(api.hits.get("/mempool/api/v1/historical-price")).toBe(3);
+    // A failure is not kept: the back-off over and the provider back, the next cell gets its table.
+    now += 5 * 60_000;
     expect(Array.isArray(await cell("price", first, serial(END)))).toBe(true);
   });
 
@@ -272,6 +279,8 @@ describe("failures are #N/A with the reason, and no table", () => {
     ["prices alternating $100 and $10M", () => serve("3m", { price: (k) => (k % 2 ? 10_000_000 : 100) }), "price", /the price goes from 100 .* a factor of 100,000; at most 2 is plausible \(a factor of 2 a day\): refused$/],
     ["difficulty from 1e12 to 1e17", () => serve("3m", { difficulty: (j) => (j < 2 ? 1e12 : 1e17) }), "difficulty", /a factor of 100,000 in 1 retarget\(s\); the protocol allows at most 4× a retarget: refused$/],
     ["a point two days in the future", () => serve("3m", { lastShift: 2 * DAY }), "hashrate", /mempool hashrate: a point at 2025-11-29 00:00 UTC is in the future .*: refused$/],
+    // 10 EH/s against the 1,002 EH/s that 1.4e14 implies (× 2^32 / 600 / 1e18): −99%
+    ["hashrate alternating 10 and 1,000,000 EH/s", () => serve("3m", { hashrate: (k) => (k % 2 ? 1e24 : 1e19) }), "hashrate", /mempool hashrate: on 2025-10-01 the hashrate 10 EH\/s is -99\.0% from the 1,00\d\.\d EH\/s the difficulty in force then \(1\.4\d\de\+14\) implies \(allowed ±30%\): refused$/],
     ["a volatility of ~1,200% a year, each step plausible alone", () => serve("3m", { price: (k) => (k % 2 ? 171_000 : 90_000) }), "hashprice", /the realised price volatility 1,2\d\d(\.\d)?% a year is outside the plausible 5% to 300% a year from 2025-10-01 to 2025-11-27: refused$/],
   ])("refused: %s", async (_, setUp, field, reason) => {
     setUp();

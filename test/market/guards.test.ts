@@ -184,14 +184,15 @@ describe("BTC price", () => {
 
   test("a price in another currency whose exchange rate jumped is refused, the USD price kept", async () => {
     const { svc, clock } = await afterGoodRefresh();
-    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 91300, "EUR": 789310, "GBP": 69150}' });
+    // 1.0953 EUR per USD: inside EUR's band (currencies.test.ts), but +26.6% from the last good 0.8650
+    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 91300, "EUR": 100000, "GBP": 69150}' });
     clock.now += 60_000;
     const s = await svc.refresh(true);
     expect(s.fields.btc_price_usd?.value).toBe(91_300);
     expect(s.prices.GBP?.value).toBe(69_150);
     expect(s.prices.EUR?.value).toBe(78_931);
     expect(s.stale).toContain("btc_price_eur");
-    expect(said(s)).toMatch(/BTC price in EUR 789,310 implies a EUR\/USD rate \+899\.5% from the last good one \(more than ±10%\): refused/);
+    expect(said(s)).toMatch(/BTC price in EUR 100,000 implies a EUR\/USD rate \+26\.6% from the last good one \(more than ±10%\): refused/);
   });
 });
 

@@ -39,6 +39,10 @@ interface Synthetic {
   difficulty?: (j: number) => number;
   /** Seconds added to the newest hashrate point's time. */
   lastShift?: number;
+  /** Network hashrate on day k, EH/s (default: 2% above what the difficulty in force implies). */
+  hashrate?: (k: number) => number;
+  /** Mean reward per block of day k's bucket, BTC (default 3.15). */
+  reward?: (k: number) => number;
 }
 
 /** A history of `days` consecutive days ending 27 Nov 2025 in mempool's shapes, served for `interval`. */
@@ -48,6 +52,8 @@ function serve(
     price = (k) => 90_000 * Math.exp(0.02 * Math.sin(k)),
     difficulty = (j) => 1.4e14 * 1.01 ** j,
     lastShift = 0,
+    hashrate,
+    reward = () => 3.15,
   }: Synthetic,
   interval = "1y",
 ) {
@@ -56,8 +62,10 @@ function serve(
   const adjustments = times.filter((_, k) => k % 14 === 1).map((t, j) => [t, 917_280 + 2016 * j, difficulty(j), 1.01]); // the ratio field as a liar would send it: plausible
   const body = (path: string, value: unknown) =>
     api.faults.set(`/mempool/api/v1/${path}`, { status: 200, body: JSON.stringify(value) });
+  // Each day's hashrate 2% above what the difficulty in force implies (d × 2^32 / 600), as a liar would keep it
+  const inForce = (t: number) => adjustments.filter((a) => a[0] <= t).pop()?.[2] ?? 1.4e14;
   body(`mining/hashrate/${interval}`, {
-    hashrates: times.map((t) => ({ timestamp: t, avgHashrate: 1.05e21 })),
+    hashrates: times.map((t, k) => ({ timestamp: t, avgHashrate: hashrate ? hashrate(k) * 1e18 : Math.max(2e19, ((inForce(t) * 2 ** 32) / 600) * 1.02) })), // within the endpoint's 10 EH/s floor
     difficulty: [],
     currentHashrate: 0,
     currentDifficulty: 0,
@@ -68,7 +76,7 @@ function serve(
     times.map((t, k) => ({
       avgHeight: 917_000 + 144 * k,
       timestamp: Math.min(t, END) + 3600,
-      avgRewards: 315_000_000,
+      avgRewards: Math.round(reward(k) * 1e8),
       USD: 0,
     })),
   );
@@ -103,6 +111,23 @@ describe("attacks on the series are refused whole, saying why", () => {
     serve({ lastShift: 2 * DAY });
     expect(reason(await history())).toMatch(
       /mempool hashrate: a point at 2025-11-29 00:00 UTC is in the future \(more than 2 hours after this computer's clock, 2025-11-27 12:00 UTC\): refused$/,
+    );
+  });
+
+  test("hashrate alternating 10 and 1,000,000 EH/s: each day held to the ±30% band around what the difficulty in force implies", async () => {
+    serve({ hashrate: (k) => (k % 2 ? 1e6 : 10) });
+    // day 1 (2025-09-30, the first adjustment's day): 1,000,000 EH/s against 1.4e14 × 2^32 / 600 / 1e18 = 1,002.2 EH/s
+    expect((1.4e14 * 2 ** 32) / 600 / 1e18).toBeNear(1002.2, { abs: 0.05 });
+    expect((1e6 / ((1.4e14 * 2 ** 32) / 600 / 1e18) - 1) * 100).toBeNear(99684.6, { abs: 0.05 });
+    expect(reason(await history())).toMatch(
+      /^127\.0\.0\.1:\d+: mempool hashrate: on 2025-09-30 the hashrate 1,000,000 EH\/s is \+99684\.6% from the 1,002\.2 EH\/s the difficulty in force then \(1\.400e\+14\) implies \(allowed ±30%\): refused$/,
+    );
+  });
+
+  test("a reward of 50 BTC a block at height 921,320 (subsidy 3.125 BTC): above the subsidy and 12.5 BTC of fees", async () => {
+    serve({ reward: (k) => (k === 30 ? 50 : 3.15) });
+    expect(reason(await history())).toMatch(
+      /mempool blocks\/rewards: the mean reward 50 BTC a block at height 921,320 \(2025-10-29 01:00 UTC\) is outside the plausible 1\.5625–15\.625 BTC \(half the subsidy, to the subsidy and 12\.5 BTC of fees\): refused$/,
     );
   });
 

@@ -182,6 +182,18 @@ export async function openPane(page: Page, url: string): Promise<void> {
   });
 }
 
+/**
+ * Waits until `condition` holds (checked in this process every 25 ms: the fake API's counters,
+ * the page's CSP reports), failing with `what` after `limitMs`: a wait on a condition, never a
+ * fixed sleep, so a loaded machine is slower but not flaky.
+ */
+export async function until(condition: () => boolean, what: string, limitMs = 10_000): Promise<void> {
+  for (const end = Date.now() + limitMs; !condition(); ) {
+    if (Date.now() > end) throw new Error(`timed out after ${limitMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 /** Waits until no refresh is running (the Refresh button is enabled again). */
 export const refreshDone = (page: Page) =>
   page.waitForFunction(() => !(document.getElementById("refresh") as HTMLButtonElement).disabled, null, { timeout: 20_000 });
@@ -267,6 +279,8 @@ export const FAKE_OFFICE = `
   function range(sheet, address) {
     const key = sheet + "!" + address;
     return {
+      load() {},
+      get values() { const v = cells[key]; return v === undefined ? [[""]] : Array.isArray(v) ? v : [[v]]; },
       set values(v) {
         cells[key] = v.length === 1 && v[0].length === 1 ? v[0][0] : v;
         if (sheet === "MINER_Market" && v.length === 1 && v[0].length === 1) writes.push([address, v[0][0]]); // every value ever written there
@@ -310,9 +324,16 @@ export const FAKE_OFFICE = `
         add: (n, r) => { const [s, c] = r.__key.split("!"); names[n] = "=" + (/^\\w+$/.test(s) ? s : "'" + s + "'") + "!" + c.replace(/([A-Z]+)(\\d+)/g, "$$$1$$$2"); },
       },
     },
-    sync: async () => {},
+    // A round trip: another task may run meanwhile, as in Excel (a message, not a timer: tests may fake the clock).
+    sync: () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => { c.port1.close(); r(); }; c.port2.postMessage(0); }),
   };
-  window.Excel = { run: (cb) => cb(context) };
+  // Excel.run, counting the runs under way at once (runs, the most at once: maxRuns): Excel runs each
+  // batch on its own, and the pane must not start a second write while one is syncing.
+  window.__fakeExcel.runs = 0; window.__fakeExcel.maxRuns = 0;
+  window.Excel = { run: async (cb) => {
+    const f = window.__fakeExcel; f.runs++; f.maxRuns = Math.max(f.maxRuns, f.runs);
+    try { return await cb(context); } finally { f.runs--; }
+  } };
   // the ribbon's commands the page associates (Office.actions.associate), by FunctionName
   window.__ribbon = {};
   window.Office = {

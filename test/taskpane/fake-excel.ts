@@ -97,6 +97,13 @@ export function fakeExcel(initial: { sheets?: string[]; names?: Record<string, s
       ranges.set(key, r);
       order.push(key);
       rangeKeys.set(r, key);
+      // A range's values, once written, may be loaded and read back after a sync (and only then), as in Excel.
+      const mockLoad = r.load as (p: unknown) => unknown;
+      const self = r as unknown as { _properties: Map<string, unknown>; setValue(n: string, v: unknown): void; values?: unknown };
+      r.load = (p: unknown) => {
+        if (p === "values" && !self._properties.has("values")) self.setValue("values", self.values ?? [[""]]);
+        return mockLoad.call(r, p);
+      };
     }
     return r;
   };

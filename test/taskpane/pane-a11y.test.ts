@@ -179,7 +179,7 @@ describe("keyboard order", () => {
     const { page } = s;
     await page.addInitScript(`window.__workbookSettings = { mempoolBaseUrl: "https://mempool.example.org" };`);
     await inExcel(page);
-    await open();
+    await page.goto(`${s.url}/taskpane.html`); // nothing is fetched until the user answers
     await page.waitForFunction(() => !document.getElementById("source-request")!.hidden);
     expect((await tabOrder(page, "#source-accept")).slice(0, 4)).toEqual(["source-accept", "source-decline", "tab-market", "refresh"]);
   });

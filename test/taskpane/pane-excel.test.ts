@@ -18,7 +18,6 @@ import {
   paneSuite,
   refreshDone,
   showTab,
-  sourceOf,
   valueOf,
 } from "../support/pane";
 
@@ -123,13 +122,16 @@ describe("in Excel (a stand-in Office in the page)", () => {
       await page.addInitScript(seed(asking));
       await inExcel(page);
       const loads = countLoads(page);
-      await open();
+      await page.goto(`${s.url}/taskpane.html`);
       await page.waitForFunction(() => !document.getElementById("source-request")!.hidden);
       expect(await page.locator("#source-request-text").innerText()).toBe(
         `This workbook asks for network data from ${host} instead of mempool.space. Use it only if you trust that host: its values will be shown and written into this workbook.`,
       );
-      expect(own.totalHits()).toBe(0); // nothing goes there before the user says so
-      expect(await sourceOf(page, "BTC_Price")).toMatch(/^mempool\.space/);
+      await settle(page, api.url);
+      // Until the user answers, nothing is asked of anyone: not the workbook's host, not mempool.space it opted out of.
+      expect(own.totalHits()).toBe(0);
+      expect(api.totalHits()).toBe(1); // settle's own round trip
+      expect(await valueOf(page, "BTC_Price")).toBe("—");
 
       await page.click("#source-accept");
       await page.waitForFunction(fromHost, host);
@@ -292,6 +294,61 @@ describe("live cells that stay live", () => {
   });
 });
 
+describe("when the add-in fetches, and how often", () => {
+  const prices = () => s.api.hits.get("/mempool/api/v1/prices") ?? 0;
+  type Run = { maxRuns: number; cells: Record<string, unknown> };
+  const runs = () => s.page.evaluate(() => (window as unknown as { __fakeExcel: Run }).__fakeExcel.maxRuns);
+
+  test("with auto-refresh off and no live cell, opening the pane asks nothing of any provider; Refresh does", async () => {
+    const { page, api } = s;
+    await page.addInitScript(`localStorage.setItem("miner.autoRefreshMinutes", "0");`);
+    await inExcel(page);
+    await page.goto(`${s.url}/taskpane.html`);
+    await page.waitForFunction(() => /^Nothing fetched yet: auto-refresh is off\./.test(document.getElementById("refreshed-at")!.textContent!));
+    await settle(page, api.url);
+    expect(api.totalHits()).toBe(1); // settle's own round trip, nothing else
+    await page.click("#refresh");
+    await page.waitForFunction(() => document.querySelector('[data-name="BTC_Price"] .num')?.textContent === "91,250.00 USD", null, { timeout: 20_000 });
+    expect(prices()).toBe(1);
+  });
+
+  test("the pane's Refresh and the ribbon's pressed again and again at once: one refresh, MINER_Market written one run at a time; a ribbon press within 30 s of its last is not run, and says so", async () => {
+    const { page, api } = s;
+    await inExcel(page);
+    await open();
+    await refreshDone(page);
+    await enabled("insert");
+    await page.click("#insert");
+    await page.waitForFunction(() => /values written to MINER_Market/.test(document.getElementById("workbook-status")!.textContent!));
+    const before = prices();
+    let answer = () => {};
+    api.faults.set("/mempool/api/v1/prices", { body: '{"USD": 92000, "EUR": 79000}', until: new Promise<void>((r) => (answer = r)) });
+    const press = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { __ribbon: Record<string, (e: { completed(): void }) => void>; __completed?: number };
+        w.__ribbon.refreshMarketData({ completed: () => (w.__completed = (w.__completed ?? 0) + 1) });
+      });
+    await page.click("#refresh");
+    await press(); // joins the pane's refresh under way
+    await press();
+    answer();
+    await page.waitForFunction(() => (window as unknown as { __completed: number }).__completed === 2, null, { timeout: 20_000 });
+    await refreshDone(page);
+    expect(prices()).toBe(before + 1);
+    await press(); // the ribbon's own refresh
+    await page.waitForFunction(() => (window as unknown as { __completed: number }).__completed === 3, null, { timeout: 20_000 });
+    expect(prices()).toBe(before + 2);
+    for (let k = 0; k < 5; k++) await press(); // within 30 s: not run
+    await page.waitForFunction(() => (window as unknown as { __completed: number }).__completed === 8);
+    expect(prices()).toBe(before + 2);
+    expect(await page.locator("#refresh-status").innerText()).toMatch(
+      /^Refresh from the ribbon at \d\d:\d\d:\d\d UTC not run: it fetches at most once every 30 s, and the last was \d+ s ago\. The values are from the refresh of 20\d\d-\d\d-\d\d \d\d:\d\d UTC\.$/,
+    );
+    expect(await runs()).toBe(1); // never two writes of MINER_Market at once
+    expect((await fake(["MINER_Market!B2"])).cells["MINER_Market!B2"]).toBe(92000);
+  });
+});
+
 describe("the shared runtime page", () => {
   test("blocked storage (SecurityError): the pane and the functions load once, settings work for the session, and the pane says it cannot remember them", async () => {
     const { page, api } = s;
@@ -302,7 +359,7 @@ describe("the shared runtime page", () => {
       await page.addInitScript(`window.__workbookSettings = { mempoolBaseUrl: ${JSON.stringify(`${own.url}/mempool`)} };`);
       await inExcel(page);
       const loads = countLoads(page);
-      await open();
+      await page.goto(`${s.url}/taskpane.html`);
       expect(await page.evaluate(() => { try { return String(localStorage.length); } catch (e) { return (e as Error).name; } })).toBe("SecurityError");
       await page.waitForFunction(() => !document.getElementById("source-request")!.hidden);
       expect(await page.locator("#storage-note").textContent()).toMatch(/^This browser does not let the add-in store settings \(third-party storage is blocked\): your settings apply until the pane closes and will not be remembered\.$/);

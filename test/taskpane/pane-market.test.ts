@@ -18,6 +18,7 @@ import {
   showTab,
   sourceDetailOf,
   sourceOf,
+  until,
   valueOf,
 } from "../support/pane";
 
@@ -131,8 +132,7 @@ test("the page's CSP is the one fixed at build time: scripts from itself and Off
     }, `${plainHttp}/x`);
     expect(result).toBe("refused");
     expect(other.requests).toEqual([]); // the request never left the page
-    for (let k = 0; k < 100 && !s.cspViolations.some((v) => v.includes(plainHttp)); k++) await new Promise((r) => setTimeout(r, 50));
-    expect(s.cspViolations.filter((v) => v.includes(plainHttp))).not.toEqual([]); // and the browser said why
+    await until(() => s.cspViolations.some((v) => v.includes(plainHttp)), "the browser's CSP report"); // and the browser said why
     s.cspViolations.length = 0;
     const policies = await page.evaluate(() => [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => (m as HTMLMetaElement).content));
     expect(policies).toHaveLength(1); // nothing added at run time, so no setting can reach it
@@ -204,9 +204,7 @@ test("auto-refresh is every 5 minutes by default; Off asks for nothing, and anot
   // A request would reach the fake API at once; let the page settle on something it does, a
   // round trip to the fake server through its own fetch.
   const settle = () => page.evaluate((u) => fetch(u).then((r) => r.text()), `${api.url}/nothing`);
-  const waitForMore = async (than: number) => {
-    for (let k = 0; k < 100 && prices() <= than; k++) await new Promise((r) => setTimeout(r, 50));
-  };
+  const waitForMore = (than: number) => until(() => prices() > than, `a price request after ${than}`);
   await showTab(page, "settings");
   expect(await page.locator("#auto-refresh").inputValue()).toBe("5");
   let before = prices();

@@ -65,16 +65,51 @@ test("running it twice leaves the same layout and names; the refresh updates val
   expect(xl.cell("MINER_Market!A2:A20")).toBe("BTC price");
 });
 
-test("a failed refresh writes no value: the last good value stays and its source is marked stale", async () => {
+test("a failed refresh writes no new value: the row keeps the last good value, source and as-of the service kept, marked STALE with the time and the reason", async () => {
   const xl = fakeExcel();
-  await writeMarketSheet(xl.context, snapshot());
-  // the service keeps the last good value and marks it stale; the writer must not rewrite the cell
-  const failed = snapshot({ stale: ["btc_price_usd"], refreshedAt: T0 + 120_000, problems: ["BTC price: all providers down"] });
-  (xl.context.workbook.worksheets.getItemOrNullObject("MINER_Market").getRange("B2") as unknown as { values: unknown }).values = [[12345]]; // a sentinel
+  // An unconfirmed move was written at 12:01; the next refresh is refused, and the service keeps its last confirmed value, from 12:00.
+  const moved = src(92000, "mempool.space /api/v1/prices", T0 + 60_000);
+  await writeMarketSheet(xl.context, snapshot({ fields: { ...snapshot().fields, btc_price_usd: moved }, prices: { USD: moved }, refreshedAt: T0 + 60_000 }));
+  expect(xl.cell("MINER_Market!B2")).toBe(92000);
+  const why = "BTC price: mempool.space /api/v1/prices says 912,500, not used: a 10× jump, and no second provider confirmed it";
+  const failed = snapshot({ stale: ["btc_price_usd"], refreshedAt: T0 + 120_000, problems: [why, "block height: blockchain.info /q/getblockcount: HTTP 503"] });
   const report = (await writeMarketSheet(xl.context, failed))!;
   expect(report.keptStale).toBe(1);
-  expect(xl.cell("MINER_Market!B2")).toBe(12345); // untouched
-  expect(xl.cell("MINER_Market!D2")).toMatch(/^mempool.space \/api\/v1\/prices — STALE: refresh failed 2026-11-24 12:02 UTC$/);
+  expect(xl.cell("MINER_Market!B2")).toBe(91250); // what live cells and the pane show: the last confirmed value
+  expect(xl.cell("MINER_Market!E2")).toBe(excelSerial(T0)); // and its time
+  expect(xl.cell("MINER_Market!D2")).toBe(`mempool.space /api/v1/prices — STALE: refresh failed 2026-11-24 12:02 UTC: ${why}`); // only the price's own reason
+});
+
+test("a stale row is written the same by Insert (a new sheet) and by a refresh (the sheet there), and a second failure does not mark it twice", async () => {
+  const failed = (at: number) =>
+    snapshot({ stale: ["btc_price_usd", "btc_price_eur"], refreshedAt: at, problems: ["BTC price: every provider: HTTP 503", "BTC price in EUR 7,893,100 implies 0.0116 EUR per USD: refused"] });
+  const inserted = fakeExcel();
+  await writeMarketSheet(inserted.context, failed(T0 + 120_000), true);
+  const refreshed = fakeExcel();
+  await writeMarketSheet(refreshed.context, snapshot(), true);
+  await writeMarketSheet(refreshed.context, failed(T0 + 60_000), false);
+  await writeMarketSheet(refreshed.context, failed(T0 + 120_000), false);
+  for (const a of ["B2", "D2", "E2", "B15", "D15", "E15"]) expect(refreshed.cell(`MINER_Market!${a}`)).toEqual(inserted.cell(`MINER_Market!${a}`));
+  expect(inserted.cell("MINER_Market!D2")).toBe("mempool.space /api/v1/prices — STALE: refresh failed 2026-11-24 12:02 UTC: BTC price: every provider: HTTP 503");
+  expect(inserted.cell("MINER_Market!D15")).toBe(
+    "mempool.space /api/v1/prices — STALE: refresh failed 2026-11-24 12:02 UTC: BTC price: every provider: HTTP 503; BTC price in EUR 7,893,100 implies 0.0116 EUR per USD: refused",
+  );
+});
+
+test("a row this session never fetched keeps what an earlier session wrote, its source marked STALE; in a new sheet it is 'not available'", async () => {
+  const xl = fakeExcel();
+  await writeMarketSheet(xl.context, snapshot());
+  const nothing = snapshot({ fields: {}, prices: {}, refreshedAt: T0 + 3_600_000, problems: ["BTC price: every provider: HTTP 503"] });
+  const report = (await writeMarketSheet(xl.context, nothing, false))!;
+  expect(report.written).toBe(0);
+  expect(xl.cell("MINER_Market!B2")).toBe(91250);
+  expect(xl.cell("MINER_Market!E2")).toBe(excelSerial(T0));
+  expect(xl.cell("MINER_Market!D2")).toBe("mempool.space /api/v1/prices — STALE: refresh failed 2026-11-24 13:00 UTC: BTC price: every provider: HTTP 503");
+  expect(xl.cell("MINER_Market!D5")).toBe("not available (2026-11-24 13:00 UTC)"); // never had a value
+  const fresh = fakeExcel();
+  await writeMarketSheet(fresh.context, nothing, true);
+  expect(fresh.cell("MINER_Market!D2")).toBe("not available (2026-11-24 13:00 UTC)");
+  expect(fresh.cell("MINER_Market!B2")).toBe("");
 });
 
 test("a name the user already points elsewhere is left alone and reported", async () => {
@@ -87,7 +122,7 @@ test("a name the user already points elsewhere is left alone and reported", asyn
 test("values are only read after they are loaded and synced (the mock enforces it)", async () => {
   const xl = fakeExcel();
   await writeMarketSheet(xl.context, snapshot());
-  expect(xl.syncs).toBe(3);
+  expect(xl.syncs).toBe(3); // a new sheet: nothing to read back
 });
 
 test("the fake enforces Excel's load-then-sync rule, so the tests above would catch a missing load", async () => {
