@@ -9,6 +9,8 @@ const ROLES = {
   functions: /^functions(\.[0-9a-f]+)?\.js$/,
   /** The certified fast paths, a chunk functions.js loads as it starts (src/calc/fast/lazy.ts). */
   fast: /^fast(\.[0-9a-f]+)?\.js$/,
+  /** The live-data code, a chunk loaded by the first live cell, MINER.HISTORY cell or the pane (src/market/lazy.ts). */
+  market: /^market(\.[0-9a-f]+)?\.js$/,
   /** The registry's words for the pane (scripts/registry-words-loader.js). */
   words: /^words(\.[0-9a-f]+)?\.js$/,
   metadata: /^functions(\.[0-9a-f]+)?\.json$/,
@@ -16,7 +18,7 @@ const ROLES = {
   css: /^taskpane(\.[0-9a-f]+)?\.css$/,
 };
 
-/** @returns {{functions: string, fast: string, words: string, metadata: string, taskpane: string, css: string}} file names in dir */
+/** @returns {{functions: string, fast: string, market: string, words: string, metadata: string, taskpane: string, css: string}} file names in dir */
 function distFiles(dir) {
   const names = fs.readdirSync(dir);
   const out = {};

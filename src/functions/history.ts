@@ -10,8 +10,8 @@
  */
 import { InvalidArgumentError } from "../calc/errors";
 import { FIELDS, FieldId } from "../market/fields";
-import { fieldHistory, HISTORY_FIELDS, HistoryField, historyRequest, SPACINGS, Spacing } from "../market/history-field";
-import { historyStore, marketService } from "../market/runtime";
+import type { HistoryField, Spacing } from "../market/history-field";
+import { loadMarket, MarketChunk } from "../market/lazy";
 import { quoteArgument, toExcelError } from "./excel";
 import { SIGNATURES } from "./params";
 import { read } from "./read";
@@ -25,7 +25,7 @@ const MARKET_FIELD: Partial<Record<FieldId, HistoryField>> = {
 };
 
 /** "price", or a market field's id, workbook name or label (BTC_Hashprice), case-insensitively. */
-function historyField(raw: string): HistoryField {
+function historyField(raw: string, { HISTORY_FIELDS }: MarketChunk): HistoryField {
   const key = raw.trim().toLowerCase();
   if (key in HISTORY_FIELDS) return key as HistoryField;
   const info = FIELDS.find((f) => f.id === key || f.name.toLowerCase() === key || f.label.toLowerCase() === key);
@@ -39,7 +39,7 @@ function historyField(raw: string): HistoryField {
   return field;
 }
 
-function spacing(raw: string): Spacing {
+function spacing(raw: string, { SPACINGS }: MarketChunk): Spacing {
   const key = raw.trim().toLowerCase();
   if (!(SPACINGS as readonly string[]).includes(key))
     throw new InvalidArgumentError(
@@ -52,18 +52,29 @@ function spacing(raw: string): Spacing {
 
 export async function history(...args: unknown[]): Promise<(string | number)[][]> {
   const params = SIGNATURES.HISTORY;
-  const store = historyStore();
+  let a;
+  try {
+    a = read(params, args.slice(0, params.length));
+  } catch (e) {
+    throw toExcelError("HISTORY", e, params);
+  }
+  const m = await loadMarket().catch(() => {
+    throw new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.notAvailable,
+      "HISTORY: MINER's market code could not be loaded",
+    );
+  });
+  const store = m.historyStore();
   let request;
   try {
-    const a = read(params, args.slice(0, params.length));
-    request = historyRequest(historyField(a.field), a.start_date, a.end_date, spacing(a.interval), store.now);
+    request = m.historyRequest(historyField(a.field, m), a.start_date, a.end_date, spacing(a.interval, m), store.now);
   } catch (e) {
     throw toExcelError("HISTORY", e, params);
   }
   // Not before the workbook's choice of mempool instance is applied (the pane holds the service until then).
-  const service = marketService();
+  const service = m.marketService();
   await service.released();
-  const result = await fieldHistory(store, service.mempoolBase, request);
+  const result = await m.fieldHistory(store, service.mempoolBase, request);
   if (!result.ok) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, `HISTORY: ${result.reason}`);
   return result.table;
 }

@@ -14,7 +14,8 @@
  */
 import { InvalidArgumentError } from "../calc/errors";
 import { CURRENCIES, Currency, FieldId, FIELDS, FieldInfo, MarketSnapshot, Sourced } from "../market/fields";
-import { marketService } from "../market/runtime";
+import { loadMarket } from "../market/lazy";
+import type { MarketService } from "../market/service";
 import { quoteArgument, toExcelError, withoutNegativeZero } from "./excel";
 import { LiveId, SIGNATURES } from "./params";
 import { read } from "./read";
@@ -63,10 +64,8 @@ interface Picked {
 }
 
 /**
- * Streams `pick(snapshot)` into the cell until Excel cancels it. With `everyMs`, the cell also
- * asks for a refresh whenever the latest finished one is that old: through the service's cache and
- * its per-provider back-off, like any other request, so cells on one schedule share one refresh,
- * and a refresh from anywhere else puts the cell's next request off.
+ * Streams `pick(snapshot)` into the cell until Excel cancels it, once the market code is loaded
+ * (lazy.ts): a cell canceled before then asks nothing; a failed load is #N/A saying so.
  */
 function stream(
   fn: string,
@@ -75,7 +74,34 @@ function stream(
   invocation: Stream,
   everyMs?: number,
 ): void {
-  const service = marketService();
+  let stop: (() => void) | undefined;
+  let canceled = false;
+  invocation.onCanceled = () => {
+    canceled = true;
+    stop?.();
+  };
+  loadMarket().then(
+    (m) => {
+      if (!canceled) stop = follow(m.marketService(), fn, what, pick, invocation, everyMs);
+    },
+    () => invocation.setResult(notAvailable(fn, `${what} unavailable: MINER's market code could not be loaded`)),
+  );
+}
+
+/**
+ * Streams `pick(snapshot)` from the service into the cell; returns what stops it. With `everyMs`,
+ * the cell also asks for a refresh whenever the latest finished one is that old: through the
+ * service's cache and its per-provider back-off, like any other request, so cells on one schedule
+ * share one refresh, and a refresh from anywhere else puts the cell's next request off.
+ */
+function follow(
+  service: MarketService,
+  fn: string,
+  what: string,
+  pick: (s: MarketSnapshot) => Picked | undefined,
+  invocation: Stream,
+  everyMs?: number,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** When the kept value shown becomes too old. */
   let expiry: ReturnType<typeof setTimeout> | undefined;
@@ -100,7 +126,7 @@ function stream(
     invocation.setResult(withoutNegativeZero(v.value.value));
   };
   const unsubscribe = service.subscribe(publish);
-  invocation.onCanceled = () => {
+  const stop = () => {
     canceled = true;
     clearTimeout(timer);
     clearTimeout(expiry);
@@ -118,6 +144,7 @@ function stream(
       invocation.setResult(notAvailable(fn, `${what} unavailable: ${String(e)}`));
     },
   );
+  return stop;
 }
 
 /** A value and whether the snapshot marks it stale (`staleId`: a field's id, or btc_price_eur …). */

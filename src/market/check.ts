@@ -4,14 +4,12 @@
  * Nothing a provider sends is echoed at length: previews are short and never recurse.
  */
 import { FetchFailure } from "./http";
+import { clip } from "./clip";
+
+export { clip };
 
 /** Deepest JSON nesting accepted. Every response we read is at most 4 deep. */
 export const MAX_JSON_DEPTH = 16;
-
-/** At most `max` characters of provider text, with an ellipsis when cut. */
-export function clip(text: string, max = 60): string {
-  return text.length > max ? text.slice(0, max) + "…" : text;
-}
 
 /** Whether JSON text nests deeper than `limit` (a linear scan that skips strings). */
 export function nestsDeeperThan(text: string, limit: number): boolean {

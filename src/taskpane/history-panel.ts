@@ -5,9 +5,10 @@
  * come from, and in Excel writes MINER_History (history-sheet.ts). A failed fetch writes nothing:
  * the last good sheet stays, and the tab says why.
  */
-import { clip } from "../market/check";
-import { DerivedValue, fetchHistory, History, HISTORY_INTERVALS, HistoryInterval } from "../market/history";
-import { browserHttpDeps, historyStore, marketService } from "../market/runtime";
+import { clip } from "../market/clip";
+import type { HistoryInterval } from "../market/history-endpoints";
+import { DerivedValue, History } from "../market/history-table";
+import { loadMarket } from "../market/lazy";
 import { utcDate } from "./format";
 import { HISTORY_NAMES, HISTORY_SHEET, writeHistorySheet } from "./history-sheet";
 import { setText } from "./view";
@@ -52,6 +53,7 @@ async function fetchClicked(inExcel: boolean): Promise<void> {
   const button = $<HTMLButtonElement>("history-fetch");
   const status = $("history-status");
   const interval = $<HTMLSelectElement>("history-interval").value as HistoryInterval;
+  const { browserHttpDeps, fetchHistory, HISTORY_INTERVALS, historyStore, marketService } = await loadMarket();
   if (!HISTORY_INTERVALS.includes(interval)) return;
   button.disabled = true;
   button.setAttribute("aria-busy", "true");

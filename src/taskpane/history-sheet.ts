@@ -16,8 +16,8 @@
  * history cannot give (too few days) is =NA() with the reason beside it, never a silent 0.
  * The caller writes only a history that was fetched whole: a failed fetch never reaches here.
  */
-import { History, HISTORY_COLUMNS, historyTable } from "../market/history";
-import { excelSerialFromMs } from "../market/providers/mempool";
+import { History, HISTORY_COLUMNS, historyTable } from "../market/history-table";
+import { excelSerialFromMs } from "../market/excel-serial";
 
 export const HISTORY_SHEET = "MINER_History";
 export const HISTORY_CHART = "MINER_History_Chart";

@@ -3,7 +3,7 @@
  * other currency, always in the same order so that a refresh lands on the same cells.
  */
 import { CURRENCIES, Currency, FieldId, FIELDS, MarketSnapshot, priceName, Sourced } from "../market/fields";
-import { clip } from "../market/check";
+import { clip } from "../market/clip";
 
 export const MARKET_SHEET = "MINER_Market";
 export const HEADER = ["Field", "Value", "Unit", "Source", "As of (UTC)"];

@@ -10,9 +10,11 @@
  * workbook, takes effect at once: the service switches base and refreshes, and the page's CSP
  * (fixed at build time) already allows any https host, because every base is validated first.
  */
-import { marketService, parseMempoolBase, providerBases } from "../market/runtime";
+import { providerBases } from "../market/bases";
+import { loadMarket, market } from "../market/lazy";
+import { parseMempoolBase } from "../market/source-url";
 import { MarketSnapshot } from "../market/fields";
-import { clip } from "../market/check";
+import { clip } from "../market/clip";
 import { renderBanner, renderMarket, setText } from "./view";
 import { utcText } from "./market-rows";
 import { setUpTabs } from "./tabs";
@@ -367,4 +369,12 @@ function start(): void {
   }
 }
 
-if (typeof document !== "undefined") start();
+/** The runtime's MarketService (in the market chunk, which start waits for). */
+const marketService = () => market().marketService();
+
+// The market code first (src/market/lazy.ts), then the pane: the service is held before any cell can ask.
+if (typeof document !== "undefined") {
+  loadMarket().then(start, () =>
+    say("host-status", "MINER's market code could not be loaded: reload the add-in (Home → MINER) to try again."),
+  );
+}

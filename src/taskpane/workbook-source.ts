@@ -4,7 +4,7 @@
  * is asked once per workbook and host, and the answer is kept in this browser (settings.ts),
  * never in the workbook, which its sender controls.
  */
-import { clip } from "../market/check";
+import { clip } from "../market/clip";
 import { PUBLIC_BASES } from "../market/bases";
 import { parseMempoolBase } from "../market/source-url";
 

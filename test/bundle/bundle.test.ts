@@ -16,7 +16,15 @@ import { labelled } from "../support/labelled";
 import { CALLS, Fn, GOOD_CALLS, LIVE_FUNCTIONS, FETCHED_FUNCTIONS, TABLE_FUNCTION } from "../support/calls";
 import { fromTable } from "../../src/functions/fromtable";
 import { SIGNATURES } from "../../src/functions/params";
-import { allPrintedFormulas, Ast, computedNames, judge, NAMES, Outcome as PrintedOutcome, resolve } from "../support/printed-formulas";
+import {
+  allPrintedFormulas,
+  Ast,
+  computedNames,
+  judge,
+  NAMES,
+  Outcome as PrintedOutcome,
+  resolve,
+} from "../support/printed-formulas";
 import { TEST_SUPPORT_URL } from "../support/build";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { distFiles, allFiles } = require("../../scripts/dist-files.js");
@@ -40,7 +48,15 @@ const blankPage = (functionsJs: string) => `<!doctype html><html><head><meta cha
 type Outcome = { value?: unknown; code?: string; message?: string; excelError?: boolean; crash?: string };
 
 let dist: string;
-let files: { functions: string; fast: string; words: string; metadata: string; taskpane: string; css: string };
+let files: {
+  functions: string;
+  fast: string;
+  market: string;
+  words: string;
+  metadata: string;
+  taskpane: string;
+  css: string;
+};
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
@@ -51,7 +67,10 @@ const fetched: string[] = [];
 beforeAll(async () => {
   dist = await buildProduction();
   files = distFiles(dist);
-  server = await startStaticServer({ "/office/": OFFICE_DIST, "/addin/": dist }, { "/blank.html": blankPage(files.functions) });
+  server = await startStaticServer(
+    { "/office/": OFFICE_DIST, "/addin/": dist },
+    { "/blank.html": blankPage(files.functions) },
+  );
   browser = await launchChromium();
   page = await browser.newPage();
   page.on("pageerror", (e) => pageErrors.push(`${e}\n${e.stack ?? ""}`));
@@ -100,7 +119,9 @@ function callInNode(id: string, args: unknown[]): Outcome {
 test("functions.js registers exactly the functions listed in functions.json", async () => {
   const metadata = JSON.parse(fs.readFileSync(path.join(dist, files.metadata), "utf8"));
   const ids = metadata.functions.map((f: { id: string }) => f.id).sort();
-  const registered = await page.evaluate(() => Object.keys((window as any).CustomFunctions._association.mappings).sort());
+  const registered = await page.evaluate(() =>
+    Object.keys((window as any).CustomFunctions._association.mappings).sort(),
+  );
   expect(registered).toEqual(ids);
   expect(ids).toEqual([...Object.keys(CALLS), TABLE_FUNCTION, ...LIVE_FUNCTIONS, ...FETCHED_FUNCTIONS].sort());
   // office.js outside an Office host throws from its own o15apptofilemappingtable.js; none may come from ours.
@@ -122,7 +143,8 @@ test("HISTORY in the bundle answers with a promise: a bad argument rejects with 
   expect(outcome).toEqual({
     isPromise: true,
     code: "#VALUE!",
-    message: 'HISTORY: field must be one of price, difficulty, hashrate, hashprice (or a market name of one, e.g. BTC_Hashprice); got "temperature"',
+    message:
+      'HISTORY: field must be one of price, difficulty, hashrate, hashprice (or a market name of one, e.g. BTC_Hashprice); got "temperature"',
   });
 });
 
@@ -144,8 +166,47 @@ test("switches, tables of numbers and the GPU-cloud column give in Chromium what
   }
   // Bad tables and switches: the same #VALUE!, naming the argument and the row.
   const bad: [string, unknown[]][] = [
-    ["LEASENPV", [200, 150, 15, 0.1, 0.03, 9e6, 0.15, null, 0, 0, 0, [[12, 100], [null, null], [18, 100]]]],
-    ["LEASENPV", [150, 150, 15, 0.1, 0.03, 9e6, 0.15, null, 0, 0, 0, [[12, 100], [18, 100]]]],
+    [
+      "LEASENPV",
+      [
+        200,
+        150,
+        15,
+        0.1,
+        0.03,
+        9e6,
+        0.15,
+        null,
+        0,
+        0,
+        0,
+        [
+          [12, 100],
+          [null, null],
+          [18, 100],
+        ],
+      ],
+    ],
+    [
+      "LEASENPV",
+      [
+        150,
+        150,
+        15,
+        0.1,
+        0.03,
+        9e6,
+        0.15,
+        null,
+        0,
+        0,
+        0,
+        [
+          [12, 100],
+          [18, 100],
+        ],
+      ],
+    ],
     ["ENERGYTAX", [1e6, [[5, 0.01]]]],
     ["MININGNPV", [...CALLS.MININGNPV.valid.slice(0, 17), "TRUE"]],
     ["MWECONOMICS", [...CALLS.MWECONOMICS.valid.slice(0, 32), 2.01, 1, null, 1.8, 0.1]],
@@ -166,14 +227,27 @@ test("switches, tables of numbers and the GPU-cloud column give in Chromium what
  * one function's source); where the two disagree, the texts differ and the test reports the values.
  */
 const exactNumbers = (_: string, v: unknown) =>
-  typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)) ? `#number ${Object.is(v, -0) ? "-0" : String(v)}` : v;
+  typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0))
+    ? `#number ${Object.is(v, -0) ? "-0" : String(v)}`
+    : v;
 const outcomeText = (o: Outcome) => JSON.stringify(o, exactNumbers);
 
 test("the outcome text tells apart what toEqual tells apart, and the numbers JSON cannot hold", () => {
   const outcomes: Outcome[] = [
-    { value: 0 }, { value: -0 }, { value: NaN }, { value: null }, { value: Infinity }, { value: -Infinity }, { value: 1e308 },
-    { value: "1e308" }, { value: [[1, 2]] }, { value: [[1], [2]] }, { value: [[null, 2]] },
-    { excelError: true, code: "#VALUE!", message: "x" }, { excelError: true, code: "#NUM!", message: "x" }, { crash: "x" },
+    { value: 0 },
+    { value: -0 },
+    { value: NaN },
+    { value: null },
+    { value: Infinity },
+    { value: -Infinity },
+    { value: 1e308 },
+    { value: "1e308" },
+    { value: [[1, 2]] },
+    { value: [[1], [2]] },
+    { value: [[null, 2]] },
+    { excelError: true, code: "#VALUE!", message: "x" },
+    { excelError: true, code: "#NUM!", message: "x" },
+    { crash: "x" },
   ];
   const texts = outcomes.map(outcomeText);
   expect(new Set(texts).size).toBe(texts.length);
@@ -182,7 +256,22 @@ test("the outcome text tells apart what toEqual tells apart, and the numbers JSO
 });
 
 test("bad inputs give the same Excel errors in the bundle: #VALUE! with the argument named, never a crash", async () => {
-  const bad: unknown[] = ["abc", true, NaN, Infinity, -Infinity, [[1, 2], [3, 4]], null, "", -1, 0, 1e308];
+  const bad: unknown[] = [
+    "abc",
+    true,
+    NaN,
+    Infinity,
+    -Infinity,
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    null,
+    "",
+    -1,
+    0,
+    1e308,
+  ];
   const listsOf = (valid: unknown[]) => {
     const lists: unknown[][] = [];
     for (let i = 0; i < valid.length; i++) {
@@ -199,7 +288,9 @@ test("bad inputs give the same Excel errors in the bundle: #VALUE! with the argu
     ([calls, badValues]) => {
       const cf = (window as any).CustomFunctions;
       const exact = (_: string, v: unknown) =>
-        typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)) ? `#number ${Object.is(v, -0) ? "-0" : String(v)}` : v;
+        typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0))
+          ? `#number ${Object.is(v, -0) ? "-0" : String(v)}`
+          : v;
       const text = (o: unknown) => JSON.stringify(o, exact);
       const out: Record<string, string[]> = {};
       for (const [id, valid] of calls as [string, unknown[]][]) {
@@ -212,7 +303,11 @@ test("bad inputs give the same Excel errors in the bundle: #VALUE! with the argu
             try {
               out[id].push(text({ value: fn(...args) }));
             } catch (e: any) {
-              out[id].push(text(e instanceof cf.Error ? { excelError: true, code: e.code, message: e.message } : { crash: String(e) }));
+              out[id].push(
+                text(
+                  e instanceof cf.Error ? { excelError: true, code: e.code, message: e.message } : { crash: String(e) },
+                ),
+              );
             }
           }
         }
@@ -269,8 +364,14 @@ test("TREASURYCASHFLOWS takes columns and text options in the bundle, and refuse
   const outcomes = await callAllInPage("TREASURYCASHFLOWS", lists);
   outcomes.forEach((inPage, k) => expect([k, inPage]).toEqual([k, callInNode("TREASURYCASHFLOWS", lists[k])]));
   expect((outcomes[0].value as number[][]).map((r) => r[9])).toEqual(["Insolvent (1 = yes)", 0, 1, 1]);
-  expect(outcomes[2]).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/btc_mined .* exactly 3 values.*; got a column of 2 values$/) });
-  expect(outcomes[3]).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/policy must be one of "HOLD", "SELLALL" or "SELLPCT"/) });
+  expect(outcomes[2]).toMatchObject({
+    code: "#VALUE!",
+    message: expect.stringMatching(/btc_mined .* exactly 3 values.*; got a column of 2 values$/),
+  });
+  expect(outcomes[3]).toMatchObject({
+    code: "#VALUE!",
+    message: expect.stringMatching(/policy must be one of "HOLD", "SELLALL" or "SELLPCT"/),
+  });
 });
 
 test("FROMTABLE runs every function from a table in the bundle, as in Node, and refuses a table it cannot read", async () => {
@@ -281,7 +382,11 @@ test("FROMTABLE runs every function from a table in the bundle, as in Node, and 
     expect([id, inPage.value]).toEqual([id, expect.any(Array)]);
   }
   const unknown = await callInPage(TABLE_FUNCTION, ["LEASENPV", [["rent", 5]], null, null]);
-  expect(unknown).toMatchObject({ excelError: true, code: "#VALUE!", message: expect.stringMatching(/^FROMTABLE: assumptions must be a two-column range using only LEASENPV's names/) });
+  expect(unknown).toMatchObject({
+    excelError: true,
+    code: "#VALUE!",
+    message: expect.stringMatching(/^FROMTABLE: assumptions must be a two-column range using only LEASENPV's names/),
+  });
 });
 
 test("every formula printed in the README, the guides, the function reference and npm start's hint gives its stated result in the shipped bundle", async () => {
@@ -295,8 +400,11 @@ test("every formula printed in the README, the guides, the function reference an
   const texts: string[] = await page.evaluate(async (all) => {
     const cf = (window as any).CustomFunctions;
     const exact = (_: string, v: unknown) =>
-      typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)) ? `#number ${Object.is(v, -0) ? "-0" : String(v)}` : v;
-    const run = async (t: any): Promise<unknown> => ("value" in t ? t.value : cf._association.mappings[t.call](...(await Promise.all(t.args.map(run)))));
+      typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0))
+        ? `#number ${Object.is(v, -0) ? "-0" : String(v)}`
+        : v;
+    const run = async (t: any): Promise<unknown> =>
+      "value" in t ? t.value : cf._association.mappings[t.call](...(await Promise.all(t.args.map(run))));
     const out: string[] = [];
     for (const tree of all) {
       try {
@@ -307,7 +415,9 @@ test("every formula printed in the README, the guides, the function reference an
     }
     return out;
   }, trees as Ast[]);
-  const problems = runnable.map((p, k) => [p.where, p.formula, judge(p, JSON.parse(texts[k]) as PrintedOutcome)]).filter(([, , problem]) => problem);
+  const problems = runnable
+    .map((p, k) => [p.where, p.formula, judge(p, JSON.parse(texts[k]) as PrintedOutcome)])
+    .filter(([, , problem]) => problem);
   expect(problems).toEqual([]);
   // All of them: the guides' (with their inline FROMTABLE forms), the reference's examples and #NUM! cases, npm start's.
   expect(runnable.length).toBeGreaterThanOrEqual(200);
@@ -321,18 +431,29 @@ test("every formula printed in the README, the guides, the function reference an
 }, 120_000);
 
 test("the guides ship as pages beside the help pages: every guide rendered, every link resolving, no script, the build's support contact", () => {
-  const guides = fs.readdirSync(path.resolve(__dirname, "../../docs")).filter((f) => f.endsWith(".md") && f !== "functions.md");
+  const guides = fs
+    .readdirSync(path.resolve(__dirname, "../../docs"))
+    .filter((f) => f.endsWith(".md") && f !== "functions.md");
   const pages = guides.map((g) => `docs/${g === "README.md" ? "index.html" : g.replace(/\.md$/, ".html")}`);
   for (const page of pages) expect([page, fs.existsSync(path.join(dist, page))]).toEqual([page, true]);
   // The production build minifies HTML: attributes may lose their quotes.
-  const attributes = (html: string, name: string) => [...html.matchAll(new RegExp(` ${name}=(?:"([^"]*)"|([^\\s>"]+))`, "g"))].map((m) => m[1] ?? m[2]);
+  const attributes = (html: string, name: string) =>
+    [...html.matchAll(new RegExp(` ${name}=(?:"([^"]*)"|([^\\s>"]+))`, "g"))].map((m) => m[1] ?? m[2]);
   const idsOf = (file: string) => new Set(attributes(fs.readFileSync(file, "utf8"), "id"));
   let links = 0;
   for (const page of pages) {
     const html = fs.readFileSync(path.join(dist, page), "utf8");
     expect([page, /<script/i.test(html)]).toEqual([page, false]);
-    expect([page, /<meta http-equiv="?Content-Security-Policy"? content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self'">/.test(html)]).toEqual([page, true]);
-    for (const [attr, target] of [...attributes(html, "href").map((t) => ["href", t]), ...attributes(html, "src").map((t) => ["src", t])]) {
+    expect([
+      page,
+      /<meta http-equiv="?Content-Security-Policy"? content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self'">/.test(
+        html,
+      ),
+    ]).toEqual([page, true]);
+    for (const [attr, target] of [
+      ...attributes(html, "href").map((t) => ["href", t]),
+      ...attributes(html, "src").map((t) => ["src", t]),
+    ]) {
       if (/^(https:|mailto:)/.test(target)) continue;
       // The model workbook is written after webpack, by npm run build's last step (check:dist requires it).
       if (target === MODEL_WORKBOOK_HREF) continue;
@@ -346,7 +467,10 @@ test("the guides ship as pages beside the help pages: every guide rendered, ever
   expect(links).toBeGreaterThan(100);
   const support = fs.readFileSync(path.join(dist, "docs/support.html"), "utf8");
   expect(support).toMatch(/<strong>Contact:<\/strong> <a href="?([^">]+)"?>([^<]+)<\/a>/);
-  expect(/<strong>Contact:<\/strong> <a href="?([^">]+)"?>([^<]+)<\/a>/.exec(support)!.slice(1)).toEqual([TEST_SUPPORT_URL, TEST_SUPPORT_URL]);
+  expect(/<strong>Contact:<\/strong> <a href="?([^">]+)"?>([^<]+)<\/a>/.exec(support)!.slice(1)).toEqual([
+    TEST_SUPPORT_URL,
+    TEST_SUPPORT_URL,
+  ]);
   const manifest = fs.readFileSync(path.join(dist, "manifest.xml"), "utf8");
   expect(manifest).toContain(`<SupportUrl DefaultValue="${TEST_BASE_URL}docs/support.html"/>`);
   // The pane links the guides, the reference, support and privacy (all in the build), and the model
@@ -354,7 +478,13 @@ test("the guides ship as pages beside the help pages: every guide rendered, ever
   const pane = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
   const paneLinks = attributes(pane, "href").filter((h) => /\.html(#.*)?$/.test(h));
   expect(new Set(paneLinks)).toEqual(
-    new Set(["help/index.html", "docs/index.html", "docs/support.html", "docs/privacy.html", "docs/template.html#the-model-as-a-workbook-miner-modelxlsx"]),
+    new Set([
+      "help/index.html",
+      "docs/index.html",
+      "docs/support.html",
+      "docs/privacy.html",
+      "docs/template.html#the-model-as-a-workbook-miner-modelxlsx",
+    ]),
   );
   for (const link of paneLinks) {
     const [file, anchor] = link.split("#");
@@ -362,7 +492,9 @@ test("the guides ship as pages beside the help pages: every guide rendered, ever
     if (anchor) expect([link, idsOf(path.join(dist, file)).has(anchor)]).toEqual([link, true]);
   }
   expect(attributes(pane, "href")).toContain("MINER-model.xlsx");
-  expect(attributes(fs.readFileSync(path.join(dist, "docs/template.html"), "utf8"), "href")).toContain(MODEL_WORKBOOK_HREF);
+  expect(attributes(fs.readFileSync(path.join(dist, "docs/template.html"), "utf8"), "href")).toContain(
+    MODEL_WORKBOOK_HREF,
+  );
 });
 
 test("no file of the production build names localhost or another local address (every file scanned)", () => {
@@ -380,7 +512,9 @@ test("the scan finds a development leftover in any file, binary or nested", () =
     fs.appendFileSync(path.join(copy, files.taskpane), ';origins.add("wss://localhost:3000")');
     fs.appendFileSync(path.join(copy, "assets", "icon-16.png"), Buffer.from("http://127.0.0.1:3000/", "latin1"));
     const findings: string[] = scanDist(copy);
-    expect(findings.map((f) => f.split(":")[0]).sort()).toEqual([path.join("assets", "icon-16.png"), files.taskpane].sort());
+    expect(findings.map((f) => f.split(":")[0]).sort()).toEqual(
+      [path.join("assets", "icon-16.png"), files.taskpane].sort(),
+    );
   } finally {
     fs.rmSync(copy, { recursive: true, force: true });
   }
@@ -400,22 +534,34 @@ test("the manifest carries package.json's version and names exactly the hashed f
 });
 
 test("the production build has no test hooks: provider URLs are fixed https and no test script is loaded", () => {
-  for (const file of [files.functions, files.taskpane, "taskpane.html"]) {
+  for (const file of [files.functions, files.market, files.taskpane, "taskpane.html"]) {
     const text = fs.readFileSync(path.join(dist, file), "utf8");
     expect([file, /MINER_TEST_BASES|test-config\.js|127\.0\.0\.1/.exec(text)?.[0]]).toEqual([file, undefined]);
   }
   const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
   expect(html).toMatch(/connect-src 'self' https:;/); // https only
   expect(html).not.toMatch(/http:/);
-  expect(fs.readFileSync(path.join(dist, files.functions), "utf8")).toContain("https://mempool.space");
+  expect(fs.readFileSync(path.join(dist, files.market), "utf8")).toContain("https://mempool.space");
 });
 
-test("one copy of the shared code: decimal.js, calc and the market service only in functions.js, which the pane's bundle depends on", () => {
-  const bundles = { functions: files.functions, taskpane: files.taskpane };
-  const count = (file: string, marker: string) => fs.readFileSync(path.join(dist, file), "utf8").split(marker).length - 1;
+test("one copy of the shared code: decimal.js and calc only in functions.js, the market service only in market.js, which the pane's bundle loads", () => {
+  const bundles = { functions: files.functions, market: files.market, taskpane: files.taskpane };
+  const count = (file: string, marker: string) =>
+    fs.readFileSync(path.join(dist, file), "utf8").split(marker).length - 1;
   // a string from each shared module that survives minification
-  for (const marker of ["[DecimalError]", "/api/v1/mining/reward-stats/144", "/api/v1/difficulty-adjustment"]) {
-    expect([marker, Object.fromEntries(Object.entries(bundles).map(([k, f]) => [k, count(f, marker)]))]).toEqual([marker, { functions: 1, taskpane: 0 }]);
+  const where = { functions: 1, market: 0, taskpane: 0 };
+  const inMarket = { functions: 0, market: 1, taskpane: 0 };
+  for (const [marker, want] of [
+    ["[DecimalError]", where],
+    ["/api/v1/mining/reward-stats/144", inMarket],
+    ["/api/v1/difficulty-adjustment", inMarket],
+    ["/api/v1/prices", inMarket],
+    ["/api/v1/mining/hashrate/3d", inMarket],
+  ] as const) {
+    expect([marker, Object.fromEntries(Object.entries(bundles).map(([k, f]) => [k, count(f, marker)]))]).toEqual([
+      marker,
+      want,
+    ]);
   }
   // taskpane.js registers its modules into the chunk loader that functions.js creates, and the page loads functions.js first
   expect(fs.readFileSync(path.join(dist, files.taskpane), "utf8")).toMatch(/^("use strict";)?\(self\.webpackChunk/);
@@ -425,14 +571,22 @@ test("one copy of the shared code: decimal.js, calc and the market service only 
 });
 
 test("functions.js fetches the certified fast paths (fast.js) from where it was served, as it starts", async () => {
-  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => /\/fast\.[0-9a-f]+\.js$/.test(e.name)));
+  await page.waitForFunction(() =>
+    performance.getEntriesByType("resource").some((e) => /\/fast\.[0-9a-f]+\.js$/.test(e.name)),
+  );
   expect(fetched.filter((f) => f.endsWith(`/addin/${files.fast}`))).toEqual([`200 ${server.url}/addin/${files.fast}`]);
+});
+
+test("the live cells fetch the market chunk (market.js) once, from where functions.js was served", () => {
+  expect(fetched.filter((f) => f.endsWith(`/addin/${files.market}`))).toEqual([
+    `200 ${server.url}/addin/${files.market}`,
+  ]);
 });
 
 test("every bundle is within its budget, and no script has eval", () => {
   for (const b of bundleSizes(dist)) labelled(b.role, () => expect(b.bytes).toBeLessThanOrEqual(b.budget));
-  expect(bundleSizes(dist).find((b: { role: string }) => b.role === "functions").budget).toBeLessThanOrEqual(180 * 1024);
-  for (const f of [files.functions, files.fast, files.words]) {
+  expect(bundleSizes(dist).find((b: { role: string }) => b.role === "functions").budget).toBe(150 * 1024);
+  for (const f of [files.functions, files.fast, files.market, files.words, files.taskpane]) {
     const js = fs.readFileSync(path.join(dist, f), "utf8");
     labelled(f, () => expect(js).not.toMatch(/\beval\(|new Function\(/));
   }

@@ -94,7 +94,7 @@ describe("in Excel (a stand-in Office in the page)", () => {
     );
     let xl = await fake(["Assumptions!B6"]);
     expect(xl.sheets[0]).toBe("MINER_Market"); // market data first, so the inputs link to it
-    expect(xl.sheets).toEqual(["MINER_Market", "Assumptions", "Mining", "Lease vs Mine", "Treasury", "Reconciliation", "Risk"]);
+    expect(xl.sheets).toEqual(["MINER_Market", "Assumptions", "Mining", "Lease vs Mine", "After tax & financing", "Treasury", "Reconciliation", "Risk"]);
     expect(xl.cells["Assumptions!B6"]).toEqual([["=BTC_Price"]]);
     expect(xl.names.Cost_Inputs).toBe("=Mining!$A$5:$B$17");
     // a parameter table's unit and description: the registry's words, which the pane's page gets from words.js
@@ -105,7 +105,7 @@ describe("in Excel (a stand-in Office in the page)", () => {
     await page.click("#insert-model");
     await page.waitForFunction(() => /copy 2/.test(document.getElementById("model-status")!.textContent!));
     xl = await fake([]);
-    expect(xl.sheets.slice(-6)).toEqual(["Assumptions (2)", "Mining (2)", "Lease vs Mine (2)", "Treasury (2)", "Reconciliation (2)", "Risk (2)"]);
+    expect(xl.sheets.slice(-7)).toEqual(["Assumptions (2)", "Mining (2)", "Lease vs Mine (2)", "After tax & financing (2)", "Treasury (2)", "Reconciliation (2)", "Risk (2)"]);
     expect(xl.names.Cost_Inputs_2).toBe("='Mining (2)'!$A$5:$B$17");
   });
 

@@ -7,6 +7,7 @@ import { at, parseJson, plausible, preview, RANGES } from "../check";
 import { FetchFailure } from "../http";
 import { hashrateMismatch } from "../guards";
 import { Endpoint, reading } from "./types";
+import { excelSerialFromMs } from "../excel-serial";
 
 const P = "mempool";
 
@@ -116,9 +117,6 @@ export const difficultyAdjustment: Endpoint = {
   },
 };
 
-/** Excel's date serial (days since 1899-12-30, UTC) of a time in ms since the epoch. */
-export function excelSerialFromMs(ms: number): number {
-  return ms / 86_400_000 + 25_569;
-}
+export { excelSerialFromMs };
 
 export const MEMPOOL_ENDPOINTS = { prices, tipHeight, hashrate3d, rewardStats, difficultyAdjustment };
