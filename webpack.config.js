@@ -2,9 +2,11 @@
  * Builds the add-in's static files into dist/:
  *   functions.<hash>.js + functions.<hash>.json  custom functions and their metadata (written from the
  *                                  registry, scripts/metadata.js); functions.js also holds the code
- *                                  the pane shares (decimal.js, calc, market)
+ *                                  the pane shares (decimal.js, calc)
  *   fast.<hash>.js                 the certified fast paths, a chunk functions.js asks for as it starts
  *                                  (src/calc/fast/lazy.ts): faster, never different, answers
+ *   market.<hash>.js               the live-data code, a chunk the first live cell, MINER.HISTORY cell
+ *                                  or the pane asks for (src/market/lazy.ts)
  *   words.<hash>.js                the registry's descriptions, units and examples, for the pane's page
  *                                  (scripts/registry-words-loader.js)
  *   taskpane.html + taskpane.<hash>.js           the task pane, which is also the shared runtime page;
@@ -174,7 +176,7 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: hashed("[name].js"),
-      chunkFilename: hashed("[name].js"), // fast.js: the certified fast paths (src/calc/fast/lazy.ts)
+      chunkFilename: hashed("[name].js"), // fast.js and market.js (src/calc/fast/lazy.ts, src/market/lazy.ts)
       // the chunk loader reads the global object as globalThis (else webpack's fallback is new Function)
       environment: { globalThis: true },
       clean: true,
