@@ -115,3 +115,11 @@ test("npm run build refuses to start without MINER_SUPPORT_URL, with one line sa
     "production base URL: https://miner.test/addin/\nsupport contact: help@miner.test\n",
   ]);
 });
+
+test("the README stays one page: at most 10 KB, with install, the first formula and the developers' two commands", () => {
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(10 * 1024);
+  const headings = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+  expect(headings).toEqual(expect.arrayContaining(["Install it", "The first formula", "For developers"]));
+  for (const command of ["npm ci && npm start", "npm ci && npm test"]) expect(readme).toContain(command);
+});
