@@ -594,7 +594,7 @@ export const LEASE_RESULTS = new Table(
       label: "Month the fleet stops for good (the horizon if it never does)",
       // With Stop_For_Good, the month that maximises mining's value (the later of equal ones).
       value: () =>
-        `=IF(Stop_For_Good=1,MAXIFS(${scheduleRange("month", 1)},${scheduleRange("valueIfStopped", 1)},MAX(${scheduleRange("valueIfStopped", 1)})),Horizon_Months)`,
+        `=IF(Stop_For_Good,MAXIFS(${scheduleRange("month", 1)},${scheduleRange("valueIfStopped", 1)},MAX(${scheduleRange("valueIfStopped", 1)})),Horizon_Months)`,
       unit: "month",
       numberFormat: "0",
       name: [

@@ -292,7 +292,7 @@ test("the release's workbook holds every cell, name and format of the model, eac
   }
 });
 
-const SCENARIOS: [string, Record<string, number | string>][] = [
+const SCENARIOS: [string, Record<string, number | string | boolean>][] = [
   [
     "a halving inside a month, a longer lease after a longer conversion, rising price, 3-year refresh",
     { Start_Height: 1_049_000, Lease_Term_Years: 15, Conversion_Months: 18, Lease_Escalator: 0, BTC_Price_Growth_Monthly: 0.01, Refresh_Every_Months: 36 },
@@ -332,6 +332,14 @@ const SCENARIOS: [string, Record<string, number | string>][] = [
   [
     "idle sites at 25% of opex, a stop for good (before the horizon's end), a $3/TH resale, 10% salvage, 24-month refreshes and an exit cap rate",
     { Idle_Opex_Pct: 0.25, Stop_For_Good: 1, Fleet_Resale_USD_per_TH: 3, Salvage_Pct: 0.1, Refresh_Every_Months: 24, Exit_Cap_Rate: 0.07 },
+  ],
+  [
+    "a stop for good alone, typed as 1 (every other input at its default: full idle opex, no resale, no salvage, no exit value)",
+    { Stop_For_Good: 1 },
+  ],
+  [
+    "a stop for good alone, typed as TRUE (Excel's TRUE=1 is FALSE: the sheet must read the flag as a truth value)",
+    { Stop_For_Good: true },
   ],
   [
     "an edited tax table (3¢ above 100 GWh), an 11-month lease with an exit value, and one hall",
