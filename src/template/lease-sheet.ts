@@ -808,7 +808,7 @@ function phases(d: SheetDraft): void {
   );
   d.put(left(-1), [["Build months until ready for service", "Critical IT MW", "Note"]], "header");
   const note =
-    "illustrative: two halls six months apart, as deals deliver (TeraWulf ~40 MW in 1H2026, the rest by year end; reference/lease-deals.md). Blank rows add nothing.";
+    "illustrative: two halls six months apart, as deals deliver (TeraWulf ~40 MW in 1H2026, the rest by year end: TeraWulf's releases; docs/sources.md#leases). Blank rows add nothing.";
   d.put(
     left(0),
     PHASES.map((p) =>
@@ -905,7 +905,11 @@ function energyTax(d: SheetDraft): void {
   d.format(TIER_TAX_RANGE, undefined, USD);
   d.put(
     TIER_TABLE.cell("source", 0),
-    [["reference/energy-tax-and-curtailment.md (nysenate.gov); not enacted"]],
+    [
+      [
+        "New York Senate bill S8518 (nysenate.gov/legislation/bills/2025/S8518; docs/sources.md#energy-tax); not enacted",
+      ],
+    ],
     "note",
   );
   d.name("Energy_Tax_Tiers", TIERS_RANGE, "Energy tax bands (band start kWh, USD per kWh): MINER model input table");
