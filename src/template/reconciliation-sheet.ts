@@ -218,10 +218,18 @@ const CHECKS: Check[] = [
   ],
   [
     "Mining's site after its horizon, T (USD)",
-    "=Mining_Site_Value",
+    // CONVERSIONVALUE's own T: what its result leaves after the lease, the fleet's sale and mining's NPV.
+    "=Lease_NPV+Fleet_Sale_USD-Conversion_Value-Mining_NPV",
     (row) => `=IF(Exit_Cap_Rate>0,MAX(0,${row("Lease NPV (USD)")})*(1+Discount_Rate)^(-Horizon_Months/12),0)`,
     "money",
     "with an exit cap rate, the lease signed at the horizon's end, never below 0, at month 0 (MINER's: lease + fleet sale − conversion value − mining NPV)",
+  ],
+  [
+    "Mine throughout, keeping the site (USD)",
+    "=Mining_Value",
+    (row) => `=${row("Mining NPV (USD)")}+${row("Mining's site after its horizon, T (USD)")}`,
+    "money",
+    "the three strategies' first row: plain mining NPV + T",
   ],
   [
     "Conversion value (USD)",

@@ -112,6 +112,13 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
   const spilled = Array.from({ length: months + 1 }, (_, k) => [num(e, LEASE(`${TIMING.col("month")}${SCHEDULE_FIRST_ROW + k}`)), num(e, LEASE(`${TIMING.col("value")}${SCHEDULE_FIRST_ROW + k}`))]);
   expect(spilled).toEqual(timing.rows.map((r) => [r.month, r.value.toNumber()]));
   expect([num(e, LEASE(STRATEGIES.cell("bestMonth"))), num(e, LEASE(STRATEGIES.cell("best", 1)))]).toEqual([timing.best.month, timing.best.value.toNumber()]);
+  // Mining throughout is MININGNPV + T, CONVERSIONVALUE's own mining value; converting now, its lease and the fleet's sale.
+  expect(num(e, LEASE(STRATEGIES.cell("mine")))).toBeNear(conversion.miningValue.toNumber(), { rel: 1e-12, abs: 1e-3, label: "mine throughout" });
+  expect(num(e, LEASE(STRATEGIES.cell("now")))).toBeNear(conversion.leaseValue.add(conversion.fleetSaleValue).toNumber(), { rel: 1e-12, abs: 1e-3, label: "convert now" });
+  // The verdict names the best of the three: mining throughout unless a conversion month beats it, now (k = 0) or after k months.
+  const k = timing.best.month;
+  const verdict = timing.best.value.lte(0) ? "Mine throughout:" : k === 0 ? "Convert now:" : `Mine ${k} months, then convert:`;
+  expect(e.value(LEASE(LEASE_RESULTS.cell("verdict")))).toBe(`${verdict} worth the most of the three strategies at these inputs`);
   expect(num(e, LEASE(TERMINALS.cell("fleet")))).toBeNear(conversion.fleetSaleValue.toNumber(), { rel: 1e-12 });
   expect(num(e, LEASE(TERMINALS.cell("site", 1)))).toBeNear(conversion.miningTerminalValuePv.toNumber(), { rel: 1e-9, abs: 1e-3 });
   // CONVERSIONOPTION on the Risk sheet values the same lease: its convert now is the lease leg and the fleet's sale.
@@ -342,6 +349,10 @@ const SCENARIOS: [string, Record<string, number | string | boolean>][] = [
     { Stop_For_Good: true },
   ],
   [
+    "a lease at $140 per kW-month (its NPV below 0), BTC at $150,000 rising 1% a month, flat difficulty and no refresh: mining throughout is the best of the three",
+    { Lease_Rate_USD_per_kW_Month: 140, BTC_Price_USD: 150_000, BTC_Price_Growth_Monthly: 0.01, Difficulty_Growth_Monthly: 0, Refresh_Every_Months: 0 },
+  ],
+  [
     "an edited tax table (3¢ above 100 GWh), an 11-month lease with an exit value, and one hall",
     { Energy_Tax_Applies: 1, [tier(1, "start")]: 1e8, [tier(1, "rate")]: 0.03, [tier(2, "start")]: "", [tier(2, "rate")]: "", [tier(3, "start")]: "", [tier(3, "rate")]: "", [tier(4, "start")]: "", [tier(4, "rate")]: "", Lease_Term_Years: 11 / 12, Exit_Cap_Rate: 0.09, [phase(1, "buildMonths")]: "", [phase(1, "mw")]: "", [phase(0, "mw")]: 40 },
   ],
@@ -352,6 +363,15 @@ test.each(SCENARIOS)("still reconciles and equals the calc module with %s", asyn
   const { xl, e } = await model({ ...QUICK_RISK, ...inputs });
   expectReconciled(e);
   expectEqualToCalc(xl, e);
+});
+
+test("mining throughout is MININGNPV + T on its own: a conversion value or lease NPV typed over leaves it alone (converting now follows the lease)", async () => {
+  const { e } = await model(QUICK_RISK);
+  const [mine, now] = [LEASE(STRATEGIES.cell("mine")), LEASE(STRATEGIES.cell("now"))];
+  const before = [num(e, mine), num(e, now)];
+  e.set(LEASE(LEASE_RESULTS.cell("conversionValue")), 123);
+  e.set(LEASE(LEASE_RESULTS.cell("leaseNpv")), 1e9);
+  expect([num(e, mine), num(e, now)]).toEqual([before[0], 1e9 + num(e, LEASE(TERMINALS.cell("fleet")))]);
 });
 
 test("the checks fail when the plain schedule is tampered with or too short for the horizon", async () => {
@@ -377,6 +397,7 @@ test("the checks fail when the plain schedule is tampered with or too short for 
   on.e.set(`'Lease vs Mine'!${SCHEDULE_COLUMN.running}${SCHEDULE_FIRST_ROW + off[0]}`, 1);
   expect(checks(on.e).filter(([, , , ok]) => ok === false).map(([label]) => label)).toEqual([
     "Mining NPV (USD)",
+    "Mine throughout, keeping the site (USD)",
     "Conversion value (USD)",
     "CONVERSIONTIMING at month 0 (USD)",
     "CONVERSIONTIMING at its best month (USD)",
