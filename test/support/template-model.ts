@@ -7,9 +7,9 @@ import type { MiningPlan } from "../../src/calc/mining-schedule";
 import { insertModel } from "../../src/taskpane/insert-model";
 import { PHASE_TABLE, PHASES_RANGE, TIER_TABLE } from "../../src/template/lease-sheet";
 import { MINING_RESULTS } from "../../src/template/mining-sheet";
-import { Evaluated, scenarios } from "./formula-engine";
+import { Evaluated, scenarios } from "../../scripts/formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
-import { hyperformula } from "./hyperformula";
+import { hyperformula } from "../../scripts/hyperformula";
 
 const { DetailedCellError } = hyperformula;
 

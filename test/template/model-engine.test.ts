@@ -18,7 +18,7 @@ import { conversionBreakevenPrice, conversionValue, mwEconomics } from "../../sr
 import { conversionTiming } from "../../src/calc/conversion-timing";
 import { energyTaxUsdPerYear } from "../../src/calc/energy-tax";
 import { subsidyBtc } from "../../src/calc/protocol";
-import { Evaluated, evaluate } from "../support/formula-engine";
+import { Evaluated, evaluate } from "../../scripts/formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";

@@ -14,7 +14,7 @@ import { conversionPaths, ConversionPlan, marketModel, quantileEstimates, simula
 import { exp } from "../../src/calc/simulation/float-math";
 import { CALLS } from "../support/calls";
 import { floatMeanSubsidy } from "../support/float-models";
-import { Evaluated, evaluate } from "../support/formula-engine";
+import { Evaluated, evaluate } from "../../scripts/formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
 import { cellOf, leaseTableRows, num, QUICK_RISK } from "../support/template-model";
 import { PHASES_RANGE } from "../../src/template/lease-sheet";
