@@ -193,6 +193,15 @@ export function evaluate(xl: Workbook, inputs: Record<string, unknown> = {}): Ev
   return evaluated(hf, xl, (address, content) => hf.setCellContents(locate(hf, address), oneCell(content)));
 }
 
+/** A sheet's cells, as the workbook holds them, into the engine's sheet of that name. */
+function loadCells(hf: HyperFormula, xl: Workbook, name: string): void {
+  const sheet = hf.getSheetId(name) as number;
+  for (const [a1, content] of xl.contents(name)) {
+    const cell = hf.simpleCellAddressFromString(a1, sheet);
+    if (cell) hf.setCellContents(cell, oneCell(content));
+  }
+}
+
 /** The workbook, with `inputs` typed over it, in a new engine, calculated once. */
 function load(xl: Workbook, inputs: Record<string, unknown>): HyperFormula {
   // Full doubles out (no display rounding), so differences are what they are.
@@ -200,13 +209,7 @@ function load(xl: Workbook, inputs: Record<string, unknown>): HyperFormula {
   for (const name of xl.sheets) hf.addSheet(name);
   hf.suspendEvaluation();
   for (const [name, formula] of xl.names) hf.addNamedExpression(name, formula);
-  for (const name of xl.sheets) {
-    const sheet = hf.getSheetId(name) as number;
-    for (const [a1, content] of xl.contents(name)) {
-      const cell = hf.simpleCellAddressFromString(a1, sheet);
-      if (cell) hf.setCellContents(cell, oneCell(content));
-    }
-  }
+  for (const name of xl.sheets) loadCells(hf, xl, name);
   for (const [address, content] of Object.entries(inputs)) hf.setCellContents(locate(hf, address), oneCell(content));
   hf.resumeEvaluation();
   return hf;
@@ -237,6 +240,23 @@ function evaluated(hf: HyperFormula, xl: Workbook, set: (address: string, conten
       return out;
     },
   };
+}
+
+/**
+ * Loads the sheets a workbook gained since its engine loaded it (the MINER_Market sheet, another
+ * copy of the model) into the same engine, with the workbook names it lacks and `inputs` typed
+ * over them, calculated once: an engine of its own would load and calculate the first copy again.
+ */
+export function addNewSheets(e: Evaluated, xl: Workbook, inputs: Record<string, unknown> = {}): string[] {
+  const hf = e.hf;
+  const added = [...xl.sheets].filter((name) => hf.getSheetId(name) === undefined);
+  hf.suspendEvaluation();
+  for (const name of added) hf.addSheet(name);
+  for (const [name, formula] of xl.names) if (!hf.getNamedExpression(name)) hf.addNamedExpression(name, formula);
+  for (const name of added) loadCells(hf, xl, name);
+  for (const [address, content] of Object.entries(inputs)) hf.setCellContents(locate(hf, address), oneCell(content));
+  hf.resumeEvaluation();
+  return added;
 }
 
 /** The cell holds `content` (a formula as the engine writes it): the scenario is the one asked for, not the last one's cells. */

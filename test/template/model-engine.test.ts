@@ -18,14 +18,14 @@ import { conversionBreakevenPrice, conversionValue, mwEconomics } from "../../sr
 import { conversionTiming } from "../../src/calc/conversion-timing";
 import { energyTaxUsdPerYear } from "../../src/calc/energy-tax";
 import { subsidyBtc } from "../../src/calc/protocol";
-import { Evaluated, evaluate } from "../../scripts/formula-engine";
+import { addNewSheets, Evaluated } from "../../scripts/formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { buildModel } from "../../src/template/build";
 import { modelContents, sheetRef } from "../../src/template/contents";
 import { MODEL_INPUTS } from "../../src/template/inputs";
-import { absolute, cellAt, parseCell, SHEETS, SheetKey } from "../../src/template/spec";
+import { absolute, cellAt, Naming, parseCell, SHEETS, SheetKey } from "../../src/template/spec";
 import { modelXlsx } from "../../scripts/model-xlsx";
 import { cellOf, LEASE, leaseTableRows, leaseTermsOf, MINING, miningSiteOf, num, phase, QUICK_RISK, templateModel, tier } from "../support/template-model";
 import { afterTaxFigures } from "../support/after-tax-calc";
@@ -423,51 +423,64 @@ test("the checks fail when the plain schedule is tampered with or too short for 
 });
 
 /**
- * One workbook for the last two tests, built once: MINER_Market written, then the model inserted
- * twice, both copies linked to it. Its Risk sheets run at QUICK_RISK's paths (each copy's
- * Sim_Paths), since these tests check the links and the copies, not the simulations.
+ * The suite's workbook and engine, for the last two tests: MINER_Market written after the first
+ * copy (on its defaults), then the model inserted again, this copy linked to it; the new sheets are
+ * loaded into the suite's engine, which has calculated the first copy already. The second copy's
+ * Risk sheet runs at QUICK_RISK's paths, since these tests check the links and the copies, not the
+ * simulations.
  */
-const linkedTwice = (() => {
-  let built: Promise<{ xl: FakeExcel; e: Evaluated; linkedMarket: string[] }> | undefined;
+const MARKET = { btc: 88_000, difficulty: 1.6e14, height: 975_000, fees: 0.02 };
+const withLinkedCopy = (() => {
+  let built: Promise<{ xl: FakeExcel; e: Evaluated; linkedMarket: string[]; added: string[] }> | undefined;
   return () =>
     (built ??= (async () => {
-      const xl = fakeExcel();
+      const { xl, e } = await model(QUICK_RISK);
       const at = Date.UTC(2026, 10, 24, 12);
       const src = (value: number) => ({ value, source: "mempool.space", asOf: at });
       await writeMarketSheet(xl.context, {
-        fields: { btc_price_usd: src(88_000), difficulty: src(1.6e14), block_height: src(975_000), fees_btc_per_block: src(0.02) },
-        prices: { USD: src(88_000) },
+        fields: { btc_price_usd: src(MARKET.btc), difficulty: src(MARKET.difficulty), block_height: src(MARKET.height), fees_btc_per_block: src(MARKET.fees) },
+        prices: { USD: src(MARKET.btc) },
         stale: [],
         problems: [],
         refreshedAt: at,
       });
       const report = await insertModel(xl.context);
-      await insertModel(xl.context);
-      const e = evaluate(xl, { [cellOf(xl, "Sim_Paths")]: QUICK_RISK.Sim_Paths, [cellOf(xl, "Sim_Paths_2")]: QUICK_RISK.Sim_Paths });
-      return { xl, e, linkedMarket: report.linkedMarket };
+      const added = addNewSheets(e, xl, { [cellOf(xl, "Sim_Paths_2")]: QUICK_RISK.Sim_Paths });
+      return { xl, e, linkedMarket: report.linkedMarket, added };
     })());
 })();
 
+/** A cell of copy 2's sheet `sheet` ("Lease vs Mine" → "'Lease vs Mine (2)'!B12"). */
+const second = (sheet: string, cell: string) => `'${sheet} (2)'!${cell}`;
+
 test("linked to MINER_Market, the network inputs are the live values and the model still reconciles", async () => {
-  const { xl, e, linkedMarket } = await linkedTwice();
+  const { xl, e, linkedMarket, added } = await withLinkedCopy();
+  expect(added).toEqual(["MINER_Market", ...Object.keys(SHEETS).map((k) => `${new Naming(2, []).sheet(k as SheetKey)}`)]);
   expect(linkedMarket).toEqual(["BTC_Price", "BTC_Difficulty", "BTC_FeesPerBlock", "BTC_Height"]);
-  for (const copy of ["", "_2"]) {
-    const at = (name: string) => num(e, cellOf(xl, `${name}${copy}`));
-    expect([copy, at("BTC_Price_USD"), at("Difficulty_Now"), at("Start_Height"), at("Fees_BTC_per_Block")]).toEqual([copy, 88_000, 1.6e14, 975_000, 0.02]);
-  }
-  expectReconciled(e);
-  expectEqualToCalc(xl, e);
+  const linked = (name: string) => num(e, cellOf(xl, `${name}_2`));
+  expect([linked("BTC_Price_USD"), linked("Difficulty_Now"), linked("Start_Height"), linked("Fees_BTC_per_Block")]).toEqual([MARKET.btc, MARKET.difficulty, MARKET.height, MARKET.fees]);
+  expect(e.errors()).toEqual([]);
+  expect(allPass(e, "Reconciliation (2)")).toBe(true);
+  // The linked copy gives what the first copy gives with the same values typed in, which equals the calc module.
+  const results = (sheet: (cell: string) => string) =>
+    (["leaseNpv", "miningNpv", "conversionValue", "breakevenPrice", "stopMonth"] as const).map((key) => num(e, sheet(LEASE_RESULTS.cell(key))));
+  const linkedResults = results((c) => second("Lease vs Mine", c));
+  const typed = await model({ ...QUICK_RISK, BTC_Price_USD: MARKET.btc, Difficulty_Now: MARKET.difficulty, Start_Height: MARKET.height, Fees_BTC_per_Block: MARKET.fees });
+  expectReconciled(typed.e);
+  expectEqualToCalc(typed.xl, typed.e);
+  expect(linkedResults).toEqual(results(LEASE));
 });
 
 test("a second copy evaluates beside the first, and each follows only its own inputs", async () => {
-  const { xl, e } = await linkedTwice();
+  const { xl, e } = await withLinkedCopy();
+  await model(QUICK_RISK); // the first copy on its defaults again
   const before = num(e, LEASE(LEASE_RESULTS.cell("conversionValue")));
   const siteMw2 = cellOf(xl, "Site_MW_2");
   const original = e.value(siteMw2);
   e.set(siteMw2, 250);
   try {
     expect(num(e, LEASE(LEASE_RESULTS.cell("conversionValue")))).toBe(before);
-    expect(num(e, `'Lease vs Mine (2)'!${LEASE_RESULTS.cell("conversionValue")}`)).not.toBe(before);
+    expect(num(e, second("Lease vs Mine", LEASE_RESULTS.cell("conversionValue")))).not.toBe(before);
     expect(e.errors()).toEqual([]);
     expect([allPass(e), allPass(e, "Reconciliation (2)")]).toEqual([true, true]);
   } finally {
