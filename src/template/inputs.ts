@@ -246,7 +246,7 @@ export const INPUT_SECTIONS: InputSection[] = [
       {
         name: "Stop_For_Good",
         label: "Stop the fleet for good in the best month (1 = yes)",
-        unit: "1 or 0",
+        unit: "1 or 0 (TRUE or FALSE)",
         value: 0,
         numberFormat: "0",
         source:
