@@ -2,10 +2,10 @@
 /*
  * `npm run build`'s last step: dist/MINER-model.xlsx, the template model the pane's Insert model
  * writes (the same spec, copy 1, no MINER_Market links: its inputs hold their sourced defaults),
- * as a workbook that travels. Every formula is calculated here first by the formula engine the
- * template tests use (HyperFormula, with the MINER functions registered through the same
- * adapters and calc module: test/support/formula-engine.ts), and the file caches each value
- * (scripts/model-xlsx.ts says how, and what Excel does on open).
+ * as a workbook that travels. Every formula is calculated here first by the build's formula
+ * engine, which the template tests use too (HyperFormula, with the MINER functions registered
+ * through the same adapters and calc module: scripts/formula-engine.ts), and the file caches each
+ * value (scripts/model-xlsx.ts says how, and what Excel does on open). Nothing here reads test/.
  *
  * HyperFormula (GPL-3.0) and ExcelJS run here as build tools, like the compiler: no code of
  * theirs is in the file or anywhere in dist/ (scripts/check-dist.js checks the bundles).
@@ -23,7 +23,7 @@ async function main() {
   require("../src/functions/outside-office");
   const { buildModel } = require("../src/template/build");
   const { modelContents } = require("../src/template/contents");
-  const { evaluate } = require("../test/support/formula-engine");
+  const { evaluate } = require("./formula-engine");
   const { modelXlsx } = require("./model-xlsx");
 
   const { spec, naming } = buildModel(1, new Set());

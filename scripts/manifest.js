@@ -34,15 +34,32 @@ const REQUIRED_SETS = { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2" };
 
 /** Hosts that are never a real deployment: this machine, and the documentation domains of RFC 2606. */
 const PLACEHOLDER_HOSTS = /^(localhost|.*\.localhost|127(\.\d+){3}|0\.0\.0\.0|\[::1?\]|(.*\.)?example\.(com|org|net))$/i;
+/** Names reserved so that no one can own them (RFC 2606, 6761, 6762): a build naming one was guessed. */
+const RESERVED_NAMES = /(^|\.)(test|invalid|local|example)$/i;
+/** RFC 6761's name for testing, which a build served only on this machine (the tests, .ci/run) may use. */
+const TEST_NAME = /(^|\.)test$/i;
 
-/** Whether a host name is this machine or a documentation placeholder (never a real deployment). */
-const isPlaceholderHost = (hostname) => PLACEHOLDER_HOSTS.test(hostname);
+/**
+ * Whether a local build for a .test host is allowed: MINER_TEST_HOST=1, which the tests' builds
+ * and .ci/run set for the https://miner.test/ they serve locally. A release never sets it.
+ */
+const testHostAllowed = (env = process.env) => env.MINER_TEST_HOST === "1";
+
+/**
+ * Whether a host name is this machine, a documentation placeholder or a reserved name (.test,
+ * .invalid, .local, .example): never a real deployment. `testHost` lets a .test name through.
+ */
+function isPlaceholderHost(hostname, { testHost = false } = {}) {
+  const host = String(hostname).replace(/\.$/, ""); // "miner.test." is miner.test
+  if (PLACEHOLDER_HOSTS.test(host)) return true;
+  return RESERVED_NAMES.test(host) && !(testHost && TEST_NAME.test(host));
+}
 
 /**
  * The production base URL, checked and with exactly one trailing slash. A production build must
  * never guess: it refuses anything that is not an explicit https address of a real host.
  */
-function normaliseBaseUrl(baseUrl) {
+function normaliseBaseUrl(baseUrl, { testHost = testHostAllowed() } = {}) {
   if (baseUrl === undefined || String(baseUrl).trim() === "") {
     throw new Error(
       "the production base URL is missing: set MINER_BASE_URL to the https address dist/ will be served from, " +
@@ -56,8 +73,8 @@ function normaliseBaseUrl(baseUrl) {
     throw new Error(`production base URL is not a URL: "${baseUrl}"`);
   }
   if (u.protocol !== "https:") throw new Error(`production base URL must be https://, got "${baseUrl}"`);
-  if (isPlaceholderHost(u.hostname)) {
-    throw new Error(`production base URL must be the real host that serves dist/, not a local or example address: "${baseUrl}"`);
+  if (isPlaceholderHost(u.hostname, { testHost })) {
+    throw new Error(`production base URL must be the real host that serves dist/, not a local or example address (nor a reserved .test, .invalid, .local or .example name): "${baseUrl}"`);
   }
   if (u.username || u.password) throw new Error(`production base URL must not carry credentials: "${baseUrl}"`);
   if (u.search || u.hash || /[?#]/.test(baseUrl)) throw new Error(`production base URL must not have a query or fragment: "${baseUrl}"`);
@@ -339,4 +356,4 @@ if (require.main === module) {
   );
 }
 
-module.exports = { toProductionManifest, checkManifest, parseXml, normaliseBaseUrl, isPlaceholderHost, manifestVersion, setManifestVersion, REQUIRED_SETS };
+module.exports = { toProductionManifest, checkManifest, parseXml, normaliseBaseUrl, isPlaceholderHost, testHostAllowed, manifestVersion, setManifestVersion, REQUIRED_SETS };

@@ -33,6 +33,18 @@ export interface Calculated {
   spill(address: string): { rows: number; cols: number } | undefined;
 }
 
+/**
+ * The date the file says it was created and modified, and its zip entries' dates: fixed, so two
+ * builds of the same model give the same bytes. SOURCE_DATE_EPOCH (seconds since 1970, the
+ * reproducible-builds convention) when it is set, else 1.0's release date.
+ */
+export function writtenDate(env: Record<string, string | undefined> = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === "") return new Date(Date.UTC(2026, 10, 25));
+  if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
+  return new Date(Number(epoch) * 1000);
+}
+
 /** The calculation engine id the file claims (see the header): Excel 2019 and later write it. */
 export const CALC_ID = 191029;
 
@@ -198,11 +210,14 @@ function workbookOf(
   spec: ModelSpec,
   naming: Naming,
   calculated: Calculated,
+  written: Date,
 ): { wb: ExcelJS.Workbook; anchors: Map<string, Set<string>> } {
   const contents = modelContents(spec, naming);
   const looks = looksOf(spec, naming);
   const wb = new ExcelJS.Workbook();
   wb.creator = "MINER";
+  wb.created = written;
+  wb.modified = written;
   const anchors = new Map<string, Set<string>>();
   for (const sheet of contents.sheets) {
     const ws = wb.addWorksheet(sheet);
@@ -259,6 +274,7 @@ async function finish(
   spec: ModelSpec,
   naming: Naming,
   anchors: Map<string, Set<string>>,
+  written: Date,
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   const read = async (part: string) => {
@@ -330,13 +346,25 @@ async function finish(
     comments.size,
   );
   zip.file(book, workbook);
+  // Each part's date in the zip, too: ExcelJS and the edits above stamp the time of writing.
+  zip.forEach((_, file) => {
+    file.date = written;
+  });
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
 }
 
-/** The model `spec` (one copy's, with its naming) as .xlsx bytes, each formula caching what `calculated` holds for it. */
-export async function modelXlsx(spec: ModelSpec, naming: Naming, calculated: Calculated): Promise<Buffer> {
-  const { wb, anchors } = workbookOf(spec, naming, calculated);
+/**
+ * The model `spec` (one copy's, with its naming) as .xlsx bytes, each formula caching what
+ * `calculated` holds for it, dated `written` (writtenDate(): the same bytes every build).
+ */
+export async function modelXlsx(
+  spec: ModelSpec,
+  naming: Naming,
+  calculated: Calculated,
+  written: Date = writtenDate(),
+): Promise<Buffer> {
+  const { wb, anchors } = workbookOf(spec, naming, calculated, written);
   // Stored uncompressed here: the zip is compressed once, after the edits.
   const bytes = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions));
-  return finish(bytes, spec, naming, anchors);
+  return finish(bytes, spec, naming, anchors, written);
 }

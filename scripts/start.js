@@ -16,7 +16,8 @@ const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
-const DEBUGGING = "office-addin-debugging@7";
+// An exact version: npx runs what it fetches, so never a range or "latest" (the manual steps print the same).
+const DEBUGGING = "office-addin-debugging@7.0.0";
 
 /**
  * The first formula a newcomer types, with what it returns: the README and docs print the same

@@ -2,7 +2,7 @@
  * The template's inputs: label, unit, default and where the default comes from. Network inputs
  * link to the MINER_Market sheet's names, and the price volatility and difficulty growth to the
  * MINER_History sheet's, when the workbook has them; the rest are documented, sourced industry
- * values (the files in ../shared/reference/ give each source in full) or are marked illustrative
+ * values (docs/sources.md gives each source in full, by section) or are marked illustrative
  * where no source gives a value.
  */
 
@@ -42,7 +42,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "USD per BTC",
         value: 91_000,
         numberFormat: USD,
-        source: "~$91k in late Nov 2025 (ebtcnews.com; reference/mining-costs.md)",
+        source: "~$91k in late Nov 2025 (ebtcnews.com; docs/sources.md#revenue-and-hashprice)",
         market: "BTC_Price",
       },
       {
@@ -51,7 +51,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "dimensionless",
         value: 149_300_000_000_000,
         numberFormat: "0.000E+00",
-        source: "149.30T at block 925,344, 2025-11-27 (binance.bh; reference/mining-costs.md)",
+        source: "149.30T at block 925,344, 2025-11-27 (binance.bh; docs/sources.md#market-data)",
         market: "BTC_Difficulty",
       },
       {
@@ -60,7 +60,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "BTC per block",
         value: 0.036,
         numberFormat: "0.0000",
-        source: "2025 average (hashlabs.io; reference/mining-costs.md)",
+        source: "2025 average (hashlabs.io; docs/sources.md#revenue-and-hashprice)",
         market: "BTC_FeesPerBlock",
       },
       {
@@ -69,7 +69,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "blocks",
         value: 925_344,
         numberFormat: "#,##0",
-        source: "block of the 2025-11-27 adjustment (reference/mining-costs.md)",
+        source: "block of the 2025-11-27 adjustment (docs/sources.md#market-data)",
         market: "BTC_Height",
       },
       {
@@ -78,7 +78,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "per month",
         value: "=1.35^(1/12)-1",
         numberFormat: PCT,
-        source: "+35% over 2025 as a monthly rate (jpyxx.com, cryptocoinbizz.com; reference/mining-costs.md)",
+        source: "+35% over 2025 as a monthly rate (jpyxx.com, cryptocoinbizz.com; docs/sources.md#market-data)",
         market: "Hist_Difficulty_Growth_Monthly",
       },
       {
@@ -96,7 +96,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: "",
         numberFormat: USD_CENTS,
         source:
-          "the MINER functions' default (none). Suggested: 35, hashprice's all-time low ($35.06 on 22 Nov 2025, Luxor), after which difficulty fell 11% by Feb 2026: hashrate leaves at it (reference/network-history.md). Without a floor, difficulty growing 35% a year takes hashprice far below any machine's power cost; with one, a long price fall can shrink the network below this site's own fleet, which the functions refuse (#VALUE!), so it is yours to set",
+          "the MINER functions' default (none). Suggested: 35, hashprice's all-time low ($35.06 on 22 Nov 2025, Luxor), after which difficulty fell 11% by Feb 2026 (mempool.space): hashrate leaves at it (docs/sources.md#revenue-and-hashprice). Without a floor, difficulty growing 35% a year takes hashprice far below any machine's power cost; with one, a long price fall can shrink the network below this site's own fleet, which the functions refuse (#VALUE!), so it is yours to set",
       },
     ],
   },
@@ -109,7 +109,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "J/TH at the machine",
         value: 17.5,
         numberFormat: RATIO,
-        source: "Antminer S21 (viabtc.com/blog/en/268; reference/asic-specs.md)",
+        source: "Antminer S21 (viabtc.com/blog/en/268; docs/sources.md#mining-costs)",
       },
       {
         name: "Site_PUE",
@@ -117,7 +117,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "ratio, 1 or more",
         value: 1.1,
         numberFormat: RATIO,
-        source: "well-optimised air cooling ~1.10 (d-central.tech; reference/formulas-and-inputs.md)",
+        source: "well-optimised air cooling ~1.10 (d-central.tech; docs/sources.md#mining-costs)",
       },
       {
         name: "Uptime",
@@ -125,7 +125,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "fraction of time hashing",
         value: 0.95,
         numberFormat: PCT,
-        source: "illustrative: no published curtailment rate; 95% as in reference/mining-costs.md's example",
+        source: "illustrative: no published curtailment rate",
       },
       {
         name: "Pool_Fee",
@@ -133,7 +133,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "fraction of earnings",
         value: 0.025,
         numberFormat: PCT,
-        source: "Antpool PPS ~2.5% (coin-mining.uk, weak source; reference/formulas-and-inputs.md)",
+        source: "Antpool PPS ~2.5% (coin-mining.uk, weak source; docs/sources.md#mining-costs)",
       },
       {
         name: "Power_Price_kWh",
@@ -181,7 +181,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "USD per TH/s",
         value: 21.4,
         numberFormat: USD_CENTS,
-        source: "Riot's 2023 bulk order, ~$21.4/TH (business-line.com; reference/asic-specs.md)",
+        source: "Riot's 2023 bulk order, ~$21.4/TH (business-line.com; docs/sources.md#mining-costs)",
       },
       {
         name: "Machine_Life_Years",
@@ -198,7 +198,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 0,
         numberFormat: "0",
         source:
-          "S8518/A9138 is in committee, not enacted; it would apply from 2027 (reference/energy-tax-and-curtailment.md)",
+          "S8518/A9138 is in committee, not enacted; it would apply from 2027 (nysenate.gov/legislation/bills/2025/S8518; docs/sources.md#energy-tax)",
       },
       {
         name: "Energy_Tax_USD_per_kWh",
@@ -216,7 +216,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 14,
         numberFormat: "0",
         source:
-          "S8518 applies to tax years from 1 January 2027 (reference/energy-tax-and-curtailment.md): from the start height's date (27 Nov 2025, 365/12-day months), 1 January 2027 falls in month 14. Set it again when the start moves",
+          "S8518 applies to tax years from 1 January 2027 (nysenate.gov/legislation/bills/2025/S8518; docs/sources.md#energy-tax): from the start height's date (27 Nov 2025, 365/12-day months), 1 January 2027 falls in month 14. Set it again when the start moves",
       },
       {
         name: "Switch_Off_Below_Cost",
@@ -246,7 +246,7 @@ export const INPUT_SECTIONS: InputSection[] = [
       {
         name: "Stop_For_Good",
         label: "Stop the fleet for good in the best month (1 = yes)",
-        unit: "1 or 0",
+        unit: "1 or 0 (TRUE or FALSE)",
         value: 0,
         numberFormat: "0",
         source:
@@ -259,7 +259,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 0,
         numberFormat: USD_CENTS,
         source:
-          "the MINER functions' default (none): used machines have sold for $16–60 per TH (2022–23, Hashrate Index; reference/tax-and-financing.md), moving with hashprice",
+          "the MINER functions' default (none): used machines have sold for $16–60 per TH (2022–23, Hashrate Index's ASIC Price Index; docs/sources.md#revenue-and-hashprice), moving with hashprice",
       },
       {
         name: "Difficulty_Includes_Fleet",
@@ -289,7 +289,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "MW, gross",
         value: 100,
         numberFormat: "#,##0.0",
-        source: "Core Scientific Muskogee, 100 MW gross (einpresswire.com/article/763962088; reference/lease-deals.md)",
+        source: "Core Scientific Muskogee, 100 MW gross (einpresswire.com/article/763962088; docs/sources.md#leases)",
       },
       {
         name: "Site_MW_per_Critical_IT_MW",
@@ -297,7 +297,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "ratio, 1 or more",
         value: 1.43,
         numberFormat: RATIO,
-        source: "Muskogee 100 MW gross = ~70 MW critical IT (reference/lease-deals.md)",
+        source: "Muskogee 100 MW gross = ~70 MW critical IT (Core Scientific's releases; docs/sources.md#leases)",
       },
       {
         name: "Lease_Rate_USD_per_kW_Month",
@@ -305,7 +305,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "USD per kW of critical IT per month",
         value: 155,
         numberFormat: USD_CENTS,
-        source: "landlord-funded 2025 deals imply ~$150–160 (reference/lease-deals.md)",
+        source: "landlord-funded 2025 deals imply ~$150–160 (docs/sources.md#leases)",
       },
       {
         name: "Lease_Term_Years",
@@ -313,7 +313,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "years",
         value: 10,
         numberFormat: "0.0",
-        source: "Cipher–Fluidstack and TeraWulf base terms (reference/lease-deals.md)",
+        source: "Cipher–Fluidstack and TeraWulf base terms (the companies' releases; docs/sources.md#leases)",
       },
       {
         name: "Lease_Escalator",
@@ -321,7 +321,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "per year",
         value: 0.03,
         numberFormat: PCT,
-        source: "Hut 8–Fluidstack 3.0% (PRNewswire text; reference/lease-deals.md)",
+        source: "Hut 8–Fluidstack 3.0% (PRNewswire text; docs/sources.md#leases)",
       },
       {
         name: "Conversion_Capex_USD_per_MW",
@@ -329,7 +329,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "USD per MW of critical IT",
         value: 9_000_000,
         numberFormat: USD,
-        source: "Cipher $9–11M, TeraWulf $8–10M per critical IT MW (reference/lease-deals.md)",
+        source: "Cipher $9–11M, TeraWulf $8–10M per critical IT MW (the companies' guidance; docs/sources.md#leases)",
       },
       {
         name: "Conversion_Months",
@@ -345,7 +345,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "fraction of lease revenue",
         value: 0.15,
         numberFormat: PCT,
-        source: "NOI margins of 80–90% (Cipher, TeraWulf; reference/lease-deals.md)",
+        source: "NOI margins of 80–90% (Cipher, TeraWulf; docs/sources.md#leases)",
       },
       {
         name: "Rent_Timing",
@@ -353,7 +353,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "0 or 1",
         value: 1,
         numberFormat: "0",
-        source: "rent is usually billed monthly in advance (reference/lease-deals.md)",
+        source: "rent is usually billed monthly in advance (docs/sources.md#leases)",
       },
       {
         name: "Capex_Timing",
@@ -361,7 +361,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "0 or 1",
         value: 1,
         numberFormat: "0",
-        source: "build capex is drawn over the build, not all on day one (reference/lease-deals.md)",
+        source: "build capex is drawn over the build, not all on day one (docs/sources.md#leases)",
       },
       {
         name: "Exit_Cap_Rate",
@@ -370,7 +370,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 0,
         numberFormat: PCT,
         source:
-          "0 = none (MINER's default); deals carry 5-year renewals (reference/lease-deals.md): set a cap rate to value them",
+          "0 = none (MINER's default); deals carry 5-year renewals (docs/sources.md#leases): set a cap rate to value them",
       },
       {
         name: "Tenant_Default_Annual",
@@ -379,7 +379,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 0,
         numberFormat: PCT,
         source:
-          "the MINER functions' default (a tenant that never defaults); hyperscaler backstops cover about half the contract (Google: $1.4B of Cipher's ~$3.0B; reference/lease-deals.md): set a rate for the tenant's credit",
+          "the MINER functions' default (a tenant that never defaults); hyperscaler backstops cover about half the contract (Google: $1.4B of Cipher's ~$3.0B, Cipher's announcement; docs/sources.md#tax-and-financing): set a rate for the tenant's credit",
       },
       {
         name: "Default_Recovery_Pct",
@@ -388,7 +388,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 0,
         numberFormat: PCT,
         source:
-          "the MINER functions' default (nothing): re-leasing or a backstop recovers part (reference/lease-deals.md)",
+          "the MINER functions' default (nothing): re-leasing or a backstop recovers part (docs/sources.md#tax-and-financing)",
       },
       {
         name: "Lease_Discount_Rate",
@@ -433,7 +433,8 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "USD per GPU-hour",
         value: 2.01,
         numberFormat: USD_CENTS,
-        source: "IREN–Microsoft: ~$1.94B a year for ~200 MW of GB300s ⇒ ~$2.01 at full use (reference/gpu-cloud.md)",
+        source:
+          "IREN–Microsoft: ~$1.94B a year for ~200 MW of GB300s ⇒ ~$2.01 at full use (IREN's announcement, 3 Nov 2025; docs/sources.md#gpu-cloud)",
       },
       {
         name: "GPU_Utilization",
@@ -441,7 +442,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "fraction",
         value: 1,
         numberFormat: PCT,
-        source: "contracted capacity is paid for whether used or not (IREN–Microsoft; reference/gpu-cloud.md)",
+        source: "contracted capacity is paid for whether used or not (IREN–Microsoft; docs/sources.md#gpu-cloud)",
       },
       {
         name: "GPU_Capex_USD",
@@ -449,7 +450,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "USD per GPU",
         value: 52_700,
         numberFormat: USD,
-        source: "Dell's ~$5.8B for ~110,000 GB300s (reference/gpu-cloud.md)",
+        source: "Dell's ~$5.8B for ~110,000 GB300s (IREN's announcement, 3 Nov 2025; docs/sources.md#gpu-cloud)",
       },
       {
         name: "GPU_kW",
@@ -457,7 +458,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "kW per GPU",
         value: 1.8,
         numberFormat: RATIO,
-        source: "GB300 class 1.7–1.9 kW all-in (reference/gpu-cloud.md)",
+        source: "GB300 class 1.7–1.9 kW all-in (docs/sources.md#gpu-cloud)",
       },
       {
         name: "GPU_Opex_Pct_of_Revenue",
@@ -465,7 +466,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "fraction of GPU revenue",
         value: 0.1,
         numberFormat: PCT,
-        source: "IREN's ~85% project EBITDA margin less power (reference/gpu-cloud.md)",
+        source: "IREN's ~85% project EBITDA margin less power (docs/sources.md#gpu-cloud)",
       },
     ],
   },
@@ -488,7 +489,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 1_000,
         numberFormat: "#,##0.00",
         source:
-          "illustrative: set the company's holdings; MARA held 52,850 BTC and Riot 19,287 on 30 Sep 2025 (reference/treasury-and-dat.md)",
+          "illustrative: set the company's holdings; MARA held 52,850 BTC and Riot 19,287 on 30 Sep 2025 (MARA's Q3 2025 shareholder letter, Riot's Q3 10-Q; docs/sources.md#treasury)",
       },
       {
         name: "Treasury_Policy",
@@ -497,7 +498,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: "HOLD",
         numberFormat: "General",
         source:
-          "illustrative: HOLD keeps the mined BTC and sells only to keep the cash floor, as miners that hold do (reference/treasury-and-dat.md)",
+          "illustrative: HOLD keeps the mined BTC and sells only to keep the cash floor, as miners that hold do (docs/sources.md#treasury)",
       },
       {
         name: "Treasury_Sell_Fraction",
@@ -529,7 +530,8 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "fraction of the capex",
         value: 0.85,
         numberFormat: PCT,
-        source: "Hut 8 River Bend: project financing up to 85% loan-to-cost (reference/lease-deals.md)",
+        source:
+          "Hut 8 River Bend: project financing up to 85% loan-to-cost (Hut 8's announcement, 17 Dec 2025; docs/sources.md#tax-and-financing)",
       },
       {
         name: "Project_Loan_Rate",
@@ -545,7 +547,8 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "USD principal",
         value: 30_000_000,
         numberFormat: USD,
-        source: "illustrative; Riot's Coinbase facility was $100M, then $200M (reference/treasury-and-dat.md)",
+        source:
+          "illustrative; Riot's Coinbase facility was $100M, then $200M (Riot's 8-K and 10-Q; docs/sources.md#treasury)",
       },
       {
         name: "BTC_Loan_Collateral_BTC",
@@ -562,7 +565,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 0.085,
         numberFormat: PCT,
         source:
-          "Riot–Coinbase: max(Fed funds, 3.25%) + 4.50% (8-K, reference/treasury-and-dat.md), with Fed funds taken as 4% (illustrative)",
+          "Riot–Coinbase: max(Fed funds, 3.25%) + 4.50% (Riot's 8-K of 22 Apr 2025; docs/sources.md#treasury), with Fed funds taken as 4% (illustrative)",
       },
       {
         name: "Margin_Call_LTV",
@@ -570,7 +573,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "fraction: loan / collateral value",
         value: 0.75,
         numberFormat: PCT,
-        source: "market convention ~70–80%, not contract terms: read the loan's (reference/treasury-and-dat.md)",
+        source: "market convention ~70–80%, not contract terms: read the loan's (docs/sources.md#treasury)",
       },
       {
         name: "Liquidation_LTV",
@@ -578,7 +581,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "fraction: loan / collateral value",
         value: 0.85,
         numberFormat: PCT,
-        source: "market convention ~80–90%, not contract terms: read the loan's (reference/treasury-and-dat.md)",
+        source: "market convention ~80–90%, not contract terms: read the loan's (docs/sources.md#treasury)",
       },
       {
         name: "Shares_Diluted",
@@ -587,7 +590,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 100_000_000,
         numberFormat: "#,##0",
         source:
-          "illustrative: every convertible, option and RSU as if converted (Strategy's ADSO, reference/treasury-and-dat.md)",
+          "illustrative: every convertible, option and RSU as if converted (Strategy's assumed diluted shares, its releases; docs/sources.md#treasury)",
       },
       {
         name: "Shares_Diluted_in_12_Months",
@@ -635,7 +638,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 0.21,
         numberFormat: PCT,
         source:
-          "the US federal corporate rate, IRC §11 (reference/tax-and-financing.md); state taxes come on top: add your state's",
+          "the US federal corporate rate, IRC §11 (docs/sources.md#tax-and-financing); state taxes come on top: add your state's",
       },
       {
         name: "Loss_Treatment",
@@ -644,7 +647,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: "GROUP",
         numberFormat: "General",
         source:
-          "the MINER functions' default: GROUP, a consolidated group uses the loss at once; NOL for a standalone company, carried forward against 80% of later income (IRC §172; reference/tax-and-financing.md)",
+          "the MINER functions' default: GROUP, a consolidated group uses the loss at once; NOL for a standalone company, carried forward against 80% of later income (IRC §172(a) and (b); docs/sources.md#tax-and-financing)",
       },
       {
         name: "Equipment_Method",
@@ -653,7 +656,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: "MACRS5",
         numberFormat: "General",
         source:
-          "ASICs and GPU servers are 5-year property, computers and peripheral equipment (IRS Publication 946, Table A-1; reference/tax-and-financing.md)",
+          "ASICs and GPU servers are 5-year property, computers and peripheral equipment (IRS Publication 946, Table A-1; docs/sources.md#tax-and-financing)",
       },
       {
         name: "Equipment_Bonus_Pct",
@@ -661,7 +664,8 @@ export const INPUT_SECTIONS: InputSection[] = [
         unit: "fraction of the cost, in the year placed in service",
         value: 1,
         numberFormat: PCT,
-        source: "100% for property acquired after 19 January 2025 (P.L. 119-21; reference/tax-and-financing.md)",
+        source:
+          "100% for property acquired after 19 January 2025 (Public Law 119-21; docs/sources.md#tax-and-financing)",
       },
       {
         name: "Conversion_Bonus_Share",
@@ -670,7 +674,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 0.5,
         numberFormat: PCT,
         source:
-          "illustrative: cost segregation moves a hall's electrical and cooling equipment into 5-, 7- and 15-year classes, which take the 100% bonus; the share is site-specific (reference/tax-and-financing.md). The rest is 39-year real property (Publication 946, Table A-7a)",
+          "illustrative: cost segregation moves a hall's electrical and cooling equipment into 5-, 7- and 15-year classes, which take the 100% bonus; the share is site-specific (docs/sources.md#tax-and-financing). The rest is 39-year real property (Publication 946, Table A-7a)",
       },
       {
         name: "Hall_In_Service_Month",
@@ -688,7 +692,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 1.3,
         numberFormat: RATIO,
         source:
-          "lenders size contracted rent at 1.20–1.40× for investment-grade or backstopped tenants (reference/tax-and-financing.md)",
+          "lenders size contracted rent at 1.20–1.40× for investment-grade or backstopped tenants (docs/sources.md#tax-and-financing)",
       },
       {
         name: "Debt_Tenor_Months",
@@ -697,7 +701,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 120,
         numberFormat: "0",
         source:
-          "illustrative: 10 years, shorter than the lease as lenders size it (reference/tax-and-financing.md); the loan's rate and loan-to-cost cap are Project_Loan_Rate and Project_Loan_to_Cost",
+          "illustrative: 10 years, shorter than the lease as lenders size it (docs/sources.md#tax-and-financing); the loan's rate and loan-to-cost cap are Project_Loan_Rate and Project_Loan_to_Cost",
       },
     ],
   },
@@ -711,7 +715,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 0.5,
         numberFormat: PCT,
         source:
-          "BTC's annualised volatility of daily log returns: mostly 40–80% since 2020, ~35–55% in 2024–25 (reference/network-history.md)",
+          "BTC's annualised volatility of daily log returns: mostly 40–80% since 2020, ~35–55% in 2024–25 (docs/sources.md#market-data)",
         market: "Hist_Price_Vol_Annual",
       },
       {
@@ -721,7 +725,7 @@ export const INPUT_SECTIONS: InputSection[] = [
         value: 0.2,
         numberFormat: PCT,
         source:
-          "illustrative: a single retarget has moved difficulty up to −11.16% (~7 Feb 2026, the largest drop since 2021; reference/network-history.md)",
+          "illustrative: a single retarget has moved difficulty up to −11.16% (~7 Feb 2026, the largest drop since 2021; docs/sources.md#market-data)",
       },
       {
         name: "Price_Difficulty_Corr",

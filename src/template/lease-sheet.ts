@@ -557,11 +557,14 @@ export const LEASE_RESULTS = new Table(
     },
     {
       key: "conversionValue",
-      label: "Conversion value (lease − mining)",
+      label: "Conversion value: convert now less mine throughout",
       value: () => `=${minerCall("CONVERSIONVALUE", (p) => conversionArg(p))}`,
       unit: "USD",
       numberFormat: USD,
-      name: ["Conversion_Value", "Lease NPV − mining NPV (USD): MINER model result"],
+      name: [
+        "Conversion_Value",
+        "(Lease NPV + the fleet's sale) − (mining NPV + the site mining keeps, T) (USD): MINER model result",
+      ],
     },
     {
       key: "breakevenPrice",
@@ -577,9 +580,10 @@ export const LEASE_RESULTS = new Table(
     {
       key: "verdict",
       label: "Verdict",
-      value: (at) =>
-        `=IF(${at("conversionValue")}>0,"Lease: worth more than mining at these inputs","Mine: worth at least as much as leasing at these inputs")`,
-      unit: "",
+      // The best of the three strategies below; a tie goes to mining throughout, then to converting now.
+      value: () =>
+        `=IF(Best_Conversion_Gain<=0,"Mine throughout: worth the most of the three strategies at these inputs",IF(Best_Conversion_Month=0,"Convert now: worth the most of the three strategies at these inputs","Mine "&Best_Conversion_Month&" months, then convert: worth the most of the three strategies at these inputs"))`,
+      unit: "the best of the three strategies (below)",
     },
     {
       key: "monthsOff",
@@ -594,7 +598,7 @@ export const LEASE_RESULTS = new Table(
       label: "Month the fleet stops for good (the horizon if it never does)",
       // With Stop_For_Good, the month that maximises mining's value (the later of equal ones).
       value: () =>
-        `=IF(Stop_For_Good=1,MAXIFS(${scheduleRange("month", 1)},${scheduleRange("valueIfStopped", 1)},MAX(${scheduleRange("valueIfStopped", 1)})),Horizon_Months)`,
+        `=IF(Stop_For_Good,MAXIFS(${scheduleRange("month", 1)},${scheduleRange("valueIfStopped", 1)},MAX(${scheduleRange("valueIfStopped", 1)})),Horizon_Months)`,
       unit: "month",
       numberFormat: "0",
       name: [
@@ -623,8 +627,8 @@ export const STRATEGIES = new Table(
     {
       key: "mine",
       label: "Mine throughout (switch-off, idle opex, a stop if set), keeping the site",
-      value: (_, c) => (c === 0 ? "=Lease_NPV+Fleet_Sale_USD-Conversion_Value" : 0),
-      unit: "MINER: lease + fleet sale − conversion value",
+      value: (_, c) => (c === 0 ? "=Mining_NPV+Mining_Site_Value" : 0),
+      unit: "MINER.MININGNPV + the site it keeps after the horizon (T)",
       numberFormat: USD,
       name: ["Mining_Value", "Mining the whole horizon, with the site it keeps after it (USD): MINER model result"],
     },
@@ -677,8 +681,8 @@ export const TERMINALS = new Table(
       value: (_, c) =>
         c === 0
           ? `=SUMPRODUCT(${scheduleRange("leaseExit")},${scheduleRange("leaseDiscountFactor")})`
-          : "=Lease_NPV+Fleet_Sale_USD-Conversion_Value-Mining_NPV",
-      unit: "lease: the exit cap rate's value; mining: the same lease signed at its end, never below 0 (T)",
+          : "=IF(Exit_Cap_Rate>0,MAX(0,Lease_NPV)*(1+Discount_Rate)^(-Horizon_Months/12),0)",
+      unit: "lease: the exit cap rate's value; mining (with an exit cap rate): MINER.LEASENPV signed at its end, never below 0, at month 0 (T)",
       numberFormat: USD,
     },
   ],
@@ -808,7 +812,7 @@ function phases(d: SheetDraft): void {
   );
   d.put(left(-1), [["Build months until ready for service", "Critical IT MW", "Note"]], "header");
   const note =
-    "illustrative: two halls six months apart, as deals deliver (TeraWulf ~40 MW in 1H2026, the rest by year end; reference/lease-deals.md). Blank rows add nothing.";
+    "illustrative: two halls six months apart, as deals deliver (TeraWulf ~40 MW in 1H2026, the rest by year end: TeraWulf's releases; docs/sources.md#leases). Blank rows add nothing.";
   d.put(
     left(0),
     PHASES.map((p) =>
@@ -905,7 +909,11 @@ function energyTax(d: SheetDraft): void {
   d.format(TIER_TAX_RANGE, undefined, USD);
   d.put(
     TIER_TABLE.cell("source", 0),
-    [["reference/energy-tax-and-curtailment.md (nysenate.gov); not enacted"]],
+    [
+      [
+        "New York Senate bill S8518 (nysenate.gov/legislation/bills/2025/S8518; docs/sources.md#energy-tax); not enacted",
+      ],
+    ],
     "note",
   );
   d.name("Energy_Tax_Tiers", TIERS_RANGE, "Energy tax bands (band start kWh, USD per kWh): MINER model input table");

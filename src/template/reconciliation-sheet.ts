@@ -90,14 +90,14 @@ const HELPER_LINES: Line<HelperKey>[] = [
     key: "stopAtBreakeven",
     label: "At the breakeven price: the month mining stops (the horizon if it never stops)",
     value: () =>
-      `=IF(Stop_For_Good=1,MAXIFS(${col("month", 1)},${col("valueAtBreakeven", 1)},MAX(${col("valueAtBreakeven", 1)})),Horizon_Months)`,
+      `=IF(Stop_For_Good,MAXIFS(${col("month", 1)},${col("valueAtBreakeven", 1)},MAX(${col("valueAtBreakeven", 1)})),Horizon_Months)`,
     unit: "month: the schedule's at the breakeven price (its last columns)",
   },
   {
     key: "miningAtBreakeven",
     label: "At the breakeven price: mining's value",
     value: () =>
-      `=IF(Stop_For_Good=1,MAX(${col("valueAtBreakeven", 1)}),INDEX(${col("valueAtBreakeven")},${WITHIN_SCHEDULE}+1))`,
+      `=IF(Stop_For_Good,MAX(${col("valueAtBreakeven", 1)}),INDEX(${col("valueAtBreakeven")},${WITHIN_SCHEDULE}+1))`,
     unit: "USD at month 0: the best stop, or the horizon's end",
   },
   {
@@ -125,9 +125,11 @@ const HELPER_LINES: Line<HelperKey>[] = [
     label: "Mining k months as a horizon of its own, the fleet sold at k",
     value: () => {
       const k = "Best_Conversion_Month";
-      const early = `IF(${h("bestLimit")}>=1,MAXIFS(${col("valueIfStopped", 1)},${col("month", 1)},"<="&${h("bestLimit")}),-10^300)`;
+      const early = `MAXIFS(${col("valueIfStopped", 1)},${col("month", 1)},"<="&${h("bestLimit")})`;
       const late = `MAXIFS(${col("valueIfConverted", 1)},${col("month", 1)},">"&${h("bestLimit")},${col("month", 1)},"<="&${k})-${h("bestCapex")}`;
-      return `=IF(${k}=0,${h("fleetSale")},IF(Stop_For_Good=1,MAX(${early},${late}),INDEX(${col("valueIfConverted")},${k}+1)-${h("bestCapex")}))`;
+      // No stop before the last refresh when there is none: the late stops alone (no sentinel minimum).
+      const best = `IF(${h("bestLimit")}>=1,MAX(${early},${late}),${late})`;
+      return `=IF(${k}=0,${h("fleetSale")},IF(Stop_For_Good,${best},INDEX(${col("valueIfConverted")},${k}+1)-${h("bestCapex")}))`;
     },
     unit: "USD at month 0: with a stop, the best stop in those k months",
   },
@@ -216,10 +218,18 @@ const CHECKS: Check[] = [
   ],
   [
     "Mining's site after its horizon, T (USD)",
-    "=Mining_Site_Value",
+    // CONVERSIONVALUE's own T: what its result leaves after the lease, the fleet's sale and mining's NPV.
+    "=Lease_NPV+Fleet_Sale_USD-Conversion_Value-Mining_NPV",
     (row) => `=IF(Exit_Cap_Rate>0,MAX(0,${row("Lease NPV (USD)")})*(1+Discount_Rate)^(-Horizon_Months/12),0)`,
     "money",
     "with an exit cap rate, the lease signed at the horizon's end, never below 0, at month 0 (MINER's: lease + fleet sale − conversion value − mining NPV)",
+  ],
+  [
+    "Mine throughout, keeping the site (USD)",
+    "=Mining_Value",
+    (row) => `=${row("Mining NPV (USD)")}+${row("Mining's site after its horizon, T (USD)")}`,
+    "money",
+    "the three strategies' first row: plain mining NPV + T",
   ],
   [
     "Conversion value (USD)",

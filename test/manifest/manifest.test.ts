@@ -4,7 +4,7 @@ import * as os from "os";
 import { execFileSync, spawnSync } from "child_process";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { checkManifest, toProductionManifest, parseXml, manifestVersion, normaliseBaseUrl } = require("../../scripts/manifest.js");
+const { checkManifest, toProductionManifest, parseXml, manifestVersion, normaliseBaseUrl, testHostAllowed } = require("../../scripts/manifest.js");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { validateManifestSchema } = require("../../scripts/manifest-xsd.js");
 
@@ -12,6 +12,8 @@ const ROOT = path.resolve(__dirname, "../..");
 const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 const assetsDir = path.join(ROOT, "assets");
 const PROD = "https://miner.test/addin/";
+// PROD is on RFC 6761's .test, which a build may name only with MINER_TEST_HOST=1, as the tests' builds set it (test/support/build.ts).
+process.env.MINER_TEST_HOST = "1";
 
 describe("the development manifest", () => {
   test("passes the offline check, icons included", () => {
@@ -100,7 +102,7 @@ describe("the production rewrite", () => {
     expect(prod).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://miner.test/addin/taskpane.html"/>');
   });
 
-  test("refuses to guess a base URL: missing, http, local, an example.* placeholder, malformed, or with credentials or a query", () => {
+  test("refuses to guess a base URL: missing, http, local, an example.* placeholder or reserved name (.test, .invalid, .local, .example), malformed, or with credentials or a query", () => {
     expect(() => toProductionManifest(xml, undefined)).toThrow(/base URL is missing: set MINER_BASE_URL/);
     expect(() => toProductionManifest(xml, "")).toThrow(/base URL is missing/);
     expect(() => toProductionManifest(xml, "http://miner.test/")).toThrow(/must be https/);
@@ -110,10 +112,21 @@ describe("the production rewrite", () => {
     for (const placeholder of ["https://addin.example.com/miner/", "https://example.org/", "https://x.example.net/"]) {
       expect(() => normaliseBaseUrl(placeholder)).toThrow(/not a local or example address/);
     }
+    // Names reserved so that no one owns them (RFC 2606, 6761, 6762) are guesses too; .test only
+    // with MINER_TEST_HOST=1 (the tests' and .ci/run's local builds).
+    for (const reserved of ["https://miner.test/", "https://addins.corp.local/", "https://miner.invalid/", "https://miner.example/", "https://MINER.TEST./x/"]) {
+      expect(() => normaliseBaseUrl(reserved, { testHost: false })).toThrow(/not a local or example address/);
+    }
+    expect(normaliseBaseUrl("https://miner.test/addin", { testHost: true })).toBe("https://miner.test/addin/");
+    for (const stillRefused of ["https://miner.invalid/", "https://miner.local/", "https://miner.example/", "https://example.com/"]) {
+      expect(() => normaliseBaseUrl(stillRefused, { testHost: true })).toThrow(/not a local or example address/);
+    }
+    expect([testHostAllowed({ MINER_TEST_HOST: "1" }), testHostAllowed({}), testHostAllowed({ MINER_TEST_HOST: "true" })]).toEqual([true, false, false]);
+    expect(normaliseBaseUrl("https://contest.example-miner.org/")).toBe("https://contest.example-miner.org/"); // a name that merely contains "test"
     expect(() => toProductionManifest(xml, "miner.test")).toThrow(/is not a URL/);
-    expect(() => normaliseBaseUrl("https://user:pw@miner.test/")).toThrow(/credentials/);
-    expect(() => normaliseBaseUrl("https://miner.test/?v=1")).toThrow(/query or fragment/);
-    expect(() => normaliseBaseUrl("https://miner.test/?")).toThrow(/query or fragment/);
+    expect(() => normaliseBaseUrl("https://user:pw@miner-project.github.io/")).toThrow(/credentials/);
+    expect(() => normaliseBaseUrl("https://miner-project.github.io/?v=1")).toThrow(/query or fragment/);
+    expect(() => normaliseBaseUrl("https://miner-project.github.io/?")).toThrow(/query or fragment/);
     expect(normaliseBaseUrl("https://miner-project.github.io/miner")).toBe("https://miner-project.github.io/miner/");
   });
 

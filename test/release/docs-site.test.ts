@@ -79,12 +79,33 @@ test("the renderer shows raw HTML as text, names the support contact, links the 
   );
 });
 
-test("the support contact is an https address or a mailto:, never guessed: missing, http, local or example.* is refused", () => {
+test("the support contact is an https address or a mailto:, never guessed: missing, http, local, example.* or a reserved name is refused", () => {
   expect(supportContact("https://github.com/miner-project/miner/issues")).toEqual({
     href: "https://github.com/miner-project/miner/issues",
     text: "https://github.com/miner-project/miner/issues",
   });
-  expect(supportContact("mailto:help@miner.test")).toEqual({ href: "mailto:help@miner.test", text: "help@miner.test" });
+  expect(supportContact("mailto:help@miner-project.org")).toEqual({ href: "mailto:help@miner-project.org", text: "help@miner-project.org" });
+  expect(supportContact("mailto:first.last+miner@mail.company.co.uk").text).toBe("first.last+miner@mail.company.co.uk");
+  // Reserved names (RFC 2606, 6761, 6762) are guesses; .test only for the tests' local builds (MINER_TEST_HOST=1).
+  for (const reserved of ["https://miner.test/help", "mailto:help@miner.test", "https://help.corp.local/", "mailto:help@miner.invalid", "https://miner.example/"]) {
+    expect(() => supportContact(reserved, { testHost: false })).toThrow(/not a local or example address/);
+  }
+  expect(supportContact("mailto:help@miner.test", { testHost: true })).toEqual({ href: "mailto:help@miner.test", text: "help@miner.test" });
+  expect(() => supportContact("mailto:help@miner.invalid", { testHost: true })).toThrow(/not a local or example address/);
+  // One plain address and nothing else: no second recipient, header, encoded line break or quoted name.
+  for (const injected of [
+    "mailto:a@miner-project.org?subject=x",
+    "mailto:a@miner-project.org&cc=boss@miner-project.org",
+    "mailto:a,boss@miner-project.org",
+    "mailto:a@miner-project.org,boss@miner-project.org",
+    "mailto:a@miner-project.org%0D%0ABcc:boss@miner-project.org",
+    "mailto:a%0A@miner-project.org",
+    'mailto:"a b"@miner-project.org',
+    "mailto:a@localhost",
+    "mailto:.a@miner-project.org",
+  ]) {
+    expect(() => supportContact(injected)).toThrow(/one address|not a local or example address/);
+  }
   expect(() => supportContact(undefined)).toThrow(/support contact is missing: set MINER_SUPPORT_URL/);
   expect(() => supportContact(" ")).toThrow(/missing/);
   expect(() => supportContact("http://miner.test/help")).toThrow(/must be https:\/\/ or mailto:/);
@@ -96,18 +117,23 @@ test("the support contact is an https address or a mailto:, never guessed: missi
   ]) {
     expect(() => supportContact(guess)).toThrow(/not a local or example address/);
   }
-  expect(() => supportContact("https://user:pw@miner.test/")).toThrow(/credentials/);
-  expect(() => supportContact("mailto:a@miner.test?subject=x")).toThrow(/one address/);
+  expect(() => supportContact("https://user:pw@miner-project.org/")).toThrow(/credentials/);
 });
 
 test("npm run build refuses to start without MINER_SUPPORT_URL, with one line saying so", () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, MINER_BASE_URL: "https://miner.test/addin/" };
+  const env: NodeJS.ProcessEnv = { ...process.env, MINER_BASE_URL: "https://miner.test/addin/", MINER_TEST_HOST: "1" };
   delete env.MINER_SUPPORT_URL;
   const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/base-url.js")], { env, encoding: "utf8" });
   expect(r.status).toBe(1);
   expect(r.stderr).toMatch(/^npm run build: the support contact is missing: set MINER_SUPPORT_URL/);
+  // A .test host only with MINER_TEST_HOST=1, which the release never sets.
+  const reserved = spawnSync(process.execPath, [path.join(ROOT, "scripts/base-url.js")], {
+    env: { ...env, MINER_SUPPORT_URL: "mailto:help@miner.test", MINER_TEST_HOST: "" },
+    encoding: "utf8",
+  });
+  expect([reserved.status, reserved.stderr]).toEqual([1, expect.stringMatching(/^npm run build: production base URL must be the real host/)]);
   const ok = spawnSync(process.execPath, [path.join(ROOT, "scripts/base-url.js")], {
-    env: { ...env, MINER_SUPPORT_URL: "mailto:help@miner.test" },
+    env: { ...env, MINER_SUPPORT_URL: "mailto:help@miner.test", MINER_TEST_HOST: "1" },
     encoding: "utf8",
   });
   expect([ok.status, ok.stdout]).toEqual([

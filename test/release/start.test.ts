@@ -13,7 +13,7 @@ const missing = () => {
 test("on Linux it does not sideload and the manual steps say how (Excel on the web, or the tool on Windows/Mac)", () => {
   expect(sideloadPlan({ platform: "linux", env: {}, resolve: missing })).toEqual({ sideload: false, why: "no desktop Excel on linux" });
   expect(MANUAL_STEPS).toMatch(/Upload My Add-in/);
-  expect(MANUAL_STEPS).toMatch(/npx office-addin-debugging@7 start manifest\.xml desktop --app excel/);
+  expect(MANUAL_STEPS).toMatch(/npx office-addin-debugging@7\.0\.0 start manifest\.xml desktop --app excel/);
 });
 
 test("in CI, or with MINER_SIDELOAD=0, it never sideloads", () => {
@@ -28,7 +28,8 @@ test("on Windows and macOS it runs office-addin-debugging: the installed copy wh
   expect(installed.args).toEqual(expect.arrayContaining(["--app", "excel", "--dev-server-port", "3000"]));
   const fetched = sideloadPlan({ platform: "win32", env: {}, resolve: missing });
   expect(fetched).toMatchObject({ sideload: true, command: "npx.cmd" });
-  expect(fetched.args.slice(0, 3)).toEqual(["--yes", "office-addin-debugging@7", "start"]);
+  // npx runs what it fetches: an exact version, never a range or a tag such as latest.
+  expect(fetched.args.slice(0, 3)).toEqual(["--yes", expect.stringMatching(/^office-addin-debugging@\d+\.\d+\.\d+$/), "start"]);
   expect(sideloadPlan({ platform: "linux", env: { MINER_SIDELOAD: "1" }, resolve: missing })).toMatchObject({ sideload: true, command: "npx" });
 });
 

@@ -1,7 +1,7 @@
 /*
  * Jest's Node environment, plus three libraries loaded once per worker outside the test files'
  * sandbox and handed to them: HyperFormula, the formula engine that stands in for Excel in the
- * template suites (test/support/formula-engine.ts); decimal.js, the calc module's arithmetic
+ * template suites (scripts/formula-engine.ts); decimal.js, the calc module's arithmetic
  * (test/setup/decimal.js, mapped in jest.config.js); and fast-check, the property tests' generator
  * (test/setup/fast-check.ts). All three come through one global, __MINER_OUTSIDE_SANDBOX__; each
  * user falls back to its own require when run without this environment (slower, same results).

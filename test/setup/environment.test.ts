@@ -8,7 +8,7 @@
  */
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { hyperformula, oneCell } from "../support/hyperformula";
+import { hyperformula, oneCell } from "../../scripts/hyperformula";
 
 const otherRealmArray = (a: unknown) => Array.isArray(a) && !(a instanceof Array);
 

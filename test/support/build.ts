@@ -19,6 +19,8 @@ import { repoRoot } from "./paths";
 export const TEST_BASE_URL = "https://miner.test/addin/";
 /** The support contact the tests build with, on the same reserved TLD. */
 export const TEST_SUPPORT_URL = "https://miner.test/support/";
+/** What lets a build name a .test host (scripts/manifest.js testHostAllowed): these builds are only served here. */
+const TEST_HOST = { MINER_TEST_HOST: "1" };
 
 const WAIT_LIMIT_MS = 10 * 60_000;
 
@@ -67,8 +69,8 @@ type Variant = { env: Record<string, string>; webpackEnv: Record<string, unknown
 
 /** The variants the browser suites ask for: the shipped build (bundle, https-host, the shipped pane's soak) and the pane suites' test build. */
 const VARIANTS: Variant[] = [
-  { env: { MINER_BASE_URL: TEST_BASE_URL, MINER_SUPPORT_URL: TEST_SUPPORT_URL }, webpackEnv: {} },
-  { env: { MINER_BASE_URL: TEST_BASE_URL, MINER_SUPPORT_URL: TEST_SUPPORT_URL }, webpackEnv: { testHooks: true } },
+  { env: { MINER_BASE_URL: TEST_BASE_URL, MINER_SUPPORT_URL: TEST_SUPPORT_URL, ...TEST_HOST }, webpackEnv: {} },
+  { env: { MINER_BASE_URL: TEST_BASE_URL, MINER_SUPPORT_URL: TEST_SUPPORT_URL, ...TEST_HOST }, webpackEnv: { testHooks: true } },
 ];
 
 const variantDir = ({ env, webpackEnv }: Variant) =>
@@ -129,7 +131,7 @@ async function sharedBuild(env: Record<string, string>, webpackEnv: Record<strin
  * `--env` flags (e.g. {testHooks: true}).
  */
 export async function buildProduction(env: Record<string, string> = {}, webpackEnv: Record<string, unknown> = {}): Promise<string> {
-  const built = await sharedBuild({ MINER_BASE_URL: TEST_BASE_URL, MINER_SUPPORT_URL: TEST_SUPPORT_URL, ...env }, webpackEnv);
+  const built = await sharedBuild({ MINER_BASE_URL: TEST_BASE_URL, MINER_SUPPORT_URL: TEST_SUPPORT_URL, ...TEST_HOST, ...env }, webpackEnv);
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), "miner-build-"));
   fs.cpSync(built, copy, { recursive: true });
   return copy;

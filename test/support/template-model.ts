@@ -7,9 +7,9 @@ import type { MiningPlan } from "../../src/calc/mining-schedule";
 import { insertModel } from "../../src/taskpane/insert-model";
 import { PHASE_TABLE, PHASES_RANGE, TIER_TABLE } from "../../src/template/lease-sheet";
 import { MINING_RESULTS } from "../../src/template/mining-sheet";
-import { Evaluated, scenarios } from "./formula-engine";
+import { Evaluated, scenarios } from "../../scripts/formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
-import { hyperformula } from "./hyperformula";
+import { hyperformula } from "../../scripts/hyperformula";
 
 const { DetailedCellError } = hyperformula;
 
@@ -38,7 +38,7 @@ export function num(e: Evaluated, address: string): number {
  * loaded once; each call puts back whatever an earlier one typed, so every scenario starts from the
  * defaults, as a freshly inserted model would.
  */
-export function templateModel(): (inputs?: Record<string, number | string>) => Promise<{ xl: FakeExcel; e: Evaluated }> {
+export function templateModel(): (inputs?: Record<string, number | string | boolean>) => Promise<{ xl: FakeExcel; e: Evaluated }> {
   let inserted: Promise<{ xl: FakeExcel; scenario: ReturnType<typeof scenarios> }> | undefined;
   return async (inputs = {}) => {
     inserted ??= (async () => {
@@ -97,7 +97,8 @@ export function miningSiteOf(xl: FakeExcel, e: Evaluated): Omit<MiningPlan, "mon
     energy_tax_usd_per_kwh: v("Energy_Tax_USD_per_kWh"),
     difficulty_includes_fleet: v("Difficulty_Includes_Fleet"),
     idle_opex_pct: v("Idle_Opex_Pct"),
-    stop_for_good: v("Stop_For_Good"),
+    // TRUE or 1, as the cell holds it: the functions take either
+    stop_for_good: e.value(cellOf(xl, "Stop_For_Good")) === true || v("Stop_For_Good"),
     fleet_resale_usd_per_th: v("Fleet_Resale_USD_per_TH"),
     // blank is no floor
     hashprice_floor_usd_per_ph_day: [null, ""].includes(e.value(cellOf(xl, "Hashprice_Floor_USD_per_PH_Day")) as null) ? undefined : v("Hashprice_Floor_USD_per_PH_Day"),

@@ -7,14 +7,17 @@ jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote
 import { insertModel } from "../../src/taskpane/insert-model";
 import { buildModel, modelNames } from "../../src/template/build";
 import { MODEL_INPUTS } from "../../src/template/inputs";
-import { blockAddress } from "../../src/template/spec";
+import { blockAddress, SHEETS as SPEC_SHEETS } from "../../src/template/spec";
 import { insertModelDescription } from "../../src/taskpane/model-text";
 import { cellsOf, fakeExcel } from "./fake-excel";
 
 const SHEETS = ["Assumptions", "Mining", "Lease vs Mine", "After tax & financing", "Treasury", "Reconciliation", "Risk"];
 const cellOfName = (formula: string) => formula.slice(1).replace(/\$/g, "").replace(/'/g, "");
 
-test("writes the seven sheets, every cell of the spec, and leaves the Assumptions sheet active", async () => {
+/** The spec's sheet count in words, for the title: it follows the spec, and the test pins the names. */
+const SHEET_COUNT = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][Object.keys(SPEC_SHEETS).length];
+
+test(`writes the spec's ${SHEET_COUNT} sheets, every cell of the spec, and leaves the Assumptions sheet active`, async () => {
   const xl = fakeExcel();
   const report = await insertModel(xl.context);
   expect(report).toEqual({ copy: 1, sheets: SHEETS, linkedMarket: [] });
@@ -51,7 +54,7 @@ test("writes the seven sheets, every cell of the spec, and leaves the Assumption
   expect(xl.cell("Lease vs Mine!F13")).toBe("=MINER.ENERGYTAX(Annual_kWh,Energy_Tax_Tiers)");
   // Positional calls follow the registered order: the subsidy right after difficulty.
   expect(xl.cell("Mining!J10")).toBe("=MINER.HASHPRICE(BTC_Price_USD,B7,B8,B9)");
-  expect(xl.cell("Reconciliation!C10")).toBe("='Lease vs Mine'!$H$95+NPV($B$36,'Lease vs Mine'!$H$96:$H$455)");
+  expect(xl.cell("Reconciliation!C10")).toBe("='Lease vs Mine'!$H$95+NPV($B$37,'Lease vs Mine'!$H$96:$H$455)");
 });
 
 test("names every input on the Assumptions sheet, with its unit, and every table and result the sheets share", async () => {
@@ -122,7 +125,7 @@ test("inserting again keeps the user's edits and writes a second copy with its o
   expect(xl.cell("Mining!K2")).toBe("my note");
   expect(xl.cell("Mining!J6")).toBe('=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs)');
   expect(xl.cell("Mining (2)!J6")).toBe('=MINER.FROMTABLE("ALLINCOSTPERBTC",Cost_Inputs_2)');
-  expect(xl.cell("Reconciliation (2)!C10")).toBe("='Lease vs Mine (2)'!$H$95+NPV($B$36,'Lease vs Mine (2)'!$H$96:$H$455)");
+  expect(xl.cell("Reconciliation (2)!C10")).toBe("='Lease vs Mine (2)'!$H$95+NPV($B$37,'Lease vs Mine (2)'!$H$96:$H$455)");
   expect(xl.names.get("Power_Price_kWh")).toBe("=Assumptions!$B$19");
   expect(xl.names.get("Power_Price_kWh_2")).toBe("='Assumptions (2)'!$B$19");
   expect(xl.activeSheet).toBe("Assumptions (2)");

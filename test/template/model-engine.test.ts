@@ -18,14 +18,14 @@ import { conversionBreakevenPrice, conversionValue, mwEconomics } from "../../sr
 import { conversionTiming } from "../../src/calc/conversion-timing";
 import { energyTaxUsdPerYear } from "../../src/calc/energy-tax";
 import { subsidyBtc } from "../../src/calc/protocol";
-import { Evaluated, evaluate } from "../support/formula-engine";
+import { addNewSheets, Evaluated } from "../../scripts/formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { buildModel } from "../../src/template/build";
 import { modelContents, sheetRef } from "../../src/template/contents";
 import { MODEL_INPUTS } from "../../src/template/inputs";
-import { absolute, cellAt, parseCell, SHEETS, SheetKey } from "../../src/template/spec";
+import { absolute, cellAt, Naming, parseCell, SHEETS, SheetKey } from "../../src/template/spec";
 import { modelXlsx } from "../../scripts/model-xlsx";
 import { cellOf, LEASE, leaseTableRows, leaseTermsOf, MINING, miningSiteOf, num, phase, QUICK_RISK, templateModel, tier } from "../support/template-model";
 import { afterTaxFigures } from "../support/after-tax-calc";
@@ -55,6 +55,31 @@ function expectReconciled(e: Evaluated): void {
   expect(allPass(e)).toBe(true);
 }
 
+/** The site, the horizon and CONVERSIONVALUE's plan, as the calc module takes them, from the inputs the workbook's names point at. */
+function conversionPlanOf(xl: FakeExcel, e: Evaluated) {
+  const v = (name: string) => num(e, cellOf(xl, name));
+  const terms = leaseTermsOf(xl, e);
+  const site = miningSiteOf(xl, e);
+  const months = Math.max(...terms.phases.map(([b]) => b)) + Math.round(v("Lease_Term_Years") * 12);
+  const plan = {
+    ...site,
+    discount_rate: v("Discount_Rate"),
+    rate_usd_per_kw_month: v("Lease_Rate_USD_per_kW_Month"),
+    term_years: v("Lease_Term_Years"),
+    escalator: v("Lease_Escalator"),
+    conversion_capex_usd_per_mw: v("Conversion_Capex_USD_per_MW"),
+    opex_pct_of_revenue: v("Lease_Opex_Pct_of_Revenue"),
+    exit_cap_rate: v("Exit_Cap_Rate"),
+    rent_timing: v("Rent_Timing"),
+    capex_timing: v("Capex_Timing"),
+    phases: terms.phases,
+    lease_discount_rate: v("Lease_Discount_Rate"),
+    tenant_default_annual: terms.tenant_default_annual,
+    default_recovery_pct: terms.default_recovery_pct,
+  };
+  return { site, months, plan };
+}
+
 /** The calc module called directly on the inputs the workbook holds. */
 function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
   const v = (name: string) => num(e, cellOf(xl, name));
@@ -81,26 +106,9 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
   expect(num(e, LEASE(LEASE_RESULTS.cell("leaseNpv")))).toBe(leaseNpv(terms, v("Lease_Discount_Rate")).toNumber());
   expect(num(e, LEASE(LEASE_RESULTS.cell("leaseIrr")))).toBe(leaseIrr(terms).toNumber());
 
-  const site = miningSiteOf(xl, e);
-  const months = Math.max(...phases.map(([b]) => b)) + Math.round(v("Lease_Term_Years") * 12);
+  const { site, months, plan } = conversionPlanOf(xl, e);
   expect(num(e, LEASE(LEASE_RESULTS.cell("horizon")))).toBe(months);
   expect(num(e, LEASE(LEASE_RESULTS.cell("miningNpv")))).toBe(miningNpv({ ...site, months }, v("Discount_Rate")).toNumber());
-  const plan = {
-    ...site,
-    discount_rate: v("Discount_Rate"),
-    rate_usd_per_kw_month: v("Lease_Rate_USD_per_kW_Month"),
-    term_years: v("Lease_Term_Years"),
-    escalator: v("Lease_Escalator"),
-    conversion_capex_usd_per_mw: v("Conversion_Capex_USD_per_MW"),
-    opex_pct_of_revenue: v("Lease_Opex_Pct_of_Revenue"),
-    exit_cap_rate: v("Exit_Cap_Rate"),
-    rent_timing: v("Rent_Timing"),
-    capex_timing: v("Capex_Timing"),
-    phases,
-    lease_discount_rate: v("Lease_Discount_Rate"),
-    tenant_default_annual: terms.tenant_default_annual,
-    default_recovery_pct: terms.default_recovery_pct,
-  };
   const conversion = conversionValue(plan);
   expect(num(e, LEASE(LEASE_RESULTS.cell("conversionValue")))).toBe(conversion.conversionValue.toNumber());
   expect(num(e, LEASE(LEASE_RESULTS.cell("breakevenPrice")))).toBe(conversionBreakevenPrice(plan).toNumber());
@@ -112,6 +120,13 @@ function expectEqualToCalc(xl: FakeExcel, e: Evaluated): void {
   const spilled = Array.from({ length: months + 1 }, (_, k) => [num(e, LEASE(`${TIMING.col("month")}${SCHEDULE_FIRST_ROW + k}`)), num(e, LEASE(`${TIMING.col("value")}${SCHEDULE_FIRST_ROW + k}`))]);
   expect(spilled).toEqual(timing.rows.map((r) => [r.month, r.value.toNumber()]));
   expect([num(e, LEASE(STRATEGIES.cell("bestMonth"))), num(e, LEASE(STRATEGIES.cell("best", 1)))]).toEqual([timing.best.month, timing.best.value.toNumber()]);
+  // Mining throughout is MININGNPV + T, CONVERSIONVALUE's own mining value; converting now, its lease and the fleet's sale.
+  expect(num(e, LEASE(STRATEGIES.cell("mine")))).toBeNear(conversion.miningValue.toNumber(), { rel: 1e-12, abs: 1e-3, label: "mine throughout" });
+  expect(num(e, LEASE(STRATEGIES.cell("now")))).toBeNear(conversion.leaseValue.add(conversion.fleetSaleValue).toNumber(), { rel: 1e-12, abs: 1e-3, label: "convert now" });
+  // The verdict names the best of the three: mining throughout unless a conversion month beats it, now (k = 0) or after k months.
+  const k = timing.best.month;
+  const verdict = timing.best.value.lte(0) ? "Mine throughout:" : k === 0 ? "Convert now:" : `Mine ${k} months, then convert:`;
+  expect(e.value(LEASE(LEASE_RESULTS.cell("verdict")))).toBe(`${verdict} worth the most of the three strategies at these inputs`);
   expect(num(e, LEASE(TERMINALS.cell("fleet")))).toBeNear(conversion.fleetSaleValue.toNumber(), { rel: 1e-12 });
   expect(num(e, LEASE(TERMINALS.cell("site", 1)))).toBeNear(conversion.miningTerminalValuePv.toNumber(), { rel: 1e-9, abs: 1e-3 });
   // CONVERSIONOPTION on the Risk sheet values the same lease: its convert now is the lease leg and the fleet's sale.
@@ -292,7 +307,7 @@ test("the release's workbook holds every cell, name and format of the model, eac
   }
 });
 
-const SCENARIOS: [string, Record<string, number | string>][] = [
+const SCENARIOS: [string, Record<string, number | string | boolean>][] = [
   [
     "a halving inside a month, a longer lease after a longer conversion, rising price, 3-year refresh",
     { Start_Height: 1_049_000, Lease_Term_Years: 15, Conversion_Months: 18, Lease_Escalator: 0, BTC_Price_Growth_Monthly: 0.01, Refresh_Every_Months: 36 },
@@ -334,6 +349,18 @@ const SCENARIOS: [string, Record<string, number | string>][] = [
     { Idle_Opex_Pct: 0.25, Stop_For_Good: 1, Fleet_Resale_USD_per_TH: 3, Salvage_Pct: 0.1, Refresh_Every_Months: 24, Exit_Cap_Rate: 0.07 },
   ],
   [
+    "a stop for good alone, typed as 1 (every other input at its default: full idle opex, no resale, no salvage, no exit value)",
+    { Stop_For_Good: 1 },
+  ],
+  [
+    "a stop for good alone, typed as TRUE (Excel's TRUE=1 is FALSE: the sheet must read the flag as a truth value)",
+    { Stop_For_Good: true },
+  ],
+  [
+    "a lease at $140 per kW-month (its NPV below 0), BTC at $150,000 rising 1% a month, flat difficulty and no refresh: mining throughout is the best of the three",
+    { Lease_Rate_USD_per_kW_Month: 140, BTC_Price_USD: 150_000, BTC_Price_Growth_Monthly: 0.01, Difficulty_Growth_Monthly: 0, Refresh_Every_Months: 0 },
+  ],
+  [
     "an edited tax table (3¢ above 100 GWh), an 11-month lease with an exit value, and one hall",
     { Energy_Tax_Applies: 1, [tier(1, "start")]: 1e8, [tier(1, "rate")]: 0.03, [tier(2, "start")]: "", [tier(2, "rate")]: "", [tier(3, "start")]: "", [tier(3, "rate")]: "", [tier(4, "start")]: "", [tier(4, "rate")]: "", Lease_Term_Years: 11 / 12, Exit_Cap_Rate: 0.09, [phase(1, "buildMonths")]: "", [phase(1, "mw")]: "", [phase(0, "mw")]: 40 },
   ],
@@ -344,6 +371,15 @@ test.each(SCENARIOS)("still reconciles and equals the calc module with %s", asyn
   const { xl, e } = await model({ ...QUICK_RISK, ...inputs });
   expectReconciled(e);
   expectEqualToCalc(xl, e);
+});
+
+test("mining throughout is MININGNPV + T on its own: a conversion value or lease NPV typed over leaves it alone (converting now follows the lease)", async () => {
+  const { e } = await model(QUICK_RISK);
+  const [mine, now] = [LEASE(STRATEGIES.cell("mine")), LEASE(STRATEGIES.cell("now"))];
+  const before = [num(e, mine), num(e, now)];
+  e.set(LEASE(LEASE_RESULTS.cell("conversionValue")), 123);
+  e.set(LEASE(LEASE_RESULTS.cell("leaseNpv")), 1e9);
+  expect([num(e, mine), num(e, now)]).toEqual([before[0], 1e9 + num(e, LEASE(TERMINALS.cell("fleet")))]);
 });
 
 test("the checks fail when the plain schedule is tampered with or too short for the horizon", async () => {
@@ -369,6 +405,7 @@ test("the checks fail when the plain schedule is tampered with or too short for 
   on.e.set(`'Lease vs Mine'!${SCHEDULE_COLUMN.running}${SCHEDULE_FIRST_ROW + off[0]}`, 1);
   expect(checks(on.e).filter(([, , , ok]) => ok === false).map(([label]) => label)).toEqual([
     "Mining NPV (USD)",
+    "Mine throughout, keeping the site (USD)",
     "Conversion value (USD)",
     "CONVERSIONTIMING at month 0 (USD)",
     "CONVERSIONTIMING at its best month (USD)",
@@ -394,51 +431,71 @@ test("the checks fail when the plain schedule is tampered with or too short for 
 });
 
 /**
- * One workbook for the last two tests, built once: MINER_Market written, then the model inserted
- * twice, both copies linked to it. Its Risk sheets run at QUICK_RISK's paths (each copy's
- * Sim_Paths), since these tests check the links and the copies, not the simulations.
+ * The suite's workbook and engine, for the last two tests: MINER_Market written after the first
+ * copy (on its defaults), then the model inserted again, this copy linked to it; the new sheets are
+ * loaded into the suite's engine, which has calculated the first copy already. The second copy's
+ * Risk sheet runs at QUICK_RISK's paths, since these tests check the links and the copies, not the
+ * simulations.
  */
-const linkedTwice = (() => {
-  let built: Promise<{ xl: FakeExcel; e: Evaluated; linkedMarket: string[] }> | undefined;
+const MARKET = { btc: 88_000, difficulty: 1.6e14, height: 975_000, fees: 0.02 };
+const withLinkedCopy = (() => {
+  let built: Promise<{ xl: FakeExcel; e: Evaluated; linkedMarket: string[]; added: string[] }> | undefined;
   return () =>
     (built ??= (async () => {
-      const xl = fakeExcel();
+      const { xl, e } = await model(QUICK_RISK);
       const at = Date.UTC(2026, 10, 24, 12);
       const src = (value: number) => ({ value, source: "mempool.space", asOf: at });
       await writeMarketSheet(xl.context, {
-        fields: { btc_price_usd: src(88_000), difficulty: src(1.6e14), block_height: src(975_000), fees_btc_per_block: src(0.02) },
-        prices: { USD: src(88_000) },
+        fields: { btc_price_usd: src(MARKET.btc), difficulty: src(MARKET.difficulty), block_height: src(MARKET.height), fees_btc_per_block: src(MARKET.fees) },
+        prices: { USD: src(MARKET.btc) },
         stale: [],
         problems: [],
         refreshedAt: at,
       });
       const report = await insertModel(xl.context);
-      await insertModel(xl.context);
-      const e = evaluate(xl, { [cellOf(xl, "Sim_Paths")]: QUICK_RISK.Sim_Paths, [cellOf(xl, "Sim_Paths_2")]: QUICK_RISK.Sim_Paths });
-      return { xl, e, linkedMarket: report.linkedMarket };
+      const added = addNewSheets(e, xl, { [cellOf(xl, "Sim_Paths_2")]: QUICK_RISK.Sim_Paths });
+      return { xl, e, linkedMarket: report.linkedMarket, added };
     })());
 })();
 
+/** Copy 2 as the readers see copy 1: its names without their "_2" (the readers find inputs by name). */
+const copyTwo = (xl: FakeExcel) =>
+  ({ names: new Map([...xl.names].filter(([n]) => n.endsWith("_2")).map(([n, ref]) => [n.slice(0, -2), ref])) }) as unknown as FakeExcel;
+
+/** A cell of copy 2's sheet `sheet` ("Lease vs Mine" → "'Lease vs Mine (2)'!B12"). */
+const second = (sheet: string, cell: string) => `'${sheet} (2)'!${cell}`;
+
 test("linked to MINER_Market, the network inputs are the live values and the model still reconciles", async () => {
-  const { xl, e, linkedMarket } = await linkedTwice();
+  const { xl, e, linkedMarket, added } = await withLinkedCopy();
+  expect(added).toEqual(["MINER_Market", ...Object.keys(SHEETS).map((k) => `${new Naming(2, []).sheet(k as SheetKey)}`)]);
   expect(linkedMarket).toEqual(["BTC_Price", "BTC_Difficulty", "BTC_FeesPerBlock", "BTC_Height"]);
-  for (const copy of ["", "_2"]) {
-    const at = (name: string) => num(e, cellOf(xl, `${name}${copy}`));
-    expect([copy, at("BTC_Price_USD"), at("Difficulty_Now"), at("Start_Height"), at("Fees_BTC_per_Block")]).toEqual([copy, 88_000, 1.6e14, 975_000, 0.02]);
-  }
-  expectReconciled(e);
-  expectEqualToCalc(xl, e);
+  const linked = (name: string) => num(e, cellOf(xl, `${name}_2`));
+  expect([linked("BTC_Price_USD"), linked("Difficulty_Now"), linked("Start_Height"), linked("Fees_BTC_per_Block")]).toEqual([MARKET.btc, MARKET.difficulty, MARKET.height, MARKET.fees]);
+  expect(e.errors()).toEqual([]);
+  expect(allPass(e, "Reconciliation (2)")).toBe(true);
+  // The linked copy's results are the calc module's on the inputs its names point at (its phases
+  // table is read from the first copy's sheet: both hold the defaults).
+  const { site, months, plan } = conversionPlanOf(copyTwo(xl), e);
+  const result = (key: (typeof LEASE_RESULTS.rows.keys)[number]) => num(e, second("Lease vs Mine", LEASE_RESULTS.cell(key)));
+  expect([site.btc_price, site.difficulty, site.start_height, site.fees_btc_per_block]).toEqual([MARKET.btc, MARKET.difficulty, MARKET.height, MARKET.fees]);
+  const conversion = conversionValue(plan);
+  expect([result("miningNpv"), result("conversionValue"), result("breakevenPrice"), result("stopMonth")]).toEqual([
+    miningNpv({ ...site, months }, plan.discount_rate).toNumber(),
+    conversion.conversionValue.toNumber(),
+    conversionBreakevenPrice(plan).toNumber(),
+    conversion.stopMonth ?? months,
+  ]);
 });
 
 test("a second copy evaluates beside the first, and each follows only its own inputs", async () => {
-  const { xl, e } = await linkedTwice();
+  const { xl, e } = await withLinkedCopy();
   const before = num(e, LEASE(LEASE_RESULTS.cell("conversionValue")));
   const siteMw2 = cellOf(xl, "Site_MW_2");
   const original = e.value(siteMw2);
   e.set(siteMw2, 250);
   try {
     expect(num(e, LEASE(LEASE_RESULTS.cell("conversionValue")))).toBe(before);
-    expect(num(e, `'Lease vs Mine (2)'!${LEASE_RESULTS.cell("conversionValue")}`)).not.toBe(before);
+    expect(num(e, second("Lease vs Mine", LEASE_RESULTS.cell("conversionValue")))).not.toBe(before);
     expect(e.errors()).toEqual([]);
     expect([allPass(e), allPass(e, "Reconciliation (2)")]).toEqual([true, true]);
   } finally {

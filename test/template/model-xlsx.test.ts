@@ -7,7 +7,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { ModelSpec, Naming, SHEETS } from "../../src/template/spec";
-import { Calculated, fileFormula, modelXlsx } from "../../scripts/model-xlsx";
+import { createHash } from "crypto";
+import { Calculated, fileFormula, modelXlsx, writtenDate } from "../../scripts/model-xlsx";
 
 /** A stand-in calculation: the values and spill sizes a test gives, by "Sheet!A1". */
 function stub(values: Record<string, unknown>, spills: Record<string, [rows: number, cols: number]> = {}): Calculated {
@@ -183,4 +184,33 @@ test("an empty text result is cached as empty text, in a formula cell and in a s
     const m = new RegExp(`<c r="${a1}"[^>]*t="s"[^>]*><v>(\\d+)</v></c>`).exec(sheet);
     expect({ a1, cached: m ? shared[Number(m[1])] : "missing" }).toEqual({ a1, cached: "" });
   }
+});
+
+test("two builds of the same model give the same bytes: the file's dates are fixed (SOURCE_DATE_EPOCH, else 1.0's release date), not the time of writing", async () => {
+  const naming = new Naming(1, []);
+  const small = spec({ blocks: [{ sheet: "mining", at: "A1", cells: [["=1+1", "text"]] }] });
+  const values = stub({ "Mining!A1": 2 });
+  const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+  /** docProps/core.xml's created and modified, and every zip entry's date. */
+  async function dates(bytes: Buffer) {
+    const zip = await JSZip.loadAsync(bytes);
+    const core = await (zip.file("docProps/core.xml") as JSZip.JSZipObject).async("string");
+    const stamp = (tag: string) => new RegExp(`<dcterms:${tag}[^>]*>([^<]+)<`).exec(core)?.[1];
+    const entries = new Set(Object.values(zip.files).map((f) => f.date.getTime()));
+    return { created: stamp("created"), modified: stamp("modified"), entries: [...entries] };
+  }
+
+  const first = await modelXlsx(small, naming, values);
+  await new Promise((r) => setTimeout(r, 2100)); // past a zip timestamp's 2-second step
+  const second = await modelXlsx(small, naming, values);
+  expect(sha(second)).toBe(sha(first));
+  // The default: 25 November 2026, 00:00 UTC (JSZip writes and reads a zip entry's DOS time in UTC).
+  const release = Date.UTC(2026, 10, 25);
+  expect(await dates(first)).toEqual({ created: "2026-11-25T00:00:00Z", modified: "2026-11-25T00:00:00Z", entries: [release] });
+
+  // SOURCE_DATE_EPOCH: 1,700,000,000 s is 2023-11-14T22:13:20Z.
+  expect(writtenDate({ SOURCE_DATE_EPOCH: "1700000000" }).toISOString()).toBe("2023-11-14T22:13:20.000Z");
+  const dated = await modelXlsx(small, naming, values, writtenDate({ SOURCE_DATE_EPOCH: "1700000000" }));
+  expect((await dates(dated)).created).toBe("2023-11-14T22:13:20Z");
+  expect(() => writtenDate({ SOURCE_DATE_EPOCH: "yesterday" })).toThrow(/SOURCE_DATE_EPOCH must be whole seconds/);
 });

@@ -62,12 +62,12 @@ test("the assumptions tables give FROMTABLE exactly its function's parameters, w
   expect(table("Cost_Inputs")[3].slice(0, 2)).toEqual(["subsidy_btc_per_block", "=MINER.SUBSIDY(Start_Height)"]);
 });
 
-test("every input has a label, a unit and a source: a cited reference, or marked illustrative or derived", () => {
+test("every input has a label, a unit and a source: a section of docs/sources.md, or marked illustrative or derived", () => {
   expect(INPUT_SECTIONS.map((s) => s.title)).toEqual(["Network and market", "Fleet and mining costs", "Site, lease and capital", "GPU cloud on the converted site (MWECONOMICS)", "Treasury, loans and shares", "Tax and project debt (the After tax & financing sheet; not tax advice)", "Risk: the simulated market (the Risk sheet)"]);
   for (const i of MODEL_INPUTS) {
     const said = expect.stringMatching(/\S/);
     expect({ name: i.name, label: i.label, unit: i.unit }).toEqual({ name: i.name, label: said, unit: said });
-    expect({ name: i.name, source: i.source }).toEqual({ name: i.name, source: expect.stringMatching(/reference\/|^illustrative|^derived|^flat|default|^0 today/) });
+    expect({ name: i.name, source: i.source }).toEqual({ name: i.name, source: expect.stringMatching(/docs\/sources\.md#[a-z-]+|^illustrative|^derived|^flat|default|^0 today/) });
   }
   expect(new Set(MODEL_INPUTS.map((i) => i.name)).size).toBe(MODEL_INPUTS.length);
 });

@@ -14,7 +14,7 @@ import { conversionPaths, ConversionPlan, marketModel, quantileEstimates, simula
 import { exp } from "../../src/calc/simulation/float-math";
 import { CALLS } from "../support/calls";
 import { floatMeanSubsidy } from "../support/float-models";
-import { Evaluated, evaluate } from "../support/formula-engine";
+import { Evaluated, evaluate } from "../../scripts/formula-engine";
 import { FakeExcel, fakeExcel } from "../taskpane/fake-excel";
 import { cellOf, leaseTableRows, num, QUICK_RISK } from "../support/template-model";
 import { PHASES_RANGE } from "../../src/template/lease-sheet";
@@ -176,7 +176,7 @@ describe("with the sourced defaults", () => {
     for (const name of ["Price_Vol_Annual", "Difficulty_Vol_Annual", "Price_Difficulty_Corr", "Sim_Paths", "Sim_Seed"]) {
       expect(cellOf(xl, name)).toMatch(/^Assumptions!B\d+$/);
     }
-    expect(xl.cell(`Assumptions!D${cellOf(xl, "Price_Vol_Annual").split("!B")[1]}`)).toMatch(/reference\/network-history\.md/);
+    expect(xl.cell(`Assumptions!D${cellOf(xl, "Price_Vol_Annual").split("!B")[1]}`)).toMatch(/docs\/sources\.md#market-data/);
     const risk = xl.charts.filter((c) => c.sheet === "Risk");
     expect(risk.map((c) => [c.type, c.title])).toEqual([
       ["Line", "BTC price fan (USD): P10, P50, P90 by month"],

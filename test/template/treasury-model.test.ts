@@ -11,7 +11,7 @@ import { RECONCILIATION } from "../../src/template/reconciliation-sheet";
 import { CHECK_COLUMNS, CheckColumn } from "../../src/template/check-table";
 import { FIRST_MONTH_ROW, flowColumn, monthRange, plainColumn, spillColumn, TREASURY_DAT, TREASURY_FINANCING, TREASURY_RESULTS, Way, WAYS } from "../../src/template/treasury-sheet";
 import { Decimal, leaseCashFlows, LeaseMonth, miningCashFlows, treasuryCashFlows, treasurySummary, TreasuryMonth } from "../../src/calc";
-import { Evaluated } from "../support/formula-engine";
+import { Evaluated } from "../../scripts/formula-engine";
 import { FakeExcel } from "../taskpane/fake-excel";
 import { cellOf, leaseTermsOf, miningSiteOf, num, phase, QUICK_RISK, templateModel } from "../support/template-model";
 

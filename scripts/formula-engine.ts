@@ -3,19 +3,32 @@
  * the MINER functions registered in it: each calls the same adapter Excel calls, which calls the
  * calc module. So a template's formulas are evaluated as Excel would, and compared with calc.
  *
- * HyperFormula is GPL-3.0 (licenseKey "gpl-v3"): a test-only devDependency, never bundled.
+ * It is a build tool: scripts/build-xlsx.js calculates the release's workbook with it, and the
+ * template tests evaluate the model with it. HyperFormula is GPL-3.0 (licenseKey "gpl-v3"): a
+ * devDependency that runs at build and test time, like the compiler, never bundled (the bundle
+ * test and scripts/check-dist.js check that no bundle carries it).
  */
 import type * as H from "hyperformula";
 import type { Ast, AstNodeType, CellRangeAst, ProcedureAst } from "hyperformula/typings/parser";
 import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
-import { CALLS, Fn, TABLE_FUNCTION } from "./calls";
-import { fromTable } from "../../src/functions/fromtable";
-import { RISK_SIZES } from "../../src/template/risk-sheet";
-import { SCHEDULE_MONTHS } from "../../src/template/lease-sheet";
-import { AFTER_TAX_SIZES } from "../../src/template/after-tax-sheet";
+import { CALCULATED } from "../src/functions/calculated";
+import { fromTable } from "../src/functions/fromtable";
+import type { CalculatedId } from "../src/functions/params";
+import { RISK_SIZES } from "../src/template/risk-sheet";
+import { SCHEDULE_MONTHS } from "../src/template/lease-sheet";
+import { AFTER_TAX_SIZES } from "../src/template/after-tax-sheet";
 import { hyperformula, oneCell } from "./hyperformula";
 
-const { ArraySize, CellError, DetailedCellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } = hyperformula;
+const {
+  ArraySize,
+  CellError,
+  DetailedCellError,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} = hyperformula;
 type HyperFormula = H.HyperFormula;
 
 /**
@@ -67,7 +80,11 @@ function treasurySize(ast: ProcedureAst): H.ArraySize {
   return new ArraySize(10, column.end.row - column.start.row + 1 + 1); // the months and the header
 }
 
-const fnOf = (id: string): Fn => (id === TABLE_FUNCTION ? (fromTable as Fn) : CALLS[id].fn);
+type Fn = (...args: unknown[]) => unknown;
+/** The dispatcher that runs any calculated function on named rows of tables. */
+const TABLE_FUNCTION = "FROMTABLE";
+/** Every function a template may call: the calculated ones (the live ones never are: they read MINER_Market's names) and FROMTABLE. */
+const fnOf = (id: string): Fn => (id === TABLE_FUNCTION ? (fromTable as Fn) : CALCULATED[id as CalculatedId]);
 const VARIABLE_SIZE = ["LEASECASHFLOWS", "MININGCASHFLOWS"];
 
 const ERROR_TYPES: Record<string, H.ErrorType> = {
@@ -82,7 +99,8 @@ function asExcelArg(v: unknown): unknown {
   if (v instanceof SimpleRangeValue) return v.rawData().map((row) => row.map(asExcelArg));
   if (typeof v === "symbol" || v === undefined) return null; // HyperFormula's EmptyValue
   // A number HyperFormula typed (currency from PMT, a percent, a date) is a RichNumber; Excel passes the plain number.
-  if (typeof v === "object" && v !== null && typeof (v as { val?: unknown }).val === "number") return (v as { val: number }).val;
+  if (typeof v === "object" && v !== null && typeof (v as { val?: unknown }).val === "number")
+    return (v as { val: number }).val;
   return v;
 }
 
@@ -102,7 +120,7 @@ class MinerPlugin extends FunctionPlugin {
   }
 }
 
-for (const id of [...Object.keys(CALLS), TABLE_FUNCTION].filter((x) => !VARIABLE_SIZE.includes(x))) {
+for (const id of [...Object.keys(CALCULATED), TABLE_FUNCTION].filter((x) => !VARIABLE_SIZE.includes(x))) {
   const fixed = ARRAY_SIZES[id] as [number, number] | undefined;
   const size: ((ast: ProcedureAst) => H.ArraySize) | undefined =
     id === TABLE_FUNCTION
@@ -112,7 +130,11 @@ for (const id of [...Object.keys(CALLS), TABLE_FUNCTION].filter((x) => !VARIABLE
         : fixed
           ? () => new ArraySize(fixed[0], fixed[1])
           : undefined;
-  (MinerPlugin.prototype as unknown as Record<string, unknown>)[id] = function (this: MinerPlugin, ast: ProcedureAst, state: InterpreterState) {
+  (MinerPlugin.prototype as unknown as Record<string, unknown>)[id] = function (
+    this: MinerPlugin,
+    ast: ProcedureAst,
+    state: InterpreterState,
+  ) {
     return this.call(id, ast, state);
   };
   if (size) {
@@ -171,6 +193,15 @@ export function evaluate(xl: Workbook, inputs: Record<string, unknown> = {}): Ev
   return evaluated(hf, xl, (address, content) => hf.setCellContents(locate(hf, address), oneCell(content)));
 }
 
+/** A sheet's cells, as the workbook holds them, into the engine's sheet of that name. */
+function loadCells(hf: HyperFormula, xl: Workbook, name: string): void {
+  const sheet = hf.getSheetId(name) as number;
+  for (const [a1, content] of xl.contents(name)) {
+    const cell = hf.simpleCellAddressFromString(a1, sheet);
+    if (cell) hf.setCellContents(cell, oneCell(content));
+  }
+}
+
 /** The workbook, with `inputs` typed over it, in a new engine, calculated once. */
 function load(xl: Workbook, inputs: Record<string, unknown>): HyperFormula {
   // Full doubles out (no display rounding), so differences are what they are.
@@ -178,13 +209,7 @@ function load(xl: Workbook, inputs: Record<string, unknown>): HyperFormula {
   for (const name of xl.sheets) hf.addSheet(name);
   hf.suspendEvaluation();
   for (const [name, formula] of xl.names) hf.addNamedExpression(name, formula);
-  for (const name of xl.sheets) {
-    const sheet = hf.getSheetId(name) as number;
-    for (const [a1, content] of xl.contents(name)) {
-      const cell = hf.simpleCellAddressFromString(a1, sheet);
-      if (cell) hf.setCellContents(cell, oneCell(content));
-    }
-  }
+  for (const name of xl.sheets) loadCells(hf, xl, name);
   for (const [address, content] of Object.entries(inputs)) hf.setCellContents(locate(hf, address), oneCell(content));
   hf.resumeEvaluation();
   return hf;
@@ -205,13 +230,33 @@ function evaluated(hf: HyperFormula, xl: Workbook, set: (address: string, conten
         const values = hf.getSheetValues(hf.getSheetId(name) as number);
         values.forEach((row, r) =>
           row.forEach((v, c) => {
-            if (v instanceof DetailedCellError) out.push(`${name}!${hf.simpleCellAddressToString({ sheet: 0, row: r, col: c }, 0)}: ${v.value} ${v.message}`);
+            if (v instanceof DetailedCellError)
+              out.push(
+                `${name}!${hf.simpleCellAddressToString({ sheet: 0, row: r, col: c }, 0)}: ${v.value} ${v.message}`,
+              );
           }),
         );
       }
       return out;
     },
   };
+}
+
+/**
+ * Loads the sheets a workbook gained since its engine loaded it (the MINER_Market sheet, another
+ * copy of the model) into the same engine, with the workbook names it lacks and `inputs` typed
+ * over them, calculated once: an engine of its own would load and calculate the first copy again.
+ */
+export function addNewSheets(e: Evaluated, xl: Workbook, inputs: Record<string, unknown> = {}): string[] {
+  const hf = e.hf;
+  const added = [...xl.sheets].filter((name) => hf.getSheetId(name) === undefined);
+  hf.suspendEvaluation();
+  for (const name of added) hf.addSheet(name);
+  for (const [name, formula] of xl.names) if (!hf.getNamedExpression(name)) hf.addNamedExpression(name, formula);
+  for (const name of added) loadCells(hf, xl, name);
+  for (const [address, content] of Object.entries(inputs)) hf.setCellContents(locate(hf, address), oneCell(content));
+  hf.resumeEvaluation();
+  return added;
 }
 
 /** The cell holds `content` (a formula as the engine writes it): the scenario is the one asked for, not the last one's cells. */
@@ -254,11 +299,14 @@ export function scenarios(xl: Workbook): (inputs?: Record<string, unknown>) => E
       });
     } else {
       const engine = hf;
-      const wanted = new Map(Object.entries(inputs).map(([address, content]) => [key(engine, address), [address, content] as const]));
+      const wanted = new Map(
+        Object.entries(inputs).map(([address, content]) => [key(engine, address), [address, content] as const]),
+      );
       const restored = [...typed].filter(([k]) => !wanted.has(k)).map(([, address]) => address);
       engine.batch(() => {
         for (const address of restored) engine.setCellContents(locate(engine, address), oneCell(original(address)));
-        for (const [address, content] of wanted.values()) engine.setCellContents(locate(engine, address), oneCell(content));
+        for (const [address, content] of wanted.values())
+          engine.setCellContents(locate(engine, address), oneCell(content));
       });
       for (const address of restored) expectHolds(engine, address, original(address));
       typed.clear();

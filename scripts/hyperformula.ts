@@ -1,7 +1,7 @@
 /**
- * HyperFormula as the template suites use it: the copy test/setup/environment.js loaded once per
- * jest worker outside the test's sandbox (several times faster to evaluate a whole model), or,
- * run without that environment, this file's own.
+ * HyperFormula as the formula engine (formula-engine.ts) loads it: under Jest, the copy
+ * test/setup/environment.js loaded once per worker outside the test's sandbox (several times
+ * faster to evaluate a whole model); in the build (scripts/build-xlsx.js), this file's own.
  */
 import type * as HyperFormulaModule from "hyperformula";
 
@@ -18,6 +18,7 @@ export const hyperformula: typeof HyperFormulaModule = shared?.hyperformula ?? r
 
 /** One cell's content as setCellContents takes it. */
 export function oneCell(value: unknown): never {
-  if (typeof value === "object" && value !== null) throw new Error(`a cell holds a number, text, a boolean or nothing, not ${String(value)}`);
+  if (typeof value === "object" && value !== null)
+    throw new Error(`a cell holds a number, text, a boolean or nothing, not ${String(value)}`);
   return (shared ? shared.oneCell(value) : [[value]]) as never;
 }
