@@ -10,8 +10,8 @@
  */
 import { InvalidArgumentError } from "../calc/errors";
 import { FIELDS, FieldId } from "../market/fields";
-import type { HistoryField, Spacing } from "../market/history-field";
-import { loadMarket, MarketChunk } from "../market/lazy";
+import { HISTORY_FIELDS, HistoryField, SPACINGS, Spacing } from "../market/history-names";
+import { loadMarket } from "../market/lazy";
 import { quoteArgument, toExcelError } from "./excel";
 import { SIGNATURES } from "./params";
 import { read } from "./read";
@@ -25,7 +25,7 @@ const MARKET_FIELD: Partial<Record<FieldId, HistoryField>> = {
 };
 
 /** "price", or a market field's id, workbook name or label (BTC_Hashprice), case-insensitively. */
-function historyField(raw: string, { HISTORY_FIELDS }: MarketChunk): HistoryField {
+function historyField(raw: string): HistoryField {
   const key = raw.trim().toLowerCase();
   if (key in HISTORY_FIELDS) return key as HistoryField;
   const info = FIELDS.find((f) => f.id === key || f.name.toLowerCase() === key || f.label.toLowerCase() === key);
@@ -39,7 +39,7 @@ function historyField(raw: string, { HISTORY_FIELDS }: MarketChunk): HistoryFiel
   return field;
 }
 
-function spacing(raw: string, { SPACINGS }: MarketChunk): Spacing {
+function spacing(raw: string): Spacing {
   const key = raw.trim().toLowerCase();
   if (!(SPACINGS as readonly string[]).includes(key))
     throw new InvalidArgumentError(
@@ -53,8 +53,12 @@ function spacing(raw: string, { SPACINGS }: MarketChunk): Spacing {
 export async function history(...args: unknown[]): Promise<(string | number)[][]> {
   const params = SIGNATURES.HISTORY;
   let a;
+  let field: HistoryField;
+  let interval: Spacing;
   try {
     a = read(params, args.slice(0, params.length));
+    field = historyField(a.field);
+    interval = spacing(a.interval);
   } catch (e) {
     throw toExcelError("HISTORY", e, params);
   }
@@ -67,7 +71,7 @@ export async function history(...args: unknown[]): Promise<(string | number)[][]
   const store = m.historyStore();
   let request;
   try {
-    request = m.historyRequest(historyField(a.field, m), a.start_date, a.end_date, spacing(a.interval, m), store.now);
+    request = m.historyRequest(field, a.start_date, a.end_date, interval, store.now);
   } catch (e) {
     throw toExcelError("HISTORY", e, params);
   }

@@ -80,12 +80,13 @@ function stream(
     canceled = true;
     stop?.();
   };
-  loadMarket().then(
-    (m) => {
+  loadMarket()
+    .then((m) => {
       if (!canceled) stop = follow(m.marketService(), fn, what, pick, invocation, everyMs);
-    },
-    () => invocation.setResult(notAvailable(fn, `${what} unavailable: MINER's market code could not be loaded`)),
-  );
+    })
+    .catch((e: unknown) => {
+      if (!canceled) invocation.setResult(notAvailable(fn, `${what} unavailable: ${loadFailure(e)}`));
+    });
 }
 
 /**
@@ -146,6 +147,12 @@ function follow(
   );
   return stop;
 }
+
+/** Why a cell could not follow the market: the chunk did not load, or (never expected) following threw. */
+const loadFailure = (e: unknown) =>
+  e instanceof Error && /chunk/i.test(e.name + e.message)
+    ? "MINER's market code could not be loaded"
+    : `MINER's market code failed: ${String(e)}`;
 
 /** A value and whether the snapshot marks it stale (`staleId`: a field's id, or btc_price_eur …). */
 function picked(value: Sourced | undefined, s: MarketSnapshot, staleId: string): Picked | undefined {

@@ -4,5 +4,5 @@
  * the providers through.
  */
 export { browserHttpDeps, historyStore, marketService } from "./runtime";
-export { fieldHistory, HISTORY_FIELDS, historyRequest, SPACINGS } from "./history-field";
+export { fieldHistory, historyRequest } from "./history-field";
 export { fetchHistory, HISTORY_INTERVALS } from "./history";

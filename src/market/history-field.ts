@@ -32,19 +32,10 @@ import { HistoryData, HistoryKind, HistoryStore, providerName } from "./history-
 const DAY_S = 86_400;
 const DAY_MS = DAY_S * 1000;
 
-/** The fields MINER.HISTORY offers, with their column heading and the endpoints each needs. */
-export const HISTORY_FIELDS = {
-  price: { heading: "BTC price (USD)", needs: ["prices"] },
-  difficulty: { heading: "Difficulty", needs: ["adjustments"] },
-  // The difficulty adjustments too: each day's hashrate is checked against the difficulty in force (history-series.ts).
-  hashrate: { heading: "Network hashrate (EH/s)", needs: ["hashrates", "adjustments"] },
-  hashprice: { heading: "Hashprice (USD/PH/day)", needs: ["prices", "adjustments", "rewards"] },
-} as const satisfies Record<string, { heading: string; needs: readonly HistoryKind[] }>;
-export type HistoryField = keyof typeof HISTORY_FIELDS;
+import { HISTORY_FIELDS, HistoryField, Spacing } from "./history-names";
 
-/** How far apart the rows are. */
-export const SPACINGS = ["daily", "weekly", "monthly"] as const;
-export type Spacing = (typeof SPACINGS)[number];
+export { HISTORY_FIELDS, SPACINGS } from "./history-names";
+export type { HistoryField, Spacing } from "./history-names";
 
 /**
  * The fewest days each mempool interval covers back from today (3 months from 1 February to

@@ -8,6 +8,7 @@ import { DEFAULT_POLICY, FetchFn, HttpDeps, HttpPolicy } from "./http";
 import { MarketService } from "./service";
 import { providerBases } from "./bases";
 import { HISTORY_POLICY, HistoryStore } from "./history-store";
+import { WAITING_FOR_SOURCE } from "./waiting";
 import { BackoffMemory } from "./backoff";
 
 export { providerBases } from "./bases";
@@ -64,6 +65,15 @@ export function runtimeBackoff(): BackoffMemory {
   return memory;
 }
 
+/**
+ * Whether this is the pane's page (taskpane.html, also the shared runtime's page): its markup says
+ * so (a meta tag, there before any script runs), so a live cell that asks first still waits for the
+ * pane to apply the workbook's source, however the page's scripts and Excel's calls interleave.
+ */
+function onPanePage(): boolean {
+  return typeof document !== "undefined" && document.querySelector('meta[name="miner-pane"]') !== null;
+}
+
 export function marketService(): MarketService {
   const g = globalThis as unknown as Record<string, MarketService | undefined>;
   let service = g[KEY];
@@ -78,6 +88,7 @@ export function marketService(): MarketService {
       hedgeMs: testSetting("hedgeMs"),
       backoff: runtimeBackoff(),
     });
+    if (onPanePage()) service.hold(WAITING_FOR_SOURCE);
     g[KEY] = service;
   }
   return service;

@@ -13,6 +13,7 @@
 import { providerBases } from "../market/bases";
 import { loadMarket, market } from "../market/lazy";
 import { parseMempoolBase } from "../market/source-url";
+import { WAITING_FOR_SOURCE } from "../market/waiting";
 import { MarketSnapshot } from "../market/fields";
 import { clip } from "../market/clip";
 import { renderBanner, renderMarket, setText } from "./view";
@@ -56,7 +57,6 @@ const writer = new MarketWriter<WriteReport | undefined>((snapshot, create) =>
 let lastRibbonRefresh = -Infinity;
 
 /** Why nothing is fetched when the page starts: until the workbook's own source is applied. */
-const WAITING_FOR_SOURCE = "waiting for the workbook's choice of data source";
 
 /** Sets a status line; unchanged text is not rewritten, so a live region speaks only on a change. */
 function say(id: string, text: string): void {
@@ -169,6 +169,11 @@ function showProgress(done: number, total: number): void {
  */
 async function ribbonRefresh(): Promise<void> {
   const service = marketService();
+  if (service.heldBecause) {
+    // not queued behind the gate: Office waits for the press to complete
+    say("refresh-status", `Refresh from the ribbon not run: ${service.heldBecause}.`);
+    return;
+  }
   if (service.refreshing) {
     await updateWorkbook(await service.refresh(), false);
     return;
@@ -305,10 +310,9 @@ function applyWorkbookSource(): void {
 
 function start(): void {
   const service = marketService();
-  // No request before the workbook's choice of source is applied (Office.onReady, below).
+  // No request before the workbook's choice of source is applied (Office.onReady, below); the
+  // service was created held on this page (runtime.ts): this says so again, whoever created it.
   service.hold(WAITING_FOR_SOURCE);
-  // The ribbon's Refresh runs here too, with or without the pane shown.
-  registerCommands(ribbonRefresh);
   service.subscribe(render);
   // Every finished refresh, whoever asked for it (a live cell's schedule too), updates MINER_Market.
   service.subscribe((s) => {
@@ -372,9 +376,21 @@ function start(): void {
 /** The runtime's MarketService (in the market chunk, which start waits for). */
 const marketService = () => market().marketService();
 
-// The market code first (src/market/lazy.ts), then the pane: the service is held before any cell can ask.
+/**
+ * Loads the market code (src/market/lazy.ts), then starts the pane; a failed load is asked for
+ * again, 2 s later and then twice as long each time up to a minute, and the pane says so meanwhile.
+ */
+function boot(retryMs = 2_000): Promise<void> {
+  return loadMarket().then(start, async () => {
+    say("host-status", `MINER's market code could not be loaded; trying again in ${retryMs / 1000} s.`);
+    await new Promise((resolve) => setTimeout(resolve, retryMs));
+    return boot(Math.min(retryMs * 2, 60_000));
+  });
+}
+
 if (typeof document !== "undefined") {
-  loadMarket().then(start, () =>
-    say("host-status", "MINER's market code could not be loaded: reload the add-in (Home → MINER) to try again."),
-  );
+  const started = boot();
+  // The ribbon's Refresh runs here too, with or without the pane shown: associated at once, so that
+  // a press that starts the runtime is not lost while the market code loads.
+  registerCommands(() => started.then(ribbonRefresh));
 }
