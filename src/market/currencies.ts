@@ -86,10 +86,13 @@ export function screenCurrencies(
       );
       continue;
     }
-    const lastUsd = reference?.prices.USD?.value;
-    const last = reference?.prices[c]?.value;
+    // The last good rate: the currency's and the USD price of one reading (a kept, stale currency
+    // price against a fresh USD one is no rate at all: BTC moved between them), else the band alone.
+    const lastUsd = reference?.prices.USD;
+    const lastPrice = reference?.prices[c];
+    const last = lastPrice && lastUsd && lastPrice.asOf === lastUsd.asOf ? lastPrice.value : undefined;
     if (lastUsd !== undefined && last !== undefined) {
-      const move = implied / (last / lastUsd) - 1;
+      const move = implied / (last / lastUsd.value) - 1;
       if (Math.abs(move) > FX_JUMP) {
         refuse(`implies a ${c}/USD rate ${pct(move)} from the last good one (more than ±${FX_JUMP * 100}%)`);
         continue;

@@ -9,6 +9,9 @@ import { MarketService } from "../../src/market/service";
 import { MarketSnapshot } from "../../src/market/fields";
 import { DEFAULT_POLICY } from "../../src/market/http";
 import { BASES, FakeProviders, fakeProviders } from "../support/fake-providers";
+import { screenCurrencies } from "../../src/market/currencies";
+import { FX_JUMP } from "../../src/market/guards";
+import { reading } from "../../src/market/providers/types";
 
 const START = Date.UTC(2026, 11, 7, 12, 0);
 let p: FakeProviders;
@@ -99,4 +102,31 @@ test.each([
     const s = await refresh(service());
     expect([c, rate, s.prices[c as "EUR"] !== undefined]).toEqual([c, rate, written]);
   }
+});
+
+test("a currency's last good rate is taken from one reading: a kept EUR price against a newer USD one is no rate, so a true EUR after a 15% rise is written", () => {
+  const old = START - 3 * 3_600_000;
+  // EUR kept (stale) from three hours ago at 0.86 EUR per USD; USD refreshed since (fallback providers quote USD only)
+  const reference = {
+    prices: {
+      USD: { value: 91_000, source: COINBASE, asOf: START - 60_000 },
+      EUR: { value: 80_000 * 0.86, source: MEMPOOL, asOf: old },
+    },
+  } as unknown as MarketSnapshot;
+  const r = reading({ prices: { USD: 92_000, EUR: 92_000 * 0.86 } });
+  // with the old pairing the implied rate would move 0.86 / (68,800 / 91,000) − 1 = +13.8%, beyond ±10%
+  expect(Math.abs(0.86 / ((80_000 * 0.86) / 91_000) - 1)).toBeGreaterThan(FX_JUMP);
+  const screen = screenCurrencies(r, reference, undefined);
+  expect([screen.problems, r.prices.EUR]).toEqual([[], 92_000 * 0.86]);
+  // one reading's pair still holds the rate to ±10%
+  const fresh = {
+    prices: {
+      USD: { value: 91_000, source: MEMPOOL, asOf: old },
+      EUR: { value: 91_000 * 0.86, source: MEMPOOL, asOf: old },
+    },
+  } as unknown as MarketSnapshot;
+  const jumped = reading({ prices: { USD: 92_000, EUR: 92_000 * 0.86 * 1.12 } });
+  expect(screenCurrencies(jumped, fresh, undefined).problems.join()).toMatch(
+    /EUR\/USD rate \+12\.0% from the last good one/,
+  );
 });
