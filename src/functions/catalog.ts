@@ -231,7 +231,7 @@ const CONVERSION_CREDIT =
 const SALVAGE_NOTE =
   "The fleet's value when mining ends, in the salvage column: at the horizon's end, salvage_pct × refresh_capex_usd_per_th × fleet TH/s when salvage_pct is above 0, else fleet_resale_usd_per_th × fleet TH/s; at a stop for good, the resale value. salvage_pct above 0 with refresh_capex_usd_per_th 0 or blank is #VALUE! (a share of no price): give fleet_resale_usd_per_th.";
 const STOP_NOTE =
-  "stop_for_good (default FALSE): the fleet stops for good after the month s that maximises the NPV (every s tried; a tie goes to the later month), is sold then for its resale value, and nothing follows: no revenue, power, opex or refresh. The stop is chosen with hindsight of the path.";
+  "stop_for_good (default FALSE): the fleet stops for good after the month s that maximises the NPV (every s tried; a tie goes to the later month), is sold then for its resale value, and nothing follows: no revenue, power, opex or refresh. On the one path a schedule is given, the stop is chosen with hindsight of that path; the simulations cannot know a path's future and decide each month from what is known then (docs/timing-option.md).";
 const NETWORK_NOTE =
   "The floor is the network's marginal cost: hashrate stops growing, or leaves, when hashprice falls to it (the 2025 low, $35.06/PH-day on 22 November 2025 by Luxor's Hashrate Index, was followed by the largest difficulty drop since 2021; docs/timing-option.md). The path runs on beneath the floor, so difficulty returns to it when the price allows; a floor at which the network would be smaller than the fleet counted in it is #VALUE!.";
 /** Both legs of a conversion and their values at month 0. */
@@ -940,8 +940,8 @@ export const CATALOG: readonly FunctionDoc[] = [
       ...SIMULATION_NOTES,
       'The risk inputs come after MININGNPV\'s arguments as they were when they came (the parameters MININGNPV has gained since follow them), so an assumptions table for MININGNPV works unchanged with a table of the risk inputs: =MINER.FROMTABLE("MININGNPVDIST", Site, Horizon, Risk).',
       "price_vol_annual, difficulty_vol_annual, price_difficulty_corr, paths and seed are required; Excel's tooltip shows them in brackets because they follow optional arguments.",
-      "With every volatility 0 the mean equals MININGNPV (to 1e-9); with price noise only and no switch-off it matches MININGNPV within its SE; switching off in bad months is an option, so with it the mean is at least MININGNPV.",
-      "A stop for good is chosen on each path with hindsight of that path. A difficulty_path is the difficulty's mean path (its growth is ignored).",
+      "With every volatility 0 the mean equals MININGNPV (to 1e-9); with price noise only and no switch-off it matches MININGNPV within its SE. Switching off in bad months is an option, so with price noise only, no refresh within the horizon and no stop for good the mean is at least MININGNPV (within its SE); not in general: a refresh is bought on each path when it runs, and one bought late on a good path can cost more than it earns before the horizon ends.",
+      "A stop for good is decided on each path month by month from what is known then (the past and next month's price and difficulty, projected along the plan's growth), never from the path's future: a policy a miner could follow, so the mean is not overstated by hindsight; with every volatility 0 it is MININGNPV's stop. A difficulty_path is the difficulty's mean path (its growth is ignored).",
       "A path on which the difficulty falls below the one the fleet alone implies is read as the fleet being the whole network (when the difficulty includes the fleet).",
     ],
     examples: [
@@ -1005,7 +1005,7 @@ export const CATALOG: readonly FunctionDoc[] = [
       "Convert now = L + R (CONVERSIONVALUE's lease side); Mine = the mean of M + T (CONVERSIONDIST's mining side, the same paths); Option premium = Flexible − the better of the two, with the SE of that difference.",
       "A lower bound: the valuation paths never informed the policy, and the policy uses only what is known at each decision, so Flexible is an unbiased estimate of a feasible strategy (within its SE, at most the best timing's value; perfect foresight is an upper bound).",
       "P(convert): the share of paths that convert before the horizon's end (months 0 … H − 1); the median month is among those. Boundary year y: the median over its decision months of the hashprice below which the policy converts (0: it does not convert that year).",
-      "Stated simplifications: the state is the hashprice alone (not the months since the last refresh); a stop for good inside a mining leg is chosen with hindsight of its own path, as in CONVERSIONDIST.",
+      "A stop for good, inside a mining leg or over the whole horizon, is decided month by month from what is known then, as in CONVERSIONDIST, so every part of the flexible strategy is feasible and the lower bound holds. Stated simplification: the state is the hashprice alone (not the months since the last refresh).",
       SIMULATION_NOTES[0],
       SIMULATION_NOTES[1],
       SIMULATION_NOTES[2],

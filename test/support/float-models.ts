@@ -45,6 +45,8 @@ export interface FloatMiningPlan {
   stop_for_good?: boolean;
   fleet_resale_usd_per_th?: number;
   difficulty_path?: number[];
+  /** Month m's BTC price at index m − 1 (a simulated path); else btc_price with its growth. */
+  price_path?: number[];
   hashprice_floor_usd_per_ph_day?: number;
   /** The first month that pays the energy tax (default 1). */
   energy_tax_start_month?: number;
@@ -78,9 +80,14 @@ export interface FloatMiningMonth {
  * refresh_every_months months of the horizon remain; with stop_for_good every stop month s is
  * tried (months after s: nothing; the fleet sold at s for its resale value) and the best kept
  * (the later on a tie); the last month gets salvage_pct × fleet price when salvage_pct > 0, else
- * the resale value.
+ * the resale value. `stopValues`, when given, gets the NPV of stopping at each month s = 1..M at
+ * index s (s = M: run to the end), whatever stop_for_good says.
  */
-export function floatMining(p: FloatMiningPlan, rate: number): { rows: FloatMiningMonth[]; npv: number; stop: number } {
+export function floatMining(
+  p: FloatMiningPlan,
+  rate: number,
+  stopValues?: number[],
+): { rows: FloatMiningMonth[]; npv: number; stop: number } {
   const fleetThs = (p.site_mw * 1e6) / (p.efficiency_j_th * p.pue);
   const fleetHs = fleetThs * 1e12;
   const uptime = p.uptime ?? 1;
@@ -101,7 +108,7 @@ export function floatMining(p: FloatMiningPlan, rate: number): { rows: FloatMini
   // Operating months first (nothing here depends on the fleet's life).
   const base: { m: number; d: number; btcRun: number; revenueRun: number; running: boolean; networkBtc: number }[] = [];
   for (let m = 1; m <= M; m++) {
-    const price = p.btc_price * (1 + (p.btc_price_growth_monthly ?? 0)) ** (m - 1);
+    const price = p.price_path ? p.price_path[m - 1] : p.btc_price * (1 + (p.btc_price_growth_monthly ?? 0)) ** (m - 1);
     const reward = floatMeanSubsidy(p.start_height + BLOCKS * (m - 1), BLOCKS) + (p.fees_btc_per_block ?? 0);
     let d = p.difficulty_path
       ? p.difficulty_path[m - 1]
@@ -154,6 +161,9 @@ export function floatMining(p: FloatMiningPlan, rate: number): { rows: FloatMini
         pv,
       };
     });
+  if (stopValues) {
+    for (let s = 1; s <= M; s++) stopValues[s] = rowsUpTo(s).reduce((a, r) => a + r.pv, 0);
+  }
   let best = { rows: rowsUpTo(M), npv: 0, stop: M };
   best.npv = best.rows.reduce((s, r) => s + r.pv, 0);
   if (p.stop_for_good) {
@@ -258,4 +268,33 @@ export function floatGpu(g: FloatGpu, r: number): { flows: number[]; revenue: nu
   let npv = 0;
   for (let m = flows.length - 1; m >= 0; m--) npv += flows[m] / (1 + r) ** (m / 12);
   return { flows, revenue, npv };
+}
+
+/**
+ * The stop for good as a miner decides it month by month, knowing only the past and the next
+ * month's levels: at each month t = 1..M − 1 it projects the levels of index t (month t + 1's
+ * price and difficulty) along the plan's own growth, values every later stop month on that
+ * projection, and stops at t when stopping now is worth strictly more than the best of them.
+ * Brute force: one whole schedule per month t. `price` and `difficulty` are the path's levels,
+ * month m at index m − 1.
+ */
+export function floatMiningKnownThen(
+  p: FloatMiningPlan,
+  rate: number,
+  price: number[],
+  difficulty: number[],
+): { npv: number; stop: number } {
+  const M = p.months;
+  const plan = { ...p, stop_for_good: false };
+  const actual: number[] = [];
+  floatMining({ ...plan, price_path: price, difficulty_path: difficulty }, rate, actual);
+  const gp = 1 + (p.btc_price_growth_monthly ?? 0);
+  const gd = 1 + (p.difficulty_growth_monthly ?? 0);
+  for (let t = 1; t < M; t++) {
+    const projected = (x: number[], g: number) => x.slice(0, M).map((v, j) => (j <= t ? v : x[t] * g ** (j - t)));
+    const seen: number[] = [];
+    floatMining({ ...plan, price_path: projected(price, gp), difficulty_path: projected(difficulty, gd) }, rate, seen);
+    if (actual[t] > Math.max(...seen.slice(t + 1))) return { npv: actual[t], stop: t };
+  }
+  return { npv: actual[M], stop: M };
 }

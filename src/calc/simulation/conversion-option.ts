@@ -31,9 +31,13 @@
  * bound, up to its standard error, of the best policy's value. An upper bound: the perfect-
  * foresight value, max(N, max_k X_k) on each path, which no policy can beat.
  *
- * Stated simplifications: the state is the hashprice only (not the months since the last refresh
- * nor the price and difficulty separately); a stop for good inside a mining leg is chosen with
- * hindsight of its own path (as CONVERSIONDIST's mining leg is).
+ * A stop for good inside a mining leg, or over the whole horizon, is decided month by month from
+ * what is known then (mining-paths.ts), so X_k and N are themselves values of feasible policies and
+ * the lower bound holds for the combined strategy. The perfect-foresight value uses these same X_k
+ * and N: it bounds the conversion timing, not the stop.
+ *
+ * Stated simplification: the state is the hashprice only (not the months since the last refresh
+ * nor the price and difficulty separately).
  */
 import { NoAnswerError } from "../errors";
 import { ConversionPlan } from "../conversion";

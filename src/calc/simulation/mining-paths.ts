@@ -27,9 +27,26 @@
  *              (the energy tax from energy_tax_start_month on, as the schedule charges it)
  *   o_m      = df_m × (revenue − power − energy tax − opex) when it runs, −df_m × idle opex when not,
  *              with df_m = (1 + discount_rate)^(−m/12)
- *   then the fleet's life exactly as fleet-life.ts states it (refresh chain bought only in months
- *   that run, none with fewer than refresh_every_months months left, the stop for good with
- *   hindsight of the path, the resale and the end value).
+ *   then the fleet's life as fleet-life.ts states it (refresh chain bought only in months that
+ *   run, none with fewer than refresh_every_months months left, the resale and the end value),
+ *   except the stop for good, below.
+ *
+ * The stop for good on a path is decided month by month from what is known then, never from the
+ * path's future (a stopping time). At month t (after its flows; month t + 1's price and difficulty,
+ * index t, are known, as the conversion option's state is) the fleet stops when selling it now is
+ * worth strictly more than every later stop month s = t + 1 … horizon (s = horizon: run to the end)
+ * on the projection from t: month t + 1 as known, then index j > t at the mean levels given index t,
+ * price[t] × (1 + g)^(j − t) and difficulty[t] × (1 + g_D)^(j − t) (or × path[j] / path[t] along a
+ * given difficulty_path), the floor, switch-off and refresh chain applied to the projection. Each
+ * k-month leg of `legs` decides its own stop in the same way over its own horizon (its refreshes
+ * only with N months of k left, the fleet sold at k). So "Mine" and every leg are the value of a
+ * feasible (non-anticipative) policy: on every path at most the best stop in hindsight (the
+ * decimal schedule's rule, which is right for MININGNPV: one path known in advance), and a lower
+ * bound, up to the estimate's SE, on the best policy's value. With every volatility 0 the
+ * projection is the path itself and the stop is the decimal schedule's (the first month t whose
+ * value beats every later one is the latest maximiser). Cost: a month is projected only when
+ * stopping at t is worth more than stopping at t + 1 (month t + 1 is known), and the projection
+ * runs only until the later months pay back, or to the end when they never do.
  *
  * Every per-month constant (c_m, df_m, the costs' present values, k_m) is computed once, in
  * decimal, and rounded to a double the same way in every engine (model.ts's toDouble); a path is
@@ -107,13 +124,33 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
   const floored = t.hashpriceFloor !== undefined;
   const N = t.refreshEvery;
   const limit = N > 0 ? M - N : 0; // the last month a refresh may be bought over the whole horizon
-  // Scratch for `legs`, reused between paths: P(s), C(t) of fleet-life.ts, and the window's queue.
+  // The projection's mean levels relative to index t: price × g^(j − t), difficulty along its
+  // growth or its given path (IEEE products and quotients: the same bits in every engine).
+  const priceGrowth = new Float64Array(M + 1);
+  const difficultyGrowth = new Float64Array(M + 1);
+  const gp = toDouble(t.priceGrowth);
+  const gd = toDouble(t.difficultyGrowth);
+  priceGrowth[0] = 1;
+  difficultyGrowth[0] = 1;
+  for (let j = 1; j <= M; j++) {
+    priceGrowth[j] = priceGrowth[j - 1] * gp;
+    difficultyGrowth[j] = difficultyGrowth[j - 1] * gd;
+  }
+  const pathLevels = t.difficultyPath?.slice(0, M).map(toDouble);
+  // Scratch reused between paths: P(s), C(s), B(s) = P(s) + R·df_s on the path; the projection's
+  // P, C, B from a decision month on; the legs' stop months; the window's queue.
   const P = new Float64Array(M + 1);
   const C = new Float64Array(M + 1);
   const B = new Float64Array(M + 1);
+  const dueAfter = new Int32Array(M + 1);
+  const Pp = new Float64Array(M + 1);
+  const Cp = new Float64Array(M + 1);
+  const Bp = new Float64Array(M + 1);
+  const legStop = new Int32Array(M + 1);
   const queue = new Int32Array(M + 1);
+  const capexTo = (s: number) => (s > 0 ? C[s] : 0);
 
-  /** Month m's operating PV o_m along the path; sets `runs`, and `floored` difficulty `d`. */
+  /** Month m's operating PV o_m at the given levels; sets `runs`, and the `floored` difficulty `d`. */
   let runs = false;
   let d = 0;
   const month = (m: number, price: number, difficulty: number): number => {
@@ -128,78 +165,143 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
     return runs ? disc[m] * revenue - runCost[m] : -idleCost[m];
   };
 
+  /** P, C, B, the refresh chain's due months along the path (and its hashprice when asked). */
+  const walk = (price: ArrayLike<number>, difficulty: ArrayLike<number>, hashprice?: Float64Array) => {
+    let due = N;
+    for (let m = 1; m <= M; m++) {
+      const o = month(m, price[m - 1], difficulty[m - 1]);
+      if (hashprice) hashprice[m] = (hashpriceCoin[m] * price[m - 1]) / d;
+      P[m] = P[m - 1] + o;
+      C[m] = C[m - 1];
+      if (N > 0 && runs && m >= due) {
+        C[m] += capexPv[m];
+        due = m + N;
+      }
+      dueAfter[m] = due;
+      B[m] = P[m] + resalePv[m];
+    }
+  };
+
+  /**
+   * The stop for good, decided month by month from what is known then (module header): returns the
+   * whole horizon's stop month (0: none) and, with `legs`, fills legStop[k] for each k-month leg.
+   */
+  const decide = (price: ArrayLike<number>, difficulty: ArrayLike<number>, legs: boolean): number => {
+    let stopWhole = 0;
+    let live = legs ? M : 0; // legs k > t not yet stopped
+    if (legs) legStop.fill(0);
+    for (let t = 1; t < M; t++) {
+      if (legs && legStop[t] === 0) live--; // leg t is over: it ran to its end
+      if (live === 0 && stopWhole > 0) break;
+      // Stopping at t can beat every later month only if it beats t + 1, which is known at t.
+      const Gt = B[t] - C[t];
+      const fallsB = B[t + 1] < B[t];
+      const fallsG = B[t + 1] - C[t + 1] < Gt;
+      const needB = live > 0 && N > 0 && fallsB; // legs whose refreshes all lie at or before t
+      const needG = live > 0 && t + N < M && fallsG; // legs that still buy after t
+      const needWhole =
+        stopWhole === 0 &&
+        (t + 1 === M
+          ? P[M] + endPv - capexTo(limit) < B[t] - capexTo(Math.min(t, limit))
+          : limit > t
+            ? fallsG
+            : fallsB);
+      if (!needB && !needG && !needWhole) continue;
+      // The projection: month t + 1 as it is known at t, later months at the mean levels from index t.
+      Pp[t + 1] = P[t + 1];
+      Cp[t + 1] = C[t + 1];
+      Bp[t + 1] = B[t + 1];
+      let due = dueAfter[t + 1];
+      let sB = B[t + 1] >= B[t] ? t + 1 : 0;
+      let sG = Bp[t + 1] - Cp[t + 1] >= Gt ? t + 1 : 0;
+      const p0 = price[t];
+      const d0 = difficulty[t];
+      let s = t + 1;
+      for (;;) {
+        const doneB = !needB || sB > 0 || s >= t + N;
+        const doneG = !needG || (sG > 0 && s >= sG + N);
+        const doneWhole = !needWhole || (limit <= t ? sB > 0 && sB < M : sG > 0 && sG <= limit);
+        if (s >= M || (doneB && doneG && doneWhole)) break;
+        s++;
+        const j = s - 1 - t;
+        const dj = pathLevels ? (d0 * pathLevels[s - 1]) / pathLevels[t] : d0 * difficultyGrowth[j];
+        Pp[s] = Pp[s - 1] + month(s, p0 * priceGrowth[j], dj);
+        Cp[s] = Cp[s - 1];
+        if (N > 0 && runs && s >= due) {
+          Cp[s] += capexPv[s];
+          due = s + N;
+        }
+        Bp[s] = Pp[s] + resalePv[s];
+        if (sB === 0 && Bp[s] >= B[t]) sB = s;
+        if (sG === 0 && Bp[s] - Cp[s] >= Gt) sG = s;
+      }
+      const end = s;
+      if (needWhole) {
+        let cont: boolean;
+        if (limit <= t) {
+          cont = (sB > 0 && sB < M) || (end === M && Pp[M] + endPv >= B[t]);
+        } else if (sG > 0 && sG <= limit) {
+          cont = true;
+        } else {
+          let best = Pp[M] + endPv; // end === M here
+          for (let u = limit + 1; u < M; u++) if (Bp[u] > best) best = Bp[u];
+          cont = best - Cp[limit] >= Gt;
+        }
+        if (!cont) stopWhole = t;
+      }
+      if (!legs || live === 0) continue;
+      // Legs k ≤ t + N buy nothing after t: they go on when B recovers within them.
+      if (needB) {
+        for (let k = t + 1; k <= Math.min(M, t + N); k++) {
+          if (legStop[k] === 0 && (sB === 0 || sB > k)) {
+            legStop[k] = t;
+            live--;
+          }
+        }
+      }
+      // Legs k > t + N pay the refreshes up to k − N: on when G recovers by then, or the window (k − N, k] pays.
+      if (needG) {
+        let head = 0;
+        let tail = 0;
+        const last = sG > 0 ? Math.min(end, sG + N - 1) : end;
+        for (let u = t + 1; u <= last; u++) {
+          while (tail > head && Bp[queue[tail - 1]] <= Bp[u]) tail--;
+          queue[tail++] = u;
+          const k = u;
+          const a = k - N;
+          if (a <= t) continue;
+          if (legStop[k] !== 0 || (sG > 0 && sG <= a)) continue;
+          while (queue[head] <= a) head++;
+          if (N === 0 || Bp[queue[head]] - Cp[a] < Gt) {
+            legStop[k] = t;
+            live--;
+          }
+        }
+      }
+    }
+    return stopWhole;
+  };
+
+  /** The whole horizon's value: stopped at `stop` (months 1..stop, purchases up to it, resold), or run to the end. */
+  const whole = (stop: number) => (stop > 0 ? B[stop] - capexTo(Math.min(stop, limit)) : P[M] - capexTo(limit) + endPv);
+
   return {
     months: M,
     value(price, difficulty) {
-      let acc = 0;
-      let due = N;
-      let best = -Infinity;
-      for (let m = 1; m <= M; m++) {
-        acc += month(m, price[m - 1], difficulty[m - 1]);
-        if (N > 0 && runs && m >= due) {
-          if (m <= limit) acc -= capexPv[m];
-          due = m + N;
-        }
-        if (stopForGood && m < M) {
-          const stopped = acc + resalePv[m];
-          if (stopped > best) best = stopped;
-        }
-      }
-      const kept = acc + endPv;
-      return kept >= best ? kept : best;
+      walk(price, difficulty);
+      return whole(stopForGood ? decide(price, difficulty, false) : 0);
     },
     legs(price, difficulty, legs, hashprice) {
-      // P(s) and C(t) (every chain purchase up to t), and the whole horizon's value on the way.
-      let due = N;
-      let acc = 0;
-      let best = -Infinity;
-      P[0] = 0;
-      C[0] = 0;
-      for (let m = 1; m <= M; m++) {
-        const o = month(m, price[m - 1], difficulty[m - 1]);
-        hashprice[m] = (hashpriceCoin[m] * price[m - 1]) / d;
-        P[m] = P[m - 1] + o;
-        C[m] = C[m - 1];
-        acc += o;
-        if (N > 0 && runs && m >= due) {
-          C[m] += capexPv[m];
-          if (m <= limit) acc -= capexPv[m];
-          due = m + N;
-        }
-        if (stopForGood && m < M) {
-          const stopped = acc + resalePv[m];
-          if (stopped > best) best = stopped;
-        }
-      }
+      walk(price, difficulty, hashprice);
+      const stop = stopForGood ? decide(price, difficulty, true) : 0;
       hashprice[0] = 0;
       legs[0] = resalePv[0];
-      if (!stopForGood) {
-        for (let k = 1; k <= M; k++) legs[k] = P[k] - (N > 0 && k > N ? C[k - N] : 0) + resalePv[k];
-      } else {
-        // fleet-life.ts's legValues: a running maximum of G over s ≤ k − N, and the window (k − N, k] of B.
-        let bestEarly = -Infinity;
-        let head = 0;
-        let tail = 0;
-        for (let k = 1; k <= M; k++) {
-          const early = N > 0 ? k - N : k;
-          if (early >= 1) {
-            const g = P[early] - C[early] + resalePv[early];
-            if (g > bestEarly) bestEarly = g;
-          }
-          let v = bestEarly;
-          if (N > 0) {
-            B[k] = P[k] + resalePv[k];
-            while (tail > head && B[queue[tail - 1]] <= B[k]) tail--;
-            queue[tail++] = k;
-            while (queue[head] <= early) head++;
-            const late = B[queue[head]] - (early > 0 ? C[early] : 0);
-            if (late > v) v = late;
-          }
-          legs[k] = v;
-        }
+      for (let k = 1; k <= M; k++) {
+        const s = stopForGood ? legStop[k] : 0;
+        const a = N > 0 ? k - N : 0;
+        legs[k] = s > 0 ? B[s] - capexTo(Math.min(s, a)) : B[k] - capexTo(a);
       }
-      const kept = acc + endPv;
-      return kept >= best ? kept : best;
+      return whole(stop);
     },
   };
 }
