@@ -49,6 +49,34 @@ describe("the hashprice floor", () => {
     expect(relErr(rows[8].difficulty.div(rows[6].difficulty).toNumber(), 1.5985 / 3.161)).toBeLessThan(1e-13);
   });
 
+  test("when the difficulty excludes the fleet, the hashprice the fleet earns is the floor exactly in a capped month (the cap leaves room for the fleet)", () => {
+    // a 1 GW fleet, about 5% of the network; flat price, difficulty +5% a month, switch-off off so every month runs
+    const plan = { ...site, site_mw: 1000, months: 12, btc_price_growth_monthly: 0, difficulty_growth_monthly: 0.05, switch_off_below_cost: false, difficulty_includes_fleet: false, hashprice_floor_usd_per_ph_day: 30 };
+    const fleetPh = 1000e6 / 19.25 / 1000;
+    const perPhDay = fleetPh * (365 / 12) * 0.95 * (1 - 0.02); // PH-days earned a month
+    const fleetDifficulty = (fleetPh * 1e15 * 600) / 2 ** 32;
+    let capped = 0;
+    miningCashFlows(plan).forEach((r, i) => {
+      const m = i + 1;
+      const path = 1.52e14 * 1.05 ** (m - 1);
+      const earned = r.revenue.toNumber() / perPhDay;
+      const atFloor = (91_000 * 86_400e15 * (3.125 + 0.036)) / (2 ** 32 * 30);
+      if (path + fleetDifficulty > atFloor) {
+        capped++;
+        expect(earned).toBeNear(30, { rel: 1e-12, label: `month ${m}: hashprice earned` });
+        expect(r.difficulty.toNumber()).toBeNear(atFloor - fleetDifficulty, { rel: 1e-12, label: `month ${m}: the network without the fleet` });
+      } else expect(earned).toBeGreaterThan(30);
+    });
+    expect(capped).toBeGreaterThan(3);
+    // and on a simulated path with every volatility 0
+    const valuer = miningPathValuer(plan, 0.12);
+    const hashprice = new Float64Array(13);
+    const flat = Float64Array.from({ length: 12 }, () => 91_000);
+    const grown = Float64Array.from({ length: 12 }, (_, j) => 1.52e14 * 1.05 ** j);
+    valuer.legs(flat, grown, new Float64Array(13), hashprice);
+    expect(hashprice[12]).toBeNear(30, { rel: 1e-12, label: "month 12 on the path" });
+  });
+
   test("the schedule under a floor is the float model's (which caps the difficulty the same way), and blank is today's schedule", () => {
     for (const plan of [halving, { ...site, hashprice_floor_usd_per_ph_day: 35 }, { ...site, hashprice_floor_usd_per_ph_day: 25, difficulty_includes_fleet: false }]) {
       const f = floatMining(plan as FloatMiningPlan, 0.12);

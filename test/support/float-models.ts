@@ -114,9 +114,14 @@ export function floatMining(
       ? p.difficulty_path[m - 1]
       : p.difficulty * (1 + (p.difficulty_growth_monthly ?? 0)) ** (m - 1);
     const floor = p.hashprice_floor_usd_per_ph_day;
-    if (floor !== undefined) d = Math.min(d, (price * 86400e15 * reward) / (2 ** 32 * floor)); // hashprice(d) = floor
+    const excluded = p.difficulty_includes_fleet === false;
+    if (floor !== undefined) {
+      // the hashprice the fleet earns is the floor: at the network's difficulty with the fleet in it
+      const atFloor = (price * 86400e15 * reward) / (2 ** 32 * floor);
+      d = Math.min(d, excluded ? atFloor - (fleetHs * 600) / 2 ** 32 : atFloor);
+    }
     const network = (d * 2 ** 32) / 600; // H/s the difficulty implies
-    const share = p.difficulty_includes_fleet === false ? fleetHs / (network + fleetHs) : fleetHs / network;
+    const share = excluded ? fleetHs / (network + fleetHs) : fleetHs / network;
     const btcRun = share * BLOCKS * reward * earned;
     const revenueRun = btcRun * price;
     // Runs when it earns at least what running costs over idling.

@@ -13,8 +13,9 @@
  *   price, difficulty = the path's levels at simulated month m − 1: the schedule's month m earns
  *                       at btc_price × (1 + g)^(m − 1), so its month 1 is the simulation's month 0
  *   floor    difficulty = min(difficulty, k_m × price), k_m = 1e15 × 86,400 × (s_m + fees) /
- *                       (2^32 × hashprice_floor_usd_per_ph_day), when a floor is given: on every
- *                       path the network's hashprice never falls below the floor
+ *                       (2^32 × hashprice_floor_usd_per_ph_day), when a floor is given, less D_F
+ *                       when the difficulty excludes the fleet (at least 0): on every path the
+ *                       hashprice the fleet earns never falls below the floor
  *   c_m      = F × uptime × (1 − pool_fee) × 365/12 × 86,400 × 1e12 / 2^32 × (s_m + fees)
  *              (F: fleet TH/s; s_m: the mean subsidy of the month's 4,380 blocks, a halving
  *              inside the month blended by block count), so BTC mined = c_m / D_eff
@@ -81,7 +82,8 @@ export interface MiningPathValuer {
   /**
    * Along one path: legs[k] = the value at month 0 of mining the first k months (each its own
    * horizon of k months) and selling the fleet at month k for its resale value, k = 0..months;
-   * hashprice[m] = the network's hashprice in month m (USD per PH/s per day, after the floor),
+   * hashprice[m] = the network's hashprice in month m (USD per PH/s per day, after the floor; the
+   * fleet counted in the network when the difficulty excludes it),
    * m = 1..months. Both arrays have months + 1 entries.
    * @returns the plan's NPV along the path, as `value`
    */
@@ -156,8 +158,8 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
   const month = (m: number, price: number, difficulty: number): number => {
     d = difficulty;
     if (floored) {
-      const cap = floorCoef[m] * price;
-      if (d > cap) d = cap;
+      const cap = includesFleet ? floorCoef[m] * price : floorCoef[m] * price - fleetDifficulty;
+      if (d > cap) d = cap > 0 ? cap : 0;
     }
     const earning = includesFleet ? (d > fleetDifficulty ? d : fleetDifficulty) : d + fleetDifficulty;
     const revenue = (coin[m] * price) / earning;
@@ -170,7 +172,7 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
     let due = N;
     for (let m = 1; m <= M; m++) {
       const o = month(m, price[m - 1], difficulty[m - 1]);
-      if (hashprice) hashprice[m] = (hashpriceCoin[m] * price[m - 1]) / d;
+      if (hashprice) hashprice[m] = (hashpriceCoin[m] * price[m - 1]) / (includesFleet ? d : d + fleetDifficulty);
       P[m] = P[m - 1] + o;
       C[m] = C[m - 1];
       if (N > 0 && runs && m >= due) {
