@@ -221,8 +221,8 @@ export interface EquityIrrInputs {
  * as (1 + r_m)^12 − 1. Solved as LEASEIRR (finance.ts's IRR: every sign change bracketed and
  * bisected, the root nearest ~10% a year returned and confirmed).
  * @returns a rate (0.27 = 27% a year)
- * @throws InvalidArgumentError naming the argument (a debt_service column longer than cash_flows:
- *   both lengths given); NoAnswerError when the flows do not change sign or no rate sets the NPV to 0
+ * @throws InvalidArgumentError naming the argument (a loan_usd above capex_usd; a debt_service
+ *   column longer than cash_flows: both lengths given); NoAnswerError when the flows do not change sign or no rate sets the NPV to 0
  */
 export function equityIrr(i: EquityIrrInputs): Decimal {
   const monthly = irr(equityCashFlows(i), 0.008); // about 10% a year
@@ -234,6 +234,14 @@ export function equityCashFlows(i: EquityIrrInputs): Decimal[] {
   const flows = numberColumn("cash_flows", i.cash_flows, finite);
   const capex = nonNegative("capex_usd", i.capex_usd);
   const loan = nonNegative("loan_usd", i.loan_usd);
+  // A loan above the capex would hand the equity cash at month 0: its "IRR" would be a borrowing rate.
+  if (loan.gt(capex)) {
+    throw new InvalidArgumentError(
+      "loan_usd",
+      `a loan of at most capex_usd (${capex.toString()}): the equity pays capex_usd − loan_usd at month 0`,
+      loan.toString(),
+    );
+  }
   const service = numberColumn("debt_service", i.debt_service, nonNegative);
   if (service.length > flows.length) {
     throw new InvalidArgumentError(
