@@ -1,9 +1,9 @@
 /**
- * When to convert, and what each side is worth at its end (issue 22 points 3 and 5): CONVERSIONTIMING's
+ * When to convert, and what each side is worth at its end: CONVERSIONTIMING's
  * rows against separate CONVERSIONVALUE-style computations in floats (the float mining model over k
  * months, the fleet sold at k, the float lease started at k), the site's terminal value on the
  * mining side, CONVERSIONBREAKEVEN under the new rules against the float model's lowest crossing,
- * MWECONOMICS' NPVs and CONVERSIONDIST with both sides' end values.
+ * and CONVERSIONDIST with both sides' end values.
  */
 import {
   conversionBreakevenPrice,
@@ -12,7 +12,6 @@ import {
   ConversionPlan,
   conversionTiming,
   conversionValue,
-  mwEconomicsValued,
 } from "../../src/calc";
 import { floatLease, FloatLease, floatMining, floatMiningThenSell, FloatMiningPlan } from "../support/float-models";
 import { relErr } from "../support/rational";
@@ -106,17 +105,6 @@ describe("both sides end with the site", () => {
     expect(gap(be * (1 - 1e-9))).toBeGreaterThan(0);
     expect(gap(be * (1 + 1e-9))).toBeLessThan(0);
     for (let x = 30_000; x < be * 0.999; x *= 1.02) expect([x, gap(x) > 0]).toEqual([x, true]); // none lower
-  });
-
-  test("MWECONOMICS' NPVs per site MW: mining with T, the lease with the fleet's sale; their difference is CONVERSIONVALUE per MW", () => {
-    const p = { ...plan, exit_cap_rate: 0.07, fleet_resale_usd_per_th: 4 };
-    const v = mwEconomicsValued(p);
-    const c = conversionValue(p);
-    expect(v.mining.npvPerMw.eq(c.miningValue.div(100))).toBe(true);
-    expect(relErr(v.lease.npvPerMw.toNumber(), (c.leaseValue.toNumber() + 4 * FLEET_THS) / 100)).toBeLessThan(1e-14);
-    expect(relErr(v.lease.npvPerMw.sub(v.mining.npvPerMw).mul(100).toNumber(), c.conversionValue.toNumber())).toBeLessThan(1e-14);
-    const f = floatConversion(p as ConversionPlan & FloatMiningPlan, { ...LEASE, exitCap: 0.07 });
-    expect(relErr(v.mining.npvPerMw.toNumber(), f.mining / 100)).toBeLessThan(1e-9);
   });
 
   test("CONVERSIONDIST with every volatility 0 is CONVERSIONVALUE with both terminal values and the fleet's sale", () => {

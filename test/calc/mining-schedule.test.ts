@@ -11,8 +11,8 @@ import {
   MiningPlan,
   miningNpv,
   miningSchedule,
+  mwEconomics,
   NoAnswerError,
-  perMwPerYear,
 } from "../../src/calc";
 import { floatLease, floatMining, FloatMiningPlan } from "../support/float-models";
 import { between, prng, relErr } from "../support/rational";
@@ -541,7 +541,8 @@ describe("mine or lease", () => {
   });
 
   test("revenue and EBITDA per site MW per year, side by side", () => {
-    const c = perMwPerYear(plan);
+    const e = mwEconomics(plan);
+    const c = { leaseRevenue: e.lease.revenuePerMwYear, leaseEbitda: e.lease.ebitdaPerMwYear, miningRevenue: e.mining.revenuePerMwYear, miningEbitda: e.mining.ebitdaPerMwYear };
     expect(relErr(c.leaseRevenue.toNumber(), (1000 / 1.4) * 150 * 12)).toBeLessThan(1e-14);
     expect(relErr(c.leaseEbitda.toNumber(), (1000 / 1.4) * 150 * 12 * 0.85)).toBeLessThan(1e-14);
     const first12 = floatMining({ ...site, months: 12 }, 0).rows;

@@ -1,14 +1,11 @@
 import {
   conversionValue,
   GpuCloudOnSite,
-  gpuCloudNpv,
   InvalidArgumentError,
   leaseNpv,
   mwEconomics,
-  mwEconomicsValued,
-  perMwPerYear,
 } from "../../src/calc";
-import { floatGpu, floatMining } from "../support/float-models";
+import { floatMining } from "../support/float-models";
 import { relErr } from "../support/rational";
 
 /** The README's 100 MW site and its 10-year lease. */
@@ -86,7 +83,7 @@ describe("MW economics three ways (issue 12 point 10)", () => {
     expect(relErr(half.lease.revenuePerMwYear.toNumber(), full.lease.revenuePerMwYear.toNumber())).toBeLessThan(1e-15);
     expect(relErr(half.lease.ebitdaPerMwYear.toNumber(), full.lease.ebitdaPerMwYear.toNumber())).toBeLessThan(1e-15);
     expect(relErr(half.gpuCloud!.ebitdaPerMwYear.toNumber(), full.gpuCloud!.ebitdaPerMwYear.toNumber())).toBeLessThan(1e-14);
-    expect(relErr(perMwPerYear({ ...plan, term_years: 0.5 }).leaseRevenue.toNumber(), (150 * 12 * 1000) / 1.4)).toBeLessThan(1e-15);
+    expect(relErr(half.lease.revenuePerMwYear.toNumber(), (150 * 12 * 1000) / 1.4)).toBeLessThan(1e-15);
     expect(relErr(half.gpuCloud!.revenuePerMwYear.toNumber(), full.gpuCloud!.revenuePerMwYear.toNumber())).toBeLessThan(1e-15);
   });
 
@@ -100,21 +97,6 @@ describe("MW economics three ways (issue 12 point 10)", () => {
     expect(relErr(e.lease.revenuePerMwYear.toNumber(), (70 * 1000 * 150 * 12) / 100)).toBeLessThan(1e-15);
     expect(relErr(e.lease.capitalPerMw.toNumber(), (70 * 9e6) / 100)).toBeLessThan(1e-15);
     expect(relErr(e.gpuCloud!.revenuePerMwYear.toNumber(), ((70 * 1000) / 1.8) * 2 * 0.9 * 8760 / 100)).toBeLessThan(1e-14);
-    expect(mwEconomicsValued(phased, gpu).gpuCloud!.horizonMonths).toBe(18 + 60); // ready when the last phase is
-  });
-
-  test("valued: NPV per site MW of each use at its own rate (lease_discount_rate for the lease)", () => {
-    const p = { ...plan, lease_discount_rate: 0.08 };
-    const v = mwEconomicsValued(p, { ...gpu, discount_rate: 0.15, salvage_pct: 0.1 });
-    const c = conversionValue(p);
-    expect(v.mining.npvPerMw.eq(c.miningValue.div(100))).toBe(true);
-    expect(v.lease.npvPerMw.eq(c.leaseValue.div(100))).toBe(true);
-    expect(v.lease.horizonMonths).toBe(132);
-    const f = floatGpu({ gpus: (100 / 1.4) * 1000 / 1.8, price: 2, utilization: 0.9, gpuCapex: 52_200, kwPerGpu: 1.8, pue: 1.2, power: 0.045, opexPct: 0.1, salvagePct: 0.1, build: 12, shellPerMw: 9e6 }, 0.15);
-    expect(relErr(v.gpuCloud!.npvPerMw.toNumber(), f.npv / 100)).toBeLessThan(1e-10);
-    expect(v.gpuCloud!.horizonMonths).toBe(12 + 60); // built over the conversion months unless build_months is given
-    const own = gpuCloudNpv({ ...gpu, gpus: (100 / 1.4) * 1000 / 1.8, power_price_kwh: 0.045, salvage_pct: 0.1, build_months: 12, shell_capex_usd_per_mw: 9e6 }, 0.15);
-    expect(relErr(v.gpuCloud!.npvPerMw.toNumber(), own.toNumber() / 100)).toBeLessThan(1e-12);
   });
 
   test("errors name the arguments as the functions call them", () => {
