@@ -51,7 +51,7 @@ describe("CONVERSIONTIMING: converting after k months, relative to mining the wh
     const scale = Math.abs(f.mining) + Math.abs(f.L) + 1e8;
     for (const k of [0, 1, 12, 19, 20, 47, 48, 96, 131, 132]) {
       const want = f.convertAfter(k) - f.mining;
-      expect([k, Math.abs(t.rows[k].value.toNumber() - want) <= 1e-9 * scale]).toEqual([k, true]);
+      expect(t.rows[k].value.toNumber()).toBeNear(want, { abs: 1e-9 * scale, label: `row ${k}` });
     }
     expect(relErr(t.miningValue.toNumber(), f.mining)).toBeLessThan(1e-9);
     // the best row is the largest
@@ -104,7 +104,7 @@ describe("both sides end with the site", () => {
     };
     expect(gap(be * (1 - 1e-9))).toBeGreaterThan(0);
     expect(gap(be * (1 + 1e-9))).toBeLessThan(0);
-    for (let x = 30_000; x < be * 0.999; x *= 1.02) expect([x, gap(x) > 0]).toEqual([x, true]); // none lower
+    for (let x = 30_000; x < be * 0.999; x *= 1.02) expect(gap(x)).toBeGreaterThan(0); // none lower
   });
 
   test("CONVERSIONDIST with every volatility 0 is CONVERSIONVALUE with both terminal values and the fleet's sale", () => {
@@ -134,7 +134,7 @@ describe("CONVERSIONBREAKEVEN under idle opex, a stop for good and a floor is th
     };
     expect(gap(be * (1 - 1e-9))).toBeGreaterThan(0);
     expect(gap(be * (1 + 1e-9))).toBeLessThan(0);
-    for (let x = 30_000; x < be * 0.999; x *= 1.02) expect([x, gap(x) > 0]).toEqual([x, true]); // no lower crossing
+    for (let x = 30_000; x < be * 0.999; x *= 1.02) expect(gap(x)).toBeGreaterThan(0); // no lower crossing
     // exact on the doubles: CONVERSIONVALUE is at most 0 at it and above 0 one double below
     const below = new Float64Array([be]);
     new BigInt64Array(below.buffer)[0] -= 1n;

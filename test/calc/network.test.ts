@@ -38,10 +38,10 @@ describe("the hashprice floor", () => {
       const m = i + 1;
       const path = 1.52e14 * 1.05 ** (m - 1);
       const atFloor = (91_000 * 86_400e15 * (subsidy(m) + 0.036)) / (2 ** 32 * 30);
-      expect([m, relErr(r.subsidy.toNumber(), subsidy(m)) < 1e-15]).toEqual([m, true]);
-      expect([m, relErr(r.difficulty.toNumber(), Math.min(path, atFloor)) < 1e-13]).toEqual([m, true]);
+      expect(r.subsidy.toNumber()).toBeNear(subsidy(m), { rel: 1e-15, label: `month ${m}: subsidy` });
+      expect(r.difficulty.toNumber()).toBeNear(Math.min(path, atFloor), { rel: 1e-13, label: `month ${m}: difficulty` });
       const hashprice = (91_000 * 86_400e15 * (subsidy(m) + 0.036)) / (r.difficulty.toNumber() * 2 ** 32);
-      expect([m, hashprice >= 30 * (1 - 1e-13)]).toEqual([m, true]);
+      expect(hashprice).toBeGreaterThanOrEqual(30 * (1 - 1e-13));
       if (path > atFloor) capped.push(m);
     });
     expect(capped).toEqual([6, 7, 8, 9, 10, 11, 12]);
@@ -155,7 +155,7 @@ describe("a difficulty path", () => {
     for (const t of [0, 10, 30, 59]) {
       const mean = sum[t] / 4000;
       const se = Math.sqrt((sumSq[t] / 4000 - mean * mean) / 3999);
-      expect([t, Math.abs(mean - path[t]) <= 3 * se + 1e-6 * path[t]]).toEqual([t, true]);
+      expect(mean).toBeNear(path[t], { abs: 3 * se + 1e-6 * path[t], label: `month ${t}: mean difficulty` });
     }
   });
 

@@ -43,7 +43,7 @@ describe("the three properties, over several seeds", () => {
       const o = conversionOption(plan, { ...RISK, seed });
       const fixed = Math.max(o.convertNow, o.mine.value);
       // the option premium's SE is that of flexible − the better fixed strategy, path by path
-      expect([seed, o.flexible.value >= fixed - 3 * o.optionPremium.se]).toEqual([seed, true]);
+      expect(o.flexible.value).toBeGreaterThanOrEqual(fixed - 3 * o.optionPremium.se);
       expect(o.optionPremium.value).toBeCloseTo(o.flexible.value - fixed, 3);
     }
   });
@@ -58,7 +58,7 @@ describe("the three properties, over several seeds", () => {
       const o = conversionOption(plan, { ...CALM, seed });
       const gain = o.flexible.value - o.mine.value;
       const want = Math.max(0, best);
-      expect([seed, Math.abs(gain - want) <= 1e-9 * Math.max(Math.abs(want), Math.abs(o.mine.value))]).toEqual([seed, true]);
+      expect(gain).toBeNear(want, { abs: 1e-9 * Math.max(Math.abs(want), Math.abs(o.mine.value)), label: `seed ${seed}: flexible − mine` });
       expect(o.flexible.se).toBeLessThan(1e-6 * Math.abs(o.mine.value) + 1e-6); // every path the same
     }
   });
@@ -115,7 +115,7 @@ describe("the simulation behind it", () => {
     const floats = new Float64Array(133);
     const never = valuer.legs(path(91_000, 0.01), path(1.52e14, 0.02), floats, new Float64Array(133));
     const scale = Math.abs(never) + 1e8;
-    decimal.forEach((d, k) => expect([k, Math.abs(d.toNumber() - floats[k]) <= 1e-9 * scale]).toEqual([k, true]));
+    decimal.forEach((d, k) => expect(floats[k]).toBeNear(d.toNumber(), { abs: 1e-9 * scale, label: `leg ${k}` }));
   });
 
   test("Mine is CONVERSIONDIST's mining side on the same paths; the same seed gives the same bits", () => {
