@@ -249,7 +249,7 @@ export const MWECONOMICS = (...a: N[]) => {
   return [["", "Mining", "Leasing"], ["Revenue", revenue, lease]];
 };
 
-// The balance sheet (issue 13): the same formulas in floats.
+// The balance sheet: the same formulas in floats.
 export const BTCPERSHARE = (b: N, s: N) => b / s;
 export const BTCYIELD = (b0: N, s0: N, b1: N, s1: N) => (b1 * s0) / (b0 * s1) - 1;
 export const BTCGAIN = (b0: N, s0: N, b1: N, s1: N) => (b1 * s0) / s1 - b0;

@@ -13,7 +13,7 @@ import {
   conversionTiming,
   conversionValue,
 } from "../../src/calc";
-import { floatLease, FloatLease, floatMining, floatMiningThenSell, FloatMiningPlan } from "../support/float-models";
+import { floatConversion as sharedFloatConversion, FloatLease, FloatMiningPlan } from "../support/float-models";
 import { relErr } from "../support/rational";
 import { README_CONVERSION, README_FLEET_THS, README_LEASE } from "./readme-example";
 
@@ -22,15 +22,9 @@ const H = 132;
 const LEASE = README_LEASE;
 const FLEET_THS = README_FLEET_THS;
 
-/** The float model's view of a conversion: the lease's NPV, the mining strategy's value (with T), and converting after k months. */
-function floatConversion(p: ConversionPlan & FloatMiningPlan, lease: FloatLease, leaseRate = p.discount_rate as number) {
-  const r = p.discount_rate as number;
-  const L = floatLease(lease, leaseRate).npv;
-  const T = lease.exitCap ? Math.max(0, L) / (1 + r) ** (H / 12) : 0;
-  const mining = floatMining({ ...p, months: H }, r).npv + T;
-  const convertAfter = (k: number) => floatMiningThenSell({ ...p, months: H }, r, k) + L / (1 + r) ** (k / 12);
-  return { L, T, mining, convertAfter };
-}
+/** The float model's view of a conversion (test/support/float-models.ts) at the plan's own rate. */
+const floatConversion = (p: ConversionPlan & FloatMiningPlan, lease: FloatLease, leaseRate = p.discount_rate as number) =>
+  sharedFloatConversion(p, lease, p.discount_rate as number, leaseRate);
 
 describe("CONVERSIONTIMING: converting after k months, relative to mining the whole horizon", () => {
   // (the lease's own rate in every row: a table row shorter than the callback's arity would hand it Jest's `done`)

@@ -1,5 +1,5 @@
 /**
- * The fleet's life in the mining schedule (issue 22 points 1 and 2): idle opex, the stop for good,
+ * The fleet's life in the mining schedule: idle opex, the stop for good,
  * the fleet's resale, and the refresh rule, against the brute-force float model of
  * test/support/float-models.ts (every stop month tried, the refresh chain walked month by month),
  * and the README's 100 MW example against the issue's own figures.

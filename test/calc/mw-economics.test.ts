@@ -6,39 +6,16 @@ import {
   mwEconomics,
 } from "../../src/calc";
 import { floatMining } from "../support/float-models";
+import { README_CONVERSION, README_SITE } from "./readme-example";
 import { relErr } from "../support/rational";
 
 /** The README's 100 MW site and its 10-year lease. */
-const plan = {
-  site_mw: 100,
-  efficiency_j_th: 17.5,
-  pue: 1.1,
-  power_price_kwh: 0.045,
-  btc_price: 91_000,
-  difficulty: 1.52e14,
-  start_height: 925_000,
-  fees_btc_per_block: 0.036,
-  pool_fee: 0.02,
-  uptime: 0.95,
-  difficulty_growth_monthly: 0.02,
-  btc_price_growth_monthly: 0.01,
-  opex_usd_per_mw_month: 15_000,
-  refresh_capex_usd_per_th: 15,
-  refresh_every_months: 48,
-  discount_rate: 0.12,
-  rate_usd_per_kw_month: 150,
-  term_years: 10,
-  escalator: 0.03,
-  conversion_capex_usd_per_mw: 9e6,
-  conversion_months: 12,
-  opex_pct_of_revenue: 0.15,
-  site_mw_per_critical_it_mw: 1.4,
-};
+const plan = README_CONVERSION;
 
 /** GB300-class GPU cloud in the converted shell (gpu-cloud.md): $2/GPU-hour contracted, 90% used. */
 const gpu: GpuCloudOnSite = { usd_per_gpu_hour: 2, utilization: 0.9, gpu_capex_usd: 52_200, kw_per_gpu: 1.8, pue: 1.2, opex_pct_of_revenue: 0.1 };
 
-describe("MW economics three ways (issue 12 point 10)", () => {
+describe("MW economics three ways", () => {
   test("capital per site MW: leasing ~$6.4M (conversion capex / 1.4) against ~$0.8M for a mining fleet", () => {
     const e = mwEconomics(plan);
     expect(relErr(e.lease.capitalPerMw.toNumber(), 9e6 / 1.4)).toBeLessThan(1e-15);
@@ -49,7 +26,7 @@ describe("MW economics three ways (issue 12 point 10)", () => {
 
   test("revenue, EBITDA and margin per site MW-year for mining (first 12 months, switch-off applied) and leasing (first lease year)", () => {
     const e = mwEconomics(plan);
-    const rows = floatMining({ ...plan, months: 12 }, 0).rows;
+    const rows = floatMining({ ...README_SITE, months: 12 }, 0).rows;
     const revenue = rows.reduce((s, r) => s + r.revenue, 0) / 100;
     const ebitda = rows.reduce((s, r) => s + r.revenue - r.power - r.tax - r.opex, 0) / 100;
     expect(relErr(e.mining.revenuePerMwYear.toNumber(), revenue)).toBeLessThan(1e-12);

@@ -1,5 +1,5 @@
 /**
- * A network that answers hashprice (issue 22 point 6): a difficulty path given month by month,
+ * A network that answers hashprice: a difficulty path given month by month,
  * and a hashprice floor under which no month's difficulty lets hashprice fall, in the decimal
  * schedule, the conversion functions and on every simulated path. Expected difficulties are
  * worked here from the floor's definition (hashprice = price × 86,400 × 1e15 × (subsidy + fees) /

@@ -1,6 +1,6 @@
 /**
  * Independent float models of the mining schedule, the lease and the GPU cloud, written from the
- * formulas issue 12 and the calc modules' headers state (never calling the calc module): the
+ * formulas the calc modules' headers state (never calling the calc module): the
  * tests compare the decimal results against these.
  */
 
@@ -75,7 +75,7 @@ export interface FloatMiningMonth {
 /**
  * The mining schedule in doubles: fleet share of the network's blocks × 4,380 blocks × reward
  * (a different route to the BTC than the calc's per-TH-day formula). The fleet's life by brute
- * force, as issue 22 words it: a refresh is due refresh_every_months after the start or the last
+ * force: a refresh is due refresh_every_months after the start or the last
  * purchase and bought in the first month at or after that in which the fleet runs, if at least
  * refresh_every_months months of the horizon remain; with stop_for_good every stop month s is
  * tried (months after s: nothing; the fleet sold at s for its resale value) and the best kept
@@ -302,4 +302,23 @@ export function floatMiningKnownThen(
     if (actual[t] > Math.max(...seen.slice(t + 1))) return { npv: actual[t], stop: t };
   }
   return { npv: actual[M], stop: M };
+}
+
+/**
+ * A conversion in floats: the lease leg L (at `leaseRate`), the fleet sold at once R, and against
+ * them mining the site over the lease's months H (build + term) at `rate` plus the site mining
+ * keeps T (with an exit cap rate: the same lease signed at H, max(0, L) brought back at `rate`).
+ * convertAfter(k) is mining k months as a horizon of its own, the fleet sold at k, then the lease
+ * signed at k; value is CONVERSIONVALUE, (L + R) − (mining + T).
+ */
+export function floatConversion(site: Omit<FloatMiningPlan, "months">, lease: FloatLease, rate: number, leaseRate = rate) {
+  const l = floatLease(lease, leaseRate);
+  const H = l.flows.length - 1;
+  const p = { ...site, months: H };
+  const L = l.npv;
+  const R = floatMiningThenSell(p, rate, 0);
+  const T = lease.exitCap ? Math.max(0, L) / (1 + rate) ** (H / 12) : 0;
+  const mining = floatMining(p, rate).npv + T;
+  const convertAfter = (k: number) => floatMiningThenSell(p, rate, k) + L / (1 + rate) ** (k / 12);
+  return { L, R, T, H, mining, convertAfter, value: L + R - mining };
 }

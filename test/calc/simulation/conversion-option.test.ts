@@ -1,6 +1,6 @@
 /**
- * CONVERSIONOPTION (issue 22 point 4): least-squares Monte Carlo of when to convert. The three
- * properties the issue names, each over several seeds (the policy can do no worse than its two
+ * CONVERSIONOPTION: least-squares Monte Carlo of when to convert. The three
+ * properties it must have, each over several seeds (the policy can do no worse than its two
  * fixed strategies, nor better than perfect foresight; with every volatility 0 it finds
  * CONVERSIONTIMING's best month, a separate decimal computation), the regression against exact
  * quadratics, reproducibility, and the table's shape.
