@@ -30,7 +30,7 @@ export function monthlyLoanRate(annualRate: Num, name = "annual_rate"): Decimal 
   return r.isZero() ? ZERO : monthlyGrowth(ONE.add(r)).sub(ONE);
 }
 
-/** A tenor in whole months, 1 to 1200 (a schedule's months). */
+/** A tenor in whole months, 1 to MAX_SCHEDULE_MONTHS (a schedule's months; limits.ts). */
 function tenorMonths(x: Num): number {
   return within("tenor_months", x, SCHEDULE_MONTHS).toNumber();
 }
@@ -41,7 +41,7 @@ export interface DebtCapacityInputs {
   cfads: readonly Num[];
   /** the loan's annual effective rate, 0 or more */
   annual_rate: Num;
-  /** months of repayment, 1 to 1200 */
+  /** months of repayment, 1 to MAX_SCHEDULE_MONTHS */
   tenor_months: Num;
   /** the lowest DSCR the lender accepts in any month, greater than 0 (1.3 = 1.30×) */
   min_dscr: Num;
@@ -89,7 +89,7 @@ export interface LoanInputs {
   principal_usd: Num;
   /** annual effective rate, 0 or more */
   annual_rate: Num;
-  /** months from the draw to maturity, 1 to 1200 */
+  /** months from the draw to maturity, 1 to MAX_SCHEDULE_MONTHS */
   tenor_months: Num;
   /** interest-only months at the start (no principal repaid), below tenor_months. Default 0 */
   grace_months?: Num;

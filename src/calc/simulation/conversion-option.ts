@@ -50,13 +50,14 @@ import { miningPathValuerOf } from "./mining-paths";
 import { MAX_PATHS, simulationSize, toDouble } from "./model";
 import { simulatePaths } from "./paths";
 import { firstRootAbove, fitQuadratic, fitted, QuadraticFit } from "./regression";
+import { OPTION_PATH_MONTHS } from "../limits";
 
 /**
- * The most paths × months in one CONVERSIONOPTION cell: each path is simulated twice (fitting and
- * valuation), and the fitting set is held in memory (two doubles a path-month), so its cap is half
- * the distribution functions' (see the bench: well under 2 s at this size).
+ * The most paths × months in one CONVERSIONOPTION cell: limits.ts's OPTION_PATH_MONTHS, half the
+ * distribution functions' (each path is simulated twice and the fitting set is held; the bench
+ * measures a cell at this size).
  */
-export const MAX_OPTION_PATH_MONTHS = 1_800_000;
+export const MAX_OPTION_PATH_MONTHS = OPTION_PATH_MONTHS;
 
 /** CONVERSIONOPTION's result, USD at month 0 unless stated. */
 export interface ConversionOption {
