@@ -262,19 +262,28 @@ function readColumn(
       throw new InvalidArgumentError(p.name, allowed, "an empty or ragged range");
     }
     const where = cols === 1 ? "row" : "column";
-    value = (raw as unknown[][]).flat().map((cell, i) => {
-      const c = basicValue(cell);
-      if (typeof c !== "number" || !Number.isFinite(c)) {
-        const got = isBlank(c) ? "a blank cell" : shown(c);
-        throw new InvalidArgumentError(
-          p.name,
-          `a finite number in every ${where} of the range`,
-          `${got} in ${where} ${i + 1}`,
-        );
-      }
-      checkLimits(p, c, `${where} ${i + 1}`);
-      return c;
-    });
+    let cells = (raw as unknown[][]).flat();
+    if (p.blanks === "trailing") {
+      let last = cells.length;
+      while (last > 0 && isBlank(basicValue(cells[last - 1]))) last--;
+      cells = cells.slice(0, last);
+    }
+    value =
+      cells.length === 0
+        ? undefined
+        : cells.map((cell, i) => {
+            const c = basicValue(cell);
+            if (typeof c !== "number" || !Number.isFinite(c)) {
+              const got = isBlank(c) ? "a blank cell" : shown(c);
+              throw new InvalidArgumentError(
+                p.name,
+                `a finite number in every ${where} of the range`,
+                `${got} in ${where} ${i + 1}`,
+              );
+            }
+            checkLimits(p, c, `${where} ${i + 1}`);
+            return c;
+          });
   }
   if (value !== undefined) return value;
   if (mustBeGiven(p)) throw blankRequired(p, "a number or a column");

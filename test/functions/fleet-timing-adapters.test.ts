@@ -110,6 +110,20 @@ describe("a network that answers hashprice: difficulty_path and hashprice_floor_
     expect(num("MININGNPV", ...argsOf("MININGNPV", MINING_ARGS, { difficulty_path: [[1.6e14]] }))).toBeNear(flat, { rel: 1e-11 });
   });
 
+  test("blank cells after the path's last value are not read (a column selected past its end); a blank before it still names its row", () => {
+    const want = floatMining({ ...SITE, difficulty_path: path }, 0.12).npv;
+    const column = path.map((d) => [d]);
+    const padded = [...column, [null], [""], [null]];
+    expect(num("MININGNPV", ...argsOf("MININGNPV", MINING_ARGS, { difficulty_path: padded }))).toBeNear(want, { rel: 1e-11 });
+    // trimmed, a column shorter than the horizon is still too short, with the length of its values
+    const at = (value: unknown) => message("MININGNPV", ...argsOf("MININGNPV", MINING_ARGS, { difficulty_path: value }));
+    expect(at([...column.slice(0, 59), [null], [null]])).toMatch(/for at least the horizon's 60 months; got 59 rows$/);
+    const gap = [...column.slice(0, 30), [null], ...column.slice(30), [null]];
+    expect(at(gap)).toBe("MININGNPV: difficulty_path must be a finite number in every row of the range; got a blank cell in row 31");
+    // nothing but blanks is a blank argument: the growth
+    expect(num("MININGNPV", ...argsOf("MININGNPV", MINING_ARGS, { difficulty_path: [[null], [null]] }))).toBe(num("MININGNPV", ...MINING_ARGS));
+  });
+
   test("a short column names both lengths; a blank, a negative or text names its row; a table is refused", () => {
     const at = (value: unknown) => message("MININGNPV", ...argsOf("MININGNPV", MINING_ARGS, { difficulty_path: value }));
     const column = path.map((d) => [d]);
