@@ -95,8 +95,9 @@ export interface MiningPlan {
    */
   difficulty_path?: readonly PathCell[] | Num;
   /**
-   * The network's marginal cost, USD per PH/s per day: month m's difficulty never lets that month's
-   * hashprice (its price, fees and subsidy) fall below it. Default none (blank: today's result).
+   * The network's marginal cost, USD per PH/s per day: month m's difficulty never lets the
+   * hashprice the fleet earns that month (its price, fees and subsidy) fall below it. Default none
+   * (blank: no floor).
    * A suggestion: SUGGESTED_HASHPRICE_FLOOR_USD_PER_PH_DAY.
    */
   hashprice_floor_usd_per_ph_day?: Num;

@@ -191,12 +191,12 @@ const ANY_ASSET =
 const DAT_SHARES =
   "Shares are assumed diluted shares (Strategy's ADSO: every convertible, option and RSU as if converted or settled), as Strategy defines its KPIs.";
 /**
- * A company counting its convertibles (the audit's figures): 100,000 BTC at $100,000, 150M basic
+ * A company counting its convertibles: 100,000 BTC at $100,000, 150M basic
  * shares at $100, $2.5B of notes converting into 30M shares (180M assumed diluted), no other debt.
  */
 const CONVERTIBLES = [100, 180e6, 100_000, 100_000, 2.5e9, 0, 0, "EV"];
 const CONVERTIBLES_ONCE =
-  "Convertibles count once, as shares or as debt, never both. shares (assumed diluted) counts the notes as converted, so convertible_debt, their principal inside debt, is then left out of the debt; basic_shares counts none, so with it the whole debt stays and convertible_debt changes nothing. With neither (the defaults) shares and the whole debt are used, as before: then debt must not hold notes that shares already counts. basic_shares above shares, or convertible_debt above debt, is #VALUE!.";
+  "Convertibles count once, as shares or as debt, never both. shares (assumed diluted) counts the notes as converted, so convertible_debt, their principal inside debt, is then left out of the debt; basic_shares counts none, so with it the whole debt stays and convertible_debt changes nothing. With neither (the defaults) shares and the whole debt are used: then debt must not hold notes that shares already counts. basic_shares above shares, or convertible_debt above debt, is #VALUE!.";
 const LOAN_CONVENTION =
   "Margin calls near 70–80% LTV and liquidation near 80–90% are market convention, not contract terms: read the loan's own (docs/sources.md#treasury).";
 
@@ -624,7 +624,7 @@ export const CATALOG: readonly FunctionDoc[] = [
       "Σ net cash flow of month m / (1 + discount_rate)^(m / 12), with the flows of MININGCASHFLOWS (refreshes bought only in months the fleet runs, never with fewer than refresh_every_months months left; idle opex in months off; a stop for good when asked).",
     notes: [
       "With stop_for_good TRUE the NPV is the best over every stop month s = 1 … months (nothing after s, the fleet sold at s), chosen with hindsight of the whole price and difficulty path.",
-      "Machines are bought only to run: up to version 1.0.0 a schedule bought a fleet in months it was switched off, and with less than a fleet's life of the horizon left, a wrong answer corrected since (CHANGELOG).",
+      "Machines are bought only to run: a refresh is never bought in a month the fleet is switched off (it waits for the next month that runs), nor with less than a fleet's life of the horizon left.",
     ],
     examples: [
       {
@@ -683,7 +683,7 @@ export const CATALOG: readonly FunctionDoc[] = [
       "With phases, the phases give the lease's critical IT MW and build months: conversion_months and site_mw_per_critical_it_mw must be blank. The whole site is mined over the whole horizon on the mining side.",
       "A hyperscaler-backed lease is often discounted at a lower rate than mining: give it as lease_discount_rate.",
       "Converting now is one of many conversion months: CONVERSIONTIMING values each (its first row is this value), CONVERSIONOPTION the choice under a random market.",
-      "The mining side buys machines only to run them (MININGNPV), and with exit_cap_rate it keeps the site's value T; up to version 1.0.0 it did neither, a wrong answer corrected since (CHANGELOG).",
+      "The mining side buys machines only to run them (MININGNPV), and with exit_cap_rate it keeps the site's value T, so both sides end with the site.",
       CONVERSION_CREDIT,
       ENERGY_TAX_NOTE,
     ],
