@@ -238,8 +238,9 @@ export function equityCashFlows(i: EquityIrrInputs): Decimal[] {
   if (loan.gt(capex)) {
     throw new InvalidArgumentError(
       "loan_usd",
-      `a loan of at most capex_usd (${capex.toString()}): the equity pays capex_usd − loan_usd at month 0`,
-      loan.toString(),
+      "such that the loan is at most the capex (the equity pays capex_usd − loan_usd at month 0)",
+      `loan_usd ${loan.toString()} and capex_usd ${capex.toString()}`,
+      ["capex_usd"],
     );
   }
   const service = numberColumn("debt_service", i.debt_service, nonNegative);

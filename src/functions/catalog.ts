@@ -1436,7 +1436,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     notes: [
       "cash_flows: one value per month from month 1, before debt service (e.g. LEASECASHFLOWS' net column without its month 0, or AFTERTAXCASHFLOWS' after-tax column for the equity's after-tax IRR). debt_service: a number (every month) or a column from month 1 (LOANSCHEDULE's payment column); shorter than cash_flows means nothing owed after it ends, longer is #VALUE! giving both lengths.",
       "With loan_usd 0 and debt_service 0 it is the project's unlevered IRR (docs/after-tax-and-financing.md).",
-      "loan_usd above capex_usd is #VALUE! naming loan_usd: the equity would receive cash at month 0, and the rate found would be a borrowing rate, not a return.",
+      "loan_usd above capex_usd is #VALUE! naming both: the equity would receive cash at month 0, and the rate found would be a borrowing rate, not a return.",
     ],
     examples: [
       {
