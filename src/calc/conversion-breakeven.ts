@@ -53,7 +53,7 @@ interface PricedMonth {
   cg: Decimal;
   /** 1 / D_eff when it does not depend on p (no floor). */
   perDifficulty: Decimal | undefined;
-  /** With a floor: the path's difficulty, and the capped difficulty per unit of p. */
+  /** With a floor: the path's difficulty the fleet earns at (+ D_F when the difficulty excludes the fleet), and the capped difficulty per unit of p. */
   pathDifficulty: Decimal;
   capPerPrice: Decimal;
 }
@@ -85,15 +85,15 @@ export function breakevenProblem(plan: ConversionPlan): BreakevenProblem {
     const floored = t.hashpriceFloor !== undefined;
     const perDifficulty = floored ? undefined : s.perDifficulty;
     const capPerPrice = floored ? floorDifficulty(t.hashpriceFloor as Decimal, s.subsidy, t.fees, growth) : ZERO;
-    return { month: s.m, cg, perDifficulty, pathDifficulty: s.pathDifficulty, capPerPrice };
+    const pathDifficulty = t.includesFleet ? s.pathDifficulty : s.pathDifficulty.add(t.fleetDifficulty);
+    return { month: s.m, cg, perDifficulty, pathDifficulty, capPerPrice };
   });
   const revenue = (m: PricedMonth, p: Decimal): Decimal => {
     if (m.perDifficulty !== undefined) return m.cg.mul(p).mul(m.perDifficulty);
     // The floor caps the difficulty the fleet earns at, K × p: the path's own (plus D_F when it
     // excludes the fleet) above it. A floor low enough to shrink the rest of the network below
     // nothing: the fleet earns the whole network's blocks.
-    const path = t.includesFleet ? m.pathDifficulty : m.pathDifficulty.add(t.fleetDifficulty);
-    const earning = Decimal.max(Decimal.min(path, m.capPerPrice.mul(p)), t.fleetDifficulty);
+    const earning = Decimal.max(Decimal.min(m.pathDifficulty, m.capPerPrice.mul(p)), t.fleetDifficulty);
     return m.cg.mul(p).div(earning);
   };
   const runsAt = (m: PricedMonth, p: number): boolean =>
@@ -233,10 +233,9 @@ function estimateThreshold(
   if (m.perDifficulty !== undefined) return cost.div(m.cg.mul(m.perDifficulty));
   const DF = t.fleetDifficulty;
   const K = m.capPerPrice;
-  const path = t.includesFleet ? m.pathDifficulty : m.pathDifficulty.add(DF);
   // below DF / K the fleet earns at D_F (revenue linear in p), up to path / K at the floor (flat), then at the path (linear)
   if (m.cg.div(K).gte(cost)) return cost.mul(DF).div(m.cg);
-  return cost.mul(path).div(m.cg);
+  return cost.mul(m.pathDifficulty).div(m.cg);
 }
 
 /** The smallest double at which a month runs (`runs` nondecreasing), from an estimate: exact by checking neighbours (bisection if far). */

@@ -236,12 +236,7 @@ export function equityCashFlows(i: EquityIrrInputs): Decimal[] {
   const loan = nonNegative("loan_usd", i.loan_usd);
   // A loan above the capex would hand the equity cash at month 0: its "IRR" would be a borrowing rate.
   if (loan.gt(capex)) {
-    throw new InvalidArgumentError(
-      "loan_usd",
-      "such that the loan is at most the capex (the equity pays capex_usd − loan_usd at month 0)",
-      `loan_usd ${loan.toString()} and capex_usd ${capex.toString()}`,
-      ["capex_usd"],
-    );
+    throw new InvalidArgumentError("loan_usd", "such that loan_usd ≤ capex_usd", `${loan} > ${capex}`, ["capex_usd"]);
   }
   const service = numberColumn("debt_service", i.debt_service, nonNegative);
   if (service.length > flows.length) {

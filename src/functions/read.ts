@@ -262,14 +262,12 @@ function readColumn(
       throw new InvalidArgumentError(p.name, allowed, "an empty or ragged range");
     }
     const where = cols === 1 ? "row" : "column";
-    let cells = (raw as unknown[][]).flat();
-    if (p.blanks === "trailing") {
-      let last = cells.length;
-      while (last > 0 && isBlank(basicValue(cells[last - 1]))) last--;
-      cells = cells.slice(0, last);
-    }
+    const cells = (raw as unknown[][]).flat();
+    // A column selected past its values: the blanks after them are not read (all blank: a blank argument).
+    const trailing = p.blanks === "trailing";
+    while (trailing && cells.length > 0 && isBlank(basicValue(cells[cells.length - 1]))) cells.pop();
     value =
-      cells.length === 0
+      trailing && cells.length === 0
         ? undefined
         : cells.map((cell, i) => {
             const c = basicValue(cell);

@@ -194,7 +194,7 @@ describe("EQUITYIRR", () => {
     expect(over.argument).toBe("loan_usd");
     expect(over.names).toEqual(["loan_usd", "capex_usd"]);
     expect(over.message).toBe(
-      "loan_usd and capex_usd must be such that the loan is at most the capex (the equity pays capex_usd − loan_usd at month 0); got loan_usd 150.01 and capex_usd 150",
+      "loan_usd and capex_usd must be such that loan_usd ≤ capex_usd; got 150.01 > 150",
     );
     // all debt: the equity pays 0 at month 0 and receives 40 a month; no sign change, no IRR (#NUM!), not #VALUE!
     expect(() => equityIrr({ cash_flows: [60, 60, 60], capex_usd: 150, loan_usd: 150, debt_service: [20, 20, 20] })).toThrow(NoAnswerError);

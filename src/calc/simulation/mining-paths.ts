@@ -122,30 +122,22 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
   resalePv[0] = toDouble(t.resale);
   const endPv = toDouble(t.endValue.mul(df[M]));
   const fleetDifficulty = toDouble(t.fleetDifficulty);
+  const excluded = t.includesFleet ? 0 : fleetDifficulty; // D_F when the difficulty excludes the fleet
   const { includesFleet, switchOff, stopForGood } = t;
   const floored = t.hashpriceFloor !== undefined;
   const N = t.refreshEvery;
   const limit = N > 0 ? M - N : 0; // the last month a refresh may be bought over the whole horizon
-  // The projection's mean levels relative to index t: price × g^(j − t), difficulty along its
-  // growth or its given path (IEEE products and quotients: the same bits in every engine).
-  const priceGrowth = new Float64Array(M + 1);
-  const difficultyGrowth = new Float64Array(M + 1);
+  // The projection's mean levels from index t: price × g^(j − t), difficulty × g_D^(j − t) or along
+  // its given path (IEEE products and quotients: the same bits in every engine).
   const gp = toDouble(t.priceGrowth);
   const gd = toDouble(t.difficultyGrowth);
-  priceGrowth[0] = 1;
-  difficultyGrowth[0] = 1;
-  for (let j = 1; j <= M; j++) {
-    priceGrowth[j] = priceGrowth[j - 1] * gp;
-    difficultyGrowth[j] = difficultyGrowth[j - 1] * gd;
-  }
   const pathLevels = t.difficultyPath?.slice(0, M).map(toDouble);
   // Scratch reused between paths: P(s), C(s), B(s) = P(s) + R·df_s on the path; the projection's
-  // P, C, B from a decision month on; the legs' stop months; the window's queue.
+  // C and B from a decision month on; the legs' stop months; the window's queue.
   const P = new Float64Array(M + 1);
   const C = new Float64Array(M + 1);
   const B = new Float64Array(M + 1);
   const dueAfter = new Int32Array(M + 1);
-  const Pp = new Float64Array(M + 1);
   const Cp = new Float64Array(M + 1);
   const Bp = new Float64Array(M + 1);
   const legStop = new Int32Array(M + 1);
@@ -158,7 +150,7 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
   const month = (m: number, price: number, difficulty: number): number => {
     d = difficulty;
     if (floored) {
-      const cap = includesFleet ? floorCoef[m] * price : floorCoef[m] * price - fleetDifficulty;
+      const cap = floorCoef[m] * price - excluded;
       if (d > cap) d = cap > 0 ? cap : 0;
     }
     const earning = includesFleet ? (d > fleetDifficulty ? d : fleetDifficulty) : d + fleetDifficulty;
@@ -172,7 +164,7 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
     let due = N;
     for (let m = 1; m <= M; m++) {
       const o = month(m, price[m - 1], difficulty[m - 1]);
-      if (hashprice) hashprice[m] = (hashpriceCoin[m] * price[m - 1]) / (includesFleet ? d : d + fleetDifficulty);
+      if (hashprice) hashprice[m] = (hashpriceCoin[m] * price[m - 1]) / (d + excluded);
       P[m] = P[m - 1] + o;
       C[m] = C[m - 1];
       if (N > 0 && runs && m >= due) {
@@ -192,92 +184,74 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
     let stopWhole = 0;
     let live = legs ? M : 0; // legs k > t not yet stopped
     if (legs) legStop.fill(0);
-    for (let t = 1; t < M; t++) {
-      if (legs && legStop[t] === 0) live--; // leg t is over: it ran to its end
-      if (live === 0 && stopWhole > 0) break;
-      // Stopping at t can beat every later month only if it beats t + 1, which is known at t.
-      const Gt = B[t] - C[t];
-      const fallsB = B[t + 1] < B[t];
+    for (let t = 1; t < M && (live > 0 || !stopWhole); t++) {
+      if (legs && !legStop[t]) live--; // leg t is over: it ran to its end
+      // Stopping at t can beat every later month only if it beats t + 1, which is known at t: B must
+      // fall for a leg whose refreshes all lie at or before t (k ≤ t + N), G for one still buying.
+      const Bt = B[t];
+      const Gt = Bt - C[t];
+      const fallsB = B[t + 1] < Bt;
       const fallsG = B[t + 1] - C[t + 1] < Gt;
-      const needB = live > 0 && N > 0 && fallsB; // legs whose refreshes all lie at or before t
-      const needG = live > 0 && t + N < M && fallsG; // legs that still buy after t
-      const needWhole =
-        stopWhole === 0 &&
-        (t + 1 === M
-          ? P[M] + endPv - capexTo(limit) < B[t] - capexTo(Math.min(t, limit))
-          : limit > t
-            ? fallsG
-            : fallsB);
+      const needB = live > 0 && N > 0 && fallsB;
+      const needG = live > 0 && t + N < M && fallsG;
+      // (at t = M − 1 both sides count the refreshes up to limit ≤ t: they cancel)
+      const needWhole = !stopWhole && (t + 1 === M ? P[M] + endPv < Bt : limit > t ? fallsG : fallsB);
       if (!needB && !needG && !needWhole) continue;
-      // The projection: month t + 1 as it is known at t, later months at the mean levels from index t.
-      Pp[t + 1] = P[t + 1];
+      // The projection: month t + 1 as it is known at t, later months at the mean levels from index t,
+      // until every leg still undecided is known to go on (B or G back to t's), or to the end.
+      let pp = P[t + 1]; // the projection's P(s)
       Cp[t + 1] = C[t + 1];
       Bp[t + 1] = B[t + 1];
       let due = dueAfter[t + 1];
-      let sB = B[t + 1] >= B[t] ? t + 1 : 0;
-      let sG = Bp[t + 1] - Cp[t + 1] >= Gt ? t + 1 : 0;
-      const p0 = price[t];
-      const d0 = difficulty[t];
+      let sB = fallsB ? 0 : t + 1;
+      let sG = fallsG ? 0 : t + 1;
       let s = t + 1;
-      for (;;) {
-        const doneB = !needB || sB > 0 || s >= t + N;
-        const doneG = !needG || (sG > 0 && s >= sG + N);
-        const doneWhole = !needWhole || (limit <= t ? sB > 0 && sB < M : sG > 0 && sG <= limit);
-        if (s >= M || (doneB && doneG && doneWhole)) break;
+      let pj = price[t];
+      let dj = difficulty[t];
+      while (
+        s < M &&
+        !(
+          (!needB || sB || s >= t + N) &&
+          (!needG || (sG && s >= sG + N)) &&
+          (!needWhole || (limit <= t ? sB && sB < M : sG && sG <= limit))
+        )
+      ) {
         s++;
-        const j = s - 1 - t;
-        const dj = pathLevels ? (d0 * pathLevels[s - 1]) / pathLevels[t] : d0 * difficultyGrowth[j];
-        Pp[s] = Pp[s - 1] + month(s, p0 * priceGrowth[j], dj);
+        pj *= gp;
+        dj = pathLevels ? (difficulty[t] * pathLevels[s - 1]) / pathLevels[t] : dj * gd;
+        pp += month(s, pj, dj);
         Cp[s] = Cp[s - 1];
         if (N > 0 && runs && s >= due) {
           Cp[s] += capexPv[s];
           due = s + N;
         }
-        Bp[s] = Pp[s] + resalePv[s];
-        if (sB === 0 && Bp[s] >= B[t]) sB = s;
-        if (sG === 0 && Bp[s] - Cp[s] >= Gt) sG = s;
+        Bp[s] = pp + resalePv[s];
+        if (!sB && Bp[s] >= Bt) sB = s;
+        if (!sG && Bp[s] - Cp[s] >= Gt) sG = s;
       }
-      const end = s;
+      // Leg k goes on when a later stop on the projection is worth as much: one before its last
+      // purchase (s ≤ a = k − N: G back to Gt), or in the window (max(a, t), k] of B less C(a).
       if (needWhole) {
-        let cont: boolean;
-        if (limit <= t) {
-          cont = (sB > 0 && sB < M) || (end === M && Pp[M] + endPv >= B[t]);
-        } else if (sG > 0 && sG <= limit) {
-          cont = true;
-        } else {
-          let best = Pp[M] + endPv; // end === M here
-          for (let u = limit + 1; u < M; u++) if (Bp[u] > best) best = Bp[u];
-          cont = best - Cp[limit] >= Gt;
-        }
-        if (!cont) stopWhole = t;
-      }
-      if (!legs || live === 0) continue;
-      // Legs k ≤ t + N buy nothing after t: they go on when B recovers within them.
-      if (needB) {
-        for (let k = t + 1; k <= Math.min(M, t + N); k++) {
-          if (legStop[k] === 0 && (sB === 0 || sB > k)) {
-            legStop[k] = t;
-            live--;
-          }
+        const mid = limit > t;
+        if (!(mid ? sG && sG <= limit : sB && sB < M)) {
+          let best = pp + endPv; // the scan reached M: run to the end, or stop in the window before it
+          for (let u = Math.max(limit, t) + 1; u < M; u++) if (Bp[u] > best) best = Bp[u];
+          if (best - (mid ? Cp[limit] : 0) < (mid ? Gt : Bt)) stopWhole = t;
         }
       }
-      // Legs k > t + N pay the refreshes up to k − N: on when G recovers by then, or the window (k − N, k] pays.
-      if (needG) {
-        let head = 0;
-        let tail = 0;
-        const last = sG > 0 ? Math.min(end, sG + N - 1) : end;
-        for (let u = t + 1; u <= last; u++) {
-          while (tail > head && Bp[queue[tail - 1]] <= Bp[u]) tail--;
-          queue[tail++] = u;
-          const k = u;
-          const a = k - N;
-          if (a <= t) continue;
-          if (legStop[k] !== 0 || (sG > 0 && sG <= a)) continue;
-          while (queue[head] <= a) head++;
-          if (N === 0 || Bp[queue[head]] - Cp[a] < Gt) {
-            legStop[k] = t;
-            live--;
-          }
+      if (!legs || !live) continue;
+      let head = 0;
+      let tail = 0;
+      for (let k = t + 1; k <= s; k++) {
+        while (tail > head && Bp[queue[tail - 1]] <= Bp[k]) tail--;
+        queue[tail++] = k;
+        const a = k - N;
+        const mid = a > t;
+        if (legStop[k] || (mid ? !needG || (sG && sG <= a) : !needB)) continue;
+        while (head < tail && queue[head] <= a) head++;
+        if (head === tail || Bp[queue[head]] - (mid ? Cp[a] : 0) < (mid ? Gt : Bt)) {
+          legStop[k] = t;
+          live--;
         }
       }
     }
@@ -299,7 +273,7 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
       hashprice[0] = 0;
       legs[0] = resalePv[0];
       for (let k = 1; k <= M; k++) {
-        const s = stopForGood ? legStop[k] : 0;
+        const s = legStop[k]; // all 0 without stop_for_good
         const a = N > 0 ? k - N : 0;
         legs[k] = s > 0 ? B[s] - capexTo(Math.min(s, a)) : B[k] - capexTo(a);
       }
