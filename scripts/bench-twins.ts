@@ -4,10 +4,7 @@
  * `npm run bench`, nothing else: they are not exact and are never shipped.
  */
 import { quantileEstimates } from "../src/calc/simulation/estimators";
-import { ConversionPlan, conversionValue } from "../src/calc/conversion";
-import { fitQuadratic, fitted } from "../src/calc/simulation/regression";
-import { marketModel } from "../src/calc/simulation/model";
-import { miningPathValuer } from "../src/calc/simulation/mining-paths";
+import { ConversionPlan } from "../src/calc/conversion";
 import { SIGNATURES } from "../src/functions/params";
 import { read } from "../src/functions/read";
 
@@ -350,7 +347,7 @@ function conversion(a: N[]) {
   );
   const sale = (fleetAndNetwork[2] ?? 0) * ((mw * 1e6) / (e * pue));
   const site = exit > 0 ? Math.max(0, lease) * Math.pow(1 + r, -horizon / 12) : 0;
-  return { lease, sale, mining: mining + site, horizon };
+  return { lease, sale, site, mining: mining + site, horizon };
 }
 export const CONVERSIONVALUE = (...a: N[]) => {
   const v = conversion(a);
@@ -418,7 +415,7 @@ export const MWECONOMICS = (...a: N[]) => {
   ];
 };
 
-// The balance sheet (issue 13): the same formulas in floats.
+// The balance sheet: the same formulas in floats.
 export const BTCPERSHARE = (b: N, s: N) => b / s;
 export const BTCYIELD = (b0: N, s0: N, b1: N, s1: N) => (b1 * s0) / (b0 * s1) - 1;
 export const BTCGAIN = (b0: N, s0: N, b1: N, s1: N) => (b1 * s0) / s1 - b0;
@@ -647,10 +644,11 @@ export const MININGNPVDIST = (...a: N[]) => {
 };
 export const CONVERSIONDIST = (...a: N[]) => {
   const risk = a.slice(CONVERSION_COUNT);
-  const { lease } = conversion(a.slice(0, CONVERSION_COUNT));
+  // (L + R) − (M + T) on each path: the fleet's sale R and the site mining keeps T, as CONVERSIONDIST
+  const { lease, sale, site } = conversion(a.slice(0, CONVERSION_COUNT));
   const months = (a[20] ?? 0) + a[9] * 12;
   const mining = miningValuesTwin([...a.slice(0, 7), months, ...a.slice(7, 8), ...a.slice(10, 18)], months, risk);
-  for (let p = 0; p < mining.length; p++) mining[p] = lease - mining[p];
+  for (let p = 0; p < mining.length; p++) mining[p] = lease + sale - (mining[p] + site);
   return summaryTwin(mining, listOf(risk[5] ?? [0.1, 0.5, 0.9]));
 };
 /** The risk inputs a simulation twin draws with. */
@@ -661,37 +659,140 @@ export interface TwinRisk {
 }
 
 /**
- * CONVERSIONOPTION's twin: the same fitting and valuation passes, mining legs, regression and
- * policy, with Math.random Box–Muller normals and Math.exp in place of the seeded streams and the
- * own exp. Not reproducible and never shipped: the speed limit the real one is judged against. The
- * legs' per-month constants come from the calc module, as the real one computes them once a call.
+ * Ordinary least squares of y on 1, z, z² (z = x standardised) by the 3×3 normal equations and
+ * Cramer's rule, for the option twin; the mean where x takes one value (or the system is singular).
+ */
+function quadraticTwin(x: Float64Array, y: Float64Array, n: number): (v: number) => number {
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i];
+    my += y[i];
+  }
+  mx /= n;
+  my /= n;
+  let vx = 0;
+  for (let i = 0; i < n; i++) vx += (x[i] - mx) ** 2;
+  const sx = Math.sqrt(vx / n);
+  if (!(sx > 0)) return () => my;
+  let s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0; // prettier-ignore
+  for (let i = 0; i < n; i++) {
+    const z = (x[i] - mx) / sx;
+    const z2 = z * z;
+    s2 += z2;
+    s3 += z2 * z;
+    s4 += z2 * z2;
+    t0 += y[i];
+    t1 += y[i] * z;
+    t2 += y[i] * z2;
+  }
+  // [[n, 0, s2], [0, s2, s3], [s2, s3, s4]] (Σz = 0 after standardising) × [a, b, c] = [t0, t1, t2]
+  const det3 = (a: number[]) =>
+    a[0] * (a[4] * a[8] - a[5] * a[7]) - a[1] * (a[3] * a[8] - a[5] * a[6]) + a[2] * (a[3] * a[7] - a[4] * a[6]);
+  const m = [n, 0, s2, 0, s2, s3, s2, s3, s4];
+  const d = det3(m);
+  if (!(Math.abs(d) > 1e-12 * n * s4 * s4)) return () => my;
+  const a0 = det3([t0, 0, s2, t1, s2, s3, t2, s3, s4]) / d;
+  const a1 = det3([n, t0, s2, 0, t1, s3, s2, t2, s4]) / d;
+  const a2 = det3([n, 0, t0, 0, s2, t1, s2, s3, t2]) / d;
+  return (v: number) => {
+    const z = (v - mx) / sx;
+    return a0 + z * (a1 + z * a2);
+  };
+}
+
+/**
+ * CONVERSIONOPTION's twin, its own float code: the same fitting and valuation passes over the
+ * README-style plan (switch-off, idle opex, energy tax from its month, refreshes bought in running
+ * months with a fleet's life left, the fleet's resale and end value, the site's terminal value T),
+ * Math.random Box–Muller normals and Math.exp, the mining legs P(k) − C(k − N) + R·df_k from prefix
+ * sums, a quadratic least-squares fit by Cramer's rule. No stop for good, floor or difficulty path
+ * (the bench's plan has none). Not reproducible and never shipped: the speed limit the real one is
+ * judged against.
  */
 export function conversionOptionTwin(plan: ConversionPlan, risk: TwinRisk, paths: number): number {
-  const v = conversionValue(plan);
-  const H = v.horizonMonths;
-  const valuer = miningPathValuer({ ...plan, months: H }, plan.discount_rate);
-  const m = marketModel({ ...plan, ...risk });
-  const lease = v.leaseValue.toNumber();
-  const r = Number(plan.discount_rate);
-  const leasePv = Float64Array.from({ length: H + 1 }, (_, k) => lease * Math.pow(1 + r, -k / 12));
-  const price = new Float64Array(H);
-  const difficulty = new Float64Array(H);
+  const x = (v: unknown, d = 0) => (v === undefined || v === null ? d : Number(v));
+  const mw = x(plan.site_mw);
+  const r = x(plan.discount_rate);
+  const ratio = x(plan.site_mw_per_critical_it_mw, 1.4);
+  const build = x(plan.conversion_months);
+  const years = x(plan.term_years);
+  const H = build + Math.round(years * 12);
+  const L = LEASENPV(mw / ratio, x(plan.rate_usd_per_kw_month), years, x(plan.lease_discount_rate, r), x(plan.escalator), x(plan.conversion_capex_usd_per_mw), x(plan.opex_pct_of_revenue), build, x(plan.exit_cap_rate), x(plan.rent_timing), x(plan.capex_timing)); // prettier-ignore
+  const fleet = (mw * 1e6) / (x(plan.efficiency_j_th) * x(plan.pue));
+  const fleetDifficulty = (fleet * 1e12 * 600) / 4294967296;
+  const up = x(plan.uptime, 1);
+  const kwh = mw * 1000 * 24 * MONTH_DAYS * up;
+  const opex = x(plan.opex_usd_per_mw_month) * mw;
+  const idle = x(plan.idle_opex_pct, 1) * opex;
+  const taxFrom = x(plan.energy_tax_start_month, 1);
+  const N = x(plan.refresh_every_months);
+  const fleetPrice = x(plan.refresh_capex_usd_per_th) * fleet;
+  const R = x(plan.fleet_resale_usd_per_th) * fleet;
+  const salvage = x(plan.salvage_pct);
+  const E = salvage > 0 ? salvage * fleetPrice : R;
+  const includesFleet = plan.difficulty_includes_fleet !== false;
+  const switchOff = plan.switch_off_below_cost !== false;
+  const T = x(plan.exit_cap_rate) > 0 ? Math.max(0, L) * Math.pow(1 + r, -H / 12) : 0;
+  const coin = new Float64Array(H + 1);
+  const hp = new Float64Array(H + 1);
+  const cost = new Float64Array(H + 1);
+  const df = new Float64Array(H + 1);
+  const leasePv = new Float64Array(H + 1);
+  const fees = x(plan.fees_btc_per_block);
+  for (let m = 0; m <= H; m++) {
+    df[m] = Math.pow(1 + r, -m / 12);
+    leasePv[m] = L * df[m];
+    if (m === 0) continue;
+    const h = x(plan.start_height) + 4380 * (m - 1);
+    const epochEnd = (Math.floor(h / 210000) + 1) * 210000;
+    const before = Math.min(4380, epochEnd - h);
+    const sub = (before * SUBSIDY(h) + (4380 - before) * SUBSIDY(epochEnd)) / 4380;
+    coin[m] = fleet * up * (1 - x(plan.pool_fee)) * MONTH_DAYS * TH_DAY * (sub + fees);
+    hp[m] = 1000 * TH_DAY * (sub + fees);
+    cost[m] = kwh * (x(plan.power_price_kwh) + (m >= taxFrom ? x(plan.energy_tax_usd_per_kwh) : 0)) + opex;
+  }
+  const sp = risk.price_vol_annual / Math.sqrt(12);
+  const sd = risk.difficulty_vol_annual / Math.sqrt(12);
+  const mp = Math.log(1 + x(plan.btc_price_growth_monthly)) - (sp * sp) / 2;
+  const md = Math.log(1 + x(plan.difficulty_growth_monthly)) - (sd * sd) / 2;
+  const corr = risk.price_difficulty_corr;
+  const comp = Math.sqrt(1 - corr * corr);
+  const lp0 = Math.log(x(plan.btc_price));
+  const ld0 = Math.log(x(plan.difficulty));
   const legs = new Float64Array(H + 1);
   const hashprice = new Float64Array(H + 1);
+  const P = new Float64Array(H + 1);
+  const C = new Float64Array(H + 1);
+  /** One path: legs[k] and the state hashprice[m]; returns never converting, N = M + T. */
   const path = () => {
     let wp = 0;
     let wd = 0;
-    for (let t = 0; t < H; t++) {
+    let due = N;
+    for (let m = 1; m <= H; m++) {
+      const t = m - 1;
       if (t > 0) {
         const rr = Math.sqrt(-2 * Math.log(1 - Math.random()));
         const a = 2 * Math.PI * Math.random();
         wp += rr * Math.cos(a);
-        wd += m.corr * rr * Math.cos(a) + m.corrComplement * rr * Math.sin(a);
+        wd += corr * rr * Math.cos(a) + comp * rr * Math.sin(a);
       }
-      price[t] = Math.exp(m.price.logStart + t * m.price.drift + m.price.sigma * wp);
-      difficulty[t] = Math.exp(m.difficulty.logStart + t * m.difficulty.drift + m.difficulty.sigma * wd);
+      const price = Math.exp(lp0 + t * mp + sp * wp);
+      const d = Math.exp(ld0 + t * md + sd * wd);
+      const earning = includesFleet ? Math.max(d, fleetDifficulty) : d + fleetDifficulty;
+      const revenue = (coin[m] * price) / earning;
+      hashprice[m] = (hp[m] * price) / (includesFleet ? d : earning);
+      const runs = !switchOff || revenue >= cost[m] - idle;
+      P[m] = P[m - 1] + df[m] * (runs ? revenue - cost[m] : -idle);
+      C[m] = C[m - 1];
+      if (N > 0 && runs && m >= due) {
+        C[m] += df[m] * fleetPrice;
+        due = m + N;
+      }
     }
-    return valuer.legs(price, difficulty, legs, hashprice);
+    legs[0] = R;
+    for (let k = 1; k <= H; k++) legs[k] = P[k] - (N > 0 && k > N ? C[k - N] : 0) + R * df[k];
+    return P[H] - (N > 0 && H > N ? C[H - N] : 0) + E * df[H] + T;
   };
   const X = new Float64Array(paths * (H + 1));
   const S = new Float64Array(paths * (H + 1));
@@ -704,22 +805,25 @@ export function conversionOptionTwin(plan: ConversionPlan, risk: TwinRisk, paths
   }
   const gain = new Float64Array(paths);
   const h = new Float64Array(paths);
-  const fits = [];
+  const fits: ((v: number) => number)[] = [];
   for (let k = H - 1; k >= 1; k--) {
     for (let i = 0; i < paths; i++) {
       gain[i] = Y[i] - X[i * (H + 1) + k];
       h[i] = S[i * (H + 1) + k];
     }
-    const fit = fitQuadratic(h, gain, paths);
+    const fit = quadraticTwin(h, gain, paths);
     fits[k] = fit;
-    for (let i = 0; i < paths; i++) if (fitted(fit, h[i]) < 0) Y[i] = X[i * (H + 1) + k];
+    for (let i = 0; i < paths; i++) if (fit(h[i]) < 0) Y[i] = X[i * (H + 1) + k];
   }
+  let meanGain = 0;
+  for (let i = 0; i < paths; i++) meanGain += (Y[i] - X[i * (H + 1)]) / paths;
+  if (meanGain < 0) return legs[0] + leasePv[0]; // convert at once, on every path
   let sum = 0;
   for (let i = 0; i < paths; i++) {
     const never = path();
-    let value = never;
+    let value = Math.max(legs[H] + leasePv[H], never);
     for (let k = 1; k < H; k++) {
-      if (fitted(fits[k], hashprice[k + 1]) < 0) {
+      if (fits[k](hashprice[k + 1]) < 0) {
         value = legs[k] + leasePv[k];
         break;
       }

@@ -76,13 +76,13 @@ function simulationBench(): Record<string, unknown> {
   const conversion = beforeRisk(CONVERSION_ARGS, "CONVERSIONDIST"); // 12 + 120 months
   const option = (paths: number) => [...conversion, 0.5, 0.2, 0.3, paths, 1];
   const capPaths = Math.floor(MAX_OPTION_PATH_MONTHS / 132);
-  // [label, the function, its twin, whether issue 16 sets the ≤ 3× target for it]
+  // [label, the function, its twin, whether the ≤ 3× target applies to it]
   const cases: [string, () => unknown, () => unknown, boolean][] = [
     ["MININGNPVDIST 10,000 paths × 120 months", () => CALLS.MININGNPVDIST.fn(...mining120, ...risk, q), () => twins.MININGNPVDIST(...mining120, ...risk, q), true],
     ["PRICEQUANTILES 10,000 paths × 360 months", () => CALLS.PRICEQUANTILES.fn(91_000, 0.01, 0.5, 360, q, 10_000, 1), () => twins.PRICEQUANTILES(91_000, 0.01, 0.5, 360, q, 10_000), true],
     ["CONVERSIONDIST 10,000 paths × 132 months", () => CALLS.CONVERSIONDIST.fn(...conversion, ...risk, q), () => twins.CONVERSIONDIST(...conversion, ...risk, q), false],
     ["PRICEQUANTILES 10,000 paths × 120 months", () => CALLS.PRICEQUANTILES.fn(91_000, 0.01, 0.5, 120, q, 10_000, 1), () => twins.PRICEQUANTILES(91_000, 0.01, 0.5, 120, q, 10_000), false],
-    // Issue 22: least-squares Monte Carlo, ≤ 5× its twin, and no call over 2 s at the cap.
+    // CONVERSIONOPTION: least-squares Monte Carlo, ≤ 5× its twin, and no call over 2 s at the cap.
     ["CONVERSIONOPTION 10,000 paths × 132 months", () => CALLS.CONVERSIONOPTION.fn(...option(10_000)), () => twins.CONVERSIONOPTION(...option(10_000)), false],
     [`CONVERSIONOPTION at its cap, ${capPaths.toLocaleString("en-US")} × 132`, () => CALLS.CONVERSIONOPTION.fn(...option(capPaths)), () => twins.CONVERSIONOPTION(...option(capPaths)), false],
   ];
@@ -164,7 +164,7 @@ async function main(): Promise<void> {
   for (const [k, v] of Object.entries(long)) console.log(`${k.padEnd(22)} ${fmt(v.medianUs).padStart(10)} per call (${v.calls} calls)${k === "LEASEIRR 30y" ? "   target ≤ 2 ms" : ""}`);
   results.thirtyYearsMonthly = long;
 
-  // Issue 12: GPUCLOUDNPV and a switch-off mining schedule, each against its float twin, within 100×.
+  // GPUCLOUDNPV and a switch-off mining schedule, each against its float twin, within 100×.
   const switchOff = [...MINING_ARGS];
   switchOff[7] = 132; // the README's 100 MW horizon: the fleet is off in 103 of the 132 months
   const schedule = time((i) => CALLS.MININGCASHFLOWS.fn(...varied(switchOff, i)), 300, 3000);

@@ -37,6 +37,8 @@ function bundle() {
     },
     optimization: { minimize: false },
     performance: { hints: false },
+    // One file, as each engine loads it: the calc module's lazy fast-path chunk is inlined.
+    plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
   };
   return new Promise((resolve, reject) =>
     webpack(config, (err, stats) => {

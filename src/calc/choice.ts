@@ -2,12 +2,12 @@
  * Text arguments that name one of a few options (a policy, a basis): matched case-insensitively,
  * surrounding spaces ignored, and refused with the list of allowed names otherwise.
  */
-import { InvalidArgumentError, quoted } from "./errors";
+import { InvalidArgumentError, listed, quoted } from "./errors";
 
 /** "one of "A", "B" or "C"": the allowed names as the error message lists them. */
-function listed(allowed: readonly string[]): string {
-  const quoted = allowed.map((a) => `"${a}"`);
-  return quoted.length === 1 ? quoted[0] : `one of ${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
+function allowedNames(allowed: readonly string[]): string {
+  const names = allowed.map((a) => `"${a}"`);
+  return names.length === 1 ? names[0] : `one of ${listed(names, "or")}`;
 }
 
 /**
@@ -21,7 +21,7 @@ export function oneOf<T extends string>(name: string, value: unknown, allowed: r
   const found = allowed.find((a) => a === key);
   if (found === undefined) {
     const got = typeof value === "string" ? quoted(value) : String(value);
-    throw new InvalidArgumentError(name, listed(allowed), got);
+    throw new InvalidArgumentError(name, allowedNames(allowed), got);
   }
   return found;
 }

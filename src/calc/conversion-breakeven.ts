@@ -53,7 +53,7 @@ interface PricedMonth {
   cg: Decimal;
   /** 1 / D_eff when it does not depend on p (no floor). */
   perDifficulty: Decimal | undefined;
-  /** With a floor: the path's difficulty, and the capped difficulty per unit of p. */
+  /** With a floor: the path's difficulty the fleet earns at (+ D_F when the difficulty excludes the fleet), and the capped difficulty per unit of p. */
   pathDifficulty: Decimal;
   capPerPrice: Decimal;
 }
@@ -85,13 +85,15 @@ export function breakevenProblem(plan: ConversionPlan): BreakevenProblem {
     const floored = t.hashpriceFloor !== undefined;
     const perDifficulty = floored ? undefined : s.perDifficulty;
     const capPerPrice = floored ? floorDifficulty(t.hashpriceFloor as Decimal, s.subsidy, t.fees, growth) : ZERO;
-    return { month: s.m, cg, perDifficulty, pathDifficulty: s.pathDifficulty, capPerPrice };
+    const pathDifficulty = t.includesFleet ? s.pathDifficulty : s.pathDifficulty.add(t.fleetDifficulty);
+    return { month: s.m, cg, perDifficulty, pathDifficulty, capPerPrice };
   });
   const revenue = (m: PricedMonth, p: Decimal): Decimal => {
     if (m.perDifficulty !== undefined) return m.cg.mul(p).mul(m.perDifficulty);
-    const capped = Decimal.min(m.pathDifficulty, m.capPerPrice.mul(p));
-    // A floor low enough to shrink the network below the fleet: the fleet earns the whole network's blocks.
-    const earning = t.includesFleet ? Decimal.max(capped, t.fleetDifficulty) : capped.add(t.fleetDifficulty);
+    // The floor caps the difficulty the fleet earns at, K × p: the path's own (plus D_F when it
+    // excludes the fleet) above it. A floor low enough to shrink the rest of the network below
+    // nothing: the fleet earns the whole network's blocks.
+    const earning = Decimal.max(Decimal.min(m.pathDifficulty, m.capPerPrice.mul(p)), t.fleetDifficulty);
     return m.cg.mul(p).div(earning);
   };
   const runsAt = (m: PricedMonth, p: number): boolean =>
@@ -218,9 +220,8 @@ export function searchBreakeven(q: BreakevenProblem): number {
 
 /**
  * An estimate of the price at which month m's revenue equals `cost` (what running costs over
- * idling), from its pieces: linear in p without a floor; with a floor the difficulty is capped at
- * capPerPrice × p, so revenue is constant (or rational, when the difficulty excludes the fleet)
- * while the cap binds. Infinity: never runs; 0: always.
+ * idling), from its pieces: linear in p without a floor; with a floor the difficulty earned at is
+ * capped at capPerPrice × p, so revenue is constant while the cap binds. Infinity: never runs; 0: always.
  */
 function estimateThreshold(
   m: PricedMonth,
@@ -232,15 +233,9 @@ function estimateThreshold(
   if (m.perDifficulty !== undefined) return cost.div(m.cg.mul(m.perDifficulty));
   const DF = t.fleetDifficulty;
   const K = m.capPerPrice;
-  const uncapped = m.pathDifficulty.div(K); // above this price the cap does not bind
-  if (t.includesFleet) {
-    const shrunk = DF.div(K); // below this price the network is the fleet alone
-    if (m.cg.mul(shrunk).div(DF).gte(cost)) return cost.mul(DF).div(m.cg);
-    if (m.cg.div(K).gte(cost)) return shrunk;
-    return cost.mul(m.pathDifficulty).div(m.cg);
-  }
-  if (m.cg.mul(uncapped).div(m.pathDifficulty.add(DF)).gte(cost)) return cost.mul(DF).div(m.cg.sub(cost.mul(K)));
-  return cost.mul(m.pathDifficulty.add(DF)).div(m.cg);
+  // below DF / K the fleet earns at D_F (revenue linear in p), up to path / K at the floor (flat), then at the path (linear)
+  if (m.cg.div(K).gte(cost)) return cost.mul(DF).div(m.cg);
+  return cost.mul(m.pathDifficulty).div(m.cg);
 }
 
 /** The smallest double at which a month runs (`runs` nondecreasing), from an estimate: exact by checking neighbours (bisection if far). */

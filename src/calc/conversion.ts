@@ -11,8 +11,7 @@
 import { Decimal, Num, ZERO } from "./decimal";
 import { leaseCashFlows, LeaseTerms, rentCreditFactors, validateLease, ValidLeaseTerms } from "./lease";
 import { fleetHashrateThs, miningCashFlows, rowsOfMined } from "./mining-schedule";
-import { DiscountedGpuCloudMonth, GpuCloudPlan, gpuCloudCashFlows, gpuCloudSchedule } from "./gpu-cloud";
-import { sumOfPresentValues } from "./discounting";
+import { GpuCloudPlan, gpuCloudCashFlows } from "./gpu-cloud";
 import { positive, rateAboveMinusOne } from "./validate";
 import { validateMiningPlan } from "./mining-plan";
 import {
@@ -117,18 +116,6 @@ export interface MwEconomics {
   gpuCloud?: MwUse;
   /** The uses in table order: mining, colocation lease, GPU cloud (when given) */
   uses: MwUse[];
-}
-
-/**
- * MW economics with NPVs: each use's value over its own horizon, per site MW. Mining: its leg plus
- * the site's terminal value T; colocation lease: its leg plus the fleet's sale R (conversion-plan.ts),
- * so that lease − mining is CONVERSIONVALUE per site MW.
- */
-export interface MwUseValued extends MwUse {
-  /** NPV per site MW at the use's own discount rate, USD */
-  npvPerMw: Decimal;
-  /** Months the NPV covers (mining and lease: the conversion horizon; GPU cloud: build + life) */
-  horizonMonths: number;
 }
 
 /**
@@ -284,48 +271,4 @@ export function mwEconomics(plan: ConversionPlan, gpuCloud?: GpuCloudOnSite): Mw
     gpu = use("GPU cloud", y.revenue, y.ebitda, served[0].capex, siteMw);
   }
   return { mining, lease, gpuCloud: gpu, uses: gpu ? [mining, lease, gpu] : [mining, lease] };
-}
-
-/** Each use valued: `mwEconomics` plus NPV per site MW over its horizon. */
-export function mwEconomicsValued(
-  plan: ConversionPlan,
-  gpuCloud?: GpuCloudOnSite,
-): { mining: MwUseValued; lease: MwUseValued; gpuCloud?: MwUseValued; uses: MwUseValued[] } {
-  const e = mwEconomics(plan, gpuCloud);
-  const siteMw = positive("site_mw", plan.site_mw);
-  const v = conversionValue(plan);
-  const mining: MwUseValued = { ...e.mining, npvPerMw: v.miningValue.div(siteMw), horizonMonths: v.horizonMonths };
-  const lease: MwUseValued = {
-    ...e.lease,
-    npvPerMw: v.leaseValue.add(v.fleetSaleValue).div(siteMw),
-    horizonMonths: v.horizonMonths,
-  };
-  let gpu: MwUseValued | undefined;
-  if (gpuCloud !== undefined && e.gpuCloud !== undefined) {
-    const rows: DiscountedGpuCloudMonth[] = gpuCloudSchedule(
-      gpuPlanFor(plan, gpuCloud),
-      gpuCloud.discount_rate ?? plan.discount_rate,
-    );
-    gpu = { ...e.gpuCloud, npvPerMw: sumOfPresentValues(rows).div(siteMw), horizonMonths: rows.length - 1 };
-  }
-  return { mining, lease, gpuCloud: gpu, uses: gpu ? [mining, lease, gpu] : [mining, lease] };
-}
-
-/** Revenue and EBITDA per site MW per year, mining vs leasing, in the first year of each. */
-export interface PerMwComparison {
-  miningRevenue: Decimal;
-  miningEbitda: Decimal;
-  leaseRevenue: Decimal;
-  leaseEbitda: Decimal;
-}
-
-/** The two-way comparison MWECONOMICS showed before GPU cloud (see `mwEconomics`). */
-export function perMwPerYear(plan: ConversionPlan): PerMwComparison {
-  const e = mwEconomics(plan);
-  return {
-    miningRevenue: e.mining.revenuePerMwYear,
-    miningEbitda: e.mining.ebitdaPerMwYear,
-    leaseRevenue: e.lease.revenuePerMwYear,
-    leaseEbitda: e.lease.ebitdaPerMwYear,
-  };
 }

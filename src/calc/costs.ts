@@ -22,6 +22,7 @@ import { difficultyAtLeastOne, fraction, nonNegative, positive, rateAboveMinusOn
 import { subsidyBtc } from "./protocol";
 import { BLOCKS_PER_MONTH, meanSubsidyBtc } from "./mining-schedule";
 import { rememberLast } from "./memo";
+import { MAX_SCHEDULE_MONTHS } from "./limits";
 
 export const DAYS_PER_YEAR = 365;
 /** Months are 365/12 days so that 12 of them make a year. */
@@ -29,7 +30,7 @@ export const DAYS_PER_MONTH = new Decimal(DAYS_PER_YEAR).div(12);
 /** Straight-line depreciation life used when none is given, in years. */
 export const DEFAULT_MACHINE_LIFE_YEARS = 4;
 /** Payback is searched month by month up to this horizon (100 years), then declared never. */
-export const MAX_PAYBACK_MONTHS = 1200;
+export const MAX_PAYBACK_MONTHS = MAX_SCHEDULE_MONTHS;
 
 const KWH_PER_JOULE_DAY = new Decimal(24).div(1000); // J/TH × 24 h / 1000 = kWh per TH-day
 const DAYS_PER_YEAR_DEC = new Decimal(DAYS_PER_YEAR);

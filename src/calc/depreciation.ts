@@ -7,7 +7,12 @@
  *   "MACRS5", "MACRS7", "MACRS15"  GDS, half-year convention: Table A-1's percentages, exactly as
  *                 printed (5-year 20.00, 32.00, ...; the 7- and 15-year columns are rounded to two
  *                 decimals in the table and still sum to 100.00). 5-year: computers and mining
- *                 ASICs; 7-year: most other equipment; 15-year: e.g. qualified improvement property.
+ *                 ASICs; 7-year: most other equipment; 15-year: land improvements, and qualified
+ *                 improvement property (Publication 946: an improvement to the interior of a
+ *                 nonresidential building placed in service after the building was, except an
+ *                 enlargement, an elevator or escalator, or the internal structural framework; so
+ *                 a fit-out of an existing hall, never a new hall's shell, which is SL39). QIP is
+ *                 bonus-eligible (a recovery period of 20 years or less).
  *   "SL39"        nonresidential real property, 39 years, straight line, mid-month convention:
  *                 Table A-7a. Year 1 by the month placed in service (January 2.461% ... December
  *                 0.107%), years 2–39 2.564% each, year 40 the rest (0.107% ... 2.461%).

@@ -29,9 +29,11 @@ export function clipped(text: string): string {
   return `${head}${tail}`;
 }
 
-/** "a", "a and b", "a, b and c": names as a sentence lists them. */
-export function listed(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+/** "a", "a and b", "a, b and c" (or "a, b or c"): names as a sentence lists them. */
+export function listed(names: readonly string[], conjunction: "and" | "or" = "and"): string {
+  return names.length <= 1
+    ? (names[0] ?? "")
+    : `${names.slice(0, -1).join(", ")} ${conjunction} ${names[names.length - 1]}`;
 }
 
 /** An argument is outside what the function accepts (wrong type, sign, range, not whole...). */

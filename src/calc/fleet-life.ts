@@ -27,7 +27,10 @@
  *
  * The schedule's NPV is V_H(H), or with stop_for_good max over s of V_H(s) (a tie goes to the
  * later month: the fleet stops only when stopping is worth strictly more). With hindsight of its
- * own path: the stop month is chosen knowing the whole price and difficulty path.
+ * own path: the stop month is chosen knowing the whole price and difficulty path, which is right
+ * for a schedule on one path given in advance. The simulation cannot know a path's future: it
+ * decides each month from what is known then (simulation/mining-paths.ts), which on a path known
+ * in advance (every volatility 0) gives this same stop.
  */
 import { Decimal, ONE, ZERO } from "./decimal";
 

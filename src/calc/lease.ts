@@ -47,14 +47,14 @@ import {
   wholeNonNegative,
 } from "./validate";
 import { Discounted, discountMonthly, monthlyGrowth, sumOfPresentValues } from "./discounting";
-import { PHASES } from "./limits";
+import { MAX_SCHEDULE_MONTHS, PHASES } from "./limits";
 
 export { monthlyDiscountFactors } from "./discounting";
 
 const TWELVE = new Decimal(12);
 const KW_PER_MW = new Decimal(1000);
 /** The longest lease accepted: 100 years of months keeps a schedule within Excel's grid and our budget. */
-export const MAX_LEASE_MONTHS = 1200;
+export const MAX_LEASE_MONTHS = MAX_SCHEDULE_MONTHS;
 
 /** Lease terms, keyed by their public parameter names. */
 export interface LeaseTerms {

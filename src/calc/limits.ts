@@ -60,10 +60,17 @@ export const AT_LEAST_ONE: Limits = { min: 1 };
  */
 export const DIFFICULTY: Limits = { min: 1, hint: "difficulty never falls below the genesis difficulty, 1" };
 /**
- * A difficulty path: one difficulty a month, each a difficulty (1 or more), in a column of at most
- * 1,200 rows (the longest schedule: 100 years monthly).
+ * Months of the longest schedule: 100 years monthly, the longest horizon any model here needs (a
+ * 50-year ground lease, a century of halvings) and what keeps a schedule of the slowest function
+ * within ~0.1 s (docs/conventions.md#limits). Every monthly limit (schedules, leases, paybacks,
+ * simulations, difficulty paths) is this one.
  */
-export const DIFFICULTY_PATH: Limits = { ...DIFFICULTY, maxLength: 1200 };
+export const MAX_SCHEDULE_MONTHS = 1200;
+/**
+ * A difficulty path: one difficulty a month, each a difficulty (1 or more), in a column of at most
+ * MAX_SCHEDULE_MONTHS rows.
+ */
+export const DIFFICULTY_PATH: Limits = { ...DIFFICULTY, maxLength: MAX_SCHEDULE_MONTHS };
 /** A hashprice floor: the network's marginal cost, above 0 (blank: no floor). */
 export const HASHPRICE_FLOOR: Limits = {
   min: 0,
@@ -75,12 +82,8 @@ export const HASHPRICE_FLOOR: Limits = {
 export const PUE: Limits = { min: 1, hint: "site power / machine power; 1.1 = 10% cooling overhead" };
 /** The block subsidy: 50 BTC halved every 210,000 blocks. */
 export const SUBSIDY: Limits = { min: 0, max: 50, hint: "BTC per block" };
-/**
- * Months of a monthly schedule: 1 to 100 years, the longest horizon any model here needs (a
- * 50-year ground lease, a century of halvings) and what keeps a schedule of the slowest function
- * within ~0.1 s (docs/conventions.md#limits).
- */
-export const SCHEDULE_MONTHS = { min: 1, max: 1200, whole: true } as const satisfies Limits;
+/** Months of a monthly schedule: 1 to MAX_SCHEDULE_MONTHS. */
+export const SCHEDULE_MONTHS = { min: 1, max: MAX_SCHEDULE_MONTHS, whole: true } as const satisfies Limits;
 /**
  * A term or a life in years (a lease's, the GPUs'): up to the schedule's 100 years; with the
  * build before it, the schedule still holds at most SCHEDULE_MONTHS.max months (checked by calc).
@@ -89,14 +92,14 @@ export const TERM_YEARS: Limits = {
   min: 0,
   minOpen: true,
   max: SCHEDULE_MONTHS.max / 12,
-  hint: "with the build before it, at most 1200 months",
+  hint: `with the build before it, at most ${MAX_SCHEDULE_MONTHS} months`,
 };
 /** Months of building before service: at least a month of service must still fit the schedule. */
 export const BUILD_MONTHS: Limits = {
   min: 0,
   max: SCHEDULE_MONTHS.max - 1,
   whole: true,
-  hint: "with the term after it, at most 1200 months",
+  hint: `with the term after it, at most ${MAX_SCHEDULE_MONTHS} months`,
 };
 /** When rent is paid, coded 0 or 1. */
 export const RENT_TIMING: Limits = { min: 0, max: 1, whole: true, hint: "0 = end of month, 1 = beginning of month" };
@@ -154,6 +157,12 @@ export const PATHS: Limits = { min: 100, max: 100_000, whole: true, noAnswerBeyo
  * under 2 s at the limit on a shared two-core machine (npm run bench); more is #NUM!.
  */
 export const PATH_MONTHS = 3_600_000;
+/**
+ * CONVERSIONOPTION's path-months: half PATH_MONTHS, since each path is simulated twice (the
+ * fitting set and the valuation set) and the fitting set is held in memory (two doubles a
+ * path-month), so a cell at this cap does about the work of a distribution cell at its own.
+ */
+export const OPTION_PATH_MONTHS = PATH_MONTHS / 2;
 /** A seed: any whole number a double holds exactly. */
 export const SEED: Limits = { min: 0, max: MAX_WHOLE, whole: true };
 /** A loan-to-value threshold. */

@@ -95,8 +95,9 @@ export interface MiningPlan {
    */
   difficulty_path?: readonly PathCell[] | Num;
   /**
-   * The network's marginal cost, USD per PH/s per day: month m's difficulty never lets that month's
-   * hashprice (its price, fees and subsidy) fall below it. Default none (blank: today's result).
+   * The network's marginal cost, USD per PH/s per day: month m's difficulty never lets the
+   * hashprice the fleet earns that month (its price, fees and subsidy) fall below it. Default none
+   * (blank: no floor).
    * A suggestion: SUGGESTED_HASHPRICE_FLOOR_USD_PER_PH_DAY.
    */
   hashprice_floor_usd_per_ph_day?: Num;
@@ -198,10 +199,26 @@ export function monthStartHeight(startHeight: number, month: number): number {
 
 /**
  * The difficulty at which a month's hashprice equals the floor: PH-day factor × (subsidy + fees)
- * × price / floor. The month's difficulty is the lower of this and its path's.
+ * × price / floor. The difficulty the fleet earns at never exceeds it (floorNetworkDifficulty).
  */
 export function floorDifficulty(floor: Decimal, subsidy: Decimal, fees: Decimal, price: Decimal): Decimal {
   return PH_DAY_HASHES_OVER_2_32.mul(subsidy.add(fees)).mul(price).div(floor);
+}
+
+/**
+ * The cap on the month's network difficulty D_m under the floor, so that the hashprice the fleet
+ * earns (at D_eff) is never below it: floorDifficulty when D_m includes the fleet (D_eff = D_m);
+ * floorDifficulty − D_F when it excludes it (D_eff = D_m + D_F: the cap on D_m leaves room for the
+ * fleet's own hashrate). The month's D_m is the lower of this and its path's.
+ */
+export function floorNetworkDifficulty(
+  t: Pick<ValidMiningPlan, "fees" | "includesFleet" | "fleetDifficulty">,
+  floor: Decimal,
+  subsidy: Decimal,
+  price: Decimal,
+): Decimal {
+  const atFloor = floorDifficulty(floor, subsidy, t.fees, price);
+  return t.includesFleet ? atFloor : atFloor.sub(t.fleetDifficulty);
 }
 
 const PATH_ALLOWED = "one difficulty per month (row m is month m), each 1 or more";

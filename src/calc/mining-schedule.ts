@@ -13,12 +13,17 @@
  *   P_m        BTC price  = btc_price × (1 + btc_price_growth_monthly)^(m − 1)
  *   D_m        difficulty = row m of difficulty_path when given, else
  *                           difficulty × (1 + difficulty_growth_monthly)^(m − 1)   (must stay >= 1);
- *              with hashprice_floor_usd_per_ph_day, never above the difficulty at which the month's
- *              hashprice equals the floor:
- *                D_m = min(D_m, 1e15 × 86,400 × (s_m + fees_btc_per_block) × P_m / (2^32 × floor))
+ *              with hashprice_floor_usd_per_ph_day, never above the difficulty at which the
+ *              hashprice the fleet earns (at D_eff, below) equals the floor:
+ *                D_floor = 1e15 × 86,400 × (s_m + fees_btc_per_block) × P_m / (2^32 × floor)
+ *                D_m = min(D_m, D_floor) (TRUE), min(D_m, D_floor − D_F) (FALSE: D_eff = D_m + D_F)
  *              (the network's marginal cost: hashrate stops growing, or leaves, when hashprice
  *              falls to it, after a halving too; the path given runs on beneath the floor, so the
- *              difficulty returns to it when price allows)
+ *              difficulty returns to it when price allows). A month's cap uses its mean subsidy
+ *              s_m: in a month holding a halving the floor holds on the month's blend, and the
+ *              network is taken to adjust within the month (the real difficulty retargets every
+ *              2,016 blocks, about two weeks, so hashprice can sit below the floor for up to one
+ *              retarget after a halving).
  *   the network, and the fleet's share of it while it hashes:
  *     difficulty_includes_fleet TRUE (default): D_m is the network's difficulty with the fleet on it
  *       (a site already hashing, or a forecast that counts it); share = D_F / D_m, and a fleet larger
@@ -63,7 +68,7 @@ import { Discounted, monthlyDiscountFactor } from "./discounting";
 import { discountFactors, FleetRules, fleetPlan, MonthsValued, refreshChain } from "./fleet-life";
 import {
   BLOCKS_PER_MONTH,
-  floorDifficulty,
+  floorNetworkDifficulty,
   meanSubsidyBtc,
   MiningPlan,
   monthStartHeight,
@@ -173,7 +178,7 @@ function eachMonth(t: ValidMiningPlan, visit: (s: MonthState) => void): void {
     }
     let difficulty = pathDifficulty;
     if (t.hashpriceFloor !== undefined) {
-      const atFloor = floorDifficulty(t.hashpriceFloor, subsidy, t.fees, price);
+      const atFloor = floorNetworkDifficulty(t, t.hashpriceFloor, subsidy, price);
       if (atFloor.lt(difficulty)) {
         difficulty = atFloor;
         source = "floor";

@@ -30,7 +30,7 @@ export function monthlyLoanRate(annualRate: Num, name = "annual_rate"): Decimal 
   return r.isZero() ? ZERO : monthlyGrowth(ONE.add(r)).sub(ONE);
 }
 
-/** A tenor in whole months, 1 to 1200 (a schedule's months). */
+/** A tenor in whole months, 1 to MAX_SCHEDULE_MONTHS (a schedule's months; limits.ts). */
 function tenorMonths(x: Num): number {
   return within("tenor_months", x, SCHEDULE_MONTHS).toNumber();
 }
@@ -41,7 +41,7 @@ export interface DebtCapacityInputs {
   cfads: readonly Num[];
   /** the loan's annual effective rate, 0 or more */
   annual_rate: Num;
-  /** months of repayment, 1 to 1200 */
+  /** months of repayment, 1 to MAX_SCHEDULE_MONTHS */
   tenor_months: Num;
   /** the lowest DSCR the lender accepts in any month, greater than 0 (1.3 = 1.30×) */
   min_dscr: Num;
@@ -89,7 +89,7 @@ export interface LoanInputs {
   principal_usd: Num;
   /** annual effective rate, 0 or more */
   annual_rate: Num;
-  /** months from the draw to maturity, 1 to 1200 */
+  /** months from the draw to maturity, 1 to MAX_SCHEDULE_MONTHS */
   tenor_months: Num;
   /** interest-only months at the start (no principal repaid), below tenor_months. Default 0 */
   grace_months?: Num;
@@ -221,8 +221,8 @@ export interface EquityIrrInputs {
  * as (1 + r_m)^12 − 1. Solved as LEASEIRR (finance.ts's IRR: every sign change bracketed and
  * bisected, the root nearest ~10% a year returned and confirmed).
  * @returns a rate (0.27 = 27% a year)
- * @throws InvalidArgumentError naming the argument (a debt_service column longer than cash_flows:
- *   both lengths given); NoAnswerError when the flows do not change sign or no rate sets the NPV to 0
+ * @throws InvalidArgumentError naming the argument (a loan_usd above capex_usd; a debt_service
+ *   column longer than cash_flows: both lengths given); NoAnswerError when the flows do not change sign or no rate sets the NPV to 0
  */
 export function equityIrr(i: EquityIrrInputs): Decimal {
   const monthly = irr(equityCashFlows(i), 0.008); // about 10% a year
@@ -234,6 +234,10 @@ export function equityCashFlows(i: EquityIrrInputs): Decimal[] {
   const flows = numberColumn("cash_flows", i.cash_flows, finite);
   const capex = nonNegative("capex_usd", i.capex_usd);
   const loan = nonNegative("loan_usd", i.loan_usd);
+  // A loan above the capex would hand the equity cash at month 0: its "IRR" would be a borrowing rate.
+  if (loan.gt(capex)) {
+    throw new InvalidArgumentError("loan_usd", "such that loan_usd ≤ capex_usd", `${loan} > ${capex}`, ["capex_usd"]);
+  }
   const service = numberColumn("debt_service", i.debt_service, nonNegative);
   if (service.length > flows.length) {
     throw new InvalidArgumentError(

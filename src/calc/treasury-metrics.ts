@@ -127,8 +127,8 @@ function capitalStructure(i: { shares: Num; debt?: Num; basic_shares?: Num; conv
  *   basic_shares given: S = basic_shares, D = debt (convertibles as debt at principal): Strategy's
  *     EV since mid-2025 (basic shares, debt principal, perpetual preferred notional, last cash)
  *   basic_shares blank: S = shares (assumed diluted), D = debt − convertible_debt: EV as
- *     converted. With convertible_debt 0 (the default) this is the whole debt on diluted shares,
- *     as before: then `debt` must not include notes whose shares `shares` counts.
+ *     converted. With convertible_debt 0 (the default) this is the whole debt on diluted shares:
+ *     then `debt` must not include notes whose shares `shares` counts.
  * MCAP is the market capitalisation on `shares` (diluted, or basic if you pass them) alone.
  * The EV can be negative (cash above market cap plus debt): so is the mNAV then.
  * @returns a multiple (1.5 = the market values the company at 1.5× its BTC)
@@ -170,7 +170,7 @@ export interface NavPerShareInputs {
  * share after the debt and preferred are paid. Negative when they exceed the assets.
  *   basic_shares given: S = basic_shares, D = debt (the convertibles repaid at principal)
  *   basic_shares blank: S = shares (assumed diluted), D = debt − convertible_debt (the
- *     convertibles converted, so not repaid); convertible_debt 0 gives the whole debt, as before
+ *     convertibles converted, so not repaid); convertible_debt 0 gives the whole debt
  * btc_price may be 0 (a stress case).
  * @returns currency per share (USD)
  */

@@ -58,7 +58,7 @@ export interface TreasuryPlan {
   cash: Num;
   /** BTC held at the start, 0 or more */
   btc: Num;
-  /** whole months, 1 to 1200 */
+  /** whole months, 1 to MAX_SCHEDULE_MONTHS (limits.ts) */
   months: Num;
   /** BTC received each month, 0 or more */
   btc_mined: NumOrColumn;
@@ -136,7 +136,7 @@ function pricePath(plan: TreasuryPlan, months: number): Decimal[] {
  * The month-by-month treasury (see the module comment for the rules and conventions).
  * @returns one row per month, 1..months
  * @throws InvalidArgumentError naming the argument: negative amounts, months not a whole number
- *   from 1 to 1200, a column whose length is not `months` (both lengths given), an unknown
+ *   from 1 to MAX_SCHEDULE_MONTHS, a column whose length is not `months` (both lengths given), an unknown
  *   policy (the allowed ones listed), a price growth given with a price column
  */
 export function treasuryCashFlows(plan: TreasuryPlan): TreasuryMonth[] {

@@ -191,12 +191,12 @@ const ANY_ASSET =
 const DAT_SHARES =
   "Shares are assumed diluted shares (Strategy's ADSO: every convertible, option and RSU as if converted or settled), as Strategy defines its KPIs.";
 /**
- * A company counting its convertibles (the audit's figures): 100,000 BTC at $100,000, 150M basic
+ * A company counting its convertibles: 100,000 BTC at $100,000, 150M basic
  * shares at $100, $2.5B of notes converting into 30M shares (180M assumed diluted), no other debt.
  */
 const CONVERTIBLES = [100, 180e6, 100_000, 100_000, 2.5e9, 0, 0, "EV"];
 const CONVERTIBLES_ONCE =
-  "Convertibles count once, as shares or as debt, never both. shares (assumed diluted) counts the notes as converted, so convertible_debt, their principal inside debt, is then left out of the debt; basic_shares counts none, so with it the whole debt stays and convertible_debt changes nothing. With neither (the defaults) shares and the whole debt are used, as before: then debt must not hold notes that shares already counts. basic_shares above shares, or convertible_debt above debt, is #VALUE!.";
+  "Convertibles count once, as shares or as debt, never both. shares (assumed diluted) counts the notes as converted, so convertible_debt, their principal inside debt, is then left out of the debt; basic_shares counts none, so with it the whole debt stays and convertible_debt changes nothing. With neither (the defaults) shares and the whole debt are used: then debt must not hold notes that shares already counts. basic_shares above shares, or convertible_debt above debt, is #VALUE!.";
 const LOAN_CONVENTION =
   "Margin calls near 70–80% LTV and liquidation near 80–90% are market convention, not contract terms: read the loan's own (docs/sources.md#treasury).";
 
@@ -231,9 +231,9 @@ const CONVERSION_CREDIT =
 const SALVAGE_NOTE =
   "The fleet's value when mining ends, in the salvage column: at the horizon's end, salvage_pct × refresh_capex_usd_per_th × fleet TH/s when salvage_pct is above 0, else fleet_resale_usd_per_th × fleet TH/s; at a stop for good, the resale value. salvage_pct above 0 with refresh_capex_usd_per_th 0 or blank is #VALUE! (a share of no price): give fleet_resale_usd_per_th.";
 const STOP_NOTE =
-  "stop_for_good (default FALSE): the fleet stops for good after the month s that maximises the NPV (every s tried; a tie goes to the later month), is sold then for its resale value, and nothing follows: no revenue, power, opex or refresh. The stop is chosen with hindsight of the path.";
+  "stop_for_good (default FALSE): the fleet stops for good after the month s that maximises the NPV (every s tried; a tie goes to the later month), is sold then for its resale value, and nothing follows: no revenue, power, opex or refresh. The stop is chosen with hindsight of the path; the simulations decide it month by month from what is known then.";
 const NETWORK_NOTE =
-  "The floor is the network's marginal cost: hashrate stops growing, or leaves, when hashprice falls to it (the 2025 low, $35.06/PH-day on 22 November 2025 by Luxor's Hashrate Index, was followed by the largest difficulty drop since 2021; docs/timing-option.md). The path runs on beneath the floor, so difficulty returns to it when the price allows; a floor at which the network would be smaller than the fleet counted in it is #VALUE!.";
+  "The floor is the network's marginal cost: hashrate stops growing, or leaves, when hashprice falls to it (the 2025 low, $35.06/PH-day on 22 November 2025 by Luxor's Hashrate Index, was followed by the largest difficulty drop since 2021; docs/timing-option.md). The path runs on beneath the floor, so difficulty returns to it when the price allows; a floor at which the network would be smaller than the fleet counted in it is #VALUE!. It holds on the hashprice the fleet earns, and above month 1's hashprice binds from month 1.";
 /** Both legs of a conversion and their values at month 0. */
 const CONVERSION_LEGS =
   "L: the lease, critical IT MW = site_mw / site_mw_per_critical_it_mw (or the phases), conversion capex, no income for conversion_months, then the lease as in LEASENPV (exit_cap_rate, rent_timing, capex_timing, phases as there), discounted at lease_discount_rate (blank: discount_rate). R: the fleet sold, fleet_resale_usd_per_th × fleet TH/s. M: MININGNPV of the whole site over the same months (to the lease's last month, H), at discount_rate. T: with exit_cap_rate, the site the mining strategy keeps, worth converting then: max(0, L) × (1 + discount_rate)^(−H/12); 0 without.";
@@ -624,7 +624,7 @@ export const CATALOG: readonly FunctionDoc[] = [
       "Σ net cash flow of month m / (1 + discount_rate)^(m / 12), with the flows of MININGCASHFLOWS (refreshes bought only in months the fleet runs, never with fewer than refresh_every_months months left; idle opex in months off; a stop for good when asked).",
     notes: [
       "With stop_for_good TRUE the NPV is the best over every stop month s = 1 … months (nothing after s, the fleet sold at s), chosen with hindsight of the whole price and difficulty path.",
-      "Machines are bought only to run: up to version 1.0.0 a schedule bought a fleet in months it was switched off, and with less than a fleet's life of the horizon left, a wrong answer corrected since (CHANGELOG).",
+      "Machines are bought only to run: a refresh is never bought in a month the fleet is switched off (it waits for the next month that runs), nor with less than a fleet's life of the horizon left.",
     ],
     examples: [
       {
@@ -683,7 +683,7 @@ export const CATALOG: readonly FunctionDoc[] = [
       "With phases, the phases give the lease's critical IT MW and build months: conversion_months and site_mw_per_critical_it_mw must be blank. The whole site is mined over the whole horizon on the mining side.",
       "A hyperscaler-backed lease is often discounted at a lower rate than mining: give it as lease_discount_rate.",
       "Converting now is one of many conversion months: CONVERSIONTIMING values each (its first row is this value), CONVERSIONOPTION the choice under a random market.",
-      "The mining side buys machines only to run them (MININGNPV), and with exit_cap_rate it keeps the site's value T; up to version 1.0.0 it did neither, a wrong answer corrected since (CHANGELOG).",
+      "The mining side buys machines only to run them (MININGNPV), and with exit_cap_rate it keeps the site's value T, so both sides end with the site.",
       CONVERSION_CREDIT,
       ENERGY_TAX_NOTE,
     ],
@@ -940,8 +940,8 @@ export const CATALOG: readonly FunctionDoc[] = [
       ...SIMULATION_NOTES,
       'The risk inputs come after MININGNPV\'s arguments as they were when they came (the parameters MININGNPV has gained since follow them), so an assumptions table for MININGNPV works unchanged with a table of the risk inputs: =MINER.FROMTABLE("MININGNPVDIST", Site, Horizon, Risk).',
       "price_vol_annual, difficulty_vol_annual, price_difficulty_corr, paths and seed are required; Excel's tooltip shows them in brackets because they follow optional arguments.",
-      "With every volatility 0 the mean equals MININGNPV (to 1e-9); with price noise only and no switch-off it matches MININGNPV within its SE; switching off in bad months is an option, so with it the mean is at least MININGNPV.",
-      "A stop for good is chosen on each path with hindsight of that path. A difficulty_path is the difficulty's mean path (its growth is ignored).",
+      "With every volatility 0 the mean equals MININGNPV (to 1e-9); with price noise only and no switch-off it matches MININGNPV within its SE. Switching off is an option: with price noise only, no refresh within the horizon and no stop for good, the mean is at least MININGNPV (within its SE); not in general.",
+      "A stop for good is decided on each path month by month from what is known then, never with hindsight (docs/timing-option.md); with every volatility 0 it is MININGNPV's. A difficulty_path is the difficulty's mean path (its growth is ignored).",
       "A path on which the difficulty falls below the one the fleet alone implies is read as the fleet being the whole network (when the difficulty includes the fleet).",
     ],
     examples: [
@@ -1005,7 +1005,7 @@ export const CATALOG: readonly FunctionDoc[] = [
       "Convert now = L + R (CONVERSIONVALUE's lease side); Mine = the mean of M + T (CONVERSIONDIST's mining side, the same paths); Option premium = Flexible − the better of the two, with the SE of that difference.",
       "A lower bound: the valuation paths never informed the policy, and the policy uses only what is known at each decision, so Flexible is an unbiased estimate of a feasible strategy (within its SE, at most the best timing's value; perfect foresight is an upper bound).",
       "P(convert): the share of paths that convert before the horizon's end (months 0 … H − 1); the median month is among those. Boundary year y: the median over its decision months of the hashprice below which the policy converts (0: it does not convert that year).",
-      "Stated simplifications: the state is the hashprice alone (not the months since the last refresh); a stop for good inside a mining leg is chosen with hindsight of its own path, as in CONVERSIONDIST.",
+      "Stated simplification: the state is the hashprice alone (not the months since the last refresh). A stop for good is decided as in CONVERSIONDIST, from what is known then.",
       SIMULATION_NOTES[0],
       SIMULATION_NOTES[1],
       SIMULATION_NOTES[2],
@@ -1332,7 +1332,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     formula:
       "Model year y is months 12y − 11 to 12y (with first_month 0, month 0 falls in year 1). Taxable income of year y = Σ (cash flow + capex_usd_in_cash_flows) over its months − depreciation of year y. GROUP: tax = tax_rate × taxable income, negative (a saving) in a loss year. NOL: a loss is carried forward; a later year's taxable income is offset by at most 80% of it, tax = tax_rate × (taxable income − loss used). Each year's tax is paid in its last month (or the flows' last month); after-tax = pre-tax − tax.",
     notes: [
-      "Not tax advice: one flat rate (0.21 is the US federal corporate rate; no state tax), no credits, no minimum taxes, no recapture (docs/after-tax-and-financing.md).",
+      "Not tax advice: one flat rate (0.21 is the US federal corporate rate; no state tax), no credits, no minimum taxes, no §1245 or §1250 recapture (a sale is taxed at the one rate; docs/after-tax-and-financing.md).",
       "What is taxed: the flows as they come, cash in as income and cash out as an expense. Capital spending is not an expense: give the capex inside cash_flows as capex_usd_in_cash_flows (a schedule's capex column, or one number for every month) and its deductions in depreciation. A sale or exit value in the flows is taxed in full; add the basis left to that year's deduction.",
       "cash_flows: one column (or row), e.g. MININGCASHFLOWS' net column from month 1, or with first_month 0 LEASECASHFLOWS' or GPUCLOUDCASHFLOWS' net column from month 0 with their capex column. depreciation: one value per model year, year 1 first (DEPRECIATION's deduction column, or the sum of several); it may cover fewer years than the flows (0 after), not more. A capex column of another length than cash_flows, or more deduction years than the flows cover, is #VALUE! giving both lengths.",
       'loss_treatment: "GROUP" (default) suits a project inside a profitable group; "NOL" a stand-alone company (IRC §172: losses arising after 2017 carried forward without expiry, offsetting at most 80% of a year\'s taxable income; no carryback). Any case; another is #VALUE! listing both. The loss-carried-forward column is the unused loss at each month\'s end.',
@@ -1436,6 +1436,7 @@ export const CATALOG: readonly FunctionDoc[] = [
     notes: [
       "cash_flows: one value per month from month 1, before debt service (e.g. LEASECASHFLOWS' net column without its month 0, or AFTERTAXCASHFLOWS' after-tax column for the equity's after-tax IRR). debt_service: a number (every month) or a column from month 1 (LOANSCHEDULE's payment column); shorter than cash_flows means nothing owed after it ends, longer is #VALUE! giving both lengths.",
       "With loan_usd 0 and debt_service 0 it is the project's unlevered IRR (docs/after-tax-and-financing.md).",
+      "loan_usd above capex_usd is #VALUE!: the equity would receive cash at month 0.",
     ],
     examples: [
       {

@@ -10,7 +10,7 @@ import {
 } from "../calc/fast/per-cell";
 import { read } from "./read";
 import { SIGNATURES } from "./params";
-import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
+import { ExcelTable, excelMatrix, excelNumber, toExcelNumber } from "./excel";
 
 /** The all-in inputs, read by the parameter list and named as the calc module names them. */
 const allIn = (args: unknown[]) => read(SIGNATURES.ALLINCOSTPERBTC, args);
@@ -48,7 +48,7 @@ export const BREAKDOWN_ROWS = [
   "Subsidy assumed (BTC per block)",
 ];
 
-export function costBreakdown(...args: unknown[]): any[][] {
+export function costBreakdown(...args: unknown[]): ExcelTable {
   return excelMatrix("COSTBREAKDOWN", SIGNATURES.COSTBREAKDOWN, () => {
     const inputs = allIn(args);
     const c = costPerBtcBreakdownDoubles(inputs);

@@ -115,11 +115,10 @@ export function excelNumber(fn: string, params: readonly Param[], calc: () => nu
  * Like `excelNumber` for a dynamic array result: every number cell goes through `excelValue`, so
  * no table hands Excel a −0 or a non-finite number, whichever column it comes from.
  */
-export function excelMatrix(
-  fn: string,
-  params: readonly Param[],
-  calc: () => (string | number)[][],
-): (string | number)[][] {
+/** A table as Excel receives it: rows of numbers and text. */
+export type ExcelTable = (string | number)[][];
+
+export function excelMatrix(fn: string, params: readonly Param[], calc: () => ExcelTable): ExcelTable {
   try {
     return calc().map((row) => row.map((cell) => (typeof cell === "number" ? excelValue(cell) : cell)));
   } catch (e) {

@@ -3,7 +3,7 @@ import { GpuCloudPlan, gpuCloudIrr, gpuCloudSchedule } from "../calc/gpu-cloud";
 import { gpuCloudNpvDouble } from "../calc/fast/schedule-doubles";
 import { read, Read } from "./read";
 import { SIGNATURES } from "./params";
-import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
+import { ExcelTable, excelMatrix, excelNumber, toExcelNumber } from "./excel";
 
 /** The plan among the arguments read; the GPU opex share has its own field (MWECONOMICS also reads the lease's). */
 const plan = (a: Read<typeof SIGNATURES.GPUCLOUDIRR>): GpuCloudPlan => ({
@@ -39,7 +39,7 @@ export const GPU_CLOUD_SCHEDULE_HEADER = [
   "Present value (USD)",
 ];
 
-export function gpuCloudCashFlowsFn(...args: unknown[]): any[][] {
+export function gpuCloudCashFlowsFn(...args: unknown[]): ExcelTable {
   const params = SIGNATURES.GPUCLOUDCASHFLOWS;
   return excelMatrix("GPUCLOUDCASHFLOWS", params, () => {
     const a = read(params, args);

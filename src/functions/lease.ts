@@ -4,7 +4,7 @@ import { leaseIrrDouble, leaseNpvDouble } from "../calc/fast/schedule-doubles";
 import { InvalidArgumentError } from "../calc/errors";
 import { blankAllowed, isGiven, read, Read } from "./read";
 import { Param, SIGNATURES } from "./params";
-import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
+import { ExcelTable, excelMatrix, excelNumber, toExcelNumber } from "./excel";
 
 /** Each lease function's parameter list with critical_it_mw allowed blank, made once. */
 const blankMw = new Map<
@@ -89,7 +89,7 @@ export const LEASE_SCHEDULE_HEADER = [
   "Present value (USD)",
 ];
 
-export function leaseCashFlowsFn(...args: unknown[]): any[][] {
+export function leaseCashFlowsFn(...args: unknown[]): ExcelTable {
   const params = SIGNATURES.LEASECASHFLOWS;
   return excelMatrix("LEASECASHFLOWS", params, () => {
     const a = leaseArgs(params, args);

@@ -10,7 +10,7 @@ import { miningSchedule } from "../calc/mining-schedule";
 import { InvalidArgumentError } from "../calc/errors";
 import { isGiven, read, Read } from "./read";
 import { Param, SIGNATURES } from "./params";
-import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
+import { ExcelTable, excelMatrix, excelNumber, toExcelNumber } from "./excel";
 
 /**
  * A conversion's arguments. With `phases`, the phases give the lease's MW and build months, so
@@ -61,7 +61,7 @@ export const MINING_SCHEDULE_HEADER = [
   "Present value (USD)",
 ];
 
-export function miningCashFlowsFn(...args: unknown[]): any[][] {
+export function miningCashFlowsFn(...args: unknown[]): ExcelTable {
   const params = SIGNATURES.MININGCASHFLOWS;
   return excelMatrix("MININGCASHFLOWS", params, () => {
     const a = read(params, args);
@@ -114,7 +114,7 @@ export const CONVERSION_TIMING_HEADER = [
 ];
 
 /** CONVERSIONTIMING: one row per candidate conversion month k = 0 … the horizon, under a header row. */
-export function conversionTimingFn(...args: unknown[]): any[][] {
+export function conversionTimingFn(...args: unknown[]): ExcelTable {
   const params = SIGNATURES.CONVERSIONTIMING;
   return excelMatrix("CONVERSIONTIMING", params, () => {
     const { rows } = conversionTimingDoubles(conversionArgs(params, args));
@@ -122,7 +122,7 @@ export function conversionTimingFn(...args: unknown[]): any[][] {
   });
 }
 
-export function mwEconomicsFn(...args: unknown[]): any[][] {
+export function mwEconomicsFn(...args: unknown[]): ExcelTable {
   const params = SIGNATURES.MWECONOMICS;
   return excelMatrix("MWECONOMICS", params, () => {
     const a = read(params, args);

@@ -94,9 +94,10 @@ export interface Param {
   readonly series?: "month" | "year";
   /**
    * A list's blank cells: skipped anywhere ("skip", a row of quantiles) or only at its ends
-   * ("ends", a time series, where a gap would join two periods).
+   * ("ends", a time series, where a gap would join two periods). A column's: "trailing", those
+   * after its last value are not read (a range selected past the end of its values).
    */
-  readonly blanks?: "skip" | "ends";
+  readonly blanks?: "skip" | "ends" | "trailing";
   /**
    * A list of a range whose first filled cell may be text: its heading, skipped (a column selected
    * with its heading, or MINER.HISTORY's value column).
@@ -414,6 +415,7 @@ export const PARAMS = define({
     limits: DIFFICULTY_PATH,
     example: "K2:K133",
     kind: "column",
+    blanks: "trailing",
     optional: true,
     blank: "the growth",
   },

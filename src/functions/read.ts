@@ -262,19 +262,26 @@ function readColumn(
       throw new InvalidArgumentError(p.name, allowed, "an empty or ragged range");
     }
     const where = cols === 1 ? "row" : "column";
-    value = (raw as unknown[][]).flat().map((cell, i) => {
-      const c = basicValue(cell);
-      if (typeof c !== "number" || !Number.isFinite(c)) {
-        const got = isBlank(c) ? "a blank cell" : shown(c);
-        throw new InvalidArgumentError(
-          p.name,
-          `a finite number in every ${where} of the range`,
-          `${got} in ${where} ${i + 1}`,
-        );
-      }
-      checkLimits(p, c, `${where} ${i + 1}`);
-      return c;
-    });
+    const cells = (raw as unknown[][]).flat();
+    // A column selected past its values: the blanks after them are not read (all blank: a blank argument).
+    const trailing = p.blanks === "trailing";
+    while (trailing && cells.length > 0 && isBlank(basicValue(cells[cells.length - 1]))) cells.pop();
+    value =
+      trailing && cells.length === 0
+        ? undefined
+        : cells.map((cell, i) => {
+            const c = basicValue(cell);
+            if (typeof c !== "number" || !Number.isFinite(c)) {
+              const got = isBlank(c) ? "a blank cell" : shown(c);
+              throw new InvalidArgumentError(
+                p.name,
+                `a finite number in every ${where} of the range`,
+                `${got} in ${where} ${i + 1}`,
+              );
+            }
+            checkLimits(p, c, `${where} ${i + 1}`);
+            return c;
+          });
   }
   if (value !== undefined) return value;
   if (mustBeGiven(p)) throw blankRequired(p, "a number or a column");

@@ -18,7 +18,7 @@ import {
 } from "../calc/simulation";
 import { volatility } from "../calc/volatility";
 import { read, Read } from "./read";
-import { excelMatrix, excelNumber } from "./excel";
+import { ExcelTable, excelMatrix, excelNumber } from "./excel";
 import { checkPhases } from "./mining";
 import { SIGNATURES } from "./params";
 
@@ -58,7 +58,7 @@ function distributionRows(d: SimulatedDistribution, below: string): (string | nu
   return rows;
 }
 
-export function priceQuantilesFn(...args: unknown[]): any[][] {
+export function priceQuantilesFn(...args: unknown[]): ExcelTable {
   const params = SIGNATURES.PRICEQUANTILES;
   return excelMatrix("PRICEQUANTILES", params, () => {
     const a = read(params, args);
@@ -67,7 +67,7 @@ export function priceQuantilesFn(...args: unknown[]): any[][] {
   });
 }
 
-export function miningNpvDistFn(...args: unknown[]): any[][] {
+export function miningNpvDistFn(...args: unknown[]): ExcelTable {
   const params = SIGNATURES.MININGNPVDIST;
   return excelMatrix("MININGNPVDIST", params, () => {
     const a = read(params, args);
@@ -75,7 +75,7 @@ export function miningNpvDistFn(...args: unknown[]): any[][] {
   });
 }
 
-export function conversionDistFn(...args: unknown[]): any[][] {
+export function conversionDistFn(...args: unknown[]): ExcelTable {
   const params = SIGNATURES.CONVERSIONDIST;
   return excelMatrix("CONVERSIONDIST", params, () => {
     const a = read(params, args);
@@ -93,7 +93,7 @@ export function conversionDistFn(...args: unknown[]): any[][] {
  * CONVERSIONOPTION: the flexible strategy's table (label, value, SE) under a header row; numbers as
  * cells show them, blanks as "" (the median month when no path converts, the SE a row lacks).
  */
-export function conversionOptionFn(...args: unknown[]): any[][] {
+export function conversionOptionFn(...args: unknown[]): ExcelTable {
   const params = SIGNATURES.CONVERSIONOPTION;
   return excelMatrix("CONVERSIONOPTION", params, () => {
     const a = read(params, args);

@@ -16,7 +16,7 @@ import {
 import { TREASURY_COLUMNS, treasuryCashFlows, TreasuryMonth } from "../calc/treasury-schedule";
 import { read } from "./read";
 import { SIGNATURES } from "./params";
-import { excelMatrix, excelNumber, toExcelNumber } from "./excel";
+import { ExcelTable, excelMatrix, excelNumber, toExcelNumber } from "./excel";
 
 /** Column headings of TREASURYCASHFLOWS, in the calc module's column order (TREASURY_COLUMNS). */
 export const TREASURY_SCHEDULE_HEADER = [
@@ -95,7 +95,7 @@ export function runwayMonthsFn(...args: unknown[]): number {
   return excelNumber("RUNWAYMONTHS", params, () => runwayMonths(read(params, args)));
 }
 
-export function treasuryCashFlowsFn(...args: unknown[]): any[][] {
+export function treasuryCashFlowsFn(...args: unknown[]): ExcelTable {
   const params = SIGNATURES.TREASURYCASHFLOWS;
   return excelMatrix("TREASURYCASHFLOWS", params, () => {
     return [TREASURY_SCHEDULE_HEADER, ...treasuryCashFlows(read(params, args)).map(treasuryRow)];

@@ -577,7 +577,7 @@ function treasuryCall(w: Way): string {
 }
 
 /**
- * The plain rebuild of one way's month m, from the issue's rules: the policy's sale, then BTC sold
+ * The plain rebuild of one way's month m, from the policy's rules: the policy's sale, then BTC sold
  * beyond it only to bring cash back to the floor (all of it when that is not enough).
  */
 function plainRow(w: Way, m: number): string[] {

@@ -232,7 +232,7 @@ describe("payback months", () => {
   test("a free machine that earns a margin pays back at once; one that loses money never does; a 100-year payback is no answer", () => {
     expect(paybackMonths({ ...s21, machine_cost_usd: 0 }).toNumber()).toBe(0);
     expect(paybackMonths({ ...s21, machine_cost_usd: 0, difficulty_growth_monthly: 0.01 }).toNumber()).toBe(0);
-    // issue 12: a free machine that loses money "paid back" in 0 months
+    // a free machine that loses money "paid back" in 0 months
     expect(() => paybackMonths({ ...s21, machine_cost_usd: 0, power_price_kwh: 0.2 })).toThrow(/never pays back/);
     expect(() => paybackMonths({ ...s21, machine_cost_usd: 0, power_price_kwh: 0.2, difficulty_growth_monthly: 0.01 })).toThrow(/never pays back/);
     expect(() => paybackMonths({ ...s21, machine_cost_usd: 1e9 })).toThrow(/100 years/);
@@ -260,7 +260,7 @@ describe("payback months", () => {
   });
 });
 
-describe("payback across a halving (PAYBACKMONTHS start_height, issue 12 point 5)", () => {
+describe("payback across a halving (PAYBACKMONTHS start_height)", () => {
   // The README's example: an S21-class machine, 3.5¢ power, difficulty +1% a month.
   const readme = { machine_cost_usd: 3500, hashrate_ths: 200, efficiency_j_th: 17.5, power_price_kwh: 0.035, btc_price: 91_000, difficulty: 1.52e14, fees_btc_per_block: 0.036, pool_fee: 0.02, difficulty_growth_monthly: 0.01, subsidy: 3.125 };
   /** Month by month in doubles, subsidy blended by block count from start_height (4,380 blocks a month). */

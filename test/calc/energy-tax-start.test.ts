@@ -74,8 +74,8 @@ describe("the schedule with the tax from a later month is the float model's", ()
           Math.abs(x.net.toNumber() - f.rows[k].net),
         );
       });
-      expect([i, worst <= 1e-9 * scale]).toEqual([i, true]);
-      expect([i, Math.abs(miningNpv(p, r).toNumber() - f.npv) <= 1e-9 * scale]).toEqual([i, true]);
+      expect(worst).toBeNear(0, { abs: 1e-9 * scale, label: `plan ${i}: the worst month's difference` });
+      expect(miningNpv(p, r).toNumber()).toBeNear(f.npv, { abs: 1e-9 * scale, label: `plan ${i}: MININGNPV` });
       // a month before the start ran that would not have run with the tax
       const start = p.energy_tax_start_month as number;
       if (
@@ -141,7 +141,7 @@ describe("the README's 100 MW example under New York's tax, from 2027", () => {
     const t = conversionTiming(plan);
     for (const k of [0, 1, 13, 14, 15, 60, H]) {
       const want = floatMiningThenSell({ ...floatPlan, months: H }, 0.12, k) + L / 1.12 ** (k / 12) - mining;
-      expect([k, Math.abs(t.rows[k].value.toNumber() - want) <= 1e-9 * (Math.abs(mining) + L)]).toEqual([k, true]);
+      expect(t.rows[k].value.toNumber()).toBeNear(want, { abs: 1e-9 * (Math.abs(mining) + L), label: `row ${k}` });
     }
     // the first year with the tax from month 7: months 1–6 untaxed, 7–12 taxed (and off)
     const year = floatMining({ ...floatPlan, months: 12, energy_tax_start_month: 7, refresh_every_months: 0 }, 0).rows;
@@ -163,7 +163,7 @@ describe("the README's 100 MW example under New York's tax, from 2027", () => {
         L - floatMining({ ...floatPlan, btc_price: price, months: H, energy_tax_start_month: start }, 0.12).npv;
       expect(gap(be * (1 - 1e-9))).toBeGreaterThan(0);
       expect(gap(be * (1 + 1e-9))).toBeLessThan(0);
-      for (let x = 40_000; x < be * 0.999; x *= 1.03) expect([x, gap(x) > 0]).toEqual([x, true]);
+      for (let x = 40_000; x < be * 0.999; x *= 1.03) expect(gap(x)).toBeGreaterThan(0);
       expect(be).toBeLessThan(conversionBreakevenPrice({ ...plan, energy_tax_start_month: 1 }).toNumber());
     },
   );

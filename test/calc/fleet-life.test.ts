@@ -1,5 +1,5 @@
 /**
- * The fleet's life in the mining schedule (issue 22 points 1 and 2): idle opex, the stop for good,
+ * The fleet's life in the mining schedule: idle opex, the stop for good,
  * the fleet's resale, and the refresh rule, against the brute-force float model of
  * test/support/float-models.ts (every stop month tried, the refresh chain walked month by month),
  * and the README's 100 MW example against the issue's own figures.
@@ -70,7 +70,7 @@ describe("the schedule with idle opex, a stop for good and the fleet's resale is
       rows.forEach((x, k) => {
         worst = Math.max(worst, Math.abs(x.net.toNumber() - f.rows[k].net), Math.abs(x.opex.toNumber() - f.rows[k].opex));
       });
-      expect([i, worst <= 1e-9 * scale]).toEqual([i, true]);
+      expect(worst).toBeNear(0, { abs: 1e-9 * scale, label: `plan ${i}: the worst month's net or opex difference` });
       const npv = rows.reduce((a, x) => a + x.presentValue.toNumber(), 0); // MININGNPV is this sum (mining-schedule.test.ts)
       expect(Math.abs(npv - f.npv)).toBeLessThan(1e-9 * scale);
       if (f.stop < p.months) stopped++;
@@ -183,7 +183,7 @@ describe("the value of mining k months as its own horizon, for every k (CONVERSI
     const scale = Math.abs(floatMining(p as FloatMiningPlan, 0.12).npv) + 1e8;
     legs.forEach((v: Decimal, k: number) => {
       const want = floatMiningThenSell(p as FloatMiningPlan, 0.12, k);
-      expect([k, Math.abs(v.toNumber() - want) <= 1e-9 * scale]).toEqual([k, true]);
+      expect(v.toNumber()).toBeNear(want, { abs: 1e-9 * scale, label: `leg ${k}` });
     });
   });
 });

@@ -142,7 +142,7 @@ describe("invalid terms", () => {
 const EXAMPLE: LeaseTerms = { critical_it_mw: 100 / 1.4, rate_usd_per_kw_month: 150, term_years: 10, escalator: 0.03, capex_usd_per_mw: 9e6, opex_pct_of_revenue: 0.15, build_months: 12 };
 const EXAMPLE_FLOAT = { mw: 100 / 1.4, rate: 150, years: 10, esc: 0.03, capexPerMw: 9e6, opexPct: 0.15, build: 12 };
 
-describe("lease timing (issue 12 point 2)", () => {
+describe("lease timing", () => {
   test("the README's example lease: $5.3M; rent in advance $11.5M (the issue's figures)", () => {
     expect(leaseNpv(EXAMPLE, 0.12).toNumber() / 1e6).toBeCloseTo(5.33, 2);
     expect(leaseNpv({ ...EXAMPLE, rent_timing: 1 }, 0.12).toNumber() / 1e6).toBeCloseTo(11.48, 2);
@@ -230,7 +230,7 @@ describe("lease terminal value (exit_cap_rate)", () => {
   });
 });
 
-describe("phased deliveries (issue 12 point 3)", () => {
+describe("phased deliveries", () => {
   // Hut 8 River Bend-like: 245 MW in halls from Q2 2027 through 2027 (lease-deals.md), triple-net opex ~1.5%.
   const halls: [number, number][] = [
     [18, 61.25],
@@ -288,7 +288,7 @@ describe("phased deliveries (issue 12 point 3)", () => {
   });
 });
 
-describe("terms in years (issue 12 point 8)", () => {
+describe("terms in years", () => {
   test("a term within 1e-9 of a whole month is that month: =7+4/12 is 88 months", () => {
     const rows = leaseCashFlows({ critical_it_mw: 10, rate_usd_per_kw_month: 100, term_years: 7 + 4 / 12 });
     expect(rows).toHaveLength(89);

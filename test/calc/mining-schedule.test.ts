@@ -11,8 +11,8 @@ import {
   MiningPlan,
   miningNpv,
   miningSchedule,
+  mwEconomics,
   NoAnswerError,
-  perMwPerYear,
 } from "../../src/calc";
 import { floatLease, floatMining, FloatMiningPlan } from "../support/float-models";
 import { between, prng, relErr } from "../support/rational";
@@ -107,7 +107,7 @@ function scheduleBeforeSpeedUp(p: OldPlan, r: number): { nets: Decimal[]; shares
       .sub(opex);
     operating.push({ running, net });
   }
-  // The refresh rule since issue 22: due every `every` months from the start or the last purchase,
+  // The refresh rule: due every `every` months from the start or the last purchase,
   // bought in the first running month from then, and only with `every` months of the horizon left.
   let due = every;
   operating.forEach(({ running, net }, i) => {
@@ -176,7 +176,7 @@ describe("mining schedule", () => {
     expect(rows.length - off).toBeGreaterThan(10);
   });
 
-  test("forced mining (switch_off_below_cost FALSE) mines every month, as before issue 12", () => {
+  test("forced mining (switch_off_below_cost FALSE) mines every month, as the schedule did before switch-off existed", () => {
     const rows = miningCashFlows({ ...site, switch_off_below_cost: false });
     expect(rows.every((r) => r.running && r.btcMined.gt(0))).toBe(true);
     expect(rows.some((r) => r.revenue.lt(r.powerCost))).toBe(true);
@@ -266,7 +266,7 @@ describe("mining schedule", () => {
     expect(miningCashFlows(site).every((r) => r.salvage.isZero())).toBe(true); // default 0
   });
 
-  test("MININGNPV at 47 and 48 months differ by one month's flows, not by a fleet bought in the last month (issue 22)", () => {
+  test("MININGNPV at 47 and 48 months differ by one month's flows, not by a fleet bought in the last month", () => {
     const plan = { ...site, refresh_capex_usd_per_th: 15, refresh_every_months: 48 };
     const at47 = miningNpv({ ...plan, months: 47 }, 0.12).toNumber();
     const at48 = miningNpv({ ...plan, months: 48 }, 0.12).toNumber();
@@ -323,7 +323,7 @@ describe("mining schedule", () => {
   });
 });
 
-describe("the hoisted monthly loop (issue 12's bench) gives today's results", () => {
+describe("the hoisted monthly loop gives today's results", () => {
   test("net flows, fleet shares and NPV equal the pre-speed-up computation to 1e-25 on 300 random plans", () => {
     const rand = prng(2112);
     let worst = 0;
@@ -391,7 +391,7 @@ describe("switch-off on a price collapse", () => {
   });
 });
 
-describe("never more BTC than the network issues (issue 12 point 7)", () => {
+describe("never more BTC than the network issues", () => {
   test("difficulty includes the fleet (default): share = fleet / network hashrate the difficulty implies", () => {
     const rows = miningCashFlows({ ...site, switch_off_below_cost: false });
     for (const r of rows) {
@@ -402,7 +402,7 @@ describe("never more BTC than the network issues (issue 12 point 7)", () => {
     }
   });
 
-  test("a fleet larger than the network is refused with both hashrates: the 1e5 MW site of issue 12", () => {
+  test("a fleet larger than the network is refused with both hashrates: a 1e5 MW site", () => {
     const big = { ...site, site_mw: 1e5 };
     // 1e5 MW / 19.25 J/TH = 5,195 EH/s against 1.52e14 × 2^32 / 600 = 1,088 EH/s
     expect(() => miningCashFlows(big)).toThrow(InvalidArgumentError);
@@ -456,7 +456,7 @@ describe("mine or lease", () => {
     expect(v.horizonMonths).toBe(132);
   });
 
-  test("the README example: +$73.1M with switch-off in the 103 months below power, +$217.0M forced (idle refreshes gone: issue 22)", () => {
+  test("the README example: +$73.1M with switch-off in the 103 months below power, +$217.0M forced (idle refreshes gone)", () => {
     const forced = conversionValue({ ...plan, switch_off_below_cost: false });
     const v = conversionValue(plan);
     expect(v.monthsSwitchedOff).toBe(103);
@@ -541,7 +541,8 @@ describe("mine or lease", () => {
   });
 
   test("revenue and EBITDA per site MW per year, side by side", () => {
-    const c = perMwPerYear(plan);
+    const e = mwEconomics(plan);
+    const c = { leaseRevenue: e.lease.revenuePerMwYear, leaseEbitda: e.lease.ebitdaPerMwYear, miningRevenue: e.mining.revenuePerMwYear, miningEbitda: e.mining.ebitdaPerMwYear };
     expect(relErr(c.leaseRevenue.toNumber(), (1000 / 1.4) * 150 * 12)).toBeLessThan(1e-14);
     expect(relErr(c.leaseEbitda.toNumber(), (1000 / 1.4) * 150 * 12 * 0.85)).toBeLessThan(1e-14);
     const first12 = floatMining({ ...site, months: 12 }, 0).rows;

@@ -1,47 +1,21 @@
 import {
   conversionValue,
   GpuCloudOnSite,
-  gpuCloudNpv,
   InvalidArgumentError,
   leaseNpv,
   mwEconomics,
-  mwEconomicsValued,
-  perMwPerYear,
 } from "../../src/calc";
-import { floatGpu, floatMining } from "../support/float-models";
+import { floatMining } from "../support/float-models";
+import { README_CONVERSION, README_SITE } from "./readme-example";
 import { relErr } from "../support/rational";
 
 /** The README's 100 MW site and its 10-year lease. */
-const plan = {
-  site_mw: 100,
-  efficiency_j_th: 17.5,
-  pue: 1.1,
-  power_price_kwh: 0.045,
-  btc_price: 91_000,
-  difficulty: 1.52e14,
-  start_height: 925_000,
-  fees_btc_per_block: 0.036,
-  pool_fee: 0.02,
-  uptime: 0.95,
-  difficulty_growth_monthly: 0.02,
-  btc_price_growth_monthly: 0.01,
-  opex_usd_per_mw_month: 15_000,
-  refresh_capex_usd_per_th: 15,
-  refresh_every_months: 48,
-  discount_rate: 0.12,
-  rate_usd_per_kw_month: 150,
-  term_years: 10,
-  escalator: 0.03,
-  conversion_capex_usd_per_mw: 9e6,
-  conversion_months: 12,
-  opex_pct_of_revenue: 0.15,
-  site_mw_per_critical_it_mw: 1.4,
-};
+const plan = README_CONVERSION;
 
 /** GB300-class GPU cloud in the converted shell (gpu-cloud.md): $2/GPU-hour contracted, 90% used. */
 const gpu: GpuCloudOnSite = { usd_per_gpu_hour: 2, utilization: 0.9, gpu_capex_usd: 52_200, kw_per_gpu: 1.8, pue: 1.2, opex_pct_of_revenue: 0.1 };
 
-describe("MW economics three ways (issue 12 point 10)", () => {
+describe("MW economics three ways", () => {
   test("capital per site MW: leasing ~$6.4M (conversion capex / 1.4) against ~$0.8M for a mining fleet", () => {
     const e = mwEconomics(plan);
     expect(relErr(e.lease.capitalPerMw.toNumber(), 9e6 / 1.4)).toBeLessThan(1e-15);
@@ -52,7 +26,7 @@ describe("MW economics three ways (issue 12 point 10)", () => {
 
   test("revenue, EBITDA and margin per site MW-year for mining (first 12 months, switch-off applied) and leasing (first lease year)", () => {
     const e = mwEconomics(plan);
-    const rows = floatMining({ ...plan, months: 12 }, 0).rows;
+    const rows = floatMining({ ...README_SITE, months: 12 }, 0).rows;
     const revenue = rows.reduce((s, r) => s + r.revenue, 0) / 100;
     const ebitda = rows.reduce((s, r) => s + r.revenue - r.power - r.tax - r.opex, 0) / 100;
     expect(relErr(e.mining.revenuePerMwYear.toNumber(), revenue)).toBeLessThan(1e-12);
@@ -86,7 +60,7 @@ describe("MW economics three ways (issue 12 point 10)", () => {
     expect(relErr(half.lease.revenuePerMwYear.toNumber(), full.lease.revenuePerMwYear.toNumber())).toBeLessThan(1e-15);
     expect(relErr(half.lease.ebitdaPerMwYear.toNumber(), full.lease.ebitdaPerMwYear.toNumber())).toBeLessThan(1e-15);
     expect(relErr(half.gpuCloud!.ebitdaPerMwYear.toNumber(), full.gpuCloud!.ebitdaPerMwYear.toNumber())).toBeLessThan(1e-14);
-    expect(relErr(perMwPerYear({ ...plan, term_years: 0.5 }).leaseRevenue.toNumber(), (150 * 12 * 1000) / 1.4)).toBeLessThan(1e-15);
+    expect(relErr(half.lease.revenuePerMwYear.toNumber(), (150 * 12 * 1000) / 1.4)).toBeLessThan(1e-15);
     expect(relErr(half.gpuCloud!.revenuePerMwYear.toNumber(), full.gpuCloud!.revenuePerMwYear.toNumber())).toBeLessThan(1e-15);
   });
 
@@ -100,21 +74,6 @@ describe("MW economics three ways (issue 12 point 10)", () => {
     expect(relErr(e.lease.revenuePerMwYear.toNumber(), (70 * 1000 * 150 * 12) / 100)).toBeLessThan(1e-15);
     expect(relErr(e.lease.capitalPerMw.toNumber(), (70 * 9e6) / 100)).toBeLessThan(1e-15);
     expect(relErr(e.gpuCloud!.revenuePerMwYear.toNumber(), ((70 * 1000) / 1.8) * 2 * 0.9 * 8760 / 100)).toBeLessThan(1e-14);
-    expect(mwEconomicsValued(phased, gpu).gpuCloud!.horizonMonths).toBe(18 + 60); // ready when the last phase is
-  });
-
-  test("valued: NPV per site MW of each use at its own rate (lease_discount_rate for the lease)", () => {
-    const p = { ...plan, lease_discount_rate: 0.08 };
-    const v = mwEconomicsValued(p, { ...gpu, discount_rate: 0.15, salvage_pct: 0.1 });
-    const c = conversionValue(p);
-    expect(v.mining.npvPerMw.eq(c.miningValue.div(100))).toBe(true);
-    expect(v.lease.npvPerMw.eq(c.leaseValue.div(100))).toBe(true);
-    expect(v.lease.horizonMonths).toBe(132);
-    const f = floatGpu({ gpus: (100 / 1.4) * 1000 / 1.8, price: 2, utilization: 0.9, gpuCapex: 52_200, kwPerGpu: 1.8, pue: 1.2, power: 0.045, opexPct: 0.1, salvagePct: 0.1, build: 12, shellPerMw: 9e6 }, 0.15);
-    expect(relErr(v.gpuCloud!.npvPerMw.toNumber(), f.npv / 100)).toBeLessThan(1e-10);
-    expect(v.gpuCloud!.horizonMonths).toBe(12 + 60); // built over the conversion months unless build_months is given
-    const own = gpuCloudNpv({ ...gpu, gpus: (100 / 1.4) * 1000 / 1.8, power_price_kwh: 0.045, salvage_pct: 0.1, build_months: 12, shell_capex_usd_per_mw: 9e6 }, 0.15);
-    expect(relErr(v.gpuCloud!.npvPerMw.toNumber(), own.toNumber() / 100)).toBeLessThan(1e-12);
   });
 
   test("errors name the arguments as the functions call them", () => {

@@ -1,5 +1,5 @@
 /**
- * A network that answers hashprice (issue 22 point 6): a difficulty path given month by month,
+ * A network that answers hashprice: a difficulty path given month by month,
  * and a hashprice floor under which no month's difficulty lets hashprice fall, in the decimal
  * schedule, the conversion functions and on every simulated path. Expected difficulties are
  * worked here from the floor's definition (hashprice = price × 86,400 × 1e15 × (subsidy + fees) /
@@ -38,15 +38,43 @@ describe("the hashprice floor", () => {
       const m = i + 1;
       const path = 1.52e14 * 1.05 ** (m - 1);
       const atFloor = (91_000 * 86_400e15 * (subsidy(m) + 0.036)) / (2 ** 32 * 30);
-      expect([m, relErr(r.subsidy.toNumber(), subsidy(m)) < 1e-15]).toEqual([m, true]);
-      expect([m, relErr(r.difficulty.toNumber(), Math.min(path, atFloor)) < 1e-13]).toEqual([m, true]);
+      expect(r.subsidy.toNumber()).toBeNear(subsidy(m), { rel: 1e-15, label: `month ${m}: subsidy` });
+      expect(r.difficulty.toNumber()).toBeNear(Math.min(path, atFloor), { rel: 1e-13, label: `month ${m}: difficulty` });
       const hashprice = (91_000 * 86_400e15 * (subsidy(m) + 0.036)) / (r.difficulty.toNumber() * 2 ** 32);
-      expect([m, hashprice >= 30 * (1 - 1e-13)]).toEqual([m, true]);
+      expect(hashprice).toBeGreaterThanOrEqual(30 * (1 - 1e-13));
       if (path > atFloor) capped.push(m);
     });
     expect(capped).toEqual([6, 7, 8, 9, 10, 11, 12]);
     // the network shrinks with the subsidy: month 9's difficulty is (1.5625 + 0.036) / (3.125 + 0.036) of month 7's
     expect(relErr(rows[8].difficulty.div(rows[6].difficulty).toNumber(), 1.5985 / 3.161)).toBeLessThan(1e-13);
+  });
+
+  test("when the difficulty excludes the fleet, the hashprice the fleet earns is the floor exactly in a capped month (the cap leaves room for the fleet)", () => {
+    // a 1 GW fleet, about 5% of the network; flat price, difficulty +5% a month, switch-off off so every month runs
+    const plan = { ...site, site_mw: 1000, months: 12, btc_price_growth_monthly: 0, difficulty_growth_monthly: 0.05, switch_off_below_cost: false, difficulty_includes_fleet: false, hashprice_floor_usd_per_ph_day: 30 };
+    const fleetPh = 1000e6 / 19.25 / 1000;
+    const perPhDay = fleetPh * (365 / 12) * 0.95 * (1 - 0.02); // PH-days earned a month
+    const fleetDifficulty = (fleetPh * 1e15 * 600) / 2 ** 32;
+    let capped = 0;
+    miningCashFlows(plan).forEach((r, i) => {
+      const m = i + 1;
+      const path = 1.52e14 * 1.05 ** (m - 1);
+      const earned = r.revenue.toNumber() / perPhDay;
+      const atFloor = (91_000 * 86_400e15 * (3.125 + 0.036)) / (2 ** 32 * 30);
+      if (path + fleetDifficulty > atFloor) {
+        capped++;
+        expect(earned).toBeNear(30, { rel: 1e-12, label: `month ${m}: hashprice earned` });
+        expect(r.difficulty.toNumber()).toBeNear(atFloor - fleetDifficulty, { rel: 1e-12, label: `month ${m}: the network without the fleet` });
+      } else expect(earned).toBeGreaterThan(30);
+    });
+    expect(capped).toBeGreaterThan(3);
+    // and on a simulated path with every volatility 0
+    const valuer = miningPathValuer(plan, 0.12);
+    const hashprice = new Float64Array(13);
+    const flat = Float64Array.from({ length: 12 }, () => 91_000);
+    const grown = Float64Array.from({ length: 12 }, (_, j) => 1.52e14 * 1.05 ** j);
+    valuer.legs(flat, grown, new Float64Array(13), hashprice);
+    expect(hashprice[12]).toBeNear(30, { rel: 1e-12, label: "month 12 on the path" });
   });
 
   test("the schedule under a floor is the float model's (which caps the difficulty the same way), and blank is today's schedule", () => {
@@ -127,7 +155,7 @@ describe("a difficulty path", () => {
     for (const t of [0, 10, 30, 59]) {
       const mean = sum[t] / 4000;
       const se = Math.sqrt((sumSq[t] / 4000 - mean * mean) / 3999);
-      expect([t, Math.abs(mean - path[t]) <= 3 * se + 1e-6 * path[t]]).toEqual([t, true]);
+      expect(mean).toBeNear(path[t], { abs: 3 * se + 1e-6 * path[t], label: `month ${t}: mean difficulty` });
     }
   });
 

@@ -188,4 +188,15 @@ describe("EQUITYIRR", () => {
     expect(long.message).toMatch(/2 months.*got a column of 3 values/);
     expect(() => equityIrr({ cash_flows: [60], capex_usd: 0, loan_usd: 0, debt_service: [0] })).toThrow(NoAnswerError);
   });
+
+  test("a loan above the capex is #VALUE! naming loan_usd (the equity would receive cash at month 0); equal to it is allowed", () => {
+    const over = argumentOf(() => equityIrr({ cash_flows: [60, 60, 60], capex_usd: 150, loan_usd: 150.01, debt_service: [20, 20, 20] }));
+    expect(over.argument).toBe("loan_usd");
+    expect(over.names).toEqual(["loan_usd", "capex_usd"]);
+    expect(over.message).toBe(
+      "loan_usd and capex_usd must be such that loan_usd ≤ capex_usd; got 150.01 > 150",
+    );
+    // all debt: the equity pays 0 at month 0 and receives 40 a month; no sign change, no IRR (#NUM!), not #VALUE!
+    expect(() => equityIrr({ cash_flows: [60, 60, 60], capex_usd: 150, loan_usd: 150, debt_service: [20, 20, 20] })).toThrow(NoAnswerError);
+  });
 });

@@ -1,5 +1,5 @@
 /*
- * The README's treasury example (issue 13, point 7): a miner that holds its BTC runs out of cash
+ * The README's treasury example: a miner that holds its BTC runs out of cash
  * and becomes a forced seller; with lease income it holds everything.
  *
  * The site is the README's 100 MW example (S21-class 17.5 J/TH, PUE 1.1, 4.5¢ power, BTC $91,000
@@ -8,7 +8,7 @@
  * the cost inputs near CoinShares' listed-miner averages: the project's reference notes), over
  * 36 months from block 925,000, so the 2028 halving falls in month 29 and the fleet refresh (month
  * 48) does not. Its BTC mined and cash costs (power + opex + capex) come from MININGCASHFLOWS,
- * which switches the fleet off in months whose revenue does not cover power (issue 12): after the
+ * which switches the fleet off in months whose revenue does not cover power: after the
  * halving, months 30 to 36 mine nothing and pay only the site opex.
  * The lease: 40 MW of critical IT already in service at another site, $150/kW-month, a 3% annual
  * escalator and 15% opex (the README's lease terms; landlord-funded 2025 deals cluster at

@@ -179,7 +179,8 @@ test("the after-tax worked example: its table and prose (and decision.md's summa
   /** A stated figure, and what it should be: within half a unit of its last digit. */
   const says = (text: string, value: number, label: string) => {
     const s = stated(text);
-    expect([label, text, s !== undefined && Math.abs(s.value - value) <= s.tolerance]).toEqual([label, text, true]);
+    expect([label, text, s === undefined ? "no figure read" : "read"]).toEqual([label, text, "read"]);
+    expect(s!.value).toBeNear(value, { abs: s!.tolerance, label: `${label}: "${text}"` });
   };
   const mining = npv(x.miningAfterTax("GROUP"), 1);
   const lease = (share: number, loss = "GROUP") => npv(x.leaseAfterTax(share, loss), 0);

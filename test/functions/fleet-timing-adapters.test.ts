@@ -1,5 +1,5 @@
 /*
- * Issue 22 through the Excel adapters: the parameters appended to every function that mines (idle
+ * The fleet's life, the timing option and the network through the Excel adapters: the parameters appended to every function that mines (idle
  * opex, a stop for good, the fleet's resale, a difficulty path, a hashprice floor), and the two new
  * functions, CONVERSIONTIMING and CONVERSIONOPTION, as a formula sees them. Each expected value is
  * re-derived in floats (test/support/float-models.ts, which never calls calc) or is an identity
@@ -8,7 +8,8 @@
 import { CALLS, CONVERSION_ARGS, MINING_ARGS } from "../support/calls";
 import { SIGNATURES } from "../../src/functions/params";
 import { excelError } from "../support/errors";
-import { floatLease, FloatLease, floatMining, floatMiningThenSell, FloatMiningPlan } from "../support/float-models";
+import { floatConversion as sharedFloatConversion, FloatLease, floatMining, FloatMiningPlan } from "../support/float-models";
+import { README_FLEET_THS, README_LEASE, README_SITE } from "../calc/readme-example";
 import { relErr } from "../support/rational";
 
 type Id = keyof typeof SIGNATURES;
@@ -30,26 +31,15 @@ function argsOf(id: Id, base: readonly unknown[], named: Record<string, unknown>
 const RISK = { price_vol_annual: 0.5, difficulty_vol_annual: 0.2, price_difficulty_corr: 0.3, paths: 200, seed: 7 };
 const CALM = { price_vol_annual: 0, difficulty_vol_annual: 0, price_difficulty_corr: 0, paths: 100, seed: 1 };
 
-/** The 100 MW site of the examples as the float model's plan (calc field names), over `months`. */
-const SITE: FloatMiningPlan = {
-  site_mw: 100, efficiency_j_th: 17.5, pue: 1.1, power_price_kwh: 0.045, btc_price: 91_000, difficulty: 1.52e14, start_height: 925_000, months: 60,
-  fees_btc_per_block: 0.036, pool_fee: 0.02, uptime: 0.95, difficulty_growth_monthly: 0.02, btc_price_growth_monthly: 0.01,
-  opex_usd_per_mw_month: 15_000, refresh_capex_usd_per_th: 15, refresh_every_months: 48,
-};
-const FLEET_THS = 100e6 / (17.5 * 1.1);
-/** The conversion example's lease in floats: 71.4 MW of critical IT, 10 years at $150 after 12 months. */
-const LEASE: FloatLease = { mw: 100 / 1.4, rate: 150, years: 10, esc: 0.03, capexPerMw: 9e6, opexPct: 0.15, build: 12 };
+/** The 100 MW site of the examples as the float model's plan (calc field names), over five years. */
+const SITE: FloatMiningPlan = { ...README_SITE, months: 60 };
+const FLEET_THS = README_FLEET_THS;
+const LEASE: FloatLease = README_LEASE;
 const H = 132;
 
-/** A conversion in floats: converting after k months, and mining throughout with the site's end value T. */
-function floatConversion(site: Partial<FloatMiningPlan> = {}, lease: Partial<FloatLease> = {}) {
-  const p = { ...SITE, ...site, months: H };
-  const L = floatLease({ ...LEASE, ...lease }, 0.12).npv;
-  const T = lease.exitCap ? Math.max(0, L) / 1.12 ** (H / 12) : 0;
-  const mining = floatMining(p, 0.12).npv + T;
-  const convertAfter = (k: number) => floatMiningThenSell(p, 0.12, k) + L / 1.12 ** (k / 12);
-  return { L, mining, convertAfter, value: convertAfter(0) - mining };
-}
+/** A conversion in floats (test/support/float-models.ts): converting after k months, and mining throughout with the site's end value T. */
+const floatConversion = (site: Partial<FloatMiningPlan> = {}, lease: Partial<FloatLease> = {}) =>
+  sharedFloatConversion({ ...SITE, ...site }, { ...LEASE, ...lease }, 0.12);
 
 describe("MININGNPV and MININGCASHFLOWS: idle opex, a stop for good, the fleet's resale", () => {
   test("each appended at its place is the float model's, the three together too", () => {
@@ -118,6 +108,20 @@ describe("a network that answers hashprice: difficulty_path and hashprice_floor_
     const flat = floatMining({ ...SITE, difficulty_path: Array(60).fill(1.6e14) }, 0.12).npv;
     expect(num("MININGNPV", ...argsOf("MININGNPV", MINING_ARGS, { difficulty_path: 1.6e14 }))).toBeNear(flat, { rel: 1e-11 });
     expect(num("MININGNPV", ...argsOf("MININGNPV", MINING_ARGS, { difficulty_path: [[1.6e14]] }))).toBeNear(flat, { rel: 1e-11 });
+  });
+
+  test("blank cells after the path's last value are not read (a column selected past its end); a blank before it still names its row", () => {
+    const want = floatMining({ ...SITE, difficulty_path: path }, 0.12).npv;
+    const column = path.map((d) => [d]);
+    const padded = [...column, [null], [""], [null]];
+    expect(num("MININGNPV", ...argsOf("MININGNPV", MINING_ARGS, { difficulty_path: padded }))).toBeNear(want, { rel: 1e-11 });
+    // trimmed, a column shorter than the horizon is still too short, with the length of its values
+    const at = (value: unknown) => message("MININGNPV", ...argsOf("MININGNPV", MINING_ARGS, { difficulty_path: value }));
+    expect(at([...column.slice(0, 59), [null], [null]])).toMatch(/for at least the horizon's 60 months; got 59 rows$/);
+    const gap = [...column.slice(0, 30), [null], ...column.slice(30), [null]];
+    expect(at(gap)).toBe("MININGNPV: difficulty_path must be a finite number in every row of the range; got a blank cell in row 31");
+    // nothing but blanks is a blank argument: the growth
+    expect(num("MININGNPV", ...argsOf("MININGNPV", MINING_ARGS, { difficulty_path: [[null], [null]] }))).toBe(num("MININGNPV", ...MINING_ARGS));
   });
 
   test("a short column names both lengths; a blank, a negative or text names its row; a table is refused", () => {

@@ -57,8 +57,8 @@ test("an omitted optional name, or a blank value, takes the default; order of ro
 
 test("up to three tables: one site table shared by MININGNPV (with a horizon) and CONVERSIONVALUE (with a lease)", () => {
   const site = SIGNATURES.MININGNPV.filter((p) => !["months", "discount_rate"].includes(p.name));
-  // The site, how it is mined, and issue 12's mining inputs (switch-off, salvage, energy tax, fleet share).
-  // ... and issue 22's (idle opex, stop for good, resale, difficulty path, floor), and the energy tax's start.
+  // The site, how it is mined, and the later mining inputs (switch-off, salvage, energy tax, fleet share).
+  // ... and the fleet's life and the network's (idle opex, stop for good, resale, difficulty path, floor), and the energy tax's start.
   const parts = <T,>(list: readonly T[]) => [...list.slice(0, 7), ...list.slice(10, 18), ...list.slice(23, 27), ...list.slice(32, 38)];
   const siteArgs = parts(CALLS.CONVERSIONVALUE.valid);
   const siteTable: Row[] = site.map((p, i) => [p.name, siteArgs[i]]);

@@ -1,5 +1,5 @@
 /*
- * Live functions against hostile input and slow providers (issue 15, findings 7 and 9): an
+ * Live functions against hostile input and slow providers: an
  * argument is quoted at most 60 characters deep, and a cell whose source is still answering is
  * not shown #N/A in the meantime, while cells whose sources answered update at once.
  */

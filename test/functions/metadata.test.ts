@@ -185,13 +185,13 @@ test("a required argument after optional ones is refused blank, naming it, thoug
 test("names carry units: every money, energy, power, hashrate, time or BTC quantity says it in its name", () => {
   // Dimensionless or conventional quantities: ratios and fractions (decimals), annual rates, counts, codes.
   // A price is in USD per unit of what is priced (the project's currency); later issues name btc_price so.
-  // Issue 12 adds switches (TRUE/FALSE), timing codes, tables of numbers, annual rates and a count of GPUs; issue 16 a correlation, counts and lists.
+  // Switches (TRUE/FALSE), timing codes, tables of numbers, annual rates, a count of GPUs, a correlation, counts and lists.
   const unitless = ["btc_price", "height", "start_height", "difficulty", "pue", "pool_fee", "uptime", "discount_rate", "escalator", "months", "currency", "field", "function_name", "assumptions", "assumptions_2", "assumptions_3",
     "switch_off_below_cost", "difficulty_includes_fleet", "exit_cap_rate", "rent_timing", "capex_timing", "phases", "tiers", "lease_discount_rate", "gpus", "utilization",
     "price_difficulty_corr", "paths", "seed", "quantiles", "values", "periods_per_year", "interval",
     // A switch, and a column of difficulties.
     "stop_for_good", "difficulty_path"];
-  // The treasury functions use the market's own words (issue 13 names them): money is USD, as everywhere;
+  // The treasury functions use the market's own words: money is USD, as everywhere;
   // btc is an amount of the held asset in its units (BTC, or ETH for an ETH treasury); shares are counts; ltv, haircut
   // and sell_fraction are fractions; policy and basis are codes.
   const money = ["cash", "debt", "preferred", "share_price", "loan", "monthly_burn", "cash_costs", "other_income", "debt_service", "min_cash"];

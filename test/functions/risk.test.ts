@@ -1,7 +1,7 @@
 /*
  * The simulation functions as Excel calls them: PRICEQUANTILES against the log-normal's closed
  * form, MININGNPVDIST and CONVERSIONDIST against MININGNPV and CONVERSIONVALUE, VOLATILITY by
- * hand, reproducibility through the adapters, the tables' layout, and the bad inputs of issue 16.
+ * hand, reproducibility through the adapters, the tables' layout, and the bad inputs.
  */
 import { SIGNATURES } from "../../src/functions/params";
 import { CALLS, CONVERSION_ARGS, MINING_ARGS, padTo } from "../support/calls";

@@ -1,5 +1,5 @@
 /*
- * The treasury functions through their Excel adapters (issue 13): Strategy's vectors and hand-built
+ * The treasury functions through their Excel adapters: Strategy's vectors and hand-built
  * mNAV and LTV cases recomputed here in exact rationals; what Excel may pass (a number, a column, a
  * row, a 1×1 range, text options in any case); and the #VALUE!/#NUM! cases the issue names, each
  * naming the argument.

@@ -13,7 +13,6 @@ import {
   costPerBtcBreakdown,
   hashpriceUsdPerPhDay,
   MiningCostInputs,
-  npv,
 } from "../../src/calc";
 import {
   allInCostPerBtcDouble,
@@ -23,7 +22,6 @@ import {
   cashCostPerBtcDouble,
   costPerBtcBreakdownDoubles,
   hashpriceUsdPerPhDayDouble,
-  npvDouble,
 } from "../../src/calc/fast";
 import {
   allInCostFast,
@@ -34,7 +32,6 @@ import {
   cashCostFast,
   hashpriceFast,
 } from "../../src/calc/fast/mining-formulas";
-import { npvFast } from "../../src/calc/fast/npv";
 import { ALL_IN_NAMES, breakevenPowerArgs, Family, mining, Rand } from "./input-families";
 
 /** What a call gave: a number (−0 read as 0), or the error's class and message. */
@@ -188,40 +185,4 @@ export const FAST_CASES: FastCase[] = [
     fast: (a) => btcPerDayFast(n(a, 0), n(a, 1), n(a, 2), n(a, 3)),
     testRuns: 1250,
   },
-  {
-    name: "NPV (monthly, 1 to 480 values)",
-    args: npvArgs,
-    decimal: (a) => outcome(() => npv(n(a, 0), a[1] as number[])),
-    double: (a) => outcome(() => npvDouble(n(a, 0), a[1] as number[])),
-    fast: (a) => npvFast(n(a, 0), a[1] as number[]),
-    testRuns: 60,
-  },
 ];
-
-/**
- * A discount rate and a series of cash flows: an investment then returns (as a lease or a
- * miner), of the family's kind of values; extremes add long and cancelling series and rates near
- * −100% and far above 100%.
- */
-function npvArgs(rand: Rand, family: Family): unknown[] {
-  const months = 1 + Math.floor(rand() * (family === "extremes" ? 480 : 240));
-  const typed = (x: number) => Number(x.toPrecision(1 + Math.floor(rand() * 4)));
-  const pick = (lo: number, hi: number) => {
-    const x = Math.exp(Math.log(lo) + rand() * (Math.log(hi) - Math.log(lo)));
-    if (family === "typed") return typed(x);
-    if (family === "grid") return Number(x.toPrecision(2)) + Math.floor(rand() * 100) * Number((x / 50).toPrecision(1));
-    return x;
-  };
-  let rate = family === "extremes" ? [-1 + 1e-9, -0.5, 0, 1e-12, 3, 1e4][Math.floor(rand() * 6)] : pick(0.001, 0.03);
-  if (family === "grid") rate = 0.005 + Math.floor(rand() * 20) * 0.001;
-  const values: number[] = [];
-  const capex = -pick(1e5, 1e9);
-  for (let m = 0; m < months; m++)
-    values.push(m === 0 ? capex : pick(1e3, 1e7) * (family === "extremes" && rand() < 0.3 ? -1 : 1));
-  if (family === "extremes" && rand() < 0.3) {
-    // a series whose NPV cancels to a few ulps of its terms
-    const pv = values.reduce((s, v, i) => s + v / (1 + rate) ** (i + 1), 0);
-    values[0] -= pv * (1 + rate);
-  }
-  return [rate, values];
-}

@@ -1,6 +1,6 @@
 /**
  * Independent float models of the mining schedule, the lease and the GPU cloud, written from the
- * formulas issue 12 and the calc modules' headers state (never calling the calc module): the
+ * formulas the calc modules' headers state (never calling the calc module): the
  * tests compare the decimal results against these.
  */
 
@@ -45,6 +45,8 @@ export interface FloatMiningPlan {
   stop_for_good?: boolean;
   fleet_resale_usd_per_th?: number;
   difficulty_path?: number[];
+  /** Month m's BTC price at index m − 1 (a simulated path); else btc_price with its growth. */
+  price_path?: number[];
   hashprice_floor_usd_per_ph_day?: number;
   /** The first month that pays the energy tax (default 1). */
   energy_tax_start_month?: number;
@@ -73,14 +75,19 @@ export interface FloatMiningMonth {
 /**
  * The mining schedule in doubles: fleet share of the network's blocks × 4,380 blocks × reward
  * (a different route to the BTC than the calc's per-TH-day formula). The fleet's life by brute
- * force, as issue 22 words it: a refresh is due refresh_every_months after the start or the last
+ * force: a refresh is due refresh_every_months after the start or the last
  * purchase and bought in the first month at or after that in which the fleet runs, if at least
  * refresh_every_months months of the horizon remain; with stop_for_good every stop month s is
  * tried (months after s: nothing; the fleet sold at s for its resale value) and the best kept
  * (the later on a tie); the last month gets salvage_pct × fleet price when salvage_pct > 0, else
- * the resale value.
+ * the resale value. `stopValues`, when given, gets the NPV of stopping at each month s = 1..M at
+ * index s (s = M: run to the end), whatever stop_for_good says.
  */
-export function floatMining(p: FloatMiningPlan, rate: number): { rows: FloatMiningMonth[]; npv: number; stop: number } {
+export function floatMining(
+  p: FloatMiningPlan,
+  rate: number,
+  stopValues?: number[],
+): { rows: FloatMiningMonth[]; npv: number; stop: number } {
   const fleetThs = (p.site_mw * 1e6) / (p.efficiency_j_th * p.pue);
   const fleetHs = fleetThs * 1e12;
   const uptime = p.uptime ?? 1;
@@ -101,15 +108,20 @@ export function floatMining(p: FloatMiningPlan, rate: number): { rows: FloatMini
   // Operating months first (nothing here depends on the fleet's life).
   const base: { m: number; d: number; btcRun: number; revenueRun: number; running: boolean; networkBtc: number }[] = [];
   for (let m = 1; m <= M; m++) {
-    const price = p.btc_price * (1 + (p.btc_price_growth_monthly ?? 0)) ** (m - 1);
+    const price = p.price_path ? p.price_path[m - 1] : p.btc_price * (1 + (p.btc_price_growth_monthly ?? 0)) ** (m - 1);
     const reward = floatMeanSubsidy(p.start_height + BLOCKS * (m - 1), BLOCKS) + (p.fees_btc_per_block ?? 0);
     let d = p.difficulty_path
       ? p.difficulty_path[m - 1]
       : p.difficulty * (1 + (p.difficulty_growth_monthly ?? 0)) ** (m - 1);
     const floor = p.hashprice_floor_usd_per_ph_day;
-    if (floor !== undefined) d = Math.min(d, (price * 86400e15 * reward) / (2 ** 32 * floor)); // hashprice(d) = floor
+    const excluded = p.difficulty_includes_fleet === false;
+    if (floor !== undefined) {
+      // the hashprice the fleet earns is the floor: at the network's difficulty with the fleet in it
+      const atFloor = (price * 86400e15 * reward) / (2 ** 32 * floor);
+      d = Math.min(d, excluded ? atFloor - (fleetHs * 600) / 2 ** 32 : atFloor);
+    }
     const network = (d * 2 ** 32) / 600; // H/s the difficulty implies
-    const share = p.difficulty_includes_fleet === false ? fleetHs / (network + fleetHs) : fleetHs / network;
+    const share = excluded ? fleetHs / (network + fleetHs) : fleetHs / network;
     const btcRun = share * BLOCKS * reward * earned;
     const revenueRun = btcRun * price;
     // Runs when it earns at least what running costs over idling.
@@ -154,6 +166,9 @@ export function floatMining(p: FloatMiningPlan, rate: number): { rows: FloatMini
         pv,
       };
     });
+  if (stopValues) {
+    for (let s = 1; s <= M; s++) stopValues[s] = rowsUpTo(s).reduce((a, r) => a + r.pv, 0);
+  }
   let best = { rows: rowsUpTo(M), npv: 0, stop: M };
   best.npv = best.rows.reduce((s, r) => s + r.pv, 0);
   if (p.stop_for_good) {
@@ -258,4 +273,52 @@ export function floatGpu(g: FloatGpu, r: number): { flows: number[]; revenue: nu
   let npv = 0;
   for (let m = flows.length - 1; m >= 0; m--) npv += flows[m] / (1 + r) ** (m / 12);
   return { flows, revenue, npv };
+}
+
+/**
+ * The stop for good as a miner decides it month by month, knowing only the past and the next
+ * month's levels: at each month t = 1..M − 1 it projects the levels of index t (month t + 1's
+ * price and difficulty) along the plan's own growth, values every later stop month on that
+ * projection, and stops at t when stopping now is worth strictly more than the best of them.
+ * Brute force: one whole schedule per month t. `price` and `difficulty` are the path's levels,
+ * month m at index m − 1.
+ */
+export function floatMiningKnownThen(
+  p: FloatMiningPlan,
+  rate: number,
+  price: number[],
+  difficulty: number[],
+): { npv: number; stop: number } {
+  const M = p.months;
+  const plan = { ...p, stop_for_good: false };
+  const actual: number[] = [];
+  floatMining({ ...plan, price_path: price, difficulty_path: difficulty }, rate, actual);
+  const gp = 1 + (p.btc_price_growth_monthly ?? 0);
+  const gd = 1 + (p.difficulty_growth_monthly ?? 0);
+  for (let t = 1; t < M; t++) {
+    const projected = (x: number[], g: number) => x.slice(0, M).map((v, j) => (j <= t ? v : x[t] * g ** (j - t)));
+    const seen: number[] = [];
+    floatMining({ ...plan, price_path: projected(price, gp), difficulty_path: projected(difficulty, gd) }, rate, seen);
+    if (actual[t] > Math.max(...seen.slice(t + 1))) return { npv: actual[t], stop: t };
+  }
+  return { npv: actual[M], stop: M };
+}
+
+/**
+ * A conversion in floats: the lease leg L (at `leaseRate`), the fleet sold at once R, and against
+ * them mining the site over the lease's months H (build + term) at `rate` plus the site mining
+ * keeps T (with an exit cap rate: the same lease signed at H, max(0, L) brought back at `rate`).
+ * convertAfter(k) is mining k months as a horizon of its own, the fleet sold at k, then the lease
+ * signed at k; value is CONVERSIONVALUE, (L + R) − (mining + T).
+ */
+export function floatConversion(site: Omit<FloatMiningPlan, "months">, lease: FloatLease, rate: number, leaseRate = rate) {
+  const l = floatLease(lease, leaseRate);
+  const H = l.flows.length - 1;
+  const p = { ...site, months: H };
+  const L = l.npv;
+  const R = floatMiningThenSell(p, rate, 0);
+  const T = lease.exitCap ? Math.max(0, L) / (1 + rate) ** (H / 12) : 0;
+  const mining = floatMining(p, rate).npv + T;
+  const convertAfter = (k: number) => floatMiningThenSell(p, rate, k) + L / (1 + rate) ** (k / 12);
+  return { L, R, T, H, mining, convertAfter, value: L + R - mining };
 }

@@ -7,7 +7,8 @@
  * test holds), so the estimates here are plain doubles.
  *
  * A month's revenue at month-1 price p is cg × p / D_eff, cg = coin × (1 + g)^(m − 1); under a
- * hashprice floor the difficulty is min(path, K × p), K = PH-day factor × (subsidy + fees) ×
+ * hashprice floor the difficulty earned at is min(path, K × p) (path + D_F when the difficulty
+ * excludes the fleet), at least D_F, K = PH-day factor × (subsidy + fees) ×
  * (1 + g)^(m − 1) / floor, and where it binds the revenue is cg / K whatever p: a month whose
  * capped revenue equals its running cost within the bounds is left to the decimal path (there the
  * decimal test could flip with its own rounding). The price p is read as the decimal path reads it
@@ -122,9 +123,8 @@ function breakevenFast(plan: ConversionPlan): number {
   const tiny = H * 2 ** -1000;
   const includesFleet = d.includesFleet;
   if (floored) {
-    // K_m = cg_m × PH-day / (hash factor × floor); where the cap binds (and the fleet is within the
-    // network) the revenue is cg_m / K_m = hash factor × floor / PH-day whatever the price: it must
-    // certainly differ from the running cost
+    // K_m = cg_m × PH-day / (hash factor × floor); where the cap binds the revenue is cg_m / K_m =
+    // hash factor × floor / PH-day whatever the price: it must certainly differ from the running cost
     constant(X, 6);
     constant(Y, 5);
     mul(X, X, Y);
@@ -135,7 +135,7 @@ function breakevenFast(plan: ConversionPlan): number {
       mul(X, X, T);
       put(capK, m, X);
     }
-    if (includesFleet && d.switchOff && !costFree) {
+    if (d.switchOff && !costFree) {
       set(X, 1, 0);
       div(X, X, T);
       const flat = Math.abs(reg[2 * X]);
@@ -152,14 +152,13 @@ function breakevenFast(plan: ConversionPlan): number {
       mul(X, X, Y);
       return;
     }
-    // the difficulty earned at: min(path, K × p), at least D_F (within the network), or + D_F
+    // the difficulty earned at: min(path (+ D_F when it excludes the fleet), K × p), at least D_F
     get(Y, capK, m);
     mul(Y, Y, P);
     get(X, months.path, m);
+    if (!includesFleet) add(X, X, FD);
     if (reg[2 * X] < reg[2 * Y]) copy(Y, X);
-    if (includesFleet) {
-      if (reg[2 * Y] < reg[2 * FD]) copy(Y, FD);
-    } else add(Y, Y, FD);
+    if (reg[2 * Y] < reg[2 * FD]) copy(Y, FD);
     get(X, cg, m);
     mul(X, X, P);
     div(X, X, Y);
@@ -184,16 +183,10 @@ function breakevenFast(plan: ConversionPlan): number {
     if (!floored) return rc / (c * months.perDifficulty[2 * m]);
     // as the decimal path's estimate: the revenue is linear, flat or rational in p by region
     const K = capK[2 * m];
-    const path = months.path[2 * m];
     const DF = reg[2 * FD];
-    if (includesFleet) {
-      const shrunk = DF / K;
-      if ((c * shrunk) / DF >= rc) return (rc * DF) / c;
-      if (c / K >= rc) return shrunk;
-      return (rc * path) / c;
-    }
-    if ((c * (path / K)) / (path + DF) >= rc) return (rc * DF) / (c - rc * K);
-    return (rc * (path + DF)) / c;
+    const path = includesFleet ? months.path[2 * m] : months.path[2 * m] + DF;
+    if (c / K >= rc) return (rc * DF) / c;
+    return (rc * path) / c;
   };
   /** V(p) into register V with its bound; the months' flows at p first. */
   const valueAt = (p: number, thresholds: readonly number[]): number => {

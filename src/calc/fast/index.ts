@@ -6,6 +6,5 @@
  */
 export * from "./per-cell";
 export { decimalToDouble } from "./to-double";
-export { npvDouble } from "./npv";
 export * from "./schedule-doubles";
 export { loadFastPaths } from "./lazy";

@@ -332,15 +332,18 @@ export function mineMonths(d: MiningDoubles, rate: number, record = false): bool
     }
     let D = DIFF;
     if (d.floor > 0) {
-      // the difficulty at which this month's hashprice is the floor
+      // the network difficulty at which the hashprice the fleet earns is the floor (less D_F when
+      // the difficulty excludes the fleet); the bounds scale with the magnitude before that subtraction
       mulDouble(T1, REWARD, PH_DAY);
       mul(T1, T1, PRICE);
       div(T1, T1, FLOOR);
-      const below = compare(T1, DIFF, cmpErr * (reg[2 * T1] + reg[2 * DIFF]));
+      const atFloor = Math.abs(reg[2 * T1]);
+      if (!d.includesFleet) add(T1, T1, FD, -1);
+      const below = compare(T1, DIFF, cmpErr * (atFloor + reg[2 * FD] + reg[2 * DIFF]));
       if (below === -1) return false;
       if (below === 0) {
         set(T2, 1, 0);
-        if (compare(T1, T2, cmpErr * (reg[2 * T1] + 1)) !== 1) return false; // the floor's difficulty ≥ 1
+        if (compare(T1, T2, cmpErr * (atFloor + reg[2 * FD] + 1)) !== 1) return false; // the floor's difficulty ≥ 1
         copy(T2, T1);
         D = T2;
       }

@@ -31,9 +31,13 @@
  * bound, up to its standard error, of the best policy's value. An upper bound: the perfect-
  * foresight value, max(N, max_k X_k) on each path, which no policy can beat.
  *
- * Stated simplifications: the state is the hashprice only (not the months since the last refresh
- * nor the price and difficulty separately); a stop for good inside a mining leg is chosen with
- * hindsight of its own path (as CONVERSIONDIST's mining leg is).
+ * A stop for good inside a mining leg, or over the whole horizon, is decided month by month from
+ * what is known then (mining-paths.ts), so X_k and N are themselves values of feasible policies and
+ * the lower bound holds for the combined strategy. The perfect-foresight value uses these same X_k
+ * and N: it bounds the conversion timing, not the stop.
+ *
+ * Stated simplification: the state is the hashprice only (not the months since the last refresh
+ * nor the price and difficulty separately).
  */
 import { NoAnswerError } from "../errors";
 import { ConversionPlan } from "../conversion";
@@ -46,13 +50,14 @@ import { miningPathValuerOf } from "./mining-paths";
 import { MAX_PATHS, simulationSize, toDouble } from "./model";
 import { simulatePaths } from "./paths";
 import { firstRootAbove, fitQuadratic, fitted, QuadraticFit } from "./regression";
+import { OPTION_PATH_MONTHS } from "../limits";
 
 /**
- * The most paths × months in one CONVERSIONOPTION cell: each path is simulated twice (fitting and
- * valuation), and the fitting set is held in memory (two doubles a path-month), so its cap is half
- * the distribution functions' (see the bench: well under 2 s at this size).
+ * The most paths × months in one CONVERSIONOPTION cell: limits.ts's OPTION_PATH_MONTHS, half the
+ * distribution functions' (each path is simulated twice and the fitting set is held; the bench
+ * measures a cell at this size).
  */
-export const MAX_OPTION_PATH_MONTHS = 1_800_000;
+export const MAX_OPTION_PATH_MONTHS = OPTION_PATH_MONTHS;
 
 /** CONVERSIONOPTION's result, USD at month 0 unless stated. */
 export interface ConversionOption {

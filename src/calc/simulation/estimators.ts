@@ -24,18 +24,23 @@ export interface Estimate {
   se: number;
 }
 
-/** Sample mean and its standard error s/√n (n ≥ 2). */
+/**
+ * Sample mean and its standard error s/√n (n ≥ 2). Summed as differences from the first value,
+ * then the deviations from the mean: values that share a large offset (a simulated NPV of hundreds
+ * of millions varying by thousands) keep their spread's digits, instead of losing them to the sum.
+ */
 export function meanEstimate(values: ArrayLike<number>): Estimate {
   const n = values.length;
+  const x0 = values[0];
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i];
-  const mean = sum / n;
+  for (let i = 0; i < n; i++) sum += values[i] - x0;
+  const shift = sum / n;
   let ss = 0;
   for (let i = 0; i < n; i++) {
-    const d = values[i] - mean;
+    const d = values[i] - x0 - shift;
     ss += d * d;
   }
-  return { value: mean, se: sqrt(ss / (n - 1) / n) };
+  return { value: x0 + shift, se: sqrt(ss / (n - 1) / n) };
 }
 
 /** The share of `hits` among n paths and its binomial standard error. */

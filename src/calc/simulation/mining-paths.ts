@@ -13,8 +13,9 @@
  *   price, difficulty = the path's levels at simulated month m − 1: the schedule's month m earns
  *                       at btc_price × (1 + g)^(m − 1), so its month 1 is the simulation's month 0
  *   floor    difficulty = min(difficulty, k_m × price), k_m = 1e15 × 86,400 × (s_m + fees) /
- *                       (2^32 × hashprice_floor_usd_per_ph_day), when a floor is given: on every
- *                       path the network's hashprice never falls below the floor
+ *                       (2^32 × hashprice_floor_usd_per_ph_day), when a floor is given, less D_F
+ *                       when the difficulty excludes the fleet (at least 0): on every path the
+ *                       hashprice the fleet earns never falls below the floor
  *   c_m      = F × uptime × (1 − pool_fee) × 365/12 × 86,400 × 1e12 / 2^32 × (s_m + fees)
  *              (F: fleet TH/s; s_m: the mean subsidy of the month's 4,380 blocks, a halving
  *              inside the month blended by block count), so BTC mined = c_m / D_eff
@@ -27,9 +28,26 @@
  *              (the energy tax from energy_tax_start_month on, as the schedule charges it)
  *   o_m      = df_m × (revenue − power − energy tax − opex) when it runs, −df_m × idle opex when not,
  *              with df_m = (1 + discount_rate)^(−m/12)
- *   then the fleet's life exactly as fleet-life.ts states it (refresh chain bought only in months
- *   that run, none with fewer than refresh_every_months months left, the stop for good with
- *   hindsight of the path, the resale and the end value).
+ *   then the fleet's life as fleet-life.ts states it (refresh chain bought only in months that
+ *   run, none with fewer than refresh_every_months months left, the resale and the end value),
+ *   except the stop for good, below.
+ *
+ * The stop for good on a path is decided month by month from what is known then, never from the
+ * path's future (a stopping time). At month t (after its flows; month t + 1's price and difficulty,
+ * index t, are known, as the conversion option's state is) the fleet stops when selling it now is
+ * worth strictly more than every later stop month s = t + 1 … horizon (s = horizon: run to the end)
+ * on the projection from t: month t + 1 as known, then index j > t at the mean levels given index t,
+ * price[t] × (1 + g)^(j − t) and difficulty[t] × (1 + g_D)^(j − t) (or × path[j] / path[t] along a
+ * given difficulty_path), the floor, switch-off and refresh chain applied to the projection. Each
+ * k-month leg of `legs` decides its own stop in the same way over its own horizon (its refreshes
+ * only with N months of k left, the fleet sold at k). So "Mine" and every leg are the value of a
+ * feasible (non-anticipative) policy: on every path at most the best stop in hindsight (the
+ * decimal schedule's rule, which is right for MININGNPV: one path known in advance), and a lower
+ * bound, up to the estimate's SE, on the best policy's value. With every volatility 0 the
+ * projection is the path itself and the stop is the decimal schedule's (the first month t whose
+ * value beats every later one is the latest maximiser). Cost: a month is projected only when
+ * stopping at t is worth more than stopping at t + 1 (month t + 1 is known), and the projection
+ * runs only until the later months pay back, or to the end when they never do.
  *
  * Every per-month constant (c_m, df_m, the costs' present values, k_m) is computed once, in
  * decimal, and rounded to a double the same way in every engine (model.ts's toDouble); a path is
@@ -64,7 +82,8 @@ export interface MiningPathValuer {
   /**
    * Along one path: legs[k] = the value at month 0 of mining the first k months (each its own
    * horizon of k months) and selling the fleet at month k for its resale value, k = 0..months;
-   * hashprice[m] = the network's hashprice in month m (USD per PH/s per day, after the floor),
+   * hashprice[m] = the network's hashprice in month m (USD per PH/s per day, after the floor; the
+   * fleet counted in the network when the difficulty excludes it),
    * m = 1..months. Both arrays have months + 1 entries.
    * @returns the plan's NPV along the path, as `value`
    */
@@ -103,24 +122,36 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
   resalePv[0] = toDouble(t.resale);
   const endPv = toDouble(t.endValue.mul(df[M]));
   const fleetDifficulty = toDouble(t.fleetDifficulty);
+  const excluded = t.includesFleet ? 0 : fleetDifficulty; // D_F when the difficulty excludes the fleet
   const { includesFleet, switchOff, stopForGood } = t;
   const floored = t.hashpriceFloor !== undefined;
   const N = t.refreshEvery;
   const limit = N > 0 ? M - N : 0; // the last month a refresh may be bought over the whole horizon
-  // Scratch for `legs`, reused between paths: P(s), C(t) of fleet-life.ts, and the window's queue.
+  // The projection's mean levels from index t: price × g^(j − t), difficulty × g_D^(j − t) or along
+  // its given path (IEEE products and quotients: the same bits in every engine).
+  const gp = toDouble(t.priceGrowth);
+  const gd = toDouble(t.difficultyGrowth);
+  const pathLevels = t.difficultyPath?.slice(0, M).map(toDouble);
+  // Scratch reused between paths: P(s), C(s), B(s) = P(s) + R·df_s on the path; the projection's
+  // C and B from a decision month on; the legs' stop months; the window's queue.
   const P = new Float64Array(M + 1);
   const C = new Float64Array(M + 1);
   const B = new Float64Array(M + 1);
+  const dueAfter = new Int32Array(M + 1);
+  const Cp = new Float64Array(M + 1);
+  const Bp = new Float64Array(M + 1);
+  const legStop = new Int32Array(M + 1);
   const queue = new Int32Array(M + 1);
+  const capexTo = (s: number) => (s > 0 ? C[s] : 0);
 
-  /** Month m's operating PV o_m along the path; sets `runs`, and `floored` difficulty `d`. */
+  /** Month m's operating PV o_m at the given levels; sets `runs`, and the `floored` difficulty `d`. */
   let runs = false;
   let d = 0;
   const month = (m: number, price: number, difficulty: number): number => {
     d = difficulty;
     if (floored) {
-      const cap = floorCoef[m] * price;
-      if (d > cap) d = cap;
+      const cap = floorCoef[m] * price - excluded;
+      if (d > cap) d = cap > 0 ? cap : 0;
     }
     const earning = includesFleet ? (d > fleetDifficulty ? d : fleetDifficulty) : d + fleetDifficulty;
     const revenue = (coin[m] * price) / earning;
@@ -128,78 +159,125 @@ export function miningPathValuerOf(t: ValidMiningPlan, perMonthDiscount: Decimal
     return runs ? disc[m] * revenue - runCost[m] : -idleCost[m];
   };
 
+  /** P, C, B, the refresh chain's due months along the path (and its hashprice when asked). */
+  const walk = (price: ArrayLike<number>, difficulty: ArrayLike<number>, hashprice?: Float64Array) => {
+    let due = N;
+    for (let m = 1; m <= M; m++) {
+      const o = month(m, price[m - 1], difficulty[m - 1]);
+      if (hashprice) hashprice[m] = (hashpriceCoin[m] * price[m - 1]) / (d + excluded);
+      P[m] = P[m - 1] + o;
+      C[m] = C[m - 1];
+      if (N > 0 && runs && m >= due) {
+        C[m] += capexPv[m];
+        due = m + N;
+      }
+      dueAfter[m] = due;
+      B[m] = P[m] + resalePv[m];
+    }
+  };
+
+  /**
+   * The stop for good, decided month by month from what is known then (module header): returns the
+   * whole horizon's stop month (0: none) and, with `legs`, fills legStop[k] for each k-month leg.
+   */
+  const decide = (price: ArrayLike<number>, difficulty: ArrayLike<number>, legs: boolean): number => {
+    let stopWhole = 0;
+    let live = legs ? M : 0; // legs k > t not yet stopped
+    if (legs) legStop.fill(0);
+    for (let t = 1; t < M && (live > 0 || !stopWhole); t++) {
+      if (legs && !legStop[t]) live--; // leg t is over: it ran to its end
+      // Stopping at t can beat every later month only if it beats t + 1, which is known at t: B must
+      // fall for a leg whose refreshes all lie at or before t (k ≤ t + N), G for one still buying.
+      const Bt = B[t];
+      const Gt = Bt - C[t];
+      const fallsB = B[t + 1] < Bt;
+      const fallsG = B[t + 1] - C[t + 1] < Gt;
+      const needB = live > 0 && N > 0 && fallsB;
+      const needG = live > 0 && t + N < M && fallsG;
+      // (at t = M − 1 both sides count the refreshes up to limit ≤ t: they cancel)
+      const needWhole = !stopWhole && (t + 1 === M ? P[M] + endPv < Bt : limit > t ? fallsG : fallsB);
+      if (!needB && !needG && !needWhole) continue;
+      // The projection: month t + 1 as it is known at t, later months at the mean levels from index t,
+      // until every leg still undecided is known to go on (B or G back to t's), or to the end.
+      let pp = P[t + 1]; // the projection's P(s)
+      Cp[t + 1] = C[t + 1];
+      Bp[t + 1] = B[t + 1];
+      let due = dueAfter[t + 1];
+      let sB = fallsB ? 0 : t + 1;
+      let sG = fallsG ? 0 : t + 1;
+      let s = t + 1;
+      let pj = price[t];
+      let dj = difficulty[t];
+      while (
+        s < M &&
+        !(
+          (!needB || sB || s >= t + N) &&
+          (!needG || (sG && s >= sG + N)) &&
+          (!needWhole || (limit <= t ? sB && sB < M : sG && sG <= limit))
+        )
+      ) {
+        s++;
+        pj *= gp;
+        dj = pathLevels ? (difficulty[t] * pathLevels[s - 1]) / pathLevels[t] : dj * gd;
+        pp += month(s, pj, dj);
+        Cp[s] = Cp[s - 1];
+        if (N > 0 && runs && s >= due) {
+          Cp[s] += capexPv[s];
+          due = s + N;
+        }
+        Bp[s] = pp + resalePv[s];
+        if (!sB && Bp[s] >= Bt) sB = s;
+        if (!sG && Bp[s] - Cp[s] >= Gt) sG = s;
+      }
+      // Leg k goes on when a later stop on the projection is worth as much: one before its last
+      // purchase (s ≤ a = k − N: G back to Gt), or in the window (max(a, t), k] of B less C(a).
+      if (needWhole) {
+        const mid = limit > t;
+        if (!(mid ? sG && sG <= limit : sB && sB < M)) {
+          let best = pp + endPv; // the scan reached M: run to the end, or stop in the window before it
+          for (let u = Math.max(limit, t) + 1; u < M; u++) if (Bp[u] > best) best = Bp[u];
+          if (best - (mid ? Cp[limit] : 0) < (mid ? Gt : Bt)) stopWhole = t;
+        }
+      }
+      if (!legs || !live) continue;
+      let head = 0;
+      let tail = 0;
+      for (let k = t + 1; k <= s; k++) {
+        while (tail > head && Bp[queue[tail - 1]] <= Bp[k]) tail--;
+        queue[tail++] = k;
+        const a = k - N;
+        const mid = a > t;
+        if (legStop[k] || (mid ? !needG || (sG && sG <= a) : !needB)) continue;
+        while (head < tail && queue[head] <= a) head++;
+        if (head === tail || Bp[queue[head]] - (mid ? Cp[a] : 0) < (mid ? Gt : Bt)) {
+          legStop[k] = t;
+          live--;
+        }
+      }
+    }
+    return stopWhole;
+  };
+
+  /** The whole horizon's value: stopped at `stop` (months 1..stop, purchases up to it, resold), or run to the end. */
+  const whole = (stop: number) => (stop > 0 ? B[stop] - capexTo(Math.min(stop, limit)) : P[M] - capexTo(limit) + endPv);
+
   return {
     months: M,
     value(price, difficulty) {
-      let acc = 0;
-      let due = N;
-      let best = -Infinity;
-      for (let m = 1; m <= M; m++) {
-        acc += month(m, price[m - 1], difficulty[m - 1]);
-        if (N > 0 && runs && m >= due) {
-          if (m <= limit) acc -= capexPv[m];
-          due = m + N;
-        }
-        if (stopForGood && m < M) {
-          const stopped = acc + resalePv[m];
-          if (stopped > best) best = stopped;
-        }
-      }
-      const kept = acc + endPv;
-      return kept >= best ? kept : best;
+      walk(price, difficulty);
+      return whole(stopForGood ? decide(price, difficulty, false) : 0);
     },
     legs(price, difficulty, legs, hashprice) {
-      // P(s) and C(t) (every chain purchase up to t), and the whole horizon's value on the way.
-      let due = N;
-      let acc = 0;
-      let best = -Infinity;
-      P[0] = 0;
-      C[0] = 0;
-      for (let m = 1; m <= M; m++) {
-        const o = month(m, price[m - 1], difficulty[m - 1]);
-        hashprice[m] = (hashpriceCoin[m] * price[m - 1]) / d;
-        P[m] = P[m - 1] + o;
-        C[m] = C[m - 1];
-        acc += o;
-        if (N > 0 && runs && m >= due) {
-          C[m] += capexPv[m];
-          if (m <= limit) acc -= capexPv[m];
-          due = m + N;
-        }
-        if (stopForGood && m < M) {
-          const stopped = acc + resalePv[m];
-          if (stopped > best) best = stopped;
-        }
-      }
+      walk(price, difficulty, hashprice);
+      const stop = stopForGood ? decide(price, difficulty, true) : 0;
       hashprice[0] = 0;
       legs[0] = resalePv[0];
-      if (!stopForGood) {
-        for (let k = 1; k <= M; k++) legs[k] = P[k] - (N > 0 && k > N ? C[k - N] : 0) + resalePv[k];
-      } else {
-        // fleet-life.ts's legValues: a running maximum of G over s ≤ k − N, and the window (k − N, k] of B.
-        let bestEarly = -Infinity;
-        let head = 0;
-        let tail = 0;
-        for (let k = 1; k <= M; k++) {
-          const early = N > 0 ? k - N : k;
-          if (early >= 1) {
-            const g = P[early] - C[early] + resalePv[early];
-            if (g > bestEarly) bestEarly = g;
-          }
-          let v = bestEarly;
-          if (N > 0) {
-            B[k] = P[k] + resalePv[k];
-            while (tail > head && B[queue[tail - 1]] <= B[k]) tail--;
-            queue[tail++] = k;
-            while (queue[head] <= early) head++;
-            const late = B[queue[head]] - (early > 0 ? C[early] : 0);
-            if (late > v) v = late;
-          }
-          legs[k] = v;
-        }
+      for (let k = 1; k <= M; k++) {
+        const s = legStop[k]; // all 0 without stop_for_good
+        const a = N > 0 ? k - N : 0;
+        legs[k] = s > 0 ? B[s] - capexTo(Math.min(s, a)) : B[k] - capexTo(a);
       }
-      const kept = acc + endPv;
-      return kept >= best ? kept : best;
+      return whole(stop);
     },
   };
 }

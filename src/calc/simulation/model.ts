@@ -15,12 +15,12 @@ import { Decimal, Num } from "../decimal";
 import { InvalidArgumentError, NoAnswerError } from "../errors";
 import { finite, nonNegative, positive, rateAboveMinusOne, wholeNonNegative } from "../validate";
 import { MAX_SEED } from "./random";
-import { PATH_MONTHS } from "../limits";
+import { MAX_SCHEDULE_MONTHS, PATH_MONTHS } from "../limits";
 
 /** The largest annual volatility accepted: 5 = 500% a year (BTC's has run at 40–80% since 2020). */
 export const MAX_VOL_ANNUAL = 5;
 /** The longest simulation, months (100 years, as the schedules). */
-export const MAX_SIM_MONTHS = 1200;
+export const MAX_SIM_MONTHS = MAX_SCHEDULE_MONTHS;
 /** Fewer paths than this cannot support the standard errors the results carry. */
 export const MIN_PATHS = 100;
 /** The most paths accepted in one cell. */

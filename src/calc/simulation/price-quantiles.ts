@@ -24,7 +24,7 @@ export interface PriceQuantilesInputs {
   btc_price_growth_monthly: Num;
   /** Annual volatility of log price changes (0 to 5; 0.6 = 60%). */
   price_vol_annual: Num;
-  /** Months simulated (1 to 1200). */
+  /** Months simulated (1 to MAX_SIM_MONTHS). */
   months: Num;
   /** Fractions strictly between 0 and 1 (0.1 = P10). */
   quantiles: readonly Num[];

@@ -7,17 +7,14 @@
  */
 import * as costs from "../../../src/calc/costs";
 import * as revenue from "../../../src/calc/revenue";
-import * as finance from "../../../src/calc/finance";
 import { Decimal } from "../../../src/calc";
 import {
   breakevenPowerPriceDouble,
   btcPerDayDouble,
   cashCostPerBtcDouble,
   allInCostPerBtcDouble,
-  npvDouble,
 } from "../../../src/calc/fast";
 import { breakevenPowerFast, btcPerDayFast, cashCostFast } from "../../../src/calc/fast/mining-formulas";
-import { npvFast } from "../../../src/calc/fast/npv";
 import { outcome } from "../../support/fast-paths";
 import { loadFastPaths } from "../../../src/calc/fast/lazy";
 
@@ -82,15 +79,6 @@ describe("the fast path declines, and the decimal path answers", () => {
     expect(cashCostFast(0.05, 17.5, 1.5e14, 0.03, 0.02, 0.001, 3.125)).not.toBeNaN();
     cashCostPerBtcDouble(0.05, 17.5, 1.5e14, 0.03, 0.02, 0.001, 3.125);
     expect(spy).not.toHaveBeenCalled();
-  });
-
-  test("NPV of a series whose terms cancel to below the bound: the decimal path's value", () => {
-    const values = [-300, 100, 100, 100];
-    const rate = 0; // Σ = 0 exactly: the certificate cannot tell 0 from a tiny value of either sign
-    expect(npvFast(rate, values)).toBeNaN();
-    const spy = jest.spyOn(finance, "npv");
-    expect(npvDouble(rate, values)).toBe(0);
-    expect(spy).toHaveBeenCalled();
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The distributions of mining NPV and of the conversion value: the float path valuation against
  * the decimal schedule (a separate implementation) with every volatility 0, against a plain-float
- * re-derivation on random paths, the identities issue 16 names (the mean of a linear NPV is the
+ * re-derivation on random paths, the identities a simulation must keep (the mean of a linear NPV is the
  * deterministic NPV; switching off is an option), reproducibility, and the summary's own numbers
  * recomputed from the simulated values.
  */
@@ -21,26 +21,10 @@ import {
   simulatePaths,
 } from "../../../src/calc";
 import { floatMeanSubsidy } from "../../support/float-models";
+import { README_SITE } from "../readme-example";
 
 /** The README's 100 MW site over five years (switch-off by default: most months off). */
-const SITE: MiningPlan = {
-  site_mw: 100,
-  efficiency_j_th: 17.5,
-  pue: 1.1,
-  power_price_kwh: 0.045,
-  btc_price: 91000,
-  difficulty: 1.52e14,
-  start_height: 925000,
-  months: 60,
-  fees_btc_per_block: 0.036,
-  pool_fee: 0.02,
-  uptime: 0.95,
-  difficulty_growth_monthly: 0.02,
-  btc_price_growth_monthly: 0.01,
-  opex_usd_per_mw_month: 15000,
-  refresh_capex_usd_per_th: 15,
-  refresh_every_months: 48,
-};
+const SITE: MiningPlan = { ...README_SITE, months: 60 };
 const RATE = 0.12;
 const CALM: RiskInputs = { price_vol_annual: 0, difficulty_vol_annual: 0, price_difficulty_corr: 0, paths: 100, seed: 1 };
 const RISKY: RiskInputs = { price_vol_annual: 0.5, difficulty_vol_annual: 0.2, price_difficulty_corr: 0.3, paths: 2000, seed: 11 };
@@ -167,7 +151,7 @@ describe("on random paths, the valuation is the schedule's formula re-derived in
   });
 });
 
-describe("the identities of issue 16", () => {
+describe("the identities a simulation keeps", () => {
   test("switch-off off, price noise only: the mean NPV is MININGNPV within 3 standard errors", () => {
     for (const [plan, seed] of [[{ ...SITE, switch_off_below_cost: false }, 1], [{ ...SITE, switch_off_below_cost: false, months: 120, salvage_pct: 0.2 }, 2]] as const) {
       const d = miningNpvDistribution(plan, RATE, { ...RISKY, difficulty_vol_annual: 0, paths: 10000, seed });

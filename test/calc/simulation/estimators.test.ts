@@ -51,6 +51,16 @@ describe("standard errors", () => {
     expect(e.value).toBe(5);
     expect(e.se).toBeCloseTo(Math.sqrt(32 / 7 / 8), 15);
   });
+  test("mean of values sharing a large offset: the offset does not cost the spread's digits (1e15 + k/4, k = 0..39, 100,000 values)", () => {
+    // every value a double exactly (ulp 0.125 at 1e15); mean 1e15 + 19.5/4, variance of k/4 = (40² − 1)/12/16
+    const n = 100_000;
+    const values = Float64Array.from({ length: n }, (_, i) => 1e15 + (i % 40) / 4);
+    const e = meanEstimate(values);
+    expect(e.value).toBe(1e15 + 4.875);
+    expect(e.se).toBeNear(Math.sqrt(((1599 / 12 / 16) * n) / (n - 1) / n), { rel: 1e-12, label: "SE" });
+    // the same values with the offset at the end: the order of the paths does not matter
+    expect(meanEstimate(Float64Array.from(values).reverse()).value).toBe(1e15 + 4.875);
+  });
   test("probability: √(p(1 − p)/n); 0 when no path or every path has the event", () => {
     expect(probabilityEstimate(25, 100)).toEqual({ value: 0.25, se: Math.sqrt((0.25 * 0.75) / 100) });
     expect(probabilityEstimate(0, 100)).toEqual({ value: 0, se: 0 });
