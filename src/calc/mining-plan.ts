@@ -43,10 +43,10 @@ export const PH_DAY_HASHES_OVER_2_32 = TH_DAY_HASHES_OVER_2_32.mul(1000);
 /**
  * A sourced default suggestion for hashprice_floor_usd_per_ph_day, USD per PH/s per day: the
  * network's marginal cost, read where the network last turned. Hashprice's all-time low was
- * $35.06 on 22 November 2025 (Luxor's Hashrate Index, hashrateindex.com), after which difficulty
- * fell from its all-time high of 155.97 T (about 29 October 2025) to 125.86 T (about 7 February
- * 2026, −11.16%, the largest drop since 2021; mempool.space's difficulty adjustments): hashrate left
- * when hashprice reached it. The best machines' power alone costs far less (at 4.5¢/kWh and PUE
+ * $35.06 on 22 November 2025 (Luxor's Hashrate Index, hashrateindex.com); difficulty, at its
+ * all-time high of 155.97 T a month before (about 29 October 2025), then fell to 125.86 T by about
+ * 7 February 2026 (−19.3% from the high; that last retarget alone −11.16%, the largest since 2021;
+ * mempool.space's difficulty adjustments): hashrate left when hashprice reached it. The best machines' power alone costs far less (at 4.5¢/kWh and PUE
  * 1.1, $20.79 a PH-day for an S21 at 17.5 J/TH, $11.29 for an S23 Hydro at 9.5 J/TH, Bitmain's
  * figures as ViaBTC and Bitcoin.com report them), but the marginal machine is older and its power
  * dearer, so the network stops growing well above those. A suggestion for a template to show and an

@@ -542,7 +542,7 @@ const YEAR_HEADERS: Record<YearKey, string> = {
 
 /** The visible note: which tax rules the sheet assumes, and that it is not tax advice. */
 const TAX_NOTES = [
-  "Not tax advice. One federal rate (Tax_Rate); no state tax, credits, minimum tax or recapture; the IRS tables as printed (Publication 946).",
+  "Not tax advice. One federal rate (Tax_Rate); no state tax, credits or minimum tax; no recapture rules (§1245, §1250): a sale is taxed in full at the one rate; the IRS tables as printed (Publication 946).",
   "Tax years are model years (year 1: months 0–12), the tax paid in each one's last month, on its flows with capex added back, less its deductions.",
   "Losses: GROUP, used at once against the group's other income; NOL, carried forward against at most 80% of a later year's income (IRC §172).",
   "Refreshes and GPUs: Equipment_Method (5-year, Table A-1) with Equipment_Bonus_Pct in year 1 (100% after 19 Jan 2025, P.L. 119-21). The fleet on site is fully deducted: its sale is taxed in full.",

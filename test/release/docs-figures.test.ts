@@ -5,7 +5,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { README_SITE } from "../calc/readme-example";
+import { README_CONVERSION, README_SITE } from "../calc/readme-example";
+import type { ConversionPlan } from "../../src/calc";
+import { conversionDistribution } from "../../src/calc/simulation";
 
 const guide = (name: string) => fs.readFileSync(path.join(__dirname, "../../docs", name), "utf8").replace(/\s+/g, " ");
 
@@ -28,4 +30,20 @@ test("decision.md: 2% a month difficulty growth for 11 years takes hashprice fro
   const last = at(132).toFixed(2); // 11 years: three halvings later, 0.390625 BTC a block
   expect([first, last]).toEqual(["38.07", "1.41"]);
   expect(guide("decision.md")).toContain(`from $${first} to $${last} per PH/s per day`);
+});
+
+test("timing-option.md: CONVERSIONDIST's P(leasing worth more) for the 100 MW example, 0.908, and 0.710 with idle opex at 25%, as the function gives them", () => {
+  const risk = {
+    price_vol_annual: 0.5,
+    difficulty_vol_annual: 0.2,
+    price_difficulty_corr: 0.3,
+    paths: 10_000,
+    seed: 1,
+  };
+  const p = (plan: ConversionPlan) => conversionDistribution(plan, risk).leasingWorthMore.value.toFixed(3);
+  const base = p(README_CONVERSION);
+  const idle = p({ ...README_CONVERSION, idle_opex_pct: 0.25 });
+  expect(guide("timing-option.md")).toContain(
+    `P(leasing worth more) is ${base} with the fix (0.92 before it) and ${idle} with idle opex at 25%.`,
+  );
 });
