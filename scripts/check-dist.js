@@ -8,8 +8,9 @@
  * (the pane's own help text may still show https://mempool.example.org as a sample address).
  * The build tools stay out of the code: no bundle carries HyperFormula (GPL-3.0, which calculates
  * the model workbook's cached values at build time) or an .xlsx writer (ExcelJS, which writes it).
- * The model workbook, MINER-model.xlsx, must be there (npm run build's last step writes it), and
- * its parts, unzipped, are scanned like every other file.
+ * The model workbook, MINER-model.xlsx, must be there (npm run build's last step writes it), its
+ * parts, unzipped, are scanned like every other file, and every formula must carry its cached
+ * value, none an error.
  * Usage: node scripts/check-dist.js [dist]
  */
 const fs = require("fs");
@@ -30,7 +31,10 @@ function scanDist(dir) {
     const text = fs.readFileSync(path.join(dir, rel)).toString("latin1"); // bytes as they are, binary included
     for (const re of CARRIES_BASE_URL.test(rel) ? [...FORBIDDEN, PLACEHOLDER] : FORBIDDEN) {
       const m = re.exec(text);
-      if (m) findings.push(`${rel}: "${m[0]}" in …${text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).replace(/\s+/g, " ")}…`);
+      if (m)
+        findings.push(
+          `${rel}: "${m[0]}" in …${text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).replace(/\s+/g, " ")}…`,
+        );
     }
     if (rel.endsWith(".js")) {
       for (const re of BUILD_TOOL_CODE) if (re.test(text)) findings.push(`${rel}: build-tool code in a bundle (${re})`);
@@ -50,6 +54,31 @@ async function scanModelWorkbook(dir) {
     const text = await zip.files[part].async("string");
     for (const re of FORBIDDEN) if (re.test(text)) findings.push(`${MODEL_WORKBOOK}/${part}: "${re.exec(text)[0]}"`);
   }
+  return [...findings, ...(await modelValueFindings(zip))];
+}
+
+/**
+ * The built file must show numbers on open: in each sheet's XML, every formula cell carries its
+ * cached value (<v>, empty text included: t="str" with an empty <v>), and none is an error
+ * (t="e"); a model with no formulas is no model. (Read as XML: ExcelJS reads an empty text back
+ * as no value.)
+ */
+async function modelValueFindings(zip) {
+  const findings = [];
+  let formulas = 0;
+  for (const part of Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))) {
+    const xml = await zip.files[part].async("string");
+    for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"([^>/]*)>(.*?)<\/c>/g)) {
+      const [, address, attributes, inner] = m;
+      if (!inner.includes("<f")) continue;
+      formulas++;
+      if (findings.length >= 20) continue;
+      if (!/<v>[^<]*<\/v>|<v\/>/.test(inner))
+        findings.push(`${MODEL_WORKBOOK}/${part}: ${address} has no cached value`);
+      else if (/\bt="e"/.test(attributes)) findings.push(`${MODEL_WORKBOOK}/${part}: ${address} caches an error`);
+    }
+  }
+  if (formulas === 0) findings.push(`${MODEL_WORKBOOK} holds no formula`);
   return findings;
 }
 
