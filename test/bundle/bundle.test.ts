@@ -85,6 +85,28 @@ afterAll(async () => {
   if (dist) fs.rmSync(dist, { recursive: true, force: true });
 });
 
+test("functions.js does not load the market chunk (market.js) by itself; a live cell loads it, once, from where functions.js was served", async () => {
+  // first in the file: nothing has asked for live data yet
+  await page.waitForFunction(() =>
+    performance.getEntriesByType("resource").some((e) => /\/fast\.[0-9a-f]+\.js$/.test(e.name)),
+  );
+  const marketFetches = () => fetched.filter((f) => f.endsWith(`/addin/${files.market}`));
+  expect(marketFetches()).toEqual([]);
+  // the providers are not asked here: every request off this machine is refused, for the rest of the file
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.abort());
+  await page.evaluate(() => {
+    const cf = (window as any).CustomFunctions;
+    const invocation = { setResult: () => undefined, onCanceled: undefined as undefined | (() => void) };
+    cf._association.mappings.DIFFICULTY(invocation);
+    (window as any).__cancelDifficulty = () => invocation.onCanceled?.();
+  });
+  await page.waitForFunction(() =>
+    performance.getEntriesByType("resource").some((e) => /\/market\.[0-9a-f]+\.js$/.test(e.name)),
+  );
+  await page.evaluate(() => (window as any).__cancelDifficulty());
+  expect(marketFetches()).toEqual([`200 ${server.url}/addin/${files.market}`]);
+});
+
 /** Calls a registered function in the page with each argument list, reporting values or the errors thrown. */
 function callAllInPage(id: string, argLists: unknown[][]): Promise<Outcome[]> {
   return page.evaluate(
@@ -600,12 +622,6 @@ test("functions.js fetches the certified fast paths (fast.js) from where it was 
     performance.getEntriesByType("resource").some((e) => /\/fast\.[0-9a-f]+\.js$/.test(e.name)),
   );
   expect(fetched.filter((f) => f.endsWith(`/addin/${files.fast}`))).toEqual([`200 ${server.url}/addin/${files.fast}`]);
-});
-
-test("the live cells fetch the market chunk (market.js) once, from where functions.js was served", () => {
-  expect(fetched.filter((f) => f.endsWith(`/addin/${files.market}`))).toEqual([
-    `200 ${server.url}/addin/${files.market}`,
-  ]);
 });
 
 test("every bundle is within its budget, and no script has eval", () => {
