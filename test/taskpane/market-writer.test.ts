@@ -117,3 +117,15 @@ test("a write that fails is reported to its callers and does not stop the next",
   expect(await b).toBe(T0 + 1);
   expect(writer.busy).toBe(false);
 });
+
+test("among writes waiting, an older snapshot arriving after a newer one does not take its place", async () => {
+  const r = recorder();
+  const writer = new MarketWriter(r.write);
+  const first = writer.submit(snapshot(1, T0));
+  const newer = writer.submit(snapshot(3, T0 + 2));
+  const older = writer.submit(snapshot(2, T0 + 1)); // a slower refresh that finished later
+  await r.finishOne();
+  await r.finishOne();
+  expect(r.events).toEqual(["start 1", "end 1", "start 3", "end 3"]);
+  expect(await Promise.all([first, newer, older])).toEqual([1, 3, 3]);
+});
