@@ -364,7 +364,14 @@ function start(): void {
       $<HTMLButtonElement>("insert-model").disabled = !inExcel;
       say("host-status", inExcel ? "Connected to Excel." : outside);
       if (inExcel) {
-        applyWorkbookSource(); // the workbook decides its instance, not this browser
+        // the workbook decides its instance, not this browser; if reading its settings fails, the
+        // default instance is used and the pane says why (never held for good)
+        try {
+          applyWorkbookSource();
+        } catch (e) {
+          useMempoolBase(undefined, `This workbook's choice of instance could not be read (${clip(String(e), 120)}).`);
+          sourceApplied();
+        }
       } else {
         useMempoolBase(savedMempoolBase(settings));
         sourceApplied();
