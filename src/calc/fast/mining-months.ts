@@ -123,7 +123,9 @@ export function miningDoubles(p: MiningPlan, months?: number): MiningDoubles | u
   return d;
 }
 
-// Registers: the months' state and constants (0..24; SUM is 25, the roots 26..29).
+// Registers: the months' state and constants (0..24); 25 and 26 hold the untaxed costs during the
+// month loop only (lease-npv.ts's SUM and monthly-factor.ts's 26..29 are not used within it:
+// monthlyDiscountInto runs before they are set).
 const V = 0; // monthly discount factor
 const DF = 1; // v^m
 const PRICE = 2;
@@ -145,7 +147,7 @@ const T3 = 17;
 const ONE = 18;
 const FEES = 19;
 const FLEET = 20;
-const VC0 = 25; // a running month's power before the energy tax starts (free during the loop)
+const VC0 = 25; // a running month's power before the energy tax starts
 const RC0 = 26; // running cost over idling before the energy tax starts
 
 /** The months' results: read by mining-value.ts (arrays indexed by month, hi/lo interleaved). */
