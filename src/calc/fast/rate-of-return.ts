@@ -69,9 +69,15 @@ export function singleSignChangeRoot(series: RootSeries, grid: readonly number[]
   const point = (i: number) => (i < at ? grid[i] : i === at ? guess : grid[i - 1]);
   const count = grid.length + 1;
 
-  // Where the root is, roughly: two neighbouring grid points whose double values have the two
-  // signs, searched outwards from the guess in doubling steps, then by halving (a guide only:
-  // nothing is concluded from these values).
+  // Where the root is, roughly (a guide only: nothing is concluded from it, the anchors below
+  // certify): Newton's method from the guess, which converges for the usual series in a few
+  // passes; else two neighbouring grid points whose double values have the two signs, searched
+  // outwards from the guess, and Newton inside them.
+  const quick = newtonFromGuess(v, guess);
+  if (quick !== undefined) {
+    const root = certifiedRoot(series, quick, below, point, count, f);
+    if (root !== undefined) return root;
+  }
   const last = count - 1;
   let lo = Math.min(last - 1, at);
   const goRight = Math.sign(f(point(lo))) === below;
@@ -95,7 +101,21 @@ export function singleSignChangeRoot(series: RootSeries, grid: readonly number[]
   }
   const estimate = newtonRoot(v, point(lo), point(hi));
   if (estimate === undefined) return undefined;
+  return certifiedRoot(series, estimate, below, point, count, f);
+}
 
+/**
+ * From an estimate of the root: certified anchors on each side, the scan's bracket around them,
+ * and its bisection replayed (the module's notes); undefined when the anchors cannot be certified.
+ */
+function certifiedRoot(
+  series: RootSeries,
+  estimate: number,
+  below: number,
+  point: (i: number) => number,
+  count: number,
+  f: (r: number) => number,
+): number | undefined {
   // Certified anchors on each side of the root, as near as the rounding noise allows.
   const zl = anchor(series, estimate, -1, below);
   const zr = anchor(series, estimate, 1, -below);
@@ -124,6 +144,36 @@ export function singleSignChangeRoot(series: RootSeries, grid: readonly number[]
     else b = m;
   }
   return a + (b - a) / 2;
+}
+
+/**
+ * An estimate of the root by Newton's method from the guess, on the polynomial P(x) = Σ v_i x^i
+ * in x = 1/(1 + r) (one sign change: one positive root); undefined unless it settles within 30
+ * steps at a positive x whose rate is above the guess's half-way point to −1, or when the guess is
+ * below 0 (there the root finder's scaling changes: the grid guide handles it).
+ */
+function newtonFromGuess(v: readonly number[], guess: number): number | undefined {
+  if (!(guess >= 0)) return undefined;
+  const n = v.length;
+  let x = 1 / (1 + guess);
+  for (let iter = 0; iter < 30; iter++) {
+    let p = 0;
+    let d = 0;
+    for (let i = n - 1; i >= 0; i--) {
+      d = d * x + p;
+      p = p * x + v[i];
+    }
+    if (!(d !== 0 && Number.isFinite(p) && Number.isFinite(d))) return undefined;
+    const next = x - p / d;
+    if (!(next > 0 && next <= 1)) return undefined; // a rate below 0 or no root found this way
+    const settled = Math.abs(next - x) <= next * 2 ** -30;
+    x = next;
+    if (settled) {
+      const r = 1 / x - 1;
+      return Number.isFinite(r) && r >= 0 ? r : undefined;
+    }
+  }
+  return undefined;
 }
 
 /**
