@@ -27,6 +27,7 @@
  */
 import { Decimal, ONE, ZERO } from "./decimal";
 import { NoAnswerError } from "./errors";
+import { winsScreen } from "./breakeven-screen";
 import { ConversionPlan, conversionLegs } from "./conversion-plan";
 import { fleetPlan, refreshChain } from "./fleet-life";
 import { floorDifficulty, runningCostIn, variableCostIn } from "./mining-plan";
@@ -128,6 +129,18 @@ export function breakevenProblem(plan: ConversionPlan): BreakevenProblem {
     const chain = refreshChain(running, t.refreshEvery);
     return fleetPlan({ operatingPv, running, discount: df }, rules, chain, H).value;
   };
+  // V(p) in doubles answers where it is certain (breakeven-screen.ts); the decimal where it is not.
+  const screen = winsScreen({
+    months,
+    revenuePv,
+    runningPv,
+    idlePv,
+    discount: df,
+    rules,
+    includesFleet: t.includesFleet,
+    fleetDifficulty: t.fleetDifficulty,
+    need,
+  });
   return {
     months: months.length,
     earnsNothing: months.every((m) => m.cg.isZero()),
@@ -136,7 +149,7 @@ export function breakevenProblem(plan: ConversionPlan): BreakevenProblem {
     p0: p0.toNumber(),
     runsAt: (i, p) => runsAt(months[i], p),
     estimate: (i) => estimateThreshold(months[i], runningCostIn(t, months[i].month), t)?.toNumber(),
-    wins: (p, thresholds) => valueAt(p, thresholds).gte(need),
+    wins: (p, thresholds) => screen(p, thresholds) ?? valueAt(p, thresholds).gte(need),
     secant: (a, b, thresholds) => {
       const va = valueAt(a, thresholds);
       const vb = valueAt(b, thresholds);
