@@ -222,7 +222,7 @@ export function searchBreakeven(q: BreakevenProblem): number {
       const a = starts[lo];
       if (wins(a)) return a;
       const top = lo + 1 < starts.length ? nextDown(starts[lo + 1]) : bracketAbove(a, q.p0, wins);
-      return lowestWinning(a, top, wins, q.secant(a, top, thresholds));
+      return lowestWinning(a, top, wins, (x, y) => q.secant(x, y, thresholds));
     }
     first = last + 1;
   }
@@ -290,16 +290,49 @@ function bracketAbove(from: number, start: number, wins: (p: number) => boolean)
   return p;
 }
 
+/** A bracket this many doubles wide is narrow: about 4e-9 of the price. */
+const NARROW = 1n << 24n;
+
 /**
  * The smallest double in (a, b] that wins, where a does not and b does and winning is
- * nondecreasing on [a, b]: from the secant's root `guess`, the neighbouring doubles checked;
- * bisection if that is not enough (V not linear on the interval).
+ * nondecreasing on [a, b]: from the secant's root over [a, b], the neighbouring doubles checked;
+ * if that is not enough (V not linear on the interval), bisection, with a second secant from the
+ * bracket's ends once it is narrow (V nearly linear there: a few tests, each of which may be an
+ * exact decimal pass near the answer, instead of some twenty halvings).
  */
-function lowestWinning(a: number, b: number, wins: (x: number) => boolean, guess: number): number {
-  let p = Math.min(Math.max(guess, nextUp(a)), b);
-  for (let step = 0; step < 3 && !wins(p); step++) p = nextUp(p);
-  if (!wins(p)) return lowestTrue(wins, p, b);
-  for (let step = 0; step < 3 && nextDown(p) > a && wins(nextDown(p)); step++) p = nextDown(p);
-  if (nextDown(p) > a && wins(nextDown(p))) return lowestTrue(wins, a, nextDown(p));
-  return p;
+function lowestWinning(
+  a: number,
+  b: number,
+  wins: (x: number) => boolean,
+  secant: (lo: number, hi: number) => number,
+): number {
+  let lo = a; // does not win
+  let hi = b; // wins
+  let secants = 0;
+  while (nextUp(lo) < hi) {
+    if (secants === 0 || (secants === 1 && bitsOf(hi) - bitsOf(lo) < NARROW)) {
+      secants++;
+      const guess = secant(lo, hi);
+      const p = guess > lo && guess <= hi ? guess : midDouble(lo, hi);
+      // the guess, then up to three doubles on from it, down if it wins, up if not
+      if (wins(p)) {
+        hi = p;
+        for (let step = 0; step < 3 && nextUp(lo) < hi; step++) {
+          if (!wins(nextDown(hi))) lo = nextDown(hi);
+          else hi = nextDown(hi);
+        }
+      } else {
+        lo = p;
+        for (let step = 0; step < 3 && nextUp(lo) < hi; step++) {
+          if (wins(nextUp(lo))) hi = nextUp(lo);
+          else lo = nextUp(lo);
+        }
+      }
+      continue;
+    }
+    const mid = midDouble(lo, hi);
+    if (wins(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
