@@ -249,7 +249,7 @@ const FROMTABLE_AT_LIMIT: [string, string, () => unknown] = [
   () => fromTable("VOLATILITY", volatilityTable),
 ];
 
-const SIMULATIONS = /DIST$|QUANTILES/;
+const SIMULATIONS = /DIST$|QUANTILES|OPTION$/;
 /** The limits of counts that set a call's work: months, a term or life, a build, paths. */
 const WORK_LIMITS: readonly Limits[] = [SCHEDULE_MONTHS, TERM_YEARS, BUILD_MONTHS, PATHS];
 
