@@ -1,7 +1,8 @@
 /*
  * Every public function at its limit (src/calc/limits.ts; docs/conventions.md#limits), through its
  * Excel adapter: the longest ranges, the most months, the longest term, the most phases, bands,
- * quantiles and values, and the simulations at their paths × months cap, wall and CPU time
+ * quantiles and values, and the simulations at their paths × months cap (the conversion functions
+ * also with their heaviest options), wall and CPU time
  * (median of 5 after a warm-up; CPU is steadier on a shared machine). The target: no call blocks
  * the runtime for more than ~1 s, the simulations (documented caps) under 2 s. A function without
  * a range or count argument runs its catalog example. Part of `npm run bench`; alone:
