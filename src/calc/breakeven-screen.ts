@@ -62,7 +62,7 @@ export function winsScreen(q: ScreenInputs): (p: number, thresholds: readonly nu
   const off = () => undefined;
   const all = (xs: readonly Decimal[]) => Float64Array.from(xs, double);
   const cg = all(q.months.map((m) => m.cg));
-  const floored = q.months.some((m) => m.perDifficulty === undefined);
+  const floored = q.months.map((m) => m.perDifficulty === undefined);
   const path = all(q.months.map((m) => m.pathDifficulty));
   const cap = all(q.months.map((m) => m.capPerPrice));
   const revenuePv = all(q.revenuePv);
@@ -92,7 +92,7 @@ export function winsScreen(q: ScreenInputs): (p: number, thresholds: readonly nu
       if (!runs) flow = idlePv[i];
       else {
         let revenue: number;
-        if (!floored) {
+        if (!floored[i]) {
           revenue = revenuePv[i] * p;
           if (lost(revenue, revenuePv[i], p)) return undefined;
         } else {

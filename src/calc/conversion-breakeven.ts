@@ -69,8 +69,12 @@ export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
   return new Decimal(searchBreakeven(breakevenProblem(plan)));
 }
 
-/** The questions the search asks (`BreakevenProblem`), answered in exact decimal; checks the plan. */
-export function breakevenProblem(plan: ConversionPlan): BreakevenProblem {
+/**
+ * The questions the search asks (`BreakevenProblem`), answered in exact decimal; checks the plan.
+ * `screened`: whether mining wins is first asked of V(p) in doubles, which answers only where it
+ * is certain (false: every V(p) in decimal, as the tests compare).
+ */
+export function breakevenProblem(plan: ConversionPlan, screened = true): BreakevenProblem {
   const p0 = positive("btc_price", plan.btc_price);
   const legs = conversionLegs(plan);
   const t = legs.mined.plan;
@@ -149,7 +153,7 @@ export function breakevenProblem(plan: ConversionPlan): BreakevenProblem {
     p0: p0.toNumber(),
     runsAt: (i, p) => runsAt(months[i], p),
     estimate: (i) => estimateThreshold(months[i], runningCostIn(t, months[i].month), t)?.toNumber(),
-    wins: (p, thresholds) => screen(p, thresholds) ?? valueAt(p, thresholds).gte(need),
+    wins: (p, thresholds) => (screened ? screen(p, thresholds) : undefined) ?? valueAt(p, thresholds).gte(need),
     secant: (a, b, thresholds) => {
       const va = valueAt(a, thresholds);
       const vb = valueAt(b, thresholds);

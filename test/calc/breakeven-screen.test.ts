@@ -5,9 +5,12 @@
  * each month's flow at p, the refresh chain walked month by month, the value of stopping at each
  * month, the best stop.
  */
+import { ConversionPlan, conversionBreakevenPrice } from "../../src/calc";
 import { Decimal } from "../../src/calc/decimal";
 import { ScreenInputs, winsScreen } from "../../src/calc/breakeven-screen";
+import { breakevenProblem } from "../../src/calc/conversion-breakeven";
 import { between, prng, Q } from "../support/rational";
+import { README_CONVERSION } from "./readme-example";
 
 const q = (d: Decimal) => Q.of(d.toString());
 const sign = (x: Q) => (x.n > 0n ? 1 : x.n < 0n ? -1 : 0);
@@ -131,5 +134,59 @@ describe("the breakeven's screen answers only what the exact value answers", () 
     expect(winsScreen({ ...s, need: new Decimal("-1e400") })(1e4, everyMonth)).toBeUndefined();
     expect(winsScreen({ ...s, need: new Decimal("1e-1100") })(1e4, everyMonth)).toBeUndefined();
     expect(winsScreen({ ...s, need: new Decimal(-1e300) })(Number.MIN_VALUE, everyMonth)).toBeUndefined();
+  });
+});
+
+describe("the screen reads the plan as the breakeven's decimal value does", () => {
+  // The README's conversion with the options that shape V(p): a floor (the fleet within the
+  // network, or added to it), a stop for good, idle opex, monthly refreshes, an exit value, the
+  // energy tax from month 14, the tenant's credit, and phases.
+  const heavy: ConversionPlan = {
+    ...README_CONVERSION,
+    energy_tax_usd_per_kwh: 0.01,
+    stop_for_good: true,
+    idle_opex_pct: 0.25,
+    refresh_every_months: 1,
+    hashprice_floor_usd_per_ph_day: 30,
+    exit_cap_rate: 0.07,
+    energy_tax_start_month: 14,
+    tenant_default_annual: 0.02,
+    default_recovery_pct: 0.5,
+  };
+  const plans: [string, ConversionPlan][] = [
+    ["the README's conversion", README_CONVERSION],
+    ["with the heaviest options", heavy],
+    ["... the fleet outside the network's difficulty", { ...heavy, difficulty_includes_fleet: false }],
+    [
+      "... no floor, refreshes every 3 months",
+      { ...heavy, hashprice_floor_usd_per_ph_day: undefined, refresh_every_months: 3 },
+    ],
+    [
+      "... three phases",
+      {
+        ...heavy,
+        conversion_months: undefined,
+        site_mw_per_critical_it_mw: undefined,
+        phases: [
+          [6, 20],
+          [12, 30],
+          [18, 20],
+        ],
+      },
+    ],
+  ];
+  test.each(plans)("%s: the same answer with and without the screen, at prices around the breakeven", (_, plan) => {
+    const screened = breakevenProblem(plan);
+    const exact = breakevenProblem(plan, false);
+    const p = conversionBreakevenPrice(plan).toNumber();
+    const rand = prng(31);
+    const everyMonth = Array.from({ length: exact.months }, () => 0);
+    const some = Array.from({ length: exact.months }, () => (rand() < 0.5 ? 0 : Infinity));
+    const byPrice = Array.from({ length: exact.months }, () => p * between(rand, 0.5, 2));
+    for (const thresholds of [everyMonth, some, byPrice]) {
+      for (const x of [0.3, 0.8, 0.97, 0.999, 1, 1.001, 1.03, 1.2, 3]) {
+        expect(screened.wins(p * x, thresholds)).toBe(exact.wins(p * x, thresholds));
+      }
+    }
   });
 });
