@@ -25,6 +25,12 @@ export interface ScreenedMonth {
   capPerPrice: Decimal;
 }
 
+/** Under a hashprice floor, month m's revenue is cg × p / (max(min(path, K × p), lowest) + added). */
+export interface EarningRule {
+  lowest: Decimal;
+  added: Decimal;
+}
+
 /** What V(p) is made of, exact: index i is month i + 1, except `discount` (df_0..df_H). */
 export interface ScreenInputs {
   months: readonly ScreenedMonth[];
@@ -34,8 +40,7 @@ export interface ScreenInputs {
   idlePv: readonly Decimal[];
   discount: readonly Decimal[];
   rules: FleetRules;
-  includesFleet: boolean;
-  fleetDifficulty: Decimal;
+  earning: EarningRule;
   /** What mining must reach: L + R − T. */
   need: Decimal;
 }
@@ -73,10 +78,18 @@ export function winsScreen(q: ScreenInputs): (p: number, thresholds: readonly nu
   const fleetPriceDf = all(q.discount.map((d) => r.fleetPrice.mul(d)));
   const resaleDf = all(q.discount.map((d) => r.resale.mul(d)));
   const lastDf = double(r.endValue.mul(q.discount[H]));
-  const DF = double(q.fleetDifficulty);
+  const lowest = double(q.earning.lowest);
+  const added = double(q.earning.added);
   const need = double(q.need);
   const inputs = [cg, path, cap, revenuePv, runningPv, idlePv, df, fleetPriceDf, resaleDf];
-  if (inputs.some((a) => a.some((x) => x !== x)) || lastDf !== lastDf || DF !== DF || need !== need) return off;
+  if (
+    inputs.some((a) => a.some((x) => x !== x)) ||
+    lastDf !== lastDf ||
+    lowest !== lowest ||
+    added !== added ||
+    need !== need
+  )
+    return off;
   const resaleMagnitude = Math.max(...resaleDf.map(Math.abs), Math.abs(lastDf));
   const limit = r.refreshEvery > 0 ? H - r.refreshEvery : 0;
   const running: boolean[] = [false];
@@ -96,10 +109,10 @@ export function winsScreen(q: ScreenInputs): (p: number, thresholds: readonly nu
           revenue = revenuePv[i] * p;
           if (lost(revenue, revenuePv[i], p)) return undefined;
         } else {
-          // the difficulty earned at: min(path, K × p), at least the fleet's (within the network), or + the fleet's
+          // the difficulty earned at (EarningRule)
           const capped = Math.min(path[i], cap[i] * p);
           if (lost(cap[i] * p, cap[i], p)) return undefined;
-          const earning = q.includesFleet ? Math.max(capped, DF) : capped + DF;
+          const earning = Math.max(capped, lowest) + added;
           const gross = cg[i] * p;
           const perMonth = gross / earning;
           revenue = perMonth * df[i + 1];

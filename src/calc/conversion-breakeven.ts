@@ -27,7 +27,7 @@
  */
 import { Decimal, ONE, ZERO } from "./decimal";
 import { NoAnswerError } from "./errors";
-import { winsScreen } from "./breakeven-screen";
+import { EarningRule, winsScreen } from "./breakeven-screen";
 import { ConversionPlan, conversionLegs } from "./conversion-plan";
 import { fleetPlan, refreshChain } from "./fleet-life";
 import { floorDifficulty, runningCostIn, variableCostIn } from "./mining-plan";
@@ -74,7 +74,10 @@ export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
  * `screened`: whether mining wins is first asked of V(p) in doubles, which answers only where it
  * is certain (false: every V(p) in decimal, as the tests compare).
  */
-export function breakevenProblem(plan: ConversionPlan, screened = true): BreakevenProblem {
+export function breakevenProblem(
+  plan: ConversionPlan,
+  screened = true,
+): BreakevenProblem & { screen: ReturnType<typeof winsScreen> } {
   const p0 = positive("btc_price", plan.btc_price);
   const legs = conversionLegs(plan);
   const t = legs.mined.plan;
@@ -92,12 +95,16 @@ export function breakevenProblem(plan: ConversionPlan, screened = true): Breakev
     const capPerPrice = floored ? floorDifficulty(t.hashpriceFloor as Decimal, s.subsidy, t.fees, growth) : ZERO;
     return { month: s.m, cg, perDifficulty, pathDifficulty: s.pathDifficulty, capPerPrice };
   });
+  // Under a floor the difficulty earned at is max(min(path, K × p), lowest) + added, here and in
+  // the screen (breakeven-screen.ts). A floor low enough to shrink the network below the fleet:
+  // the fleet earns the whole network's blocks.
+  const earning: EarningRule = t.includesFleet
+    ? { lowest: t.fleetDifficulty, added: ZERO }
+    : { lowest: ZERO, added: t.fleetDifficulty };
   const revenue = (m: PricedMonth, p: Decimal): Decimal => {
     if (m.perDifficulty !== undefined) return m.cg.mul(p).mul(m.perDifficulty);
     const capped = Decimal.min(m.pathDifficulty, m.capPerPrice.mul(p));
-    // A floor low enough to shrink the network below the fleet: the fleet earns the whole network's blocks.
-    const earning = t.includesFleet ? Decimal.max(capped, t.fleetDifficulty) : capped.add(t.fleetDifficulty);
-    return m.cg.mul(p).div(earning);
+    return m.cg.mul(p).div(Decimal.max(capped, earning.lowest).add(earning.added));
   };
   const runsAt = (m: PricedMonth, p: number): boolean =>
     !t.switchOff || revenue(m, new Decimal(p)).gte(runningCostIn(t, m.month));
@@ -141,11 +148,11 @@ export function breakevenProblem(plan: ConversionPlan, screened = true): Breakev
     idlePv,
     discount: df,
     rules,
-    includesFleet: t.includesFleet,
-    fleetDifficulty: t.fleetDifficulty,
+    earning,
     need,
   });
   return {
+    screen,
     months: months.length,
     earnsNothing: months.every((m) => m.cg.isZero()),
     switchOff: t.switchOff,

@@ -30,8 +30,7 @@ function exactValue(s: ScreenInputs, p: number, thresholds: readonly number[]): 
     if (!runs) return flows.push(q(s.idlePv[i]));
     if (m.perDifficulty !== undefined) return flows.push(q(s.revenuePv[i]).mul(P).sub(q(s.runningPv[i])));
     const capped = min(q(m.pathDifficulty), q(m.capPerPrice).mul(P));
-    const DF = q(s.fleetDifficulty);
-    const earning = s.includesFleet ? max(capped, DF) : capped.add(DF);
+    const earning = max(capped, q(s.earning.lowest)).add(q(s.earning.added));
     return flows.push(
       q(m.cg)
         .mul(P)
@@ -93,8 +92,11 @@ function randomProblem(rand: () => number): { s: ScreenInputs; thresholds: numbe
       endValue: new Decimal(between(rand, 1, 1e6)),
       stopForGood: rand() < 0.5,
     },
-    includesFleet: rand() < 0.5,
-    fleetDifficulty: new Decimal(between(rand, 1e11, 1e13)),
+    // the fleet's difficulty as the least the fleet earns at (within the network), or added to the network's
+    earning:
+      rand() < 0.5
+        ? { lowest: new Decimal(between(rand, 1e11, 1e13)), added: new Decimal(0) }
+        : { lowest: new Decimal(0), added: new Decimal(between(rand, 1e11, 1e13)) },
     need: new Decimal(0),
   };
   const thresholds = months.map(() => (rand() < 0.2 ? Infinity : rand() < 0.2 ? 0 : between(rand, 1e3, 1e6)));
@@ -175,6 +177,22 @@ describe("the screen reads the plan as the breakeven's decimal value does", () =
       },
     ],
   ];
+  test.each(plans)("%s: the screen answers a millionth either side of where the exact value crosses", (_, plan) => {
+    const exact = breakevenProblem(plan, false);
+    const { screen } = breakevenProblem(plan);
+    // every month running (one refresh chain): V(p) is nondecreasing, and crosses the target once
+    const everyMonth = Array.from({ length: exact.months }, () => 0);
+    let lo = 1;
+    let hi = 1e9;
+    expect([exact.wins(lo, everyMonth), exact.wins(hi, everyMonth)]).toEqual([false, true]);
+    while (hi - lo > hi * 1e-12) {
+      const mid = (lo + hi) / 2;
+      if (exact.wins(mid, everyMonth)) hi = mid;
+      else lo = mid;
+    }
+    expect(screen(hi * (1 + 1e-6), everyMonth)).toBe(true);
+    expect(screen(lo * (1 - 1e-6), everyMonth)).toBe(false);
+  });
   test.each(plans)("%s: the same answer with and without the screen, at prices around the breakeven", (_, plan) => {
     const screened = breakevenProblem(plan);
     const exact = breakevenProblem(plan, false);
