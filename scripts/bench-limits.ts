@@ -1,7 +1,8 @@
 /*
  * Every public function at its limit (src/calc/limits.ts; docs/conventions.md#limits), through its
  * Excel adapter: the longest ranges, the most months, the longest term, the most phases, bands,
- * quantiles and values, and the simulations at their paths × months cap, wall and CPU time
+ * quantiles and values, and the simulations at their paths × months cap (the conversion functions
+ * also with their heaviest options), wall and CPU time
  * (median of 5 after a warm-up; CPU is steadier on a shared machine). The target: no call blocks
  * the runtime for more than ~1 s, the simulations (documented caps) under 2 s. A function without
  * a range or count argument runs its catalog example. Part of `npm run bench`; alone:
@@ -13,6 +14,7 @@ import { CALLS, GPU_ARGS, GPU_OPTIONS, MINING_ARGS, padTo, tableOf } from "../te
 import { fromTable } from "../src/functions/fromtable";
 import { isRangeKind, longestRange, Param, SIGNATURES } from "../src/functions/params";
 import { BUILD_MONTHS, Limits, PATH_MONTHS, PATHS, SCHEDULE_MONTHS, TERM_YEARS } from "../src/calc/limits";
+import { MAX_OPTION_PATH_MONTHS } from "../src/calc/simulation/conversion-option";
 import "../src/functions/outside-office"; // the CustomFunctions global, as outside Office
 import { timeLong } from "./bench-timing";
 
@@ -39,6 +41,9 @@ const column = (n: number, x: number) => Array.from({ length: n }, (_, k) => [x 
 const PHASE_ROWS = longest("LEASENPV", "phases");
 const phases = Array.from({ length: PHASE_ROWS }, (_, k) => [k, 1 + (k % 5)]);
 const PHASED_TERM = (MONTHS - (PHASE_ROWS - 1)) / 12;
+/** A schedule's longest column (months 0 to 1,200), and DEPRECIATION's longest (years 1 to 101). */
+const CELLS = longest("AFTERTAXCASHFLOWS", "cash_flows");
+const DEPRECIATION_ROWS = longest("AFTERTAXCASHFLOWS", "depreciation");
 /** Daily prices: VOLATILITY's longest series. */
 const VALUES = longest("VOLATILITY", "values");
 const prices = Array.from({ length: VALUES }, (_, k) => [90_000 * Math.exp(0.03 * Math.sin(k) + 0.0001 * k)]);
@@ -62,6 +67,58 @@ const volatilityTable = [
   ...tableOf("VOLATILITY", [prices, 365]),
   ...Array.from({ length: longest("FROMTABLE", "assumptions") - VALUES - 1 }, () => [null, null]),
 ];
+
+/**
+ * A conversion's heaviest options: a stop for good (a maximum over every stop month), idle opex, a
+ * refresh every month (the breakeven's search then meets a new refresh chain at every month's
+ * threshold), a hashprice floor, an exit value, the energy tax from month 14 and the tenant's credit.
+ */
+const HEAVY_CONVERSION = {
+  stop_for_good: true,
+  idle_opex_pct: 0.25,
+  refresh_every_months: 1,
+  hashprice_floor_usd_per_ph_day: 30,
+  exit_cap_rate: 0.07,
+  energy_tax_start_month: 14,
+  tenant_default_annual: 0.02,
+  default_recovery_pct: 0.5,
+};
+/** A conversion function's two cases: the longest lease, and the most phases; each with the heaviest options. */
+function conversionCases(
+  id: Id,
+  base: readonly unknown[],
+  extra: Record<string, unknown> = {},
+): [Id, string, unknown[]][] {
+  const heavy = { ...HEAVY_CONVERSION, ...extra };
+  return [
+    [
+      id,
+      `${TERM_YEARS.max}-year lease, heaviest options`,
+      withArgs(id, base, { ...heavy, term_years: TERM_YEARS.max, conversion_months: 0 }),
+    ],
+    [
+      id,
+      `${PHASE_ROWS} phases × ${PHASED_TERM * 12} months, heaviest options`,
+      withArgs(id, base, {
+        ...heavy,
+        term_years: PHASED_TERM,
+        conversion_months: null,
+        site_mw_per_critical_it_mw: null,
+        phases,
+      }),
+    ],
+  ];
+}
+/** MWECONOMICS with its GPU-cloud column: $2.01 an hour, full utilization, $52,700 a GPU, 1.8 kW. */
+const GPU_ON_SITE = {
+  usd_per_gpu_hour: 2.01,
+  utilization: 1,
+  gpu_capex_usd: 52_700,
+  kw_per_gpu: 1.8,
+  opex_pct_of_revenue: 0.1,
+};
+/** A simulation's 99 quantiles over as many paths as its longest schedule leaves (paths × months at the cap; CONVERSIONOPTION's own cap is lower). */
+const DIST_AT_CAP = { paths: CAP_PATHS, quantiles };
 
 /** [function, what its limit is here, its arguments]. */
 export const AT_LIMIT: [Id, string, unknown[]][] = [
@@ -100,6 +157,15 @@ export const AT_LIMIT: [Id, string, unknown[]][] = [
       }),
     ],
   ]),
+  ...(["CONVERSIONVALUE", "CONVERSIONBREAKEVEN", "CONVERSIONTIMING"] as Id[]).flatMap((id) =>
+    conversionCases(id, CALLS[id].valid),
+  ),
+  ...conversionCases("MWECONOMICS", CALLS.MWECONOMICS.valid, GPU_ON_SITE),
+  ...conversionCases("CONVERSIONOPTION", CALLS.CONVERSIONOPTION.valid, {
+    paths: MAX_OPTION_PATH_MONTHS / MONTHS,
+    quantiles,
+  }),
+  ...conversionCases("CONVERSIONDIST", CALLS.CONVERSIONDIST.valid, DIST_AT_CAP),
   ...(["GPUCLOUDNPV", "GPUCLOUDCASHFLOWS"] as Id[]).map((id): [Id, string, unknown[]] => [
     id,
     `${TERM_YEARS.max}-year life`,
@@ -115,6 +181,23 @@ export const AT_LIMIT: [Id, string, unknown[]][] = [
     `${MONTHS} months, every by-month input a column`,
     withArgs("TREASURYCASHFLOWS", CALLS.TREASURYCASHFLOWS.valid, treasuryColumns),
   ],
+  [
+    "AFTERTAXCASHFLOWS",
+    `${CELLS}-value columns, ${DEPRECIATION_ROWS} years of deductions, NOL`,
+    [column(CELLS, -2e5 + 1e3), column(DEPRECIATION_ROWS, 4e5), 0.21, "NOL", column(CELLS, 2e5), 1],
+  ],
+  [
+    "DEBTCAPACITY",
+    `${MONTHS} months of CFADS, a ${MONTHS}-month tenor`,
+    [column(MONTHS, 7.7e6), 0.08, MONTHS, 1.3, null],
+  ],
+  ["LOANSCHEDULE", `a ${MONTHS}-month tenor, level payments`, [5e8, 0.08, MONTHS, 12, "LEVEL"]],
+  [
+    "LOANSCHEDULE",
+    `a ${MONTHS}-month tenor, a column of ${MONTHS} payments`,
+    [5e8, 0.08, MONTHS, 0, column(MONTHS, 5e8 / MONTHS)],
+  ],
+  ["EQUITYIRR", `${CELLS}-value columns`, [column(CELLS, 6e6), 1e8, 6e7, column(CELLS, 2e6)]],
   ["VOLATILITY", `${VALUES.toLocaleString("en-US")} values`, [prices, 365]],
   [
     "PRICEQUANTILES",
@@ -167,7 +250,7 @@ const FROMTABLE_AT_LIMIT: [string, string, () => unknown] = [
   () => fromTable("VOLATILITY", volatilityTable),
 ];
 
-const SIMULATIONS = /DIST$|QUANTILES/;
+const SIMULATIONS = /DIST$|QUANTILES|OPTION$/;
 /** The limits of counts that set a call's work: months, a term or life, a build, paths. */
 const WORK_LIMITS: readonly Limits[] = [SCHEDULE_MONTHS, TERM_YEARS, BUILD_MONTHS, PATHS];
 

@@ -27,6 +27,7 @@
  */
 import { Decimal, ONE, ZERO } from "./decimal";
 import { NoAnswerError } from "./errors";
+import { EarningRule, winsScreen } from "./breakeven-screen";
 import { ConversionPlan, conversionLegs } from "./conversion-plan";
 import { fleetPlan, refreshChain } from "./fleet-life";
 import { floorDifficulty, runningCostIn, variableCostIn } from "./mining-plan";
@@ -68,8 +69,15 @@ export function conversionBreakevenPrice(plan: ConversionPlan): Decimal {
   return new Decimal(searchBreakeven(breakevenProblem(plan)));
 }
 
-/** The questions the search asks (`BreakevenProblem`), answered in exact decimal; checks the plan. */
-export function breakevenProblem(plan: ConversionPlan): BreakevenProblem {
+/**
+ * The questions the search asks (`BreakevenProblem`), answered in exact decimal; checks the plan.
+ * `screened`: whether mining wins is first asked of V(p) in doubles, which answers only where it
+ * is certain (false: every V(p) in decimal, as the tests compare).
+ */
+export function breakevenProblem(
+  plan: ConversionPlan,
+  screened = true,
+): BreakevenProblem & { screen: ReturnType<typeof winsScreen> } {
   const p0 = positive("btc_price", plan.btc_price);
   const legs = conversionLegs(plan);
   const t = legs.mined.plan;
@@ -88,13 +96,16 @@ export function breakevenProblem(plan: ConversionPlan): BreakevenProblem {
     const pathDifficulty = t.includesFleet ? s.pathDifficulty : s.pathDifficulty.add(t.fleetDifficulty);
     return { month: s.m, cg, perDifficulty, pathDifficulty, capPerPrice };
   });
+  // Under a floor the difficulty earned at is max(min(path, K × p), lowest) + added, here and in
+  // the screen (breakeven-screen.ts): the floor caps the difficulty the fleet earns at, K × p, the
+  // path's own (plus D_F when it excludes the fleet, in pathDifficulty above) above it. A floor
+  // low enough to shrink the rest of the network below nothing: the fleet earns the whole
+  // network's blocks.
+  const earning: EarningRule = { lowest: t.fleetDifficulty, added: ZERO };
   const revenue = (m: PricedMonth, p: Decimal): Decimal => {
     if (m.perDifficulty !== undefined) return m.cg.mul(p).mul(m.perDifficulty);
-    // The floor caps the difficulty the fleet earns at, K × p: the path's own (plus D_F when it
-    // excludes the fleet) above it. A floor low enough to shrink the rest of the network below
-    // nothing: the fleet earns the whole network's blocks.
-    const earning = Decimal.max(Decimal.min(m.pathDifficulty, m.capPerPrice.mul(p)), t.fleetDifficulty);
-    return m.cg.mul(p).div(earning);
+    const capped = Decimal.min(m.pathDifficulty, m.capPerPrice.mul(p));
+    return m.cg.mul(p).div(Decimal.max(capped, earning.lowest).add(earning.added));
   };
   const runsAt = (m: PricedMonth, p: number): boolean =>
     !t.switchOff || revenue(m, new Decimal(p)).gte(runningCostIn(t, m.month));
@@ -130,7 +141,19 @@ export function breakevenProblem(plan: ConversionPlan): BreakevenProblem {
     const chain = refreshChain(running, t.refreshEvery);
     return fleetPlan({ operatingPv, running, discount: df }, rules, chain, H).value;
   };
+  // V(p) in doubles answers where it is certain (breakeven-screen.ts); the decimal where it is not.
+  const screen = winsScreen({
+    months,
+    revenuePv,
+    runningPv,
+    idlePv,
+    discount: df,
+    rules,
+    earning,
+    need,
+  });
   return {
+    screen,
     months: months.length,
     earnsNothing: months.every((m) => m.cg.isZero()),
     switchOff: t.switchOff,
@@ -138,7 +161,7 @@ export function breakevenProblem(plan: ConversionPlan): BreakevenProblem {
     p0: p0.toNumber(),
     runsAt: (i, p) => runsAt(months[i], p),
     estimate: (i) => estimateThreshold(months[i], runningCostIn(t, months[i].month), t)?.toNumber(),
-    wins: (p, thresholds) => valueAt(p, thresholds).gte(need),
+    wins: (p, thresholds) => (screened ? screen(p, thresholds) : undefined) ?? valueAt(p, thresholds).gte(need),
     secant: (a, b, thresholds) => {
       const va = valueAt(a, thresholds);
       const vb = valueAt(b, thresholds);
@@ -211,7 +234,7 @@ export function searchBreakeven(q: BreakevenProblem): number {
       const a = starts[lo];
       if (wins(a)) return a;
       const top = lo + 1 < starts.length ? nextDown(starts[lo + 1]) : bracketAbove(a, q.p0, wins);
-      return lowestWinning(a, top, wins, q.secant(a, top, thresholds));
+      return lowestWinning(a, top, wins, (x, y) => q.secant(x, y, thresholds));
     }
     first = last + 1;
   }
@@ -272,16 +295,49 @@ function bracketAbove(from: number, start: number, wins: (p: number) => boolean)
   return p;
 }
 
+/** A bracket this many doubles wide is narrow: about 4e-9 of the price. */
+const NARROW = 1n << 24n;
+
 /**
  * The smallest double in (a, b] that wins, where a does not and b does and winning is
- * nondecreasing on [a, b]: from the secant's root `guess`, the neighbouring doubles checked;
- * bisection if that is not enough (V not linear on the interval).
+ * nondecreasing on [a, b]: from the secant's root over [a, b], the neighbouring doubles checked;
+ * if that is not enough (V not linear on the interval), bisection, with a second secant from the
+ * bracket's ends once it is narrow (V nearly linear there: a few tests, each of which may be an
+ * exact decimal pass near the answer, instead of some twenty halvings).
  */
-function lowestWinning(a: number, b: number, wins: (x: number) => boolean, guess: number): number {
-  let p = Math.min(Math.max(guess, nextUp(a)), b);
-  for (let step = 0; step < 3 && !wins(p); step++) p = nextUp(p);
-  if (!wins(p)) return lowestTrue(wins, p, b);
-  for (let step = 0; step < 3 && nextDown(p) > a && wins(nextDown(p)); step++) p = nextDown(p);
-  if (nextDown(p) > a && wins(nextDown(p))) return lowestTrue(wins, a, nextDown(p));
-  return p;
+function lowestWinning(
+  a: number,
+  b: number,
+  wins: (x: number) => boolean,
+  secant: (lo: number, hi: number) => number,
+): number {
+  let lo = a; // does not win
+  let hi = b; // wins
+  let secants = 0;
+  while (nextUp(lo) < hi) {
+    if (secants === 0 || (secants === 1 && bitsOf(hi) - bitsOf(lo) < NARROW)) {
+      secants++;
+      const guess = secant(lo, hi);
+      const p = guess > lo && guess <= hi ? guess : midDouble(lo, hi);
+      // the guess, then up to three doubles on from it, down if it wins, up if not
+      if (wins(p)) {
+        hi = p;
+        for (let step = 0; step < 3 && nextUp(lo) < hi; step++) {
+          if (!wins(nextDown(hi))) lo = nextDown(hi);
+          else hi = nextDown(hi);
+        }
+      } else {
+        lo = p;
+        for (let step = 0; step < 3 && nextUp(lo) < hi; step++) {
+          if (wins(nextUp(lo))) hi = nextUp(lo);
+          else lo = nextUp(lo);
+        }
+      }
+      continue;
+    }
+    const mid = midDouble(lo, hi);
+    if (wins(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }

@@ -235,11 +235,14 @@ export function mwEconomics(plan: ConversionPlan, gpuCloud?: GpuCloudOnSite): Mw
   const fleetCapital = fleet.mul(plan.refresh_capex_usd_per_th ?? 0);
   const mining = use("Mining", m.revenue, m.ebitda, fleetCapital, siteMw);
 
-  // Every phase's first lease year at once: the phases with no build, rent at month end, no exit.
+  // Every phase's first lease year at once: the phases with no build, rent at month end, no exit;
+  // the term cut to that year (its months are the same decimals, and a 100-year schedule of 120
+  // phases took half a second).
   const terms = leaseTermsFor(plan);
-  validateLease(terms, leaseArgNamesFor(plan)); // the phases' shape, before they are rewritten
+  const valid = validateLease(terms, leaseArgNamesFor(plan)); // the phases' shape, before they are rewritten
   const firstYearTerms: LeaseTerms = {
     ...terms,
+    term_years: valid.leaseMonths > 12 ? 1 : terms.term_years,
     build_months: 0,
     rent_timing: 0,
     exit_cap_rate: 0,
@@ -247,7 +250,6 @@ export function mwEconomics(plan: ConversionPlan, gpuCloud?: GpuCloudOnSite): Mw
     phases: terms.phases?.map((row) => [0, row[1]]),
   };
   const leased = leaseCashFlows(firstYearTerms, leaseArgNamesFor(plan));
-  const valid = validateLease(terms, leaseArgNamesFor(plan));
   const credit = rentCreditFactors(valid);
   const l =
     credit === undefined

@@ -242,10 +242,20 @@ interface PhaseFlows {
 }
 
 /**
+ * The rents of each lease year by phase MW, and the expected rent and opex of each (rent, month):
+ * phases of the same MW have the same rents, and in the same month the same products (the same
+ * operations on the same operands), so each is computed once for all of them.
+ */
+interface SharedRents {
+  byMw: Map<string, Decimal[]>;
+  products: Map<Decimal, { yearOpex?: Decimal; expected: Decimal[]; opex: Decimal[] }>;
+}
+
+/**
  * One phase's flows; `credit` scales each month's rent. Within a lease year the rent is one
  * decimal, and so is its opex (computed once a year: the same operation on the same operands).
  */
-function phaseFlows(t: ValidLeaseTerms, p: LeasePhase, credit: Decimal[] | undefined): PhaseFlows {
+function phaseFlows(t: ValidLeaseTerms, p: LeasePhase, credit: Decimal[] | undefined, shared: SharedRents): PhaseFlows {
   const n = t.lastMonth + 1;
   const f: PhaseFlows = { revenue: new Array(n), opex: new Array(n), capex: new Array(n), terminalValue: new Array(n) };
   const capex = t.capexPerMw.mul(p.criticalItMw);
@@ -258,17 +268,33 @@ function phaseFlows(t: ValidLeaseTerms, p: LeasePhase, credit: Decimal[] | undef
   const shift = t.rentInAdvance ? 1 : 0;
   const growth = ONE.add(t.escalator);
   const T = t.leaseMonths;
-  let rent = p.criticalItMw.mul(KW_PER_MW).mul(t.rate); // USD per month in lease year 1
-  let yearOpex = rent.mul(t.opexShare);
+  const key = p.criticalItMw.toString();
+  const rents = shared.byMw.get(key) ?? [p.criticalItMw.mul(KW_PER_MW).mul(t.rate)]; // USD per month in lease year 1
+  shared.byMw.set(key, rents);
+  const productsOf = (rent: Decimal) => {
+    let products = shared.products.get(rent);
+    if (products === undefined) shared.products.set(rent, (products = { expected: [], opex: [] }));
+    return products;
+  };
+  let rent = rents[0];
+  let products = productsOf(rent);
   let finalYearNoi = ZERO;
   for (let k = 1; k <= T; k++) {
     if (k > 1 && (k - 1) % 12 === 0) {
-      rent = rent.mul(growth); // a lease year has been completed
-      if (credit === undefined) yearOpex = rent.mul(t.opexShare);
+      const year = (k - 1) / 12; // a lease year has been completed
+      rent = rents[year] ??= rent.mul(growth);
+      products = productsOf(rent);
     }
     const m = p.buildMonths + k - shift;
-    const expected = credit === undefined ? rent : rent.mul(credit[m]);
-    const opex = credit === undefined ? yearOpex : expected.mul(t.opexShare);
+    let expected: Decimal;
+    let opex: Decimal;
+    if (credit === undefined) {
+      expected = rent;
+      opex = products.yearOpex ??= rent.mul(t.opexShare);
+    } else {
+      expected = products.expected[m] ??= rent.mul(credit[m]);
+      opex = products.opex[m] ??= expected.mul(t.opexShare);
+    }
     f.revenue[m] = expected;
     f.opex[m] = opex;
     if (k > T - 12) finalYearNoi = finalYearNoi.add(expected.sub(opex));
@@ -282,15 +308,23 @@ function phaseFlows(t: ValidLeaseTerms, p: LeasePhase, credit: Decimal[] | undef
 
 /**
  * A column's value in one month: the phases' parts added in phase order to 0, as a column that
- * each phase adds into holds it (ZERO when none). `last` is the previous month's parts and sum: the
- * same parts (the same decimals) give the same sum, which is reused.
+ * each phase adds into holds it (ZERO when none). `last` is the previous month's parts and running
+ * sums: the sums up to the first part that changed are the same decimals (the same parts added in
+ * the same order), so the addition resumes from there (with phases built a month apart, one
+ * phase's rent changes a month, and half the additions were repeats).
  */
-function columnSum(parts: (Decimal | undefined)[], last: { parts: (Decimal | undefined)[]; sum: Decimal }): Decimal {
-  if (parts.length === last.parts.length && parts.every((x, i) => x === last.parts[i])) return last.sum;
-  let sum = ZERO;
-  for (const x of parts) if (x !== undefined) sum = sum === ZERO ? x : sum.add(x); // 0 + x is x
+function columnSum(parts: (Decimal | undefined)[], last: { parts: (Decimal | undefined)[]; sums: Decimal[] }): Decimal {
+  const n = parts.length;
+  let same = 0;
+  if (last.parts.length === n) while (same < n && parts[same] === last.parts[same]) same++;
+  if (same === n) return n === 0 ? ZERO : last.sums[n - 1];
+  let sum = same > 0 ? last.sums[same - 1] : ZERO;
+  for (let k = same; k < n; k++) {
+    const x = parts[k];
+    if (x !== undefined) sum = sum === ZERO ? x : sum.add(x); // 0 + x is x
+    last.sums[k] = sum;
+  }
   last.parts = parts;
-  last.sum = sum;
   return sum;
 }
 
@@ -302,9 +336,10 @@ function columnSum(parts: (Decimal | undefined)[], last: { parts: (Decimal | und
 export function leaseCashFlows(terms: LeaseTerms, names: LeaseArgNames = LEASE_ARG_NAMES): LeaseMonth[] {
   const t = validateLease(terms, names);
   const credit = rentCreditFactors(t);
-  const flows = t.phases.map((p) => phaseFlows(t, p, credit));
+  const shared: SharedRents = { byMw: new Map(), products: new Map() };
+  const flows = t.phases.map((p) => phaseFlows(t, p, credit, shared));
   const columns = ["revenue", "opex", "capex", "terminalValue"] as const;
-  const last = columns.map(() => ({ parts: [] as (Decimal | undefined)[], sum: ZERO }));
+  const last = columns.map(() => ({ parts: [] as (Decimal | undefined)[], sums: [] as Decimal[] }));
   let lastNet: { of: Decimal[]; net: Decimal } | undefined;
   const rows: LeaseMonth[] = [];
   for (let m = 0; m <= t.lastMonth; m++) {
