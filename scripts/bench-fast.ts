@@ -18,12 +18,7 @@ import { decimalToDouble } from "../src/calc/fast";
 import { loadFastPaths } from "../src/calc/fast/lazy";
 import { DECIMAL_ADAPTERS } from "./decimal-adapters";
 import { costPerBtcInChromium } from "./bench-fast-browser";
-
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+import { interleaved } from "./bench-timing";
 
 /** Valid arguments with the first nudged per call, as bench.ts's `varied` (a recalculating sheet). */
 function varied(args: unknown[], i: number): unknown[] {
@@ -31,41 +26,6 @@ function varied(args: unknown[], i: number): unknown[] {
   const x = a[0] as number;
   a[0] = Number.isInteger(x) ? x + (i % 97) : x * (1 + (i % 97) * 1e-6);
   return a;
-}
-
-interface Variant {
-  label: string;
-  call: (i: number) => unknown;
-  /** calls per round, so that a round takes some milliseconds */
-  calls: number;
-}
-
-/**
- * Per-call times of the variants in interleaved rounds: warm-up rounds first (until the JIT has
- * settled), then `rounds` rounds in which each variant runs its batch in turn; medians of the
- * rounds, wall and CPU, in µs.
- */
-function interleaved(variants: Variant[], rounds = 15, warmup = 5): { wallUs: number[]; cpuUs: number[] } {
-  const wall: number[][] = variants.map(() => []);
-  const cpu: number[][] = variants.map(() => []);
-  let sink = 0;
-  let i = 0;
-  for (let round = 0; round < warmup + rounds; round++) {
-    variants.forEach((v, k) => {
-      const w = performance.now();
-      const c = cpuMs();
-      for (let j = 0; j < v.calls; j++) {
-        const r = v.call(i++);
-        sink += typeof r === "number" ? r : 1;
-      }
-      if (round >= warmup) {
-        cpu[k].push(((cpuMs() - c) * 1000) / v.calls);
-        wall[k].push(((performance.now() - w) * 1000) / v.calls);
-      }
-    });
-  }
-  if (sink === -1) console.log("");
-  return { wallUs: wall.map(median), cpuUs: cpu.map(median) };
 }
 
 const fmt = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(3)} µs`);
@@ -165,7 +125,12 @@ export async function fastPathBench(): Promise<Record<string, unknown>> {
     );
   line("irr(numbers)", kNum, kNumC, "   (the IRR kernel alone)");
   line("irr(Decimal nets)", kDec, kDecC, "   (values converted by decimalToDouble)");
-  line("LEASEIRR (adapter)", lease, leaseC, "   target ≤ 50× (its nets certified by lease year, then the kernel; also with the schedules below)");
+  line(
+    "LEASEIRR (adapter)",
+    lease,
+    leaseC,
+    "   target ≤ 50× (its nets certified by lease year, then the kernel; also with the schedules below)",
+  );
   out.irr = {
     flows: flows.length,
     kernelNumbersUs: kNum,

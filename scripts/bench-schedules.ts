@@ -18,43 +18,15 @@ import * as twins from "./bench-twins";
 import { SCHEDULE_DECIMAL_ADAPTERS } from "./decimal-schedule-adapters";
 import { leaseCashFlows } from "../src/calc";
 import { loadFastPaths } from "../src/calc/fast/lazy";
+import { cpuMs, interleaved, median } from "./bench-timing";
 
 type Fn = (...a: unknown[]) => unknown;
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(2)} µs`);
 const load = () =>
   os
     .loadavg()
     .map((x) => x.toFixed(1))
     .join(", ");
-
-/** Per-call medians (µs, wall and CPU) of variants run in interleaved rounds, after warm-up rounds. */
-function interleaved(variants: { call: (i: number) => unknown; calls: number }[], rounds = 11, warmup = 4) {
-  const wall: number[][] = variants.map(() => []);
-  const cpu: number[][] = variants.map(() => []);
-  let sink = 0;
-  let i = 0;
-  for (let round = 0; round < warmup + rounds; round++) {
-    variants.forEach((v, k) => {
-      const w = performance.now();
-      const c = cpuMs();
-      for (let j = 0; j < v.calls; j++) {
-        const r = v.call(i++);
-        sink += typeof r === "number" ? r : 1;
-      }
-      if (round >= warmup) {
-        cpu[k].push(((cpuMs() - c) * 1000) / v.calls);
-        wall[k].push(((performance.now() - w) * 1000) / v.calls);
-      }
-    });
-  }
-  if (sink === -1) console.log("");
-  return { wall: wall.map(median), cpu: cpu.map(median) };
-}
 
 /** The README's lease, 100 MW of critical IT for 30 years, at 10%. */
 const LEASE_30 = [100, 150, 30, 0.1, 0.03, 9e6, 0.15, 12, 0, 0, 0, null];
@@ -157,13 +129,17 @@ export async function scheduleBench(): Promise<Record<string, unknown>> {
     if (JSON.stringify(decimal(...args)) !== JSON.stringify(fast(...args)))
       throw new Error(`${label}: the shipped adapter differs from the decimal path`);
     const heavy = label.startsWith("CONVERSIONBREAKEVEN");
-    const t = interleaved([
-      { call: (i) => decimal(...nudged(args, i)), calls: heavy ? 2 : 20 },
-      { call: (i) => fast(...nudged(args, i)), calls: heavy ? 20 : 500 },
-      { call: (i) => float(...nudged(args, i)), calls: heavy ? 20 : 2000 },
-    ]);
-    const [d, f, w] = t.wall;
-    const [dc, fc, wc] = t.cpu;
+    const t = interleaved(
+      [
+        { call: (i) => decimal(...nudged(args, i)), calls: heavy ? 2 : 20 },
+        { call: (i) => fast(...nudged(args, i)), calls: heavy ? 20 : 500 },
+        { call: (i) => float(...nudged(args, i)), calls: heavy ? 20 : 2000 },
+      ],
+      11,
+      4,
+    );
+    const [d, f, w] = t.wallUs;
+    const [dc, fc, wc] = t.cpuUs;
     perCall[label] = {
       decimalUs: d,
       fastUs: f,
