@@ -47,3 +47,21 @@ test("timing-option.md: CONVERSIONDIST's P(leasing worth more) for the 100 MW ex
     `P(leasing worth more) is ${base} with the fix (0.92 before it) and ${idle} with idle opex at 25%.`,
   );
 });
+
+test("the README's 'Mine or lease?' figures are the guides' pinned ones (printed formulas and the after-tax table, run by docs-formulas)", () => {
+  const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8").replace(/\s+/g, " ");
+  const lines = (name: string) => fs.readFileSync(path.join(__dirname, "../../docs", name), "utf8").split("\n");
+  const pinned: [string, string, RegExp][] = [
+    ["+$73.1M", "decision.md", /^\| `=MINER\.CONVERSIONVALUE\(/],
+    ["$144,190", "decision.md", /^\| `=MINER\.CONVERSIONBREAKEVEN\(/],
+    ["−$23.2M", "after-tax-and-financing.md", /^\| none \(all 39-year\) \|/],
+    ["+$13.9M", "after-tax-and-financing.md", /^\| 50% \|/],
+    ["+$36.1M", "after-tax-and-financing.md", /^\| 80% \|/],
+    ["$552.2M", "after-tax-and-financing.md", /^=MINER\.DEBTCAPACITY\(/],
+    ["35.8%", "after-tax-and-financing.md", /^=MINER\.EQUITYIRR\(/],
+  ];
+  for (const [figure, guide, line] of pinned) {
+    expect([figure, readme.includes(`**${figure}**`)]).toEqual([figure, true]);
+    expect([figure, lines(guide).filter((l) => line.test(l) && l.includes(figure)).length]).toEqual([figure, 1]);
+  }
+});
