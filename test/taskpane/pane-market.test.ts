@@ -7,6 +7,7 @@
 import { Page } from "playwright-core";
 import { startFakeApi } from "../support/fake-api";
 import { startStaticServer } from "../support/static-server";
+import { allPrintedFormulas, parseFormula } from "../support/printed-formulas";
 import {
   cellValues,
   countLoads,
@@ -35,7 +36,9 @@ test("shows each value with unit, its source by name (the full address on hover)
   expect(await value("BTC_Price")).toBe("91,250.00 USD");
   // the first reading, confirmed by a second provider: both named, both addresses on hover
   expect(await source("BTC_Price")).toBe("mempool.space, confirmed by Coinbase · just now");
-  expect(await sourceDetailOf(page, "BTC_Price")).toBe(`${api.bases.mempool}/api/v1/prices, confirmed by ${api.bases.coinbase}/v2/prices/BTC-USD/spot`);
+  expect(await sourceDetailOf(page, "BTC_Price")).toBe(
+    `${api.bases.mempool}/api/v1/prices, confirmed by ${api.bases.coinbase}/v2/prices/BTC-USD/spot`,
+  );
   expect(await value("BTC_Difficulty")).toBe("162.01 T");
   expect(await sourceDetailOf(page, "BTC_Difficulty")).toBe(
     `${api.bases.mempool}/api/v1/mining/hashrate/3d, confirmed by ${api.bases["blockchain.info"]}/q/getdifficulty`,
@@ -62,7 +65,9 @@ test("Refresh shows its progress and can be driven from the keyboard", async () 
   api.faults.set("/mempool/api/v1/difficulty-adjustment", { until: new Promise<void>((r) => (release = r)) });
   await page.focus("#refresh");
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => /Refreshing… \d of 5 sources answered/.test(document.getElementById("progress")!.textContent!));
+  await page.waitForFunction(() =>
+    /Refreshing… \d of 5 sources answered/.test(document.getElementById("progress")!.textContent!),
+  );
   expect(await page.locator("#refresh").isDisabled()).toBe(true);
   expect(await page.locator("#progress-bar").isVisible()).toBe(true);
   release();
@@ -76,7 +81,9 @@ test("a provider failure shows the banner and the fallback's source", async () =
   api.faults.set("/mempool/api/v1/prices", { status: 500 });
   await open();
   expect(await source("BTC_Price")).toMatch(/^Coinbase, confirmed by Kraken · /);
-  expect(await sourceDetailOf(page, "BTC_Price")).toBe(`${api.bases.coinbase}/v2/prices/BTC-USD/spot, confirmed by ${api.bases.kraken}/0/public/Ticker`);
+  expect(await sourceDetailOf(page, "BTC_Price")).toBe(
+    `${api.bases.coinbase}/v2/prices/BTC-USD/spot, confirmed by ${api.bases.kraken}/0/public/Ticker`,
+  );
   const banner = page.locator("#banner");
   await page.waitForFunction(() => !document.getElementById("banner")!.hidden);
   expect(await banner.innerText()).toMatch(/BTC price from Coinbase .* because 127\.0\.0\.1:\d+ answered HTTP 500/);
@@ -89,7 +96,9 @@ test("a response without CORS headers is refused by the browser, and the next pr
   await open();
   expect(await source("BTC_Price")).toMatch(/^Coinbase/);
   await page.waitForFunction(() => !document.getElementById("banner")!.hidden);
-  expect(await page.locator("#banner").innerText()).toMatch(/could not be reached \(offline, blocked, or no CORS permission\)/);
+  expect(await page.locator("#banner").innerText()).toMatch(
+    /could not be reached \(offline, blocked, or no CORS permission\)/,
+  );
 });
 
 test("everything down after a good load: the last good values stay, marked stale, and the banner says why", async () => {
@@ -97,7 +106,11 @@ test("everything down after a good load: the last good values stay, marked stale
   await open();
   api.faults.set("/", { status: 503 });
   await page.click("#refresh");
-  await page.waitForFunction(() => document.querySelector('[data-name="BTC_Price"]')?.classList.contains("stale"), null, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-name="BTC_Price"]')?.classList.contains("stale"),
+    null,
+    { timeout: 20_000 },
+  );
   await refreshDone(page);
   expect(await value("BTC_Price")).toBe("91,250.00 USD");
   expect(await page.locator('[data-name="BTC_Price"] .flag').isVisible()).toBe(true);
@@ -110,7 +123,9 @@ test("all providers down from the start: an error banner and no invented values"
   const { page, api } = s;
   api.faults.set("/", { status: 503 });
   await page.goto(`${s.url}/taskpane.html`);
-  await page.waitForFunction(() => document.getElementById("banner")!.className === "banner error", null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.getElementById("banner")!.className === "banner error", null, {
+    timeout: 20_000,
+  });
   expect(await value("BTC_Price")).toBe("—");
   expect(await source("BTC_Price")).toBe("not fetched");
   expect(await isStale(page, "BTC_Price")).toBe(false);
@@ -134,7 +149,11 @@ test("the page's CSP is the one fixed at build time: scripts from itself and Off
     expect(other.requests).toEqual([]); // the request never left the page
     await until(() => s.cspViolations.some((v) => v.includes(plainHttp)), "the browser's CSP report"); // and the browser said why
     s.cspViolations.length = 0;
-    const policies = await page.evaluate(() => [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => (m as HTMLMetaElement).content));
+    const policies = await page.evaluate(() =>
+      [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map(
+        (m) => (m as HTMLMetaElement).content,
+      ),
+    );
     expect(policies).toHaveLength(1); // nothing added at run time, so no setting can reach it
     expect(policies[0]).toMatch(/script-src 'self' https:\/\/appsforoffice.microsoft.com;/);
     expect(policies[0]).toMatch(/connect-src 'self' https: http:\/\/127\.0\.0\.1:\*;/);
@@ -153,8 +172,16 @@ test("a user's own mempool instance: refused unless a plain https URL; saved, it
   own.faults.set("/mempool/api/v1/prices", { body: '{"USD": 91300, "EUR": 78980}' });
   try {
     // a live cell on this page, which is also the custom-functions runtime
-    await page.evaluate(() => (window as unknown as { __startCell: (n: string, id: string, a: unknown[]) => void }).__startCell("price", "NETWORK", ["btc_price_usd"]));
-    await page.waitForFunction(() => (window as unknown as { __cells: Record<string, unknown[]> }).__cells.price.includes(91250));
+    await page.evaluate(() =>
+      (window as unknown as { __startCell: (n: string, id: string, a: unknown[]) => void }).__startCell(
+        "price",
+        "NETWORK",
+        ["btc_price_usd"],
+      ),
+    );
+    await page.waitForFunction(() =>
+      (window as unknown as { __cells: Record<string, unknown[]> }).__cells.price.includes(91250),
+    );
     await page.evaluate(() => ((window as unknown as { __loadedOnce: boolean }).__loadedOnce = true));
 
     await showTab(page, "settings");
@@ -169,25 +196,39 @@ test("a user's own mempool instance: refused unless a plain https URL; saved, it
     expect(await page.locator("#mempool-status").innerText()).toMatch(/^Not saved: it contains ";"/);
     await page.fill("#mempool-url", "https://mempool.corp");
     await page.click("#save-mempool");
-    expect(await page.locator("#mempool-status").innerText()).toMatch(/^Not saved: "corp" names a local or intranet host/);
+    expect(await page.locator("#mempool-status").innerText()).toMatch(
+      /^Not saved: "corp" names a local or intranet host/,
+    );
 
     await page.fill("#mempool-url", `${own.url}/mempool`); // http to 127.0.0.1 is allowed in test builds only
     await page.click("#save-mempool");
     const host = own.url.replace("http://", "");
-    await page.waitForFunction((h) => document.querySelector('[data-name="BTC_Price"] .src')?.textContent === `${h}, confirmed by Coinbase`, host, { timeout: 20_000 });
+    await page.waitForFunction(
+      (h) => document.querySelector('[data-name="BTC_Price"] .src')?.textContent === `${h}, confirmed by Coinbase`,
+      host,
+      { timeout: 20_000 },
+    );
     await showTab(page, "market");
     // its host, with its base path, on hover (a new source: its first reading confirmed by a second provider)
-    expect(await sourceDetailOf(page, "BTC_Price")).toBe(`${own.url}/mempool/api/v1/prices, confirmed by ${s.api.bases.coinbase}/v2/prices/BTC-USD/spot`);
+    expect(await sourceDetailOf(page, "BTC_Price")).toBe(
+      `${own.url}/mempool/api/v1/prices, confirmed by ${s.api.bases.coinbase}/v2/prices/BTC-USD/spot`,
+    );
     expect(own.hits.get("/mempool/api/v1/prices")).toBe(1);
     await showTab(page, "settings");
     expect(await page.locator("#mempool-status").innerText()).toBe(`Using ${own.url}/mempool for network data.`);
     // issue 14, no reload: the live cell went on updating, now from the new instance, in the same document
-    await page.waitForFunction(() => (window as unknown as { __cells: Record<string, unknown[]> }).__cells.price.includes(91300));
+    await page.waitForFunction(() =>
+      (window as unknown as { __cells: Record<string, unknown[]> }).__cells.price.includes(91300),
+    );
     expect((await cellValues(page, "price")).filter((v) => typeof v !== "number")).toEqual([]); // never an error meanwhile
     expect(await page.evaluate(() => (window as unknown as { __loadedOnce?: boolean }).__loadedOnce)).toBe(true);
-    expect(await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).type)).toBe("navigate");
+    expect(
+      await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).type),
+    ).toBe("navigate");
     expect(loads()).toBe(1); // never reloaded
-    const policies = await page.evaluate(() => document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]').length);
+    const policies = await page.evaluate(
+      () => document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]').length,
+    );
     expect(policies).toBe(1);
     expect(s.pageErrors).toEqual([]);
   } finally {
@@ -231,12 +272,20 @@ describe("hostile and slow providers, as the pane shows them", () => {
     let release = () => {};
     api.faults.set("/mempool/api/v1/prices", { until: new Promise<void>((r) => (release = r)) });
     await page.goto(`${s.url}/taskpane.html`);
-    await page.waitForFunction(() => document.querySelector('[data-name="BTC_Difficulty"] .num')?.textContent === "162.01 T", null, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-name="BTC_Difficulty"] .num')?.textContent === "162.01 T",
+      null,
+      { timeout: 20_000 },
+    );
     expect(await value("BTC_Price")).toBe("—");
     expect(await source("BTC_Price")).toBe("waiting for its source");
     expect(await value("BTC_Height")).toBe("975,312");
     release();
-    await page.waitForFunction(() => document.querySelector('[data-name="BTC_Price"] .num')?.textContent === "91,250.00 USD", null, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-name="BTC_Price"] .num')?.textContent === "91,250.00 USD",
+      null,
+      { timeout: 20_000 },
+    );
   });
 
   test("long, deep and huge error answers: the banner stays short, wraps inside the pane, and shows no stack overflow", async () => {
@@ -247,7 +296,9 @@ describe("hostile and slow providers, as the pane shows them", () => {
     api.faults.set("/coingecko", { body: `{"bitcoin":${"[".repeat(5000)}${"]".repeat(5000)}}` });
     await page.setViewportSize({ width: 320, height: 450 });
     await page.goto(`${s.url}/taskpane.html`);
-    await page.waitForFunction(() => /^BTC price: /m.test(document.getElementById("banner")!.textContent!), null, { timeout: 20_000 });
+    await page.waitForFunction(() => /^BTC price: /m.test(document.getElementById("banner")!.textContent!), null, {
+      timeout: 20_000,
+    });
     const banner = await page.locator("#banner").innerText();
     expect(banner).toMatch(/127\.0\.0\.1:\d+ sent more than 1024 KB: refused/);
     expect(banner).toMatch(/kraken ticker: Ex{59}…/);
@@ -285,4 +336,44 @@ describe("each test starts clean on the kept page", () => {
     expect(await page.locator("#auto-refresh").inputValue()).toBe("5"); // the default, not the 15 stored before
     expect(await value("BTC_Price")).toBe("91,250.00 USD");
   });
+});
+
+test("every live formula the guides print (BTCPRICE, DIFFICULTY, HEIGHT, NETWORK) gives a number from the recorded responses on the pane's page", async () => {
+  const { page } = s;
+  await page.addInitScript(FUNCTIONS_RUNTIME);
+  await open();
+  // printed with literal arguments (a signature such as =MINER.NETWORK(field) names its parameter: not a formula)
+  const live = allPrintedFormulas()
+    .filter((p) => p.skip === "live" && !/MINER\.HISTORY\(/.test(p.formula))
+    .map((p) => ({ p, ast: parseFormula(p.formula) }))
+    .filter((x): x is { p: (typeof x)["p"]; ast: { call: string; args: { value: unknown }[] } } => {
+      const a = x.ast as { call?: string; args?: unknown[] } | undefined;
+      return !!a?.call && (a.args ?? []).every((arg) => typeof arg === "object" && arg !== null && "value" in arg);
+    });
+  const formulas = [...new Set(live.map((x) => x.p.formula))];
+  expect(formulas.length).toBeGreaterThanOrEqual(5); // BTCPRICE(), DIFFICULTY(), HEIGHT(), NETWORK("…") twice, BTCPRICE("USD", 1)
+  for (const [k, { p, ast }] of live.entries()) {
+    const name = `printed${k}`;
+    await page.evaluate(
+      ([n, id, args]) =>
+        (window as unknown as { __startCell: (n: string, id: string, a: unknown[]) => void }).__startCell(n, id, args),
+      [name, ast.call, ast.args.map((a) => a.value)] as [string, string, unknown[]],
+    );
+    await page
+      .waitForFunction(
+        (n) =>
+          ((window as unknown as { __cells: Record<string, unknown[]> }).__cells[n] ?? []).some(
+            (v) => typeof v === "number",
+          ),
+        name,
+        { timeout: 20_000 },
+      )
+      .catch(async () => {
+        throw new Error(`${p.where}: ${p.formula} gave no number: ${JSON.stringify(await cellValues(page, name))}`);
+      });
+    expect([
+      p.formula,
+      (await cellValues(page, name)).filter((v) => typeof v !== "number" && !/not fetched yet/.test(String(v))),
+    ]).toEqual([p.formula, []]);
+  }
 });
