@@ -149,8 +149,8 @@ function certifiedRoot(
 /**
  * An estimate of the root by Newton's method from the guess, on the polynomial P(x) = Σ v_i x^i
  * in x = 1/(1 + r) (one sign change: one positive root); undefined unless it settles within 30
- * steps at a positive x whose rate is above the guess's half-way point to −1, or when the guess is
- * below 0 (there the root finder's scaling changes: the grid guide handles it).
+ * steps at an x in (0, 1] (a rate of 0 or more), and when the guess is below 0 (there the root
+ * finder's scaling changes: the grid guide handles both).
  */
 function newtonFromGuess(v: readonly number[], guess: number): number | undefined {
   if (!(guess >= 0)) return undefined;
