@@ -9,6 +9,7 @@ import {
   NoAnswerError,
 } from "../../src/calc";
 import { between, prng, relErr } from "../support/rational";
+import { floatEquityIrr } from "../support/float-models";
 
 const num = (x: { toNumber(): number }) => x.toNumber();
 /** The monthly rate of an annual effective rate, in floats. */
@@ -125,19 +126,6 @@ describe("LOANSCHEDULE", () => {
   });
 });
 
-/** The equity's annual IRR by float bisection on the monthly NPV, written here from the definition. */
-function floatEquityIrr(flows: number[], capex: number, loan: number, service: number[]): number {
-  const equity = [loan - capex, ...flows.map((f, k) => f - (service[k] ?? 0))];
-  const npv = (r: number) => equity.reduce((s, x, m) => s + x / (1 + r) ** m, 0);
-  let lo = 1e-6;
-  let hi = 0.5;
-  for (let k = 0; k < 200; k++) {
-    const mid = (lo + hi) / 2;
-    if (npv(mid) > 0) lo = mid;
-    else hi = mid;
-  }
-  return (1 + lo) ** 12 - 1;
-}
 
 describe("EQUITYIRR", () => {
   test("agrees with a float bisection on 30 random levered projects", () => {

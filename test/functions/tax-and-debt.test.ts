@@ -10,6 +10,7 @@ import * as adapters from "../../src/functions/tax-and-debt";
 import { leaseCashFlowsFn, leaseIrrFn } from "../../src/functions/lease";
 import { excelError } from "../support/errors";
 import { between, prng } from "../support/rational";
+import { floatEquityIrr } from "../support/float-models";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Excel passes any value; the tests do too
 const fn = adapters as unknown as Record<string, (...args: unknown[]) => any>;
@@ -318,19 +319,6 @@ describe("LOANSCHEDULE", () => {
   });
 });
 
-/** The equity's annual IRR by float bisection on the monthly NPV, from the definition. */
-function floatEquityIrr(flows: number[], capex: number, loan: number, service: number[]): number {
-  const equity = [loan - capex, ...flows.map((f, k) => f - (service[k] ?? 0))];
-  const npv = (r: number) => equity.reduce((s, x, m) => s + x / (1 + r) ** m, 0);
-  let lo = 1e-6;
-  let hi = 0.5;
-  for (let k = 0; k < 200; k++) {
-    const mid = (lo + hi) / 2;
-    if (npv(mid) > 0) lo = mid;
-    else hi = mid;
-  }
-  return (1 + lo) ** 12 - 1;
-}
 
 describe("EQUITYIRR", () => {
   test("agrees with a float bisection on 20 random levered projects, the debt service from LOANSCHEDULE", () => {

@@ -322,3 +322,20 @@ export function floatConversion(site: Omit<FloatMiningPlan, "months">, lease: Fl
   const convertAfter = (k: number) => floatMiningThenSell(p, rate, k) + L / (1 + rate) ** (k / 12);
   return { L, R, T, H, mining, convertAfter, value: L + R - mining };
 }
+
+/**
+ * EQUITYIRR from its definition: the equity's flows (loan − capex at month 0, then each month's
+ * cash flow less its debt service), their monthly IRR by float bisection on the NPV, annualised.
+ */
+export function floatEquityIrr(flows: number[], capex: number, loan: number, service: number[]): number {
+  const equity = [loan - capex, ...flows.map((f, k) => f - (service[k] ?? 0))];
+  const npv = (r: number) => equity.reduce((s, x, m) => s + x / (1 + r) ** m, 0);
+  let lo = 1e-6;
+  let hi = 0.5;
+  for (let k = 0; k < 200; k++) {
+    const mid = (lo + hi) / 2;
+    if (npv(mid) > 0) lo = mid;
+    else hi = mid;
+  }
+  return (1 + lo) ** 12 - 1;
+}
